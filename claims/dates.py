@@ -1,0 +1,124 @@
+"""Dates in a text: Vietnamese day/month order (hôm 7/3, ngày 2 tháng 5, tháng 5/2014) and English forms."""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+from claims.language import detect_language
+from claims.model import DateMention
+
+__all__ = ["find_dates", "resolve_day_month"]
+
+_MONTHS = {
+    "January": 1, "February": 2, "March": 3, "April": 4, "May": 5, "June": 6, "July": 7, "August": 8,
+    "September": 9, "October": 10, "November": 11, "December": 12,
+    "Jan.": 1, "Feb.": 2, "Mar.": 3, "Apr.": 4, "Jun.": 6, "Jul.": 7, "Aug.": 8, "Sep.": 9, "Sept.": 9,
+    "Oct.": 10, "Nov.": 11, "Dec.": 12, "Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8,
+    "Sep": 9, "Sept": 9, "Oct": 10, "Nov": 11, "Dec": 12,
+}
+_MONTH = "|".join(re.escape(m) for m in sorted(_MONTHS, key=len, reverse=True))
+_YEAR = r"(?:1[89]\d\d|20\d\d|2100)"
+_DM = r"(?P<d>\d{1,2})\s*[/-]\s*(?P<m>\d{1,2})(?:\s*[/-]\s*(?P<y>\d{4}))?(?![\d/])"
+# Words after which Vietnamese writes a day and month: ngày 8/3, hôm 7/3, sáng thứ Hai (8/3), rạng sáng 30-3.
+_VI_TIME_WORDS = r"(?:rạng\s+sáng|ngày|hôm|sáng|tối|chiều|trưa|đêm|khuya|từ|đến|tới|trước|sau|cuối|đầu)"
+_VI_WEEKDAY = r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|2|3|4|5|6|7)|chủ\s+nhật|qua|nay|mai|hôm\s+qua|hôm\s+nay)"
+
+_PATTERNS = [
+    # (kind, pattern); all case-insensitive except English month names, which must be capitalised ("may").
+    ("iso", re.compile(rf"(?<![\d/.-])(?P<y>{_YEAR})-(?P<m>\d\d)-(?P<d>\d\d)(?![\d])")),
+    ("vi_full", re.compile(r"(?<![\d/.,-])(?P<d>\d{1,2})\s*([/.-])\s*(?P<m>\d{1,2})\s*\2\s*(?P<y>\d{4})(?![\d])")),
+    ("vi_dm", re.compile(
+        rf"(?<![^\W\d_])(?P<trig>{_VI_TIME_WORDS})(?:\s+{_VI_WEEKDAY})?\s*(?:(?P<paren>\(\s*)|,\s*)?(?:ngày\s+)?"
+        rf"(?<![\d/.,]){_DM}(?(paren)\s*\)|)", re.IGNORECASE)),
+    ("vi_paren", re.compile(r"\((?P<d>\d{1,2})/(?P<m>\d{1,2})(?:/(?P<y>\d{4}))?\)")),
+    ("vi_words", re.compile(
+        rf"(?<![^\W\d_])ngày\s+(?P<d>\d{{1,2}})\s+tháng\s+(?P<m>\d{{1,2}})(?:\s*(?:năm|,|/)\s*(?P<y>{_YEAR}))?"
+        r"(?!\d)", re.IGNORECASE)),
+    ("vi_month", re.compile(
+        rf"(?<![^\W\d_])tháng\s+(?P<m>\d{{1,2}})\s*(?:/|-|năm|,)\s*(?P<y>{_YEAR})(?!\d)", re.IGNORECASE)),
+    ("vi_year", re.compile(rf"(?<![^\W\d_])năm\s+(?P<y>{_YEAR})(?![\d.,/])", re.IGNORECASE)),
+    ("en_mdy", re.compile(
+        rf"(?<![^\W\d_])(?P<mon>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?P<y>{_YEAR})(?!\d))?")),
+    ("en_dmy", re.compile(
+        rf"(?<![\d])(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MONTH})(?![^\W\d_])(?:,?\s+(?P<y>{_YEAR})(?!\d))?")),
+    ("en_my", re.compile(rf"(?<![^\W\d_])(?P<mon>{_MONTH})\s+(?:of\s+)?(?P<y>{_YEAR})(?!\d)")),
+    ("en_year", re.compile(
+        rf"(?<![^\W\d_])(?:in|since|by|until|till|during|from|before|after|early|late|mid|of|year)[\s-]+"
+        rf"(?P<y>{_YEAR})(?![\d.,/%])", re.IGNORECASE)),
+    ("en_mdy_num", re.compile(r"(?<![\d/.-])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})(?![\d])")),
+]
+# English prepositions are context, not part of the date: "in 2019" reports "2019".
+_SPAN_FROM_YEAR = {"en_year"}
+
+
+def _valid(day: int, month: int, year: int | None) -> bool:
+    if not 1 <= month <= 12 or day < 1:
+        return False
+    # Without a year, 29 February is possible (a leap year is assumed).
+    return day <= calendar.monthrange(year if year else 2000, month)[1]
+
+
+def resolve_day_month(day: int, month: int, published: dt.date) -> str | None:
+    """The full date of "8/3" in an article published on `published`: the most recent such day not after it."""
+    for year in (published.year, published.year - 1):
+        if _valid(day, month, year) and dt.date(year, month, day) <= published:
+            return f"{year:04d}-{month:02d}-{day:02d}"
+    return None
+
+
+def _value(kind: str, m: re.Match[str], published: dt.date | None, language: str) -> str | None:
+    groups = m.groupdict()
+    year = int(groups["y"]) if groups.get("y") else None
+    if kind in ("vi_year", "en_year"):
+        return f"{year:04d}"
+    month = _MONTHS[groups["mon"]] if groups.get("mon") else int(groups["m"])
+    if kind in ("vi_month", "en_my"):
+        return f"{year:04d}-{month:02d}" if 1 <= month <= 12 else None
+    day = int(groups["d"])
+    if kind == "vi_full" and language == "en" and m.group(2) == "/" and not _valid(day, month, year) \
+            and _valid(month, day, year):
+        day, month = month, day
+    if not _valid(day, month, year):
+        return None
+    if year is not None:
+        return f"{year:04d}-{month:02d}-{day:02d}"
+    if published is not None:
+        resolved = resolve_day_month(day, month, published)
+        if resolved:
+            return resolved
+    return f"--{month:02d}-{day:02d}"
+
+
+def find_dates(text: str, offset: int = 0, *, published: dt.date | None = None,
+               language: str | None = None) -> list[DateMention]:
+    """Every date mentioned in `text`, offsets shifted by `offset`.
+
+    ``find_dates("hôm 7/3 ông nói")`` gives ``DateMention("hôm 7/3", 0, 7, "--03-07")``; with
+    ``published=date(2022, 3, 9)`` the value is "2022-03-07". Figures are never dates: "1,7 triệu", "90%",
+    "1,5%" and a bare fraction "1/3" are left to `find_quantities`; an impossible day (31/2) is skipped.
+    """
+    if not text:
+        return []
+    language = language or detect_language(text)
+    candidates: list[tuple[int, int, str]] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            value = _value(kind, m, published, language)
+            if value is None:
+                continue
+            start = m.start("y") if kind in _SPAN_FROM_YEAR else m.start()
+            if kind == "vi_dm" and m.group("trig").lower() in ("từ", "đến", "tới", "trước", "sau", "cuối", "đầu"):
+                # "từ 8/3" is a date only when the words around make it one; on its own "đến 1/3" may be a ratio.
+                start = m.start("d")
+            candidates.append((start, m.end(), value))
+    # Earliest first, longest first; a later candidate overlapping a kept one is the same date read twice.
+    candidates.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+    found: list[DateMention] = []
+    last_end = -1
+    for start, end, value in candidates:
+        if start < last_end:
+            continue
+        found.append(DateMention(text[start:end], start + offset, end + offset, value))
+        last_end = end
+    return found

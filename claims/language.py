@@ -1,0 +1,42 @@
+"""Which language a text is written in, told apart cheaply enough to run on every article and every string."""
+from __future__ import annotations
+
+import re
+
+__all__ = ["detect_language", "VIETNAMESE", "ENGLISH"]
+
+VIETNAMESE = "vi"
+ENGLISH = "en"
+
+# Letters that only Vietnamese (among the languages the workbench meets) writes: the hatted and horned vowels,
+# đ, and every vowel carrying one of the five tone marks. Plain ASCII letters count as the other side.
+_VI_LETTERS = re.compile(
+    "[ăâđêôơưĂÂĐÊÔƠƯ"
+    "àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
+    "ÀÁẢÃẠẰẮẲẴẶẦẤẨẪẬÈÉẺẼẸỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌỒỐỔỖỘỜỚỞỠỢÙÚỦŨỤỪỨỬỮỰỲÝỶỸỴ]"
+)
+_ASCII_LETTERS = re.compile("[A-Za-z]")
+# Common Vietnamese words without diacritics still give a text away when it was typed without marks.
+_VI_WORDS = re.compile(r"\b(?:cho|khong|nguoi|trieu|nam|ngay|thang|cua|va|la|duoc|trong|tai)\b")
+_EN_WORDS = re.compile(r"\b(?:the|and|of|to|is|was|in|that|for|with|said)\b", re.IGNORECASE)
+
+# Detection only needs a sample; long articles are judged from their beginning.
+_SAMPLE = 20_000
+
+
+def detect_language(text: str) -> str:
+    """Return "vi" or "en": ``detect_language("hơn 1,7 triệu người") == "vi"``.
+
+    Vietnamese wins when at least one letter in twenty carries Vietnamese marks; a text without letters, or with
+    too few to tell, is taken as English (its number conventions are the international ones).
+    """
+    sample = text[:_SAMPLE]
+    vi = len(_VI_LETTERS.findall(sample))
+    ascii_letters = len(_ASCII_LETTERS.findall(sample))
+    if vi and vi * 20 >= vi + ascii_letters:
+        return VIETNAMESE
+    if not vi and ascii_letters:
+        lowered = sample.lower()
+        if len(_VI_WORDS.findall(lowered)) > 2 * len(_EN_WORDS.findall(lowered)) + 1:
+            return VIETNAMESE
+    return ENGLISH

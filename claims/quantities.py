@@ -1,0 +1,299 @@
+"""Figures in a text: numbers with their scale, unit and hedge, read by Vietnamese or English conventions."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from claims.language import detect_language
+from claims.model import Qualifier, Quantity
+
+__all__ = ["find_quantities", "parse_number"]
+
+
+def parse_number(token: str, language: str | None = None) -> float:
+    """The value of a digit string with "." and "," separators.
+
+    ``parse_number("1,7", "vi") == 1.7``, ``parse_number("1.700.000", "vi") == 1700000``,
+    ``parse_number("1,700,000", "en") == 1700000``, ``parse_number("1.5", "en") == 1.5``.
+    The separator pattern decides where it can (two kinds: the last one is the decimal mark; one kind repeated:
+    grouping); a single separator followed by exactly three digits is the ambiguous case, where Vietnamese reads
+    "." as grouping and "," as decimal, English the other way round, and an unknown language reads both as grouping.
+    """
+    dots, commas = token.count("."), token.count(",")
+    if dots and commas:
+        decimal = "." if token.rfind(".") > token.rfind(",") else ","
+        group = "," if decimal == "." else "."
+        return float(token.replace(group, "").replace(decimal, "."))
+    if not dots and not commas:
+        return float(token)
+    sep = "." if dots else ","
+    if dots + commas > 1:
+        return float(token.replace(sep, ""))
+    head, tail = token.split(sep)
+    if len(tail) == 3 and head != "0":
+        grouping = {"vi": ".", "en": ","}.get(language or "", sep)
+        if sep == grouping:
+            return float(head + tail)
+    return float(f"{head}.{tail}")
+
+
+def _alternation(words: Iterable[str]) -> str:
+    # Longest first so "nghìn tỷ" wins over "nghìn" and "more than" over "more".
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+_SCALES = {
+    "nghìn tỷ": 1e12, "ngàn tỷ": 1e12, "nghìn tỉ": 1e12, "ngàn tỉ": 1e12,
+    "trăm": 1e2, "chục": 1e1, "nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9,
+    "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+    "hundreds": 1e2, "thousands": 1e3, "millions": 1e6, "billions": 1e9,
+    "k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "tn": 1e12,
+}
+# "m" and "k" are scales only glued to a currency figure ("$5m"); after a bare number "5 m" is metres.
+_CURRENCY_ONLY_SCALES = {"k", "m", "mn", "bn", "tn"}
+
+_UNITS = {
+    "%": "percent", "phần trăm": "percent", "percent": "percent", "per cent": "percent", "pct": "percent",
+    "percentage points": "percent", "percentage point": "percent", "điểm phần trăm": "percent",
+    "usd": "USD", "đô la mỹ": "USD", "đô la": "USD", "đôla": "USD", "dollars": "USD", "dollar": "USD",
+    "đồng": "VND", "vnd": "VND", "vnđ": "VND", "euro": "EUR", "euros": "EUR", "eur": "EUR",
+    "yuan": "CNY", "nhân dân tệ": "CNY", "rúp": "RUB", "rubles": "RUB", "roubles": "RUB", "yên": "JPY", "yen": "JPY",
+    "bảng anh": "GBP", "won": "KRW",
+    "km2": "km2", "km²": "km2", "km": "km", "kilômét": "km", "kilometres": "km", "kilometers": "km", "miles": "mile",
+    "mét": "m", "metres": "m", "meters": "m", "cm": "cm", "mm": "mm", "m2": "m2", "m²": "m2",
+    "kg": "kg", "kilôgam": "kg", "kilograms": "kg", "tấn": "tấn", "tonnes": "tấn", "tons": "tấn",
+    "ha": "ha", "hecta": "ha", "hectares": "ha", "lít": "lít", "litres": "lít", "liters": "lít",
+    "mw": "MW", "gw": "GW", "kwh": "kWh", "độ c": "°C", "°c": "°C", "độ": "độ", "degrees": "độ",
+    "người": "người", "people": "people", "persons": "people", "residents": "people", "citizens": "people",
+    "ca": "ca", "trường hợp": "ca", "cases": "cases", "deaths": "deaths", "jobs": "jobs", "votes": "votes",
+    "lần": "lần", "times": "times", "tuổi": "tuổi", "years old": "years old",
+    "năm": "năm", "tháng": "tháng", "tuần": "tuần", "giờ": "giờ", "phút": "phút",
+    "years": "years", "year": "years", "months": "months", "weeks": "weeks", "days": "days", "hours": "hours",
+    "minutes": "minutes",
+}
+_CURRENCY_PREFIX = {"US$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₫": "VND"}
+
+_QUALIFIERS = {
+    Qualifier.APPROX: ["khoảng", "chừng", "ước tính", "ước", "gần", "xấp xỉ", "hàng", "around", "about",
+                       "approximately", "roughly", "nearly", "almost", "some", "an estimated", "estimated",
+                       "close to", "circa", "approx."],
+    Qualifier.MORE_THAN: ["hơn", "trên", "ngoài", "vượt", "over", "more than", "above", "upwards of", "in excess of",
+                          "exceeding"],
+    Qualifier.AT_LEAST: ["ít nhất", "tối thiểu", "không dưới", "at least", "no fewer than", "no less than",
+                         "a minimum of"],
+    Qualifier.LESS_THAN: ["dưới", "chưa đến", "chưa tới", "không đến", "less than", "fewer than", "under", "below"],
+    Qualifier.AT_MOST: ["tối đa", "không quá", "nhiều nhất", "at most", "no more than", "a maximum of"],
+    Qualifier.UP_TO: ["lên tới", "lên đến", "tới", "đến", "up to", "as many as", "as much as"],
+}
+_QUALIFIER_BY_WORD = {w: q for q, ws in _QUALIFIERS.items() for w in ws}
+_AFTER_QUALIFIERS = {"trở lên": Qualifier.AT_LEAST, "or more": Qualifier.AT_LEAST,
+                     "trở xuống": Qualifier.AT_MOST, "or less": Qualifier.AT_MOST, "or fewer": Qualifier.AT_MOST}
+
+_EN_WORD_VALUES = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12, "half": 0.5,
+}
+_VI_WORD_VALUES = {
+    "một": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9,
+    "mười": 10, "mươi": 10, "vài": 2, "hàng": 1, "nửa": 0.5,
+}
+
+_NUM = r"\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+_SCALE_RE = _alternation(_SCALES)
+_UNIT_RE = _alternation(_UNITS)
+
+# One figure: optional currency sign, digits, optional fraction, scale word and unit. Every part is bounded
+# and anchored on a digit, so the pattern cannot backtrack more than a few characters.
+_FIGURE = re.compile(
+    rf"(?P<cur>US\$|[$€£¥₫])?\s?(?P<num>{_NUM})(?:\s?/\s?(?P<den>\d{{1,4}})(?![\d/]))?"
+    rf"(?:\s*(?P<scale>{_SCALE_RE})(?![^\W\d_]))?"
+    rf"(?:\s*(?P<unit>{_UNIT_RE})(?![^\W\d_]))?",
+    re.IGNORECASE,
+)
+_WORD_FIGURE = re.compile(
+    rf"\b(?P<words>(?:(?:{_alternation(_EN_WORD_VALUES)})[\s-]+){{0,3}}"
+    rf"(?:{_alternation(_EN_WORD_VALUES)})|(?:{_alternation(_VI_WORD_VALUES)}))"
+    rf"(?:\s+(?P<scale>{_alternation(w for w in _SCALES if w not in _CURRENCY_ONLY_SCALES)}))?"
+    rf"(?:\s+(?P<unit>{_UNIT_RE}))?\b",
+    re.IGNORECASE,
+)
+_QUALIFIER_BEFORE = re.compile(rf"(?:^|[^\w])(?P<q>{_alternation(_QUALIFIER_BY_WORD)})\s*$", re.IGNORECASE)
+_QUALIFIER_AFTER = re.compile(rf"\s*(?P<q>{_alternation(_AFTER_QUALIFIERS)})\b", re.IGNORECASE)
+_RANGE_JOIN = re.compile(r"\s*(?P<join>-|–|—|~|đến|tới|to|and)\s*", re.IGNORECASE)
+_RANGE_OPEN = re.compile(r"(?:^|[^\w])(?P<open>từ|from|between|khoảng từ|trong khoảng)\s*$", re.IGNORECASE)
+_AFTER_DAY_WORD = re.compile(r"(?:ngày|hôm|sáng|tối|chiều|trưa|đêm|on)\s*\(?\s*$", re.IGNORECASE)
+# Words that make a bare English number word a count worth reporting only when a scale or unit follows.
+_WEAK_WORDS = {"a", "an", "one", "half", "hàng", "vài", "nửa"}
+
+
+def _glued_to_word(text: str, start: int, end: int) -> bool:
+    """Digits that are part of a name, code or clock time: COVID-19, G7, F-16, Q.1, 10h30, 10:30, A320."""
+    before = text[start - 1] if start > 0 else " "
+    if before.isalpha() or before == "_":
+        return True
+    if start > 1 and ((before == "-" and text[start - 2].isalpha())
+                      or (before in ".:" and text[start - 2].isalnum())):
+        return True
+    after = text[end] if end < len(text) else " "
+    return after.isalpha() or after == "_" or (after == ":" and text[end + 1: end + 2].isdigit())
+
+
+def _qualifier(text: str, start: int, end: int) -> tuple[Qualifier, int, int]:
+    """The hedge around a figure and the span widened to include it ("hơn 1,7 triệu", "50 or more")."""
+    window_start = max(0, start - 24)
+    m = _QUALIFIER_BEFORE.search(text[window_start:start])
+    if m:
+        return _QUALIFIER_BY_WORD[_key(m.group("q"))], window_start + m.start("q"), end
+    m = _QUALIFIER_AFTER.match(text, end, min(len(text), end + 12))
+    if m:
+        return _AFTER_QUALIFIERS[_key(m.group("q"))], start, m.end()
+    return Qualifier.EXACT, start, end
+
+
+def _key(word: str) -> str:
+    return re.sub(r"\s+", " ", word.lower())
+
+
+def _word_value(words: str) -> float | None:
+    """"forty-five" → 45, "two hundred" → 200; None when the words do not make one number."""
+    current = 0.0
+    for w in re.split(r"[\s-]+", words.lower()):
+        if w == "hundred":
+            current = (current or 1) * 100
+        elif w in _EN_WORD_VALUES:
+            current += _EN_WORD_VALUES[w]
+        elif w in _VI_WORD_VALUES:
+            current += _VI_WORD_VALUES[w]
+        else:
+            return None
+    return current
+
+
+# A figure while it is being read: the quantity, and where its number starts without the hedge word.
+_Found = tuple[Quantity, int]
+
+
+def _digit_figures(text: str, language: str, blocked) -> list[_Found]:
+    found: list[_Found] = []
+    for m in _FIGURE.finditer(text):
+        ns, ne = m.span("num")
+        if _glued_to_word(text, ns, ne) or blocked(ns, ne):
+            continue
+        start = m.start("cur") if m.group("cur") else ns
+        end = m.end()
+        scale_word, unit_word = m.group("scale"), m.group("unit")
+        if scale_word and _key(scale_word) in _CURRENCY_ONLY_SCALES and not m.group("cur"):
+            # "5 m" is five metres, "5 k" nothing we know; only "$5m" is five million.
+            unit_word = scale_word if _key(scale_word) in _UNITS else None
+            scale_word = None
+            end = m.end("scale") if unit_word else (m.end("den") if m.group("den") else ne)
+        try:
+            value = parse_number(m.group("num"), language)
+        except ValueError:
+            continue
+        if m.group("den"):
+            den = int(m.group("den"))
+            if den == 0 or _AFTER_DAY_WORD.search(text, max(0, ns - 12), ns):
+                # "ngày 31/2" is an impossible date, not the fraction 15.5.
+                continue
+            value /= den
+        if scale_word:
+            value *= _SCALES[_key(scale_word)]
+        unit = _UNITS.get(_key(unit_word)) if unit_word else None
+        if m.group("cur"):
+            unit = unit or _CURRENCY_PREFIX[m.group("cur").upper()]
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        qualifier, qs, qe = _qualifier(text, start, end)
+        found.append((Quantity(text[qs:qe], qs, qe, value, unit, qualifier), start))
+    return found
+
+
+def _word_figures(text: str, blocked, taken: list[_Found]) -> list[_Found]:
+    found: list[_Found] = []
+    for m in _WORD_FIGURE.finditer(text):
+        if blocked(m.start(), m.end()) or any(m.start() < q.end and q.start < m.end() for q, _ in taken):
+            continue
+        words = m.group("words").split()
+        first = words[0].lower()
+        # A bare number word is mostly grammar ("a", "one of", "năm" = year, "hai nước"): Vietnamese words
+        # and "a/one/half" count only with a scale (hai triệu, a million); English "two" and up count alone.
+        if not m.group("scale") and (first in _WEAK_WORDS or first not in _EN_WORD_VALUES):
+            continue
+        value = _word_value(m.group("words"))
+        if value is None:
+            continue
+        if m.group("scale"):
+            value *= _SCALES[_key(m.group("scale"))]
+        unit = _UNITS.get(_key(m.group("unit"))) if m.group("unit") else None
+        qualifier, qs, qe = _qualifier(text, m.start(), m.end())
+        if first in ("hàng", "vài"):
+            qualifier = Qualifier.APPROX
+        found.append((Quantity(text[qs:qe], qs, qe, value, unit, qualifier), m.start()))
+    return found
+
+
+def _join_ranges(text: str, found: list[_Found]) -> list[Quantity]:
+    """"từ 1.200 đến 2.000", "70 - 75", "between 10 and 20%" become one quantity with `high`."""
+    out: list[Quantity] = []
+    i = 0
+    while i < len(found):
+        low, low_core = found[i]
+        if i + 1 < len(found):
+            high, high_core = found[i + 1]
+            joined = _RANGE_JOIN.fullmatch(text, low.end, high_core) if high_core - low.end <= 8 else None
+            window_start = max(0, low_core - 20)
+            opener = _RANGE_OPEN.search(text[window_start:low_core])
+            dash = joined is not None and joined.group("join") in "-–—~"
+            if joined and (opener or (dash and low.qualifier is Qualifier.EXACT)):
+                start = window_start + opener.start("open") if opener else low.start
+                low_value = low.value
+                if low.unit is None and high.unit is not None:
+                    low_value = _scaled_like(low.value, high.value)
+                out.append(Quantity(text[start:high.end], start, high.end, low_value, low.unit or high.unit,
+                                    low.qualifier if opener is None else Qualifier.EXACT, high.value))
+                i += 2
+                continue
+        out.append(low)
+        i += 1
+    return out
+
+
+def _scaled_like(low: float, high: float) -> float:
+    """"từ 1 đến 2 triệu": the low end shares the high end's scale word when it is otherwise far below it."""
+    if low <= 0 or high / low < 100:
+        return low
+    for factor in (1e12, 1e9, 1e6, 1e3):
+        if low * factor <= high:
+            return low * factor
+    return low
+
+
+def find_quantities(text: str, offset: int = 0, *, language: str | None = None,
+                    exclude: list[tuple[int, int]] | None = None) -> list[Quantity]:
+    """Every figure in `text`, offsets shifted by `offset` (so a sentence's figures index its article).
+
+    ``find_quantities("hơn 1,7 triệu người")[0]`` is ``Quantity("hơn 1,7 triệu người", 0, 19, 1700000.0,
+    "người", Qualifier.MORE_THAN)``. Dates are not figures: "ngày 8/3" and "năm 2019" are skipped, "1/3" is a
+    fraction. `exclude` gives spans (relative to `text`) already known to be dates; when it is None the dates
+    are found here.
+    """
+    if not text:
+        return []
+    language = language or detect_language(text)
+    if exclude is None:
+        from claims.dates import find_dates  # local import: dates never needs quantities, this avoids a cycle
+
+        exclude = [(d.start, d.end) for d in find_dates(text, language=language)]
+    def blocked(s: int, e: int) -> bool:
+        return any(s < xe and xs < e for xs, xe in exclude)
+
+    digits = _digit_figures(text, language, blocked)
+    both = sorted(digits + _word_figures(text, blocked, digits), key=lambda f: f[0].start)
+    found = _join_ranges(text, both)
+    if offset:
+        found = [Quantity(q.text, q.start + offset, q.end + offset, q.value, q.unit, q.qualifier, q.high)
+                 for q in found]
+    return found
