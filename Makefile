@@ -1,0 +1,46 @@
+# Two commands: `make run` (set up, load the sample articles, start the app) and `make test` (set up, run every test).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DB ?= data/factcheck.db
+HOST ?= 127.0.0.1
+PORT ?= 8501
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: run test setup browser lint bench screenshots clean
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { $(SUDO) apt-get update && $(SUDO) apt-get install -y python3-venv && $(PYTHON) -m venv $(VENV); }
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+# Debian's Chromium for the end-to-end tests and screenshots; Playwright drives it and never downloads a browser.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update && $(SUDO) apt-get install -y --no-install-recommends chromium fonts-dejavu-core; }
+
+run: setup
+	$(BIN)/factcheck ingest seeds --db $(DB)
+	FACTCHECK_DB=$(DB) $(BIN)/streamlit run app.py --server.address $(HOST) --server.port $(PORT) \
+		--server.headless true --browser.gatherUsageStats false
+
+test: setup browser
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest -q
+
+lint: setup
+	$(BIN)/ruff check .
+
+bench: setup
+	$(BIN)/python bench/extraction.py
+	$(BIN)/python bench/matching.py --quick
+	$(BIN)/python bench/reports.py
+
+screenshots: setup browser
+	$(BIN)/python bench/screenshots.py
+
+clean:
+	rm -rf $(VENV) data .pytest_cache .ruff_cache

@@ -1,0 +1,34 @@
+"""Checking a link a fact-checker pastes: absolute http(s) only, since reports and pages turn it into a link."""
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from claims.folding import nfc
+
+__all__ = ["InvalidURL", "check_url"]
+
+
+class InvalidURL(ValueError):
+    pass
+
+
+def check_url(url: str, *, what: str = "URL") -> str:
+    """Return the URL trimmed if it is an absolute http(s) URL with a host; raise InvalidURL otherwise.
+
+    javascript:, data:, file: and every other scheme are refused: reports turn these URLs into links.
+    """
+    url = nfc(url or "").strip()
+    if not url:
+        raise InvalidURL(f"the {what} is empty")
+    if any(ch.isspace() or ord(ch) < 32 for ch in url) or len(url) > 2048:
+        raise InvalidURL(f"the {what} contains spaces or control characters, or is too long")
+    try:
+        parts = urlsplit(url)
+        port_ok = parts.port is None or parts.port > 0
+    except ValueError as error:
+        raise InvalidURL(f"the {what} is malformed: {error}") from None
+    if parts.scheme.lower() not in ("http", "https"):
+        raise InvalidURL(f"the {what} must start with http:// or https:// (got {parts.scheme or 'no'} scheme)")
+    if not parts.hostname or "." not in parts.hostname.strip(".") and parts.hostname != "localhost" or not port_ok:
+        raise InvalidURL(f"the {what} has no valid host name")
+    return url

@@ -1,0 +1,238 @@
+"""The schema as ordered, named migrations: each runs once, in order, inside its own transaction.
+
+Never edit a migration that has shipped; add a new one at the end. A database made by any earlier version
+upgrades in place without losing a row (tests/test_db_upgrade.py opens one made by the first).
+"""
+from __future__ import annotations
+
+import sqlite3
+
+import sqlite_utils
+from sqlite_utils.migrations import Migrations
+
+from claims.folding import fold
+
+__all__ = ["MIGRATIONS", "migrate", "schema_version"]
+
+MIGRATIONS = Migrations("factcheck")
+
+
+def _run(db: sqlite_utils.Database, sql: str) -> None:
+    """Run several statements without executescript, which would commit the migration's transaction."""
+    statement = ""
+    for line in sql.splitlines(keepends=True):
+        statement += line
+        if sqlite3.complete_statement(statement):
+            db.execute(statement)
+            statement = ""
+    if statement.strip():
+        db.execute(statement)
+
+
+@MIGRATIONS(name="0001_articles_claims_history")
+def _articles_claims_history(db: sqlite_utils.Database) -> None:
+    _run(db, """
+    CREATE TABLE articles (
+        id INTEGER PRIMARY KEY,
+        title TEXT NOT NULL,
+        url TEXT,
+        language TEXT NOT NULL,
+        published TEXT,
+        text TEXT NOT NULL,
+        content_hash TEXT NOT NULL UNIQUE,
+        source_name TEXT,
+        added_by TEXT,
+        added_at TEXT NOT NULL
+    );
+    CREATE TABLE claims (
+        id INTEGER PRIMARY KEY,
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        text TEXT NOT NULL,
+        original_text TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        score REAL NOT NULL DEFAULT 0,
+        checkworthy INTEGER NOT NULL DEFAULT 0,
+        types TEXT NOT NULL DEFAULT '[]',
+        reasons TEXT NOT NULL DEFAULT '[]',
+        speaker TEXT,
+        origin TEXT NOT NULL DEFAULT 'engine',
+        status TEXT NOT NULL DEFAULT 'new',
+        assignee TEXT,
+        verdict TEXT,
+        rating TEXT,
+        rationale TEXT,
+        first_published_at TEXT,
+        published_at TEXT,
+        version INTEGER NOT NULL DEFAULT 1,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        updated_by TEXT
+    );
+    CREATE INDEX claims_article ON claims(article_id, start);
+    CREATE INDEX claims_queue ON claims(checkworthy, score DESC);
+    CREATE INDEX claims_status ON claims(status);
+    CREATE TABLE quantities (
+        id INTEGER PRIMARY KEY,
+        claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+        text TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        value REAL NOT NULL,
+        high REAL,
+        unit TEXT,
+        qualifier TEXT NOT NULL DEFAULT 'exact'
+    );
+    CREATE INDEX quantities_claim ON quantities(claim_id);
+    CREATE TABLE claim_dates (
+        id INTEGER PRIMARY KEY,
+        claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+        text TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        value TEXT NOT NULL
+    );
+    CREATE INDEX claim_dates_claim ON claim_dates(claim_id);
+    CREATE TABLE reviewers (
+        name TEXT PRIMARY KEY,
+        first_seen TEXT NOT NULL,
+        last_seen TEXT NOT NULL
+    );
+    CREATE TABLE history (
+        id INTEGER PRIMARY KEY,
+        claim_id INTEGER,
+        entity TEXT NOT NULL,
+        entity_id TEXT NOT NULL,
+        action TEXT NOT NULL,
+        field TEXT,
+        before TEXT,
+        after TEXT,
+        reviewer TEXT,
+        at TEXT NOT NULL
+    );
+    CREATE INDEX history_claim ON history(claim_id, id);
+    CREATE TRIGGER history_is_append_only_update BEFORE UPDATE ON history
+    BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;
+    CREATE TRIGGER history_is_append_only_delete BEFORE DELETE ON history
+    BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;
+    """)
+
+
+@MIGRATIONS(name="0002_sources_and_rating_scale")
+def _sources_and_rating_scale(db: sqlite_utils.Database) -> None:
+    _run(db, """
+    CREATE TABLE sources (
+        id INTEGER PRIMARY KEY,
+        url TEXT NOT NULL,
+        title TEXT,
+        publisher TEXT,
+        published TEXT,
+        accessed TEXT,
+        archive_url TEXT,
+        added_by TEXT,
+        added_at TEXT NOT NULL
+    );
+    CREATE TABLE claim_sources (
+        id INTEGER PRIMARY KEY,
+        claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+        source_id INTEGER NOT NULL REFERENCES sources(id),
+        stance TEXT NOT NULL CHECK (stance IN ('supports', 'refutes', 'context')),
+        excerpt TEXT,
+        position INTEGER NOT NULL DEFAULT 0,
+        added_by TEXT,
+        added_at TEXT NOT NULL
+    );
+    CREATE INDEX claim_sources_claim ON claim_sources(claim_id, position);
+    CREATE TABLE rating_scale (
+        label TEXT PRIMARY KEY,
+        position INTEGER NOT NULL UNIQUE,
+        value INTEGER,
+        description TEXT
+    );
+    """)
+    defaults = [
+        ("True", 1, 6, "The claim is accurate."),
+        ("Mostly true", 2, 5, "Accurate but needs clarification or additional information."),
+        ("Half true", 3, 4, "Partially accurate; leaves out important details or takes things out of context."),
+        ("Mostly false", 4, 3, "Contains an element of truth but ignores facts that would change the impression."),
+        ("False", 5, 2, "The claim is not accurate."),
+        ("Unverifiable", 6, None, "The available evidence can neither confirm nor refute the claim."),
+    ]
+    for label, position, value, description in defaults:
+        db.execute("INSERT INTO rating_scale (label, position, value, description) VALUES (?, ?, ?, ?)",
+                   [label, position, value, description])
+
+
+@MIGRATIONS(name="0003_past_checks_and_duplicates")
+def _past_checks_and_duplicates(db: sqlite_utils.Database) -> None:
+    _run(db, """
+    ALTER TABLE claims ADD COLUMN canonical_id INTEGER REFERENCES claims(id) ON DELETE SET NULL;
+    CREATE INDEX claims_canonical ON claims(canonical_id);
+    CREATE TABLE known_claims (
+        id TEXT PRIMARY KEY,
+        text TEXT NOT NULL,
+        folded TEXT NOT NULL,
+        verdict TEXT,
+        url TEXT,
+        published TEXT,
+        imported_at TEXT NOT NULL
+    );
+    CREATE VIRTUAL TABLE known_claims_fts USING fts5(
+        folded, content='known_claims', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
+    );
+    CREATE TABLE claim_matches (
+        id INTEGER PRIMARY KEY,
+        claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+        other_kind TEXT NOT NULL CHECK (other_kind IN ('claim', 'known')),
+        other_id TEXT NOT NULL,
+        score REAL NOT NULL,
+        relation TEXT NOT NULL CHECK (relation IN ('duplicate', 'related')),
+        decision TEXT NOT NULL DEFAULT 'suggested' CHECK (decision IN ('suggested', 'confirmed', 'rejected')),
+        decided_by TEXT,
+        decided_at TEXT,
+        created_at TEXT NOT NULL,
+        UNIQUE (claim_id, other_kind, other_id)
+    );
+    CREATE INDEX claim_matches_other ON claim_matches(other_kind, other_id);
+    """)
+
+
+@MIGRATIONS(name="0004_folded_claim_search")
+def _folded_claim_search(db: sqlite_utils.Database) -> None:
+    """Full-text search over a folded copy: unicode61 strips tone marks but keeps đ, so fold first."""
+    _run(db, """
+    ALTER TABLE claims ADD COLUMN folded TEXT NOT NULL DEFAULT '';
+    CREATE VIRTUAL TABLE claims_fts USING fts5(
+        folded, content='claims', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER claims_fts_insert AFTER INSERT ON claims BEGIN
+        INSERT INTO claims_fts(rowid, folded) VALUES (new.id, new.folded);
+    END;
+    CREATE TRIGGER claims_fts_delete AFTER DELETE ON claims BEGIN
+        INSERT INTO claims_fts(claims_fts, rowid, folded) VALUES ('delete', old.id, old.folded);
+    END;
+    CREATE TRIGGER claims_fts_update AFTER UPDATE OF folded ON claims BEGIN
+        INSERT INTO claims_fts(claims_fts, rowid, folded) VALUES ('delete', old.id, old.folded);
+        INSERT INTO claims_fts(rowid, folded) VALUES (new.id, new.folded);
+    END;
+    """)
+    rows = db.execute("SELECT id, text FROM claims").fetchall()
+    for claim_id, text in rows:
+        db.execute("UPDATE claims SET folded = ? WHERE id = ?", [fold(text), claim_id])
+
+
+def migrate(db: sqlite_utils.Database, *, stop_before: str | None = None) -> None:
+    """Apply every pending migration (or those before `stop_before`, to make an old-version database)."""
+    if MIGRATIONS.applied(db) and not MIGRATIONS.pending(db):
+        return
+    from db.connection import writing
+
+    # Several processes may open a new database at once: the write lock makes the second wait, then find
+    # nothing pending, instead of failing on "table already exists".
+    with writing(db):
+        MIGRATIONS.apply(db, stop_before=stop_before)
+
+
+def schema_version(db: sqlite_utils.Database) -> list[str]:
+    """The names of the migrations applied to `db`, oldest first."""
+    return [m.name for m in MIGRATIONS.applied(db)]

@@ -1,0 +1,90 @@
+"""Sources and the evidence links between a claim and a source (stance, quoted excerpt)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sqlite_utils
+
+from db.connection import writing
+from db.history import now, record
+
+__all__ = ["ClaimSource", "add_claim_source", "remove_claim_source", "sources_for_claim", "sources_for_claims"]
+
+
+@dataclass(frozen=True)
+class ClaimSource:
+    """One piece of evidence on a claim: the source and how it bears on the claim."""
+
+    link_id: int
+    claim_id: int
+    source_id: int
+    url: str
+    title: str | None
+    publisher: str | None
+    published: str | None
+    accessed: str | None
+    archive_url: str | None
+    stance: str
+    excerpt: str | None
+    position: int
+    added_by: str | None
+    added_at: str
+
+
+def add_claim_source(db: sqlite_utils.Database, claim_id: int, *, url: str, stance: str, reviewer: str,
+                     title: str | None = None, publisher: str | None = None, published: str | None = None,
+                     accessed: str | None = None, archive_url: str | None = None,
+                     excerpt: str | None = None) -> int:
+    """Attach a source to a claim (values already validated by evidence.sources); returns the link id."""
+    with writing(db):
+        if db.execute("SELECT 1 FROM claims WHERE id = ?", [claim_id]).fetchone() is None:
+            raise LookupError(f"claim {claim_id} does not exist")
+        stamp = now()
+        source_id = int(db.execute(
+            "INSERT INTO sources (url, title, publisher, published, accessed, archive_url, added_by, added_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [url, title, publisher, published, accessed, archive_url, reviewer, stamp]).lastrowid)
+        position = db.execute("SELECT coalesce(max(position), 0) + 1 FROM claim_sources WHERE claim_id = ?",
+                              [claim_id]).fetchone()[0]
+        link_id = int(db.execute(
+            "INSERT INTO claim_sources (claim_id, source_id, stance, excerpt, position, added_by, added_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [claim_id, source_id, stance, excerpt, position, reviewer, stamp]).lastrowid)
+        record(db, claim_id=claim_id, entity="source", entity_id=link_id, action="source_added", reviewer=reviewer,
+               after={"url": url, "title": title, "publisher": publisher, "stance": stance, "excerpt": excerpt,
+                      "published": published, "accessed": accessed, "archive_url": archive_url}, at=stamp)
+    return link_id
+
+
+def remove_claim_source(db: sqlite_utils.Database, link_id: int, *, reviewer: str) -> None:
+    with writing(db):
+        found = [s for s in _query(db, "cs.id = ?", [link_id])]
+        if not found:
+            raise LookupError(f"evidence link {link_id} does not exist")
+        db.execute("DELETE FROM claim_sources WHERE id = ?", [link_id])
+        gone = found[0]
+        record(db, claim_id=gone.claim_id, entity="source", entity_id=link_id, action="source_removed",
+               reviewer=reviewer, before={"url": gone.url, "title": gone.title, "stance": gone.stance})
+
+
+def _query(db: sqlite_utils.Database, where: str, params: list) -> list[ClaimSource]:
+    rows = db.query(
+        "SELECT cs.id AS link_id, cs.claim_id, s.id AS source_id, s.url, s.title, s.publisher, s.published,"
+        " s.accessed, s.archive_url, cs.stance, cs.excerpt, cs.position, cs.added_by, cs.added_at"
+        f" FROM claim_sources cs JOIN sources s ON s.id = cs.source_id WHERE {where}"
+        " ORDER BY cs.claim_id, cs.position, cs.id", params)
+    return [ClaimSource(**r) for r in rows]
+
+
+def sources_for_claim(db: sqlite_utils.Database, claim_id: int) -> list[ClaimSource]:
+    return _query(db, "cs.claim_id = ?", [claim_id])
+
+
+def sources_for_claims(db: sqlite_utils.Database, claim_ids: list[int]) -> dict[int, list[ClaimSource]]:
+    """Evidence of many claims at once, by claim id (one query per 500 claims)."""
+    found: dict[int, list[ClaimSource]] = {i: [] for i in claim_ids}
+    for i in range(0, len(claim_ids), 500):
+        chunk = claim_ids[i:i + 500]
+        for source in _query(db, f"cs.claim_id IN ({', '.join('?' for _ in chunk)})", chunk):
+            found[source.claim_id].append(source)
+    return found

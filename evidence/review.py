@@ -1,0 +1,119 @@
+"""The review workflow: statuses and their moves, verdicts with a rating from the scale and a rationale."""
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Any
+
+import sqlite_utils
+
+from db.claims import ClaimNotFound, get_claim, update_claim
+from db.history import now
+from db.ratings import rating_scale
+from db.records import ClaimRecord
+
+__all__ = ["Status", "NEXT_STATUSES", "ReviewError", "UNCHANGED", "save_review", "adopt_verdict"]
+
+
+class Status(StrEnum):
+    NEW = "new"
+    IN_REVIEW = "in_review"
+    DRAFTED = "drafted"
+    PUBLISHED = "published"
+    MERGED = "merged"
+
+    @property
+    def label(self) -> str:
+        return {"new": "New", "in_review": "In review", "drafted": "Verdict drafted", "published": "Published",
+                "merged": "Merged or split"}[self.value]
+
+
+# Reopening a published verdict sends it back to review; its later changes become Corrections in reports.
+NEXT_STATUSES: dict[Status, tuple[Status, ...]] = {
+    Status.NEW: (Status.IN_REVIEW, Status.DRAFTED),
+    Status.IN_REVIEW: (Status.NEW, Status.DRAFTED),
+    Status.DRAFTED: (Status.IN_REVIEW, Status.PUBLISHED),
+    Status.PUBLISHED: (Status.IN_REVIEW,),
+    Status.MERGED: (),
+}
+
+
+class ReviewError(ValueError):
+    """The change breaks a rule of the workflow; the message tells the reviewer which."""
+
+
+class _Unchanged:
+    def __repr__(self) -> str:
+        return "UNCHANGED"
+
+
+UNCHANGED: Any = _Unchanged()
+
+
+def _clean(value: Any) -> Any:
+    if isinstance(value, str):
+        value = value.strip()
+        return value or None
+    return value
+
+
+def save_review(db: sqlite_utils.Database, claim_id: int, *, expected_version: int, reviewer: str,
+                status: Status | str | Any = UNCHANGED, assignee: str | None | Any = UNCHANGED,
+                rating: str | None | Any = UNCHANGED, verdict: str | None | Any = UNCHANGED,
+                rationale: str | None | Any = UNCHANGED, text: str | Any = UNCHANGED) -> ClaimRecord:
+    """Save what a reviewer changed on a claim, checking the workflow's rules and the version they saw.
+
+    Raises ReviewError for a broken rule and db.claims.VersionConflict when someone saved first.
+
+    >>> save_review(db, 7, expected_version=3, reviewer="Lan", rating="False",
+    ...             rationale="The ministry's figure is 1,2 triệu.", status="drafted")  # doctest: +SKIP
+    """
+    claim = get_claim(db, claim_id)
+    if claim is None:
+        raise ClaimNotFound(f"claim {claim_id} does not exist")
+    changes: dict[str, Any] = {}
+    for key, value in (("assignee", assignee), ("rating", rating), ("verdict", verdict),
+                       ("rationale", rationale), ("text", text)):
+        if value is not UNCHANGED:
+            changes[key] = _clean(value)
+    if "text" in changes and not changes["text"]:
+        raise ReviewError("a claim's wording cannot be empty")
+    final = {k: changes.get(k, getattr(claim, k)) for k in ("rating", "rationale")}
+    if final["rating"] is not None:
+        labels = [r.label for r in rating_scale(db)]
+        if "rating" in changes and final["rating"] not in labels:
+            raise ReviewError(f"{final['rating']!r} is not on the rating scale ({', '.join(labels)})")
+        if not final["rationale"]:
+            raise ReviewError("a verdict needs a rationale: say why the claim earns this rating")
+    if status is not UNCHANGED and Status(status) != Status(claim.status):
+        target = Status(status)
+        if target not in NEXT_STATUSES[Status(claim.status)]:
+            raise ReviewError(f"a claim that is {Status(claim.status).label.lower()} cannot move to"
+                              f" {target.label.lower()}")
+        if target in (Status.DRAFTED, Status.PUBLISHED) and not (final["rating"] and final["rationale"]):
+            raise ReviewError(f"{target.label.lower()} needs a rating and a rationale first")
+        changes["status"] = target.value
+        if target is Status.PUBLISHED:
+            stamp = now()
+            changes["published_at"] = stamp
+            if claim.first_published_at is None:
+                changes["first_published_at"] = stamp
+    elif claim.status == Status.PUBLISHED and {"rating", "verdict", "rationale"} & {
+            k for k, v in changes.items() if getattr(claim, k) != v}:
+        # Editing a published verdict in place is a correction: it stays published and the history shows it.
+        changes["published_at"] = now()
+    return update_claim(db, claim_id, expected_version=expected_version, reviewer=reviewer, changes=changes)
+
+
+def adopt_verdict(db: sqlite_utils.Database, claim_id: int, from_claim_id: int, *, expected_version: int,
+                  reviewer: str) -> ClaimRecord:
+    """Give a duplicate the verdict of its canonical claim, when a reviewer accepts the offer (never automatic)."""
+    source = get_claim(db, from_claim_id)
+    if source is None or not source.rating:
+        raise ReviewError(f"claim {from_claim_id} has no verdict to adopt")
+    claim = get_claim(db, claim_id)
+    if claim is None:
+        raise ClaimNotFound(f"claim {claim_id} does not exist")
+    status: Any = UNCHANGED if claim.status in (Status.DRAFTED, Status.PUBLISHED) else Status.DRAFTED
+    rationale = f"{source.rationale}\n\n(Adopted from claim {from_claim_id}, a confirmed duplicate.)"
+    return save_review(db, claim_id, expected_version=expected_version, reviewer=reviewer, rating=source.rating,
+                       verdict=source.verdict, rationale=rationale, status=status)

@@ -1,0 +1,244 @@
+"""`factcheck`: each command opens the database, calls one library function and prints what it returned.
+
+Bad input becomes a one-line message on stderr and exit code 1 here, at the edge, and nowhere else.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sqlite3
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from factcheck.errors import UserError
+
+__all__ = ["main", "run", "build_parser", "print_json"]
+
+
+def print_json(value: Any) -> None:
+    sys.stdout.write(json.dumps(value, ensure_ascii=False) + "\n")
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date in the form YYYY-MM-DD") from None
+
+
+def _read_jsonl(path: str) -> list[tuple[int, dict[str, Any] | None, str | None]]:
+    """(line number, object or None, error or None) for each non-blank line of a JSON Lines file or stdin."""
+    try:
+        raw = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+    except OSError as error:
+        raise UserError(f"{path}: cannot read: {error.strerror}") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise UserError(f"{path}: not UTF-8 (invalid byte at offset {error.start})") from None
+    rows: list[tuple[int, dict[str, Any] | None, str | None]] = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            value = json.loads(line)
+        except json.JSONDecodeError as error:
+            rows.append((number, None, f"line {number} is not JSON: {error.msg}"))
+            continue
+        if not isinstance(value, dict) or not isinstance(value.get("text"), str):
+            rows.append((number, value if isinstance(value, dict) else None,
+                         f"line {number} needs a JSON object with a \"text\" string"))
+            continue
+        rows.append((number, value, None))
+    return rows
+
+
+def _extract_one(text: str, *, id: Any, published: dt.date | None, include_all: bool) -> dict[str, Any]:
+    from claims import extract_claims, extraction_to_json
+
+    return extraction_to_json(extract_claims(text, published=published), id=id, include_all=include_all)
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    if args.jsonl:
+        failed = 0
+        for number, row, error in _read_jsonl(args.jsonl):
+            if error is None and row is not None:
+                try:
+                    published = _date(row["published"]) if row.get("published") else None
+                except argparse.ArgumentTypeError as bad:
+                    error = f"line {number}: published {bad}"
+                else:
+                    print_json(_extract_one(row["text"], id=row.get("id"), published=published,
+                                            include_all=args.all))
+                    continue
+            failed += 1
+            print(f"error: {args.jsonl}: {error}", file=sys.stderr)
+            print_json({"id": (row or {}).get("id"), "error": error, "claims": []})
+        return 1 if failed else 0
+    if not args.file:
+        raise UserError("give a FILE (or - for standard input), or --jsonl IN.jsonl")
+    from claims.reading import UnreadableArticle, decode_article
+
+    try:
+        data = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
+    except OSError as error:
+        raise UserError(f"{args.file}: cannot read: {error.strerror}") from None
+    if not data.strip():
+        print_json(_extract_one("", id=args.file, published=args.published, include_all=args.all))
+        return 0
+    try:
+        text = decode_article(data, name=args.file).text if args.file.lower().endswith((".html", ".htm")) \
+            else _decode_plain(data, args.file)
+    except UnreadableArticle as error:
+        raise UserError(f"{args.file}: {error}") from None
+    print_json(_extract_one(text, id=args.file, published=args.published, include_all=args.all))
+    return 0
+
+
+def _decode_plain(data: bytes, name: str) -> str:
+    """Decode without cleaning, so that offsets index exactly the NFC of what was given."""
+    from claims.reading import decode_article
+
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return decode_article(data, name=name).text
+
+
+def cmd_ingest(args: argparse.Namespace, db: Any) -> int:
+    from db.ingest import ingest_paths
+
+    failed = stored = skipped = 0
+    results = []
+    for outcome in ingest_paths(db, args.paths, title=args.title, url=args.url, published=args.published,
+                                added_by=args.reviewer):
+        if not outcome.ok:
+            failed += 1
+            print(f"error: {outcome.name}: {outcome.error}", file=sys.stderr)
+            results.append({"file": outcome.name, "error": outcome.error})
+            continue
+        s = outcome.stored
+        assert s is not None
+        results.append({"file": outcome.name, "article_id": s.article_id, "claims": s.claims,
+                        "already_stored": s.already_stored})
+        if s.already_stored:
+            skipped += 1
+            if not args.json:
+                print(f"already stored: {outcome.name} (article {s.article_id}); skipped")
+        else:
+            stored += 1
+            if not args.json:
+                print(f"stored: {outcome.name} → article {s.article_id}, {s.claims} claims")
+    if args.json:
+        print_json({"stored": stored, "already_stored": skipped, "failed": failed, "files": results})
+    else:
+        print(f"{stored} stored, {skipped} already stored, {failed} failed")
+    if stored + skipped + failed == 0:
+        raise UserError("no article files (.txt, .md, .html) found in " + ", ".join(args.paths))
+    return 1 if failed else 0
+
+
+def cmd_backup(args: argparse.Namespace, db: Any) -> int:
+    from db.backup import BackupError, backup
+
+    try:
+        path = backup(db, args.dest)
+    except BackupError as error:
+        raise UserError(str(error)) from None
+    print(f"backed up to {path}")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace, db: Any) -> int:
+    from db.backup import BackupError, restore
+
+    try:
+        restore(args.src, db)
+    except BackupError as error:
+        raise UserError(str(error)) from None
+    print(f"restored {args.src}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="factcheck", description="The claim fact-checking workbench.")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    db_option = argparse.ArgumentParser(add_help=False)
+    db_option.add_argument("--db", help="database file (default: $FACTCHECK_DB, else data/factcheck.db)")
+
+    p = sub.add_parser("extract", help="split text into claims (JSON), without touching the database")
+    p.add_argument("file", nargs="?", help="a text file, or - for standard input")
+    p.add_argument("--jsonl", metavar="IN.jsonl", help='lines of {"id", "text", "published"?}; one output line each')
+    p.add_argument("--published", type=_date, help="publication date YYYY-MM-DD: resolves day/month dates")
+    p.add_argument("--all", action="store_true", help="list every sentence-level candidate, not only check-worthy")
+    p.set_defaults(handler=cmd_extract, needs_db=False)
+
+    p = sub.add_parser("ingest", parents=[db_option], help="store articles (files or directories) and their claims")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--title")
+    p.add_argument("--url")
+    p.add_argument("--published", type=_date)
+    p.add_argument("--reviewer", help="who is adding the articles (recorded in the history)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_ingest, needs_db=True)
+
+    p = sub.add_parser("backup", parents=[db_option], help="copy the database with SQLite's online backup")
+    p.add_argument("dest")
+    p.set_defaults(handler=cmd_backup, needs_db=True)
+    p = sub.add_parser("restore", parents=[db_option], help="replace the database with a backup")
+    p.add_argument("src")
+    p.set_defaults(handler=cmd_restore, needs_db=True)
+
+    for add_parsers in _command_groups():
+        add_parsers(sub, db_option)
+    return parser
+
+
+def _command_groups() -> list[Callable[[Any, argparse.ArgumentParser], None]]:
+    groups = []
+    for module in ("factcheck.matching_commands", "factcheck.report_commands", "factcheck.transfer_commands"):
+        try:
+            groups.append(__import__(module, fromlist=["add_parsers"]).add_parsers)
+        except ModuleNotFoundError as error:  # a command group still being written
+            if error.name != module:
+                raise
+    return groups
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if not args.needs_db:
+            return args.handler(args)
+        from db.connection import open_database, resolve_db_path
+
+        try:
+            db = open_database(resolve_db_path(args.db))
+        except sqlite3.DatabaseError as error:
+            raise UserError(f"{args.db or resolve_db_path()}: not a usable workbench database: {error}") from None
+        try:
+            return args.handler(args, db)
+        finally:
+            db.close()
+    except UserError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        return 0
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+
+
+def run() -> None:
+    """The console script's entry point."""
+    sys.exit(main())
+
+
+if __name__ == "__main__":
+    run()
