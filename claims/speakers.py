@@ -1,0 +1,228 @@
+"""Who a sentence says made a statement, resolved across an article ("ông Peskov" → "Dmitry Peskov")."""
+from __future__ import annotations
+
+import re
+
+from claims.folding import fold
+
+__all__ = ["SpeakerResolver", "find_speakers"]
+
+_VI_VERBS = (
+    "cho biết", "nói với", "nói rằng", "nói", "tuyên bố", "khẳng định", "xác nhận", "nhấn mạnh", "bày tỏ",
+    "nêu rõ", "thông báo", "cảnh báo", "phát biểu", "chia sẻ", "tiết lộ", "thừa nhận", "cáo buộc", "lưu ý",
+    "giải thích", "công bố",
+)
+_EN_VERBS = (
+    "said", "says", "told", "tells", "stated", "states", "announced", "announces", "added", "adds", "claimed",
+    "claims", "warned", "warns", "noted", "notes", "wrote", "writes", "argued", "insisted", "confirmed",
+    "explained", "testified", "declared", "reported", "estimated", "acknowledged", "admitted", "denied",
+)
+_VERB = re.compile(
+    r"(?<![^\W\d_])(?:" + "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(_VI_VERBS + _EN_VERBS,
+                                                                                     key=len, reverse=True))
+    + r")(?![^\W\d_])"
+)
+_ACCORDING = re.compile(r"(?:^|[,;(]\s*)(?:[Tt]heo|[Aa]ccording\s+to)\s+(?P<np>[^,;.()\"“”]{2,80})")
+_INVERTED = re.compile(r"^\s*(?:said|says|told|added|wrote)\s+(?P<np>[^,;.\"“”]{2,60})")
+# Clause separators: the speaker stands after the last of these before the verb.
+_CLAUSE = re.compile(r"[,;:(\"“”]|\s[-–—]\s")
+_LEADING = re.compile(
+    r"^(?:(?:và|nhưng|tuy nhiên|trước đó|sau đó|khi đó|đồng thời|ngoài ra|trong khi đó|cũng|and|but|also|"
+    r"meanwhile|however|then|the)\s+)+", re.IGNORECASE)
+_TRAILING = re.compile(
+    r"(?:\s+(?:cũng|đã|vừa|mới|từng|còn|đều|lại|trước đó|mới đây|hôm qua|hôm nay|sáng nay|chiều nay|tối qua|"
+    r"(?:hôm|ngày|sáng|chiều|tối|trưa|đêm)(?:\s+thứ\s+\S+)?\s*\(?\d{1,2}[/-]\d{1,2}(?:[/-]\d{4})?\)?|"
+    r"also|has|had|have|recently|earlier|later|yesterday|today|then|previously|"
+    r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|last\s+\w+))+$",
+    re.IGNORECASE)
+_PRONOUNS = {"ông", "bà", "ông ấy", "bà ấy", "ông ta", "bà ta", "he", "she", "anh", "chị", "anh ấy", "chị ấy"}
+_NOT_SPEAKERS = {"tôi", "chúng tôi", "chúng ta", "i", "we", "you", "bạn", "they", "it", "họ", "this", "that",
+                 "nó", "điều này", "who", "which", "người ta", "ai"}
+# A phrase ending in one of these, or holding a subordinating word, is part of a clause, not a speaker.
+_FUNCTION_WORDS = {"là", "của", "các", "những", "một", "này", "được", "bị", "khi", "sau", "trước", "về", "với",
+                   "và", "đó", "đây", "rằng", "nếu", "vì", "the", "a", "an", "of", "to", "is", "was", "that",
+                   "and", "or", "if", "when", "because", "it", "there", "what", "who"}
+_SUBORDINATE = {"khi", "rằng", "nếu", "vì", "mà", "that", "if", "when", "because", "which", "who", "là", "is",
+                "was", "were", "are", "đây", "đó"}
+_HONORIFICS = {"ông", "bà", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "madam"}
+# Capitalised words that open a name run but are titles, places or bodies, not the person ("Nga Sergei Lavrov").
+_NOT_NAME = {fold(w) for w in """
+    Ông Bà Mr. Mrs. Ms. Dr. Prof. Sen. Rep. Gov. Gen. President Vice Prime Minister Secretary Senator Governor
+    Representative Chancellor Spokesman Spokeswoman Chairman Chairwoman CEO Judge Justice Pope King Queen Prince
+    General Colonel Ambassador Mayor Director Commissioner Lawmaker Official Leader Former
+    Nga Mỹ Ukraine Anh Pháp Đức Ý Nhật Hàn Triều Tiên Trung Quốc Việt Nam Israel Iran Iraq Syria Canada Úc
+    Ấn Độ Thổ Nhĩ Kỳ Ba Lan Belarus Kazakhstan Palestine Gaza Hamas Taliban EU NATO ASEAN UAE Qatar Saudi
+    Điện Kremlin Kremlin Nhà Trắng Lầu Năm Góc Liên Hợp Quốc LHQ Quốc Hội Chính Phủ Bộ Sở UBND TP HCM
+    TP.HCM Hà Nội Washington Moscow Kiev Kyiv Bắc Kinh Tokyo London Paris Berlin Brussels U.S. US UK U.K.
+    American Russian Ukrainian Chinese British French German White House Pentagon Congress Senate
+    Democrat Republican Democratic Republican Party State Department Ministry Foreign Defense Health
+    """.split()}
+
+
+_CONNECTORS = {fold(w) for w in ("trước đó", "sau đó", "khi đó", "tuy nhiên", "đồng thời", "ngoài ra",
+                                 "trong khi đó", "however", "meanwhile", "but", "and", "then", "also")}
+
+
+_ORG_HEADS = {fold(w) for w in """Department Ministry Agency Office Commission Council University Institute Bank
+    Party Court Police Company Corporation Committee Association Organization Organisation Group Service Bureau
+    Administration Government Parliament Assembly Army Navy Times Post Journal News Reuters AFP AP Bloomberg
+    Axios CNN BBC""".split()}
+
+
+def _mask_quotes(s: str) -> str:
+    """The sentence with quoted words blanked out (same length), so a verb inside a quote is not attribution."""
+    out = list(s)
+    inside = False
+    for i, ch in enumerate(s):
+        if ch == "“" or (ch == '"' and not inside):
+            inside = True
+        elif ch == "”" or (ch == '"' and inside):
+            inside = False
+        elif inside:
+            out[i] = "_"
+    return "".join(out)
+
+
+def _is_capitalised(token: str) -> bool:
+    return bool(token) and token[0].isupper()
+
+
+def _name_in(phrase: str) -> tuple[str, str]:
+    """Split a noun phrase into (role, name).
+
+    "Người phát ngôn Điện Kremlin Dmitry Peskov" → ("Người phát ngôn Điện Kremlin", "Dmitry Peskov").
+    """
+    tokens = phrase.split()
+    i = len(tokens)
+    while i > 0 and _is_capitalised(tokens[i - 1]) and "_" not in tokens[i - 1]:
+        i -= 1
+    run = tokens[i:]
+    j = 0
+    while j < len(run):
+        if j + 1 < len(run) and fold(run[j] + " " + run[j + 1]) in _NOT_NAME:
+            j += 2
+        elif fold(run[j]) in _NOT_NAME:
+            j += 1
+        else:
+            break
+    name = run[j:]
+    if len(name) > 2 and not any(_has_vietnamese_marks(t) for t in name):
+        name = name[-2:]  # "Texas Greg Abbott": a foreign name rarely has more than two parts
+    elif len(name) > 4:
+        name = name[-4:]
+    role = " ".join(tokens[: len(tokens) - len(name)])
+    return role, " ".join(name)
+
+
+def _has_vietnamese_marks(token: str) -> bool:
+    return fold(token) != token.lower()
+
+
+class SpeakerResolver:
+    """Reads an article's sentences in order and names each one's speaker, remembering who was introduced."""
+
+    def __init__(self) -> None:
+        self._by_last: dict[str, set[str]] = {}
+        self._by_role: dict[str, str] = {}
+        self._last_person: str | None = None
+
+    def _remember(self, name: str, role: str) -> None:
+        parts = name.split()
+        if len(parts) >= 2:
+            self._by_last.setdefault(fold(parts[-1]), set()).add(name)
+        role_key = fold(_strip_honorific(role))
+        if role_key and len(parts) >= 1:
+            self._by_role[role_key] = self._full(name)
+
+    def _full(self, name: str) -> str:
+        parts = name.split()
+        known = self._by_last.get(fold(parts[-1]), set()) if parts else set()
+        longer = [k for k in known if len(k.split()) >= len(parts) and k.endswith(name)]
+        return longer[0] if len(longer) == 1 else name
+
+    def learn_names(self, sentence: str) -> None:
+        """Remember full names mentioned anywhere ("Tổng thống Ukraine Volodymyr Zelensky (trái) gặp …")."""
+        masked = _mask_quotes(sentence)
+        for chunk in re.split(r"[,;:()\"“”.]|\s[-–—]\s", masked):
+            words = chunk.split()
+            k = 0
+            while k < len(words):
+                if not _is_capitalised(words[k]):
+                    k += 1
+                    continue
+                j = k
+                while j < len(words) and _is_capitalised(words[j]) and "_" not in words[j]:
+                    j += 1
+                role, name = _name_in(" ".join(words[k:j]))
+                if len(name.split()) >= 2 and k > 0:
+                    # A run at the very start of a sentence may be a place or body; a run after a word is a name.
+                    self._remember(name, "")
+                k = j
+
+    def _resolve(self, phrase: str) -> str | None:
+        phrase = _TRAILING.sub("", _LEADING.sub("", phrase.strip(" ,;:-–—_\"“”"))).strip(" ,")
+        if not phrase or len(phrase.split()) > 12 or "_" in phrase:
+            return None
+        low = phrase.lower()
+        words = low.split()
+        if low in _NOT_SPEAKERS or words[-1] in _FUNCTION_WORDS or _SUBORDINATE.intersection(words[1:]) \
+                or fold(low) in _CONNECTORS:
+            return None
+        if low in _PRONOUNS:
+            return self._last_person
+        role, name = _name_in(phrase)
+        titled = bool(role.strip()) or fold(phrase.split()[0]) in _NOT_NAME
+        if name and fold(name.split()[-1]) in _ORG_HEADS:
+            return phrase  # "the Commerce Department", "Bộ Quốc phòng Nga": a body, not a person
+        if name and (len(name.split()) >= 2 or titled or name.lower() != phrase.lower()):
+            full = self._full(name)
+            self._remember(full, role)
+            self._last_person = full
+            return full
+        known = self._by_role.get(fold(_strip_honorific(phrase)))
+        if known:
+            self._last_person = known
+            return known
+        # An unnamed speaker ("Một quan chức Mỹ giấu tên", "the ministry") is kept as written when short.
+        return phrase if len(words) <= 6 else None
+
+    def speaker_of(self, sentence: str) -> str | None:
+        """The speaker of one sentence (call in article order), or None when the sentence names none."""
+        masked = _mask_quotes(sentence)
+        speaker = None
+        for m in _VERB.finditer(masked):
+            before = masked[: m.start()].rstrip()
+            parts = before.split(",")
+            if len(parts) >= 3 and not parts[-1].strip() and parts[-2].strip()[:1].islower() \
+                    and _name_in(_CLAUSE.split(parts[-3])[-1].strip())[1]:
+                # "X, an appositive, said": the speaker is X, before the appositive.
+                clause = _CLAUSE.split(parts[-3])[-1]
+            else:
+                clause = _CLAUSE.split(before)[-1]
+            if not clause.strip():
+                inverted = _INVERTED.match(masked[m.start():])
+                clause = inverted.group("np") if inverted else ""
+            speaker = self._resolve(clause)
+            if speaker:
+                break
+        if speaker is None:
+            m = _ACCORDING.search(masked)
+            if m and any(_is_capitalised(t) for t in m.group("np").split()) or (
+                    m and m.group(0).lower().lstrip(",;( ").startswith("according")):
+                speaker = self._resolve(m.group("np"))
+        self.learn_names(sentence)
+        return speaker
+
+
+def _strip_honorific(phrase: str) -> str:
+    words = phrase.split()
+    while words and words[0].lower() in _HONORIFICS:
+        words = words[1:]
+    return " ".join(words)
+
+
+def find_speakers(sentences: list[str]) -> list[str | None]:
+    """The speaker of each sentence of one article, in order: ``find_speakers(["Ông A B nói X.", "Ông nói Y."])``
+    gives ``["A B", "A B"]``."""
+    resolver = SpeakerResolver()
+    return [resolver.speaker_of(s) for s in sentences]
