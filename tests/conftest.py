@@ -1,0 +1,33 @@
+"""Fixtures shared by every test: a real SQLite file per test, and the project's own sample articles."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from db.connection import open_database
+
+PROJECT = Path(__file__).resolve().parent.parent
+SEEDS = PROJECT / "seeds"
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "workbench.db"
+
+
+@pytest.fixture
+def db(db_path: Path):
+    database = open_database(db_path)
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def seeded_db(db):
+    """The two sample articles ingested, as `make run` loads them."""
+    from db.ingest import ingest_paths
+
+    outcomes = list(ingest_paths(db, [SEEDS]))
+    assert all(o.ok for o in outcomes), outcomes
+    return db
