@@ -199,9 +199,17 @@ def _past_checks_and_duplicates(db: sqlite_utils.Database) -> None:
 
 @MIGRATIONS(name="0004_folded_claim_search")
 def _folded_claim_search(db: sqlite_utils.Database) -> None:
-    """Full-text search over a folded copy: unicode61 strips tone marks but keeps đ, so fold first."""
+    """Full-text search over a folded copy: unicode61 strips tone marks but keeps đ, so fold first.
+
+    Existing claims are folded before the index and its triggers exist, then the index is built from them: the
+    update trigger's 'delete' of a row the index never held corrupts an external-content FTS5 table ("database
+    disk image is malformed"), which broke upgrading any database that already had claims.
+    """
+    db.execute("ALTER TABLE claims ADD COLUMN folded TEXT NOT NULL DEFAULT ''")
+    rows = db.execute("SELECT id, text FROM claims").fetchall()
+    for claim_id, text in rows:
+        db.execute("UPDATE claims SET folded = ? WHERE id = ?", [fold(text), claim_id])
     _run(db, """
-    ALTER TABLE claims ADD COLUMN folded TEXT NOT NULL DEFAULT '';
     CREATE VIRTUAL TABLE claims_fts USING fts5(
         folded, content='claims', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
     );
@@ -215,10 +223,8 @@ def _folded_claim_search(db: sqlite_utils.Database) -> None:
         INSERT INTO claims_fts(claims_fts, rowid, folded) VALUES ('delete', old.id, old.folded);
         INSERT INTO claims_fts(rowid, folded) VALUES (new.id, new.folded);
     END;
+    INSERT INTO claims_fts(claims_fts) VALUES ('rebuild');
     """)
-    rows = db.execute("SELECT id, text FROM claims").fetchall()
-    for claim_id, text in rows:
-        db.execute("UPDATE claims SET folded = ? WHERE id = ?", [fold(text), claim_id])
 
 
 def migrate(db: sqlite_utils.Database, *, stop_before: str | None = None) -> None:
