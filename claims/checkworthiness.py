@@ -93,7 +93,8 @@ _FIRST_PERSON = re.compile(r"^(?:\W*(?:and|but|so|well|now|oh|look|yes|no)\W+)*(
 _SECOND_PERSON = _words("you|your|you're|you've|bạn|các bạn")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 _PROPER_MID = re.compile(r"(?<=[^\W\d_] )[A-ZĐÀ-Ỹ][^\W\d_]+")
-_NUMBER_WORD = _words("million|billion|trillion|thousand|hundred|percent|dozen|triệu|tỷ|tỉ|nghìn|ngàn|phần trăm")
+_NUMBER_WORD = _words("million|billion|trillion|thousand|hundred|percent|dozen|a third|a quarter|one-third|"
+                      "two-thirds|half|triệu|tỷ|tỉ|nghìn|ngàn|phần trăm|một nửa|một phần ba")
 
 
 def _squash(logit: float) -> float:

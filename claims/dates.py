@@ -37,7 +37,7 @@ _PATTERNS = [
         r"(?!\d)", re.IGNORECASE)),
     ("vi_month", re.compile(
         rf"(?<![^\W\d_])tháng\s+(?P<m>\d{{1,2}})\s*(?:/|-|năm|,)\s*(?P<y>{_YEAR})(?!\d)", re.IGNORECASE)),
-    ("vi_year", re.compile(rf"(?<![^\W\d_])năm\s+(?P<y>{_YEAR})(?![\d.,/])", re.IGNORECASE)),
+    ("vi_year", re.compile(rf"(?<![^\W\d_])năm\s+(?P<y>{_YEAR})(?![\d%]|[.,/]\d)", re.IGNORECASE)),
     ("en_mdy", re.compile(
         rf"(?<![^\W\d_])(?P<mon>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?P<y>{_YEAR})(?!\d))?")),
     ("en_dmy", re.compile(
@@ -45,7 +45,7 @@ _PATTERNS = [
     ("en_my", re.compile(rf"(?<![^\W\d_])(?P<mon>{_MONTH})\s+(?:of\s+)?(?P<y>{_YEAR})(?!\d)")),
     ("en_year", re.compile(
         rf"(?<![^\W\d_])(?:in|since|by|until|till|during|from|before|after|early|late|mid|of|year)[\s-]+"
-        rf"(?P<y>{_YEAR})(?![\d.,/%])", re.IGNORECASE)),
+        rf"(?P<y>{_YEAR})(?![\d%]|[.,/]\d)", re.IGNORECASE)),
     ("en_mdy_num", re.compile(r"(?<![\d/.-])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})(?![\d])")),
 ]
 # English prepositions are context, not part of the date: "in 2019" reports "2019".

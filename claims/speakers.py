@@ -46,17 +46,20 @@ _SUBORDINATE = {"khi", "rằng", "nếu", "vì", "mà", "that", "if", "when", "b
                 "was", "were", "are", "đây", "đó"}
 _HONORIFICS = {"ông", "bà", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "madam"}
 # Capitalised words that open a name run but are titles, places or bodies, not the person ("Nga Sergei Lavrov").
-_NOT_NAME = {fold(w) for w in """
-    Ông Bà Mr. Mrs. Ms. Dr. Prof. Sen. Rep. Gov. Gen. President Vice Prime Minister Secretary Senator Governor
-    Representative Chancellor Spokesman Spokeswoman Chairman Chairwoman CEO Judge Justice Pope King Queen Prince
-    General Colonel Ambassador Mayor Director Commissioner Lawmaker Official Leader Former
-    Nga Mỹ Ukraine Anh Pháp Đức Ý Nhật Hàn Triều Tiên Trung Quốc Việt Nam Israel Iran Iraq Syria Canada Úc
-    Ấn Độ Thổ Nhĩ Kỳ Ba Lan Belarus Kazakhstan Palestine Gaza Hamas Taliban EU NATO ASEAN UAE Qatar Saudi
-    Điện Kremlin Kremlin Nhà Trắng Lầu Năm Góc Liên Hợp Quốc LHQ Quốc Hội Chính Phủ Bộ Sở UBND TP HCM
-    TP.HCM Hà Nội Washington Moscow Kiev Kyiv Bắc Kinh Tokyo London Paris Berlin Brussels U.S. US UK U.K.
-    American Russian Ukrainian Chinese British French German White House Pentagon Congress Senate
-    Democrat Republican Democratic Republican Party State Department Ministry Foreign Defense Health
-    """.split()}
+_NOT_NAME = {fold(w.strip()) for w in """
+    Ông|Bà|Mr.|Mrs.|Ms.|Dr.|Prof.|Sen.|Rep.|Gov.|Gen.|President|Vice|Prime|Minister|Secretary|Senator|Governor|
+    Representative|Chancellor|Spokesman|Spokeswoman|Chairman|Chairwoman|CEO|Judge|Justice|Pope|King|Queen|Prince|
+    General|Colonel|Ambassador|Mayor|Director|Commissioner|Lawmaker|Official|Leader|Former|
+    Nga|Mỹ|Hoa Kỳ|Ukraine|Anh|Pháp|Đức|Ý|Nhật|Nhật Bản|Hàn Quốc|Triều Tiên|Trung Quốc|Đài Loan|Việt Nam|Lào|
+    Campuchia|Thái Lan|Singapore|Malaysia|Indonesia|Philippines|Ấn Độ|Thổ Nhĩ Kỳ|Ba Lan|Thụy Điển|Na Uy|
+    Phần Lan|Đan Mạch|Hà Lan|Tây Ban Nha|Bồ Đào Nha|Israel|Iran|Iraq|Syria|Canada|Úc|Australia|Belarus|
+    Kazakhstan|Palestine|Gaza|Hamas|Taliban|EU|NATO|ASEAN|UAE|Qatar|Saudi|Ả Rập Xê Út|Điện Kremlin|Kremlin|
+    Nhà Trắng|Lầu Năm Góc|Liên Hợp Quốc|LHQ|Quốc hội|Chính phủ|Bộ|Sở|UBND|TP|HCM|TP.HCM|Hà Nội|Washington|
+    Moscow|Kiev|Kyiv|Bắc Kinh|Tokyo|London|Paris|Berlin|Brussels|U.S.|US|UK|U.K.|American|Russian|Ukrainian|
+    Chinese|British|French|German|White House|Pentagon|Congress|Senate|Democrat|Democratic|Republican|
+    State Department|Ministry|Foreign|Defense|Health
+    """.split("|")}
+_LONGEST_NOT_NAME = max(len(w.split()) for w in _NOT_NAME)
 
 
 _CONNECTORS = {fold(w) for w in ("trước đó", "sau đó", "khi đó", "tuy nhiên", "đồng thời", "ngoài ra",
@@ -99,12 +102,14 @@ def _name_in(phrase: str) -> tuple[str, str]:
     run = tokens[i:]
     j = 0
     while j < len(run):
-        if j + 1 < len(run) and fold(run[j] + " " + run[j + 1]) in _NOT_NAME:
-            j += 2
-        elif fold(run[j]) in _NOT_NAME:
-            j += 1
-        else:
+        # Longest known title, place or body first ("Nhật Bản" before "Nhật"); an acronym (ABC, NATO) is a body.
+        width = next((k for k in range(min(_LONGEST_NOT_NAME, len(run) - j), 0, -1)
+                      if fold(" ".join(run[j:j + k])) in _NOT_NAME), 0)
+        if not width and len(run) - j > 1 and len(run[j]) > 1 and run[j].isupper():
+            width = 1
+        if not width:
             break
+        j += width
     name = run[j:]
     if len(name) > 2 and not any(_has_vietnamese_marks(t) for t in name):
         name = name[-2:]  # "Texas Greg Abbott": a foreign name rarely has more than two parts

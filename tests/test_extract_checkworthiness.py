@@ -1,0 +1,79 @@
+"""Check-worthiness: checkable statements score high, opinions, questions and courtesies low."""
+import pytest
+
+from claims import ClaimType, extract_claims
+
+
+def judged(text):
+    (claim,) = extract_claims(text).claims
+    return claim
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hơn 3.000 hộ dân đã phải sơ tán vì lũ.",
+        "Tỷ lệ thất nghiệp giảm xuống 2,1% trong quý II.",
+        "Quốc hội đã thông qua luật đất đai sửa đổi hôm 18/1.",
+        "Bộ Y tế cho biết đã ghi nhận 45 ca mắc mới.",
+        "Nhà máy đã ngừng hoạt động từ năm 2019.",
+        "The city spent $40 million on the stadium last year.",
+        "My opponent voted against the farm bill three times.",
+        "Crime in the state fell 12 percent after the law passed.",
+        "The governor signed the budget, which cut school funding by a third.",
+        "Exports reached a record high in 2022, according to the customs office.",
+    ],
+)
+def test_checkable_statements_are_checkworthy(text):
+    claim = judged(text)
+    assert claim.checkworthy
+    assert 0.5 <= claim.score <= 1.0
+    assert claim.reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thank you all very much for coming tonight.",
+        "I think we need to do better for our children.",
+        "What are you going to do about it?",
+        "We should all work together on this.",
+        "Good evening.",
+        "Xin chân thành cảm ơn quý vị.",
+        "Theo tôi, chúng ta cần kiên nhẫn hơn.",
+        "Let me be very clear about that.",
+        "(Applause)",
+        "I believe in this country.",
+    ],
+)
+def test_opinions_questions_and_courtesies_are_not_checkworthy(text):
+    claim = judged(text)
+    assert not claim.checkworthy
+    assert 0.0 <= claim.score < 0.5
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Dân số tỉnh đạt 1,2 triệu người.", ClaimType.STATISTIC),
+        ("Hội nghị khai mạc ngày 9/5.", ClaimType.DATE),
+        ("Tòa án đã tuyên án bị cáo.", ClaimType.EVENT),
+        ("Ông Vũ Văn Nam cho biết cầu đã thông xe.", ClaimType.QUOTE),
+        ("Đây là mức giá cao nhất trong 10 năm.", ClaimType.COMPARISON),
+        ("Giá điện sẽ tăng vào tháng tới.", ClaimType.PREDICTION),
+        ("The plant closed because demand collapsed.", ClaimType.CAUSAL),
+    ],
+)
+def test_claim_types(text, kind):
+    assert kind in judged(text).types
+
+
+def test_reasons_quote_the_statistic():
+    claim = judged("Ước tính gần 2,5 triệu người bị ảnh hưởng.")
+    assert any("gần 2,5 triệu người" in r for r in claim.reasons)
+
+
+def test_scores_stay_within_bounds():
+    for text in ("a", "?", "100%", "Thank you. " * 3, "Nhất, nhất, nhất 1 2 3 4 5 6 7 8 9."):
+        for claim in extract_claims(text).claims:
+            assert 0.0 <= claim.score <= 1.0

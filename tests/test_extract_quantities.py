@@ -1,0 +1,130 @@
+"""Figures: values in base units, units, hedges and ranges, in Vietnamese and English conventions."""
+import pytest
+
+from claims import Qualifier, find_quantities
+from claims.quantities import parse_number
+
+
+@pytest.mark.parametrize(
+    ("token", "language", "value"),
+    [
+        ("2,4", "vi", 2.4),
+        ("3.250.000", "vi", 3250000),
+        ("4.500", "vi", 4500),
+        ("2.4", "en", 2.4),
+        ("3,250,000", "en", 3250000),
+        ("4,500", "en", 4500),
+        ("1.234,5", "vi", 1234.5),
+        ("1,234.5", "en", 1234.5),
+        ("0.250", "vi", 0.25),
+        ("12", None, 12),
+    ],
+)
+def test_parse_number_reads_separators_by_language(token, language, value):
+    assert parse_number(token, language) == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("khoảng 3,2 triệu người", 3_200_000, "người"),
+        ("vốn 15 tỷ đồng", 15e9, "VND"),
+        ("chi 2 nghìn tỷ đồng", 2e12, "VND"),
+        ("thu 7 tỉ USD", 7e9, "USD"),
+        ("tăng 4,5%", 4.5, "percent"),
+        ("tăng 12 phần trăm", 12, "percent"),
+        ("rose 6.5 percent", 6.5, "percent"),
+        ("a $3.4 billion deal", 3.4e9, "USD"),
+        ("about 2.5 million people", 2.5e6, "people"),
+        ("dài 120 km", 120, "km"),
+        ("nặng 30 tấn", 30, "tấn"),
+        ("three hundred jobs", 300, "jobs"),
+        ("hai triệu người", 2e6, "người"),
+    ],
+)
+def test_figure_value_is_in_base_units(text, value, unit):
+    (q,) = find_quantities(text)
+    assert q.value == pytest.approx(value)
+    assert q.unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        ("khoảng 300 người", Qualifier.APPROX),
+        ("ước tính 40 ca", Qualifier.APPROX),
+        ("gần 60%", Qualifier.APPROX),
+        ("nearly 80 percent", Qualifier.APPROX),
+        ("roughly 15 people", Qualifier.APPROX),
+        ("hơn 2,3 triệu người", Qualifier.MORE_THAN),
+        ("trên 500 ngôi nhà", Qualifier.MORE_THAN),
+        ("more than 40 deaths", Qualifier.MORE_THAN),
+        ("over 70 percent", Qualifier.MORE_THAN),
+        ("ít nhất 11 người", Qualifier.AT_LEAST),
+        ("at least 6 people", Qualifier.AT_LEAST),
+        ("dưới 5%", Qualifier.LESS_THAN),
+        ("fewer than 30 cases", Qualifier.LESS_THAN),
+        ("tối đa 25 người", Qualifier.AT_MOST),
+        ("at most 9 percent", Qualifier.AT_MOST),
+        ("lên tới 600 tỷ đồng", Qualifier.UP_TO),
+        ("up to 45 percent", Qualifier.UP_TO),
+        ("đúng 17 người", Qualifier.EXACT),
+    ],
+)
+def test_hedge_words_set_the_qualifier_and_join_the_span(text, qualifier):
+    (q,) = find_quantities(text)
+    assert q.qualifier is qualifier
+    assert text.endswith(q.text) or q.text in text
+    assert text[q.start:q.end] == q.text
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "unit"),
+    [
+        ("từ 3.400 đến 5.000 người", 3400, 5000, "người"),
+        ("độ tuổi 40 - 45", 40, 45, None),
+        ("từ 15 đến 25 %", 15, 25, "percent"),
+        ("between 20 and 30 percent", 20, 30, "percent"),
+        ("từ 2 đến 3 triệu người", 2e6, 3e6, "người"),
+    ],
+)
+def test_ranges_give_both_ends(text, low, high, unit):
+    (q,) = find_quantities(text)
+    assert (q.value, q.high, q.unit) == (pytest.approx(low), pytest.approx(high), unit)
+
+
+def test_fraction_is_a_quantity_not_a_date():
+    (q,) = find_quantities("hơn 2/5 dân số")
+    assert q.value == pytest.approx(0.4)
+    assert q.qualifier is Qualifier.MORE_THAN
+
+
+@pytest.mark.parametrize("text", ["ngày 14/6", "hôm 3/9", "năm 2021", "in 2016", "March 4, 2020", "tháng 6/2018"])
+def test_dates_are_not_reported_as_figures(text):
+    assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize("text", ["COVID-19", "tiêm vắc xin mũi F0", "máy bay F-35", "nhóm G20", "lúc 10:45",
+                                  "lúc 9h30", "tại Q.3"])
+def test_digits_inside_names_codes_and_times_are_not_figures(text):
+    assert find_quantities(text) == []
+
+
+def test_ordinal_day_count_reports_its_number():
+    (q,) = find_quantities("chiến dịch bước sang ngày thứ 25")
+    assert q.value == 25
+
+
+def test_offset_shifts_spans_into_the_article():
+    text = "Có 40% số hộ"
+    (q,) = find_quantities(text, offset=100)
+    assert (q.start, q.end) == (103, 106)
+
+
+def test_same_number_written_three_ways_has_one_value():
+    values = {find_quantities(t)[0].value for t in ("2,6 triệu", "2.6 million", "2.600.000")}
+    assert values == {2_600_000}
+
+
+def test_empty_text_has_no_figures():
+    assert find_quantities("") == []

@@ -1,0 +1,79 @@
+"""Claim spans: sentence boundaries for Vietnamese and English news."""
+import pytest
+
+from claims import split_sentences
+from claims.sentences import MAX_SENTENCE
+
+
+def pieces(text):
+    return [text[s:e] for s, e in split_sentences(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "GS. Trần Văn B làm việc tại TP.HCM từ năm 2010.",
+        "TS. Lê Thị C và ThS. Phạm D nhận giải.",
+        "PGS. Hoàng E công tác ở Q. 1 nhiều năm.",
+        "Mr. Grant met Dr. Ames in the U.S. Senate office.",
+        "St. Louis reported rain on Jan. 4 this year.",
+        "Giá xăng tăng 1,7% lên 23.450 đồng mỗi lít.",
+        "Lễ hội kéo dài từ 8/3 đến 30-3 năm nay.",
+        "J. R. Smith said the figure was 2.5 percent.",
+    ],
+)
+def test_abbreviations_numbers_and_dates_do_not_end_a_sentence(text):
+    assert pieces(text) == [text]
+
+
+def test_plain_sentences_split_on_terminators():
+    assert pieces("Mưa lớn kéo dài. Nhiều nơi ngập! Vì sao? Chưa rõ.") == [
+        "Mưa lớn kéo dài.", "Nhiều nơi ngập!", "Vì sao?", "Chưa rõ."]
+
+
+def test_multi_sentence_quote_stays_with_its_attribution():
+    text = 'Bà Lan nói về dự án. "Chúng tôi đã xong. Mọi thứ ổn. Sẽ bàn giao sớm," bà Lan nói. Sau đó bà rời đi.'
+    assert pieces(text) == ["Bà Lan nói về dự án.", '"Chúng tôi đã xong. Mọi thứ ổn. Sẽ bàn giao sớm," bà Lan nói.',
+                            "Sau đó bà rời đi."]
+
+
+def test_quote_followed_by_dash_attribution_is_one_claim():
+    text = "“Giá đã giảm. Người dân yên tâm” - đại diện sở cho biết."
+    assert pieces(text) == [text]
+
+
+def test_curly_quote_with_comma_attribution_is_one_claim():
+    text = "“Đây là bước đầu. Còn nhiều việc”, Bộ trưởng nói."
+    assert pieces(text) == [text]
+
+
+def test_photo_caption_is_not_merged_into_the_next_sentence():
+    text = "Cảnh sát tại hiện trường (Ảnh: TTXVN) Vụ việc đang được điều tra."
+    assert pieces(text) == ["Cảnh sát tại hiện trường (Ảnh: TTXVN)", "Vụ việc đang được điều tra."]
+
+
+def test_caption_ending_with_a_period_before_a_blank_line():
+    text = "Hai nhà lãnh đạo bắt tay (Ảnh: Reuters).\n\nHội nghị kết thúc."
+    assert pieces(text) == ["Hai nhà lãnh đạo bắt tay (Ảnh: Reuters).", "Hội nghị kết thúc."]
+
+
+def test_line_breaks_end_sentences_even_without_punctuation():
+    assert pieces("Tiêu đề bài báo\nĐoạn một\n\nĐoạn hai") == ["Tiêu đề bài báo", "Đoạn một", "Đoạn hai"]
+
+
+def test_final_attribution_without_trailing_text():
+    text = '"Chúng tôi sẽ làm tiếp. Không dừng lại," ông nói.'
+    assert pieces(text) == [text]
+
+
+def test_text_without_punctuation_is_cut_into_bounded_pieces():
+    text = "từ " * 5000
+    spans = split_sentences(text)
+    assert len(spans) > 1
+    assert all(e - s <= MAX_SENTENCE for s, e in spans)
+    assert all(text[s:e].strip() == text[s:e] for s, e in spans)
+
+
+def test_empty_and_blank_text_give_no_spans():
+    assert split_sentences("") == []
+    assert split_sentences(" \n\t\n") == []

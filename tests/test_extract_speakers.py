@@ -1,0 +1,73 @@
+"""Speakers: attribution verbs, "theo X", quotes with attribution, and names resolved across an article."""
+import pytest
+
+from claims import extract_claims
+from claims.speakers import find_speakers
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Bộ trưởng Tài chính Hồ Đức Phớc cho biết ngân sách đã cân đối.", "Hồ Đức Phớc"),
+        ("Thủ tướng Nhật Bản Fumio Kishida tuyên bố sẽ tăng chi tiêu.", "Fumio Kishida"),
+        ("Ngoại trưởng Pháp Jean Dupont khẳng định Paris ủng hộ thỏa thuận.", "Jean Dupont"),
+        ("Giám đốc sở Nguyễn Thị Hoa xác nhận, 12 trường đã đóng cửa.", "Nguyễn Thị Hoa"),
+        ("Bà Trần Mai Anh nhấn mạnh việc kiểm tra là bắt buộc.", "Trần Mai Anh"),
+        ("Ông Lê Minh Tuấn nói với VnExpress rằng dự án chậm tiến độ.", "Lê Minh Tuấn"),
+        ("Theo Tổng cục Thống kê, GDP tăng 5%.", "Tổng cục Thống kê"),
+        ("Một nhà ngoại giao giấu tên cảnh báo về nguy cơ xung đột.", "Một nhà ngoại giao giấu tên"),
+        ("Senator Maria Lopez said the program cost $2 billion.", "Maria Lopez"),
+        ("Prices rose 4 percent, according to the Labor Department.", "Labor Department"),
+        ('"We will not back down," said Governor Alan Price.', "Alan Price"),
+        ("Acme Corp told investors that sales fell.", "Acme Corp"),
+    ],
+)
+def test_speaker_of_an_attributed_sentence(sentence, speaker):
+    assert find_speakers([sentence]) == [speaker]
+
+
+def test_appositive_between_name_and_verb_is_skipped():
+    sentence = "Anna Berg, cố vấn của Thủ tướng Thụy Điển, cho biết đàm phán sẽ tiếp tục."
+    assert find_speakers([sentence]) == ["Anna Berg"]
+
+
+def test_surname_and_pronoun_resolve_to_the_full_name_introduced_earlier():
+    article = [
+        "Người phát ngôn Bộ Ngoại giao Trung Quốc Lý Kiến Bình hôm 4/5 cho biết Bắc Kinh phản đối.",
+        "Trả lời báo chí, ông Bình nói rằng lập trường không thay đổi.",
+        "Ông cũng khẳng định hai bên vẫn đối thoại.",
+        '"Chúng tôi luôn sẵn sàng," ông nói.',
+    ]
+    assert find_speakers(article) == ["Lý Kiến Bình"] * 4
+
+
+def test_role_mentioned_again_without_name_resolves_to_that_person():
+    article = [
+        "Người phát ngôn Nhà Trắng Karen Dale cho biết tổng thống sẽ tới Hà Nội.",
+        '"Chuyến đi đã được chuẩn bị kỹ" - người phát ngôn Nhà Trắng cho biết.',
+    ]
+    assert find_speakers(article) == ["Karen Dale", "Karen Dale"]
+
+
+def test_bare_pronoun_without_anyone_introduced_has_no_speaker():
+    assert find_speakers(["Ông nói rằng mọi việc ổn."]) == [None]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Đây là tuyên bố mạnh mẽ nhất từ trước tới nay.",
+        "Theo kế hoạch, công trình hoàn thành vào cuối năm.",
+        "Giá lúa tăng 3% so với tháng trước.",
+        "I said that we would win.",
+        '"Tôi sẽ nói sau," là câu trả lời.',
+    ],
+)
+def test_sentence_without_a_named_source_has_no_speaker(sentence):
+    assert find_speakers([sentence]) == [None]
+
+
+def test_extract_claims_fills_speaker_per_claim():
+    text = "Chủ tịch Tập đoàn ABC Phan Văn Kiên cho biết lợi nhuận tăng 20%. Ông nói thêm rằng năm sau sẽ tốt hơn."
+    claims = extract_claims(text).claims
+    assert [c.speaker for c in claims] == ["Phan Văn Kiên", "Phan Văn Kiên"]
