@@ -1,0 +1,179 @@
+"""Article view: the text with its claims highlighted in place; add a missed claim, edit, split or merge claims."""
+from __future__ import annotations
+
+import streamlit as st
+
+from app_pages.components import (
+    database,
+    find_passage,
+    flash,
+    highlighted_article_html,
+    legend_html,
+    md_escape,
+    open_claim,
+    review_progress,
+    reviewer,
+    short,
+    show_flash,
+    status_label,
+)
+
+
+def _chosen_article_id(db) -> int | None:
+    from db.articles import article_summaries
+
+    summaries = article_summaries(db, limit=500)
+    if not summaries:
+        st.info("No articles yet: add one on the Articles page.")
+        return None
+    wanted = st.query_params.get("id") or st.session_state.get("article_current_id")
+    ids = [s.id for s in summaries]
+    titles = {s.id: f"#{s.id} · {short(s.title, 90)}" for s in summaries}
+    try:
+        index = ids.index(int(wanted)) if wanted is not None else 0
+    except (ValueError, TypeError):
+        index = 0
+    chosen = st.selectbox("Article", ids, index=index, format_func=titles.get, key="article_choice")
+    st.session_state["article_current_id"] = chosen
+    st.query_params["id"] = str(chosen)
+    return chosen
+
+
+def _edit_claim_panel(db, claim, article_claims) -> None:
+    from db.claim_edits import InvalidPassage, merge_claims, split_claim
+    from db.claims import ClaimNotFound, VersionConflict
+    from evidence.review import ReviewError, save_review
+
+    st.markdown(f"**Claim #{claim.id}** · {status_label(claim.status)}"
+                + (f" · verdict **{md_escape(claim.rating)}**" if claim.rating else "")
+                + f" · score {claim.score:.2f}")
+    st.markdown(f"> {md_escape(claim.text)}")
+    if claim.edited:
+        st.caption(f"Original wording in the article: “{claim.original_text}”")
+    if st.button("Review this claim", key=f"article_review_{claim.id}", type="primary"):
+        open_claim(claim.id)
+
+    tab_edit, tab_split, tab_merge = st.tabs(["Edit wording", "Split in two", "Merge with others"])
+    with tab_edit, st.form(f"article_edit_form_{claim.id}_{claim.version}"):
+        wording = st.text_area("Wording checked and reported (the article's own words stay recorded)",
+                               value=claim.text, key=f"article_wording_{claim.id}_{claim.version}")
+        if st.form_submit_button("Save wording"):
+            try:
+                save_review(db, claim.id, expected_version=claim.version, reviewer=reviewer(), text=wording)
+            except (ReviewError, ClaimNotFound, VersionConflict) as error:
+                st.error(str(error))
+            else:
+                flash("article", "success", f"Saved the wording of claim #{claim.id}.")
+                st.rerun()
+    with tab_split, st.form(f"article_split_form_{claim.id}_{claim.version}"):
+        st.caption("Type or paste the words where the second claim starts.")
+        second_start = st.text_input("Second claim starts at", key=f"article_split_at_{claim.id}")
+        if st.form_submit_button("Split claim"):
+            span = find_passage(db_text(db, claim.article_id), second_start, within=(claim.start + 1, claim.end))
+            if span is None:
+                st.error("Those words are not inside this claim (after its first character); copy them from it.")
+            else:
+                try:
+                    first, second = split_claim(db, claim.id, span[0], expected_version=claim.version,
+                                                reviewer=reviewer())
+                except (InvalidPassage, ClaimNotFound, VersionConflict) as error:
+                    st.error(str(error))
+                else:
+                    flash("article", "success", f"Split claim #{claim.id} into #{first} and #{second}.")
+                    _select(first, claim.article_id)
+                    st.rerun()
+    with tab_merge, st.form(f"article_merge_form_{claim.id}"):
+        others = [c for c in article_claims if c.id != claim.id]
+        chosen = st.multiselect("Merge with", [c.id for c in others], key=f"article_merge_with_{claim.id}",
+                                format_func=lambda i: f"#{i} · {short(next(c.text for c in others if c.id == i), 70)}")
+        if st.form_submit_button("Merge claims"):
+            try:
+                new_id = merge_claims(db, [claim.id, *chosen], reviewer=reviewer())
+            except (InvalidPassage, ClaimNotFound) as error:
+                st.error(str(error))
+            else:
+                flash("article", "success", f"Merged into claim #{new_id}.")
+                _select(new_id, claim.article_id)
+                st.rerun()
+
+
+def _select(claim_id: int, article_id: int) -> None:
+    """Select a claim on the next run (the picker's own state would otherwise keep the old one)."""
+    st.session_state["article_selected_claim"] = claim_id
+    st.session_state.pop(f"article_pick_{article_id}", None)
+
+
+def db_text(db, article_id: int) -> str:
+    from db.articles import get_article
+
+    article = get_article(db, article_id)
+    return article.text if article else ""
+
+
+def _add_missed_claim(db, article) -> None:
+    from db.claim_edits import InvalidPassage, add_claim_from_passage
+
+    with st.expander("Add a claim the engine missed"), st.form("article_add_claim_form"):
+        passage = st.text_area("Copy the passage from the article text above", key="article_missed_passage",
+                               height=90)
+        if st.form_submit_button("Add claim"):
+            span = find_passage(article.text, passage)
+            if span is None:
+                st.error("That passage is not in the article; copy it exactly from the text above.")
+                return
+            try:
+                claim_id = add_claim_from_passage(db, article.id, span[0], span[1], reviewer=reviewer())
+            except InvalidPassage as error:
+                st.error(str(error))
+                return
+            flash("article", "success", f"Added claim #{claim_id}.")
+            _select(claim_id, article.id)
+            st.session_state.pop("article_missed_passage", None)
+            st.rerun()
+
+
+st.title("Article view")
+show_flash("article")
+_db = database()
+_article_id = _chosen_article_id(_db)
+if _article_id is not None:
+    from db.articles import get_article
+    from db.claims import claims_for_article
+    from db.ratings import rating_scale
+
+    _article = get_article(_db, _article_id)
+    _claims = claims_for_article(_db, _article_id)
+    _reviewed, _total = review_progress(_db, _article_id)
+    meta = [f"{len(_claims)} claims", f"{_reviewed} of {_total} check-worthy claims reviewed", _article.language]
+    if _article.published:
+        meta.append(f"published {_article.published}")
+    st.caption(" · ".join(meta))
+    if _article.url:
+        st.markdown(f"Source: {md_escape(_article.url)}")
+
+    text_col, side_col = st.columns([3, 2], gap="large")
+    with side_col:
+        colour_by = st.segmented_control("Colour claims by", ["status", "verdict"], default="status",
+                                         key="article_colour_by", required=True,
+                                         format_func=str.capitalize)
+        st.html(legend_html(colour_by, [r.label for r in rating_scale(_db)]))
+        show_all = st.toggle("Include claims that are not check-worthy", key="article_show_all", value=True)
+        listed = [c for c in _claims if show_all or c.checkworthy]
+        selected = None
+        if listed:
+            ids = [c.id for c in listed]
+            by_id = {c.id: c for c in listed}
+            wanted = st.session_state.get("article_selected_claim")
+            selected = st.selectbox(
+                "Select a claim", ids, index=ids.index(wanted) if wanted in ids else 0,
+                key=f"article_pick_{_article_id}",
+                format_func=lambda i: f"#{i} · {status_label(by_id[i].status)} · {short(by_id[i].text, 80)}")
+            st.session_state["article_selected_claim"] = selected
+            _edit_claim_panel(_db, by_id[selected], _claims)
+        else:
+            st.info("No claims to show.")
+    with text_col:
+        st.subheader(_article.title)
+        st.html(highlighted_article_html(_article.text, [c for c in _claims if show_all or c.checkworthy],
+                                         colour_by=colour_by, selected=selected))
+        _add_missed_claim(_db, _article)

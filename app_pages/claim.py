@@ -1,0 +1,348 @@
+"""Claim page: the claim in context, why it was flagged, the review (status, assignee, verdict), evidence, history."""
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+
+import streamlit as st
+
+from app_pages.components import (
+    database,
+    flash,
+    md_escape,
+    open_article,
+    open_claim,
+    review_progress,
+    reviewer,
+    show_flash,
+    status_label,
+)
+
+NO_RATING = "— no verdict yet —"
+STANCES = {"supports": "Supports the claim", "refutes": "Refutes the claim", "context": "Gives context"}
+
+
+def _chosen_claim_id() -> int | None:
+    wanted = st.query_params.get("id") or st.session_state.get("claim_current_id")
+    try:
+        return int(wanted) if wanted is not None else None
+    except (TypeError, ValueError):
+        return None
+
+
+def _claim_picker() -> None:
+    st.info("Choose a claim in the Claim queue or the Article view, or open one by its number.")
+    with st.form("claim_open_form"):
+        number = st.number_input("Claim number", min_value=1, step=1, value=None, key="claim_open_number")
+        if st.form_submit_button("Open claim") and number:
+            open_claim(int(number))
+
+
+def _seen_version(claim) -> int:
+    """The version this reviewer loaded; saves are checked against it, never against whatever is newest."""
+    versions = st.session_state.setdefault("claim_loaded_versions", {})
+    return versions.setdefault(claim.id, claim.version)
+
+
+def _load_version(claim_id: int, version: int) -> None:
+    st.session_state.setdefault("claim_loaded_versions", {})[claim_id] = version
+
+
+def _context(db, claim) -> None:
+    from db.claims import claim_neighbours
+
+    before, after = claim_neighbours(db, claim)
+    st.html(f'<div style="line-height:1.7;color:#334155">…{html.escape(before)}'
+            f'<mark style="background:#fde68a;padding:1px 3px;border-radius:3px;color:#0f172a">'
+            f'{html.escape(claim.text if not claim.edited else claim.original_text)}</mark>'
+            f'{html.escape(after)}…</div>')
+
+
+def _facts(claim) -> None:
+    st.markdown(f"**Check-worthiness** {claim.score:.2f}" + ("" if claim.checkworthy else " (not check-worthy)")
+                + (f" · **Types** {', '.join(claim.types)}" if claim.types else ""))
+    if claim.reasons:
+        st.markdown("**Why it was flagged**\n" + "\n".join(f"- {md_escape(r)}" for r in claim.reasons))
+    if claim.speaker:
+        st.markdown(f"**Speaker** {md_escape(claim.speaker)}")
+    if claim.quantities:
+        st.markdown("**Figures**\n" + "\n".join(
+            f"- “{md_escape(q.text)}” = {q.value:,g}" + (f"–{q.high:,g}" if q.high is not None else "")
+            + (f" {md_escape(q.unit)}" if q.unit else "") + (f" ({q.qualifier})" if q.qualifier != "exact" else "")
+            for q in claim.quantities))
+    if claim.dates:
+        st.markdown("**Dates**\n" + "\n".join(f"- “{md_escape(d.text)}” = {d.value}" for d in claim.dates))
+    if claim.edited:
+        st.caption(f"Wording edited by a reviewer. The article said: “{claim.original_text}”")
+
+
+def _review_form(db, claim, seen: int) -> None:
+    from db.claims import ClaimNotFound, VersionConflict
+    from db.ratings import rating_scale
+    from evidence.review import NEXT_STATUSES, ReviewError, Status, save_review
+
+    scale = rating_scale(db)
+    current = Status(claim.status)
+    statuses = [current, *NEXT_STATUSES[current]]
+    labels = [NO_RATING, *[r.label for r in scale]]
+    descriptions = {r.label: r.description for r in scale if r.description}
+    key = f"claim_{claim.id}_{seen}"  # a new loaded version gets fresh widgets showing its values
+    with st.form(f"{key}_review_form"):
+        left, right = st.columns(2)
+        status = left.selectbox("Status", statuses, format_func=lambda s: Status(s).label, key=f"{key}_status")
+        assignee = right.text_input("Assignee", value=claim.assignee or "", key=f"{key}_assignee",
+                                    placeholder="Reviewer responsible for this claim")
+        rating = st.selectbox("Verdict rating", labels, key=f"{key}_rating",
+                              index=labels.index(claim.rating) if claim.rating in labels else 0,
+                              help="; ".join(f"{k}: {v}" for k, v in descriptions.items()) or None)
+        verdict = st.text_input("Verdict in one line (optional)", value=claim.verdict or "", key=f"{key}_verdict")
+        rationale = st.text_area("Rationale (required with a rating)", value=claim.rationale or "",
+                                 key=f"{key}_rationale", height=120,
+                                 placeholder="Why the claim earns this rating, citing the sources below.")
+        submitted = st.form_submit_button("Save review", type="primary")
+    if not submitted:
+        return
+    try:
+        saved = save_review(db, claim.id, expected_version=seen, reviewer=reviewer(), status=status,
+                            assignee=assignee, rating=None if rating == NO_RATING else rating, verdict=verdict,
+                            rationale=rationale)
+    except VersionConflict as conflict:
+        # Show what the other reviewer did, then load their version: nothing of theirs is overwritten.
+        flash("claim", "error", f"{conflict} Their version is shown below.")
+        _load_version(claim.id, conflict.current.version)
+        st.rerun()
+    except (ReviewError, ClaimNotFound) as error:
+        st.error(f"Not saved: {error}")
+        return
+    _load_version(claim.id, saved.version)
+    reviewed, total = review_progress(db)
+    if saved.version == seen:
+        flash("claim", "info", "Nothing changed, so nothing was saved.")
+    else:
+        verdict_part = f", {saved.rating}" if saved.rating else ""
+        flash("claim", "success", f"Saved: {Status(saved.status).label}{verdict_part}."
+                                  f" {reviewed} of {total} check-worthy claims reviewed.")
+    st.rerun()
+
+
+def _wording_form(db, claim, seen: int) -> None:
+    from db.claims import ClaimNotFound, VersionConflict
+    from evidence.review import ReviewError, save_review
+
+    with st.expander("Edit the claim's wording"), st.form(f"claim_{claim.id}_{seen}_wording_form"):
+        wording = st.text_area("Wording to check and report (the article's own words stay recorded)",
+                               value=claim.text, key=f"claim_{claim.id}_{seen}_wording")
+        if st.form_submit_button("Save wording"):
+            try:
+                saved = save_review(db, claim.id, expected_version=seen, reviewer=reviewer(), text=wording)
+            except VersionConflict as conflict:
+                flash("claim", "error", f"{conflict} Their version is shown below.")
+                _load_version(claim.id, conflict.current.version)
+                st.rerun()
+            except (ReviewError, ClaimNotFound) as error:
+                st.error(f"Not saved: {error}")
+            else:
+                _load_version(claim.id, saved.version)
+                flash("claim", "success", "Saved the new wording.")
+                st.rerun()
+
+
+def _sources(db, claim) -> None:
+    from db.sources import remove_claim_source, sources_for_claim
+    from evidence.sources import InvalidSource, attach_source
+
+    sources = sources_for_claim(db, claim.id)
+    if not sources:
+        st.caption("No sources yet.")
+    for number, source in enumerate(sources, 1):
+        with st.container(border=True):
+            body, action = st.columns([8, 1], vertical_alignment="top")
+            title = md_escape(source.title or source.url)
+            meta = [STANCES.get(source.stance, source.stance)]
+            meta += [md_escape(x) for x in (source.publisher, source.published) if x]
+            if source.accessed:
+                meta.append(f"accessed {source.accessed}")
+            body.markdown(f"**[{number}] {title}**  \n{' · '.join(meta)}  \n{md_escape(source.url)}")
+            if source.archive_url:
+                body.caption(f"Archived copy: {md_escape(source.archive_url)}")
+            if source.excerpt:
+                body.markdown(f"> {md_escape(source.excerpt)}")
+            if action.button("Remove", key=f"claim_remove_source_{source.link_id}", type="tertiary"):
+                remove_claim_source(db, source.link_id, reviewer=reviewer())
+                flash("claim", "success", f"Removed source [{number}].")
+                st.rerun()
+    with st.expander("Attach a source", expanded=not sources), st.form(f"claim_{claim.id}_source_form",
+                                                                        clear_on_submit=False):
+        url = st.text_input("URL (http or https)", key="claim_source_url", placeholder="https://…")
+        left, right = st.columns(2)
+        title = left.text_input("Title", key="claim_source_title")
+        publisher = right.text_input("Publisher", key="claim_source_publisher")
+        published = left.date_input("Date published", value=None, key="claim_source_published", format="YYYY-MM-DD")
+        accessed = right.date_input("Date accessed", value=dt.date.today(), key="claim_source_accessed",
+                                    format="YYYY-MM-DD")
+        archive = st.text_input("Archived copy URL (optional)", key="claim_source_archive",
+                                placeholder="https://web.archive.org/…")
+        excerpt = st.text_area("Quoted excerpt", key="claim_source_excerpt", height=80)
+        stance = st.radio("Stance", list(STANCES), format_func=STANCES.get, horizontal=True,
+                          key="claim_source_stance")
+        if st.form_submit_button("Attach source"):
+            try:
+                attach_source(db, claim.id, url=url, stance=stance, reviewer=reviewer(), title=title,
+                              publisher=publisher, published=published, accessed=accessed, archive_url=archive,
+                              excerpt=excerpt)
+            except InvalidSource as error:
+                st.error(f"Source not attached: {error}.")
+            else:
+                for field in ("url", "title", "publisher", "archive", "excerpt", "published"):
+                    st.session_state.pop(f"claim_source_{field}", None)
+                flash("claim", "success", "Source attached.")
+                st.rerun()
+
+
+def _describe(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dict):
+        return "; ".join(f"{k}: {v if isinstance(v, str) else json.dumps(v, ensure_ascii=False)}"
+                         for k, v in value.items())
+    return str(value)
+
+
+def _history(db, claim) -> None:
+    from db.history import history_for_claim
+
+    entries = history_for_claim(db, claim.id)
+    if not entries:
+        st.caption("No changes recorded yet.")
+        return
+    rows = [{"When": e.at[:19].replace("T", " "), "Who": e.reviewer or "", "What": e.action.replace("_", " "),
+             "Fields": e.field or "", "Before": _describe(e.before), "After": _describe(e.after)}
+            for e in reversed(entries)]
+    st.dataframe(rows, hide_index=True, width="stretch")
+
+
+def _similar(db, claim, seen: int) -> None:
+    """Suggestions from the matching work (db.matching); nothing is shown while it is not installed."""
+    try:
+        from db.matching import decide_match, suggestions_for
+    except ImportError:
+        return
+    from db.claims import VersionConflict
+    from evidence.review import ReviewError, adopt_verdict
+
+    suggestions = suggestions_for(db, claim.id)
+    st.subheader("Similar claims")
+    if not suggestions:
+        st.caption("No similar claims found.")
+        return
+    for s in suggestions:
+        match_id = getattr(s, "match_id", None) or getattr(s, "id", None)
+        other_id = getattr(s, "other_claim_id", None) or getattr(s, "claim_id", None)
+        text = getattr(s, "text", None) or getattr(s, "other_text", None) or ""
+        rating = getattr(s, "verdict", None) or getattr(s, "rating", None)
+        checked_by = getattr(s, "checked_by", None) or getattr(s, "source", None)
+        with st.container(border=True):
+            line = f"{md_escape(text)}  \n"
+            meta = [f"similarity {getattr(s, 'score', 0):.0f}", str(getattr(s, "relation", "") or "")]
+            if rating:
+                meta.append(f"already checked{' by ' + md_escape(str(checked_by)) if checked_by else ''}:"
+                            f" **{md_escape(str(rating))}**")
+            if getattr(s, "decision", None):
+                meta.append(f"decided: {s.decision}")
+            st.markdown(line + " · ".join(m for m in meta if m))
+            cols = st.columns(3)
+            if cols[0].button("Same claim", key=f"claim_match_yes_{match_id}"):
+                decide_match(db, match_id, decision="confirmed", reviewer=reviewer())
+                flash("claim", "success", "Linked as a duplicate.")
+                st.rerun()
+            if cols[1].button("Not the same", key=f"claim_match_no_{match_id}"):
+                decide_match(db, match_id, decision="rejected", reviewer=reviewer())
+                flash("claim", "info", "Marked as a different claim.")
+                st.rerun()
+            if rating and isinstance(other_id, int) and cols[2].button("Adopt its verdict",
+                                                                         key=f"claim_adopt_{match_id}"):
+                try:
+                    saved = adopt_verdict(db, claim.id, other_id, expected_version=seen, reviewer=reviewer())
+                except (VersionConflict, ReviewError) as error:
+                    st.error(str(error))
+                else:
+                    _load_version(claim.id, saved.version)
+                    flash("claim", "success", f"Adopted the verdict {saved.rating} from claim #{other_id}.")
+                    st.rerun()
+
+
+def _next_open_claim(db, after_id: int) -> int | None:
+    from db.claims import ClaimFilter, claim_queue
+
+    for status in ("new", "in_review"):
+        page = claim_queue(db, ClaimFilter(status=status), limit=2)
+        for candidate in page.claims:
+            if candidate.id != after_id:
+                return candidate.id
+    return None
+
+
+def _page() -> None:
+    from db.articles import get_article
+    from db.claims import get_claim
+
+    st.title("Claim")
+    show_flash("claim")
+    db = database()
+    claim_id = _chosen_claim_id()
+    claim = get_claim(db, claim_id) if claim_id is not None else None
+    if claim is None:
+        if claim_id is not None:
+            st.warning(f"There is no claim #{claim_id}.")
+        _claim_picker()
+        return
+    st.session_state["claim_current_id"] = claim.id
+    if st.query_params.get("id") != str(claim.id):
+        st.query_params["id"] = str(claim.id)
+    seen = _seen_version(claim)
+    article = get_article(db, claim.article_id)
+
+    st.markdown(f"### “{md_escape(claim.text)}”")
+    badges = st.container(horizontal=True, vertical_alignment="center")
+    badges.badge(status_label(claim.status), color="blue")
+    if claim.rating:
+        badges.badge(f"Verdict: {claim.rating}", color="green")
+    if claim.assignee:
+        badges.badge(f"Assigned to {claim.assignee}", color="gray")
+    badges.caption(f"Claim #{claim.id} · version {claim.version}"
+                   + (f" · last changed by {claim.updated_by}" if claim.updated_by else ""))
+    if badges.button(f"Article #{claim.article_id}: {article.title[:60] if article else ''}", type="tertiary",
+                     key="claim_open_article"):
+        open_article(claim.article_id)
+    if claim.version != seen:
+        st.warning(f"{claim.updated_by or 'Someone'} changed this claim after you opened it (version {seen} →"
+                   f" {claim.version}). Saving now will be refused; load their version first.")
+        if st.button("Load their version", key="claim_reload"):
+            _load_version(claim.id, claim.version)
+            st.rerun()
+
+    main, side = st.columns([3, 2], gap="large")
+    with main:
+        st.subheader("In context")
+        _context(db, claim)
+        st.subheader("Review")
+        if claim.status == "merged":
+            st.info("This claim was merged or split into other claims; review those instead.")
+        else:
+            _review_form(db, claim, seen)
+            _wording_form(db, claim, seen)
+        next_id = _next_open_claim(db, claim.id)
+        if next_id is not None and st.button("Next open claim →", key="claim_next"):
+            open_claim(next_id)
+        st.subheader("Evidence")
+        _sources(db, claim)
+    with side:
+        st.subheader("Why it was flagged")
+        _facts(claim)
+        _similar(db, claim, seen)
+        st.subheader("History")
+        _history(db, claim)
+
+
+_page()

@@ -1,0 +1,200 @@
+"""Widget helpers the pages share: the per-run database, the reviewer's name, flashes, safe text and highlights."""
+from __future__ import annotations
+
+import html
+import re
+import threading
+from collections.abc import Iterable
+
+import sqlite_utils
+import streamlit as st
+
+from db.connection import open_database, resolve_db_path
+from db.records import ClaimRecord
+
+__all__ = ["PAGES", "STATUS_LABELS", "STATUS_COLOURS", "database", "close_database", "require_reviewer",
+           "reviewer", "flash", "show_flash", "md_escape", "short", "status_label", "claim_colour",
+           "highlighted_article_html", "find_passage", "open_claim", "open_article", "review_progress",
+           "legend_html"]
+
+# Page files, as st.navigation registers them; st.switch_page needs exactly these paths.
+PAGES = {
+    "articles": "app_pages/articles.py",
+    "article": "app_pages/article.py",
+    "queue": "app_pages/queue.py",
+    "claim": "app_pages/claim.py",
+    "reports": "app_pages/reports.py",
+}
+
+STATUS_LABELS = {"new": "New", "in_review": "In review", "drafted": "Verdict drafted", "published": "Published",
+                 "merged": "Merged or split"}
+STATUS_COLOURS = {"new": "#e8eaed", "in_review": "#fde68a", "drafted": "#bfdbfe", "published": "#bbf7d0",
+                  "merged": "#f1f5f9"}
+# Verdict colours run from green (true) to red (false); anything off the scale (Unverifiable, custom) is violet.
+_RATING_COLOURS = {"true": "#86efac", "mostly true": "#bbf7d0", "half true": "#fef08a", "mostly false": "#fed7aa",
+                   "false": "#fca5a5"}
+_UNRATED = "#e5e7eb"
+_OTHER_RATING = "#ddd6fe"
+
+# One connection per script run, per thread: Streamlit runs each session's script on its own thread, and a
+# sqlite3 connection must never be used by two threads at once. app.py opens it and closes it after the page ran.
+_local = threading.local()
+
+
+def database() -> sqlite_utils.Database:
+    """The connection for this script run (opened on first use; honours $FACTCHECK_DB)."""
+    db = getattr(_local, "db", None)
+    if db is None:
+        db = open_database(resolve_db_path())
+        _local.db = db
+    return db
+
+
+def close_database() -> None:
+    """Close this run's connection; the next run opens a fresh one."""
+    db = getattr(_local, "db", None)
+    _local.db = None
+    if db is not None:
+        db.close()
+
+
+def reviewer() -> str | None:
+    """The name the reviewer gave for this session, if any."""
+    return st.session_state.get("reviewer")
+
+
+def require_reviewer(db: sqlite_utils.Database) -> str:
+    """Ask for the reviewer's name once per session; stop the page until they give it."""
+    from db.reviewers import register_reviewer
+
+    name = reviewer()
+    if name:
+        return name
+    st.title("Fact-check workbench")
+    st.write("Every change is recorded with who made it. Who is reviewing?")
+    with st.form("reviewer_form"):
+        typed = st.text_input("Your name", key="reviewer_name_input", placeholder="e.g. Nguyễn Lan")
+        submitted = st.form_submit_button("Start reviewing", type="primary")
+    if submitted:
+        try:
+            st.session_state["reviewer"] = register_reviewer(db, typed)
+        except ValueError as error:
+            st.error(f"Please type your name: {error}.")
+        else:
+            st.rerun()
+    st.stop()
+    raise AssertionError("unreachable")  # st.stop raises
+
+
+def flash(page: str, kind: str, message: str) -> None:
+    """Keep a message to show after the rerun that follows a save (success, error, warning or info)."""
+    st.session_state.setdefault(f"{page}_flash", []).append((kind, message))
+
+
+def show_flash(page: str) -> None:
+    for kind, message in st.session_state.pop(f"{page}_flash", []):
+        getattr(st, kind)(message)
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+
+def md_escape(text: str | None) -> str:
+    """Text shown through st.markdown exactly as typed: no Markdown, links or HTML from user input."""
+    return _MD_SPECIAL.sub(r"\\\1", " ".join((text or "").split()))
+
+
+def short(text: str, limit: int = 110) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
+
+
+def status_label(status: str) -> str:
+    return STATUS_LABELS.get(status, status)
+
+
+def claim_colour(claim: ClaimRecord, colour_by: str) -> str:
+    """Background of a highlighted claim: by workflow status, or by the verdict's rating."""
+    if colour_by == "verdict":
+        if not claim.rating:
+            return _UNRATED
+        return _RATING_COLOURS.get(claim.rating.casefold(), _OTHER_RATING)
+    return STATUS_COLOURS.get(claim.status, _UNRATED)
+
+
+def legend_html(colour_by: str, ratings: Iterable[str] = ()) -> str:
+    if colour_by == "verdict":
+        items = [(r, _RATING_COLOURS.get(r.casefold(), _OTHER_RATING)) for r in ratings] + [("No verdict", _UNRATED)]
+    else:
+        items = [(label, STATUS_COLOURS[key]) for key, label in STATUS_LABELS.items() if key != "merged"]
+    return "".join(f'<span style="background:{colour};padding:1px 8px;border-radius:4px;margin-right:6px;'
+                   f'font-size:0.85em">{html.escape(label)}</span>' for label, colour in items)
+
+
+def highlighted_article_html(text: str, claims: list[ClaimRecord], *, colour_by: str = "status",
+                             selected: int | None = None) -> str:
+    """The article with each claim highlighted in place; every piece of article text is HTML-escaped.
+
+    Overlapping spans (an added claim inside an engine one) are drawn as the first one only, so the text is never
+    duplicated or reordered.
+    """
+    parts: list[str] = []
+    cursor = 0
+    for claim in sorted(claims, key=lambda c: (c.start, -c.end)):
+        if claim.start < cursor or claim.end > len(text):
+            continue
+        parts.append(html.escape(text[cursor:claim.start]))
+        border = "outline:2px solid #1d4ed8;" if claim.id == selected else ""
+        weight = "" if claim.checkworthy else "opacity:0.75;"
+        tip = f"#{claim.id} · {status_label(claim.status)}" + (f" · {claim.rating}" if claim.rating else "")
+        parts.append(
+            f'<mark title="{html.escape(tip)}" style="background:{claim_colour(claim, colour_by)};{border}{weight}'
+            f'padding:1px 2px;border-radius:3px">{html.escape(text[claim.start:claim.end])}'
+            f'<sup style="color:#475569;font-size:0.7em;margin-left:2px">#{claim.id}</sup></mark>')
+        cursor = claim.end
+    parts.append(html.escape(text[cursor:]))
+    body = "".join(parts).replace("\n", "<br>")
+    return f'<div style="line-height:1.8;font-size:1.02rem">{body}</div>'
+
+
+def find_passage(text: str, passage: str, *, within: tuple[int, int] | None = None) -> tuple[int, int] | None:
+    """Where a passage the reviewer pasted sits in the article: exact first, then ignoring spacing and case.
+
+    Returns (start, end) offsets into `text`, or None if the passage is not there.
+    """
+    passage = passage.strip()
+    if not passage:
+        return None
+    low, high = within or (0, len(text))
+    region = text[low:high]
+    found = region.find(passage)
+    if found >= 0:
+        return low + found, low + found + len(passage)
+    # Copying from the browser changes line breaks and runs of spaces: match any whitespace between the words.
+    words = passage.split()
+    pattern = r"\s+".join(re.escape(w) for w in words)
+    match = re.search(pattern, region, flags=re.IGNORECASE)
+    if match is None:
+        return None
+    return low + match.start(), low + match.end()
+
+
+def open_claim(claim_id: int) -> None:
+    """Go to the Claim page for this claim."""
+    st.session_state["claim_current_id"] = int(claim_id)
+    st.switch_page(PAGES["claim"], query_params={"id": str(claim_id)})
+
+
+def open_article(article_id: int) -> None:
+    st.session_state["article_current_id"] = int(article_id)
+    st.switch_page(PAGES["article"], query_params={"id": str(article_id)})
+
+
+def review_progress(db: sqlite_utils.Database, article_id: int | None = None) -> tuple[int, int]:
+    """(reviewed, total) check-worthy claims: reviewed means a verdict is drafted or published."""
+    from db.claims import ClaimFilter, claim_queue
+
+    def total(status: str | None) -> int:
+        return claim_queue(db, ClaimFilter(status=status, article_id=article_id, checkworthy=True), limit=1).total
+
+    return total("drafted") + total("published"), total(None)
