@@ -1,0 +1,67 @@
+"""A Report as CSV: one row per claim, its verdict and its sources, for spreadsheets and other tools.
+
+One row per claim (not per claim–source pair) so that counting rows counts claims; a claim's sources share
+cells, one source per line inside the cell, numbered as in the Markdown report. Quoting follows RFC 4180 (the
+csv module, CRLF line ends). A cell that a spreadsheet would run as a formula (it starts with =, +, -, @, a tab
+or a carriage return) gets a leading apostrophe, so a hostile claim cannot become a formula.
+"""
+from __future__ import annotations
+
+import csv
+import io
+
+from evidence.report import Report, ReportClaim, format_timestamp
+
+__all__ = ["CSV_COLUMNS", "render_csv", "defuse_formula"]
+
+CSV_COLUMNS = ("claim_id", "article_id", "article_title", "article_url", "article_published", "speaker",
+               "claim_text", "original_text", "status", "rating", "rating_value", "verdict", "rationale",
+               "first_published_at", "published_at", "reviewers", "corrections", "source_count", "sources",
+               "source_urls")
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def defuse_formula(value: object) -> object:
+    """A text cell that starts like a formula, prefixed with an apostrophe; anything else unchanged.
+
+    >>> defuse_formula("=HYPERLINK(\\"http://x\\")")
+    '\\'=HYPERLINK("http://x")'
+    """
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def _sources(claim: ReportClaim) -> str:
+    lines = []
+    for s in claim.sources:
+        parts = [s.title or "Untitled source", s.publisher, s.published, s.url,
+                 f"archived {s.archive_url}" if s.archive_url else None,
+                 f"accessed {s.accessed}" if s.accessed else None, s.stance,
+                 f"“{s.excerpt}”" if s.excerpt else None]
+        lines.append(f"[{s.number}] " + " — ".join(p for p in parts if p))
+    return "\n".join(lines)
+
+
+def _row(claim: ReportClaim) -> list[object]:
+    return [claim.id, claim.article.id, claim.article.title, claim.article.url or "",
+            claim.article.published or "", claim.speaker or "", claim.text, claim.original_text, claim.status,
+            claim.rating or "", "" if claim.rating_value is None else claim.rating_value, claim.verdict or "",
+            claim.rationale or "", format_timestamp(claim.first_published_at), format_timestamp(claim.published_at),
+            "; ".join(claim.reviewers), len(claim.corrections), len(claim.sources), _sources(claim),
+            "\n".join(s.url for s in claim.sources)]
+
+
+def render_csv(report: Report) -> str:
+    """The report's claims as CSV text with a header row (no byte-order mark; add one for Excel if needed).
+
+    >>> render_csv(report).splitlines()[0]  # doctest: +SKIP
+    'claim_id,article_id,article_title,...'
+    """
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for claim in report.claims:
+        writer.writerow([defuse_formula(cell) for cell in _row(claim)])
+    return buffer.getvalue()

@@ -1,0 +1,268 @@
+"""A verdict report as plain data, built once from the database; renderers turn it into Markdown, JSON-LD or CSV.
+
+Scope rules (ReportScope):
+- `claim_id`: that one claim, whatever its status.
+- `article_id`: the article's claims that are check-worthy or that a reviewer has touched (a status other than
+  new, or a rating), merged claims left out, in the order they appear in the article.
+- neither: every claim with a verdict (a rating), merged claims left out.
+- `since`: keeps only verdicts that are published and were last published (or corrected) on or after that date;
+  it combines with the others.
+
+Determinism: the same database gives the same Report, so the same bytes from every renderer. Claims are in article
+order (article id, offset, claim id); sources in the reviewer's order; corrections in history order. The report's
+date (`generated_at`) is the caller's when given; otherwise it is taken from the data, the moment anything in the
+scope last changed, so that building the report twice never differs.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import sqlite_utils
+
+from db.history import VERDICT_FIELDS
+from db.ratings import Rating, rating_scale
+from db.reports import (
+    ClaimEvent,
+    ReportArticleRow,
+    article_exists,
+    claim_exists,
+    scope_articles,
+    scope_claims,
+    scope_events,
+    scope_latest_change,
+    scope_sources,
+)
+from db.sources import ClaimSource
+
+__all__ = ["ReportScope", "ScopeNotFound", "ReportArticle", "SourceRef", "FieldChange", "Correction",
+           "ReportClaim", "Report", "build_report", "format_timestamp"]
+
+
+class ScopeNotFound(LookupError):
+    """The article or claim a report was asked for does not exist; the message names it."""
+
+
+@dataclass(frozen=True)
+class ReportScope:
+    """Which claims a report covers; none set means every claim with a verdict (see the module docstring)."""
+
+    article_id: int | None = None
+    claim_id: int | None = None
+    since: dt.date | None = None
+
+    def describe(self) -> str:
+        parts = []
+        if self.claim_id is not None:
+            parts.append(f"claim {self.claim_id}")
+        if self.article_id is not None:
+            parts.append(f"article {self.article_id}")
+        if not parts:
+            parts.append("all claims with a verdict")
+        if self.since is not None:
+            parts.append(f"verdicts published since {self.since.isoformat()}")
+        return ", ".join(parts)
+
+
+@dataclass(frozen=True)
+class ReportArticle:
+    id: int
+    title: str
+    url: str | None
+    language: str
+    published: str | None
+    source_name: str | None
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """One numbered source reference under a claim."""
+
+    number: int
+    url: str
+    title: str | None
+    publisher: str | None
+    published: str | None
+    accessed: str | None
+    archive_url: str | None
+    stance: str
+    excerpt: str | None
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    field: str
+    before: str | None
+    after: str | None
+
+
+@dataclass(frozen=True)
+class Correction:
+    """A verdict change made after the claim's first publication: what changed, who changed it, when."""
+
+    claim_id: int
+    at: str
+    reviewer: str | None
+    changes: tuple[FieldChange, ...]
+
+
+@dataclass(frozen=True)
+class ReportClaim:
+    id: int
+    text: str
+    original_text: str
+    speaker: str | None
+    article: ReportArticle
+    status: str
+    rating: str | None
+    rating_value: int | None
+    verdict: str | None
+    rationale: str | None
+    first_published_at: str | None
+    published_at: str | None
+    reviewers: tuple[str, ...]
+    sources: tuple[SourceRef, ...]
+    corrections: tuple[Correction, ...]
+
+    @property
+    def edited(self) -> bool:
+        """The reviewer reworded the claim; `original_text` is what the article said."""
+        return self.text != self.original_text
+
+    @property
+    def published(self) -> bool:
+        return self.status == "published"
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything a renderer needs, and nothing it has to look up."""
+
+    title: str
+    scope: ReportScope
+    scope_line: str
+    generated_at: str | None
+    claims: tuple[ReportClaim, ...]
+    articles: tuple[ReportArticle, ...]
+    rating_scale: tuple[Rating, ...]
+
+    @property
+    def corrections(self) -> tuple[Correction, ...]:
+        """Every correction in the scope, oldest first (ties by claim)."""
+        return tuple(sorted((c for claim in self.claims for c in claim.corrections),
+                            key=lambda c: (c.at, c.claim_id)))
+
+    @property
+    def best_rating(self) -> int | None:
+        values = [r.value for r in self.rating_scale if r.value is not None]
+        return max(values) if values else None
+
+    @property
+    def worst_rating(self) -> int | None:
+        values = [r.value for r in self.rating_scale if r.value is not None]
+        return min(values) if values else None
+
+
+def format_timestamp(value: str | None) -> str:
+    """A stored UTC timestamp as a reader wants it ("2024-03-08 10:05 UTC"); a bare date is kept as it is."""
+    if not value:
+        return ""
+    try:
+        moment = dt.datetime.fromisoformat(value)
+    except ValueError:
+        return value
+    if len(value) <= 10:
+        return moment.date().isoformat()
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(dt.UTC)
+    return moment.strftime("%Y-%m-%d %H:%M UTC")
+
+
+def _as_text(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def _corrections(claim_id: int, first_published_at: str | None, events: list[ClaimEvent]) -> tuple[Correction, ...]:
+    """Verdict writes after the write that first published the claim (history order, not clock order)."""
+    if first_published_at is None:
+        return ()
+    publishing = [e.id for e in events if "first_published_at" in e.after]
+    found = []
+    for event in events:
+        after_publication = event.id > publishing[0] if publishing else event.at > first_published_at
+        changed = [f for f in VERDICT_FIELDS if f in event.after]
+        if event.entity != "claim" or not after_publication or not changed:
+            continue
+        found.append(Correction(claim_id=claim_id, at=event.at, reviewer=event.reviewer, changes=tuple(
+            FieldChange(f, _as_text(event.before.get(f)), _as_text(event.after.get(f))) for f in changed)))
+    return tuple(found)
+
+
+def _reviewers(events: list[ClaimEvent], updated_by: str | None) -> tuple[str, ...]:
+    names: list[str] = []
+    for event in events:
+        if event.reviewer and event.reviewer not in names:
+            names.append(event.reviewer)
+    if not names and updated_by:
+        names.append(updated_by)
+    return tuple(names)
+
+
+def _source_refs(sources: list[ClaimSource]) -> tuple[SourceRef, ...]:
+    return tuple(SourceRef(number=n, url=s.url, title=s.title, publisher=s.publisher, published=s.published,
+                           accessed=s.accessed, archive_url=s.archive_url, stance=s.stance, excerpt=s.excerpt)
+                 for n, s in enumerate(sources, 1))
+
+
+def _article(row: ReportArticleRow) -> ReportArticle:
+    return ReportArticle(id=row.id, title=row.title, url=row.url, language=row.language, published=row.published,
+                         source_name=row.source_name)
+
+
+def _title(scope: ReportScope, articles: dict[int, ReportArticleRow]) -> str:
+    if scope.claim_id is not None:
+        return f"Fact-check: claim {scope.claim_id}"
+    if scope.article_id is not None:
+        return f"Fact-check report: {articles[scope.article_id].title}"
+    if scope.since is not None:
+        return f"Verdicts published since {scope.since.isoformat()}"
+    return "Fact-check report: all verdicts"
+
+
+def build_report(db: sqlite_utils.Database, scope: ReportScope, *, generated_at: str | None = None) -> Report:
+    """Read everything the scope covers in a few bulk queries and return it as a Report.
+
+    Raises ScopeNotFound when the scope names an article or claim that does not exist.
+
+    >>> report = build_report(db, ReportScope(article_id=1))  # doctest: +SKIP
+    >>> render_markdown(report)  # doctest: +SKIP
+    """
+    if scope.article_id is not None and not article_exists(db, scope.article_id):
+        raise ScopeNotFound(f"there is no article {scope.article_id}")
+    if scope.claim_id is not None and not claim_exists(db, scope.claim_id):
+        raise ScopeNotFound(f"there is no claim {scope.claim_id}")
+    where = {"article_id": scope.article_id, "claim_id": scope.claim_id,
+             "since": scope.since.isoformat() if scope.since else None}
+    records = scope_claims(db, **where)
+    article_rows = scope_articles(db, **where)
+    sources = scope_sources(db, **where)
+    events = scope_events(db, **where)
+    scale = tuple(rating_scale(db))
+    values = {r.label: r.value for r in scale}
+    articles = {i: _article(row) for i, row in article_rows.items()}
+    claims = tuple(
+        ReportClaim(
+            id=c.id, text=c.text, original_text=c.original_text, speaker=c.speaker, article=articles[c.article_id],
+            status=c.status, rating=c.rating, rating_value=values.get(c.rating) if c.rating else None,
+            verdict=c.verdict, rationale=c.rationale, first_published_at=c.first_published_at,
+            published_at=c.published_at, reviewers=_reviewers(events.get(c.id, []), c.updated_by),
+            sources=_source_refs(sources.get(c.id, [])),
+            corrections=_corrections(c.id, c.first_published_at, events.get(c.id, [])),
+        )
+        for c in records
+    )
+    if generated_at is None:
+        generated_at = scope_latest_change(db, **where)
+    scope_line = f"Scope: {scope.describe()}. {len(claims)} claim{'s' if len(claims) != 1 else ''}."
+    return Report(title=_title(scope, article_rows), scope=scope, scope_line=scope_line, generated_at=generated_at,
+                  claims=claims, articles=tuple(articles[i] for i in sorted(articles)), rating_scale=scale)
