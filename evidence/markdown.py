@@ -79,7 +79,11 @@ def _quote(text: str | None, indent: str = "") -> list[str]:
 
 
 def _date(value: str | None) -> str:
-    return format_timestamp(value)[:10] if value else ""
+    return inline(format_timestamp(value)[:10]) if value else ""
+
+
+def _when(value: str | None) -> str:
+    return inline(format_timestamp(value))
 
 
 def _verdict_label(claim: ReportClaim) -> str:
@@ -102,15 +106,15 @@ def _summary(report: Report) -> list[str]:
 
 def _status_line(claim: ReportClaim) -> str:
     if claim.published:
-        line = f"Published {format_timestamp(claim.published_at)}"
+        line = f"Published {_when(claim.published_at)}"
         if claim.first_published_at and claim.first_published_at != claim.published_at:
-            line += f" (first published {format_timestamp(claim.first_published_at)})"
+            line += f" (first published {_when(claim.first_published_at)})"
         return line
     labels = {"new": "New, not yet reviewed", "in_review": "In review", "drafted": "Verdict drafted, not published",
               "merged": "Merged or split"}
     line = labels.get(claim.status, inline(claim.status))
     if claim.first_published_at:
-        line += f" (first published {format_timestamp(claim.first_published_at)}, reopened)"
+        line += f" (first published {_when(claim.first_published_at)}, reopened)"
     return line
 
 
@@ -118,14 +122,14 @@ def _source(source: SourceRef) -> list[str]:
     marker = f"{source.number}. "
     pad = " " * len(marker)
     heading = inline(source.title) or "Untitled source"
-    details = [part for part in (inline(source.publisher), f"published {source.published}" if source.published
+    details = [part for part in (inline(source.publisher), f"published {inline(source.published)}" if source.published
                                  else "") if part]
     lines = [heading + (" — " + ", ".join(details) if details else ""),
              f"URL: {link(source.url, source.url)}"]
     if source.archive_url:
         lines.append(f"Archived copy: {link(source.archive_url, source.archive_url)}")
     if source.accessed:
-        lines.append(f"Accessed {source.accessed}")
+        lines.append(f"Accessed {inline(source.accessed)}")
     lines.append(f"Stance: {_STANCES.get(source.stance, inline(source.stance))}")
     out = [marker + lines[0] + "\\"] + [pad + line + "\\" for line in lines[1:-1]] + [pad + lines[-1]]
     if source.excerpt:
@@ -141,7 +145,7 @@ def _claim(claim: ReportClaim) -> list[str]:
     facts.append(f"**Speaker:** {inline(claim.speaker) or 'not identified'}")
     article = link(claim.article.title, claim.article.url)
     if claim.article.published:
-        article += f" (published {claim.article.published})"
+        article += f" (published {inline(claim.article.published)})"
     facts.append(f"**Article:** {article}")
     facts.append(f"**Rating:** {inline(claim.rating) or 'not yet rated'}")
     if claim.verdict:
@@ -152,8 +156,9 @@ def _claim(claim: ReportClaim) -> list[str]:
         facts.append(f"**Corrections:** {count} (see Corrections)")
     facts.append(f"**Reviewed by:** {', '.join(inline(r) for r in claim.reviewers) or 'nobody yet'}")
     out += [f"- {fact}" for fact in facts] + [""]
-    if claim.rationale:
-        out += ["### Rationale", "", *block_lines(claim.rationale), ""]
+    rationale = block_lines(claim.rationale)
+    if rationale:
+        out += ["### Rationale", "", *rationale, ""]
     out += ["### Sources", ""]
     if claim.sources:
         for source in claim.sources:
@@ -164,7 +169,7 @@ def _claim(claim: ReportClaim) -> list[str]:
 
 
 def _change(correction: Correction) -> list[str]:
-    out = [f"- **{format_timestamp(correction.at)}**, claim {correction.claim_id}, by"
+    out = [f"- **{_when(correction.at)}**, claim {correction.claim_id}, by"
            f" {inline(correction.reviewer) or 'unknown reviewer'}:"]
     for change in correction.changes:
         before = inline(change.before) or "(none)"
@@ -180,9 +185,13 @@ def render_markdown(report: Report) -> str:
     # Fact-check: claim 3
     ...
     """
-    as_of = f" As of {format_timestamp(report.generated_at)}." if report.generated_at else ""
-    out = [f"# {inline(report.title)}", "", inline(report.scope_line) + as_of, "", "## Summary", "",
-           *_summary(report), ""]
+    as_of = f" As of {_when(report.generated_at)}." if report.generated_at else ""
+    out = [f"# {inline(report.title)}", "", inline(report.scope_line) + as_of, ""]
+    if report.scope.article_id is not None:
+        article = next(a for a in report.articles if a.id == report.scope.article_id)
+        line = f"Article: {link(article.title, article.url)}"
+        out += [line + (f", published {inline(article.published)}." if article.published else "."), ""]
+    out += ["## Summary", "", *_summary(report), ""]
     for claim in report.claims:
         out += _claim(claim)
     out += ["## Corrections", ""]
