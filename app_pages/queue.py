@@ -1,6 +1,8 @@
 """Claim queue: every claim, filtered and searched, best-scored first, one page at a time."""
 from __future__ import annotations
 
+import zlib
+
 import streamlit as st
 
 from app_pages.components import STATUS_LABELS, database, md_escape, open_claim, review_progress, short, status_label
@@ -60,31 +62,32 @@ def _filters(db):
     return flt, sort
 
 
+def _page_key(flt, sort) -> str:
+    """The pagination widget's key: new filters or a new search get a fresh widget, so they start at page 1."""
+    return f"queue_pagination_{zlib.crc32(repr((flt, sort)).encode())}"
+
+
 def _page_of_claims(db, flt, sort):
     """One page of claims: full-text first; when that finds nothing, the fuzzy search (if installed)."""
     from dataclasses import replace
 
     from db.claims import claim_queue
 
-    # New filters or a new search start again from the first page.
-    signature = repr((flt, sort))
-    if st.session_state.get("queue_signature") != signature:
-        st.session_state["queue_signature"] = signature
-        st.session_state["queue_page_number"] = 1
-    page = st.session_state.get("queue_page_number", 1)
-    result = claim_queue(db, flt, sort=sort, limit=PER_PAGE, offset=(page - 1) * PER_PAGE)
-    fuzzy = False
+    page = st.session_state.get(_page_key(flt, sort), 1)
+
+    def query(flt):
+        result = claim_queue(db, flt, sort=sort, limit=PER_PAGE, offset=(page - 1) * PER_PAGE)
+        if not result.claims and result.total:  # claims went away under a later page: show the last one
+            last = (result.total - 1) // PER_PAGE
+            result = claim_queue(db, flt, sort=sort, limit=PER_PAGE, offset=last * PER_PAGE)
+        return result
+
+    result = query(flt)
     if result.total == 0 and flt.search:
         ids = fuzzy_claim_ids(db, flt.search)
         if ids:
-            result = claim_queue(db, replace(flt, search=None, ids=ids), sort=sort, limit=PER_PAGE,
-                                 offset=(page - 1) * PER_PAGE)
-            fuzzy = True
-    if result.total and (page - 1) * PER_PAGE >= result.total:
-        # The filters changed under a later page: start again from the first.
-        st.session_state["queue_page_number"] = 1
-        st.rerun()
-    return result, fuzzy
+            return query(replace(flt, search=None, ids=ids)), True
+    return result, False
 
 
 st.title("Claim queue")
@@ -127,8 +130,4 @@ for _claim in _result.claims:
 
 _pages = max(1, -(-_result.total // PER_PAGE))
 if _pages > 1:
-    _chosen = st.pagination(_pages, default=min(st.session_state.get("queue_page_number", 1), _pages),
-                            key=f"queue_pagination_{_pages}")
-    if _chosen != st.session_state.get("queue_page_number", 1):
-        st.session_state["queue_page_number"] = _chosen
-        st.rerun()
+    st.pagination(_pages, default=_result.offset // PER_PAGE + 1, key=_page_key(_flt, _sort))

@@ -48,7 +48,10 @@ def _scope(db):
         if not articles:
             st.info("No articles yet.")
             return None, kind
-        article_id = st.selectbox("Article", list(articles), format_func=articles.get, key="reports_article")
+        ids = list(articles)
+        current = st.session_state.get("article_current_id")
+        article_id = st.selectbox("Article", ids, index=ids.index(current) if current in ids else 0,
+                                  format_func=articles.get, key="reports_article")
         return ReportScope(article_id=article_id), f"article-{article_id}"
     if kind == "claim":
         default = st.session_state.get("claim_current_id")

@@ -1,0 +1,49 @@
+"""Helpers for the AppTest tests of the Streamlit pages: the app on a real SQLite file, signed in as a reviewer."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+__all__ = ["APP", "PAGES", "SEEDS", "make_app", "open_page", "texts", "html_of"]
+
+PROJECT = Path(__file__).resolve().parent.parent
+APP = PROJECT / "app.py"
+SEEDS = PROJECT / "seeds"
+PAGES = {name: f"app_pages/{name}.py" for name in ("articles", "article", "queue", "claim", "reports")}
+
+
+def make_app(reviewer: str | None = "Lan") -> AppTest:
+    """The whole app (router and frame); the caller has set $FACTCHECK_DB. A generous timeout: ingest extracts."""
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    if reviewer:
+        at.session_state["reviewer"] = reviewer
+    return at
+
+
+def open_page(at: AppTest, page: str, **query: object) -> AppTest:
+    """Run the app once (so navigation is registered), then show `page` with the given query parameters."""
+    if not getattr(at, "_ran_once", False):
+        at.run()
+        at._ran_once = True  # type: ignore[attr-defined]
+    at.switch_page(PAGES[page])
+    at.query_params.clear()
+    for key, value in query.items():
+        at.query_params[key] = str(value)
+    return at.run()
+
+
+def html_of(at: AppTest) -> str:
+    """The raw HTML the run passed to st.html (highlighted article text, claim context)."""
+    return "\n".join(str(e.value) for e in at.get("html"))
+
+
+def texts(at: AppTest) -> str:
+    """Every piece of visible text the run produced, joined: for asserting what a reviewer would read."""
+    parts: list[str] = []
+    for kind in ("title", "header", "subheader", "markdown", "caption", "error", "warning", "success", "info",
+                 "text", "code"):
+        parts.extend(str(e.value) for e in getattr(at, kind))
+    parts.extend(str(e.value) for e in at.get("html"))
+    parts.extend(e.proto.text for e in at.get("progress"))
+    return "\n".join(parts)
