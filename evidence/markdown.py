@@ -137,24 +137,28 @@ def _source(source: SourceRef) -> list[str]:
     return out + [""]
 
 
-def _claim(claim: ReportClaim) -> list[str]:
+def _claim(claim: ReportClaim, *, show_article: bool = True) -> list[str]:
     out = [f"## Claim {claim.id}", "", *_quote(claim.original_text), ""]
     facts = []
     if claim.edited:
         facts.append(f"**Checked as reworded:** {inline(claim.text)}")
     facts.append(f"**Speaker:** {inline(claim.speaker) or 'not identified'}")
-    article = link(claim.article.title, claim.article.url)
-    if claim.article.published:
-        article += f" (published {inline(claim.article.published)})"
-    facts.append(f"**Article:** {article}")
+    if show_article:
+        article = link(claim.article.title, claim.article.url)
+        if claim.article.published:
+            article += f" (published {inline(claim.article.published)})"
+        facts.append(f"**Article:** {article}")
+    untouched = claim.status == "new" and not claim.rating and not claim.sources and not claim.reviewers
+    if untouched:
+        # Listed because it is check-worthy; nothing more to say about it yet.
+        return out + [f"- {fact}" for fact in facts] + ["- **Status:** New, not yet reviewed", ""]
     facts.append(f"**Rating:** {inline(claim.rating) or 'not yet rated'}")
     if claim.verdict:
         facts.append(f"**Verdict:** {inline(claim.verdict)}")
     facts.append(f"**Status:** {_status_line(claim)}")
     if claim.corrections:
-        count = len(claim.corrections)
-        facts.append(f"**Corrections:** {count} (see Corrections)")
-    facts.append(f"**Reviewed by:** {', '.join(inline(r) for r in claim.reviewers) or 'nobody yet'}")
+        facts.append(f"**Corrections:** {len(claim.corrections)} (see Corrections)")
+    facts.append(f"**Reviewed by:** {', '.join(inline(r) for r in claim.reviewers) or 'not recorded'}")
     out += [f"- {fact}" for fact in facts] + [""]
     rationale = block_lines(claim.rationale)
     if rationale:
@@ -192,8 +196,9 @@ def render_markdown(report: Report) -> str:
         line = f"Article: {link(article.title, article.url)}"
         out += [line + (f", published {inline(article.published)}." if article.published else "."), ""]
     out += ["## Summary", "", *_summary(report), ""]
+    one_article = report.scope.article_id is not None
     for claim in report.claims:
-        out += _claim(claim)
+        out += _claim(claim, show_article=not one_article)
     out += ["## Corrections", ""]
     corrections = report.corrections
     if corrections:
