@@ -16,8 +16,8 @@ from db.history import VERDICT_FIELDS
 from db.records import CLAIM_COLUMNS, ClaimRecord, claim_from_row
 from db.sources import ClaimSource
 
-__all__ = ["ReportArticleRow", "ClaimEvent", "scope_claims", "scope_articles", "scope_sources", "scope_events",
-           "scope_latest_change", "article_exists", "claim_exists"]
+__all__ = ["ReportArticleRow", "ClaimEvent", "scope_claims", "scope_articles", "scope_sources", "scope_reviewers",
+           "scope_corrections", "scope_latest_change", "article_exists", "claim_exists"]
 
 
 @dataclass(frozen=True)
@@ -84,9 +84,12 @@ def scope_claims(db: sqlite_utils.Database, *, article_id: int | None = None, cl
     [ClaimRecord(id=3, ...), ...]
     """
     where, params = _scope_where(article_id=article_id, claim_id=claim_id, since=since)
+    names = [col.strip().strip('"') for col in CLAIM_COLUMNS.split(",")]
     columns = ", ".join(f"c.{col.strip()}" for col in CLAIM_COLUMNS.split(","))
-    rows = db.query(f"SELECT {columns} FROM claims c WHERE {where} ORDER BY c.article_id, c.start, c.id", params)
-    return [claim_from_row(row) for row in rows]
+    # fetchall and plain tuples: sqlite-utils' row dicts cost more than the query itself at 10,000 rows.
+    rows = db.execute(f"SELECT {columns} FROM claims c WHERE {where} ORDER BY c.article_id, c.start, c.id",
+                      params).fetchall()
+    return [claim_from_row(dict(zip(names, row, strict=True))) for row in rows]
 
 
 def scope_articles(db: sqlite_utils.Database, *, article_id: int | None = None, claim_id: int | None = None,
@@ -106,35 +109,53 @@ def scope_sources(db: sqlite_utils.Database, *, article_id: int | None = None, c
     """The evidence attached to each claim of the scope, in the order the reviewer gave it."""
     sub, params = _in_scope(article_id=article_id, claim_id=claim_id, since=since)
     found: dict[int, list[ClaimSource]] = {}
-    rows = db.query(
+    # Columns in ClaimSource's field order, so each row builds one positionally.
+    rows = db.execute(
         "SELECT cs.id AS link_id, cs.claim_id, s.id AS source_id, s.url, s.title, s.publisher, s.published,"
         " s.accessed, s.archive_url, cs.stance, cs.excerpt, cs.position, cs.added_by, cs.added_at"
         f" FROM claim_sources cs JOIN sources s ON s.id = cs.source_id WHERE cs.claim_id IN ({sub})"
-        " ORDER BY cs.claim_id, cs.position, cs.id", params)
+        " ORDER BY cs.claim_id, cs.position, cs.id", params).fetchall()
     for row in rows:
-        found.setdefault(row["claim_id"], []).append(ClaimSource(**row))
+        found.setdefault(row[1], []).append(ClaimSource(*row))
     return found
 
 
-def scope_events(db: sqlite_utils.Database, *, article_id: int | None = None, claim_id: int | None = None,
-                 since: str | None = None) -> dict[int, list[ClaimEvent]]:
-    """Each scope claim's history entries by reviewers, oldest first: claim writes and evidence changes.
+def scope_reviewers(db: sqlite_utils.Database, *, article_id: int | None = None, claim_id: int | None = None,
+                    since: str | None = None) -> dict[int, tuple[str, ...]]:
+    """Who worked on each claim of the scope (its verdict, status, wording or evidence), in order of first change."""
+    sub, params = _in_scope(article_id=article_id, claim_id=claim_id, since=since)
+    found: dict[int, list[str]] = {}
+    rows = db.execute(
+        "SELECT claim_id, reviewer FROM history"
+        f" WHERE claim_id IN ({sub}) AND entity IN ('claim', 'source') AND reviewer IS NOT NULL"
+        " GROUP BY claim_id, reviewer ORDER BY claim_id, min(id)", params).fetchall()
+    for claim, reviewer in rows:
+        found.setdefault(claim, []).append(reviewer)
+    return {claim: tuple(names) for claim, names in found.items()}
 
-    Reports read who reviewed a claim, when it was first published and which verdict changes came after.
+
+_CHANGES_VERDICT = " OR ".join(f"instr(h.field, '{f}')" for f in VERDICT_FIELDS)
+
+
+def scope_corrections(db: sqlite_utils.Database, *, article_id: int | None = None, claim_id: int | None = None,
+                      since: str | None = None) -> dict[int, list[ClaimEvent]]:
+    """Each scope claim's verdict writes made after the write that first published it, oldest first.
+
+    History order decides "after", not timestamps: the first publication is the write that set first_published_at.
     """
     sub, params = _in_scope(article_id=article_id, claim_id=claim_id, since=since)
     found: dict[int, list[ClaimEvent]] = {}
     rows = db.execute(
-        "SELECT id, claim_id, entity, action, field, before, after, reviewer, at FROM history"
-        f" WHERE claim_id IN ({sub}) AND entity IN ('claim', 'source') ORDER BY claim_id, id", params).fetchall()
+        f"WITH published AS (SELECT claim_id, min(id) AS first_id FROM history WHERE claim_id IN ({sub})"
+        "  AND entity = 'claim' AND instr(field, 'first_published_at') GROUP BY claim_id)"
+        " SELECT h.id, h.claim_id, h.entity, h.action, h.field, h.before, h.after, h.reviewer, h.at"
+        " FROM history h JOIN published p ON p.claim_id = h.claim_id AND h.id > p.first_id"
+        f" WHERE h.entity = 'claim' AND ({_CHANGES_VERDICT}) ORDER BY h.claim_id, h.id", params).fetchall()
     for id_, claim, entity, action, field, before, after, reviewer, at in rows:
-        fields = tuple(field.split(",")) if field else ()
-        # Only verdict writes need their values; skipping the rest keeps a 10,000-claim report quick.
-        wanted = entity == "claim" and (set(fields) & {*VERDICT_FIELDS, "first_published_at"})
         found.setdefault(claim, []).append(ClaimEvent(
-            id=id_, claim_id=claim, entity=entity, action=action, fields=fields,
-            before=(json.loads(before) if wanted and before else {}),
-            after=(json.loads(after) if wanted and after else {}), reviewer=reviewer, at=at))
+            id=id_, claim_id=claim, entity=entity, action=action, fields=tuple(field.split(",")),
+            before=json.loads(before) if before else {}, after=json.loads(after) if after else {},
+            reviewer=reviewer, at=at))
     return found
 
 

@@ -7,6 +7,7 @@ way in. Headings, tables, lists and quotes come from this module alone.
 """
 from __future__ import annotations
 
+import functools
 import re
 from urllib.parse import quote
 
@@ -17,10 +18,14 @@ __all__ = ["render_markdown", "inline", "block_lines", "link", "safe_url"]
 
 # Active anywhere in a line: emphasis, code, links and images, raw HTML and autolinks, entities, table cells,
 # headings, escapes; `~` and `$` are strikethrough and maths in GitHub's and Streamlit's Markdown.
-_ACTIVE = re.compile(r"([\\`*_\[\]<>#|~&$])")
+_ACTIVE = "\\`*_[]<>#|~&$"
+# One pass does both: control characters become spaces (then collapsed), active characters get a backslash.
+_ESCAPES = str.maketrans({**{c: " " for c in map(chr, [*range(0x00, 0x09), *range(0x0e, 0x20), 0x7f])},
+                          **{c: "\\" + c for c in _ACTIVE}})
+# str.translate is slow on non-ASCII text; most text needs no escaping, which this finds quickly.
+_NEEDS_ESCAPING = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\\`*_\[\]<>#|~&$]")
 # Active only at the start of a line: list items, setext underlines, ordered list markers ("1." or "1)").
 _LINE_START = re.compile(r"^(?:([-+=])|(\d{1,9})([.)]))")
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _STANCES = {"supports": "supports the claim", "refutes": "refutes the claim", "context": "gives context"}
 _FIELD_NAMES = {"rating": "Rating", "verdict": "Verdict", "rationale": "Rationale"}
 
@@ -31,9 +36,12 @@ def inline(text: str | None) -> str:
     >>> inline("# 1,7 triệu | <b>x</b>")
     '\\\\# 1,7 triệu \\\\| \\\\<b\\\\>x\\\\</b\\\\>'
     """
-    flat = " ".join(_CONTROL.sub(" ", text or "").split())
-    escaped = _ACTIVE.sub(r"\\\1", flat)
-    return _LINE_START.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", escaped)
+    if not text:
+        return ""
+    escaped = " ".join((text.translate(_ESCAPES) if _NEEDS_ESCAPING.search(text) else text).split())
+    if escaped[:1] in ("-", "+", "=") or escaped[:1].isdigit():
+        return _LINE_START.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", escaped)
+    return escaped
 
 
 def block_lines(text: str | None) -> list[str]:
@@ -53,16 +61,29 @@ def block_lines(text: str | None) -> list[str]:
     return out
 
 
+# A plain ASCII http(s) URL with a dotted host and no port or user: check_url accepts all of these, so the common
+# case skips its slower checks. Anything else goes through check_url.
+_PLAIN_URL = re.compile(r"https?://[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+\.?(?:[/?#][!-~]*)?", re.ASCII)
+_URL_SAFE = "/:?#[]@!$*+,;=%-._~&"
+_NEEDS_QUOTING = re.compile(r"[^A-Za-z0-9/:?#\[\]@!$*+,;=%\-._~&]")
+
+
+@functools.lru_cache(maxsize=4096)
 def safe_url(url: str | None) -> str | None:
     """The URL ready for a link destination if it is an absolute http(s) URL, else None."""
     if not url:
         return None
-    try:
-        checked = check_url(url)
-    except InvalidURL:
-        return None
+    if len(url) <= 2048 and _PLAIN_URL.fullmatch(url):
+        checked = url
+    else:
+        try:
+            checked = check_url(url)
+        except InvalidURL:
+            return None
     # Percent-encode what could end the destination or split a table cell; escape & so no entity is decoded.
-    return quote(checked, safe="/:?#[]@!$*+,;=%-._~&").replace("&", "\\&")
+    if _NEEDS_QUOTING.search(checked):
+        checked = quote(checked, safe=_URL_SAFE)
+    return checked.replace("&", "\\&")
 
 
 def link(label: str | None, url: str | None) -> str:

@@ -29,8 +29,9 @@ from db.reports import (
     claim_exists,
     scope_articles,
     scope_claims,
-    scope_events,
+    scope_corrections,
     scope_latest_change,
+    scope_reviewers,
     scope_sources,
 )
 from db.sources import ClaimSource
@@ -182,30 +183,14 @@ def _as_text(value: object) -> str | None:
     return None if value is None else str(value)
 
 
-def _corrections(claim_id: int, first_published_at: str | None, events: list[ClaimEvent]) -> tuple[Correction, ...]:
-    """Verdict writes after the write that first published the claim (history order, not clock order)."""
-    if first_published_at is None:
-        return ()
-    publishing = [e.id for e in events if "first_published_at" in e.after]
+def _corrections(claim_id: int, events: list[ClaimEvent]) -> tuple[Correction, ...]:
     found = []
     for event in events:
-        after_publication = event.id > publishing[0] if publishing else event.at > first_published_at
         changed = [f for f in VERDICT_FIELDS if f in event.after]
-        if event.entity != "claim" or not after_publication or not changed:
-            continue
-        found.append(Correction(claim_id=claim_id, at=event.at, reviewer=event.reviewer, changes=tuple(
-            FieldChange(f, _as_text(event.before.get(f)), _as_text(event.after.get(f))) for f in changed)))
+        if changed:
+            found.append(Correction(claim_id=claim_id, at=event.at, reviewer=event.reviewer, changes=tuple(
+                FieldChange(f, _as_text(event.before.get(f)), _as_text(event.after.get(f))) for f in changed)))
     return tuple(found)
-
-
-def _reviewers(events: list[ClaimEvent], updated_by: str | None) -> tuple[str, ...]:
-    names: list[str] = []
-    for event in events:
-        if event.reviewer and event.reviewer not in names:
-            names.append(event.reviewer)
-    if not names and updated_by:
-        names.append(updated_by)
-    return tuple(names)
 
 
 def _source_refs(sources: list[ClaimSource]) -> tuple[SourceRef, ...]:
@@ -246,7 +231,8 @@ def build_report(db: sqlite_utils.Database, scope: ReportScope, *, generated_at:
     records = scope_claims(db, **where)
     article_rows = scope_articles(db, **where)
     sources = scope_sources(db, **where)
-    events = scope_events(db, **where)
+    reviewers = scope_reviewers(db, **where)
+    corrections = scope_corrections(db, **where)
     scale = tuple(rating_scale(db))
     values = {r.label: r.value for r in scale}
     articles = {i: _article(row) for i, row in article_rows.items()}
@@ -255,9 +241,9 @@ def build_report(db: sqlite_utils.Database, scope: ReportScope, *, generated_at:
             id=c.id, text=c.text, original_text=c.original_text, speaker=c.speaker, article=articles[c.article_id],
             status=c.status, rating=c.rating, rating_value=values.get(c.rating) if c.rating else None,
             verdict=c.verdict, rationale=c.rationale, first_published_at=c.first_published_at,
-            published_at=c.published_at, reviewers=_reviewers(events.get(c.id, []), c.updated_by),
-            sources=_source_refs(sources.get(c.id, [])),
-            corrections=_corrections(c.id, c.first_published_at, events.get(c.id, [])),
+            published_at=c.published_at,
+            reviewers=reviewers.get(c.id) or ((c.updated_by,) if c.updated_by else ()),
+            sources=_source_refs(sources.get(c.id, [])), corrections=_corrections(c.id, corrections.get(c.id, [])),
         )
         for c in records
     )
