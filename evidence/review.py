@@ -70,6 +70,10 @@ def save_review(db: sqlite_utils.Database, claim_id: int, *, expected_version: i
     claim = get_claim(db, claim_id)
     if claim is None:
         raise ClaimNotFound(f"claim {claim_id} does not exist")
+    if claim.version != expected_version:
+        # A stale save is a version conflict (saying who changed what), never a workflow error about a state the
+        # reviewer never saw; update_claim raises it, writing nothing, since versions only grow.
+        return update_claim(db, claim_id, expected_version=expected_version, reviewer=reviewer, changes={})
     changes: dict[str, Any] = {}
     for key, value in (("assignee", assignee), ("rating", rating), ("verdict", verdict),
                        ("rationale", rationale), ("text", text)):
