@@ -1,0 +1,38 @@
+"""Whether a claim is asserted or denied: "không", "chưa", "not", "never" turn a claim into its opposite."""
+from __future__ import annotations
+
+import re
+
+from claims.folding import nfc
+
+__all__ = ["NEGATION_CUES", "negation_count", "same_polarity"]
+
+# Matched on case-folded NFC text, never on folded text: folding makes "chưa" (not yet) the same word as
+# "chùa" (pagoda) and "chả" (not) the same as "cha" (father). Multi-word cues come first so "không hề"
+# counts once. Unaccented "khong"/"chua" are accepted too, for text typed without diacritics.
+NEGATION_CUES = (
+    "không hề", "chẳng hề", "chưa hề", "chả hề", "đâu có", "đâu phải", "không", "chưa", "chẳng", "chả", "khong",
+    "did not", "not", "never", "no", "nobody", "none", "nothing", "neither", "nor", "cannot",
+    "deny", "denies", "denied", "denying",
+)
+_CUES = re.compile(
+    r"(?<!\w)(?:" + "|".join(re.escape(c) for c in NEGATION_CUES) + r")(?!\w)|\w+n[’']t(?!\w)",
+)
+
+
+def negation_count(text: str) -> int:
+    """How many negation cues the claim holds.
+
+    >>> negation_count("Ông ấy không hề nói vậy"), negation_count("He didn't say it"), negation_count("It rained")
+    (1, 1, 0)
+    """
+    return len(_CUES.findall(nfc(text).casefold()))
+
+
+def same_polarity(a: str, b: str) -> bool:
+    """True when both claims carry the same number of negations (a double negation is not an assertion).
+
+    >>> same_polarity("Giá xăng tăng", "Giá xăng không tăng")
+    False
+    """
+    return negation_count(a) == negation_count(b)

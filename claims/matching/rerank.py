@@ -1,0 +1,139 @@
+"""Reranking candidates and deciding the relation: duplicate only when text, figures and polarity all agree."""
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Hashable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from rapidfuzz import fuzz, process, utils
+
+from claims.matching.figures import figures
+from claims.matching.index import Candidate
+from claims.matching.normalize import STOP_WORDS
+from claims.matching.polarity import negation_count
+
+__all__ = ["Relation", "Scored", "DUPLICATE_CLOSENESS", "closeness", "relation", "rerank", "compare"]
+
+# Texts at least this close (0-100, see `closeness`) are the same claim if their figures and polarity agree.
+DUPLICATE_CLOSENESS = 80.0
+_K1 = 1.2
+_B = 0.4
+_RANK_WEIGHT = 0.7  # ordering: how much the retrieval scores count against closeness of the whole texts
+_WORD_WEIGHT = 0.5  # within retrieval: whole words against character grams
+
+
+class Relation(StrEnum):
+    DUPLICATE = "duplicate"
+    RELATED = "related"
+
+
+@dataclass(frozen=True)
+class Scored:
+    """A candidate after reranking: `score` 0-100, best first."""
+
+    key: Hashable
+    score: float
+    closeness: float
+    relation: Relation
+    text: str
+
+
+def _content(norm: str) -> str:
+    return " ".join(w for w in norm.split() if w not in STOP_WORDS)
+
+
+def closeness(a: Sequence[str], b: Sequence[str]) -> list[list[float]]:
+    """How close normalised texts are (0-100): the mean of token set and token sort ratios of content words.
+
+    Token set alone calls a claim a duplicate of any longer text containing it; token sort alone punishes
+    a paraphrase that drops one word. The mean keeps both honest.
+    """
+    left = [_content(t) for t in a]
+    right = [_content(t) for t in b]
+    kwargs = {"processor": utils.default_process, "workers": 1}
+    tset = process.cdist(left, right, scorer=fuzz.token_set_ratio, **kwargs)
+    tsort = process.cdist(left, right, scorer=fuzz.token_sort_ratio, **kwargs)
+    return ((tset + tsort) / 2).tolist()
+
+
+def relation(close: float, a_norm: str, b_norm: str, a_raw: str, b_raw: str) -> Relation:
+    """DUPLICATE only if the texts are close, the figures are the same and the negations agree."""
+    if (close >= DUPLICATE_CLOSENESS and figures(a_norm, normalized=True) == figures(b_norm, normalized=True)
+            and negation_count(a_raw) == negation_count(b_raw)):
+        return Relation.DUPLICATE
+    return Relation.RELATED
+
+
+def _grams(norm: str) -> Counter[str]:
+    grams: Counter[str] = Counter()
+    for word in norm.split():
+        if word in STOP_WORDS:
+            continue
+        padded = f" {word} "
+        for n in (3, 4, 5):
+            grams.update(padded[i:i + n] for i in range(max(1, len(padded) - n + 1)))
+    return grams
+
+
+def _gram_bm25(query: str, docs: Sequence[str]) -> list[float]:
+    """BM25 over character 3-5-grams, with document frequencies taken from the candidate pool itself.
+
+    Grams catch what whole words miss ("wildfires" and "fires", "butterfly" and "butterflies") without a
+    second index: the pool is only a hundred claims, so its own statistics serve.
+    """
+    doc_grams = [_grams(d) for d in docs]
+    n = len(docs)
+    df = Counter(g for grams in doc_grams for g in grams)
+    avg = sum(sum(g.values()) for g in doc_grams) / n or 1.0
+    q_grams = set(_grams(query))
+    scores = []
+    for grams in doc_grams:
+        length = sum(grams.values())
+        norm_len = _K1 * (1 - _B + _B * length / avg)
+        s = 0.0
+        for g in q_grams:
+            tf = grams.get(g)
+            if tf:
+                s += math.log(1 + (n - df[g] + 0.5) / (df[g] + 0.5)) * tf * (_K1 + 1) / (tf + norm_len)
+        scores.append(s)
+    return scores
+
+
+def rerank(query_norm: str, query_raw: str, candidates: Sequence[Candidate],
+           raw_texts: Sequence[str] | None = None) -> list[Scored]:
+    """Order candidates by word BM25, character-gram BM25 and closeness; decide each one's relation.
+
+    `raw_texts` (the stored claims as written) are used for polarity; the normalised text serves otherwise.
+    """
+    if not candidates:
+        return []
+    texts = [c.text for c in candidates]
+    grams = _gram_bm25(query_norm, texts)
+    top_words = max(c.bm25 for c in candidates) or 1.0
+    top_grams = max(grams) or 1.0
+    close = closeness([query_norm], texts)[0]
+    scored = []
+    for i, cand in enumerate(candidates):
+        retrieval = _WORD_WEIGHT * cand.bm25 / top_words + (1 - _WORD_WEIGHT) * grams[i] / top_grams
+        score = 100.0 * _RANK_WEIGHT * retrieval \
+            + (1 - _RANK_WEIGHT) * close[i]
+        raw = raw_texts[i] if raw_texts is not None else cand.text
+        scored.append(Scored(cand.key, round(min(score, 100.0), 2), close[i],
+                             relation(close[i], query_norm, cand.text, query_raw, raw), cand.text))
+    scored.sort(key=lambda s: s.score, reverse=True)
+    return scored
+
+
+def compare(a: str, b: str) -> tuple[float, Relation]:
+    """Closeness and relation of two claims, for a pair seen on its own.
+
+    >>> compare("Giá xăng tăng 1,7%", "Giá xăng không tăng 1,7%")[1]
+    <Relation.RELATED: 'related'>
+    """
+    from claims.matching.normalize import match_text
+
+    a_norm, b_norm = match_text(a), match_text(b)
+    close = closeness([a_norm], [b_norm])[0][0]
+    return close, relation(close, a_norm, b_norm, a, b)
