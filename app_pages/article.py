@@ -173,7 +173,7 @@ if _article_id is not None:
         else:
             st.info("No claims to show.")
     with text_col:
-        st.subheader(_article.title)
+        st.subheader(_article.title, anchor=False)
         st.html(highlighted_article_html(_article.text, [c for c in _claims if show_all or c.checkworthy],
                                          colour_by=colour_by, selected=selected))
         _add_missed_claim(_db, _article)

@@ -15,7 +15,7 @@ def _add_article_form(db) -> None:
     from db.ingest import ingest_text
 
     with st.form("articles_add_form", clear_on_submit=False):
-        st.subheader("Add an article")
+        st.subheader("Add an article", anchor=False)
         pasted = st.text_area("Paste the article text", key="articles_text", height=180,
                               placeholder="Paste the article here, or upload a file below.")
         upload = st.file_uploader("…or upload a .txt, .md or .html file", type=UPLOAD_TYPES, key="articles_upload")
@@ -59,7 +59,7 @@ def _article_list(db) -> None:
     from db.articles import article_summaries, count_articles
 
     total = count_articles(db)
-    st.subheader(f"Articles ({total})")
+    st.subheader(f"Articles ({total})", anchor=False)
     if total == 0:
         st.info("No articles yet. Paste one above to start.")
         return

@@ -59,17 +59,23 @@ def _context(db, claim) -> None:
             f'{html.escape(after)}…</div>')
 
 
+def _number(value: float) -> str:
+    """1700000.0 → 1,700,000; 2.5 → 2.5: the figure as a reader checks it, never in scientific notation."""
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.4f}".rstrip("0").rstrip(".")
+
+
 def _facts(claim) -> None:
     st.markdown(f"**Check-worthiness** {claim.score:.2f}" + ("" if claim.checkworthy else " (not check-worthy)")
                 + (f" · **Types** {', '.join(claim.types)}" if claim.types else ""))
     if claim.reasons:
-        st.markdown("**Why it was flagged**\n" + "\n".join(f"- {md_escape(r)}" for r in claim.reasons))
+        st.markdown("**Reasons**\n" + "\n".join(f"- {md_escape(r)}" for r in claim.reasons))
     if claim.speaker:
         st.markdown(f"**Speaker** {md_escape(claim.speaker)}")
     if claim.quantities:
         st.markdown("**Figures**\n" + "\n".join(
-            f"- “{md_escape(q.text)}” = {q.value:,g}" + (f"–{q.high:,g}" if q.high is not None else "")
-            + (f" {md_escape(q.unit)}" if q.unit else "") + (f" ({q.qualifier})" if q.qualifier != "exact" else "")
+            f"- “{md_escape(q.text)}” = {_number(q.value)}" + (f"–{_number(q.high)}" if q.high is not None else "")
+            + (f" {md_escape(q.unit)}" if q.unit else "")
+            + (f" ({q.qualifier.replace('_', ' ')})" if q.qualifier != "exact" else "")
             for q in claim.quantities))
     if claim.dates:
         st.markdown("**Dates**\n" + "\n".join(f"- “{md_escape(d.text)}” = {d.value}" for d in claim.dates))
@@ -204,7 +210,7 @@ def _describe(value) -> str:
     if value is None:
         return ""
     if isinstance(value, dict):
-        return "; ".join(f"{k}: {v if isinstance(v, str) else json.dumps(v, ensure_ascii=False)}"
+        return "; ".join(f"{k}: {'—' if v is None else v if isinstance(v, str) else json.dumps(v, ensure_ascii=False)}"
                          for k, v in value.items())
     return str(value)
 
@@ -232,7 +238,7 @@ def _similar(db, claim, seen: int) -> None:
     from evidence.review import ReviewError, adopt_verdict
 
     suggestions = suggestions_for(db, claim.id)
-    st.subheader("Similar claims")
+    st.subheader("Similar claims", anchor=False)
     if not suggestions:
         st.caption("No similar claims found.")
         return
@@ -313,7 +319,7 @@ def _page() -> None:
     badges.caption(f"Claim #{claim.id} · version {claim.version}"
                    + (f" · last changed by {claim.updated_by}" if claim.updated_by else ""))
     if badges.button(f"Article #{claim.article_id}: {article.title[:60] if article else ''}", type="tertiary",
-                     key="claim_open_article"):
+                     key="claim_open_article", icon=":material/article:"):
         open_article(claim.article_id)
     if claim.version != seen:
         st.warning(f"{claim.updated_by or 'Someone'} changed this claim after you opened it (version {seen} →"
@@ -324,9 +330,9 @@ def _page() -> None:
 
     main, side = st.columns([3, 2], gap="large")
     with main:
-        st.subheader("In context")
+        st.subheader("In context", anchor=False)
         _context(db, claim)
-        st.subheader("Review")
+        st.subheader("Review", anchor=False)
         if claim.status == "merged":
             st.info("This claim was merged or split into other claims; review those instead.")
         else:
@@ -335,14 +341,14 @@ def _page() -> None:
         next_id = _next_open_claim(db, claim.id)
         if next_id is not None and st.button("Next open claim →", key="claim_next"):
             open_claim(next_id)
-        st.subheader("Evidence")
+        st.subheader("Evidence", anchor=False)
         _sources(db, claim)
     with side:
-        st.subheader("Why it was flagged")
+        st.subheader("Why it was flagged", anchor=False)
         _facts(claim)
         _similar(db, claim, seen)
-        st.subheader("History")
-        _history(db, claim)
+    st.subheader("History", anchor=False)
+    _history(db, claim)
 
 
 _page()

@@ -1,0 +1,126 @@
+"""Screenshots of the main pages for the README: the real server on a temporary database with the sample articles,
+a scripted review, and Debian's Chromium (driven by Playwright) writing docs/screenshots/*.png.
+
+    .venv/bin/python bench/screenshots.py [--out docs/screenshots]
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(PROJECT), str(PROJECT / "tests")]
+
+from browser_support import (  # noqa: E402
+    SEEDS,
+    chromium_missing,
+    launch_chromium,
+    running_app,
+    sign_in,
+    wait_for_text,
+    wait_idle,
+)
+
+VIEWPORT = {"width": 1440, "height": 1000}
+# Pages whose point is further down (evidence and history on the claim) get a taller picture.
+TALL = {"claim": 2000, "article": 1300}
+
+
+def scripted_review(db_path: Path) -> dict[str, int]:
+    """The sample articles, with a few claims reviewed the way a desk would: sources, verdicts, one published."""
+    from db.claims import ClaimFilter, claim_queue
+    from db.connection import open_database
+    from db.ingest import ingest_paths
+    from evidence.review import save_review
+    from evidence.sources import attach_source
+
+    db = open_database(db_path)
+    try:
+        outcomes = list(ingest_paths(db, [SEEDS], added_by="Lan"))
+        first_article = outcomes[0].stored.article_id
+        best = claim_queue(db, ClaimFilter(article_id=first_article), limit=4).claims
+        showcase = best[0]
+        attach_source(db, showcase.id, url="https://www.unhcr.org/ukraine-emergency", stance="supports",
+                      reviewer="Lan", title="Ukraine emergency: refugee data", publisher="UNHCR",
+                      published="2022-03-08", excerpt="More than 1.7 million people have fled Ukraine.")
+        attach_source(db, showcase.id, url="https://data.unhcr.org/en/situations/ukraine", stance="context",
+                      reviewer="Minh", title="Operational data portal", publisher="UNHCR",
+                      archive_url="https://web.archive.org/web/2022/https://data.unhcr.org/en/situations/ukraine")
+        saved = save_review(db, showcase.id, expected_version=showcase.version, reviewer="Lan", status="in_review",
+                            assignee="Lan")
+        saved = save_review(db, showcase.id, expected_version=saved.version, reviewer="Lan", rating="Mostly true",
+                            rationale="UNHCR counted 1.7 million refugees by 8 March; the article counts people who"
+                                      " left home, which includes those displaced inside Ukraine.",
+                            status="drafted")
+        save_review(db, showcase.id, expected_version=saved.version, reviewer="Minh", status="published")
+        if len(best) > 1:
+            save_review(db, best[1].id, expected_version=best[1].version, reviewer="Minh", assignee="Minh",
+                        status="in_review")
+        if len(best) > 2:
+            save_review(db, best[2].id, expected_version=best[2].version, reviewer="Lan", rating="Unverifiable",
+                        rationale="No public record of the conditions yet.", status="drafted")
+        return {"article": first_article, "claim": showcase.id}
+    finally:
+        db.close()
+
+
+def shoot(out: Path) -> list[Path]:
+    from playwright.sync_api import sync_playwright
+
+    out.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        db_path = Path(tmp) / "screenshots.db"
+        ids = scripted_review(db_path)
+        with running_app(db_path) as base, sync_playwright() as playwright:
+            browser = launch_chromium(playwright)
+            try:
+                page = browser.new_page(viewport=VIEWPORT, device_scale_factor=1)
+                page.set_default_timeout(30_000)
+                shots = [
+                    ("articles", "", "reviewed"),
+                    ("article", f"article?id={ids['article']}", "Add a claim the engine missed"),
+                    ("queue", "queue", "check-worthy claims reviewed"),
+                    ("claim", f"claim?id={ids['claim']}", "History"),
+                    ("reports", "reports", "Download Markdown"),
+                ]
+                for name, path, marker in shots:
+                    page.set_viewport_size(VIEWPORT)
+                    # A page load is a new session: the reviewer gives their name again.
+                    sign_in(page, base, "Lan", path=path)
+                    wait_for_text(page, marker)
+                    wait_idle(page)
+                    if name == "claim":
+                        # Text areas fill in just after the run ends; the picture should show the saved rationale.
+                        page.wait_for_function("() => [...document.querySelectorAll('textarea')]"
+                                               ".some(t => t.value.startsWith('UNHCR'))")
+                    page.set_viewport_size({**VIEWPORT, "height": TALL.get(name, VIEWPORT["height"])})
+                    page.mouse.move(0, 0)  # no hover highlight in the picture
+                    target = out / f"{name}.png"
+                    page.screenshot(path=str(target))
+                    written.append(target)
+            finally:
+                browser.close()
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=PROJECT / "docs" / "screenshots")
+    args = parser.parse_args(argv)
+    missing = chromium_missing()
+    if missing:
+        print(f"cannot take screenshots: {missing}", file=sys.stderr)
+        return 1
+    started = time.perf_counter()
+    for path in shoot(args.out):
+        print(f"wrote {path.relative_to(PROJECT) if path.is_relative_to(PROJECT) else path}")
+    print(f"{time.perf_counter() - started:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
