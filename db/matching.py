@@ -1,0 +1,420 @@
+"""Matching claims against each other and against past fact-checks: every SQL statement of it lives here."""
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from itertools import islice
+from typing import Any
+from urllib.parse import urlsplit
+
+import sqlite_utils
+
+from claims.folding import nfc
+from claims.matching.grouping import group_duplicates
+from claims.matching.index import MatchIndex
+from claims.matching.normalize import fast_fold, match_text
+from claims.matching.rerank import rerank
+from db.connection import writing
+from db.history import now, record
+
+__all__ = ["MatchResult", "Suggestion", "DuplicateGroup", "SUGGEST_MIN_SCORE", "import_known_claims",
+           "find_matches", "suggest_matches", "suggestions_for", "decide_match", "offer_verdict_to_duplicates",
+           "duplicate_groups", "forget_index"]
+
+# Below this score a match is noise on a claim page; `factcheck match` still lists the best K whatever they score.
+SUGGEST_MIN_SCORE = 55.0
+_POOL = 100  # candidates reranked per query
+_IMPORT_CHUNK = 20_000
+
+
+@dataclass(frozen=True)
+class MatchResult:
+    """A stored claim (`kind` "claim", `id` its number as text) or past fact-check ("known", its imported id)."""
+
+    id: str
+    kind: str
+    score: float
+    relation: str
+    text: str
+    verdict: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A stored match shown on a claim page; `other_claim_id` is set when the other side is a claim."""
+
+    match_id: int
+    claim_id: int
+    other_kind: str
+    other_id: str
+    other_claim_id: int | None
+    text: str
+    score: float
+    relation: str
+    decision: str
+    rating: str | None = None
+    verdict: str | None = None
+    url: str | None = None
+    checked_by: str | None = None
+    published: str | None = None
+
+
+@dataclass(frozen=True)
+class DuplicateGroup:
+    """Claims that state the same thing: `canonical_id` first in `claim_ids`; `confirmed` by a reviewer or not."""
+
+    canonical_id: int
+    claim_ids: tuple[int, ...]
+    confirmed: bool
+    texts: tuple[str, ...] = ()
+
+
+# ---------------------------------------------------------------- past fact-checks
+
+
+def _known_rows(rows: Iterable[dict[str, Any]], stamp: str) -> Iterator[tuple]:
+    for number, row in enumerate(rows, 1):
+        key = row.get("id")
+        text = row.get("text")
+        if key is None or str(key).strip() == "" or not isinstance(text, str) or not text.strip():
+            raise ValueError(f"past fact-check {number} needs an id and a text")
+        text = nfc(text).strip()
+        yield (str(key).strip(), text, fast_fold(text), row.get("verdict") or None, row.get("url") or None,
+               row.get("published") or None, stamp)
+
+
+def import_known_claims(db: sqlite_utils.Database, rows: Iterable[dict[str, Any]]) -> int:
+    """Store past fact-checks (dicts with id, text and optional verdict, url, published); returns how many.
+
+    One transaction; an id already stored is replaced. The full-text index is rebuilt once after the load,
+    which is far faster than keeping it up to date row by row.
+
+    >>> import_known_claims(db, [{"id": "s-1", "text": "Wombats share burrows", "verdict": "False"}])  # doctest: +SKIP
+    1
+    """
+    count = 0
+    stamp = now()
+    source = _known_rows(rows, stamp)
+    with writing(db):
+        while chunk := list(islice(source, _IMPORT_CHUNK)):
+            db.conn.executemany(
+                "INSERT OR REPLACE INTO known_claims (id, text, folded, verdict, url, published, imported_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)", chunk)
+            count += len(chunk)
+        db.execute("INSERT INTO known_claims_fts(known_claims_fts) VALUES ('rebuild')")
+    forget_index(db)
+    return count
+
+
+# ---------------------------------------------------------------- the in-memory index, per database file
+
+
+@dataclass
+class _Cached:
+    index: MatchIndex
+    known_stamp: tuple
+    claims_stamp: tuple
+    last_claim_id: int
+
+
+_CACHE: dict[str, _Cached] = {}
+_CACHE_LOCK = threading.Lock()
+
+
+def _db_key(db: sqlite_utils.Database) -> str:
+    row = db.execute("PRAGMA database_list").fetchone()
+    return row[2] or f"memory:{id(db.conn)}"
+
+
+def _known_stamp(db: sqlite_utils.Database) -> tuple:
+    return tuple(db.execute("SELECT count(*), max(rowid), max(imported_at) FROM known_claims").fetchone())
+
+
+def _claims_stamp(db: sqlite_utils.Database, up_to: int | None = None) -> tuple:
+    sql = "SELECT count(*), max(updated_at) FROM claims"
+    params: list[Any] = []
+    if up_to is not None:
+        sql += " WHERE id <= ?"
+        params.append(up_to)
+    return tuple(db.execute(sql, params).fetchone())
+
+
+def _add_claims(db: sqlite_utils.Database, index: MatchIndex, after_id: int) -> int:
+    last = after_id
+    for claim_id, text in db.execute("SELECT id, text FROM claims WHERE id > ? ORDER BY id", [after_id]):
+        index.add(("claim", claim_id), text)
+        last = claim_id
+    return last
+
+
+def _index(db: sqlite_utils.Database) -> MatchIndex:
+    """The index of every claim and past fact-check, rebuilt when they changed, extended when claims were added."""
+    key = _db_key(db)
+    known_stamp = _known_stamp(db)
+    with _CACHE_LOCK:
+        cached = _CACHE.get(key)
+        if cached is not None and cached.known_stamp == known_stamp:
+            if _claims_stamp(db, cached.last_claim_id) == cached.claims_stamp:
+                cached.last_claim_id = _add_claims(db, cached.index, cached.last_claim_id)
+                cached.claims_stamp = _claims_stamp(db, cached.last_claim_id)
+                return cached.index
+        index = MatchIndex()
+        index.add_many((("known", k), text) for k, text in db.execute("SELECT id, text FROM known_claims"))
+        last = _add_claims(db, index, 0)
+        _CACHE[key] = _Cached(index, known_stamp, _claims_stamp(db, last), last)
+        return index
+
+
+def forget_index(db: sqlite_utils.Database) -> None:
+    """Drop the cached index of `db` (it is rebuilt on the next match)."""
+    with _CACHE_LOCK:
+        _CACHE.pop(_db_key(db), None)
+
+
+# ---------------------------------------------------------------- matching
+
+
+def _details(db: sqlite_utils.Database, keys: list[tuple[str, Any]]) -> dict[tuple[str, Any], dict[str, Any]]:
+    """Text as written, verdict and url of the candidates, in two queries."""
+    out: dict[tuple[str, Any], dict[str, Any]] = {}
+    known = [k for kind, k in keys if kind == "known"]
+    claims = [k for kind, k in keys if kind == "claim"]
+    if known:
+        marks = ", ".join("?" for _ in known)
+        for r in db.query(f"SELECT id, text, verdict, url FROM known_claims WHERE id IN ({marks})", known):
+            out[("known", r["id"])] = r
+    if claims:
+        marks = ", ".join("?" for _ in claims)
+        for r in db.query(f"SELECT id, text, rating, verdict FROM claims WHERE id IN ({marks})", claims):
+            out[("claim", r["id"])] = {"text": r["text"], "verdict": r["rating"] or r["verdict"], "url": None}
+    return out
+
+
+def find_matches(db: sqlite_utils.Database, text: str, *, limit: int = 5, exclude_claim_id: int | None = None,
+                 min_score: float = 0.0) -> list[MatchResult]:
+    """The stored claims and past fact-checks most like `text`, best first, each a duplicate or related.
+
+    A duplicate has close text and the same figures and polarity; "1,7 triệu" against "1,8 triệu" is related.
+
+    >>> [m.id for m in find_matches(db, "Wombats share their burrows", limit=1)]  # doctest: +SKIP
+    ['s-1']
+    """
+    index = _index(db)
+    query_norm = match_text(text)
+    pool = index.candidates(query_norm, normalized=True, limit=_POOL + 1)
+    pool = [c for c in pool if c.key != ("claim", exclude_claim_id)][:_POOL]
+    if not pool:
+        return []
+    details = _details(db, [c.key for c in pool])
+    pool = [c for c in pool if c.key in details]  # deleted since the index was built
+    raw = [details[c.key]["text"] for c in pool]
+    results = []
+    for s in rerank(query_norm, nfc(text), pool, raw):
+        if s.score < min_score or len(results) >= limit:
+            break
+        kind, key = s.key
+        info = details[s.key]
+        results.append(MatchResult(str(key), kind, s.score, str(s.relation), info["text"], info.get("verdict"),
+                                   info.get("url")))
+    return results
+
+
+def _decided_pairs(db: sqlite_utils.Database, claim_ids: list[int]) -> set[tuple[int, str, str]]:
+    """(claim, kind, other) already stored in either direction: never suggested twice, a rejection stays."""
+    seen: set[tuple[int, str, str]] = set()
+    for start in range(0, len(claim_ids), 500):
+        part = claim_ids[start:start + 500]
+        marks = ", ".join("?" for _ in part)
+        for claim_id, kind, other in db.execute(
+                f"SELECT claim_id, other_kind, other_id FROM claim_matches WHERE claim_id IN ({marks})"
+                f" UNION SELECT CAST(other_id AS INTEGER), 'claim', CAST(claim_id AS TEXT) FROM claim_matches"
+                f" WHERE other_kind = 'claim' AND other_id IN ({marks})", part + [str(i) for i in part]):
+            seen.add((claim_id, kind, other))
+    return seen
+
+
+def suggest_matches(db: sqlite_utils.Database, claim_ids: Iterable[int], *, limit: int = 5) -> int:
+    """Store match suggestions for these claims (against claims and past fact-checks); returns how many are new.
+
+    A pair already suggested, confirmed or rejected (in either direction) is left as it is.
+    """
+    ids = [int(i) for i in claim_ids]
+    if not ids:
+        return 0
+    texts = dict(db.execute(f"SELECT id, text FROM claims WHERE id IN ({', '.join('?' for _ in ids)})", ids)
+                 .fetchall()) if len(ids) <= 900 else dict(db.execute("SELECT id, text FROM claims").fetchall())
+    proposals = []
+    for claim_id in ids:
+        if claim_id not in texts:
+            continue
+        for m in find_matches(db, texts[claim_id], limit=limit, exclude_claim_id=claim_id,
+                              min_score=SUGGEST_MIN_SCORE):
+            proposals.append((claim_id, m))
+    stamp = now()
+    added = 0
+    with writing(db):
+        seen = _decided_pairs(db, ids)
+        for claim_id, m in proposals:
+            if (claim_id, m.kind, m.id) in seen:
+                continue
+            seen.add((claim_id, m.kind, m.id))
+            if m.kind == "claim":
+                seen.add((int(m.id), "claim", str(claim_id)))
+            db.execute("INSERT INTO claim_matches (claim_id, other_kind, other_id, score, relation, decision,"
+                       " created_at) VALUES (?, ?, ?, ?, ?, 'suggested', ?)"
+                       " ON CONFLICT (claim_id, other_kind, other_id) DO NOTHING",
+                       [claim_id, m.kind, m.id, m.score, m.relation, stamp])
+            added += 1
+    return added
+
+
+def _host(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = urlsplit(url).hostname or ""
+    return host.removeprefix("www.") or None
+
+
+def suggestions_for(db: sqlite_utils.Database, claim_id: int, *, include_rejected: bool = False) -> list[Suggestion]:
+    """The matches of a claim for its page, best first: similar claims and "already checked by …" fact-checks."""
+    rows = db.query(
+        """
+        SELECT m.id AS match_id, m.claim_id, m.other_kind, m.other_id, m.score, m.relation, m.decision,
+               k.text AS k_text, k.verdict AS k_verdict, k.url AS k_url, k.published AS k_published,
+               c.id AS c_id, c.text AS c_text, c.rating AS c_rating, c.verdict AS c_verdict
+        FROM claim_matches m
+        LEFT JOIN known_claims k ON m.other_kind = 'known' AND k.id = m.other_id
+        LEFT JOIN claims c ON m.other_kind = 'claim' AND c.id = CAST(m.other_id AS INTEGER)
+        WHERE m.claim_id = :claim
+        UNION ALL
+        SELECT m.id, m.claim_id, 'claim', CAST(m.claim_id AS TEXT), m.score, m.relation, m.decision,
+               NULL, NULL, NULL, NULL, c.id, c.text, c.rating, c.verdict
+        FROM claim_matches m JOIN claims c ON c.id = m.claim_id
+        WHERE m.other_kind = 'claim' AND m.other_id = CAST(:claim AS TEXT)
+        ORDER BY score DESC
+        """, {"claim": claim_id})
+    out = []
+    for r in rows:
+        if r["decision"] == "rejected" and not include_rejected:
+            continue
+        if r["other_kind"] == "known":
+            if r["k_text"] is None:
+                continue
+            out.append(Suggestion(r["match_id"], claim_id, "known", r["other_id"], None, r["k_text"], r["score"],
+                                  r["relation"], r["decision"], r["k_verdict"], r["k_verdict"], r["k_url"],
+                                  _host(r["k_url"]) or "a past fact-check", r["k_published"]))
+        elif r["c_id"] is not None:
+            out.append(Suggestion(r["match_id"], claim_id, "claim", str(r["c_id"]), r["c_id"], r["c_text"],
+                                  r["score"], r["relation"], r["decision"], r["c_rating"], r["c_verdict"],
+                                  None, f"claim #{r['c_id']}" if r["c_rating"] else None))
+    return out
+
+
+# ---------------------------------------------------------------- decisions and groups
+
+
+def _group_of(db: sqlite_utils.Database, claim_id: int) -> list[dict[str, Any]]:
+    root = db.execute("SELECT coalesce(canonical_id, id) FROM claims WHERE id = ?", [claim_id]).fetchone()
+    if root is None:
+        return []
+    return list(db.query("SELECT id, canonical_id, rating, created_at FROM claims WHERE id = ? OR canonical_id = ?",
+                         [root[0], root[0]]))
+
+
+def _set_canonical(db: sqlite_utils.Database, members: list[dict[str, Any]], canonical: int | None,
+                   reviewer: str) -> None:
+    for m in members:
+        target = None if m["id"] == canonical else canonical
+        if m["canonical_id"] != target:
+            db.execute("UPDATE claims SET canonical_id = ? WHERE id = ?", [target, m["id"]])
+            record(db, entity="claim", entity_id=m["id"], claim_id=m["id"], action="group", field="canonical_id",
+                   before=m["canonical_id"], after=target, reviewer=reviewer)
+
+
+def _choose_canonical(members: list[dict[str, Any]]) -> int:
+    """The claim with a verdict, else the earliest: its verdict is the one offered to the others."""
+    return min(members, key=lambda m: (m["rating"] is None, m["created_at"], m["id"]))["id"]
+
+
+def decide_match(db: sqlite_utils.Database, match_id: int, *, decision: str, reviewer: str) -> str:
+    """Confirm or reject a suggestion; returns the decision stored.
+
+    A rejection is remembered: the pair is never suggested again. Confirming a claim–claim match puts both
+    claims in one duplicate group with one canonical claim (claims.canonical_id); rejecting a confirmed one
+    takes the claim out of the group again. Both are written to the history.
+    """
+    if decision not in ("confirmed", "rejected"):
+        raise ValueError(f"decision must be 'confirmed' or 'rejected', not {decision!r}")
+    with writing(db):
+        row = db.execute("SELECT claim_id, other_kind, other_id, decision FROM claim_matches WHERE id = ?",
+                         [match_id]).fetchone()
+        if row is None:
+            raise LookupError(f"match {match_id} does not exist")
+        claim_id, kind, other_id, before = row
+        if before == decision:
+            return decision
+        db.execute("UPDATE claim_matches SET decision = ?, decided_by = ?, decided_at = ? WHERE id = ?",
+                   [decision, reviewer, now(), match_id])
+        record(db, entity="claim_match", entity_id=match_id, claim_id=claim_id, action=decision, field="decision",
+               before=before, after=decision, reviewer=reviewer)
+        if kind == "claim":
+            other = int(other_id)
+            if decision == "confirmed":
+                members = {m["id"]: m for m in _group_of(db, claim_id) + _group_of(db, other)}
+                _set_canonical(db, list(members.values()), _choose_canonical(list(members.values())), reviewer)
+            elif before == "confirmed":
+                _leave_group(db, claim_id, other, reviewer)
+    return decision
+
+
+def _leave_group(db: sqlite_utils.Database, claim_id: int, other: int, reviewer: str) -> None:
+    """Undo a confirmation: the non-canonical one of the pair leaves the group."""
+    group = _group_of(db, claim_id)
+    ids = {m["id"] for m in group}
+    if other not in ids:
+        return
+    canonical = next((m["id"] for m in group if m["canonical_id"] is None), None)
+    leaving = other if claim_id == canonical else claim_id
+    _set_canonical(db, [m for m in group if m["id"] == leaving], None, reviewer)
+    rest = [m for m in group if m["id"] != leaving]
+    if len(rest) == 1:
+        _set_canonical(db, rest, None, reviewer)
+
+
+def offer_verdict_to_duplicates(db: sqlite_utils.Database, canonical_id: int) -> list[int]:
+    """Duplicates of `canonical_id` that lack its verdict: the page offers to copy it to them, never forces it."""
+    row = db.execute("SELECT rating FROM claims WHERE id = ?", [canonical_id]).fetchone()
+    if row is None or not row[0]:
+        return []
+    return [r[0] for r in db.execute(
+        "SELECT id FROM claims WHERE canonical_id = ? AND (rating IS NULL OR rating != ?) ORDER BY id",
+        [canonical_id, row[0]])]
+
+
+def duplicate_groups(db: sqlite_utils.Database, *, suggested: bool = True) -> list[DuplicateGroup]:
+    """Confirmed groups, then (with `suggested`) clusters of claims that look like duplicates of one centre.
+
+    Suggested clusters are computed over every claim not yet in a confirmed group; a rejected pair is never
+    put together. Each member is a duplicate of its cluster's centre, so near-misses cannot chain.
+    """
+    texts = dict(db.execute("SELECT id, text FROM claims").fetchall())
+    confirmed: dict[int, list[int]] = {}
+    for claim_id, canonical in db.execute("SELECT id, canonical_id FROM claims WHERE canonical_id IS NOT NULL"
+                                          " ORDER BY id"):
+        confirmed.setdefault(canonical, []).append(claim_id)
+    groups = [DuplicateGroup(c, (c, *ms), True, tuple(texts.get(i, "") for i in (c, *ms)))
+              for c, ms in sorted(confirmed.items())]
+    if not suggested:
+        return groups
+    grouped = set(confirmed) | {i for ms in confirmed.values() for i in ms}
+    rejected = {frozenset((a, int(b))) for a, b in db.execute(
+        "SELECT claim_id, other_id FROM claim_matches WHERE other_kind = 'claim' AND decision = 'rejected'")}
+    free = [(i, t) for i, t in texts.items() if i not in grouped]
+    for centre, members in group_duplicates(free, forbidden=rejected):
+        ids = (centre, *members)
+        groups.append(DuplicateGroup(centre, ids, False, tuple(texts[i] for i in ids)))
+    return groups
+
+

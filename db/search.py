@@ -1,0 +1,82 @@
+"""Searching claims the way a reviewer types: full text over the folded claims first, fuzzy when that runs dry."""
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+import sqlite_utils
+from rapidfuzz import fuzz, process, utils
+
+from claims.folding import fold
+from db.fts import match_expression
+
+__all__ = ["search_claims", "FUZZY_MIN_SCORE"]
+
+FUZZY_MIN_SCORE = 70.0
+_COLUMNS = "c.id, c.article_id, c.text, c.status, c.rating, c.checkworthy, c.canonical_id"
+
+
+def _filters(status: str | None, checkworthy: bool | None, article_id: int | None) -> tuple[str, list[Any]]:
+    where, params = [], []
+    if status is not None:
+        where.append("c.status = ?")
+        params.append(status)
+    if checkworthy is not None:
+        where.append("c.checkworthy = ?")
+        params.append(int(checkworthy))
+    if article_id is not None:
+        where.append("c.article_id = ?")
+        params.append(article_id)
+    return "".join(f" AND {w}" for w in where), params
+
+
+def search_claims(db: sqlite_utils.Database, query: str, *, limit: int = 50, offset: int = 0,
+                  status: str | None = None, checkworthy: bool | None = None,
+                  article_id: int | None = None) -> list[dict[str, Any]]:
+    """Claims matching `query`, best first: every word (the last as a prefix) in full text, then fuzzy matches.
+
+    Any string is a valid query: quotes, `*`, `NEAR(`, `AND(`, `-` and brackets are searched as text, never
+    parsed. Each row has id, article_id, text, status, rating, checkworthy, canonical_id, score (0-100, higher
+    is better) and `how` ("text" or "fuzzy").
+
+    >>> search_claims(db, 'dien "kremlin')  # doctest: +SKIP
+    [{'id': 3, 'text': 'Điện Kremlin khẳng định …', 'how': 'text', ...}]
+    """
+    wanted = offset + limit
+    if limit <= 0 or not query.strip():
+        return []
+    where, params = _filters(status, checkworthy, article_id)
+    found: list[dict[str, Any]] = []
+    expression = match_expression(query)
+    if expression is not None:
+        try:
+            rows = db.query(f"SELECT {_COLUMNS}, bm25(claims_fts) AS rank FROM claims_fts"
+                            f" JOIN claims c ON c.id = claims_fts.rowid WHERE claims_fts MATCH ?{where}"
+                            f" ORDER BY rank LIMIT ?", [expression, *params, wanted])
+            found = [dict(r, how="text") for r in rows]
+        except sqlite3.OperationalError:  # never expected: every word is quoted; fall back to fuzzy
+            found = []
+    if found:
+        best = min(r["rank"] for r in found) or -1.0
+        for r in found:
+            r["score"] = round(100.0 * min(1.0, r.pop("rank") / best), 1) if best < 0 else 100.0
+    if len(found) < wanted:
+        found += _fuzzy(db, query, where, params, exclude={r["id"] for r in found}, limit=wanted - len(found))
+    return found[offset:wanted]
+
+
+def _fuzzy(db: sqlite_utils.Database, query: str, where: str, params: list[Any], *, exclude: set[int],
+           limit: int) -> list[dict[str, Any]]:
+    """Typos and word fragments: rapidfuzz over the folded claims (partial ratio: a query is a piece of a claim)."""
+    choices = {i: folded for i, folded in db.execute(f"SELECT c.id, c.folded FROM claims c WHERE 1{where}", params)
+               if i not in exclude}
+    if not choices:
+        return []
+    best = process.extract(fold(query), choices, scorer=fuzz.partial_ratio, processor=utils.default_process,
+                           score_cutoff=FUZZY_MIN_SCORE, limit=limit)
+    if not best:
+        return []
+    ids = [key for _, _, key in best]
+    rows = {r["id"]: r for r in db.query(f"SELECT {_COLUMNS} FROM claims c WHERE c.id IN"
+                                         f" ({', '.join('?' for _ in ids)})", ids)}
+    return [dict(rows[key], score=round(score, 1), how="fuzzy") for _, score, key in best if key in rows]

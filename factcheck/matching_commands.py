@@ -1,0 +1,128 @@
+"""`factcheck import-claims`, `match`, `search` and `dupes`: thin wrappers over db.matching and db.search."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from factcheck.errors import UserError
+
+__all__ = ["add_parsers"]
+
+
+def _print_json(value: Any) -> None:
+    sys.stdout.write(json.dumps(value, ensure_ascii=False) + "\n")
+
+
+def cmd_import_claims(args: argparse.Namespace, db: Any) -> int:
+    from claims.past_checks import PastCheckError, read_past_checks
+    from db.matching import import_known_claims
+
+    try:
+        count = import_known_claims(db, read_past_checks(args.file))
+    except (PastCheckError, ValueError) as error:
+        raise UserError(str(error)) from None
+    if args.json:
+        _print_json({"imported": count})
+    else:
+        print(f"imported {count} past fact-checks from {args.file}")
+    return 0
+
+
+def _lines(path: str) -> list[tuple[int, str]]:
+    try:
+        raw = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+    except OSError as error:
+        raise UserError(f"{path}: cannot read: {error.strerror}") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise UserError(f"{path}: not UTF-8 (invalid byte at offset {error.start})") from None
+    return [(n, line) for n, line in enumerate(text.splitlines(), 1) if line.strip()]
+
+
+def cmd_match(args: argparse.Namespace, db: Any) -> int:
+    from db.matching import find_matches
+
+    if args.limit < 1:
+        raise UserError("--limit must be at least 1")
+    failed = 0
+    for number, line in _lines(args.jsonl):
+        row: Any = None
+        try:
+            row = json.loads(line)
+            error = None if isinstance(row, dict) and isinstance(row.get("text"), str) \
+                else f"line {number} needs a JSON object with a \"text\" string"
+        except json.JSONDecodeError as bad:
+            error = f"line {number} is not JSON: {bad.msg}"
+        key = row.get("id") if isinstance(row, dict) else None
+        if error:
+            failed += 1
+            print(f"error: {args.jsonl}: {error}", file=sys.stderr)
+            _print_json({"id": key, "error": error, "matches": []})
+            continue
+        matches = find_matches(db, row["text"], limit=args.limit)
+        _print_json({"id": key, "matches": [
+            {"id": m.id, "score": m.score, "relation": m.relation, "kind": m.kind} for m in matches]})
+    return 1 if failed else 0
+
+
+def cmd_search(args: argparse.Namespace, db: Any) -> int:
+    from db.search import search_claims
+
+    rows = search_claims(db, args.query, limit=args.limit)
+    if args.json:
+        _print_json({"query": args.query, "results": rows})
+        return 0
+    if not rows:
+        print("no claims found")
+    for r in rows:
+        print(f"#{r['id']} ({r['how']} {r['score']:.0f}) {r['text']}")
+    return 0
+
+
+def cmd_dupes(args: argparse.Namespace, db: Any) -> int:
+    from db.matching import duplicate_groups
+
+    groups = duplicate_groups(db)
+    if args.json:
+        _print_json({"groups": [{"canonical_id": g.canonical_id, "claim_ids": list(g.claim_ids),
+                                 "confirmed": g.confirmed, "texts": list(g.texts)} for g in groups]})
+        return 0
+    if not groups:
+        print("no duplicate groups")
+    for g in groups:
+        print(f"{'confirmed' if g.confirmed else 'suggested'} group of {len(g.claim_ids)}"
+              f" (canonical #{g.canonical_id}):")
+        for claim_id, text in zip(g.claim_ids, g.texts, strict=True):
+            print(f"  #{claim_id} {text}")
+    return 0
+
+
+def add_parsers(subparsers: Any, db_option: argparse.ArgumentParser | None = None) -> None:
+    """Register import-claims, match, search and dupes; each handler is called as handler(args, db)."""
+    parents = [db_option] if db_option is not None else []
+
+    p = subparsers.add_parser("import-claims", parents=parents,
+                              help="import past fact-checks (JSON Lines or CSV: id, text, verdict?, url?, published?)")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_import_claims, needs_db=True)
+
+    p = subparsers.add_parser("match", parents=parents,
+                              help="match claims (JSON Lines of id, text) against stored claims and past fact-checks")
+    p.add_argument("--jsonl", metavar="IN.jsonl", required=True, help='lines of {"id", "text"}; one output line each')
+    p.add_argument("--limit", type=int, default=5, help="matches per claim (default 5)")
+    p.set_defaults(handler=cmd_match, needs_db=True)
+
+    p = subparsers.add_parser("search", parents=parents, help="full-text and fuzzy search over claims")
+    p.add_argument("query", metavar="QUERY")
+    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_search, needs_db=True)
+
+    p = subparsers.add_parser("dupes", parents=parents, help="the duplicate groups across the whole database")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_dupes, needs_db=True)
