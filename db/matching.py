@@ -293,10 +293,9 @@ def suggestions_for(db: sqlite_utils.Database, claim_id: int, *, include_rejecte
                NULL, NULL, NULL, NULL, c.id, c.text, c.rating, c.verdict
         FROM claim_matches m JOIN claims c ON c.id = m.claim_id
         WHERE m.other_kind = 'claim' AND m.other_id = CAST(:claim AS TEXT)
-        ORDER BY score DESC
         """, {"claim": claim_id})
     out = []
-    for r in rows:
+    for r in sorted(rows, key=lambda r: (-r["score"], r["match_id"])):
         if r["decision"] == "rejected" and not include_rejected:
             continue
         if r["other_kind"] == "known":

@@ -1,0 +1,41 @@
+"""Normalisation for matching: NFC, folded, social-media debris gone, stop words out of the index terms."""
+from __future__ import annotations
+
+import unicodedata
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from claims.folding import fold
+from claims.matching.normalize import fast_fold, match_text, match_tokens, strip_social
+
+
+def test_tweet_links_handles_and_signature_are_removed():
+    tweet = ("Butterflies survive the #AustralianFires pic.twitter.com/0eJtwJyS1J https://t.co/abc @someone"
+             " — Centre for Wildlife (@CentreWild) January 14, 2020")
+    assert strip_social(tweet) == "Butterflies survive the Australian Fires"
+
+
+def test_match_text_folds_case_and_every_diacritic_including_d_stroke():
+    assert match_text("Điện Kremlin KHẲNG ĐỊNH, lần nữa!") == "dien kremlin khang dinh lan nua"
+
+
+def test_decomposed_and_composed_input_give_the_same_text():
+    text = "Thủ tướng phát biểu tại Đà Nẵng"
+    assert match_text(unicodedata.normalize("NFD", text)) == match_text(text)
+
+
+def test_index_terms_drop_stop_words_and_plural_endings():
+    assert match_tokens("The wombats are herding animals") == ["wombat", "herding", "animal"]
+    assert match_tokens("Các nhà khoa học và bác sĩ") == ["nha", "khoa", "hoc", "bac", "si"]
+
+
+@given(st.text(max_size=60))
+def test_fast_fold_equals_fold_on_any_text(text):
+    assert fast_fold(text) == fold(text)
+
+
+@given(st.text(max_size=200))
+def test_match_text_never_fails_and_has_no_punctuation(text):
+    out = match_text(text)
+    assert all(ch.isalnum() or ch in " _" for ch in out)
