@@ -229,7 +229,7 @@ def _history(db, claim) -> None:
 
 
 def _similar(db, claim, seen: int) -> None:
-    """Suggestions from the matching work (db.matching); nothing is shown while it is not installed."""
+    """Similar claims and past fact-checks (db.matching); nothing is shown while matching is not installed."""
     try:
         from db.matching import decide_match, suggestions_for
     except ImportError:
@@ -240,41 +240,38 @@ def _similar(db, claim, seen: int) -> None:
     suggestions = suggestions_for(db, claim.id)
     st.subheader("Similar claims", anchor=False)
     if not suggestions:
-        st.caption("No similar claims found.")
+        st.caption("No similar claims or past fact-checks found.")
         return
     for s in suggestions:
-        match_id = getattr(s, "match_id", None) or getattr(s, "id", None)
-        other_id = getattr(s, "other_claim_id", None) or getattr(s, "claim_id", None)
-        text = getattr(s, "text", None) or getattr(s, "other_text", None) or ""
-        rating = getattr(s, "verdict", None) or getattr(s, "rating", None)
-        checked_by = getattr(s, "checked_by", None) or getattr(s, "source", None)
         with st.container(border=True):
-            line = f"{md_escape(text)}  \n"
-            meta = [f"similarity {getattr(s, 'score', 0):.0f}", str(getattr(s, "relation", "") or "")]
-            if rating:
-                meta.append(f"already checked{' by ' + md_escape(str(checked_by)) if checked_by else ''}:"
-                            f" **{md_escape(str(rating))}**")
-            if getattr(s, "decision", None):
-                meta.append(f"decided: {s.decision}")
-            st.markdown(line + " · ".join(m for m in meta if m))
+            where = f"claim #{s.other_claim_id}" if s.other_kind == "claim" else "past fact-check"
+            meta = [where, f"similarity {s.score:.0f}", s.relation.replace("_", " ")]
+            if s.rating:
+                meta.append(f"already checked by {md_escape(s.checked_by or where)}: **{md_escape(s.rating)}**")
+            if s.decision in ("confirmed", "rejected"):
+                meta.append("confirmed as the same claim" if s.decision == "confirmed" else "marked as different")
+            st.markdown(md_escape(s.text))
+            st.caption(" · ".join(meta))
+            if s.url:
+                st.caption(md_escape(s.url))
             cols = st.columns(3)
-            if cols[0].button("Same claim", key=f"claim_match_yes_{match_id}"):
-                decide_match(db, match_id, decision="confirmed", reviewer=reviewer())
-                flash("claim", "success", "Linked as a duplicate.")
+            if s.decision != "confirmed" and cols[0].button("Same claim", key=f"claim_match_yes_{s.match_id}"):
+                decide_match(db, s.match_id, decision="confirmed", reviewer=reviewer())
+                flash("claim", "success", f"Linked to {where} as the same claim.")
                 st.rerun()
-            if cols[1].button("Not the same", key=f"claim_match_no_{match_id}"):
-                decide_match(db, match_id, decision="rejected", reviewer=reviewer())
-                flash("claim", "info", "Marked as a different claim.")
+            if s.decision != "rejected" and cols[1].button("Not the same", key=f"claim_match_no_{s.match_id}"):
+                decide_match(db, s.match_id, decision="rejected", reviewer=reviewer())
+                flash("claim", "info", f"Marked {where} as a different claim; it will not be suggested again.")
                 st.rerun()
-            if rating and isinstance(other_id, int) and cols[2].button("Adopt its verdict",
-                                                                         key=f"claim_adopt_{match_id}"):
+            can_adopt = s.other_claim_id is not None and s.rating and s.decision == "confirmed" and not claim.rating
+            if can_adopt and cols[2].button("Adopt its verdict", key=f"claim_adopt_{s.match_id}"):
                 try:
-                    saved = adopt_verdict(db, claim.id, other_id, expected_version=seen, reviewer=reviewer())
+                    saved = adopt_verdict(db, claim.id, s.other_claim_id, expected_version=seen, reviewer=reviewer())
                 except (VersionConflict, ReviewError) as error:
                     st.error(str(error))
                 else:
                     _load_version(claim.id, saved.version)
-                    flash("claim", "success", f"Adopted the verdict {saved.rating} from claim #{other_id}.")
+                    flash("claim", "success", f"Adopted the verdict {saved.rating} from claim #{s.other_claim_id}.")
                     st.rerun()
 
 

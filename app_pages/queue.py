@@ -13,22 +13,15 @@ SORTS = {"score": "Check-worthiness score", "newest": "Newest first", "oldest": 
          "updated": "Recently changed", "article": "Article order"}
 
 
-def fuzzy_claim_ids(db, query: str, limit: int = 500) -> tuple[int, ...] | None:
-    """Claim ids from the fuzzy search of the matching work (db.search), or None while it is not installed."""
+def fuzzy_claim_ids(db, query: str, flt, limit: int = 500) -> tuple[int, ...] | None:
+    """Claim ids the fuzzy search (db.search) finds for a misspelt query, or None while it is not installed."""
     try:
         from db.search import search_claims
     except ImportError:
         return None
-    found = search_claims(db, query, limit=limit, offset=0)
-    hits = getattr(found, "hits", None) or getattr(found, "claims", None) or found
-    ids = []
-    for hit in hits:
-        claim_id = getattr(hit, "claim_id", None) or getattr(hit, "id", None)
-        if claim_id is None and isinstance(hit, dict):
-            claim_id = hit.get("claim_id") or hit.get("id")
-        if isinstance(claim_id, int):
-            ids.append(claim_id)
-    return tuple(dict.fromkeys(ids))
+    rows = search_claims(db, query, limit=limit, status=flt.status, checkworthy=flt.checkworthy,
+                         article_id=flt.article_id)
+    return tuple(dict.fromkeys(int(row["id"]) for row in rows))
 
 
 def _filters(db):
@@ -84,7 +77,7 @@ def _page_of_claims(db, flt, sort):
 
     result = query(flt)
     if result.total == 0 and flt.search:
-        ids = fuzzy_claim_ids(db, flt.search)
+        ids = fuzzy_claim_ids(db, flt.search, flt)
         if ids:
             return query(replace(flt, search=None, ids=ids)), True
     return result, False

@@ -1,0 +1,67 @@
+"""Similar claims on the Claim page (confirm, reject, adopt a verdict) and the queue's fuzzy search fallback."""
+from __future__ import annotations
+
+import pytest
+from app_support import make_app, open_page, texts
+
+from db.claims import get_claim
+from db.ingest import ingest_text
+from evidence.review import save_review
+
+FIRST = "Người phát ngôn Điện Kremlin Dmitry Peskov cho biết hơn 1,7 triệu người đã rời bỏ nhà cửa trong tháng 3/2022."
+SECOND = ("Theo Điện Kremlin, ông Dmitry Peskov cho biết hơn 1,7 triệu người đã rời bỏ nhà cửa trong tháng 3/2022."
+          " Trời hôm nay đẹp.")
+
+
+@pytest.fixture
+def pair(db, db_path, monkeypatch):
+    pytest.importorskip("db.matching")
+    monkeypatch.setenv("FACTCHECK_DB", str(db_path))
+    checked = ingest_text(db, FIRST, title="Bài cũ").claim_ids[0]
+    save_review(db, checked, expected_version=1, reviewer="Lan", rating="Mostly true",
+                rationale="UNHCR counted 1.7 million.", status="drafted")
+    fresh = ingest_text(db, SECOND, title="Bài mới").claim_ids[0]
+    return checked, fresh
+
+
+def _match_button(at, prefix):
+    return next(b for b in at.button if b.key and b.key.startswith(prefix))
+
+
+def test_similar_claim_shows_who_already_checked_it(db, pair):
+    checked, fresh = pair
+    at = open_page(make_app(), "claim", id=fresh)
+    assert not at.exception
+    page = texts(at)
+    assert "Similar claims" in page and f"claim #{checked}" in page and "Mostly true" in page
+
+
+def test_confirming_then_adopting_the_verdict(db, pair):
+    checked, fresh = pair
+    at = open_page(make_app(), "claim", id=fresh)
+    _match_button(at, "claim_match_yes_").click().run()
+    assert not at.exception
+    assert "as the same claim" in texts(at)
+    _match_button(at, "claim_adopt_").click().run()
+    assert not at.exception
+    claim = get_claim(db, fresh)
+    assert (claim.rating, claim.status) == ("Mostly true", "drafted")
+    assert f"Adopted from claim {checked}" in claim.rationale
+
+
+def test_rejecting_a_suggestion_hides_it(db, pair):
+    checked, fresh = pair
+    at = open_page(make_app(), "claim", id=fresh)
+    _match_button(at, "claim_match_no_").click().run()
+    assert not at.exception
+    assert f"claim #{checked}" not in "\n".join(c.value for c in at.caption if "similarity" in c.value)
+
+
+def test_misspelt_search_falls_back_to_near_matches(db, pair):
+    checked, fresh = pair
+    at = open_page(make_app(), "queue")
+    at.text_input(key="queue_search").input("dmitri peskov").run()
+    assert not at.exception
+    assert "no exact words found, showing near matches" in texts(at)
+    listed = {int(b.key.rsplit("_", 1)[1]) for b in at.button if b.key and b.key.startswith("queue_open_")}
+    assert {checked, fresh} <= listed
