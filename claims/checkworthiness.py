@@ -21,16 +21,34 @@ class Assessment:
     reasons: tuple[str, ...]
 
 
-def _words(*groups: str) -> re.Pattern[str]:
-    """One case-insensitive pattern matching any of the listed words or phrases as whole words."""
-    items = sorted({w.strip() for g in groups for w in g.split("|") if w.strip()}, key=len, reverse=True)
-    alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
-    return re.compile(rf"(?<![^\W_])(?:{alternation})(?![^\W_])", re.IGNORECASE)
+_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
+def _tokens(text: str) -> list[str]:
+    return _TOKEN.findall(text.lower().replace("’", "'"))
+
+
+class _Lexicon:
+    """Words and phrases looked up by token n-grams: one pass over a sentence, however long the list."""
+
+    def __init__(self, *groups: str) -> None:
+        self.phrases = {tuple(_tokens(w)) for g in groups for w in g.split("|") if w.strip()}
+        self.width = max(len(p) for p in self.phrases)
+
+    def first(self, tokens: list[str]) -> str | None:
+        """The first listed phrase in `tokens` (longest at a position), as a string, or None."""
+        for i in range(len(tokens)):
+            for n in range(min(self.width, len(tokens) - i), 0, -1):
+                if tuple(tokens[i:i + n]) in self.phrases:
+                    return " ".join(tokens[i:i + n])
+        return None
+
+
 
 
 # Each cue: a pattern, its weight on the log-odds scale, the claim type it implies, and how a reviewer reads it.
 # Weights are set by reasoning about what makes a statement checkable, not fitted to any data set.
-_COMPARISON = _words(
+_COMPARISON = _Lexicon(
     "more than|less than|fewer than|higher than|lower than|larger than|bigger than|smaller than|faster than|"
     "worse than|better than|as many as|as much as|highest|lowest|largest|biggest|smallest|fastest|slowest|"
     "most|least|record|first time|first ever|number one|top|double|doubled|tripled|twice|half|"
@@ -39,7 +57,7 @@ _COMPARISON = _words(
     "nhất|hơn|kém|gấp|tăng|giảm|so với|kỷ lục|lần đầu|đầu tiên|cao nhất|thấp nhất|lớn nhất|nhỏ nhất|"
     "nhiều nhất|ít nhất|vượt|sụt|tụt|gấp đôi",
 )
-_EVENT_EN = _words(
+_EVENT_EN = _Lexicon(
     "voted|vote against|cut|cuts|raised|passed|signed|vetoed|opposed|supported|proposed|sponsored|spent|"
     "lost|created|added|reduced|eliminated|funded|killed|closed|built|sent|invaded|attacked|bombed|banned|"
     "approved|rejected|sued|fired|hired|appointed|won|paid|borrowed|owed|cost|saved|increased|doubled|"
@@ -48,29 +66,29 @@ _EVENT_EN = _words(
     "bought|sold|shut|invested|ordered|agreed|refused|denied|admitted|happened|occurred|caused|broke|"
     "has been|have been|had been|was|were|has|have|had|did|didn't|never|already|ago|last year|last month",
 )
-_EVENT_VI = _words(
+_EVENT_VI = _Lexicon(
     "đã|vừa|từng|chưa bao giờ|đến nay|trước đó|tuyên bố|bác bỏ|ký|thông qua|tấn công|gặp|tiến hành|"
     "kiểm soát|công bố|bắt giữ|khởi tố|xét xử|phê duyệt|ban hành|triển khai|rút|sáp nhập|ngừng|từ chối|"
     "đồng ý|chấp thuận|phản đối|diễn ra|xảy ra|thiệt mạng|tử vong|bị thương|phát hiện|thu giữ|trao đổi|"
     "ghi nhận|đạt|chiếm|nhận được|mất|bị|được bầu|bổ nhiệm|cách chức|kỷ luật|xử phạt|sơ tán|di tản|rời bỏ",
 )
-_SOURCE = _words(
+_SOURCE = _Lexicon(
     "according to|report|reports|reported|study|survey|data|statistics|census|figures|official|officials|"
     "percent|per cent|rate|budget|deficit|debt|unemployment|inflation|tax|taxes|income|jobs|economy|"
     "law|bill|legislation|program|programs",
     "theo|báo cáo|thống kê|số liệu|khảo sát|nghiên cứu|dữ liệu|chính thức|ngân sách|kinh tế|lạm phát|"
     "thất nghiệp|thuế|luật|nghị định|quyết định",
 )
-_CAUSAL = _words(
+_CAUSAL = _Lexicon(
     "because|because of|due to|caused|causes|led to|leads to|result of|resulted in|as a result|thanks to|"
     "therefore|so that",
     "vì|do|bởi|bởi vì|dẫn đến|dẫn tới|khiến|gây ra|nhờ|nên|kết quả là|hậu quả",
 )
-_PREDICTION = _words(
-    "will|won't|going to|expected to|forecast|projected|predicts|predicted|plans to|next year|by 20\\d\\d",
+_PREDICTION = _Lexicon(
+    "will|won't|going to|expected to|forecast|projected|predicts|predicted|plans to|next year",
     "sẽ|dự kiến|dự báo|kế hoạch|năm tới|sắp",
 )
-_OPINION = _words(
+_OPINION = _Lexicon(
     "i think|i believe|i feel|i hope|i want|i'd like|i would like|i'm sure|i am sure|in my opinion|"
     "i'm going to|i am going to|i will|i'll|we will|we'll|we're going to|we are going to|we need|"
     "we must|we should|we have to|we've got to|we ought|let me|let's|let us|i don't believe|i don't think|"
@@ -79,21 +97,20 @@ _OPINION = _words(
     "tôi nghĩ|tôi tin|tôi cho rằng|theo tôi|tôi hy vọng|tôi muốn|chúng ta cần|chúng ta phải|chúng ta nên|"
     "hãy|tôi mong|theo ý kiến tôi|xin hỏi",
 )
-_MODAL = _words(
+_MODAL = _Lexicon(
     "would|should|could|might|must|may|can|need to|needs to|ought|want to|wants to|hope|believe|think|feel",
     "có thể|nên|cần|phải|muốn|mong",
 )
-_POLITE = _words(
+_POLITE = _Lexicon(
     "thank you|thanks|good evening|good morning|good night|welcome|applause|laughter|crosstalk|"
     "ladies and gentlemen|congratulations|excuse me|i'm sorry|god bless|appreciate",
     "xin chào|cảm ơn|chúc mừng|xin lỗi|kính thưa",
 )
-_FIRST_PERSON = re.compile(r"^(?:\W*(?:and|but|so|well|now|oh|look|yes|no)\W+)*(?:i|we|i'm|we're|i've|we've|i'd|"
-                           r"tôi|chúng tôi|chúng ta)\b", re.IGNORECASE)
-_SECOND_PERSON = _words("you|your|you're|you've|bạn|các bạn")
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+_OPENERS = {"and", "but", "so", "well", "now", "oh", "look", "yes", "no"}
+_FIRST_PERSON = {"i", "we", "i'm", "we're", "i've", "we've", "i'd", "we'd", "i'll", "we'll", "tôi"}
+_SECOND_PERSON = _Lexicon("you|your|you're|you've|bạn|các bạn")
 _PROPER_MID = re.compile(r"(?<=[^\W\d_] )[A-ZĐÀ-Ỹ][^\W\d_]+")
-_NUMBER_WORD = _words("million|billion|trillion|thousand|hundred|percent|dozen|a third|a quarter|one-third|"
+_NUMBER_WORD = _Lexicon("million|billion|trillion|thousand|hundred|percent|dozen|a third|a quarter|one-third|"
                       "two-thirds|half|triệu|tỷ|tỉ|nghìn|ngàn|phần trăm|một nửa|một phần ba")
 
 
@@ -101,9 +118,12 @@ def _squash(logit: float) -> float:
     return 1.0 / (1.0 + math.exp(-logit))
 
 
-def _first(pattern: re.Pattern[str], text: str) -> str | None:
-    m = pattern.search(text)
-    return m.group(0) if m else None
+def _speaks_of_self(tokens: list[str]) -> bool:
+    """Whether the sentence opens with I/we ("And I think…", "Well, we…", "Chúng tôi…")."""
+    i = 0
+    while i < len(tokens) and tokens[i] in _OPENERS:
+        i += 1
+    return i < len(tokens) and (tokens[i] in _FIRST_PERSON or tokens[i:i + 2] in (["chúng", "tôi"], ["chúng", "ta"]))
 
 
 def assess(sentence: str, *, language: str = "en", quantities: Sequence[Quantity] = (),
@@ -114,7 +134,8 @@ def assess(sentence: str, *, language: str = "en", quantities: Sequence[Quantity
     attribution push it up; opinions, promises, questions, greetings and fragments push it down.
     """
     text = sentence.strip()
-    words = _WORD.findall(text)
+    words = _tokens(text)
+
     types: list[ClaimType] = []
     reasons: list[str] = []
     logit = -1.2 if language == "en" else -0.8
@@ -130,17 +151,17 @@ def assess(sentence: str, *, language: str = "en", quantities: Sequence[Quantity
         q = max(quantities, key=lambda q: (q.unit is not None, q.end - q.start))
         add(2.2 if q.unit or q.value >= 10 or q.qualifier != "exact" else 1.6,
             f"contains a statistic: {q.text}", ClaimType.STATISTIC)
-    elif _NUMBER_WORD.search(text):
-        add(1.2, f"contains a figure: {_first(_NUMBER_WORD, text)}", ClaimType.STATISTIC)
+    elif _NUMBER_WORD.first(words):
+        add(1.2, f"contains a figure: {_NUMBER_WORD.first(words)}", ClaimType.STATISTIC)
     if dates:
         add(1.0, f"mentions a date: {dates[0].text}", ClaimType.DATE)
-    comparison = _first(_COMPARISON, text)
+    comparison = _COMPARISON.first(words)
     if comparison:
         add(0.7, f"makes a comparison: {comparison}", ClaimType.COMPARISON)
-    event = _first(_EVENT_VI if language == "vi" else _EVENT_EN, text)
+    event = (_EVENT_VI if language == "vi" else _EVENT_EN).first(words)
     if event:
         add(0.9 if language == "vi" else 0.6, f"reports an event: {event}", ClaimType.EVENT)
-    source = _first(_SOURCE, text)
+    source = _SOURCE.first(words)
     if source:
         add(0.5, f"refers to a record or topic that can be checked: {source}")
     if speaker:
@@ -150,27 +171,27 @@ def assess(sentence: str, *, language: str = "en", quantities: Sequence[Quantity
     proper = [m.group(0) for m in _PROPER_MID.finditer(text)]
     if proper:
         add(0.6 if language == "en" else 0.4, f"names {proper[0]}")
-    causal = _first(_CAUSAL, text)
+    causal = _CAUSAL.first(words)
     if causal:
         add(0.2, f"states a cause: {causal}", ClaimType.CAUSAL)
-    prediction = _first(_PREDICTION, text)
+    prediction = _PREDICTION.first(words)
     if prediction:
         add(-0.3 if language == "en" else 0.0, f"predicts: {prediction}", ClaimType.PREDICTION)
 
-    opinion = _first(_OPINION, text)
+    opinion = _OPINION.first(words)
     if opinion:
         add(-1.6, f"opinion or intention: {opinion}")
-    elif _MODAL.search(text):
-        add(-0.6, f"hedged or hypothetical: {_first(_MODAL, text)}")
-    if _FIRST_PERSON.search(text) and not quantities:
+    elif _MODAL.first(words):
+        add(-0.6, f"hedged or hypothetical: {_MODAL.first(words)}")
+    if _speaks_of_self(words) and not quantities:
         add(-0.7, "speaks about the speaker")
-    if _SECOND_PERSON.search(text):
+    if _SECOND_PERSON.first(words):
         add(-0.5, "addresses the listener")
-    if text.endswith("?") or (text[:1] and text.split()[0].lower() in ("why", "how", "what", "who", "is", "are",
-                                                                          "do", "does", "can", "tại", "sao")):
+    if text.endswith("?") or (words and words[0] in ("why", "how", "what", "who", "is", "are", "do", "does",
+                                                        "can", "tại")):
         add(-2.0, "is a question")
-    if _POLITE.search(text):
-        add(-2.5, f"greeting or courtesy: {_first(_POLITE, text)}")
+    if _POLITE.first(words):
+        add(-2.5, f"greeting or courtesy: {_POLITE.first(words)}")
     if len(words) < 5:
         add(-2.0, "too short to state a fact")
     elif len(words) < 8:

@@ -48,6 +48,15 @@ _PATTERNS = [
         rf"(?P<y>{_YEAR})(?![\d%]|[.,/]\d)", re.IGNORECASE)),
     ("en_mdy_num", re.compile(r"(?<![\d/.-])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})(?![\d])")),
 ]
+_MONTH_HINT = re.compile(rf"(?<![^\W\d_])(?:{_MONTH})(?![^\W\d_])")
+# Cheap tests that rule a pattern out before it scans a sentence; most sentences hold no date at all.
+_NEEDS = {
+    "iso": lambda t, low: "-" in t, "vi_full": lambda t, low: True, "vi_dm": lambda t, low: "/" in t or "-" in t,
+    "vi_paren": lambda t, low: "(" in t, "vi_words": lambda t, low: "tháng" in low,
+    "vi_month": lambda t, low: "tháng" in low, "vi_year": lambda t, low: "năm" in low,
+    "en_mdy_num": lambda t, low: "/" in t,
+}
+_DIGIT = re.compile(r"\d")
 # English prepositions are context, not part of the date: "in 2019" reports "2019".
 _SPAN_FROM_YEAR = {"en_year"}
 
@@ -100,9 +109,17 @@ def find_dates(text: str, offset: int = 0, *, published: dt.date | None = None,
     """
     if not text:
         return []
+    if not _DIGIT.search(text):
+        return []
     language = language or detect_language(text)
+    low = text.lower()
+    has_month = _MONTH_HINT.search(text) is not None
     candidates: list[tuple[int, int, str]] = []
     for kind, pattern in _PATTERNS:
+        if kind.startswith("en_") and kind not in _NEEDS and kind != "en_year" and not has_month:
+            continue
+        if kind in _NEEDS and not _NEEDS[kind](text, low):
+            continue
         for m in pattern.finditer(text):
             value = _value(kind, m, published, language)
             if value is None:

@@ -211,8 +211,17 @@ def _digit_figures(text: str, language: str, blocked) -> list[_Found]:
     return found
 
 
+# Words without which no number-word figure can be present: scales, and English numbers from "two" up.
+_WORD_FIGURE_HINTS = frozenset(
+    w for w in (*_SCALES, *_EN_WORD_VALUES) if " " not in w and w not in _WEAK_WORDS and w not in _CURRENCY_ONLY_SCALES
+)
+_HINT_TOKEN = re.compile(r"[^\W\d_]+")
+
+
 def _word_figures(text: str, blocked, taken: list[_Found]) -> list[_Found]:
     found: list[_Found] = []
+    if _WORD_FIGURE_HINTS.isdisjoint(_HINT_TOKEN.findall(text.lower())):
+        return found  # the common case, decided in one cheap pass instead of a regex alternation at every letter
     for m in _WORD_FIGURE.finditer(text):
         if blocked(m.start(), m.end()) or any(m.start() < q.end and q.start < m.end() for q, _ in taken):
             continue
