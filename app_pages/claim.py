@@ -247,24 +247,25 @@ def _similar(db, claim, seen: int) -> None:
             where = f"claim #{s.other_claim_id}" if s.other_kind == "claim" else "past fact-check"
             meta = [where, f"similarity {s.score:.0f}", s.relation.replace("_", " ")]
             if s.rating:
-                meta.append(f"already checked by {md_escape(s.checked_by or where)}: **{md_escape(s.rating)}**")
+                by = f" by {md_escape(s.checked_by)}" if s.checked_by and s.checked_by != where else ""
+                meta.append(f"already checked{by}: **{md_escape(s.rating)}**")
             if s.decision in ("confirmed", "rejected"):
                 meta.append("confirmed as the same claim" if s.decision == "confirmed" else "marked as different")
             st.markdown(md_escape(s.text))
             st.caption(" · ".join(meta))
             if s.url:
                 st.caption(md_escape(s.url))
-            cols = st.columns(3)
-            if s.decision != "confirmed" and cols[0].button("Same claim", key=f"claim_match_yes_{s.match_id}"):
+            buttons = st.container(horizontal=True)
+            if s.decision != "confirmed" and buttons.button("Same claim", key=f"claim_match_yes_{s.match_id}"):
                 decide_match(db, s.match_id, decision="confirmed", reviewer=reviewer())
                 flash("claim", "success", f"Linked to {where} as the same claim.")
                 st.rerun()
-            if s.decision != "rejected" and cols[1].button("Not the same", key=f"claim_match_no_{s.match_id}"):
+            if s.decision != "rejected" and buttons.button("Not the same", key=f"claim_match_no_{s.match_id}"):
                 decide_match(db, s.match_id, decision="rejected", reviewer=reviewer())
                 flash("claim", "info", f"Marked {where} as a different claim; it will not be suggested again.")
                 st.rerun()
             can_adopt = s.other_claim_id is not None and s.rating and s.decision == "confirmed" and not claim.rating
-            if can_adopt and cols[2].button("Adopt its verdict", key=f"claim_adopt_{s.match_id}"):
+            if can_adopt and buttons.button("Adopt its verdict", key=f"claim_adopt_{s.match_id}"):
                 try:
                     saved = adopt_verdict(db, claim.id, s.other_claim_id, expected_version=seen, reviewer=reviewer())
                 except (VersionConflict, ReviewError) as error:

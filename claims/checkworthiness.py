@@ -29,25 +29,31 @@ def _tokens(text: str) -> list[str]:
 
 
 class _Lexicon:
-    """Words and phrases looked up by token n-grams: one pass over a sentence, however long the list."""
+    """A list of cue words and phrases; all lexicons share one index so a sentence is scanned once for all."""
 
     def __init__(self, *groups: str) -> None:
-        self.phrases = {tuple(_tokens(w)) for g in groups for w in g.split("|") if w.strip()}
-        self.width = max(len(p) for p in self.phrases)
-
-    def first(self, tokens: list[str]) -> str | None:
-        """The first listed phrase in `tokens` (longest at a position), as a string, or None."""
-        for i in range(len(tokens)):
-            for n in range(min(self.width, len(tokens) - i), 0, -1):
-                if tuple(tokens[i:i + n]) in self.phrases:
-                    return " ".join(tokens[i:i + n])
-        return None
+        phrases = {tuple(_tokens(w)) for g in groups for w in g.split("|") if w.strip()}
+        for phrase in phrases:
+            _INDEX.setdefault(phrase[0], []).append((phrase, self))
+            _INDEX[phrase[0]].sort(key=lambda entry: len(entry[0]), reverse=True)
 
 
+# First word → (phrase, lexicon), longest phrase first: one dict lookup per word of a sentence.
+_INDEX: dict[str, list[tuple[tuple[str, ...], _Lexicon]]] = {}
 
 
-# Each cue: a pattern, its weight on the log-odds scale, the claim type it implies, and how a reviewer reads it.
-# Weights are set by reasoning about what makes a statement checkable, not fitted to any data set.
+def _cues(tokens: list[str]) -> dict[_Lexicon, str]:
+    """For each lexicon, its first phrase in `tokens` (longest at a position)."""
+    found: dict[_Lexicon, str] = {}
+    for i, token in enumerate(tokens):
+        entries = _INDEX.get(token)
+        if entries:
+            for phrase, lexicon in entries:
+                if lexicon not in found and (len(phrase) == 1 or tuple(tokens[i:i + len(phrase)]) == phrase):
+                    found[lexicon] = " ".join(phrase)
+    return found
+
+
 _COMPARISON = _Lexicon(
     "more than|less than|fewer than|higher than|lower than|larger than|bigger than|smaller than|faster than|"
     "worse than|better than|as many as|as much as|highest|lowest|largest|biggest|smallest|fastest|slowest|"
@@ -135,6 +141,7 @@ def assess(sentence: str, *, language: str = "en", quantities: Sequence[Quantity
     """
     text = sentence.strip()
     words = _tokens(text)
+    cues = _cues(words)
 
     types: list[ClaimType] = []
     reasons: list[str] = []
@@ -151,17 +158,17 @@ def assess(sentence: str, *, language: str = "en", quantities: Sequence[Quantity
         q = max(quantities, key=lambda q: (q.unit is not None, q.end - q.start))
         add(2.2 if q.unit or q.value >= 10 or q.qualifier != "exact" else 1.6,
             f"contains a statistic: {q.text}", ClaimType.STATISTIC)
-    elif _NUMBER_WORD.first(words):
-        add(1.2, f"contains a figure: {_NUMBER_WORD.first(words)}", ClaimType.STATISTIC)
+    elif cues.get(_NUMBER_WORD):
+        add(1.2, f"contains a figure: {cues.get(_NUMBER_WORD)}", ClaimType.STATISTIC)
     if dates:
         add(1.0, f"mentions a date: {dates[0].text}", ClaimType.DATE)
-    comparison = _COMPARISON.first(words)
+    comparison = cues.get(_COMPARISON)
     if comparison:
         add(0.7, f"makes a comparison: {comparison}", ClaimType.COMPARISON)
-    event = (_EVENT_VI if language == "vi" else _EVENT_EN).first(words)
+    event = cues.get(_EVENT_VI if language == "vi" else _EVENT_EN)
     if event:
         add(0.9 if language == "vi" else 0.6, f"reports an event: {event}", ClaimType.EVENT)
-    source = _SOURCE.first(words)
+    source = cues.get(_SOURCE)
     if source:
         add(0.5, f"refers to a record or topic that can be checked: {source}")
     if speaker:
@@ -171,27 +178,27 @@ def assess(sentence: str, *, language: str = "en", quantities: Sequence[Quantity
     proper = [m.group(0) for m in _PROPER_MID.finditer(text)]
     if proper:
         add(0.6 if language == "en" else 0.4, f"names {proper[0]}")
-    causal = _CAUSAL.first(words)
+    causal = cues.get(_CAUSAL)
     if causal:
         add(0.2, f"states a cause: {causal}", ClaimType.CAUSAL)
-    prediction = _PREDICTION.first(words)
+    prediction = cues.get(_PREDICTION)
     if prediction:
         add(-0.3 if language == "en" else 0.0, f"predicts: {prediction}", ClaimType.PREDICTION)
 
-    opinion = _OPINION.first(words)
+    opinion = cues.get(_OPINION)
     if opinion:
         add(-1.6, f"opinion or intention: {opinion}")
-    elif _MODAL.first(words):
-        add(-0.6, f"hedged or hypothetical: {_MODAL.first(words)}")
+    elif cues.get(_MODAL):
+        add(-0.6, f"hedged or hypothetical: {cues.get(_MODAL)}")
     if _speaks_of_self(words) and not quantities:
         add(-0.7, "speaks about the speaker")
-    if _SECOND_PERSON.first(words):
+    if cues.get(_SECOND_PERSON):
         add(-0.5, "addresses the listener")
     if text.endswith("?") or (words and words[0] in ("why", "how", "what", "who", "is", "are", "do", "does",
                                                         "can", "tại")):
         add(-2.0, "is a question")
-    if _POLITE.first(words):
-        add(-2.5, f"greeting or courtesy: {_POLITE.first(words)}")
+    if cues.get(_POLITE):
+        add(-2.5, f"greeting or courtesy: {cues.get(_POLITE)}")
     if len(words) < 5:
         add(-2.0, "too short to state a fact")
     elif len(words) < 8:

@@ -21,31 +21,45 @@ _MONTH = "|".join(re.escape(m) for m in sorted(_MONTHS, key=len, reverse=True))
 _YEAR = r"(?:1[89]\d\d|20\d\d|2100)"
 _DM = r"(?P<d>\d{1,2})\s*[/-]\s*(?P<m>\d{1,2})(?:\s*[/-]\s*(?P<y>\d{4}))?(?![\d/])"
 # Words after which Vietnamese writes a day and month: ngày 8/3, hôm 7/3, sáng thứ Hai (8/3), rạng sáng 30-3.
-_VI_TIME_WORDS = r"(?:rạng\s+sáng|ngày|hôm|sáng|tối|chiều|trưa|đêm|khuya|từ|đến|tới|trước|sau|cuối|đầu)"
-_VI_WEEKDAY = r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|2|3|4|5|6|7)|chủ\s+nhật|qua|nay|mai|hôm\s+qua|hôm\s+nay)"
+
+
+def _cased(*words: str) -> str:
+    """Alternation in lower and Capitalised case: spelt out, because re.IGNORECASE disables the fast scan."""
+    variants = {v for w in words for v in (w, w[:1].upper() + w[1:])}
+    return "(?:" + "|".join(w.replace(" ", r"\s+") for w in sorted(variants, key=len, reverse=True)) + ")"
+
+
+_VI_TIME_WORDS = _cased("rạng sáng", "ngày", "hôm", "sáng", "tối", "chiều", "trưa", "đêm", "khuya", "từ", "đến",
+                        "tới", "trước", "sau", "cuối", "đầu")
+_WEEKDAYS = ("hai", "ba", "tư", "năm", "sáu", "bảy", "2", "3", "4", "5", "6", "7")
+_VI_WEEKDAY = _cased(*(f"thứ {d}" for d in _WEEKDAYS), *(f"thứ {d.capitalize()}" for d in _WEEKDAYS),
+                     "chủ nhật", "Chủ nhật", "Chủ Nhật", "qua", "nay", "mai", "hôm qua", "hôm nay")
+_YEAR_WORDS = _cased("in", "since", "by", "until", "till", "during", "from", "before", "after", "early", "late",
+                     "mid", "of", "year")
+_NGAY, _THANG, _NAM = _cased("ngày"), _cased("tháng"), _cased("năm")
 
 _PATTERNS = [
     # (kind, pattern); all case-insensitive except English month names, which must be capitalised ("may").
     ("iso", re.compile(rf"(?<![\d/.-])(?P<y>{_YEAR})-(?P<m>\d\d)-(?P<d>\d\d)(?![\d])")),
     ("vi_full", re.compile(r"(?<![\d/.,-])(?P<d>\d{1,2})\s*([/.-])\s*(?P<m>\d{1,2})\s*\2\s*(?P<y>\d{4})(?![\d])")),
     ("vi_dm", re.compile(
-        rf"(?<![^\W\d_])(?P<trig>{_VI_TIME_WORDS})(?:\s+{_VI_WEEKDAY})?\s*(?:(?P<paren>\(\s*)|,\s*)?(?:ngày\s+)?"
-        rf"(?<![\d/.,]){_DM}(?(paren)\s*\)|)", re.IGNORECASE)),
+        rf"(?<![^\W\d_])(?P<trig>{_VI_TIME_WORDS})(?:\s+{_VI_WEEKDAY})?\s*(?:(?P<paren>\(\s*)|,\s*)?(?:{_NGAY}\s+)?"
+        rf"(?<![\d/.,]){_DM}(?(paren)\s*\)|)")),
     ("vi_paren", re.compile(r"\((?P<d>\d{1,2})/(?P<m>\d{1,2})(?:/(?P<y>\d{4}))?\)")),
     ("vi_words", re.compile(
-        rf"(?<![^\W\d_])ngày\s+(?P<d>\d{{1,2}})\s+tháng\s+(?P<m>\d{{1,2}})(?:\s*(?:năm|,|/)\s*(?P<y>{_YEAR}))?"
-        r"(?!\d)", re.IGNORECASE)),
+        rf"(?<![^\W\d_]){_NGAY}\s+(?P<d>\d{{1,2}})\s+{_THANG}\s+(?P<m>\d{{1,2}})(?:\s*(?:{_NAM}|,|/)\s*(?P<y>{_YEAR}))?"
+        r"(?!\d)")),
     ("vi_month", re.compile(
-        rf"(?<![^\W\d_])tháng\s+(?P<m>\d{{1,2}})\s*(?:/|-|năm|,)\s*(?P<y>{_YEAR})(?!\d)", re.IGNORECASE)),
-    ("vi_year", re.compile(rf"(?<![^\W\d_])năm\s+(?P<y>{_YEAR})(?![\d%]|[.,/]\d)", re.IGNORECASE)),
+        rf"(?<![^\W\d_]){_THANG}\s+(?P<m>\d{{1,2}})\s*(?:/|-|{_NAM}|,)\s*(?P<y>{_YEAR})(?!\d)")),
+    ("vi_year", re.compile(rf"(?<![^\W\d_]){_NAM}\s+(?P<y>{_YEAR})(?![\d%]|[.,/]\d)")),
     ("en_mdy", re.compile(
         rf"(?<![^\W\d_])(?P<mon>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?P<y>{_YEAR})(?!\d))?")),
     ("en_dmy", re.compile(
         rf"(?<![\d])(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MONTH})(?![^\W\d_])(?:,?\s+(?P<y>{_YEAR})(?!\d))?")),
     ("en_my", re.compile(rf"(?<![^\W\d_])(?P<mon>{_MONTH})\s+(?:of\s+)?(?P<y>{_YEAR})(?!\d)")),
     ("en_year", re.compile(
-        rf"(?<![^\W\d_])(?:in|since|by|until|till|during|from|before|after|early|late|mid|of|year)[\s-]+"
-        rf"(?P<y>{_YEAR})(?![\d%]|[.,/]\d)", re.IGNORECASE)),
+        rf"(?<![^\W\d_]){_YEAR_WORDS}[\s-]+"
+        rf"(?P<y>{_YEAR})(?![\d%]|[.,/]\d)")),
     ("en_mdy_num", re.compile(r"(?<![\d/.-])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})(?![\d])")),
 ]
 _MONTH_HINT = re.compile(rf"(?<![^\W\d_])(?:{_MONTH})(?![^\W\d_])")

@@ -18,7 +18,7 @@ _VI_LETTERS = re.compile(
 _ASCII_LETTERS = re.compile("[A-Za-z]")
 # Common Vietnamese words without diacritics still give a text away when it was typed without marks.
 _VI_WORDS = re.compile(r"\b(?:cho|khong|nguoi|trieu|nam|ngay|thang|cua|va|la|duoc|trong|tai)\b")
-_EN_WORDS = re.compile(r"\b(?:the|and|of|to|is|was|in|that|for|with|said)\b", re.IGNORECASE)
+_EN_WORDS = re.compile(r"\b(?:the|and|of|to|is|was|in|that|for|with|said)\b")  # applied to lower-cased text
 
 # Detection only needs a sample; long articles are judged from their beginning.
 _SAMPLE = 20_000

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 
 from claims.language import detect_language
@@ -38,8 +39,14 @@ def parse_number(token: str, language: str | None = None) -> float:
 
 
 def _alternation(words: Iterable[str]) -> str:
-    # Longest first so "nghìn tỷ" wins over "nghìn" and "more than" over "more".
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    """Regex alternation of `words` in lower, Capitalised and UPPER case.
+
+    Spelling the cases out instead of using re.IGNORECASE keeps the regex engine's fast scan for a first
+    character, which makes the whole-article passes several times faster. Longest first, so "nghìn tỷ" wins
+    over "nghìn" and "more than" over "more".
+    """
+    variants = {v for w in words for v in (w, w.lower(), w[:1].upper() + w[1:], w.upper())}
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(variants, key=len, reverse=True))
 
 
 _SCALES = {
@@ -110,14 +117,12 @@ _FIGURE = re.compile(
     rf"(?P<cur>US\$|[$€£¥₫])?\s?(?P<num>{_NUM})(?:\s?/\s?(?P<den>\d{{1,4}})(?![\d/]))?"
     rf"(?:\s*(?P<scale>{_SCALE_RE})(?![^\W\d_]))?"
     rf"(?:\s*(?P<unit>{_UNIT_RE})(?![^\W\d_]))?",
-    re.IGNORECASE,
 )
 _WORD_FIGURE = re.compile(
     rf"\b(?P<words>(?:(?:{_alternation(_EN_WORD_VALUES)})[\s-]+){{0,3}}"
     rf"(?:{_alternation(_EN_WORD_VALUES)})|(?:{_alternation(_VI_WORD_VALUES)}))"
     rf"(?:\s+(?P<scale>{_alternation(w for w in _SCALES if w not in _CURRENCY_ONLY_SCALES)}))?"
     rf"(?:\s+(?P<unit>{_UNIT_RE}))?\b",
-    re.IGNORECASE,
 )
 _QUALIFIER_BEFORE = re.compile(rf"(?:^|[^\w])(?P<q>{_alternation(_QUALIFIER_BY_WORD)})\s*$", re.IGNORECASE)
 _QUALIFIER_AFTER = re.compile(rf"\s*(?P<q>{_alternation(_AFTER_QUALIFIERS)})\b", re.IGNORECASE)
@@ -296,8 +301,13 @@ def find_quantities(text: str, offset: int = 0, *, language: str | None = None,
         from claims.dates import find_dates  # local import: dates never needs quantities, this avoids a cycle
 
         exclude = [(d.start, d.end) for d in find_dates(text, language=language)]
+    spans = sorted(exclude)
+    starts = [x[0] for x in spans]
+
     def blocked(s: int, e: int) -> bool:
-        return any(s < xe and xs < e for xs, xe in exclude)
+        # Spans are disjoint dates: only the last one starting before `e` can overlap [s, e).
+        i = bisect_left(starts, e) - 1
+        return i >= 0 and spans[i][1] > s
 
     digits = _digit_figures(text, language, blocked)
     both = sorted(digits + _word_figures(text, blocked, digits), key=lambda f: f[0].start)

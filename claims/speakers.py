@@ -79,6 +79,9 @@ _ORG_HEADS = {fold(w) for w in """Department Ministry Agency Office Commission C
 _QUOTED = re.compile(r'“[^”]*”?|"[^"]*"?')
 
 
+_NAME_CHUNKS = re.compile(r"[,;:()\"“”.]|\s[-–—]\s")
+
+
 def _mask_quotes(s: str) -> str:
     """The sentence with quoted words blanked out (same length), so a verb inside a quote is not attribution."""
     if '"' not in s and "“" not in s:
@@ -153,21 +156,21 @@ class SpeakerResolver:
     def learn_names(self, sentence: str) -> None:
         """Remember full names mentioned anywhere ("Tổng thống Ukraine Volodymyr Zelensky (trái) gặp …")."""
         masked = _mask_quotes(sentence)
-        for chunk in re.split(r"[,;:()\"“”.]|\s[-–—]\s", masked):
+        for chunk in _NAME_CHUNKS.split(masked):
             words = chunk.split()
-            k = 0
-            while k < len(words):
-                if not _is_capitalised(words[k]):
+            capitalised = [_is_capitalised(w) and "_" not in w for w in words]
+            k = 1  # a run at the very start of a sentence may be a place or body; a run after a word is a name
+            while k < len(words) - 1:
+                if not (capitalised[k] and capitalised[k + 1]):
                     k += 1
                     continue
-                j = k
-                while j < len(words) and _is_capitalised(words[j]) and "_" not in words[j]:
+                j = k + 2
+                while j < len(words) and capitalised[j]:
                     j += 1
-                role, name = _name_in(" ".join(words[k:j]))
-                if len(name.split()) >= 2 and k > 0:
-                    # A run at the very start of a sentence may be a place or body; a run after a word is a name.
+                _, name = _name_in(" ".join(words[k:j]))
+                if len(name.split()) >= 2:
                     self._remember(name, "")
-                k = max(j, k + 1)
+                k = j
 
     def _resolve(self, phrase: str) -> str | None:
         phrase = _LEADING.sub("", phrase.strip(" ,;:-–—_\"“”"))
