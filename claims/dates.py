@@ -40,29 +40,41 @@ _NGAY, _THANG, _NAM = _cased("ngày"), _cased("tháng"), _cased("năm")
 
 _PATTERNS = [
     # (kind, pattern); all case-insensitive except English month names, which must be capitalised ("may").
-    ("iso", re.compile(rf"(?<![\d/.-])(?P<y>{_YEAR})-(?P<m>\d\d)-(?P<d>\d\d)(?![\d])")),
-    ("vi_full", re.compile(r"(?<![\d/.,-])(?P<d>\d{1,2})\s*([/.-])\s*(?P<m>\d{1,2})\s*\2\s*(?P<y>\d{4})(?![\d])")),
+    ("iso", re.compile(rf"(?P<y>{_YEAR})-(?P<m>\d\d)-(?P<d>\d\d)(?![\d])")),
+    ("vi_full", re.compile(r"(?P<d>\d{1,2})\s*([/.-])\s*(?P<m>\d{1,2})\s*\2\s*(?P<y>\d{4})(?![\d])")),
     ("vi_dm", re.compile(
-        rf"(?<![^\W\d_])(?P<trig>{_VI_TIME_WORDS})(?:\s+{_VI_WEEKDAY})?\s*(?:(?P<paren>\(\s*)|,\s*)?(?:{_NGAY}\s+)?"
+        rf"(?P<trig>{_VI_TIME_WORDS})(?:\s+{_VI_WEEKDAY})?\s*(?:(?P<paren>\(\s*)|,\s*)?(?:{_NGAY}\s+)?"
         rf"(?<![\d/.,]){_DM}(?(paren)\s*\)|)")),
     ("vi_paren", re.compile(r"\((?P<d>\d{1,2})/(?P<m>\d{1,2})(?:/(?P<y>\d{4}))?\)")),
     ("vi_words", re.compile(
-        rf"(?<![^\W\d_]){_NGAY}\s+(?P<d>\d{{1,2}})\s+{_THANG}\s+(?P<m>\d{{1,2}})(?:\s*(?:{_NAM}|,|/)\s*(?P<y>{_YEAR}))?"
+        rf"{_NGAY}\s+(?P<d>\d{{1,2}})\s+{_THANG}\s+(?P<m>\d{{1,2}})(?:\s*(?:{_NAM}|,|/)\s*(?P<y>{_YEAR}))?"
         r"(?!\d)")),
     ("vi_month", re.compile(
-        rf"(?<![^\W\d_]){_THANG}\s+(?P<m>\d{{1,2}})\s*(?:/|-|{_NAM}|,)\s*(?P<y>{_YEAR})(?!\d)")),
-    ("vi_year", re.compile(rf"(?<![^\W\d_]){_NAM}\s+(?P<y>{_YEAR})(?![\d%]|[.,/]\d)")),
+        rf"{_THANG}\s+(?P<m>\d{{1,2}})\s*(?:/|-|{_NAM}|,)\s*(?P<y>{_YEAR})(?!\d)")),
+    ("vi_year", re.compile(rf"{_NAM}\s+(?P<y>{_YEAR})(?![\d%]|[.,/]\d)")),
     ("en_mdy", re.compile(
-        rf"(?<![^\W\d_])(?P<mon>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?P<y>{_YEAR})(?!\d))?")),
+        rf"(?P<mon>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?P<y>{_YEAR})(?!\d))?")),
     ("en_dmy", re.compile(
-        rf"(?<![\d])(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MONTH})(?![^\W\d_])(?:,?\s+(?P<y>{_YEAR})(?!\d))?")),
-    ("en_my", re.compile(rf"(?<![^\W\d_])(?P<mon>{_MONTH})\s+(?:of\s+)?(?P<y>{_YEAR})(?!\d)")),
+        rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MONTH})(?![^\W\d_])(?:,?\s+(?P<y>{_YEAR})(?!\d))?")),
+    ("en_my", re.compile(rf"(?P<mon>{_MONTH})\s+(?:of\s+)?(?P<y>{_YEAR})(?!\d)")),
     ("en_year", re.compile(
-        rf"(?<![^\W\d_]){_YEAR_WORDS}[\s-]+"
+        rf"{_YEAR_WORDS}[\s-]+"
         rf"(?P<y>{_YEAR})(?![\d%]|[.,/]\d)")),
-    ("en_mdy_num", re.compile(r"(?<![\d/.-])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})(?![\d])")),
+    ("en_mdy_num", re.compile(r"(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})(?![\d])")),
 ]
-_MONTH_HINT = re.compile(rf"(?<![^\W\d_])(?:{_MONTH})(?![^\W\d_])")
+_MONTH_HINT = re.compile(rf"(?:{_MONTH})(?![^\W\d_])")
+# What may not stand right before a match, checked in code: a look-behind at the start of a pattern would stop
+# the regex engine from skipping ahead to candidate first characters, making every pass several times slower.
+_NOT_BEFORE = {"iso": "0123456789/.-", "vi_full": "0123456789/.,-", "en_dmy": "0123456789",
+               "en_mdy_num": "0123456789/.-"}
+
+
+def _bad_start(kind: str, text: str, start: int) -> bool:
+    if start == 0:
+        return False
+    before = text[start - 1]
+    banned = _NOT_BEFORE.get(kind)
+    return before in banned if banned is not None else before.isalpha()
 # Cheap tests that rule a pattern out before it scans a sentence; most sentences hold no date at all.
 _NEEDS = {
     "iso": lambda t, low: "-" in t, "vi_full": lambda t, low: True, "vi_dm": lambda t, low: "/" in t or "-" in t,
@@ -135,6 +147,8 @@ def find_dates(text: str, offset: int = 0, *, published: dt.date | None = None,
         if kind in _NEEDS and not _NEEDS[kind](text, low):
             continue
         for m in pattern.finditer(text):
+            if kind != "vi_paren" and _bad_start(kind, text, m.start()):
+                continue
             value = _value(kind, m, published, language)
             if value is None:
                 continue

@@ -51,7 +51,7 @@ def extract_claims(text: str, *, published: dt.date | None = None) -> Extraction
     quantities_in = _by_sentence(quantities, spans)
     resolver = SpeakerResolver()
     claims: list[Claim] = []
-    for (start, end), its_dates, its_quantities in zip(spans, dates_in, quantities_in):
+    for (start, end), its_dates, its_quantities in zip(spans, dates_in, quantities_in, strict=True):
         sentence = text[start:end]
         speaker = resolver.speaker_of(sentence)
         verdict = assess(sentence, language=language, quantities=its_quantities, dates=its_dates, speaker=speaker)

@@ -15,13 +15,12 @@ _VI_LETTERS = re.compile(
     "àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
     "ÀÁẢÃẠẰẮẲẴẶẦẤẨẪẬÈÉẺẼẸỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌỒỐỔỖỘỜỚỞỠỢÙÚỦŨỤỪỨỬỮỰỲÝỶỸỴ]"
 )
-_ASCII_LETTERS = re.compile("[A-Za-z]")
 # Common Vietnamese words without diacritics still give a text away when it was typed without marks.
 _VI_WORDS = re.compile(r"\b(?:cho|khong|nguoi|trieu|nam|ngay|thang|cua|va|la|duoc|trong|tai)\b")
 _EN_WORDS = re.compile(r"\b(?:the|and|of|to|is|was|in|that|for|with|said)\b")  # applied to lower-cased text
 
 # Detection only needs a sample; long articles are judged from their beginning.
-_SAMPLE = 20_000
+_SAMPLE = 5_000
 
 
 def detect_language(text: str) -> str:
@@ -32,11 +31,11 @@ def detect_language(text: str) -> str:
     """
     sample = text[:_SAMPLE]
     vi = len(_VI_LETTERS.findall(sample))
-    ascii_letters = len(_ASCII_LETTERS.findall(sample))
-    if vi and vi * 20 >= vi + ascii_letters:
+    if vi:
+        # Counting ASCII by encoding is C-speed; spaces, digits and punctuation make it about 1.25 × the letters.
+        ascii_letters = len(sample.encode("ascii", "ignore")) * 4 // 5
+        return VIETNAMESE if vi * 20 >= vi + ascii_letters else ENGLISH
+    lowered = sample[:2000].lower()
+    if len(_VI_WORDS.findall(lowered)) > 2 * len(_EN_WORDS.findall(lowered)) + 1:
         return VIETNAMESE
-    if not vi and ascii_letters:
-        lowered = sample.lower()
-        if len(_VI_WORDS.findall(lowered)) > 2 * len(_EN_WORDS.findall(lowered)) + 1:
-            return VIETNAMESE
     return ENGLISH

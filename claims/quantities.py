@@ -114,7 +114,7 @@ _UNIT_RE = _alternation(_UNITS)
 # One figure: optional currency sign, digits, optional fraction, scale word and unit. Every part is bounded
 # and anchored on a digit, so the pattern cannot backtrack more than a few characters.
 _FIGURE = re.compile(
-    rf"(?P<cur>US\$|[$€£¥₫])?\s?(?P<num>{_NUM})(?:\s?/\s?(?P<den>\d{{1,4}})(?![\d/]))?"
+    rf"(?P<num>{_NUM})(?:\s?/\s?(?P<den>\d{{1,4}})(?![\d/]))?"
     rf"(?:\s*(?P<scale>{_SCALE_RE})(?![^\W\d_]))?"
     rf"(?:\s*(?P<unit>{_UNIT_RE})(?![^\W\d_]))?",
 )
@@ -124,8 +124,9 @@ _WORD_FIGURE = re.compile(
     rf"(?:\s+(?P<scale>{_alternation(w for w in _SCALES if w not in _CURRENCY_ONLY_SCALES)}))?"
     rf"(?:\s+(?P<unit>{_UNIT_RE}))?\b",
 )
-_QUALIFIER_BEFORE = re.compile(rf"(?:^|[^\w])(?P<q>{_alternation(_QUALIFIER_BY_WORD)})\s*$", re.IGNORECASE)
-_QUALIFIER_AFTER = re.compile(rf"\s*(?P<q>{_alternation(_AFTER_QUALIFIERS)})\b", re.IGNORECASE)
+_CURRENCY_BEFORE = re.compile(r"(?P<cur>US\$|[$€£¥₫]) ?$")
+_QUALIFIER_BEFORE = re.compile(rf"(?P<q>{_alternation(_QUALIFIER_BY_WORD)})\s*$")
+_QUALIFIER_AFTER = re.compile(rf"\s*(?P<q>{_alternation(_AFTER_QUALIFIERS)})\b")
 _RANGE_JOIN = re.compile(r"\s*(?P<join>-|–|—|~|đến|tới|to|and)\s*", re.IGNORECASE)
 _RANGE_OPEN = re.compile(r"(?:^|[^\w])(?P<open>từ|from|between|khoảng từ|trong khoảng)\s*$", re.IGNORECASE)
 _AFTER_DAY_WORD = re.compile(r"(?:ngày|hôm|sáng|tối|chiều|trưa|đêm|on)\s*\(?\s*$", re.IGNORECASE)
@@ -148,9 +149,9 @@ def _glued_to_word(text: str, start: int, end: int) -> bool:
 def _qualifier(text: str, start: int, end: int) -> tuple[Qualifier, int, int]:
     """The hedge around a figure and the span widened to include it ("hơn 1,7 triệu", "50 or more")."""
     window_start = max(0, start - 24)
-    m = _QUALIFIER_BEFORE.search(text[window_start:start])
-    if m:
-        return _QUALIFIER_BY_WORD[_key(m.group("q"))], window_start + m.start("q"), end
+    m = _QUALIFIER_BEFORE.search(text, window_start, start)
+    if m and (m.start() == 0 or not text[m.start() - 1].isalnum()):
+        return _QUALIFIER_BY_WORD[_key(m.group("q"))], m.start("q"), end
     m = _QUALIFIER_AFTER.match(text, end, min(len(text), end + 12))
     if m:
         return _AFTER_QUALIFIERS[_key(m.group("q"))], start, m.end()
@@ -184,12 +185,16 @@ def _digit_figures(text: str, language: str, blocked) -> list[_Found]:
     found: list[_Found] = []
     for m in _FIGURE.finditer(text):
         ns, ne = m.span("num")
+        # The currency sign is looked for here rather than in the pattern: a pattern that may start with an
+        # optional sign cannot be scanned for quickly.
+        cur_match = _CURRENCY_BEFORE.search(text, max(0, ns - 4), ns) if ns and not text[ns - 1].isalnum() else None
+        currency = cur_match.group("cur") if cur_match else None
         if _glued_to_word(text, ns, ne) or blocked(ns, ne):
             continue
-        start = m.start("cur") if m.group("cur") else ns
+        start = cur_match.start("cur") if cur_match else ns
         end = m.end()
         scale_word, unit_word = m.group("scale"), m.group("unit")
-        if scale_word and _key(scale_word) in _CURRENCY_ONLY_SCALES and not m.group("cur"):
+        if scale_word and _key(scale_word) in _CURRENCY_ONLY_SCALES and not currency:
             # "5 m" is five metres, "5 k" nothing we know; only "$5m" is five million.
             unit_word = scale_word if _key(scale_word) in _UNITS else None
             scale_word = None
@@ -207,8 +212,8 @@ def _digit_figures(text: str, language: str, blocked) -> list[_Found]:
         if scale_word:
             value *= _SCALES[_key(scale_word)]
         unit = _UNITS.get(_key(unit_word)) if unit_word else None
-        if m.group("cur"):
-            unit = unit or _CURRENCY_PREFIX[m.group("cur").upper()]
+        if currency:
+            unit = unit or _CURRENCY_PREFIX[currency]
         while end > start and text[end - 1].isspace():
             end -= 1
         qualifier, qs, qe = _qualifier(text, start, end)
@@ -216,18 +221,24 @@ def _digit_figures(text: str, language: str, blocked) -> list[_Found]:
     return found
 
 
-# Words without which no number-word figure can be present: scales, and English numbers from "two" up.
-_WORD_FIGURE_HINTS = frozenset(
+# Words without which no number-word figure can be present: scales, and English numbers from "two" up. The
+# full pattern runs only around them, since running it over a whole article costs more than everything else.
+_WORD_FIGURE_HINT = re.compile(_alternation(
     w for w in (*_SCALES, *_EN_WORD_VALUES) if " " not in w and w not in _WEAK_WORDS and w not in _CURRENCY_ONLY_SCALES
-)
-_HINT_TOKEN = re.compile(r"[^\W\d_]+")
+))
 
 
 def _word_figures(text: str, blocked, taken: list[_Found]) -> list[_Found]:
     found: list[_Found] = []
-    if _WORD_FIGURE_HINTS.isdisjoint(_HINT_TOKEN.findall(text.lower())):
-        return found  # the common case, decided in one cheap pass instead of a regex alternation at every letter
-    for m in _WORD_FIGURE.finditer(text):
+    matches: dict[int, re.Match[str]] = {}
+    scanned_to = 0
+    for hint in _WORD_FIGURE_HINT.finditer(text):
+        lo = max(scanned_to, hint.start() - 40)
+        for m in _WORD_FIGURE.finditer(text, lo, min(len(text), hint.end() + 40)):
+            if m.start() <= hint.start() < m.end():
+                matches.setdefault(m.start(), m)
+        scanned_to = max(scanned_to, hint.start())
+    for m in (matches[k] for k in sorted(matches)):
         if blocked(m.start(), m.end()) or any(m.start() < q.end and q.start < m.end() for q, _ in taken):
             continue
         words = m.group("words").split()
