@@ -238,8 +238,11 @@ def _word_figures(text: str, blocked, taken: list[_Found]) -> list[_Found]:
             if m.start() <= hint.start() < m.end():
                 matches.setdefault(m.start(), m)
         scanned_to = max(scanned_to, hint.start())
+    # Digit figures are found in text order and do not overlap: one bisect finds the only one that could clash.
+    taken_starts = [q.start for q, _ in taken]
     for m in (matches[k] for k in sorted(matches)):
-        if blocked(m.start(), m.end()) or any(m.start() < q.end and q.start < m.end() for q, _ in taken):
+        i = bisect_left(taken_starts, m.end()) - 1
+        if blocked(m.start(), m.end()) or (i >= 0 and taken[i][0].end > m.start()):
             continue
         words = m.group("words").split()
         first = words[0].lower()
