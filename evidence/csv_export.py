@@ -3,14 +3,15 @@
 One row per claim (not per claim–source pair) so that counting rows counts claims; a claim's sources share
 cells, one source per line inside the cell, numbered as in the Markdown report. Quoting follows RFC 4180 (the
 csv module, CRLF line ends). A cell that a spreadsheet would run as a formula (it starts with =, +, -, @, a tab
-or a carriage return) gets a leading apostrophe, so a hostile claim cannot become a formula.
+or a carriage return) gets a leading apostrophe, so a hostile claim cannot become a formula. Timestamps stay ISO 8601
+(UTC, as stored) for the tools that read them.
 """
 from __future__ import annotations
 
 import csv
 import io
 
-from evidence.report import Report, ReportClaim, format_timestamp
+from evidence.report import Report, ReportClaim
 
 __all__ = ["CSV_COLUMNS", "render_csv", "defuse_formula"]
 
@@ -48,7 +49,7 @@ def _row(claim: ReportClaim) -> list[object]:
     return [claim.id, claim.article.id, claim.article.title, claim.article.url or "",
             claim.article.published or "", claim.speaker or "", claim.text, claim.original_text, claim.status,
             claim.rating or "", "" if claim.rating_value is None else claim.rating_value, claim.verdict or "",
-            claim.rationale or "", format_timestamp(claim.first_published_at), format_timestamp(claim.published_at),
+            claim.rationale or "", claim.first_published_at or "", claim.published_at or "",
             "; ".join(claim.reviewers), len(claim.corrections), len(claim.sources), _sources(claim),
             "\n".join(s.url for s in claim.sources)]
 

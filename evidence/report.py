@@ -8,6 +8,10 @@ Scope rules (ReportScope):
 - `since`: keeps only verdicts that are published and were last published (or corrected) on or after that date;
   it combines with the others.
 
+Corrections: every write that changed a claim's rating, verdict or rationale after the write that first
+published it (history order, so clock skew cannot move one). Reviewers: everyone who wrote to the claim or its
+evidence, in the order they first did.
+
 Determinism: the same database gives the same Report, so the same bytes from every renderer. Claims are in article
 order (article id, offset, claim id); sources in the reviewer's order; corrections in history order. The report's
 date (`generated_at`) is the caller's when given; otherwise it is taken from the data, the moment anything in the
