@@ -24,7 +24,7 @@ __all__ = ["MatchResult", "Suggestion", "DuplicateGroup", "SUGGEST_MIN_SCORE", "
 
 # Below this score a match is noise on a claim page; `factcheck match` still lists the best K whatever they score.
 SUGGEST_MIN_SCORE = 55.0
-_POOL = 100  # candidates reranked per query
+_POOL = 60  # candidates reranked per query
 _IMPORT_CHUNK = 20_000
 
 
@@ -117,6 +117,7 @@ class _Cached:
     known_stamp: tuple
     claims_stamp: tuple
     last_claim_id: int
+    seen: tuple = ()  # (connection, data_version, total_changes) when last checked
 
 
 _CACHE: dict[str, _Cached] = {}
@@ -129,7 +130,13 @@ def _db_key(db: sqlite_utils.Database) -> str:
 
 
 def _known_stamp(db: sqlite_utils.Database) -> tuple:
-    return tuple(db.execute("SELECT count(*), max(rowid), max(imported_at) FROM known_claims").fetchone())
+    # A replaced row is deleted and inserted again, so it moves max(rowid) too.
+    return tuple(db.execute("SELECT count(*), max(rowid) FROM known_claims").fetchone())
+
+
+def _unchanged_since(db: sqlite_utils.Database) -> tuple:
+    """Nothing written since the last look: no other connection committed and this one changed nothing."""
+    return (id(db.conn), db.execute("PRAGMA data_version").fetchone()[0], db.conn.total_changes)
 
 
 def _claims_stamp(db: sqlite_utils.Database, up_to: int | None = None) -> tuple:
@@ -152,18 +159,22 @@ def _add_claims(db: sqlite_utils.Database, index: MatchIndex, after_id: int) -> 
 def _index(db: sqlite_utils.Database) -> MatchIndex:
     """The index of every claim and past fact-check, rebuilt when they changed, extended when claims were added."""
     key = _db_key(db)
-    known_stamp = _known_stamp(db)
     with _CACHE_LOCK:
         cached = _CACHE.get(key)
+        if cached is not None and cached.seen == _unchanged_since(db):
+            return cached.index
+        known_stamp = _known_stamp(db)
         if cached is not None and cached.known_stamp == known_stamp:
             if _claims_stamp(db, cached.last_claim_id) == cached.claims_stamp:
                 cached.last_claim_id = _add_claims(db, cached.index, cached.last_claim_id)
                 cached.claims_stamp = _claims_stamp(db, cached.last_claim_id)
+                cached.seen = _unchanged_since(db)
                 return cached.index
         index = MatchIndex()
         index.add_many((("known", k), text) for k, text in db.execute("SELECT id, text FROM known_claims"))
         last = _add_claims(db, index, 0)
-        _CACHE[key] = _Cached(index, known_stamp, _claims_stamp(db, last), last)
+        cached = _CACHE[key] = _Cached(index, known_stamp, _claims_stamp(db, last), last)
+        cached.seen = _unchanged_since(db)
         return index
 
 

@@ -12,7 +12,7 @@ from claims.matching.normalize import STOP_WORDS, match_text, match_tokens
 from claims.matching.polarity import negation_count
 from claims.matching.rerank import DUPLICATE_CLOSENESS
 
-__all__ = ["duplicate_pairs", "group_duplicates"]
+__all__ = ["duplicate_pairs", "group_duplicates", "normalize_all"]
 
 _RAREST = 4  # each claim is filed under every pair of its 4 rarest terms
 _MAX_BLOCK = 300  # a pair of terms shared by more claims than this says nothing about duplication
@@ -72,8 +72,18 @@ def duplicate_pairs(texts: Sequence[str], *, normalized: Sequence[str] | None = 
     return pairs
 
 
-def group_duplicates(items: Iterable[tuple[Hashable, str]], *,
-                     forbidden: Collection[frozenset] = ()) -> list[tuple[Hashable, tuple[Hashable, ...]]]:
+def normalize_all(texts: Sequence[str], *, workers: int = 1) -> list[str]:
+    """`match_text` of every text, in `workers` processes when there are many (figures are costly to read)."""
+    if workers <= 1 or len(texts) < 5_000:
+        return [match_text(t) for t in texts]
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(match_text, texts, chunksize=2_000))
+
+
+def group_duplicates(items: Iterable[tuple[Hashable, str]], *, forbidden: Collection[frozenset] = (),
+                     workers: int = 1) -> list[tuple[Hashable, tuple[Hashable, ...]]]:
     """(centre, members) for each group of duplicates among (key, text) items; singletons are left out.
 
     The claim with most duplicates becomes a centre and takes its direct duplicates; then the next. A member
@@ -88,7 +98,7 @@ def group_duplicates(items: Iterable[tuple[Hashable, str]], *,
         keys.append(key)
         texts.append(text)
     adjacency: dict[int, set[int]] = defaultdict(set)
-    for i, j, _ in duplicate_pairs(texts):
+    for i, j, _ in duplicate_pairs(texts, normalized=normalize_all(texts, workers=workers)):
         if frozenset((keys[i], keys[j])) in forbidden:
             continue
         adjacency[i].add(j)

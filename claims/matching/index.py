@@ -1,12 +1,14 @@
 """An in-memory inverted index of normalised claim tokens: BM25 candidates from the query's rarest terms."""
 from __future__ import annotations
 
-import heapq
 import math
+import threading
 from array import array
 from collections import Counter
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
+
+import numpy as np
 
 from claims.matching.normalize import match_text, match_tokens
 
@@ -23,8 +25,6 @@ class Candidate:
     key: Hashable
     bm25: float
     text: str
-    coverage: float  # idf-weighted share of the query's terms the claim holds (0-1)
-    precision: float  # idf-weighted share of the claim's terms found in the query (0-1)
 
 
 class MatchIndex:
@@ -42,6 +42,9 @@ class MatchIndex:
         self._lengths = array("I")
         self._postings: dict[str, array] = {}
         self._total_length = 0
+        self._idf: dict[str, float] = {}
+        self._scratch = np.zeros(0, dtype=np.float32)
+        self._lock = threading.Lock()
 
     def __len__(self) -> int:
         return len(self.keys)
@@ -51,6 +54,8 @@ class MatchIndex:
         norm = text if normalized else match_text(text)
         tokens = match_tokens(norm, normalized=True)
         ordinal = len(self.keys)
+        if self._idf:
+            self._idf = {}
         self.keys.append(key)
         self.texts.append(norm)
         self._lengths.append(len(tokens))
@@ -76,12 +81,15 @@ class MatchIndex:
         return len(posting) if posting is not None else 0
 
     def idf(self, token: str) -> float:
-        n = len(self.keys)
-        df = self.document_frequency(token)
-        return math.log(1.0 + (n - df + 0.5) / (df + 0.5))
+        cached = self._idf.get(token)
+        if cached is None:
+            n = len(self.keys)
+            df = self.document_frequency(token)
+            cached = self._idf[token] = math.log(1.0 + (n - df + 0.5) / (df + 0.5))
+        return cached
 
     def candidates(self, query: str, *, limit: int = 50, normalized: bool = False,
-                   posting_budget: int = 40_000, pool: int = 400) -> list[Candidate]:
+                   posting_budget: int = 200_000, pool: int = 200) -> list[Candidate]:
         """The `limit` stored claims with the best BM25 score for `query`, best first.
 
         Only the postings of the query's rarest terms are walked (until `posting_budget` entries), so a
@@ -98,34 +106,42 @@ class MatchIndex:
         present = sorted((t for t in q_counts if t in self._postings), key=self.document_frequency)
         if not present:
             return []
-        partial: dict[int, float] = {}
-        walked = 0
+        # Rarest terms first, until the postings walked reach the budget: numpy adds each term's weight to
+        # its claims in one step, so a query against a million claims costs a few milliseconds.
+        probes, walked = [], 0
         for i, token in enumerate(present):
             posting = self._postings[token]
             if i >= 2 and walked + len(posting) > posting_budget:
                 break
             walked += len(posting)
-            weight = idf[token]
-            get = partial.get
-            for ordinal in posting:
-                partial[ordinal] = get(ordinal, 0.0) + weight
-        best = heapq.nlargest(pool, partial.items(), key=lambda item: item[1])
+            probes.append((np.frombuffer(posting, dtype=np.uint32), idf[token]))
+        touched = np.unique(np.concatenate([o for o, _ in probes]))
+        with self._lock:  # one scratch buffer per index, shared by the threads that query it
+            if self._scratch.shape[0] < n:
+                self._scratch = np.zeros(n + 1024, dtype=np.float32)
+            partial = self._scratch
+            for ordinals, weight in probes:
+                partial[ordinals] += weight
+            weights = partial[touched]
+            partial[touched] = 0.0
+        if len(touched) > pool:
+            # The pool's last place is shared among equals in stored order: the older claim first.
+            kth = np.partition(weights, len(weights) - pool)[len(weights) - pool]
+            above = touched[weights > kth]
+            level = touched[weights == kth][:pool - len(above)]
+            touched = np.sort(np.concatenate([above, level]))
+        best = touched.tolist()
         avg_length = self._total_length / n or 1.0
-        q_mass = sum(idf.values())
         scored: list[Candidate] = []
-        for ordinal, _ in best:
+        for ordinal in best:
             d_tokens = match_tokens(self.texts[ordinal], normalized=True)
             d_counts = Counter(d_tokens)
             norm_len = _K1 * (1 - _B + _B * self._lengths[ordinal] / avg_length)
             bm25 = 0.0
-            shared = 0.0
             for token in q_counts:
                 tf = d_counts.get(token)
                 if tf:
                     bm25 += idf[token] * tf * (_K1 + 1) / (tf + norm_len)
-                    shared += idf[token]
-            d_mass = sum(self.idf(t) for t in d_counts) or 1.0
-            scored.append(Candidate(self.keys[ordinal], bm25, self.texts[ordinal], shared / q_mass,
-                                    min(1.0, shared / d_mass)))
-        scored.sort(key=lambda c: c.bm25, reverse=True)
+            scored.append(Candidate(self.keys[ordinal], bm25, self.texts[ordinal]))
+        scored.sort(key=lambda c: c.bm25, reverse=True)  # stable: equal scores keep stored order
         return scored[:limit]

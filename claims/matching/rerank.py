@@ -6,6 +6,8 @@ from collections import Counter
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
+from itertools import chain
 
 from rapidfuzz import fuzz, process, utils
 
@@ -66,15 +68,14 @@ def relation(close: float, a_norm: str, b_norm: str, a_raw: str, b_raw: str) -> 
     return Relation.RELATED
 
 
+@lru_cache(maxsize=200_000)
+def _word_grams(word: str) -> tuple[str, ...]:
+    padded = f" {word} "
+    return tuple(padded[i:i + n] for n in (3, 4, 5) for i in range(max(1, len(padded) - n + 1)))
+
+
 def _grams(norm: str) -> Counter[str]:
-    grams: Counter[str] = Counter()
-    for word in norm.split():
-        if word in STOP_WORDS:
-            continue
-        padded = f" {word} "
-        for n in (3, 4, 5):
-            grams.update(padded[i:i + n] for i in range(max(1, len(padded) - n + 1)))
-    return grams
+    return Counter(chain.from_iterable(_word_grams(w) for w in norm.split() if w not in STOP_WORDS))
 
 
 def _gram_bm25(query: str, docs: Sequence[str]) -> list[float]:
@@ -87,16 +88,15 @@ def _gram_bm25(query: str, docs: Sequence[str]) -> list[float]:
     n = len(docs)
     df = Counter(g for grams in doc_grams for g in grams)
     avg = sum(sum(g.values()) for g in doc_grams) / n or 1.0
-    q_grams = set(_grams(query))
+    idf = {g: math.log(1 + (n - df[g] + 0.5) / (df[g] + 0.5)) for g in set(_grams(query)) if g in df}
     scores = []
     for grams in doc_grams:
-        length = sum(grams.values())
-        norm_len = _K1 * (1 - _B + _B * length / avg)
+        norm_len = _K1 * (1 - _B + _B * sum(grams.values()) / avg)
         s = 0.0
-        for g in q_grams:
+        for g, weight in idf.items():
             tf = grams.get(g)
             if tf:
-                s += math.log(1 + (n - df[g] + 0.5) / (df[g] + 0.5)) * tf * (_K1 + 1) / (tf + norm_len)
+                s += weight * tf * (_K1 + 1) / (tf + norm_len)
         scores.append(s)
     return scores
 
