@@ -119,6 +119,12 @@ def main(argv: list[str] | None = None) -> int:
     print(f"peak traced memory extracting article by article: {peak / 1e6:.1f} MB; "
           f"process max RSS so far {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
 
+    tracemalloc.start()
+    extract_claims(unpunctuated(2.5, args.seed))
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    print(f"peak traced memory extracting one 2.5 MB text without punctuation: {peak / 1e6:.1f} MB")
+
     if not args.no_flat:
         for mb in (2.5, 5.0, 10.0):
             text = unpunctuated(mb, args.seed)

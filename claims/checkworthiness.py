@@ -70,8 +70,11 @@ _EVENT_EN = _Lexicon(
     "tripled|announced|launched|arrested|charged|convicted|indicted|elected|defeated|imposed|repealed|"
     "abolished|introduced|enacted|ratified|withdrew|deployed|captured|died|resigned|received|gave|took|"
     "bought|sold|shut|invested|ordered|agreed|refused|denied|admitted|happened|occurred|caused|broke|"
-    "has been|have been|had been|was|were|has|have|had|did|didn't|never|already|ago|last year|last month",
+    "brought down|blocked|expanded|tripled|lowered|balanced|slashed|tripled|ended|started|began",
 )
+# Tense alone: a weaker sign of a reported fact than a verb of record.
+_PAST_EN = _Lexicon("has been|have been|had been|was|were|has|have|had|did|didn't|never|already|ago|last year|"
+                    "last month")
 _EVENT_VI = _Lexicon(
     "đã|vừa|từng|chưa bao giờ|đến nay|trước đó|tuyên bố|bác bỏ|ký|thông qua|tấn công|gặp|tiến hành|"
     "kiểm soát|công bố|bắt giữ|khởi tố|xét xử|phê duyệt|ban hành|triển khai|rút|sáp nhập|ngừng|từ chối|"
@@ -116,7 +119,10 @@ _OPENERS = {"and", "but", "so", "well", "now", "oh", "look", "yes", "no"}
 _FIRST_PERSON = {"i", "we", "i'm", "we're", "i've", "we've", "i'd", "we'd", "i'll", "we'll", "tôi"}
 _SECOND_PERSON = _Lexicon("you|your|you're|you've|bạn|các bạn")
 _PROPER_MID = re.compile(r"(?<=[^\W\d_] )[A-ZĐÀ-Ỹ][^\W\d_]+")
-_NUMBER_WORD = _Lexicon("million|billion|trillion|thousand|hundred|percent|dozen|a third|a quarter|one-third|"
+_EVERYDAY_UNITS = {None, "days", "years", "months", "weeks", "hours", "minutes", "năm", "tháng", "tuần", "giờ",
+                   "phút", "times", "lần", "tuổi", "years old"}
+_NUMBER_WORD = _Lexicon("million|billion|trillion|thousand|hundred|millions|billions|thousands|hundreds|"
+                        "percent|dozen|dozens|a third|a quarter|one-third|"
                       "two-thirds|half|triệu|tỷ|tỉ|nghìn|ngàn|phần trăm|một nửa|một phần ba")
 
 
@@ -155,9 +161,10 @@ def assess(sentence: str, *, language: str = "en", quantities: Sequence[Quantity
             types.append(kind)
 
     if quantities:
-        q = max(quantities, key=lambda q: (q.unit is not None, q.end - q.start))
-        add(2.2 if q.unit or q.value >= 10 or q.qualifier != "exact" else 1.6,
-            f"contains a statistic: {q.text}", ClaimType.STATISTIC)
+        q = max(quantities, key=lambda q: (q.unit not in _EVERYDAY_UNITS, q.value >= 10, q.end - q.start))
+        # "Two days ago", "12 years old": small everyday counts say less than "95 percent" or "$40 billion".
+        everyday = q.qualifier == "exact" and q.value < 10 and q.unit in _EVERYDAY_UNITS
+        add(1.0 if everyday else 2.2, f"contains a statistic: {q.text}", ClaimType.STATISTIC)
     elif cues.get(_NUMBER_WORD):
         add(1.2, f"contains a figure: {cues.get(_NUMBER_WORD)}", ClaimType.STATISTIC)
     if dates:
@@ -167,7 +174,9 @@ def assess(sentence: str, *, language: str = "en", quantities: Sequence[Quantity
         add(0.7, f"makes a comparison: {comparison}", ClaimType.COMPARISON)
     event = cues.get(_EVENT_VI if language == "vi" else _EVENT_EN)
     if event:
-        add(0.9 if language == "vi" else 0.6, f"reports an event: {event}", ClaimType.EVENT)
+        add(0.9 if language == "vi" else 0.8, f"reports an event: {event}", ClaimType.EVENT)
+    elif cues.get(_PAST_EN):
+        add(0.5, f"reports an event: {cues[_PAST_EN]}", ClaimType.EVENT)
     source = cues.get(_SOURCE)
     if source:
         add(0.5, f"refers to a record or topic that can be checked: {source}")
@@ -190,7 +199,8 @@ def assess(sentence: str, *, language: str = "en", quantities: Sequence[Quantity
         add(-1.6, f"opinion or intention: {opinion}")
     elif cues.get(_MODAL):
         add(-0.6, f"hedged or hypothetical: {cues.get(_MODAL)}")
-    if _speaks_of_self(words) and not quantities:
+    if _speaks_of_self(words) and not quantities and not event:
+        # "I was a school board member" is biography; "We have cut the deficit" is a record and stays.
         add(-0.7, "speaks about the speaker")
     if cues.get(_SECOND_PERSON):
         add(-0.5, "addresses the listener")
@@ -198,7 +208,8 @@ def assess(sentence: str, *, language: str = "en", quantities: Sequence[Quantity
                                                         "can", "tại")):
         add(-2.0, "is a question")
     if cues.get(_POLITE):
-        add(-2.5, f"greeting or courtesy: {cues.get(_POLITE)}")
+        # A courtesy is the whole point of a short sentence, an aside ("(applause)") in a long one.
+        add(-2.5 if len(words) < 12 else -0.8, f"greeting or courtesy: {cues.get(_POLITE)}")
     if len(words) < 5:
         add(-2.0, "too short to state a fact")
     elif len(words) < 8:

@@ -118,10 +118,11 @@ _FIGURE = re.compile(
     rf"(?:\s*(?P<scale>{_SCALE_RE})(?![^\W\d_]))?"
     rf"(?:\s*(?P<unit>{_UNIT_RE})(?![^\W\d_]))?",
 )
+_WORD_SCALES = _alternation(w for w in _SCALES if w not in _CURRENCY_ONLY_SCALES)
 _WORD_FIGURE = re.compile(
     rf"\b(?P<words>(?:(?:{_alternation(_EN_WORD_VALUES)})[\s-]+){{0,3}}"
     rf"(?:{_alternation(_EN_WORD_VALUES)})|(?:{_alternation(_VI_WORD_VALUES)}))"
-    rf"(?:\s+(?P<scale>{_alternation(w for w in _SCALES if w not in _CURRENCY_ONLY_SCALES)}))?"
+    rf"(?:\s+(?P<scale>(?:{_WORD_SCALES})(?:\s+(?:of\s+)?(?:{_WORD_SCALES}))?))?"
     rf"(?:\s+(?P<unit>{_UNIT_RE}))?\b",
 )
 _CURRENCY_BEFORE = re.compile(r"(?P<cur>US\$|[$€£¥₫]) ?$")
@@ -224,7 +225,8 @@ def _digit_figures(text: str, language: str, blocked) -> list[_Found]:
 # Words without which no number-word figure can be present: scales, and English numbers from "two" up. The
 # full pattern runs only around them, since running it over a whole article costs more than everything else.
 _WORD_FIGURE_HINT = re.compile(_alternation(
-    w for w in (*_SCALES, *_EN_WORD_VALUES) if " " not in w and w not in _WEAK_WORDS and w not in _CURRENCY_ONLY_SCALES
+    w for w in (*_SCALES, *_EN_WORD_VALUES, "percent") if " " not in w and w not in _WEAK_WORDS
+    and w not in _CURRENCY_ONLY_SCALES
 ))
 
 
@@ -248,13 +250,15 @@ def _word_figures(text: str, blocked, taken: list[_Found]) -> list[_Found]:
         first = words[0].lower()
         # A bare number word is mostly grammar ("a", "one of", "năm" = year, "hai nước"): Vietnamese words
         # and "a/one/half" count only with a scale (hai triệu, a million); English "two" and up count alone.
-        if not m.group("scale") and (first in _WEAK_WORDS or first not in _EN_WORD_VALUES):
+        if not m.group("scale") and not m.group("unit") and (first in _WEAK_WORDS or first not in _EN_WORD_VALUES):
             continue
         value = _word_value(m.group("words"))
         if value is None:
             continue
-        if m.group("scale"):
-            value *= _SCALES[_key(m.group("scale"))]
+        # "a hundred billion", "hundreds of thousands": each scale word multiplies.
+        for scale in re.findall(r"[^\W\d_]+", m.group("scale") or ""):
+            if _key(scale) in _SCALES:
+                value *= _SCALES[_key(scale)]
         unit = _UNITS.get(_key(m.group("unit"))) if m.group("unit") else None
         qualifier, qs, qe = _qualifier(text, m.start(), m.end())
         if first in ("hàng", "vài"):

@@ -22,6 +22,8 @@ def judged(text):
         "Crime in the state fell 12 percent after the law passed.",
         "The governor signed the budget, which cut school funding by a third.",
         "Exports reached a record high in 2022, according to the customs office.",
+        "We have lowered the jobless rate in this state.",
+        "She wants to give the richest one percent a tax break worth billions, (APPLAUSE) and it is paid by all.",
     ],
 )
 def test_checkable_statements_are_checkworthy(text):
@@ -44,6 +46,8 @@ def test_checkable_statements_are_checkworthy(text):
         "Let me be very clear about that.",
         "(Applause)",
         "I believe in this country.",
+        "Three weeks ago I had lunch with my brother.",
+        "I was a teacher before I ran for office.",
     ],
 )
 def test_opinions_questions_and_courtesies_are_not_checkworthy(text):

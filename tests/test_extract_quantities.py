@@ -40,6 +40,8 @@ def test_parse_number_reads_separators_by_language(token, language, value):
         ("nặng 30 tấn", 30, "tấn"),
         ("three hundred jobs", 300, "jobs"),
         ("hai triệu người", 2e6, "người"),
+        ("over a hundred billion dollars", 1e11, "USD"),
+        ("the top one percent", 1, "percent"),
     ],
 )
 def test_figure_value_is_in_base_units(text, value, unit):
