@@ -160,10 +160,12 @@ def assess(sentence: str, *, language: str = "en", quantities: Sequence[Quantity
         if kind is not None and kind not in types:
             types.append(kind)
 
+    strong_figure = False
     if quantities:
         q = max(quantities, key=lambda q: (q.unit not in _EVERYDAY_UNITS, q.value >= 10, q.end - q.start))
         # "Two days ago", "12 years old": small everyday counts say less than "95 percent" or "$40 billion".
         everyday = q.qualifier == "exact" and q.value < 10 and q.unit in _EVERYDAY_UNITS
+        strong_figure = not everyday
         add(1.0 if everyday else 2.2, f"contains a statistic: {q.text}", ClaimType.STATISTIC)
     elif cues.get(_NUMBER_WORD):
         add(1.2, f"contains a figure: {cues.get(_NUMBER_WORD)}", ClaimType.STATISTIC)
@@ -199,7 +201,7 @@ def assess(sentence: str, *, language: str = "en", quantities: Sequence[Quantity
         add(-1.6, f"opinion or intention: {opinion}")
     elif cues.get(_MODAL):
         add(-0.6, f"hedged or hypothetical: {cues.get(_MODAL)}")
-    if _speaks_of_self(words) and not quantities and not event:
+    if _speaks_of_self(words) and not strong_figure and not event:
         # "I was a school board member" is biography; "We have cut the deficit" is a record and stays.
         add(-0.7, "speaks about the speaker")
     if cues.get(_SECOND_PERSON):

@@ -46,7 +46,7 @@ def test_checkable_statements_are_checkworthy(text):
         "Let me be very clear about that.",
         "(Applause)",
         "I believe in this country.",
-        "Three weeks ago I had lunch with my brother.",
+        "I had lunch with my brother three weeks ago.",
         "I was a teacher before I ran for office.",
     ],
 )
