@@ -71,3 +71,13 @@ def test_extract_claims_fills_speaker_per_claim():
     text = "Chủ tịch Tập đoàn ABC Phan Văn Kiên cho biết lợi nhuận tăng 20%. Ông nói thêm rằng năm sau sẽ tốt hơn."
     claims = extract_claims(text).claims
     assert [c.speaker for c in claims] == ["Phan Văn Kiên", "Phan Văn Kiên"]
+
+
+def test_bare_surname_resolves_to_the_full_name_introduced_earlier():
+    article = ["Central bank governor Ana Ruiz told lawmakers that rates would stay.", "Ruiz said prices were falling."]
+    assert find_speakers(article) == ["Ana Ruiz", "Ana Ruiz"]
+
+
+def test_attribution_after_the_fact_names_the_source_not_the_subject():
+    sentence = "The economy added 120,000 jobs in May, the statistics office said."
+    assert find_speakers([sentence]) == ["statistics office"]
