@@ -236,6 +236,36 @@ def stage_import(n: int) -> dict:
             "fts_rows_with_trieu": fts, "peak_mb": round(_peak_mb())}
 
 
+def stage_visp(path: str) -> dict:
+    """Vietnamese paraphrase pairs (ViSP): is each pair's partner matched, and how?
+
+    All second sentences are stored as past fact-checks; each first sentence is matched (top 15: up to 14 pairs
+    share one first sentence, and its other paraphrases rank beside its partner). A paraphrase
+    (label 1) should come back as duplicate or related; a non-pair (label 0) should never be a duplicate.
+    """
+    from claims.matching import compare
+    from db.connection import open_database
+    from db.matching import find_matches, import_known_claims
+
+    pairs = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
+    out: dict = {"stage": "visp", "pairs": len(pairs)}
+    with tempfile.TemporaryDirectory() as tmp:
+        db = open_database(Path(tmp) / "visp.db")
+        import_known_claims(db, ({"id": p["pair_id"], "text": p["text2"]} for p in pairs))
+        for label in (1, 0):
+            chosen = [p for p in pairs if p["label"] == label]
+            tally = {"duplicate": 0, "related": 0, "not_listed": 0}
+            for p in chosen:
+                found = [m for m in find_matches(db, p["text1"], limit=15) if m.id == p["pair_id"]]
+                tally[found[0].relation if found else "not_listed"] += 1
+            pairwise = {"duplicate": 0, "related": 0}
+            for p in chosen:
+                pairwise[str(compare(p["text1"], p["text2"])[1])] += 1
+            out[f"label_{label}"] = {"n": len(chosen), "matched_top15": tally, "pair_on_its_own": pairwise}
+        db.close()
+    return out
+
+
 def _run_stage(args: list[str]) -> dict:
     done = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True, check=False)
     if done.returncode != 0:
@@ -245,7 +275,9 @@ def _run_stage(args: list[str]) -> dict:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("stage", nargs="?", choices=["all", "query", "group", "import"], default="all")
+    ap.add_argument("stage", nargs="?", choices=["all", "query", "group", "import", "visp"], default="all")
+    ap.add_argument("--pairs", default=str(Path(__file__).resolve().parents[2] / "shared/eval/visp_demo_pairs.jsonl"),
+                    help="ViSP pairs for the visp stage")
     ap.add_argument("--n", type=int, default=10_000)
     ap.add_argument("--queries", type=int, default=300)
     ap.add_argument("--workers", type=int, default=2)
@@ -257,6 +289,8 @@ def main() -> int:
         print(json.dumps(stage_group(args.n, args.workers)))
     elif args.stage == "import":
         print(json.dumps(stage_import(args.n)))
+    elif args.stage == "visp":
+        print(json.dumps(stage_visp(args.pairs), ensure_ascii=False))
     else:
         sizes = [10_000, 30_000] if args.quick else [10_000, 100_000, 1_000_000]
         plan = [["query", "--n", str(n), "--queries", str(args.queries)] for n in sizes]

@@ -29,29 +29,40 @@ va cua la co duoc cac nhung cho trong nay do voi mot thi ma nhu khi tai ve tu de
 nay kia ay ra vao len lai con cung van theo nhieu nen neu vi
 """.split())
 
-_FOLD_TABLE: dict[int, str] = {}
+# Combining marks U+0300-U+036F except the grapheme joiner (U+034F), which `fold` keeps (combining class 0).
+_MARKS = re.compile("[\u0300-\u034e\u0350-\u036f]+")
 
 
-def _build_fold_table() -> None:
-    for code in range(0x80, 0x2000):
-        ch = chr(code)
-        folded = fold(ch)
-        if folded != ch:
-            _FOLD_TABLE[code] = folded
+_WORD_FOLDS: dict[str, str] = {}
+_WORD_FOLDS_MAX = 1_000_000
+
+
+def _fold_word(word: str) -> str:
+    # đ is the one letter of its own that Vietnamese needs; ð, ł, ø stay non-ASCII and take fold's path.
+    quick = _MARKS.sub("", unicodedata.normalize("NFD", word.casefold().replace("đ", "d")))
+    return quick if quick.isascii() else fold(word)
 
 
 def fast_fold(text: str) -> str:
-    """`claims.folding.fold` with a per-character table: the same result, several times faster on Latin text.
+    """`claims.folding.fold`, word by word through a cache: a collection reuses few distinct words.
+
+    Folding works character by character, so folding each space-separated piece gives the same text.
 
     >>> fast_fold("Điện Kremlin khẳng định") == fold("Điện Kremlin khẳng định")
     True
     """
-    if not _FOLD_TABLE:
-        _build_fold_table()
-    quick = text.casefold().translate(_FOLD_TABLE)
-    if quick.isascii():
-        return quick
-    return fold(text)
+    if text.isascii():
+        return text.casefold()
+    cache = _WORD_FOLDS
+    if len(cache) > _WORD_FOLDS_MAX:
+        cache.clear()
+    out = []
+    for word in text.split(" "):
+        folded = cache.get(word)
+        if folded is None:
+            folded = cache[word] = _fold_word(word)
+        out.append(folded)
+    return " ".join(out)
 
 
 def strip_social(text: str) -> str:
