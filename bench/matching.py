@@ -18,6 +18,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
+from itertools import accumulate
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -44,7 +45,7 @@ class Generator:
         syllables = {o + n + c for o in ONSETS for n in NUCLEI for c in CODAS}
         self.common = sorted(s for s in syllables if negation_count(s) == 0)
         self.rng.shuffle(self.common)
-        self.weights = [1.0 / (rank + 10) for rank in range(len(self.common))]
+        self.cum_weights = list(accumulate(1.0 / (rank + 10) for rank in range(len(self.common))))
         self.rare_pool = 400_000
 
     def _rare(self) -> str:
@@ -59,7 +60,7 @@ class Generator:
         return (whole, tenth, unit), f"{whole},{tenth} triệu {unit}"
 
     def claim(self) -> dict:
-        words = self.rng.choices(self.common, self.weights, k=self.rng.randint(7, 11))
+        words = self.rng.choices(self.common, cum_weights=self.cum_weights, k=self.rng.randint(7, 11))
         for _ in range(self.rng.randint(2, 3)):
             words.insert(self.rng.randrange(len(words) + 1), self._rare())
         for _ in range(2):

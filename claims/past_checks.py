@@ -19,17 +19,23 @@ class PastCheckError(ValueError):
     """The archive cannot be read; the message names the file and line."""
 
 
-def _row(raw: dict[str, Any], where: str) -> dict[str, Any]:
+def _clean(value: Any) -> str | None:
+    if value is None or value == "":
+        return None
+    text = value if isinstance(value, str) else str(value)
+    text = (text if text.isascii() else nfc(text)).strip()
+    return text or None
+
+
+def _row(raw: dict[str, Any], name: str, number: int) -> dict[str, Any]:
     key, text = raw.get("id"), raw.get("text")
-    if key is None or str(key).strip() == "":
-        raise PastCheckError(f"{where}: no id")
-    if not isinstance(text, str) or not text.strip():
-        raise PastCheckError(f"{where}: no text")
-    row = {"id": str(key).strip(), "text": nfc(text).strip()}
-    for name in FIELDS[2:]:
-        value = raw.get(name)
-        row[name] = nfc(str(value)).strip() or None if value not in (None, "") else None
-    return row
+    key = _clean(key)
+    if key is None:
+        raise PastCheckError(f"{name}, line {number}: no id")
+    if not isinstance(text, str) or not (text := _clean(text)):
+        raise PastCheckError(f"{name}, line {number}: no text")
+    return {"id": key, "text": text, "verdict": _clean(raw.get("verdict")), "url": _clean(raw.get("url")),
+            "published": _clean(raw.get("published"))}
 
 
 def _jsonl(text: str, name: str) -> Iterator[dict[str, Any]]:
@@ -42,7 +48,7 @@ def _jsonl(text: str, name: str) -> Iterator[dict[str, Any]]:
             raise PastCheckError(f"{name}, line {number}: not JSON ({error.msg})") from None
         if not isinstance(value, dict):
             raise PastCheckError(f"{name}, line {number}: not a JSON object")
-        yield _row(value, f"{name}, line {number}")
+        yield _row(value, name, number)
 
 
 def _csv(text: str, name: str) -> Iterator[dict[str, Any]]:
@@ -54,7 +60,7 @@ def _csv(text: str, name: str) -> Iterator[dict[str, Any]]:
     reader.fieldnames = header
     try:
         for raw in reader:
-            yield _row(raw, f"{name}, line {reader.line_num}")
+            yield _row(raw, name, reader.line_num)
     except csv.Error as error:
         raise PastCheckError(f"{name}, line {reader.line_num}: {error}") from None
 

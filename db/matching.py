@@ -1,6 +1,7 @@
 """Matching claims against each other and against past fact-checks: every SQL statement of it lives here."""
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -11,7 +12,7 @@ from urllib.parse import urlsplit
 import sqlite_utils
 
 from claims.folding import nfc
-from claims.matching.grouping import group_duplicates
+from claims.matching.grouping import group_duplicates, normalize_all
 from claims.matching.index import MatchIndex
 from claims.matching.normalize import fast_fold, match_text
 from claims.matching.rerank import rerank
@@ -78,10 +79,12 @@ def _known_rows(rows: Iterable[dict[str, Any]], stamp: str) -> Iterator[tuple]:
     for number, row in enumerate(rows, 1):
         key = row.get("id")
         text = row.get("text")
-        if key is None or str(key).strip() == "" or not isinstance(text, str) or not text.strip():
+        if key is None or not isinstance(text, str) or not (text := nfc(text).strip()):
             raise ValueError(f"past fact-check {number} needs an id and a text")
-        text = nfc(text).strip()
-        yield (str(key).strip(), text, fast_fold(text), row.get("verdict") or None, row.get("url") or None,
+        key = key if isinstance(key, str) else str(key)
+        if not key.strip():
+            raise ValueError(f"past fact-check {number} needs an id and a text")
+        yield (key.strip(), text, fast_fold(text), row.get("verdict") or None, row.get("url") or None,
                row.get("published") or None, stamp)
 
 
@@ -171,7 +174,13 @@ def _index(db: sqlite_utils.Database) -> MatchIndex:
                 cached.seen = _unchanged_since(db)
                 return cached.index
         index = MatchIndex()
-        index.add_many((("known", k), text) for k, text in db.execute("SELECT id, text FROM known_claims"))
+        keys, texts = [], []
+        for k, text in db.execute("SELECT id, text FROM known_claims"):
+            keys.append(("known", k))
+            texts.append(text)
+        index.add_many(zip(keys, normalize_all(texts, workers=min(4, os.cpu_count() or 1)), strict=True),
+                       normalized=True)
+        del keys, texts
         last = _add_claims(db, index, 0)
         cached = _CACHE[key] = _Cached(index, known_stamp, _claims_stamp(db, last), last)
         cached.seen = _unchanged_since(db)
