@@ -116,8 +116,11 @@ def import_known_claims(db: sqlite_utils.Database, rows: Iterable[dict[str, Any]
 
 @dataclass
 class _Cached:
-    index: MatchIndex
+    """Past fact-checks and claims in two indexes: editing a claim never rebuilds a million past fact-checks."""
+
+    known: MatchIndex
     known_stamp: tuple
+    claims: MatchIndex
     claims_stamp: tuple
     last_claim_id: int
     seen: tuple = ()  # (connection, data_version, total_changes) when last checked
@@ -159,32 +162,37 @@ def _add_claims(db: sqlite_utils.Database, index: MatchIndex, after_id: int) -> 
     return last
 
 
-def _index(db: sqlite_utils.Database) -> MatchIndex:
-    """The index of every claim and past fact-check, rebuilt when they changed, extended when claims were added."""
+def _known_index(db: sqlite_utils.Database) -> MatchIndex:
+    index = MatchIndex()
+    keys, texts = [], []
+    for k, text in db.execute("SELECT id, text FROM known_claims"):
+        keys.append(("known", k))
+        texts.append(text)
+    index.add_many(zip(keys, normalize_all(texts, workers=min(4, os.cpu_count() or 1)), strict=True),
+                   normalized=True)
+    return index
+
+
+def _indexes(db: sqlite_utils.Database) -> tuple[MatchIndex, MatchIndex]:
+    """(past fact-checks, claims) indexes of `db`, rebuilt when changed, extended when claims were only added."""
     key = _db_key(db)
     with _CACHE_LOCK:
         cached = _CACHE.get(key)
         if cached is not None and cached.seen == _unchanged_since(db):
-            return cached.index
+            return cached.known, cached.claims
         known_stamp = _known_stamp(db)
-        if cached is not None and cached.known_stamp == known_stamp:
-            if _claims_stamp(db, cached.last_claim_id) == cached.claims_stamp:
-                cached.last_claim_id = _add_claims(db, cached.index, cached.last_claim_id)
-                cached.claims_stamp = _claims_stamp(db, cached.last_claim_id)
-                cached.seen = _unchanged_since(db)
-                return cached.index
-        index = MatchIndex()
-        keys, texts = [], []
-        for k, text in db.execute("SELECT id, text FROM known_claims"):
-            keys.append(("known", k))
-            texts.append(text)
-        index.add_many(zip(keys, normalize_all(texts, workers=min(4, os.cpu_count() or 1)), strict=True),
-                       normalized=True)
-        del keys, texts
-        last = _add_claims(db, index, 0)
-        cached = _CACHE[key] = _Cached(index, known_stamp, _claims_stamp(db, last), last)
-        cached.seen = _unchanged_since(db)
-        return index
+        if cached is None or cached.known_stamp != known_stamp:
+            known = _known_index(db)
+        else:
+            known = cached.known
+        if cached is not None and _claims_stamp(db, cached.last_claim_id) == cached.claims_stamp:
+            claims, last = cached.claims, _add_claims(db, cached.claims, cached.last_claim_id)
+        else:
+            claims = MatchIndex()
+            last = _add_claims(db, claims, 0)
+        cached = _CACHE[key] = _Cached(known, known_stamp, claims, _claims_stamp(db, last), last,
+                                       _unchanged_since(db))
+        return known, claims
 
 
 def forget_index(db: sqlite_utils.Database) -> None:
@@ -221,17 +229,20 @@ def find_matches(db: sqlite_utils.Database, text: str, *, limit: int = 5, exclud
     >>> [m.id for m in find_matches(db, "Wombats share their burrows", limit=1)]  # doctest: +SKIP
     ['s-1']
     """
-    index = _index(db)
+    known, claims = _indexes(db)
     query_norm = match_text(text)
-    pool = index.candidates(query_norm, normalized=True, limit=_POOL + 1)
-    pool = [c for c in pool if c.key != ("claim", exclude_claim_id)][:_POOL]
+    pool = [c for index in (known, claims) for c in index.candidates(query_norm, normalized=True, limit=_POOL + 1)
+            if c.key != ("claim", exclude_claim_id)]
+    pool.sort(key=lambda c: c.bm25, reverse=True)  # stable: past fact-checks first among equals
+    pool = pool[:_POOL]
     if not pool:
         return []
     details = _details(db, [c.key for c in pool])
     pool = [c for c in pool if c.key in details]  # deleted since the index was built
     raw = [details[c.key]["text"] for c in pool]
     results = []
-    for s in rerank(query_norm, nfc(text), pool, raw):
+    perfect = max(index.self_score(query_norm, normalized=True) for index in (known, claims))
+    for s in rerank(query_norm, nfc(text), pool, raw, perfect_bm25=perfect):
         if s.score < min_score or len(results) >= limit:
             break
         kind, key = s.key
@@ -431,7 +442,7 @@ def duplicate_groups(db: sqlite_utils.Database, *, suggested: bool = True) -> li
     rejected = {frozenset((a, int(b))) for a, b in db.execute(
         "SELECT claim_id, other_id FROM claim_matches WHERE other_kind = 'claim' AND decision = 'rejected'")}
     free = [(i, t) for i, t in texts.items() if i not in grouped]
-    for centre, members in group_duplicates(free, forbidden=rejected):
+    for centre, members in group_duplicates(free, forbidden=rejected, workers=min(2, os.cpu_count() or 1)):
         ids = (centre, *members)
         groups.append(DuplicateGroup(centre, ids, False, tuple(texts[i] for i in ids)))
     return groups

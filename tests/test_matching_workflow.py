@@ -112,3 +112,14 @@ def test_suggested_groups_do_not_chain_near_misses(db):
                        "Giá xăng không tăng 6% trong tháng ba.")
     groups = {frozenset(g.claim_ids) for g in duplicate_groups(db)}
     assert groups == {frozenset(ids[0:2]), frozenset(ids[2:4])}
+
+
+def test_matches_follow_claims_edited_and_past_checks_imported_after_the_first_match(db):
+    [claim] = store_claims(db, "Giá xăng tăng 5% trong tháng ba.")
+    assert [m.id for m in find_matches(db, "Giá xăng tăng 5% trong tháng ba")] == [str(claim)]
+    db.execute("UPDATE claims SET text = 'Giá điện giảm 2% trong tháng tư.', updated_at = '2999-01-01' WHERE id = ?",
+               [claim])
+    assert [m.relation for m in find_matches(db, "Giá điện giảm 2% trong tháng tư")] == ["duplicate"]
+    assert all(m.score < 60 for m in find_matches(db, "Giá xăng tăng 5% trong tháng ba"))
+    import_known_claims(db, [{"id": "p", "text": "Giá xăng tăng 5% trong tháng ba"}])
+    assert find_matches(db, "Giá xăng tăng 5% trong tháng ba")[0].id == "p"

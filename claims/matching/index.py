@@ -88,8 +88,17 @@ class MatchIndex:
             cached = self._idf[token] = math.log(1.0 + (n - df + 0.5) / (df + 0.5))
         return cached
 
+    def self_score(self, query: str, *, normalized: bool = False) -> float:
+        """The BM25 score `query` would get against a stored copy of itself: the scale of a perfect match."""
+        norm = query if normalized else match_text(query)
+        counts = Counter(match_tokens(norm, normalized=True))
+        n = len(self.keys)
+        avg_length = (self._total_length / n if n else 0.0) or 1.0
+        norm_len = _K1 * (1 - _B + _B * sum(counts.values()) / avg_length)
+        return sum(self.idf(t) * tf * (_K1 + 1) / (tf + norm_len) for t, tf in counts.items())
+
     def candidates(self, query: str, *, limit: int = 50, normalized: bool = False,
-                   posting_budget: int = 200_000, pool: int = 200) -> list[Candidate]:
+                   posting_budget: int = 60_000, pool: int = 200) -> list[Candidate]:
         """The `limit` stored claims with the best BM25 score for `query`, best first.
 
         Only the postings of the query's rarest terms are walked (until `posting_budget` entries), so a
@@ -115,13 +124,15 @@ class MatchIndex:
                 break
             walked += len(posting)
             probes.append((np.frombuffer(posting, dtype=np.uint32), idf[token]))
-        touched = np.unique(np.concatenate([o for o, _ in probes]))
         with self._lock:  # one scratch buffer per index, shared by the threads that query it
             if self._scratch.shape[0] < n:
                 self._scratch = np.zeros(n + 1024, dtype=np.float32)
-            partial = self._scratch
+            partial = self._scratch[:n]
             for ordinals, weight in probes:
                 partial[ordinals] += weight
+            # Scanning n floats for the touched ones is cheaper than sorting the postings to dedupe them.
+            touched = np.flatnonzero(partial) if walked > n // 64 else np.unique(
+                np.concatenate([o for o, _ in probes]))
             weights = partial[touched]
             partial[touched] = 0.0
         if len(touched) > pool:

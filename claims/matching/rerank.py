@@ -24,6 +24,7 @@ _K1 = 1.2
 _B = 0.4
 _RANK_WEIGHT = 0.7  # ordering: how much the retrieval scores count against closeness of the whole texts
 _WORD_WEIGHT = 0.5  # within retrieval: whole words against character grams
+_WEAK_MATCH = 0.5  # a best candidate below this share of a perfect BM25 score lowers every score
 
 
 class Relation(StrEnum):
@@ -102,10 +103,12 @@ def _gram_bm25(query: str, docs: Sequence[str]) -> list[float]:
 
 
 def rerank(query_norm: str, query_raw: str, candidates: Sequence[Candidate],
-           raw_texts: Sequence[str] | None = None) -> list[Scored]:
+           raw_texts: Sequence[str] | None = None, *, perfect_bm25: float | None = None) -> list[Scored]:
     """Order candidates by word BM25, character-gram BM25 and closeness; decide each one's relation.
 
     `raw_texts` (the stored claims as written) are used for polarity; the normalised text serves otherwise.
+    `perfect_bm25`, the score of the query against itself, scales all scores down when even the best
+    candidate shares little with the query (ordering within the query is unchanged).
     """
     if not candidates:
         return []
@@ -114,11 +117,13 @@ def rerank(query_norm: str, query_raw: str, candidates: Sequence[Candidate],
     top_words = max(c.bm25 for c in candidates) or 1.0
     top_grams = max(grams) or 1.0
     close = closeness([query_norm], texts)[0]
+    confidence = 1.0
+    if perfect_bm25:
+        confidence = min(1.0, top_words / (_WEAK_MATCH * perfect_bm25)) ** 0.5
     scored = []
     for i, cand in enumerate(candidates):
         retrieval = _WORD_WEIGHT * cand.bm25 / top_words + (1 - _WORD_WEIGHT) * grams[i] / top_grams
-        score = 100.0 * _RANK_WEIGHT * retrieval \
-            + (1 - _RANK_WEIGHT) * close[i]
+        score = confidence * (100.0 * _RANK_WEIGHT * retrieval + (1 - _RANK_WEIGHT) * close[i])
         raw = raw_texts[i] if raw_texts is not None else cand.text
         scored.append(Scored(cand.key, round(min(score, 100.0), 2), close[i],
                              relation(close[i], query_norm, cand.text, query_raw, raw), cand.text))
