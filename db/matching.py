@@ -19,12 +19,16 @@ from claims.matching.rerank import rerank
 from db.connection import writing
 from db.history import now, record
 
-__all__ = ["MatchResult", "Suggestion", "DuplicateGroup", "SUGGEST_MIN_SCORE", "import_known_claims",
+__all__ = ["MatchResult", "Suggestion", "DuplicateGroup", "SUGGEST_MIN_SCORE", "SUGGEST_MIN_CLOSENESS",
+           "SUGGEST_MIN_KNOWN_SCORE", "import_known_claims",
            "find_matches", "suggest_matches", "suggestions_for", "decide_match", "offer_verdict_to_duplicates",
            "duplicate_groups", "forget_index"]
 
-# Below this score a match is noise on a claim page; `factcheck match` still lists the best K whatever they score.
+# What a claim page is shown: duplicates, close texts that differ in a figure or a negation (the near-misses a
+# reviewer must see), and past fact-checks that score well; `factcheck match` lists the best K whatever they are.
 SUGGEST_MIN_SCORE = 55.0
+SUGGEST_MIN_CLOSENESS = 65.0
+SUGGEST_MIN_KNOWN_SCORE = 70.0
 _POOL = 60  # candidates reranked per query
 _IMPORT_CHUNK = 20_000
 
@@ -40,6 +44,7 @@ class MatchResult:
     text: str
     verdict: str | None = None
     url: str | None = None
+    closeness: float = 0.0  # of the whole texts (0-100), beside the ranking score
 
 
 @dataclass(frozen=True)
@@ -248,7 +253,7 @@ def find_matches(db: sqlite_utils.Database, text: str, *, limit: int = 5, exclud
         kind, key = s.key
         info = details[s.key]
         results.append(MatchResult(str(key), kind, s.score, str(s.relation), info["text"], info.get("verdict"),
-                                   info.get("url")))
+                                   info.get("url"), round(s.closeness, 2)))
     return results
 
 
@@ -282,7 +287,9 @@ def suggest_matches(db: sqlite_utils.Database, claim_ids: Iterable[int], *, limi
             continue
         for m in find_matches(db, texts[claim_id], limit=limit, exclude_claim_id=claim_id,
                               min_score=SUGGEST_MIN_SCORE):
-            proposals.append((claim_id, m))
+            if (m.relation == "duplicate" or m.closeness >= SUGGEST_MIN_CLOSENESS
+                    or (m.kind == "known" and m.score >= SUGGEST_MIN_KNOWN_SCORE)):
+                proposals.append((claim_id, m))
     stamp = now()
     added = 0
     with writing(db):

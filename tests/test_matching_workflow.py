@@ -123,3 +123,10 @@ def test_matches_follow_claims_edited_and_past_checks_imported_after_the_first_m
     assert all(m.score < 60 for m in find_matches(db, "Giá xăng tăng 5% trong tháng ba"))
     import_known_claims(db, [{"id": "p", "text": "Giá xăng tăng 5% trong tháng ba"}])
     assert find_matches(db, "Giá xăng tăng 5% trong tháng ba")[0].id == "p"
+
+
+def test_claims_that_only_share_names_are_not_suggested(db):
+    [old] = store_claims(db, "Tổng thống Ukraine Volodymyr Zelensky gặp Tổng thống Nga Vladimir Putin tại Paris.",
+                         title="một")
+    [new] = store_claims(db, "Khi đó, ông gợi ý Tổng thống Putin nên tới Kiev.", title="hai")
+    assert suggest_matches(db, [new]) == 0 and suggestions_for(db, old) == []
