@@ -118,7 +118,8 @@ _POLITE = _Lexicon(
 _OPENERS = {"and", "but", "so", "well", "now", "oh", "look", "yes", "no"}
 _FIRST_PERSON = {"i", "we", "i'm", "we're", "i've", "we've", "i'd", "we'd", "i'll", "we'll", "tôi"}
 _SECOND_PERSON = _Lexicon("you|your|you're|you've|bạn|các bạn")
-_PROPER_MID = re.compile(r"(?<=[^\W\d_] )[A-ZĐÀ-Ỹ][^\W\d_]+")
+# Any letter-run after a word; kept only when it starts with a capital (a range like À-Ỹ would admit lower-case đ).
+_PROPER_MID = re.compile(r"(?<=[^\W\d_] )[^\W\d_]{2,}")
 _EVERYDAY_UNITS = {None, "days", "years", "months", "weeks", "hours", "minutes", "năm", "tháng", "tuần", "giờ",
                    "phút", "times", "lần", "tuổi", "years old"}
 _NUMBER_WORD = _Lexicon("million|billion|trillion|thousand|hundred|millions|billions|thousands|hundreds|"
@@ -186,7 +187,7 @@ def assess(sentence: str, *, language: str = "en", quantities: Sequence[Quantity
         add(0.9, f"attributed to {speaker}", ClaimType.QUOTE)
     elif any(ch in text for ch in "\"“”"):
         types.append(ClaimType.QUOTE)
-    proper = [m.group(0) for m in _PROPER_MID.finditer(text)]
+    proper = [m.group(0) for m in _PROPER_MID.finditer(text) if m.group(0)[0].isupper()]
     if proper:
         add(0.6 if language == "en" else 0.4, f"names {proper[0]}")
     causal = cues.get(_CAUSAL)

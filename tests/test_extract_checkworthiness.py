@@ -81,3 +81,8 @@ def test_scores_stay_within_bounds():
     for text in ("a", "?", "100%", "Thank you. " * 3, "Nhất, nhất, nhất 1 2 3 4 5 6 7 8 9."):
         for claim in extract_claims(text).claims:
             assert 0.0 <= claim.score <= 1.0
+
+
+def test_a_lower_case_vietnamese_word_is_never_shown_as_a_name():
+    (claim,) = extract_claims("Ước tính, hơn 1,7 triệu người đã rời bỏ nhà cửa.").claims
+    assert not [r for r in claim.reasons if r.startswith("names ")]
