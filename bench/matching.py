@@ -5,6 +5,15 @@
   python bench/matching.py query --n 100000   # one stage alone (each stage runs in its own process)
 
 Each stage runs in a fresh process so that its peak memory (max RSS) is its own.
+
+Measured on the 2-core development machine (`python bench/matching.py`):
+  query  N=10,000     median 3.7 ms, p95 4.3 ms, duplicates found 99.7%, near-misses called duplicate 0%, 160 MB
+  query  N=100,000    median 4.6 ms, p95 8.8 ms, duplicates found 99.3%, near-misses called duplicate 0%, 255 MB
+  query  N=1,000,000  median 11.5 ms, p95 13.2 ms, duplicates found 98.7%, near-misses called duplicate 0%,
+                      index built once in 57 s, 943 MB
+  group  N=100,000    7.5 s on 2 workers, 99.3% of 68,885 duplicate pairs found, pair precision 1.000, 362 MB
+  import N=1,000,000  17.1 s, 58,439 claims/s (JSON Lines read, folded, inserted, FTS rebuilt), 915 MB
+  visp   44/44 paraphrases listed (33 duplicate, 11 related); 0/10 non-pairs called duplicate
 """
 from __future__ import annotations
 
