@@ -9,7 +9,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from claims.reading import ARTICLE_SUFFIXES, UnreadableArticle, clean_text, read_article_file
+from claims.reading import ARTICLE_SUFFIXES, MAX_ARTICLE_BYTES, UnreadableArticle, clean_text, read_article_file
 from db.articles import StoredArticle, store_article
 
 __all__ = ["IngestOutcome", "default_title", "ingest_text", "ingest_paths", "article_files"]
@@ -60,6 +60,11 @@ def ingest_text(db: sqlite_utils.Database, text: str, *, title: str | None = Non
     from claims import extract_claims
     from claims.urls import InvalidURL, check_url
 
+    # Pasted text gets the same size limit as an uploaded file: a 50 MB paste must be refused, not extracted.
+    size = len(text) if len(text) > MAX_ARTICLE_BYTES else len(text.encode("utf-8", "surrogatepass"))
+    if size > MAX_ARTICLE_BYTES:
+        raise UnreadableArticle(f"is too large (at least {size / 1048576:.1f} MB; an article may be at most"
+                                f" {MAX_ARTICLE_BYTES // 1048576} MB)")
     text = clean_text(text).strip()
     if not text:
         raise UnreadableArticle("has no text in it")
