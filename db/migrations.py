@@ -235,6 +235,16 @@ def _review_queue_index(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX claims_review ON claims(checkworthy, status, score DESC)")
 
 
+@MIGRATIONS(name="0006_text_vectors")
+def _text_vectors(db: sqlite_utils.Database) -> None:
+    """Sentence vectors of stored texts for the semantic rerank, keyed by a digest of the model and the text.
+
+    Filled lazily, the first time a text is a candidate (never by an import); a text's vector is computed once.
+    Keyed by content, an edited claim or re-imported fact-check simply gets a new row and is never stale.
+    """
+    db.execute("CREATE TABLE text_vectors (digest TEXT PRIMARY KEY, vector BLOB NOT NULL) WITHOUT ROWID")
+
+
 def migrate(db: sqlite_utils.Database, *, stop_before: str | None = None) -> None:
     """Apply every pending migration (or those before `stop_before`, to make an old-version database)."""
     if MIGRATIONS.applied(db) and not MIGRATIONS.pending(db):

