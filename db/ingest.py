@@ -79,12 +79,21 @@ def ingest_text(db: sqlite_utils.Database, text: str, *, title: str | None = Non
                            url=url or None, published=day.isoformat() if day else None, source_name=source_name,
                            added_by=added_by)
     if not stored.already_stored and stored.claim_ids:
-        _suggest_matches(db, stored.claim_ids)
+        worth_checking = [claim_id for claim_id, claim in zip(stored.claim_ids, extraction.claims, strict=True)
+                          if claim.checkworthy]
+        _suggest_matches(db, tuple(worth_checking[:MAX_SUGGESTED_CLAIMS]))
     return stored
+
+
+# Suggestions are looked up for the check-worthy claims a reviewer will open, and for at most this many of them:
+# a pasted 10 MB wall of text has thousands of candidates and would tie the reviewer's session up for minutes.
+MAX_SUGGESTED_CLAIMS = 300
 
 
 def _suggest_matches(db: sqlite_utils.Database, claim_ids: tuple[int, ...]) -> None:
     """Suggestions are a convenience computed after the article is safely stored; failing them loses nothing."""
+    if not claim_ids:
+        return
     try:
         from db.matching import suggest_matches
     except ImportError:

@@ -130,3 +130,22 @@ def test_ingest_json_output_reports_each_file(db_path):
     report = json.loads(done.stdout)
     assert report["stored"] == 2 and report["failed"] == 0
     assert {Path(f["file"]).name for f in report["files"]} == {p.name for p in SEEDS.iterdir()}
+
+
+def test_duplicate_suggestions_are_stored_for_check_worthy_claims_only(db, monkeypatch):
+    from db import ingest
+
+    opinion = "Tôi nghĩ chúng ta cần kiên nhẫn hơn nữa?"
+    ingest.ingest_text(db, VIETNAMESE + opinion)
+    second = ingest.ingest_text(db, "Tin mới.\n" + VIETNAMESE + opinion)
+    suggested = {row[0] for row in db.execute("SELECT DISTINCT claim_id FROM claim_matches")}
+    worthy = {row[0] for row in db.execute("SELECT id FROM claims WHERE checkworthy = 1")}
+    assert suggested & set(second.claim_ids)
+    assert suggested <= worthy
+
+    monkeypatch.setattr(ingest, "MAX_SUGGESTED_CLAIMS", 1)
+    third = ingest.ingest_text(db, "Bản tin thứ ba.\n" + VIETNAMESE)
+    marks = ", ".join("?" for _ in third.claim_ids)
+    capped = [row[0] for row in db.execute(
+        f"SELECT DISTINCT claim_id FROM claim_matches WHERE claim_id IN ({marks})", third.claim_ids)]
+    assert len(capped) == 1

@@ -1,4 +1,4 @@
-"""The shape of the project: data flows one way, Streamlit stays in the UI, SQL stays in db/, commands are documented."""
+"""The project's shape: data flows one way, Streamlit stays in the UI, SQL in db/, every command is documented."""
 from __future__ import annotations
 
 import ast
