@@ -30,7 +30,9 @@ _ORDER = ("articles", "claims", "quantities", "claim_dates", "sources", "claim_s
           "reviewers", "known_claims", "claim_matches", "history")
 # Filled by the migrations themselves; an import replaces their rows with the exported ones.
 _SEEDED = frozenset({"rating_scale"})
-_SKIPPED = frozenset({"_sqlite_migrations"})
+# Not carried: the migration record (the header names the schema) and text_vectors, a cache of sentence vectors
+# that matching recomputes on demand (and a WITHOUT ROWID table besides).
+_SKIPPED = frozenset({"_sqlite_migrations", "text_vectors"})
 
 
 class TransferError(ValueError):
