@@ -12,7 +12,9 @@ Measured on the 2-core development machine (`python bench/matching.py`):
   query  N=1,000,000  median 11.5 ms, p95 13.2 ms, duplicates found 98.7%, near-misses called duplicate 0%,
                       index built once in 57 s, 943 MB
   group  N=100,000    7.5 s on 2 workers, 99.3% of 68,885 duplicate pairs found, pair precision 1.000, 362 MB
-  import N=1,000,000  17.1 s, 58,439 claims/s (JSON Lines read, folded, inserted, FTS rebuilt), 915 MB
+  import N=1,000,000  9.1-10.1 s, 99,000-110,000 claims/s, 191 MB (`python bench/matching.py import --n 1000000`:
+                      a 170 MB JSON Lines file streamed and folded on a reader thread while the writer inserts
+                      and indexes chunk by chunk, 12.7-14.1 s CPU; it was 15-17 s, 58,000-65,000/s, 890-915 MB)
   visp   44/44 paraphrases listed (33 duplicate, 11 related); 0/10 non-pairs called duplicate
 """
 from __future__ import annotations
@@ -237,13 +239,16 @@ def stage_import(n: int) -> dict:
                 f.write(json.dumps({"id": key, "text": text, "verdict": "Sai",
                                     "url": f"https://example.org/{key}"}, ensure_ascii=False) + "\n")
         db = open_database(Path(tmp) / "bench.db")
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         count = import_known_claims(db, read_past_checks(archive))
-        elapsed = time.perf_counter() - start
+        elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
         fts = db.execute("SELECT count(*) FROM known_claims_fts WHERE known_claims_fts MATCH 'trieu'").fetchone()[0]
         db.close()
+        size = archive.stat().st_size
+    # cpu_s counts both threads (reading and writing overlap): above `seconds`, the two cores were both busy.
     return {"stage": "import", "n": count, "seconds": round(elapsed, 1), "claims_per_s": round(count / elapsed),
-            "fts_rows_with_trieu": fts, "peak_mb": round(_peak_mb())}
+            "cpu_s": round(cpu, 1), "archive_mb": round(size / 2**20), "fts_rows_with_trieu": fts,
+            "peak_mb": round(_peak_mb())}
 
 
 def stage_visp(path: str) -> dict:

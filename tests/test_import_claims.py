@@ -98,3 +98,113 @@ def test_a_bad_match_line_is_reported_and_the_others_answered(tmp_path, db_path,
     captured = capsys.readouterr()
     assert [json.loads(x)["id"] for x in captured.out.splitlines()] == ["a", None, "c"]
     assert "line 2" in captured.err and "line 3" in captured.err
+
+
+def _fts_is_in_step(db) -> bool:
+    # FTS5 checks its index against the content table with rank 1: a stale or missing entry fails it.
+    db.execute("INSERT INTO known_claims_fts (known_claims_fts, rank) VALUES ('integrity-check', 1)")
+    return True
+
+
+def _found(db, word):
+    return sorted(r[0] for r in db.execute(
+        "SELECT k.id FROM known_claims_fts f JOIN known_claims k ON k.rowid = f.rowid"
+        " WHERE known_claims_fts MATCH ?", [word]))
+
+
+def test_reimported_and_repeated_ids_keep_the_full_text_index_in_step(db):
+    import_known_claims(db, [{"id": "a", "text": "Giá xăng tăng"}, {"id": "b", "text": "Giá điện tăng"}])
+    import_known_claims(db, [{"id": "a", "text": "Giá gạo giảm"}, {"id": "c", "text": "Giá gạo tăng"},
+                             {"id": "c", "text": "Giá muối tăng"}])
+    assert dict(db.execute("SELECT id, text FROM known_claims").fetchall()) == {
+        "a": "Giá gạo giảm", "b": "Giá điện tăng", "c": "Giá muối tăng"}
+    assert _found(db, "xang") == [] and _found(db, "gao") == ["a"] and _found(db, "muoi") == ["c"]
+    assert _found(db, "tang") == ["b", "c"]
+    assert _fts_is_in_step(db)
+
+
+def test_a_large_import_spans_chunks_and_replaces_ids_across_them(db):
+    rows = [{"id": f"k{i}", "text": f"Tuyên bố số {i} về giá xăng"} for i in range(60_000)]
+    rows[55_000] = {"id": "k7", "text": "Tuyên bố thay thế về giá điện"}  # replaces a row of the first chunk
+    assert import_known_claims(db, rows) == 60_000
+    assert db.execute("SELECT count(*) FROM known_claims").fetchone()[0] == 59_999
+    assert _found(db, "dien") == ["k7"]
+    assert len(_found(db, "xang")) == 59_998
+    assert _fts_is_in_step(db)
+
+
+def test_a_bad_row_late_in_a_large_import_stores_nothing(db):
+    import_known_claims(db, [{"id": "kept", "text": "Đã có từ trước"}])
+    rows = [{"id": f"k{i}", "text": f"Tuyên bố số {i}"} for i in range(60_000)] + [{"id": "x", "text": " "}]
+    with pytest.raises(ValueError, match="past fact-check 60001 needs an id and a text"):
+        import_known_claims(db, rows)
+    assert db.execute("SELECT id FROM known_claims").fetchall() == [("kept",)]
+    assert _found(db, "tuyen") == [] and _fts_is_in_step(db)
+    assert import_known_claims(db, rows[:10]) == 10  # the connection is usable again
+
+
+def test_an_import_leaves_the_connection_as_it_found_it(db):
+    db.execute("PRAGMA recursive_triggers = OFF")
+    import_known_claims(db, [{"id": "a", "text": "Giá xăng tăng"}])
+    assert db.execute("PRAGMA recursive_triggers").fetchone()[0] == 0
+    assert db.execute("SELECT name FROM sqlite_temp_master").fetchall() == []
+    assert dict(db.execute("SELECT k, v FROM known_claims_fts_config").fetchall())["automerge"] == 4
+
+
+def test_an_import_inside_a_transaction_commits_with_it(db):
+    from db.connection import writing
+
+    with pytest.raises(RuntimeError), writing(db):
+        import_known_claims(db, [{"id": "a", "text": "Giá xăng tăng"}])
+        raise RuntimeError("the outer write fails")
+    assert db.execute("SELECT count(*) FROM known_claims").fetchone()[0] == 0
+    with writing(db):
+        import_known_claims(db, [{"id": "a", "text": "Giá xăng tăng"}])
+    assert _found(db, "xang") == ["a"] and _fts_is_in_step(db)
+
+
+def test_a_bad_line_in_an_archive_file_is_named_and_nothing_is_stored(tmp_path, db):
+    rows = [{"id": f"k{i}", "text": f"Tuyên bố số {i}"} for i in range(60_000)]
+    archive = _write_jsonl(tmp_path / "past.jsonl", rows)
+    with open(archive, "a", encoding="utf-8") as f:
+        f.write('{"id": "bad", "text": "ok"\n')
+    with pytest.raises(PastCheckError, match="past.jsonl, line 60001: not JSON"):
+        import_known_claims(db, read_past_checks(archive))
+    assert db.execute("SELECT count(*) FROM known_claims").fetchone()[0] == 0
+
+
+def test_bytes_that_are_not_utf8_are_named_by_line(tmp_path):
+    archive = tmp_path / "past.jsonl"
+    archive.write_bytes(b'{"id": "1", "text": "ok"}\n' * 3 + b'{"id": "4", "text": "\xff"}\n')
+    with pytest.raises(PastCheckError, match="line 4: not UTF-8"):
+        list(read_past_checks(archive))
+
+
+def test_half_a_surrogate_pair_is_named_by_line(db):
+    with pytest.raises(PastCheckError, match="line 2: a \\\\u escape"):
+        list(parse_past_checks('{"id": "1", "text": "ok"}\n{"id": "2", "text": "x\\ud800"}\n', kind="jsonl"))
+    with pytest.raises(ValueError, match="past fact-check 2 has text that is not valid Unicode"):
+        import_known_claims(db, [{"id": "1", "text": "ok"}, {"id": "2", "text": "x\ud800"}])
+
+
+def test_line_separators_inside_json_text_do_not_split_a_line(tmp_path):
+    archive = tmp_path / "past.jsonl"
+    text = "Câu một\u2028câu hai\x85câu ba"
+    archive.write_text(json.dumps({"id": "1", "text": text}, ensure_ascii=False) + "\r\n"
+                       + json.dumps({"id": "2", "text": "ok"}) + "\r\n", encoding="utf-8")
+    assert [r["text"] for r in read_past_checks(archive)] == [text, "ok"]
+
+
+def test_an_archive_with_a_byte_order_mark_and_no_known_suffix_is_read(tmp_path):
+    archive = tmp_path / "past.txt"
+    archive.write_bytes("\ufeff\n".encode() + b'{"id": 1, "text": "ok"}\n')
+    assert [r["id"] for r in read_past_checks(archive)] == ["1"]
+    csv = tmp_path / "past.dat"
+    csv.write_bytes("\ufeffid,text\n1,\"two\nlines\"\n".encode())
+    assert [r["text"] for r in read_past_checks(csv)] == ["two\nlines"]
+
+
+def test_an_import_keeps_index_settings_made_before_it(db):
+    db.execute("INSERT INTO known_claims_fts (known_claims_fts, rank) VALUES ('automerge', 8)")
+    import_known_claims(db, [{"id": "a", "text": "Giá xăng tăng"}])
+    assert dict(db.execute("SELECT k, v FROM known_claims_fts_config").fetchall())["automerge"] == 8
