@@ -49,9 +49,20 @@ def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(variants, key=len, reverse=True))
 
 
-_SCALES = {
+_VI_SCALES = {
     "nghìn tỷ": 1e12, "ngàn tỷ": 1e12, "nghìn tỉ": 1e12, "ngàn tỉ": 1e12,
     "trăm": 1e2, "chục": 1e1, "nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9,
+    # As typed without diacritics on social media. "tram" and "chuc" are left out: "5 tram" is as often five
+    # stations (trạm) as five hundred.
+    "nghin ty": 1e12, "ngan ty": 1e12, "nghin ti": 1e12, "ngan ti": 1e12,
+    "nghin": 1e3, "ngan": 1e3, "trieu": 1e6, "ty": 1e9, "ti": 1e9,
+}
+# Bare syllables that are a scale only right after a number, and not even there before "vi" (ti vi, a TV) or
+# "le" (tỷ lệ typed bare, a rate). Too common inside other words to be hints for the number-word pass.
+_BARE_SCALES = {"ty", "ti", "ngan"}
+_NOT_A_SCALE_AFTER = re.compile(r"\s+(?:vi|le|lệ)(?![^\W\d_])", re.IGNORECASE)
+_SCALES = {
+    **_VI_SCALES,
     "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
     "hundreds": 1e2, "thousands": 1e3, "millions": 1e6, "billions": 1e9,
     "k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "tn": 1e12,
@@ -200,8 +211,14 @@ def _digit_figures(text: str, language: str, blocked) -> list[_Found]:
             unit_word = scale_word if _key(scale_word) in _UNITS else None
             scale_word = None
             end = m.end("scale") if unit_word else (m.end("den") if m.group("den") else ne)
+        if scale_word and _key(scale_word) in _BARE_SCALES and _NOT_A_SCALE_AFTER.match(text, m.end("scale")):
+            scale_word = unit_word = None  # "2 ti vi" is two television sets
+            end = m.end("den") if m.group("den") else ne
+        # A Vietnamese scale word says how the number is written, whatever the sentence was taken for:
+        # unaccented Vietnamese often reads as English, and "1,500 trieu" is 1.5 million, not 1,500 million.
+        number_language = "vi" if scale_word and _key(scale_word) in _VI_SCALES else language
         try:
-            value = parse_number(m.group("num"), language)
+            value = parse_number(m.group("num"), number_language)
         except ValueError:
             continue
         if m.group("den"):
@@ -226,7 +243,7 @@ def _digit_figures(text: str, language: str, blocked) -> list[_Found]:
 # full pattern runs only around them, since running it over a whole article costs more than everything else.
 _WORD_FIGURE_HINT = re.compile(_alternation(
     w for w in (*_SCALES, *_EN_WORD_VALUES, "percent") if " " not in w and w not in _WEAK_WORDS
-    and w not in _CURRENCY_ONLY_SCALES
+    and w not in _CURRENCY_ONLY_SCALES and w not in _BARE_SCALES
 ))
 
 
@@ -248,6 +265,9 @@ def _word_figures(text: str, blocked, taken: list[_Found]) -> list[_Found]:
             continue
         words = m.group("words").split()
         first = words[0].lower()
+        scales = (m.group("scale") or "").split()
+        if scales and _key(scales[-1]) in _BARE_SCALES and _NOT_A_SCALE_AFTER.match(text, m.end("scale")):
+            continue  # "hai ti vi": two television sets, and a bare Vietnamese number word counts only with a scale
         # A bare number word is mostly grammar ("a", "one of", "năm" = year, "hai nước"): Vietnamese words
         # and "a/one/half" count only with a scale (hai triệu, a million); English "two" and up count alone.
         if not m.group("scale") and not m.group("unit") and (first in _WEAK_WORDS or first not in _EN_WORD_VALUES):

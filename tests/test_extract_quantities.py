@@ -130,3 +130,61 @@ def test_same_number_written_three_ways_has_one_value():
 
 def test_empty_text_has_no_figures():
     assert find_quantities("") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("1,7 trieu nguoi", 1_700_000),
+        ("Viet Nam co 1,7 trieu nguoi nhiem benh", 1_700_000),
+        ("VIET NAM CO 1,7 TRIEU NGUOI", 1_700_000),
+        ("von 15 ty dong", 15e9),
+        ("thu 2,5 ti dong", 2.5e9),
+        ("chi 2 nghin ty dong", 2e12),
+        ("chi 3 ngan ti dong", 3e12),
+        ("khoang 300 nghin nguoi", 300_000),
+        ("co 5 ngan ho dan", 5_000),
+        ("hai trieu nguoi", 2e6),
+    ],
+)
+def test_scale_words_typed_without_diacritics_are_read(text, value):
+    (q,) = find_quantities(text)
+    assert q.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", ["1,7 trieu nguoi", "1,7 triệu người", "1.7 million people", "1.700.000 người"])
+def test_unaccented_millions_equal_the_other_notations(text):
+    assert find_quantities(text)[0].value == 1_700_000
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("mua 2 ti vi moi", 2),  # two television sets
+        ("tang 5 ty le", 5),
+        ("cong ty co 300 nhan vien", 300),
+        ("ty le 5 nguoi", 5),
+        ("5 tieu chi", 5),
+        ("3 ngang", 3),
+    ],
+)
+def test_bare_ty_ti_and_ngan_are_scales_only_right_after_a_number(text, value):
+    (q,) = find_quantities(text)
+    assert q.value == value
+
+
+def test_bare_syllables_alone_are_not_figures():
+    assert find_quantities("cong ty ty le ti vi ngan hang") == []
+    assert find_quantities("hai ti vi") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("1,500 trieu dong", 1.5e6),  # a Vietnamese scale word: the comma is the decimal mark
+        ("1.500 trieu dong", 1.5e9),  # ... and the dot groups thousands
+        ("the budget is 1,500 million", 1.5e9),
+    ],
+)
+def test_a_vietnamese_scale_word_reads_the_number_the_vietnamese_way(text, value):
+    assert find_quantities(text)[0].value == pytest.approx(value)

@@ -75,3 +75,22 @@ def test_reworded_claim_with_same_facts_is_duplicate(a, b):
 def test_unrelated_claims_are_far_apart():
     close, relation = compare("Giá vàng tăng kỷ lục", "Đội tuyển bóng đá thắng trận chung kết")
     assert close < 50 and relation == "related"
+
+
+@pytest.mark.parametrize("a, b", [
+    ("1,7 trieu nguoi", "1,7 triệu người"),
+    ("Viet Nam co 1,7 trieu nguoi nhiem benh", "Việt Nam có 1,7 triệu người nhiễm bệnh"),
+    ("Du an ton 2,5 ty dong", "Dự án tốn 2,5 tỷ đồng"),
+    ("Du an ton 2,5 ti dong", "Dự án tốn 2.500.000.000 đồng"),
+])
+def test_figures_typed_without_diacritics_are_the_same_claim(a, b):
+    assert compare(a, b)[1] == "duplicate"
+
+
+@pytest.mark.parametrize("a, b", [
+    ("1,8 trieu", "1,7 triệu"),
+    ("Viet Nam co 1,8 trieu nguoi nhiem benh", "Việt Nam có 1,7 triệu người nhiễm bệnh"),
+    ("Du an ton 2,5 ty dong", "Dự án tốn 2,5 triệu đồng"),
+])
+def test_other_figures_typed_without_diacritics_are_related_never_duplicate(a, b):
+    assert compare(a, b)[1] == "related"
