@@ -6,8 +6,7 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claims.folding import fold
-from claims.matching.normalize import fast_fold, match_text, match_tokens, strip_social
+from claims.matching.normalize import match_text, match_tokens, strip_social
 
 
 def test_tweet_links_handles_and_signature_are_removed():
@@ -28,11 +27,6 @@ def test_decomposed_and_composed_input_give_the_same_text():
 def test_index_terms_drop_stop_words_and_plural_endings():
     assert match_tokens("The wombats are herding animals") == ["wombat", "herding", "animal"]
     assert match_tokens("Các nhà khoa học và bác sĩ") == ["nha", "khoa", "hoc", "bac", "si"]
-
-
-@given(st.text(max_size=60))
-def test_fast_fold_equals_fold_on_any_text(text):
-    assert fast_fold(text) == fold(text)
 
 
 @given(st.text(max_size=200))

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from claims.folding import fold, nfc
 
-__all__ = ["strip_social", "canonical_figures", "match_text", "match_tokens", "fast_fold", "STOP_WORDS"]
+__all__ = ["strip_social", "canonical_figures", "match_text", "match_tokens", "STOP_WORDS"]
 
 _URL = re.compile(r"(?:https?://|www\.)\S+|pic\.twitter\.com/\S+|\b[\w-]+\.(?:com|org|net|ly|co)/\S*", re.I)
 # The signature a copied tweet ends with: "— Center for Bio Div (@CenterForBioDiv) January 14, 2020".
@@ -29,40 +29,6 @@ va cua la co duoc cac nhung cho trong nay do voi mot thi ma nhu khi tai ve tu de
 nay kia ay ra vao len lai con cung van theo nhieu nen neu vi
 """.split())
 
-# Combining marks U+0300-U+036F except the grapheme joiner (U+034F), which `fold` keeps (combining class 0).
-_MARKS = re.compile("[\u0300-\u034e\u0350-\u036f]+")
-
-
-_WORD_FOLDS: dict[str, str] = {}
-_WORD_FOLDS_MAX = 1_000_000
-
-
-def _fold_word(word: str) -> str:
-    # đ is the one letter of its own that Vietnamese needs; ð, ł, ø stay non-ASCII and take fold's path.
-    quick = _MARKS.sub("", unicodedata.normalize("NFD", word.casefold().replace("đ", "d")))
-    return quick if quick.isascii() else fold(word)
-
-
-def fast_fold(text: str) -> str:
-    """`claims.folding.fold`, word by word through a cache: a collection reuses few distinct words.
-
-    Folding works character by character, so folding each space-separated piece gives the same text.
-
-    >>> fast_fold("Điện Kremlin khẳng định") == fold("Điện Kremlin khẳng định")
-    True
-    """
-    if text.isascii():
-        return text.casefold()
-    cache = _WORD_FOLDS
-    if len(cache) > _WORD_FOLDS_MAX:
-        cache.clear()
-    out = []
-    for word in text.split(" "):
-        folded = cache.get(word)
-        if folded is None:
-            folded = cache[word] = _fold_word(word)
-        out.append(folded)
-    return " ".join(out)
 
 
 def strip_social(text: str) -> str:
@@ -127,7 +93,7 @@ def match_text(text: str) -> str:
     'hon 1700000 nguoi'
     """
     cleaned = canonical_figures(strip_social(unicodedata.normalize("NFC", nfc(text))))
-    return " ".join(_WORD.findall(fast_fold(cleaned)))
+    return " ".join(_WORD.findall(fold(cleaned)))
 
 
 def _stem(token: str) -> str:
