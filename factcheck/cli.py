@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from factcheck.errors import UserError
+from factcheck.inputs import input_lines
 
 __all__ = ["main", "run", "build_parser", "print_json"]
 
@@ -31,18 +32,8 @@ def _date(value: str) -> dt.date:
 
 def _read_jsonl(path: str) -> list[tuple[int, dict[str, Any] | None, str | None]]:
     """(line number, object or None, error or None) for each non-blank line of a JSON Lines file or stdin."""
-    try:
-        raw = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
-    except OSError as error:
-        raise UserError(f"{path}: cannot read: {error.strerror}") from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise UserError(f"{path}: not UTF-8 (invalid byte at offset {error.start})") from None
     rows: list[tuple[int, dict[str, Any] | None, str | None]] = []
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
+    for number, line in input_lines(path):
         try:
             value = json.loads(line)
         except json.JSONDecodeError as error:

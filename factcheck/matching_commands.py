@@ -4,10 +4,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 from typing import Any
 
 from factcheck.errors import UserError
+from factcheck.inputs import input_lines
 
 __all__ = ["add_parsers"]
 
@@ -31,25 +31,13 @@ def cmd_import_claims(args: argparse.Namespace, db: Any) -> int:
     return 0
 
 
-def _lines(path: str) -> list[tuple[int, str]]:
-    try:
-        raw = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
-    except OSError as error:
-        raise UserError(f"{path}: cannot read: {error.strerror}") from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise UserError(f"{path}: not UTF-8 (invalid byte at offset {error.start})") from None
-    return [(n, line) for n, line in enumerate(text.splitlines(), 1) if line.strip()]
-
-
 def cmd_match(args: argparse.Namespace, db: Any) -> int:
     from db.matching import find_matches
 
     if args.limit < 1:
         raise UserError("--limit must be at least 1")
     failed = 0
-    for number, line in _lines(args.jsonl):
+    for number, line in input_lines(args.jsonl):
         row: Any = None
         try:
             row = json.loads(line)

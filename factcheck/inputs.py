@@ -1,0 +1,26 @@
+"""Reading what a command is given: a file or standard input ("-"), as UTF-8 text, or a one-line reason why not."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from factcheck.errors import UserError
+
+__all__ = ["read_input_text", "input_lines"]
+
+
+def read_input_text(path: str) -> str:
+    """The whole of FILE (or stdin for "-") decoded as UTF-8, a byte-order mark allowed."""
+    try:
+        raw = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+    except OSError as error:
+        raise UserError(f"{path}: cannot read: {error.strerror}") from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise UserError(f"{path}: not UTF-8 (invalid byte at offset {error.start})") from None
+
+
+def input_lines(path: str) -> list[tuple[int, str]]:
+    """(line number, line) for each non-blank line, numbered as an editor shows them."""
+    return [(n, line) for n, line in enumerate(read_input_text(path).splitlines(), 1) if line.strip()]
