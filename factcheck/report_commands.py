@@ -60,7 +60,8 @@ def cmd_report(args: argparse.Namespace, db: Any) -> int:
                 out.write(text)
         except OSError as error:
             raise UserError(f"{args.output}: cannot write: {error.strerror}") from None
-        print(f"wrote {args.output}: {len(report.claims)} claims ({args.format})", file=sys.stderr)
+        count = len(report.claims)
+        print(f"wrote {args.output}: {count} claim{'' if count == 1 else 's'} ({args.format})", file=sys.stderr)
     else:
         sys.stdout.write(text)
         sys.stdout.flush()
