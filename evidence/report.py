@@ -69,14 +69,8 @@ class ReportScope:
         return ", ".join(parts)
 
 
-@dataclass(frozen=True)
-class ReportArticle:
-    id: int
-    title: str
-    url: str | None
-    language: str
-    published: str | None
-    source_name: str | None
+# The store already reads an article as a report needs it (heading, not text): the report keeps that record.
+ReportArticle = ReportArticleRow
 
 
 @dataclass(frozen=True)
@@ -203,11 +197,6 @@ def _source_refs(sources: list[ClaimSource]) -> tuple[SourceRef, ...]:
                  for n, s in enumerate(sources, 1))
 
 
-def _article(row: ReportArticleRow) -> ReportArticle:
-    return ReportArticle(id=row.id, title=row.title, url=row.url, language=row.language, published=row.published,
-                         source_name=row.source_name)
-
-
 def _title(scope: ReportScope, articles: dict[int, ReportArticleRow]) -> str:
     if scope.claim_id is not None:
         return f"Fact-check: claim {scope.claim_id}"
@@ -233,13 +222,12 @@ def build_report(db: sqlite_utils.Database, scope: ReportScope, *, generated_at:
     where = {"article_id": scope.article_id, "claim_id": scope.claim_id,
              "since": scope.since.isoformat() if scope.since else None}
     records = scope_claims(db, **where)
-    article_rows = scope_articles(db, **where)
+    articles = scope_articles(db, **where)
     sources = scope_sources(db, **where)
     reviewers = scope_reviewers(db, **where)
     corrections = scope_corrections(db, **where)
     scale = tuple(rating_scale(db))
     values = {r.label: r.value for r in scale}
-    articles = {i: _article(row) for i, row in article_rows.items()}
     claims = tuple(
         ReportClaim(
             id=c.id, text=c.text, original_text=c.original_text, speaker=c.speaker, article=articles[c.article_id],
@@ -254,5 +242,5 @@ def build_report(db: sqlite_utils.Database, scope: ReportScope, *, generated_at:
     if generated_at is None:
         generated_at = scope_latest_change(db, **where)
     scope_line = f"Scope: {scope.describe()}. {len(claims)} claim{'s' if len(claims) != 1 else ''}."
-    return Report(title=_title(scope, article_rows), scope=scope, scope_line=scope_line, generated_at=generated_at,
+    return Report(title=_title(scope, articles), scope=scope, scope_line=scope_line, generated_at=generated_at,
                   claims=claims, articles=tuple(articles[i] for i in sorted(articles)), rating_scale=scale)
