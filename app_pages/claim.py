@@ -84,9 +84,8 @@ def _facts(claim) -> None:
 
 
 def _review_form(db, claim, seen: int) -> None:
-    from db.claims import ClaimNotFound, VersionConflict
     from db.ratings import rating_scale
-    from evidence.review import NEXT_STATUSES, ReviewError, Status, save_review
+    from evidence.review import NEXT_STATUSES, Status
 
     scale = rating_scale(db)
     current = Status(claim.status)
@@ -109,19 +108,10 @@ def _review_form(db, claim, seen: int) -> None:
         submitted = st.form_submit_button("Save review", type="primary")
     if not submitted:
         return
-    try:
-        saved = save_review(db, claim.id, expected_version=seen, reviewer=reviewer(), status=status,
-                            assignee=assignee, rating=None if rating == NO_RATING else rating, verdict=verdict,
-                            rationale=rationale)
-    except VersionConflict as conflict:
-        # Show what the other reviewer did, then load their version: nothing of theirs is overwritten.
-        flash("claim", "error", f"{conflict} Their version is shown below.")
-        _load_version(claim.id, conflict.current.version)
-        st.rerun()
-    except (ReviewError, ClaimNotFound) as error:
-        st.error(f"Not saved: {error}")
+    saved = _save(db, claim.id, seen, status=status, assignee=assignee,
+                  rating=None if rating == NO_RATING else rating, verdict=verdict, rationale=rationale)
+    if saved is None:
         return
-    _load_version(claim.id, saved.version)
     reviewed, total = review_progress(db)
     if saved.version == seen:
         flash("claim", "info", "Nothing changed, so nothing was saved.")
@@ -132,26 +122,33 @@ def _review_form(db, claim, seen: int) -> None:
     st.rerun()
 
 
-def _wording_form(db, claim, seen: int) -> None:
+def _save(db, claim_id: int, seen: int, **changes):
+    """Save a reviewer's changes against the version they saw; None (with a message shown) when not saved."""
     from db.claims import ClaimNotFound, VersionConflict
     from evidence.review import ReviewError, save_review
+
+    try:
+        saved = save_review(db, claim_id, expected_version=seen, reviewer=reviewer(), **changes)
+    except VersionConflict as conflict:
+        # Show what the other reviewer did, then load their version: nothing of theirs is overwritten.
+        flash("claim", "error", f"{conflict} Their version is shown below.")
+        _load_version(claim_id, conflict.current.version)
+        st.rerun()
+    except (ReviewError, ClaimNotFound) as error:
+        st.error(f"Not saved: {error}")
+        return None
+    _load_version(claim_id, saved.version)
+    return saved
+
+
+def _wording_form(db, claim, seen: int) -> None:
 
     with st.expander("Edit the claim's wording"), st.form(f"claim_{claim.id}_{seen}_wording_form"):
         wording = st.text_area("Wording to check and report (the article's own words stay recorded)",
                                value=claim.text, key=f"claim_{claim.id}_{seen}_wording")
-        if st.form_submit_button("Save wording"):
-            try:
-                saved = save_review(db, claim.id, expected_version=seen, reviewer=reviewer(), text=wording)
-            except VersionConflict as conflict:
-                flash("claim", "error", f"{conflict} Their version is shown below.")
-                _load_version(claim.id, conflict.current.version)
-                st.rerun()
-            except (ReviewError, ClaimNotFound) as error:
-                st.error(f"Not saved: {error}")
-            else:
-                _load_version(claim.id, saved.version)
-                flash("claim", "success", "Saved the new wording.")
-                st.rerun()
+        if st.form_submit_button("Save wording") and _save(db, claim.id, seen, text=wording) is not None:
+            flash("claim", "success", "Saved the new wording.")
+            st.rerun()
 
 
 def _sources(db, claim) -> None:
