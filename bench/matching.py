@@ -269,14 +269,18 @@ def stage_visp(path: str) -> dict:
         import_known_claims(db, ({"id": p["pair_id"], "text": p["text2"]} for p in pairs))
         for label in (1, 0):
             chosen = [p for p in pairs if p["label"] == label]
-            tally = {"duplicate": 0, "related": 0, "not_listed": 0}
-            for p in chosen:
-                found = [m for m in find_matches(db, p["text1"], limit=15) if m.id == p["pair_id"]]
-                tally[found[0].relation if found else "not_listed"] += 1
+            result: dict = {"n": len(chosen)}
+            for by_meaning, name in ((False, "matched_top15"), (True, "matched_top15_by_meaning")):
+                tally = {"duplicate": 0, "related": 0, "not_listed": 0}
+                for p in chosen:
+                    found = [m for m in find_matches(db, p["text1"], limit=15, by_meaning=by_meaning)
+                             if m.id == p["pair_id"]]
+                    tally[found[0].relation if found else "not_listed"] += 1
+                result[name] = tally
             pairwise = {"duplicate": 0, "related": 0}
             for p in chosen:
                 pairwise[str(compare(p["text1"], p["text2"])[1])] += 1
-            out[f"label_{label}"] = {"n": len(chosen), "matched_top15": tally, "pair_on_its_own": pairwise}
+            out[f"label_{label}"] = result | {"pair_on_its_own": pairwise}
         db.close()
     return out
 

@@ -2,28 +2,26 @@
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import queue
-import sqlite3
 import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
-import numpy as np
 import sqlite_utils
 
 from claims.folding import fold, nfc
 from claims.matching import semantic
 from claims.matching.grouping import group_duplicates, normalize_all
-from claims.matching.index import MatchIndex
+from claims.matching.index import Candidate, MatchIndex
 from claims.matching.normalize import match_text, strip_social
-from claims.matching.rerank import Scored, rerank, semantic_rerank
+from claims.matching.rerank import Scored, meaning_rerank, rerank
 from db.connection import writing
 from db.history import now, record
+from db.vectors import forget_meaning_index, meaning_index, stored_vectors
 
 __all__ = ["MatchResult", "Suggestion", "DuplicateGroup", "SUGGEST_MIN_SCORE", "SUGGEST_MIN_CLOSENESS",
            "SUGGEST_MIN_KNOWN_SCORE", "import_known_claims",
@@ -36,7 +34,7 @@ SUGGEST_MIN_SCORE = 55.0
 SUGGEST_MIN_CLOSENESS = 65.0
 SUGGEST_MIN_KNOWN_SCORE = 70.0
 _POOL = 60  # candidates reranked per query
-_SEMANTIC_POOL = 30  # of those, the best reranked again by meaning: on the dev tweets 30, 40 and 50 score the same
+_MEANING_POOL = 100  # with `by_meaning`: the stored texts nearest in meaning, added to the word candidates
 
 
 @dataclass(frozen=True)
@@ -336,66 +334,10 @@ def _indexes(db: sqlite_utils.Database) -> tuple[MatchIndex, MatchIndex]:
 
 def forget_index(db: sqlite_utils.Database) -> None:
     """Drop the cached index of `db` (it is rebuilt on the next match)."""
+    key = _db_key(db)
     with _CACHE_LOCK:
-        _CACHE.pop(_db_key(db), None)
-
-
-# ---------------------------------------------------------------- sentence vectors, computed once per text
-
-
-_VECTORS: dict[str, np.ndarray] = {}  # digest → vector, for this process
-_VECTORS_MAX = 200_000  # about 300 MB of vectors; past it the dict starts again (the table still holds them)
-_VECTORS_LOCK = threading.Lock()
-
-
-def _digest(text: str) -> str:
-    return hashlib.sha256(f"{semantic.MODEL_NAME}\n{text}".encode()).hexdigest()
-
-
-def _stored_vectors(db: sqlite_utils.Database, texts: list[str]) -> np.ndarray:
-    """Unit vectors of stored texts: from the text_vectors table, else this process, else computed; all kept.
-
-    Only texts that have been candidates are ever encoded (an import computes nothing). Saving is best effort:
-    a read-only or busy database still gets its matches, the vectors then live in this process only.
-    """
-    digests = [_digest(t) for t in texts]
-    found: dict[str, np.ndarray] = {}
-    unique = sorted(set(digests))
-    for start in range(0, len(unique), 500):
-        part = unique[start:start + 500]
-        marks = ", ".join("?" for _ in part)
-        for d, blob in db.execute(f"SELECT digest, vector FROM text_vectors WHERE digest IN ({marks})", part):
-            found[d] = np.frombuffer(blob, dtype="<f4")
-    unsaved: dict[str, np.ndarray] = {}
-    with _VECTORS_LOCK:
-        for d in unique:
-            if d not in found and (v := _VECTORS.get(d)) is not None:
-                unsaved[d] = v
-    missing = {d: t for d, t in zip(digests, texts, strict=True) if d not in found and d not in unsaved}
-    if missing:
-        unsaved.update(zip(missing, semantic.encode(list(missing.values())), strict=True))
-        with _VECTORS_LOCK:
-            if len(_VECTORS) > _VECTORS_MAX:
-                _VECTORS.clear()
-            _VECTORS.update(unsaved)
-    if unsaved:
-        try:
-            with writing(db):
-                db.conn.executemany("INSERT OR IGNORE INTO text_vectors (digest, vector) VALUES (?, ?)",
-                                    [(d, v.astype("<f4").tobytes()) for d, v in unsaved.items()])
-        except sqlite3.OperationalError:
-            pass  # read-only, or locked past the busy timeout: the vectors stay in this process
-    found.update(unsaved)
-    return np.stack([found[d] for d in digests])
-
-
-def _by_meaning(db: sqlite_utils.Database, query: str, scored: list[Scored], raw: dict[Any, str],
-                limit: int) -> list[Scored]:
-    """The best lexical candidates reordered by lexical score blended with sentence-vector cosine."""
-    head = scored[:max(_SEMANTIC_POOL, limit)]
-    query_vector = semantic.encode([strip_social(query) or query])[0]
-    vectors = _stored_vectors(db, [raw[s.key] for s in head])
-    return semantic_rerank(head, (vectors @ query_vector).tolist())
+        _CACHE.pop(key, None)
+    forget_meaning_index(key)
 
 
 # ---------------------------------------------------------------- matching
@@ -422,29 +364,31 @@ def find_matches(db: sqlite_utils.Database, text: str, *, limit: int = 5, exclud
     """The stored claims and past fact-checks most like `text`, best first, each a duplicate or related.
 
     A duplicate has close text and the same figures and polarity; "1,7 triệu" against "1,8 triệu" is related.
-    With `by_meaning` (and the model installed) the best 30 are reordered by meaning too: a past fact-check
-    worded differently can come first, as related unless text, figures and polarity agree. It costs about
-    15 ms per new candidate text (once: vectors are kept), so the claim-duplicate path leaves it off.
+    With `by_meaning` (and the model installed) the 100 stored texts nearest in meaning join the 60 word
+    candidates and all are ordered by meaning, character grams and word rank (`meaning_rerank`): a past
+    fact-check worded differently can come first, as related unless text, figures and polarity agree. The first
+    such match computes the vectors of every stored text (about 6 ms each, kept in `text_vectors`); past
+    MEANING_INDEX_MAX texts only the word candidates are reordered. The claim-duplicate path leaves it off.
 
     >>> [m.id for m in find_matches(db, "Wombats share their burrows", limit=1)]  # doctest: +SKIP
     ['s-1']
     """
     known, claims = _indexes(db)
     query_norm = match_text(text)
+    excluded = ("claim", exclude_claim_id)
     pool = [c for index in (known, claims) for c in index.candidates(query_norm, normalized=True, limit=_POOL + 1)
-            if c.key != ("claim", exclude_claim_id)]
+            if c.key != excluded]
     pool.sort(key=lambda c: c.bm25, reverse=True)  # stable: past fact-checks first among equals
     pool = pool[:_POOL]
-    if not pool:
-        return []
-    details = _details(db, [c.key for c in pool])
-    pool = [c for c in pool if c.key in details]  # deleted since the index was built
-    raw = [details[c.key]["text"] for c in pool]
+    meaning = by_meaning and semantic.is_available()
+    if meaning:
+        scored, details = _by_meaning(db, text, query_norm, pool, known, claims, excluded)
+    else:
+        details = _details(db, [c.key for c in pool])
+        pool = [c for c in pool if c.key in details]  # deleted since the index was built
+        perfect = max(index.self_score(query_norm, normalized=True) for index in (known, claims))
+        scored = rerank(query_norm, nfc(text), pool, [details[c.key]["text"] for c in pool], perfect_bm25=perfect)
     results = []
-    perfect = max(index.self_score(query_norm, normalized=True) for index in (known, claims))
-    scored = rerank(query_norm, nfc(text), pool, raw, perfect_bm25=perfect)
-    if by_meaning and semantic.is_available():
-        scored = _by_meaning(db, nfc(text), scored, {c.key: r for c, r in zip(pool, raw, strict=True)}, limit)
     for s in scored:
         if s.score < min_score or len(results) >= limit:
             break
@@ -453,6 +397,27 @@ def find_matches(db: sqlite_utils.Database, text: str, *, limit: int = 5, exclud
         results.append(MatchResult(str(key), kind, s.score, str(s.relation), info["text"], info.get("verdict"),
                                    info.get("url"), round(s.closeness, 2)))
     return results
+
+
+def _by_meaning(db: sqlite_utils.Database, text: str, query_norm: str, pool: list[Candidate], known: MatchIndex,
+                claims: MatchIndex, excluded: tuple[str, Any]) -> tuple[list[Scored], dict]:
+    """The word candidates and the stored texts nearest in meaning, ordered by `meaning_rerank`."""
+    query_vector = semantic.encode([strip_social(text) or text])[0]
+    index = meaning_index(db, _db_key(db), known, claims)
+    nearest = index.nearest(query_vector, _MEANING_POOL + 1) if index is not None else []
+    word_ranks = {c.key: rank for rank, c in enumerate(pool)}
+    extra = [k for k, _ in nearest if k not in word_ranks and k != excluded][:_MEANING_POOL]
+    details = _details(db, [c.key for c in pool] + extra)
+    candidates = [c for c in pool if c.key in details]  # deleted since the index was built
+    candidates += [Candidate(k, 0.0, match_text(details[k]["text"])) for k in extra if k in details]
+    raw = [details[c.key]["text"] for c in candidates]
+    keys = [c.key for c in candidates]
+    if index is not None:
+        similarities = index.cosines(keys, query_vector)
+    else:
+        similarities = (stored_vectors(db, raw) @ query_vector).tolist()
+    scored = meaning_rerank(query_norm, nfc(text), candidates, similarities, [word_ranks.get(k) for k in keys], raw)
+    return scored, details
 
 
 def _decided_pairs(db: sqlite_utils.Database, claim_ids: list[int]) -> set[tuple[int, str, str]]:

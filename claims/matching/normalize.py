@@ -10,8 +10,9 @@ from claims.folding import fold, nfc
 __all__ = ["strip_social", "canonical_figures", "match_text", "match_tokens", "STOP_WORDS"]
 
 _URL = re.compile(r"(?:https?://|www\.)\S+|pic\.twitter\.com/\S+|\b[\w-]+\.(?:com|org|net|ly|co)/\S*", re.I)
-# The signature a copied tweet ends with: "— Center for Bio Div (@CenterForBioDiv) January 14, 2020".
-_TWEET_TAIL = re.compile(r"\s*[—–]\s*[^—–\n]{0,80}?\(@\w{1,30}\)\s*[A-Za-z]+\.?\s+\d{1,2},\s*\d{4}\s*$")
+# The signature a copied tweet ends with, "— Center for Bio Div (@CenterForBioDiv) January 14, 2020"; a quoted
+# tweet carries one in the middle.
+_TWEET_TAIL = re.compile(r"\s*[—–]\s*[^—–\n]{0,80}?\(@\w{1,30}\)\s*[A-Za-z]+\.?\s+\d{1,2},\s*\d{4}\s*")
 _HANDLE = re.compile(r"(?<!\w)@\w+")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _HASHTAG = re.compile(r"#(\w+)")
@@ -32,14 +33,14 @@ nay kia ay ra vao len lai con cung van theo nhieu nen neu vi
 
 
 def strip_social(text: str) -> str:
-    """Remove URLs, pic.twitter.com links, @handles and the "— author (@handle) Month d, yyyy" tail.
+    """Remove URLs, pic.twitter.com links, @handles and "— author (@handle) Month d, yyyy" signatures.
 
     Hashtags keep their words ("#AustralianFires" → "Australian Fires").
 
     >>> strip_social("Fires again https://t.co/x — Jo (@jo) January 14, 2020")
     'Fires again'
     """
-    text = _TWEET_TAIL.sub("", text)
+    text = _TWEET_TAIL.sub(" ", text)
     text = _URL.sub(" ", text)
     text = _HANDLE.sub(" ", text)
     text = _HASHTAG.sub(lambda m: " " + _CAMEL.sub(" ", m.group(1)) + " ", text)
