@@ -236,6 +236,7 @@ def _similar(db, claim, seen: int) -> None:
 
     suggestions = suggestions_for(db, claim.id)
     st.subheader("Similar claims", anchor=False)
+    _search_by_meaning(db, claim)
     if not suggestions:
         st.caption("No similar claims or past fact-checks found.")
         return
@@ -271,6 +272,30 @@ def _similar(db, claim, seen: int) -> None:
                     _load_version(claim.id, saved.version)
                     flash("claim", "success", f"Adopted the verdict {saved.rating} from claim #{s.other_claim_id}.")
                     st.rerun()
+
+
+def _search_by_meaning(db, claim) -> None:
+    """A reviewer's search for claims and past fact-checks worded differently; what it finds joins the suggestions."""
+    from claims.matching.semantic import is_available
+    from db.matching import suggest_matches
+
+    if not is_available():
+        st.caption("Search by meaning needs the sentence-embedding model (`make run` installs it).")
+        return
+    if st.button("Search by meaning", key="claim_search_meaning",
+                 help="Also finds past fact-checks and claims that say the same in other words. The first search "
+                      "computes a vector for every stored text (about 5 ms each); later ones reuse them."):
+        with st.spinner("Comparing meanings…"):
+            added = suggest_matches(db, [claim.id], by_meaning=True)
+        if added:
+            flash("claim", "success", f"Search by meaning: {added} more similar {_plural(added, 'text')} below.")
+        else:
+            flash("claim", "info", "Search by meaning found nothing new.")
+        st.rerun()
+
+
+def _plural(n: int, word: str) -> str:
+    return word if n == 1 else word + "s"
 
 
 def _next_open_claim(db, after_id: int) -> int | None:

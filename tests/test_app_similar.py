@@ -65,3 +65,26 @@ def test_misspelt_search_falls_back_to_near_matches(db, pair):
     assert "no exact words found, showing near matches" in texts(at)
     listed = {int(b.key.rsplit("_", 1)[1]) for b in at.button if b.key and b.key.startswith("queue_open_")}
     assert {checked, fresh} <= listed
+
+
+def test_search_by_meaning_finds_a_past_fact_check_in_other_words(db, db_path, monkeypatch):
+    from db.matching import import_known_claims
+
+    monkeypatch.setenv("FACTCHECK_DB", str(db_path))
+    import_known_claims(db, [
+        {"id": "pf-1", "text": "A new law lets children buy weapons.", "verdict": "False",
+         "url": "https://checks.example/kids-weapons"},
+        {"id": "pf-2", "text": "Rice exports fell by a third last year.", "verdict": "True"},
+    ])
+    claim_id = ingest_text(db, "The governor said kids may now legally purchase firearms in 12 states.",
+                           title="Guns").claim_ids[0]
+    at = open_page(make_app(), "claim", id=claim_id)
+    assert "children buy weapons" not in texts(at)  # no shared word: ingest did not suggest it
+    at.button(key="claim_search_meaning").click().run()
+    assert not at.exception
+    page = texts(at).replace("\\", "")  # Markdown escapes of the stored texts
+    assert "Search by meaning: 1 more similar text below." in page
+    assert "A new law lets children buy weapons" in page and "already checked by checks.example" in page
+    assert "Rice exports" not in page
+    at.button(key="claim_search_meaning").click().run()
+    assert "Search by meaning found nothing new." in texts(at)
