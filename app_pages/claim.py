@@ -226,12 +226,10 @@ def _history(db, claim) -> None:
 
 
 def _similar(db, claim, seen: int) -> None:
-    """Similar claims and past fact-checks (db.matching); nothing is shown while matching is not installed."""
-    try:
-        from db.matching import decide_match, suggestions_for
-    except ImportError:
-        return
+    """Similar claims and past fact-checks: the stored suggestions, each confirmed or rejected here."""
     from db.claims import VersionConflict
+    from db.duplicates import decide_match
+    from db.matching import suggestions_for
     from evidence.review import ReviewError, adopt_verdict
 
     suggestions = suggestions_for(db, claim.id)

@@ -141,7 +141,8 @@ def _corpus(n: int, gen: Generator) -> Iterator[tuple[str, str]]:
 def stage_query(n: int, queries: int) -> dict:
     """One claim against N stored past fact-checks, through db.matching.find_matches (the product's path)."""
     from db.connection import open_database
-    from db.matching import find_matches, import_known_claims
+    from db.known_claims import import_known_claims
+    from db.matching import find_matches
 
     gen = Generator()
     planted: list[tuple[str, dict]] = []
@@ -229,7 +230,7 @@ def stage_import(n: int) -> dict:
     """Bulk import of N past fact-checks from a JSON Lines file through `factcheck import-claims`' library path."""
     from claims.past_checks import read_past_checks
     from db.connection import open_database
-    from db.matching import import_known_claims
+    from db.known_claims import import_known_claims
 
     gen = Generator(seed=3)
     with tempfile.TemporaryDirectory() as tmp:
@@ -260,7 +261,8 @@ def stage_visp(path: str) -> dict:
     """
     from claims.matching import compare
     from db.connection import open_database
-    from db.matching import find_matches, import_known_claims
+    from db.known_claims import import_known_claims
+    from db.matching import find_matches
 
     pairs = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
     out: dict = {"stage": "visp", "pairs": len(pairs)}

@@ -1,4 +1,4 @@
-"""`factcheck import-claims`, `match`, `search` and `dupes`: thin wrappers over db.matching and db.search."""
+"""`factcheck import-claims`, `match`, `search` and `dupes`: thin wrappers over the db matching modules."""
 from __future__ import annotations
 
 import argparse
@@ -18,7 +18,7 @@ def _print_json(value: Any) -> None:
 
 def cmd_import_claims(args: argparse.Namespace, db: Any) -> int:
     from claims.past_checks import PastCheckError, read_past_checks
-    from db.matching import import_known_claims
+    from db.known_claims import import_known_claims
 
     try:
         count = import_known_claims(db, read_past_checks(args.file))
@@ -72,7 +72,7 @@ def cmd_search(args: argparse.Namespace, db: Any) -> int:
 
 
 def cmd_dupes(args: argparse.Namespace, db: Any) -> int:
-    from db.matching import duplicate_groups
+    from db.duplicates import duplicate_groups
 
     groups = duplicate_groups(db)
     if args.json:

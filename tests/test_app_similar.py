@@ -68,7 +68,7 @@ def test_misspelt_search_falls_back_to_near_matches(db, pair):
 
 
 def test_search_by_meaning_finds_a_past_fact_check_in_other_words(db, db_path, monkeypatch):
-    from db.matching import import_known_claims
+    from db.known_claims import import_known_claims
 
     monkeypatch.setenv("FACTCHECK_DB", str(db_path))
     import_known_claims(db, [

@@ -7,7 +7,7 @@ import unicodedata
 import pytest
 
 from claims.past_checks import PastCheckError, parse_past_checks, read_past_checks
-from db.matching import import_known_claims
+from db.known_claims import import_known_claims
 from factcheck.cli import main
 from tests.matching_support import store_claims
 

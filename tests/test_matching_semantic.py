@@ -12,7 +12,8 @@ from claims.matching import semantic
 from db import vectors
 from db.connection import open_database
 from db.ingest import ingest_text
-from db.matching import find_matches, import_known_claims
+from db.known_claims import import_known_claims
+from db.matching import find_matches
 
 PAST_CHECKS = [
     # The one the query means, in other words: only "lemon" is shared.

@@ -1,16 +1,10 @@
 """Matching in the review workflow: suggestions stored, decisions remembered, groups with one canonical claim."""
 from __future__ import annotations
 
+from db.duplicates import decide_match, duplicate_groups, offer_verdict_to_duplicates
 from db.history import history_for_claim
-from db.matching import (
-    decide_match,
-    duplicate_groups,
-    find_matches,
-    import_known_claims,
-    offer_verdict_to_duplicates,
-    suggest_matches,
-    suggestions_for,
-)
+from db.known_claims import import_known_claims
+from db.matching import find_matches, suggest_matches, suggestions_for
 from tests.matching_support import store_claims
 
 PAST = [
