@@ -139,7 +139,7 @@ def _by_meaning(db: sqlite_utils.Database, text: str, query_norm: str, pool: lis
     candidates += [Candidate(k, 0.0, match_text(details[k]["text"])) for k in extra if k in details]
     raw = [details[c.key]["text"] for c in candidates]
     keys = [c.key for c in candidates]
-    if index is not None:
+    if index is not None and all(k in index.rows for k in keys):
         similarities = index.cosines(keys, query_vector)
     else:
         similarities = (stored_vectors(db, raw) @ query_vector).tolist()

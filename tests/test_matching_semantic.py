@@ -123,3 +123,31 @@ def test_a_claim_added_after_the_first_search_is_found_by_meaning(db):
     ingest_text(db, "Under the new rules, children are allowed to buy weapons in shops.", title="Law")
     found = find_matches(db, NO_SHARED_QUERY, limit=5, by_meaning=True)
     assert any(m.kind == "claim" and "children" in m.text for m in found[:2])
+
+
+def test_searches_by_meaning_from_several_threads_while_claims_are_added(tmp_path):
+    import threading
+
+    path = tmp_path / "busy.db"
+    setup = open_database(path)
+    import_known_claims(setup, PAST_CHECKS + [NO_SHARED_WORD])
+    errors: list[BaseException] = []
+    found: list[str] = []
+
+    def reviewer() -> None:
+        db = open_database(path)  # one connection per thread, as the app has per rerun
+        try:
+            for _ in range(5):
+                found.append(find_matches(db, NO_SHARED_QUERY, limit=3, by_meaning=True)[0].id)
+        except BaseException as error:  # noqa: BLE001 - any failure in a thread must fail the test
+            errors.append(error)
+
+    threads = [threading.Thread(target=reviewer) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for i in range(5):
+        ingest_text(setup, f"Report {i}: the city council approved {i + 2} new bus lines on Monday.", title=f"Bus {i}")
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert found == ["firearms"] * 20
