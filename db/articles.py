@@ -89,6 +89,23 @@ def store_article(db: sqlite_utils.Database, *, text: str, extraction: Extractio
     return StoredArticle(article_id, len(claim_ids), already_stored=False, claim_ids=tuple(claim_ids))
 
 
+def suggestions_stored(db: sqlite_utils.Database, article_id: int) -> bool:
+    """Whether the article's match suggestions were stored (False after an ingest stopped before them)."""
+    row = db.execute("SELECT suggested_at FROM articles WHERE id = ?", [article_id]).fetchone()
+    return row is not None and row[0] is not None
+
+
+def mark_suggestions_stored(db: sqlite_utils.Database, article_id: int) -> None:
+    with writing(db):
+        db.execute("UPDATE articles SET suggested_at = ? WHERE id = ?", [now(), article_id])
+
+
+def checkworthy_claim_ids(db: sqlite_utils.Database, article_id: int) -> tuple[int, ...]:
+    """The article's check-worthy claims in reading order."""
+    return tuple(r[0] for r in db.execute(
+        "SELECT id FROM claims WHERE article_id = ? AND checkworthy = 1 ORDER BY start, id", [article_id]))
+
+
 def get_article(db: sqlite_utils.Database, article_id: int) -> ArticleRecord | None:
     rows = list(db.query(f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?", [article_id]))
     return article_from_row(rows[0]) if rows else None

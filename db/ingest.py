@@ -10,7 +10,13 @@ from pathlib import Path
 import sqlite_utils
 
 from claims.reading import ARTICLE_SUFFIXES, MAX_ARTICLE_BYTES, UnreadableArticle, clean_text, read_article_file
-from db.articles import StoredArticle, store_article
+from db.articles import (
+    StoredArticle,
+    checkworthy_claim_ids,
+    mark_suggestions_stored,
+    store_article,
+    suggestions_stored,
+)
 
 __all__ = ["IngestOutcome", "default_title", "ingest_text", "ingest_paths", "article_files"]
 
@@ -78,10 +84,12 @@ def ingest_text(db: sqlite_utils.Database, text: str, *, title: str | None = Non
     stored = store_article(db, text=text, extraction=extraction, title=(title or "").strip() or default_title(text),
                            url=url or None, published=day.isoformat() if day else None, source_name=source_name,
                            added_by=added_by)
-    if not stored.already_stored and stored.claim_ids:
-        worth_checking = [claim_id for claim_id, claim in zip(stored.claim_ids, extraction.claims, strict=True)
-                          if claim.checkworthy]
-        _suggest_matches(db, tuple(worth_checking[:MAX_SUGGESTED_CLAIMS]))
+    if not stored.already_stored:
+        worth_checking = tuple(claim_id for claim_id, claim in zip(stored.claim_ids, extraction.claims, strict=True)
+                               if claim.checkworthy)
+        _suggest_matches(db, stored.article_id, worth_checking[:MAX_SUGGESTED_CLAIMS])
+    elif not suggestions_stored(db, stored.article_id):  # an earlier ingest stopped before its suggestions
+        _suggest_matches(db, stored.article_id, checkworthy_claim_ids(db, stored.article_id)[:MAX_SUGGESTED_CLAIMS])
     return stored
 
 
@@ -90,18 +98,20 @@ def ingest_text(db: sqlite_utils.Database, text: str, *, title: str | None = Non
 MAX_SUGGESTED_CLAIMS = 300
 
 
-def _suggest_matches(db: sqlite_utils.Database, claim_ids: tuple[int, ...]) -> None:
-    """Suggestions are a convenience computed after the article is safely stored; failing them loses nothing."""
-    if not claim_ids:
-        return
+def _suggest_matches(db: sqlite_utils.Database, article_id: int, claim_ids: tuple[int, ...]) -> None:
+    """Suggestions are a convenience computed after the article is safely stored; failing them loses nothing.
+
+    The article is marked once they are stored, so an ingest stopped before that redoes them on the next run.
+    """
+    from db.matching import suggest_matches
+
     try:
-        from db.matching import suggest_matches
-    except ImportError:
-        return
-    try:
-        suggest_matches(db, claim_ids)
+        if claim_ids:
+            suggest_matches(db, claim_ids)
     except Exception:  # noqa: BLE001 - the article is stored; the suggestions can be recomputed
         log.exception("could not store duplicate suggestions for claims %s", claim_ids[:5])
+    else:
+        mark_suggestions_stored(db, article_id)
 
 
 def article_files(paths: Iterable[str | Path]) -> Iterator[Path]:

@@ -245,6 +245,15 @@ def _text_vectors(db: sqlite_utils.Database) -> None:
     db.execute("CREATE TABLE text_vectors (digest TEXT PRIMARY KEY, vector BLOB NOT NULL) WITHOUT ROWID")
 
 
+@MIGRATIONS(name="0007_article_suggestions")
+def _article_suggestions(db: sqlite_utils.Database) -> None:
+    """When an article's match suggestions were stored. NULL means not yet: an ingest stopped between storing the
+    article and its suggestions; ingesting the same text again stores them then. Articles from before this
+    migration had theirs stored when they were ingested."""
+    db.execute("ALTER TABLE articles ADD COLUMN suggested_at TEXT")
+    db.execute("UPDATE articles SET suggested_at = added_at")
+
+
 def migrate(db: sqlite_utils.Database, *, stop_before: str | None = None) -> None:
     """Apply every pending migration (or those before `stop_before`, to make an old-version database)."""
     if MIGRATIONS.applied(db) and not MIGRATIONS.pending(db):

@@ -124,3 +124,19 @@ def test_claims_that_only_share_names_are_not_suggested(db):
                          title="một")
     [new] = store_claims(db, "Khi đó, ông gợi ý Tổng thống Putin nên tới Kiev.", title="hai")
     assert suggest_matches(db, [new]) == 0 and suggestions_for(db, old) == []
+
+
+def test_suggestions_missed_by_a_stopped_ingest_are_stored_when_the_text_comes_again(db):
+    from claims import extract_claims
+    from db.articles import store_article, suggestions_stored
+    from db.ingest import ingest_text
+
+    import_known_claims(db, PAST)
+    text = "Theo báo cáo, Việt Nam có 1,7 triệu người thất nghiệp trong quý hai."
+    # What a killed ingest leaves: the article and its claims stored, the suggestions not yet.
+    stored = store_article(db, text=text, extraction=extract_claims(text), title="Lao động")
+    assert suggestions_for(db, stored.claim_ids[0]) == [] and not suggestions_stored(db, stored.article_id)
+    again = ingest_text(db, text, title="Lao động")
+    assert again.already_stored and again.article_id == stored.article_id
+    assert [s.other_id for s in suggestions_for(db, stored.claim_ids[0])] == ["afp-1"]
+    assert suggestions_stored(db, stored.article_id)

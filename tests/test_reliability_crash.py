@@ -118,5 +118,7 @@ def test_kill_9_mid_ingest_leaves_a_sound_database_and_a_rerun_finishes_the_job(
     assert _assert_sound_and_whole(db_path) == ARTICLES
     conn = sqlite3.connect(db_path)
     names = conn.execute("SELECT count(DISTINCT source_name), count(DISTINCT content_hash) FROM articles").fetchone()
+    without_suggestions = conn.execute("SELECT count(*) FROM articles WHERE suggested_at IS NULL").fetchone()[0]
     conn.close()
     assert names == (ARTICLES, ARTICLES)
+    assert without_suggestions == 0  # an article killed before its suggestions got them on the rerun
