@@ -47,7 +47,7 @@ class Quantity:
 
 @dataclass(frozen=True)
 class DateMention:
-    """A date in a claim. `value` is YYYY-MM-DD, --MM-DD (day and month only), YYYY-MM or YYYY."""
+    """A date in a claim. `value` is YYYY-MM-DD, --MM-DD (day and month only), YYYY-MM, --MM (month only) or YYYY."""
 
     text: str
     start: int

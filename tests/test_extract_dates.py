@@ -26,9 +26,14 @@ from claims import find_dates
     ],
 )
 def test_date_span_and_value(text, span, value):
-    (d,) = find_dates(text)
-    assert (d.text, d.value) == (span, value)
+    assert _only_date(text) == (span, value)
+
+
+def _only_date(text, published=None):
+    """(span, value) of the one date found in `text`, after checking its offsets index the text."""
+    (d,) = find_dates(text, published=published)
     assert text[d.start:d.end] == d.text
+    return d.text, d.value
 
 
 @pytest.mark.parametrize(
@@ -61,3 +66,52 @@ def test_lowercase_may_is_not_a_month():
 def test_offset_shifts_spans():
     (d,) = find_dates("vào ngày 9/4", offset=50)
     assert (d.start, d.end) == (54, 62)
+
+
+PUBLISHED = dt.date(2022, 3, 9)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("GDP tăng 8% so với năm ngoái.", "năm ngoái", "2021"),
+        ("Năm nay xuất khẩu giảm.", "Năm nay", "2022"),
+        ("Hôm qua, ông Peskov cho biết.", "Hôm qua", "2022-03-08"),
+        ("Giá xăng tăng từ tháng trước.", "tháng trước", "2022-02"),
+        ("Prices rose 5% last year.", "last year", "2021"),
+        ("Yesterday the minister resigned.", "Yesterday", "2022-03-08"),
+        ("The plan starts next month.", "next month", "2022-04"),
+    ],
+)
+def test_relative_dates_resolve_against_publication_date(text, span, value):
+    assert _only_date(text, PUBLISHED) == (span, value)
+
+
+def test_relative_dates_need_a_publication_date():
+    assert find_dates("GDP tăng 8% so với năm ngoái.") == []
+
+
+@pytest.mark.parametrize("text", ["Cách đây 3 tháng trước giá đã tăng.", "Giá sẽ tăng trong hai năm tới.",
+                                  "Over the next two years, prices rose.", "năm ngoáiii", "Hôm quay lại"])
+def test_a_length_of_time_is_not_a_relative_date(text):
+    assert find_dates(text, published=PUBLISHED) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "with_date", "without_date"),
+    [
+        ("Trong tháng 3, hơn 1,7 triệu người rời đi.", "tháng 3", "2022-03", "--03"),
+        ("Tháng 11 giá vàng tăng.", "Tháng 11", "2021-11", "--11"),
+        ("Doanh thu tháng 12 năm ngoái đạt 5 tỷ.", "tháng 12 năm ngoái", "2021-12", "--12"),
+        ("In March, the plan was approved.", "March", "2022-03", "--03"),
+        ("He said in May that prices fell.", "May", "2021-05", "--05"),
+    ],
+)
+def test_a_month_without_its_year(text, span, with_date, without_date):
+    assert _only_date(text, PUBLISHED) == (span, with_date)
+    assert _only_date(text) == (span, without_date)
+
+
+def test_a_month_count_is_not_a_month():
+    assert find_dates("Sau 3 tháng, giá tăng.", published=PUBLISHED) == []
+    assert find_dates("May I ask about prices?", published=PUBLISHED) == []
