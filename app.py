@@ -32,6 +32,7 @@ try:
         st.caption(f"Reviewing as **{name}**")
         if st.button("Change reviewer", key="app_change_reviewer", type="tertiary"):
             del st.session_state["reviewer"]
+            st.query_params.pop("reviewer", None)
             st.rerun()
     navigation.run()
 finally:

@@ -64,11 +64,20 @@ def reviewer() -> str | None:
 
 
 def require_reviewer(db: sqlite_utils.Database) -> str:
-    """Ask for the reviewer's name once per session; stop the page until they give it."""
-    from db.reviewers import register_reviewer
+    """Ask for the reviewer's name once per session; stop the page until they give it.
+
+    The name is kept in the address (`?reviewer=`), so reloading the page or opening a link copied from it does not
+    ask again, for a name that has reviewed here before. It is a convenience, not a login: names are not secrets.
+    """
+    from db.reviewers import is_reviewer, register_reviewer
 
     name = reviewer()
+    remembered = st.query_params.get("reviewer")
+    if not name and remembered and is_reviewer(db, remembered):
+        name = st.session_state["reviewer"] = register_reviewer(db, remembered)
     if name:
+        if remembered != name:
+            st.query_params["reviewer"] = name
         return name
     st.title("Fact-check workbench")
     st.write("Every change is recorded with who made it. Who is reviewing?")

@@ -6,7 +6,7 @@ import sqlite_utils
 from db.connection import writing
 from db.history import now
 
-__all__ = ["register_reviewer", "reviewer_names"]
+__all__ = ["register_reviewer", "is_reviewer", "reviewer_names"]
 
 
 def register_reviewer(db: sqlite_utils.Database, name: str) -> str:
@@ -21,6 +21,14 @@ def register_reviewer(db: sqlite_utils.Database, name: str) -> str:
         db.execute("INSERT INTO reviewers (name, first_seen, last_seen) VALUES (?, ?, ?)"
                    " ON CONFLICT(name) DO UPDATE SET last_seen = excluded.last_seen", [clean, stamp, stamp])
     return clean
+
+
+def is_reviewer(db: sqlite_utils.Database, name: str) -> bool:
+    """Whether `name` (as given, trimmed) has started reviewing here before."""
+    from claims.folding import nfc
+
+    clean = " ".join(nfc(name).split())[:80]
+    return bool(clean) and db.execute("SELECT 1 FROM reviewers WHERE name = ?", [clean]).fetchone() is not None
 
 
 def reviewer_names(db: sqlite_utils.Database) -> list[str]:

@@ -1,4 +1,5 @@
-"""What a new user sees after `make run`: both sample articles listed, and one opened with its claims highlighted."""
+"""What a new user sees after `make run`: both sample articles listed, one opened with its claims highlighted,
+still open and signed in after a reload."""
 from __future__ import annotations
 
 import pytest
@@ -32,5 +33,9 @@ def test_sample_articles_and_their_claims_show_in_the_browser(tmp_path):
             marks = page.locator("mark")
             marks.first.wait_for()
             assert marks.count() >= min(o.stored.claims for o in outcomes) - 1
+            page.reload()  # the reviewer stays signed in and on the same article
+            wait_for_text(page, "check-worthy claims reviewed")
+            wait_for_text(page, "Reviewing as Lan")
+            assert page.get_by_label("Your name").count() == 0
         finally:
             browser.close()
