@@ -1,4 +1,5 @@
-"""Golden files: the sample articles' Markdown reports after a scripted review, byte for byte.
+"""Golden files: the sample articles' reports after a scripted review (Markdown, ClaimReview JSON-LD, CSV), byte for
+byte.
 
 The script picks claims by a stable piece of their text, so an improved extraction engine changes the golden files
 only where the report really changes. Wall-clock timestamps are replaced, in order, by fixed ones before rendering.
@@ -17,6 +18,8 @@ import pytest
 
 from db.claims import claims_for_article
 from db.ingest import ingest_paths
+from evidence.claimreview import render_claimreview_json
+from evidence.csv_export import render_csv
 from evidence.markdown import render_markdown
 from evidence.report import Report, ReportScope, build_report
 from evidence.review import save_review
@@ -27,6 +30,13 @@ SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 ARTICLES = {  # seed file → (URL, publication date) given at ingest
     "000_b40a4ec500c6cd00.txt": ("https://news.example/2022/03/hanh-lang-nhan-dao", "2022-03-08"),
     "002_fae8f73e6f0dd109.txt": ("https://news.example/2025/05/dien-kremlin-moscow", "2025-05-20"),
+}
+# Golden file suffix → renderer; the ClaimReview publisher is set as a desk would set it.
+RENDERERS = {
+    ".md": render_markdown,
+    ".claimreview.json": lambda report: render_claimreview_json(report, publisher_name="Bàn kiểm chứng",
+                                                                publisher_url="https://kiemchung.example/"),
+    ".csv": render_csv,
 }
 STAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}\+00:00$")
 
@@ -130,16 +140,17 @@ def fixed_timestamps(report: Report) -> Report:
     return replace(report)
 
 
+@pytest.mark.parametrize("suffix", sorted(RENDERERS))
 @pytest.mark.parametrize("seed", sorted(ARTICLES))
-def test_sample_article_report_matches_its_golden_file(db, seed):
+def test_sample_article_report_matches_its_golden_file(db, seed, suffix):
     ids = scripted_review(db)
-    markdown = render_markdown(fixed_timestamps(build_report(db, ReportScope(article_id=ids[seed]))))
-    golden = GOLDEN / (Path(seed).stem + ".md")
+    rendered = RENDERERS[suffix](fixed_timestamps(build_report(db, ReportScope(article_id=ids[seed]))))
+    golden = GOLDEN / (Path(seed).stem + suffix)
     if os.environ.get("UPDATE_GOLDEN"):
         golden.parent.mkdir(parents=True, exist_ok=True)
-        golden.write_bytes(markdown.encode("utf-8"))
+        golden.write_bytes(rendered.encode("utf-8"))
     assert golden.exists(), f"{golden.name} is missing: run UPDATE_GOLDEN=1 pytest {Path(__file__).name}"
-    assert markdown == golden.read_bytes().decode("utf-8")
+    assert rendered == golden.read_bytes().decode("utf-8")
 
 
 def test_golden_reports_do_not_depend_on_when_they_were_made(tmp_path):
