@@ -90,18 +90,27 @@ def store_article(db: sqlite_utils.Database, *, text: str, extraction: Extractio
 
 
 def suggestions_stored(db: sqlite_utils.Database, article_id: int) -> bool:
-    """Whether the article's match suggestions were stored (False after an ingest stopped before them)."""
+    """Whether the article's match suggestions were stored (False after an ingest stopped before them).
+
+    >>> suggestions_stored(db, ingest_text(db, "Giá xăng tăng 5% trong tháng 3.").article_id)  # doctest: +SKIP
+    True
+    """
     row = db.execute("SELECT suggested_at FROM articles WHERE id = ?", [article_id]).fetchone()
     return row is not None and row[0] is not None
 
 
 def mark_suggestions_stored(db: sqlite_utils.Database, article_id: int) -> None:
+    """Record that the article's match suggestions are stored (see `suggestions_stored`)."""
     with writing(db):
         db.execute("UPDATE articles SET suggested_at = ? WHERE id = ?", [now(), article_id])
 
 
 def checkworthy_claim_ids(db: sqlite_utils.Database, article_id: int) -> tuple[int, ...]:
-    """The article's check-worthy claims in reading order."""
+    """The article's check-worthy claims in reading order.
+
+    >>> checkworthy_claim_ids(db, 1)  # doctest: +SKIP
+    (1, 2, 4)
+    """
     return tuple(r[0] for r in db.execute(
         "SELECT id FROM claims WHERE article_id = ? AND checkworthy = 1 ORDER BY start, id", [article_id]))
 

@@ -24,7 +24,11 @@ def register_reviewer(db: sqlite_utils.Database, name: str) -> str:
 
 
 def is_reviewer(db: sqlite_utils.Database, name: str) -> bool:
-    """Whether `name` (as given, trimmed) has started reviewing here before."""
+    """Whether `name` (as given, trimmed) has started reviewing here before.
+
+    >>> is_reviewer(db, register_reviewer(db, " Lan ")), is_reviewer(db, "Somebody")  # doctest: +SKIP
+    (True, False)
+    """
     from claims.folding import nfc
 
     clean = " ".join(nfc(name).split())[:80]

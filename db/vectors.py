@@ -59,7 +59,11 @@ def _save(db: sqlite_utils.Database, vectors: dict[str, np.ndarray]) -> None:
 
 
 def stored_vectors(db: sqlite_utils.Database, texts: Sequence[str]) -> np.ndarray:
-    """Unit vectors (len(texts) × 384) of `texts`: from the text_vectors table, else this process, else computed."""
+    """Unit vectors (len(texts) × 384) of `texts`: from the text_vectors table, else this process, else computed.
+
+    >>> stored_vectors(db, ["Giá xăng tăng 1,7%"]).shape  # doctest: +SKIP
+    (1, 384)
+    """
     if not texts:
         return np.zeros((0, semantic.DIMENSIONS), dtype=np.float32)
     digests = [_digest(t) for t in texts]
@@ -97,7 +101,11 @@ class MeaningIndex:
         self.matrix = np.vstack([self.matrix, vectors]) if len(self.matrix) else np.array(vectors, dtype=np.float32)
 
     def nearest(self, vector: np.ndarray, limit: int) -> list[tuple[Hashable, float]]:
-        """The `limit` stored texts closest in meaning to `vector`, best first, with their cosines."""
+        """The `limit` stored texts closest in meaning to `vector`, best first, with their cosines.
+
+        >>> index.nearest(semantic.encode(["Kids may buy guns"])[0], 1)  # doctest: +SKIP
+        [(('known', 'pf-1'), 0.78)]
+        """
         if not self.keys or limit <= 0:
             return []
         cosines = self.matrix @ vector
@@ -141,6 +149,9 @@ def meaning_index(db: sqlite_utils.Database, db_key: str, known: MatchIndex,
                   claims: MatchIndex) -> MeaningIndex | None:
     """Vectors of every past fact-check and claim in the word indexes `known` and `claims` (None past
     MEANING_INDEX_MAX texts). It follows the word indexes: rebuilt when they are, extended when claims are added.
+
+    >>> len(meaning_index(db, database_key(db), *word_indexes(db)).keys)  # doctest: +SKIP
+    10375
     """
     if len(known) + len(claims) > MEANING_INDEX_MAX:
         return None

@@ -147,6 +147,10 @@ def meaning_rerank(query_norm: str, query_raw: str, candidates: Sequence[Candida
     in the word-BM25 list (None for a candidate only the meaning found). The score is 0-100 (a perfect match on all
     three is 100). The relation stays the one decided on text, figures and polarity: a paraphrase rises to the top
     as related, but a different figure or a negation never becomes a duplicate.
+
+    >>> [s.key for s in meaning_rerank("kids buy guns", "Kids buy guns", [Candidate("a", 0.0, "children buy weapons"),
+    ...     Candidate("b", 3.1, "kids buy sweets")], [0.81, 0.35], [None, 0])]
+    ['a', 'b']
     """
     if not candidates:
         return []
