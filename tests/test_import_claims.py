@@ -73,6 +73,19 @@ def test_import_then_match_follows_the_command_contract(tmp_path, db_path, capsy
     assert all(len(line["matches"]) <= 1 for line in lines)
 
 
+def test_match_finds_a_past_fact_check_worded_in_other_words(db_path, tmp_path, capsys):
+    archive = _write_jsonl(tmp_path / "past.jsonl", [
+        {"id": "pf-guns", "text": "A new law lets children buy weapons.", "verdict": "False"},
+        {"id": "pf-rice", "text": "Rice exports fell by a third last year.", "verdict": "True"},
+    ])
+    assert main(["import-claims", str(archive), "--db", str(db_path)]) == 0
+    queries = _write_jsonl(tmp_path / "q.jsonl", [{"id": "q", "text": "Kids may legally purchase firearms now!"}])
+    capsys.readouterr()
+    assert main(["match", "--db", str(db_path), "--jsonl", str(queries), "--limit", "1"]) == 0
+    [line] = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    assert [(m["id"], m["relation"]) for m in line["matches"]] == [("pf-guns", "related")]
+
+
 def test_match_reports_claims_by_their_number(db, db_path, tmp_path, capsys):
     [claim] = store_claims(db, "Giá xăng tăng 5% trong tháng ba.")
     queries = _write_jsonl(tmp_path / "q.jsonl", [{"id": 7, "text": "Giá xăng tăng 5 % trong tháng ba"}])
