@@ -35,10 +35,12 @@ test: setup browser
 lint: setup
 	$(BIN)/ruff check .
 
-bench: setup
+bench: setup browser
 	$(BIN)/python bench/extraction.py
 	$(BIN)/python bench/matching.py --quick
 	$(BIN)/python bench/reports.py
+	$(BIN)/python bench/concurrency.py
+	$(BIN)/python bench/article_view.py --claims 1000 3000
 
 screenshots: setup browser
 	$(BIN)/python bench/screenshots.py
