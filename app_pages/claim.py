@@ -227,17 +227,22 @@ def _history(db, claim) -> None:
 
 def _similar(db, claim, seen: int) -> None:
     """Similar claims and past fact-checks: the stored suggestions, each confirmed or rejected here."""
-    from db.claims import VersionConflict
-    from db.duplicates import decide_match
     from db.matching import suggestions_for
-    from evidence.review import ReviewError, adopt_verdict
 
     suggestions = suggestions_for(db, claim.id)
     st.subheader("Similar claims", anchor=False)
-    _search_by_meaning(db, claim)
     if not suggestions:
         st.caption("No similar claims or past fact-checks found.")
-        return
+    _suggestion_cards(db, claim, seen, suggestions)
+    _search_by_meaning(db, claim)
+
+
+def _suggestion_cards(db, claim, seen: int, suggestions) -> None:
+    """One card per suggestion: what it is, how close, who checked it, and the buttons to decide on it."""
+    from db.claims import VersionConflict
+    from db.duplicates import decide_match
+    from evidence.review import ReviewError, adopt_verdict
+
     for s in suggestions:
         with st.container(border=True):
             where = f"claim #{s.other_claim_id}" if s.other_kind == "claim" else "past fact-check"

@@ -34,11 +34,19 @@ def scripted_review(db_path: Path) -> dict[str, int]:
     from db.claims import ClaimFilter, claim_queue
     from db.connection import open_database
     from db.ingest import ingest_paths
+    from db.known_claims import import_known_claims
     from evidence.review import save_review
     from evidence.sources import attach_source
 
     db = open_database(db_path)
     try:
+        # Two past fact-checks from a (made-up) archive, so the claim page shows "already checked by …".
+        import_known_claims(db, [
+            {"id": "demo-1", "text": "Hơn 1,7 triệu người đã rời bỏ nhà cửa kể từ khi xung đột ở Ukraine bắt đầu.",
+             "verdict": "Đúng", "url": "https://kiemchung.example/ukraine-1-7-trieu", "published": "2022-03-10"},
+            {"id": "demo-2", "text": "Hơn 1,8 triệu người đã rời bỏ nhà cửa trong tháng đầu của cuộc xung đột.",
+             "verdict": "Chưa kiểm chứng được", "url": "https://kiemchung.example/ukraine-1-8-trieu"},
+        ])
         outcomes = list(ingest_paths(db, [SEEDS], added_by="Lan"))
         first_article = outcomes[0].stored.article_id
         best = claim_queue(db, ClaimFilter(article_id=first_article), limit=4).claims
@@ -89,7 +97,7 @@ def shoot(out: Path) -> list[Path]:
                 ]
                 for name, path, marker in shots:
                     page.set_viewport_size(VIEWPORT)
-                    # A page load is a new session: the reviewer gives their name again.
+                    # An address without ?reviewer= is a new session: the reviewer gives their name again.
                     sign_in(page, base, "Lan", path=path)
                     wait_for_text(page, marker)
                     wait_idle(page)
@@ -98,6 +106,12 @@ def shoot(out: Path) -> list[Path]:
                         page.wait_for_function("() => [...document.querySelectorAll('textarea')]"
                                                ".some(t => t.value.startsWith('UNHCR'))")
                     page.set_viewport_size({**VIEWPORT, "height": TALL.get(name, VIEWPORT["height"])})
+                    tables = page.locator("[data-testid='stDataFrame']")
+                    if tables.count():
+                        # A table is drawn on a canvas once it is in view: give the taller page time to draw it.
+                        tables.last.scroll_into_view_if_needed()
+                        page.wait_for_timeout(1000)
+                        page.evaluate("window.scrollTo(0, 0)")
                     page.mouse.move(0, 0)  # no hover highlight in the picture
                     target = out / f"{name}.png"
                     page.screenshot(path=str(target))

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -18,12 +18,11 @@ from db.history import now
 from db.match_index import database_key, word_indexes
 from db.vectors import meaning_index, stored_vectors
 
-__all__ = ["MatchResult", "Suggestion", "SUGGEST_MIN_SCORE", "SUGGEST_MIN_CLOSENESS", "SUGGEST_MIN_KNOWN_SCORE",
-           "SUGGEST_MIN_MEANING_SCORE", "find_matches", "suggest_matches", "suggestions_for"]
+__all__ = ["MatchResult", "Suggestion", "SUGGEST_MIN_CLOSENESS", "SUGGEST_MIN_KNOWN_SCORE", "SUGGEST_MIN_MEANING_SCORE",
+           "find_matches", "suggest_matches", "suggestions_for"]
 
 # What a claim page is shown: duplicates, close texts that differ in a figure or a negation (the near-misses a
 # reviewer must see), and past fact-checks that score well; `factcheck match` lists the best K whatever they are.
-SUGGEST_MIN_SCORE = 55.0
 SUGGEST_MIN_CLOSENESS = 65.0
 SUGGEST_MIN_KNOWN_SCORE = 70.0
 # A reviewer's search by meaning keeps the best 5 scoring at least this (score of `meaning_rerank`): on the
@@ -103,8 +102,14 @@ def find_matches(db: sqlite_utils.Database, text: str, *, limit: int = 5, exclud
     known, claims = word_indexes(db)
     query_norm = match_text(text)
     excluded = ("claim", exclude_claim_id)
-    pool = [c for index in (known, claims) for c in index.candidates(query_norm, normalized=True, limit=_POOL + 1)
-            if c.key != excluded]
+    pool: list[Candidate] = []
+    for index in (known, claims):
+        found = [c for c in index.candidates(query_norm, normalized=True, limit=_POOL + 1) if c.key != excluded]
+        if found:
+            # Each index scores with its own word statistics: a BM25 score is taken as a share of the score a
+            # perfect match would get in the same index, so past fact-checks and claims compare fairly.
+            perfect = index.self_score(query_norm, normalized=True) or 1.0
+            pool += [replace(c, bm25=c.bm25 / perfect) for c in found]
     pool.sort(key=lambda c: c.bm25, reverse=True)  # stable: past fact-checks first among equals
     pool = pool[:_POOL]
     meaning = by_meaning and semantic.is_available()
@@ -113,8 +118,7 @@ def find_matches(db: sqlite_utils.Database, text: str, *, limit: int = 5, exclud
     else:
         details = _details(db, [c.key for c in pool])
         pool = [c for c in pool if c.key in details]  # deleted since the index was built
-        perfect = max(index.self_score(query_norm, normalized=True) for index in (known, claims))
-        scored = rerank(query_norm, nfc(text), pool, [details[c.key]["text"] for c in pool], perfect_bm25=perfect)
+        scored = rerank(query_norm, nfc(text), pool, [details[c.key]["text"] for c in pool], perfect_bm25=1.0)
     results = []
     for s in scored:
         if s.score < min_score or len(results) >= limit:
@@ -177,10 +181,11 @@ def suggest_matches(db: sqlite_utils.Database, claim_ids: Iterable[int], *, limi
     for claim_id in ids:
         if claim_id not in texts:
             continue
-        for m in find_matches(db, texts[claim_id], limit=limit, exclude_claim_id=claim_id,
-                              min_score=SUGGEST_MIN_MEANING_SCORE if by_meaning else SUGGEST_MIN_SCORE,
-                              by_meaning=by_meaning):
-            if (m.relation == "duplicate" or m.closeness >= SUGGEST_MIN_CLOSENESS or by_meaning
+        for m in find_matches(db, texts[claim_id], limit=limit, exclude_claim_id=claim_id, by_meaning=by_meaning):
+            # Close wording is enough on its own: the ranking score leans on word statistics, which are weak
+            # while the store or the archive is small.
+            if (m.relation == "duplicate" or m.closeness >= SUGGEST_MIN_CLOSENESS
+                    or (by_meaning and m.score >= SUGGEST_MIN_MEANING_SCORE)
                     or (m.kind == "known" and m.score >= SUGGEST_MIN_KNOWN_SCORE)):
                 proposals.append((claim_id, m))
     stamp = now()

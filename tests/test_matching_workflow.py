@@ -1,6 +1,7 @@
 """Matching in the review workflow: suggestions stored, decisions remembered, groups with one canonical claim."""
 from __future__ import annotations
 
+from db.claims import get_claim
 from db.duplicates import decide_match, duplicate_groups, offer_verdict_to_duplicates
 from db.history import history_for_claim
 from db.known_claims import import_known_claims
@@ -140,3 +141,20 @@ def test_suggestions_missed_by_a_stopped_ingest_are_stored_when_the_text_comes_a
     assert again.already_stored and again.article_id == stored.article_id
     assert [s.other_id for s in suggestions_for(db, stored.claim_ids[0])] == ["afp-1"]
     assert suggestions_stored(db, stored.article_id)
+
+
+def test_a_past_fact_check_in_other_words_is_suggested_for_a_sample_article_claim(db):
+    from pathlib import Path
+
+    from db.ingest import ingest_paths
+
+    # An archive of one: its word statistics are weak, the closeness of the two texts is what counts.
+    import_known_claims(db, [
+        {"id": "kc-17", "text": "Hơn 1,7 triệu người đã rời bỏ nhà cửa kể từ khi xung đột ở Ukraine bắt đầu.",
+         "verdict": "Đúng", "url": "https://kiemchung.example/ukraine-1-7-trieu"},
+    ])
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    claim_ids = [i for outcome in ingest_paths(db, [seeds]) for i in outcome.stored.claim_ids]
+    displaced = next(i for i in claim_ids if "hơn 1,7 triệu người đã rời bỏ nhà cửa" in get_claim(db, i).text)
+    [suggestion] = [s for s in suggestions_for(db, displaced) if s.other_kind == "known"]
+    assert (suggestion.other_id, suggestion.relation, suggestion.rating) == ("kc-17", "related", "Đúng")
