@@ -110,8 +110,9 @@ def shoot(out: Path) -> list[Path]:
                     if tables.count():
                         # A table is drawn on a canvas once it is in view: give the taller page time to draw it.
                         tables.last.scroll_into_view_if_needed()
-                        page.wait_for_timeout(1000)
+                        page.wait_for_timeout(1500)
                         page.evaluate("window.scrollTo(0, 0)")
+                        page.wait_for_timeout(1500)
                     page.mouse.move(0, 0)  # no hover highlight in the picture
                     target = out / f"{name}.png"
                     page.screenshot(path=str(target))
