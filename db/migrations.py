@@ -254,6 +254,183 @@ def _article_suggestions(db: sqlite_utils.Database) -> None:
     db.execute("UPDATE articles SET suggested_at = added_at")
 
 
+@MIGRATIONS(name="0008_accounts_and_desk_settings")
+def _accounts_and_desk_settings(db: sqlite_utils.Database) -> None:
+    """Who acts: accounts with a role, sign-in attempts (for throttling), and the desk's settings.
+
+    History keeps the name it always had (`history.reviewer`); from now on that name is the signed-in account's
+    `name`. Names recorded before accounts existed stay as they are and can be linked to an account
+    (`reviewers.account_id`). `claims.drafted_by` is who drafted the current verdict: by default someone else
+    must publish it.
+    """
+    _run(db, """
+    CREATE TABLE accounts (
+        id INTEGER PRIMARY KEY,
+        login TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        name TEXT NOT NULL UNIQUE,
+        role TEXT NOT NULL CHECK (role IN ('reviewer', 'editor', 'admin')),
+        password_hash TEXT,
+        oidc_subject TEXT UNIQUE,
+        disabled_at TEXT,
+        created_at TEXT NOT NULL,
+        created_by TEXT,
+        password_changed_at TEXT,
+        last_sign_in_at TEXT
+    );
+    CREATE TABLE sign_in_attempts (
+        id INTEGER PRIMARY KEY,
+        login TEXT NOT NULL COLLATE NOCASE,
+        succeeded INTEGER NOT NULL,
+        at TEXT NOT NULL
+    );
+    CREATE INDEX sign_in_attempts_login ON sign_in_attempts(login, id);
+    ALTER TABLE reviewers ADD COLUMN account_id INTEGER REFERENCES accounts(id) ON DELETE SET NULL;
+    ALTER TABLE claims ADD COLUMN drafted_by TEXT;
+    CREATE TABLE desk_settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL,
+        changed_by TEXT,
+        changed_at TEXT NOT NULL
+    );
+    """)
+
+
+@MIGRATIONS(name="0009_checkworthiness_learning")
+def _checkworthiness_learning(db: sqlite_utils.Database) -> None:
+    """The desk's check-worthiness model and the labelled sentences it learns from.
+
+    Decisions made in the app (a claim dismissed, restored, added by hand, taken into review, given a verdict)
+    are read from `claims` and `history` when training; `checkworthiness_labels` holds the sentences a desk
+    brings from elsewhere (`factcheck train-checkworthiness`). A model is stored as plain parameters (never a
+    pickle) with its format version and held-back figures; at most one is active, none means the built-in scorer.
+    `claims.rule_score` keeps the built-in score so a model change can rescore without re-reading the rules'
+    verdict; `claims.scored_by` names the model that gave `score` (NULL: built-in).
+    """
+    _run(db, """
+    CREATE TABLE checkworthiness_labels (
+        id INTEGER PRIMARY KEY,
+        text TEXT NOT NULL,
+        check_worthy INTEGER NOT NULL CHECK (check_worthy IN (0, 1)),
+        language TEXT,
+        origin TEXT NOT NULL DEFAULT 'file',
+        added_by TEXT,
+        added_at TEXT NOT NULL
+    );
+    CREATE TABLE checkworthiness_models (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL,
+        format_version INTEGER NOT NULL,
+        parameters BLOB NOT NULL,
+        threshold REAL NOT NULL,
+        labels INTEGER NOT NULL,
+        positives INTEGER NOT NULL,
+        held_back_precision REAL,
+        held_back_recall REAL,
+        held_back_f1 REAL,
+        trained_by TEXT,
+        trained_at TEXT NOT NULL,
+        active INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE UNIQUE INDEX checkworthiness_models_one_active ON checkworthiness_models(active) WHERE active = 1;
+    ALTER TABLE claims ADD COLUMN rule_score REAL;
+    ALTER TABLE claims ADD COLUMN scored_by INTEGER REFERENCES checkworthiness_models(id) ON DELETE SET NULL;
+    UPDATE claims SET rule_score = score;
+    """)
+
+
+@MIGRATIONS(name="0010_multilingual_meaning")
+def _multilingual_meaning(db: sqlite_utils.Database) -> None:
+    """Vectors by meaning for every stored claim and past fact-check, in any language, and their background jobs.
+
+    `meaning_vectors.id` is the key in the approximate nearest-neighbour index; (model, kind, ref) names what the
+    vector is of, `digest` the exact text it was computed from (an edited claim's old vector is replaced).
+    `text_vectors` (0006) stays as the cache of vectors of texts that are not stored (queries).
+    `vector_jobs` records a background computation and its progress, so the app can show it.
+    """
+    _run(db, """
+    ALTER TABLE known_claims ADD COLUMN language TEXT;
+    CREATE TABLE meaning_vectors (
+        id INTEGER PRIMARY KEY,
+        model TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('claim', 'known')),
+        ref TEXT NOT NULL,
+        digest TEXT NOT NULL,
+        language TEXT,
+        vector BLOB NOT NULL,
+        UNIQUE (model, kind, ref)
+    );
+    CREATE TABLE vector_jobs (
+        id INTEGER PRIMARY KEY,
+        model TEXT NOT NULL,
+        total INTEGER NOT NULL,
+        done INTEGER NOT NULL DEFAULT 0,
+        started_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        finished_at TEXT,
+        error TEXT
+    );
+    """)
+
+
+@MIGRATIONS(name="0011_web_captures_and_feeds")
+def _web_captures_and_feeds(db: sqlite_utils.Database) -> None:
+    """Pages fetched from the web: a kept copy of each (HTML and main text), link checks, and watched feeds.
+
+    A capture is never changed once stored; a re-fetch is a new capture or a link check. Articles and sources point
+    at the capture they were made from.
+    """
+    _run(db, """
+    CREATE TABLE page_captures (
+        id INTEGER PRIMARY KEY,
+        url TEXT NOT NULL,
+        final_url TEXT NOT NULL,
+        http_status INTEGER NOT NULL,
+        content_type TEXT,
+        html TEXT NOT NULL,
+        text TEXT NOT NULL,
+        title TEXT,
+        author TEXT,
+        site_name TEXT,
+        published TEXT,
+        content_hash TEXT NOT NULL,
+        fetched_by TEXT,
+        fetched_at TEXT NOT NULL
+    );
+    CREATE INDEX page_captures_url ON page_captures(url, id);
+    ALTER TABLE articles ADD COLUMN capture_id INTEGER REFERENCES page_captures(id);
+    ALTER TABLE sources ADD COLUMN capture_id INTEGER REFERENCES page_captures(id);
+    CREATE TABLE link_checks (
+        id INTEGER PRIMARY KEY,
+        source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+        outcome TEXT NOT NULL CHECK (outcome IN ('unchanged', 'changed', 'gone', 'error')),
+        http_status INTEGER,
+        content_hash TEXT,
+        detail TEXT,
+        checked_at TEXT NOT NULL
+    );
+    CREATE INDEX link_checks_source ON link_checks(source_id, id);
+    CREATE TABLE feeds (
+        id INTEGER PRIMARY KEY,
+        url TEXT NOT NULL UNIQUE,
+        title TEXT,
+        added_by TEXT,
+        added_at TEXT NOT NULL,
+        checked_at TEXT,
+        last_error TEXT
+    );
+    CREATE TABLE feed_items (
+        id INTEGER PRIMARY KEY,
+        feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+        item_key TEXT NOT NULL,
+        url TEXT,
+        article_id INTEGER REFERENCES articles(id) ON DELETE SET NULL,
+        outcome TEXT NOT NULL,
+        seen_at TEXT NOT NULL,
+        UNIQUE (feed_id, item_key)
+    );
+    """)
+
+
 def migrate(db: sqlite_utils.Database, *, stop_before: str | None = None) -> None:
     """Apply every pending migration (or those before `stop_before`, to make an old-version database)."""
     if MIGRATIONS.applied(db) and not MIGRATIONS.pending(db):

@@ -1,0 +1,63 @@
+"""The desk's settings: a few named choices a team makes once (who may publish, which matches, which addresses)."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+import sqlite_utils
+
+from db.connection import writing
+from db.history import now, record
+
+__all__ = ["Setting", "SETTINGS", "get_setting", "set_setting", "desk_settings"]
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str
+    default: Any
+    label: str
+
+
+SETTINGS: dict[str, Setting] = {s.key: s for s in (
+    Setting("allow_self_publish", False, "The reviewer who drafted a verdict may also publish it (a desk of one)"),
+    Setting("cross_language_matches", True, "Suggest matches in other languages (an English fact-check of a"
+                                            " Vietnamese claim)"),
+    Setting("allow_private_addresses", False, "Fetch pages from private, loopback and link-local addresses"
+                                              " (a desk's intranet)"),
+    Setting("idle_timeout_minutes", 60, "Sign out after this many minutes without activity"),
+)}
+
+
+def get_setting(db: sqlite_utils.Database, key: str) -> Any:
+    """The desk's value for `key`, else its default.
+
+    >>> get_setting(db, "allow_self_publish")  # doctest: +SKIP
+    False
+    """
+    setting = SETTINGS[key]
+    row = db.execute("SELECT value FROM desk_settings WHERE key = ?", [key]).fetchone()
+    return setting.default if row is None else json.loads(row[0])
+
+
+def desk_settings(db: sqlite_utils.Database) -> dict[str, Any]:
+    """Every setting with its current value."""
+    return {key: get_setting(db, key) for key in SETTINGS}
+
+
+def set_setting(db: sqlite_utils.Database, key: str, value: Any, *, changed_by: str | None) -> Any:
+    """Change a setting (recorded in the history); returns the value stored. Raises KeyError for an unknown key
+    and TypeError for a value of another type than the default's."""
+    setting = SETTINGS[key]
+    if type(value) is not type(setting.default):
+        raise TypeError(f"{key} takes a {type(setting.default).__name__}, not {value!r}")
+    with writing(db):
+        before = get_setting(db, key)
+        db.execute("INSERT INTO desk_settings (key, value, changed_by, changed_at) VALUES (?, ?, ?, ?)"
+                   " ON CONFLICT(key) DO UPDATE SET value = excluded.value, changed_by = excluded.changed_by,"
+                   " changed_at = excluded.changed_at", [key, json.dumps(value), changed_by, now()])
+        if before != value:
+            record(db, entity="setting", entity_id=key, action="changed", reviewer=changed_by, field=key,
+                   before=before, after=value)
+    return value
