@@ -49,7 +49,7 @@ def _edit_claim_panel(db, claim, article_claims) -> None:
                 + f" · score {claim.score:.2f}")
     st.markdown(f"> {md_escape(claim.text)}")
     if claim.edited:
-        st.caption(f"Original wording in the article: “{claim.original_text}”")
+        st.caption(f"Original wording in the article: “{md_escape(claim.original_text)}”")
     if st.button("Review this claim", key=f"article_review_{claim.id}", type="primary"):
         open_claim(claim.id)
 
@@ -61,7 +61,7 @@ def _edit_claim_panel(db, claim, article_claims) -> None:
             try:
                 save_review(db, claim.id, expected_version=claim.version, reviewer=reviewer(), text=wording)
             except (ReviewError, ClaimNotFound, VersionConflict) as error:
-                st.error(str(error))
+                st.error(md_escape(str(error)))
             else:
                 flash("article", "success", f"Saved the wording of claim #{claim.id}.")
                 st.rerun()
@@ -77,7 +77,7 @@ def _edit_claim_panel(db, claim, article_claims) -> None:
                     first, second = split_claim(db, claim.id, span[0], expected_version=claim.version,
                                                 reviewer=reviewer())
                 except (InvalidPassage, ClaimNotFound, VersionConflict) as error:
-                    st.error(str(error))
+                    st.error(md_escape(str(error)))
                 else:
                     flash("article", "success", f"Split claim #{claim.id} into #{first} and #{second}.")
                     _select(first, claim.article_id)
@@ -90,7 +90,7 @@ def _edit_claim_panel(db, claim, article_claims) -> None:
             try:
                 new_id = merge_claims(db, [claim.id, *chosen], reviewer=reviewer())
             except (InvalidPassage, ClaimNotFound) as error:
-                st.error(str(error))
+                st.error(md_escape(str(error)))
             else:
                 flash("article", "success", f"Merged into claim #{new_id}.")
                 _select(new_id, claim.article_id)
@@ -124,7 +124,7 @@ def _add_missed_claim(db, article) -> None:
             try:
                 claim_id = add_claim_from_passage(db, article.id, span[0], span[1], reviewer=reviewer())
             except InvalidPassage as error:
-                st.error(str(error))
+                st.error(md_escape(str(error)))
                 return
             flash("article", "success", f"Added claim #{claim_id}.")
             _select(claim_id, article.id)
@@ -173,7 +173,7 @@ if _article_id is not None:
         else:
             st.info("No claims to show.")
     with text_col:
-        st.subheader(_article.title, anchor=False)
+        st.subheader(md_escape(_article.title), anchor=False)
         st.html(highlighted_article_html(_article.text, [c for c in _claims if show_all or c.checkworthy],
                                          colour_by=colour_by, selected=selected))
         _add_missed_claim(_db, _article)

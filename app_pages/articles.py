@@ -42,7 +42,7 @@ def _add_article_form(db) -> None:
             stored = ingest_text(db, text, title=title or found_title, url=url or None, published=published,
                                  source_name=upload.name if upload is not None else None, added_by=reviewer())
     except UnreadableArticle as error:
-        st.error(f"Could not add {name}: it {error}.")
+        st.error(f"Could not add {md_escape(name)}: it {md_escape(str(error))}.")
         return
     if stored.already_stored:
         flash("articles", "info", f"This article is already stored (article #{stored.article_id},"

@@ -80,7 +80,7 @@ def _facts(claim) -> None:
     if claim.dates:
         st.markdown("**Dates**\n" + "\n".join(f"- “{md_escape(d.text)}” = {d.value}" for d in claim.dates))
     if claim.edited:
-        st.caption(f"Wording edited by a reviewer. The article said: “{claim.original_text}”")
+        st.caption(f"Wording edited by a reviewer. The article said: “{md_escape(claim.original_text)}”")
 
 
 def _review_form(db, claim, seen: int) -> None:
@@ -116,7 +116,7 @@ def _review_form(db, claim, seen: int) -> None:
     if saved.version == seen:
         flash("claim", "info", "Nothing changed, so nothing was saved.")
     else:
-        verdict_part = f", {saved.rating}" if saved.rating else ""
+        verdict_part = f", {md_escape(saved.rating)}" if saved.rating else ""
         flash("claim", "success", f"Saved: {Status(saved.status).label}{verdict_part}."
                                   f" {reviewed} of {total} check-worthy claims reviewed.")
     st.rerun()
@@ -131,11 +131,11 @@ def _save(db, claim_id: int, seen: int, **changes):
         saved = save_review(db, claim_id, expected_version=seen, reviewer=reviewer(), **changes)
     except VersionConflict as conflict:
         # Show what the other reviewer did, then load their version: nothing of theirs is overwritten.
-        flash("claim", "error", f"{conflict} Their version is shown below.")
+        flash("claim", "error", f"{md_escape(str(conflict))} Their version is shown below.")
         _load_version(claim_id, conflict.current.version)
         st.rerun()
     except (ReviewError, ClaimNotFound) as error:
-        st.error(f"Not saved: {error}")
+        st.error(f"Not saved: {md_escape(str(error))}")
         return None
     _load_version(claim_id, saved.version)
     return saved
@@ -195,7 +195,7 @@ def _sources(db, claim) -> None:
                               publisher=publisher, published=published, accessed=accessed, archive_url=archive,
                               excerpt=excerpt)
             except InvalidSource as error:
-                st.error(f"Source not attached: {error}.")
+                st.error(f"Source not attached: {md_escape(str(error))}.")
             else:
                 for field in ("url", "title", "publisher", "archive", "excerpt", "published"):
                     st.session_state.pop(f"claim_source_{field}", None)
@@ -270,10 +270,10 @@ def _suggestion_cards(db, claim, seen: int, suggestions) -> None:
                 try:
                     saved = adopt_verdict(db, claim.id, s.other_claim_id, expected_version=seen, reviewer=reviewer())
                 except (VersionConflict, ReviewError) as error:
-                    st.error(str(error))
+                    st.error(md_escape(str(error)))
                 else:
                     _load_version(claim.id, saved.version)
-                    flash("claim", "success", f"Adopted the verdict {saved.rating} from claim #{s.other_claim_id}.")
+                    flash("claim", "success", f"Adopted the verdict {md_escape(saved.rating)} from claim #{s.other_claim_id}.")
                     st.rerun()
 
 
@@ -336,17 +336,17 @@ def _page() -> None:
     badges = st.container(horizontal=True, vertical_alignment="center")
     badges.badge(status_label(claim.status), color="blue")
     if claim.rating:
-        badges.badge(f"Verdict: {claim.rating}", color="green")
+        badges.badge(f"Verdict: {md_escape(claim.rating)}", color="green")
     if claim.assignee:
-        badges.badge(f"Assigned to {claim.assignee}", color="gray")
+        badges.badge(f"Assigned to {md_escape(claim.assignee)}", color="gray")
     badges.caption(f"Claim #{claim.id} · version {claim.version}"
-                   + (f" · last changed by {claim.updated_by}" if claim.updated_by else ""))
-    if badges.button(f"Article #{claim.article_id}: {article.title[:60] if article else ''}", type="tertiary",
+                   + (f" · last changed by {md_escape(claim.updated_by)}" if claim.updated_by else ""))
+    if badges.button(f"Article #{claim.article_id}: {md_escape(article.title[:60]) if article else ''}", type="tertiary",
                      key="claim_open_article", icon=":material/article:"):
         open_article(claim.article_id)
     if claim.version != seen:
-        st.warning(f"{claim.updated_by or 'Someone'} changed this claim after you opened it (version {seen} →"
-                   f" {claim.version}). Saving now will be refused; load their version first.")
+        st.warning(f"{md_escape(claim.updated_by) or 'Someone'} changed this claim after you opened it"
+                   f" (version {seen} → {claim.version}). Saving now will be refused; load their version first.")
         if st.button("Load their version", key="claim_reload"):
             _load_version(claim.id, claim.version)
             st.rerun()

@@ -105,12 +105,20 @@ def show_flash(page: str) -> None:
         getattr(st, kind)(message)
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+# What makes Markdown do something: links and images ([, ], !), emphasis, code, tables, maths, Streamlit's
+# :colour[...] and :material/...: directives, and HTML (Streamlit shows it as text, but escaped it stays so).
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()|<>~$:!])")
+_MD_BLOCK_START = re.compile(r"^(\s*\d*)([#>+-]|(?<=\d)[.)])")
 
 
 def md_escape(text: str | None) -> str:
-    """Text shown through st.markdown exactly as typed: no Markdown, links or HTML from user input."""
-    return _MD_SPECIAL.sub(r"\\\1", " ".join((text or "").split()))
+    """Text shown through st.markdown (and labels, captions, alerts) exactly as typed: one line, no Markdown.
+
+    >>> md_escape("![](http://host/t.png) *1.7* triệu")
+    '\\!\\[\\](http\\://host/t.png) \\*1.7\\* triệu'
+    """
+    line = _MD_SPECIAL.sub(r"\\\1", " ".join((text or "").split()))
+    return _MD_BLOCK_START.sub(lambda m: m.group(1) + "\\" + m.group(2), line)
 
 
 def short(text: str, limit: int = 110) -> str:

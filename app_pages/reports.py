@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from app_pages.components import database, short
+from app_pages.components import database, md_escape, short
 
 SCOPES = {"all": "Every claim with a verdict", "article": "One article", "claim": "One claim",
           "since": "Verdicts published since a date"}
@@ -80,7 +80,7 @@ if _report_scope is not None:
     try:
         _report = build_report(_db, _report_scope)
     except ScopeNotFound as error:
-        st.error(str(error))
+        st.error(md_escape(str(error)))
         st.stop()
     _downloads = st.container(horizontal=True)
     _markdown = renderer("markdown")

@@ -12,7 +12,7 @@ from typing import IO, Any
 
 from claims.folding import nfc
 
-__all__ = ["PastCheckError", "FIELDS", "read_past_checks", "parse_past_checks"]
+__all__ = ["PastCheckError", "ArchiveRow", "FIELDS", "read_past_checks", "parse_past_checks"]
 
 FIELDS = ("id", "text", "verdict", "url", "published")
 
@@ -30,16 +30,44 @@ def _clean(value: Any) -> str | None:
     return value or None
 
 
+_OPTIONAL = ("verdict", "url", "published")
+MAX_FIELD_CHARS = 100_000  # a past fact-check is a sentence or a paragraph; more is an unclosed quote or a dump
+MAX_ROW_LINES = 50  # a quoted field may hold line breaks, but a row running over this many is an unclosed quote
+
+
+class ArchiveRow(dict):
+    """One past fact-check as read, a plain dict of FIELDS that also knows its line in the file (`.line`)."""
+
+    line: int
+
+
 def _row(raw: dict[str, Any], name: str, number: int) -> dict[str, Any]:
     get = raw.get
-    key = _clean(get("id"))
+    key = get("id")
+    if key.__class__ is not str and (key.__class__ is not int):
+        if key is not None:
+            raise PastCheckError(f"{name}, line {number}: the id must be text or a whole number,"
+                                 f" not {type(key).__name__}")
+    key = _clean(key)
     if key is None:
         raise PastCheckError(f"{name}, line {number}: no id")
     text = get("text")
     if not isinstance(text, str) or not (text := _clean(text)):
         raise PastCheckError(f"{name}, line {number}: no text")
-    return {"id": key, "text": text, "verdict": _clean(get("verdict")), "url": _clean(get("url")),
-            "published": _clean(get("published"))}
+    row = ArchiveRow(id=key, text=text)
+    row.line = number
+    for field in _OPTIONAL:
+        value = get(field)
+        if value is not None and value.__class__ is not str:
+            raise PastCheckError(f"{name}, line {number}: {field} must be text, not {type(value).__name__}")
+        row[field] = _clean(value)
+    if "\x00" in key or "\x00" in text or any(v and "\x00" in v for v in (row["verdict"], row["url"],
+                                                                          row["published"])):
+        raise PastCheckError(f"{name}, line {number}: a NUL character (\\0) in a field")
+    if len(text) > MAX_FIELD_CHARS:
+        raise PastCheckError(f"{name}, line {number}: the text is {len(text):,} characters long"
+                             f" (at most {MAX_FIELD_CHARS:,}): an unclosed quote?")
+    return row
 
 
 _raw_decode = json.JSONDecoder().raw_decode
@@ -83,17 +111,27 @@ def _jsonl(lines: Iterable[str], name: str) -> Iterator[dict[str, Any]]:
 
 
 def _csv(lines: Iterable[str], name: str) -> Iterator[dict[str, Any]]:
-    reader = csv.DictReader(lines)
+    # strict: an unclosed quote at the end of the file is an error, not a field holding the rest of the file.
+    reader = csv.DictReader(lines, strict=True)
     header = [h.strip().lower() for h in reader.fieldnames or []]
     missing = [f for f in ("id", "text") if f not in header]
     if missing:
         raise PastCheckError(f"{name}, line 1: the CSV header needs {' and '.join(missing)}")
     reader.fieldnames = header
+    started = reader.line_num + 1  # the line the next row starts on
     try:
         for raw in reader:
-            yield _row(raw, name, reader.line_num)
+            if reader.line_num - started >= MAX_ROW_LINES:
+                raise PastCheckError(f"{name}, line {started}: a quoted field runs over"
+                                     f" {reader.line_num - started + 1} lines: an unclosed quote?")
+            if None in raw or len(raw) != len(header):
+                extra = len(raw.get(None) or ())
+                raise PastCheckError(f"{name}, line {started}: {len(header) + extra} fields where the header"
+                                     f" has {len(header)}")
+            yield _row(raw, name, started)
+            started = reader.line_num + 1
     except csv.Error as error:
-        raise PastCheckError(f"{name}, line {reader.line_num}: {error}") from None
+        raise PastCheckError(f"{name}, line {started}: {error} (an unclosed quote?)") from None
 
 
 def _guess_kind(lines: Iterator[str]) -> tuple[str, Iterator[str]]:
@@ -151,6 +189,10 @@ def read_past_checks(path: str | Path) -> Iterator[dict[str, Any]]:
     The file is read line by line as the rows are consumed, so an archive of any size takes little memory.
     """
     path = Path(path)
+    from claims.reading import not_a_regular_file
+
+    if (problem := not_a_regular_file(path)) is not None:
+        raise PastCheckError(f"{path}: {problem}")
     try:
         # newline="" keeps line ends as written: the CSV reader needs them for quoted fields across lines.
         f = open(path, encoding="utf-8-sig", newline="")  # noqa: SIM115 - closed by _file_lines

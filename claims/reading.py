@@ -2,13 +2,16 @@
 from __future__ import annotations
 
 import codecs
+import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 from claims.folding import nfc
 
 __all__ = ["MAX_ARTICLE_BYTES", "ARTICLE_SUFFIXES", "UnreadableArticle", "ArticleText", "clean_text",
+           "not_a_regular_file",
            "decode_article", "read_article_file"]
 
 MAX_ARTICLE_BYTES = 20 * 1024 * 1024
@@ -108,9 +111,33 @@ def decode_article(data: bytes, *, name: str = "upload") -> ArticleText:
     return ArticleText(text=text, encoding=encoding, was_html=is_html, title=title)
 
 
+def not_a_regular_file(path: str | Path) -> str | None:
+    """Why `path` cannot be read as a file (a FIFO, a device, a folder), or None when it is a regular file.
+
+    Opening a FIFO waits for a writer forever, so every reader of user-named files asks this first.
+
+    >>> not_a_regular_file("/dev/null")
+    'is not a regular file (a character device)'
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return "does not exist"
+    except OSError as error:
+        return f"cannot be read: {error.strerror}"
+    if stat.S_ISREG(mode):
+        return None
+    kind = ("a folder" if stat.S_ISDIR(mode) else "a named pipe (FIFO)" if stat.S_ISFIFO(mode)
+            else "a socket" if stat.S_ISSOCK(mode) else "a character device" if stat.S_ISCHR(mode)
+            else "a block device" if stat.S_ISBLK(mode) else "a special file")
+    return f"is not a regular file ({kind})"
+
+
 def read_article_file(path: str | Path) -> ArticleText:
     """Read and decode one file; see decode_article."""
     path = Path(path)
+    if (problem := not_a_regular_file(path)) is not None:
+        raise UnreadableArticle(problem)
     try:
         size = path.stat().st_size
         if size > MAX_ARTICLE_BYTES:

@@ -131,8 +131,6 @@ def ingest_paths(db: sqlite_utils.Database, paths: Iterable[str | Path], *, titl
     """Ingest every file; a bad file yields an outcome with its reason and the rest go on."""
     for path in article_files(paths):
         try:
-            if not path.exists():
-                raise UnreadableArticle("does not exist")
             article = read_article_file(path)
             stored = ingest_text(db, article.text, title=title or article.title, url=url, published=published,
                                  source_name=path.name, added_by=added_by)

@@ -57,15 +57,18 @@ def _known_row(row: dict[str, Any], number: int) -> list:
     key, text = get("id"), get("text")
     if key is None or not isinstance(text, str) or not (text := nfc(text).strip()):
         raise ValueError(f"past fact-check {number} needs an id and a text")
+    if key.__class__ is not str and key.__class__ is not int:
+        raise ValueError(f"past fact-check {number}: the id must be text or a whole number, not"
+                         f" {type(key).__name__}")
     if not (key := (key if key.__class__ is str else str(key)).strip()):
         raise ValueError(f"past fact-check {number} needs an id and a text")
     verdict, url, published = get("verdict") or None, get("url") or None, get("published") or None
-    out = [key, text, fold(text), verdict, url, published]
-    # Text or nothing, the common case, is checked in one go; anything else is stored as its text.
-    if ((verdict is not None and verdict.__class__ is not str) or (url is not None and url.__class__ is not str)
-            or (published is not None and published.__class__ is not str)):
-        out[3:] = [value if value is None or isinstance(value, str) else str(value) for value in out[3:]]
-    return out
+    for field, value in (("verdict", verdict), ("url", url), ("published", published)):
+        if value is not None and value.__class__ is not str:
+            raise ValueError(f"past fact-check {number}: {field} must be text, not {type(value).__name__}")
+    if "\x00" in key or "\x00" in text or "\x00" in (verdict or "") + (url or "") + (published or ""):
+        raise ValueError(f"past fact-check {number}: a NUL character (\\0) in a field")
+    return [key, text, fold(text), verdict, url, published]
 
 
 def _encoded(rows: list[list], first: int) -> _Chunk:
@@ -85,8 +88,16 @@ def _known_chunks(rows: Iterable[dict[str, Any]]) -> Iterator[_Chunk]:
     """The rows checked, folded and packed for `_IMPORT_INSERT`; ValueError names the first bad row."""
     chunk: list[list] = []
     first = 1
+    # In an archive file (rows that know their line) the same id twice is a mistake: "7" and 7 are one id, and the
+    # second would silently replace the first. Rows given by a program replace earlier ones, as a re-import does.
+    seen: dict[str, int] = {}
     for number, row in enumerate(rows, 1):
-        chunk.append(_known_row(row, number))
+        line = getattr(row, "line", None)
+        packed = _known_row(row, number if line is None else line)
+        if line is not None and (earlier := seen.setdefault(packed[0], line)) != line:
+            raise ValueError(f"line {line}: id {packed[0]!r} appears again (first on line {earlier});"
+                             " an archive gives each past fact-check one id")
+        chunk.append(packed)
         if len(chunk) == _IMPORT_CHUNK:
             yield _encoded(chunk, first)
             chunk, first = [], number + 1

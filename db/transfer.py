@@ -214,6 +214,10 @@ def import_database(db: sqlite_utils.Database, source: str | Path | IO[str]) -> 
     if not isinstance(source, (str, Path)):
         return import_lines(db, source)
     path = Path(source)
+    from claims.reading import not_a_regular_file
+
+    if (problem := not_a_regular_file(path)) is not None:
+        raise TransferError(f"{path}: {problem}")
     try:
         with path.open(encoding="utf-8-sig") as lines:
             return import_lines(db, lines)

@@ -90,4 +90,7 @@ def render_claimreview_json(report: Report, *, publisher_name: str = DEFAULT_PUB
                             publisher_url: str = DEFAULT_PUBLISHER_URL) -> str:
     """The ClaimReview list as a JSON document (UTF-8 text, keys in a fixed order, one trailing newline)."""
     reviews = render_claimreview(report, publisher_name=publisher_name, publisher_url=publisher_url)
-    return json.dumps(reviews, ensure_ascii=False, indent=2) + "\n"
+    text = json.dumps(reviews, ensure_ascii=False, indent=2)
+    # Safe to embed in <script type="application/ld+json">: no "</script>", "<!--" or "&" entity can form. JSON
+    # readers decode the escapes back to the same characters.
+    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e") + "\n"

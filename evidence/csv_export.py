@@ -20,7 +20,8 @@ CSV_COLUMNS = ("claim_id", "article_id", "article_title", "article_url", "articl
                "first_published_at", "published_at", "reviewers", "corrections", "source_count", "sources",
                "source_urls")
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Spreadsheets read the full-width forms (＝ ＋ － ＠) as the ASCII signs too, and skip leading spaces.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
 
 def defuse_formula(value: object) -> object:
@@ -29,7 +30,7 @@ def defuse_formula(value: object) -> object:
     >>> defuse_formula("=HYPERLINK(\\"http://x\\")")
     '\\'=HYPERLINK("http://x")'
     """
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
+    if isinstance(value, str) and value.lstrip(" \u3000\u00a0").startswith(_FORMULA_START):
         return "'" + value
     return value
 

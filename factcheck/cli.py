@@ -72,8 +72,10 @@ def cmd_extract(args: argparse.Namespace) -> int:
         return 1 if failed else 0
     if not args.file:
         raise UserError("give a FILE (or - for standard input), or --jsonl IN.jsonl")
-    from claims.reading import UnreadableArticle, decode_article
+    from claims.reading import UnreadableArticle, decode_article, not_a_regular_file
 
+    if args.file != "-" and (problem := not_a_regular_file(args.file)) is not None:
+        raise UserError(f"{args.file}: {problem}")
     try:
         data = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
     except OSError as error:
@@ -200,22 +202,46 @@ def _command_groups() -> list[Callable[[Any, argparse.ArgumentParser], None]]:
     return groups
 
 
+def _database_trouble(error: sqlite3.OperationalError) -> str:
+    """What a reviewer should read for SQLite's own words."""
+    text = str(error)
+    if "readonly" in text or "read-only" in text:
+        return "the database is read-only for this user (file or folder permissions)" + (
+            "" if "readonly database" in text else f" ({text})")
+    if "disk is full" in text or "disk I/O" in text:
+        return f"the disk is full or failing ({text})"
+    if "unable to open" in text:
+        return f"cannot open the file or its folder ({text})"
+    return text
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
         if not args.needs_db:
             return args.handler(args)
-        from db.connection import open_database, resolve_db_path
+        from db.connection import NewerDatabase, open_database, resolve_db_path
 
+        where = resolve_db_path(args.db)
         try:
-            db = open_database(resolve_db_path(args.db))
+            db = open_database(where)
+        except NewerDatabase as error:
+            raise UserError(str(error)) from None
+        except sqlite3.OperationalError as error:
+            raise UserError(f"{where}: cannot open the database: {_database_trouble(error)}") from None
         except sqlite3.DatabaseError as error:
-            raise UserError(f"{args.db or resolve_db_path()}: not a usable workbench database: {error}") from None
+            raise UserError(f"{where}: not a usable workbench database: {error}") from None
         try:
             return args.handler(args, db)
+        except sqlite3.OperationalError as error:
+            raise UserError(f"{where}: {_database_trouble(error)}; nothing was changed") from None
         finally:
             db.close()
+    except RecursionError:
+        print("error: the input is nested too deeply to read (JSON inside JSON, thousands of levels)",
+              file=sys.stderr)
+        return 1
     except UserError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1

@@ -11,6 +11,10 @@ __all__ = ["read_input_text", "input_lines"]
 
 def read_input_text(path: str) -> str:
     """The whole of FILE (or stdin for "-") decoded as UTF-8, a byte-order mark allowed."""
+    from claims.reading import not_a_regular_file
+
+    if path != "-" and (problem := not_a_regular_file(path)) is not None:
+        raise UserError(f"{path}: {problem}")
     try:
         raw = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
     except OSError as error:

@@ -23,7 +23,8 @@ def cmd_import_claims(args: argparse.Namespace, db: Any) -> int:
     try:
         count = import_known_claims(db, read_past_checks(args.file))
     except (PastCheckError, ValueError) as error:
-        raise UserError(str(error)) from None
+        message = str(error)
+        raise UserError(message if message.startswith(str(args.file)) else f"{args.file}, {message}") from None
     if args.json:
         _print_json({"imported": count})
     else:

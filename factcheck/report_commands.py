@@ -2,8 +2,11 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
+import os
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +40,44 @@ def render(report: Any, fmt: str, *, publisher_name: str | None = None, publishe
                                    publisher_url=publisher_url or DEFAULT_PUBLISHER_URL)
 
 
+def db_file(db: Any) -> Path | None:
+    """The file behind an open database (None for one in memory)."""
+    name = db.execute("SELECT file FROM pragma_database_list WHERE name = 'main'").fetchone()[0]
+    return Path(name) if name else None
+
+
+def _write_report(path: Path, text: str, *, database: Path | None, force: bool) -> None:
+    """Write through a temporary file in the same folder, then rename: a reader never sees half a report, and a
+    failed write leaves the old file. The database (and its -wal, -shm) is never a report's target; an existing
+    file only with --force."""
+    if database is not None:
+        for guarded in (database, Path(f"{database}-wal"), Path(f"{database}-shm"), Path(f"{database}-journal")):
+            if path.exists() and guarded.exists() and os.path.samefile(path, guarded) or (
+                    path.resolve() == guarded.resolve()):
+                raise UserError(f"{path}: is the database itself; write the report to another file")
+    if path.exists() and not force:
+        raise UserError(f"{path}: already exists; give --force to replace it")
+    if path.exists() and not path.is_file():
+        raise UserError(f"{path}: is not a regular file")
+    partial = None
+    try:
+        fd, partial = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=path.parent or ".")
+        # newline="" keeps the text as rendered: CSV rows end in CRLF, Markdown and JSON in LF.
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(partial, 0o644)
+        os.replace(partial, path)
+        partial = None
+    except OSError as error:
+        raise UserError(f"{path}: cannot write: {error.strerror}") from None
+    finally:
+        if partial is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(partial)
+
+
 def cmd_report(args: argparse.Namespace, db: Any) -> int:
     from evidence.report import ReportScope, ScopeNotFound, build_report
 
@@ -54,12 +95,7 @@ def cmd_report(args: argparse.Namespace, db: Any) -> int:
             raise UserError(f"--publisher-url: {error}") from None
     text = render(report, args.format, publisher_name=args.publisher_name, publisher_url=args.publisher_url)
     if args.output and args.output != "-":
-        try:
-            # newline="" keeps the text as rendered: CSV rows end in CRLF, Markdown and JSON in LF.
-            with Path(args.output).open("w", encoding="utf-8", newline="") as out:
-                out.write(text)
-        except OSError as error:
-            raise UserError(f"{args.output}: cannot write: {error.strerror}") from None
+        _write_report(Path(args.output), text, database=db_file(db), force=args.force)
         count = len(report.claims)
         print(f"wrote {args.output}: {count} claim{'' if count == 1 else 's'} ({args.format})", file=sys.stderr)
     else:
@@ -81,6 +117,7 @@ def add_parsers(sub: Any, db_option: argparse.ArgumentParser) -> None:
     p.add_argument("--format", choices=FORMATS, default="md",
                    help="md (default), claimreview (JSON-LD, published verdicts only) or csv")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    p.add_argument("--force", action="store_true", help="replace FILE if it exists (never the database)")
     p.add_argument("--publisher-name", help="the fact-checking organisation named in ClaimReview")
     p.add_argument("--publisher-url", help="its site; ClaimReview urls are <publisher-url>/claims/<id>")
     p.set_defaults(handler=cmd_report, needs_db=True)

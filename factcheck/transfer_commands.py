@@ -35,7 +35,8 @@ def cmd_import(args: argparse.Namespace, db: Any) -> int:
         source = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8-sig") if args.src == "-" else args.src
         counts = import_database(db, source)
     except TransferError as error:
-        raise UserError(f"{args.src}: {error}") from None
+        message = str(error)
+        raise UserError(message if message.startswith(f"{args.src}:") else f"{args.src}: {message}") from None
     except UnicodeDecodeError as error:
         raise UserError(f"{args.src}: not UTF-8 (invalid byte at offset {error.start})") from None
     print(f"imported {counts.describe()} from {args.src}")
