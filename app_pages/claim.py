@@ -273,7 +273,8 @@ def _suggestion_cards(db, claim, seen: int, suggestions) -> None:
                     st.error(md_escape(str(error)))
                 else:
                     _load_version(claim.id, saved.version)
-                    flash("claim", "success", f"Adopted the verdict {md_escape(saved.rating)} from claim #{s.other_claim_id}.")
+                    flash("claim", "success",
+                          f"Adopted the verdict {md_escape(saved.rating)} from claim #{s.other_claim_id}.")
                     st.rerun()
 
 
@@ -341,8 +342,9 @@ def _page() -> None:
         badges.badge(f"Assigned to {md_escape(claim.assignee)}", color="gray")
     badges.caption(f"Claim #{claim.id} · version {claim.version}"
                    + (f" · last changed by {md_escape(claim.updated_by)}" if claim.updated_by else ""))
-    if badges.button(f"Article #{claim.article_id}: {md_escape(article.title[:60]) if article else ''}", type="tertiary",
-                     key="claim_open_article", icon=":material/article:"):
+    title = md_escape(article.title[:60]) if article else ""
+    if badges.button(f"Article #{claim.article_id}: {title}", type="tertiary", key="claim_open_article",
+                     icon=":material/article:"):
         open_article(claim.article_id)
     if claim.version != seen:
         st.warning(f"{md_escape(claim.updated_by) or 'Someone'} changed this claim after you opened it"
