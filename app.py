@@ -1,4 +1,4 @@
-"""The workbench in the browser: the router and shared frame (database per run, the reviewer's name, navigation)."""
+"""The workbench in the browser: the router and shared frame (database per run, who is signed in, navigation)."""
 from __future__ import annotations
 
 import sys
@@ -9,11 +9,20 @@ import streamlit as st
 # `streamlit run app.py` puts the project on sys.path; AppTest and other launch directories may not.
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from app_pages.components import PAGES, close_database, database, require_reviewer  # noqa: E402
+from app_pages.components import (  # noqa: E402
+    PAGES,
+    close_database,
+    database,
+    md_escape,
+    require_reviewer,
+    sign_out,
+    signed_in,
+)
 
 st.set_page_config(page_title="Fact-check workbench", page_icon=":material/fact_check:", layout="wide")
 
-navigation = st.navigation({
+# Signed out, the pages are not listed (the sign-in form is all there is); each still refuses to run unsigned.
+navigation = st.navigation(position="sidebar" if st.session_state.get("account_login") else "hidden", pages={
     "Review": [
         st.Page(PAGES["articles"], title="Articles", icon=":material/newspaper:", url_path="articles", default=True),
         st.Page(PAGES["article"], title="Article view", icon=":material/article:", url_path="article"),
@@ -23,16 +32,19 @@ navigation = st.navigation({
     "Publish": [
         st.Page(PAGES["reports"], title="Reports", icon=":material/summarize:", url_path="reports"),
     ],
+    "Desk": [
+        st.Page(PAGES["desk"], title="Desk", icon=":material/group:", url_path="desk"),
+    ],
 })
 
 try:
     db = database()
     name = require_reviewer(db)
+    account = signed_in()
     with st.sidebar:
-        st.caption(f"Reviewing as **{name}**")
-        if st.button("Change reviewer", key="app_change_reviewer", type="tertiary"):
-            del st.session_state["reviewer"]
-            st.query_params.pop("reviewer", None)
+        st.caption(f"Signed in as **{md_escape(name)}** ({account.role.value if account else 'reviewer'})")
+        if st.button("Sign out", key="app_sign_out", type="tertiary"):
+            sign_out("Signed out.")
             st.rerun()
     navigation.run()
 finally:

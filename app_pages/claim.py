@@ -89,7 +89,14 @@ def _review_form(db, claim, seen: int) -> None:
 
     scale = rating_scale(db)
     current = Status(claim.status)
+    from evidence.permissions import Action, can
+
     statuses = [current, *NEXT_STATUSES[current]]
+    if not can(db, reviewer(), Action.PUBLISH):
+        # Reviewers draft; an editor publishes. The library refuses it anyway; the form does not offer it.
+        statuses = [s for s in statuses if s is not Status.PUBLISHED or s is current]
+        if current is Status.PUBLISHED:
+            st.caption("Published verdicts are corrected by an editor.")
     labels = [NO_RATING, *[r.label for r in scale]]
     descriptions = {r.label: r.description for r in scale if r.description}
     key = f"claim_{claim.id}_{seen}"  # a new loaded version gets fresh widgets showing its values

@@ -9,11 +9,13 @@ from collections.abc import Iterable
 import sqlite_utils
 import streamlit as st
 
+from db.accounts import Account
 from db.connection import open_database, resolve_db_path
 from db.records import ClaimRecord
 
 __all__ = ["PAGES", "STATUS_LABELS", "STATUS_COLOURS", "database", "close_database", "require_reviewer",
-           "reviewer", "flash", "show_flash", "md_escape", "short", "status_label", "claim_colour",
+           "reviewer", "signed_in", "sign_out", "flash", "show_flash", "md_escape", "short", "status_label",
+           "claim_colour",
            "highlighted_article_html", "find_passage", "open_claim", "open_article", "review_progress",
            "legend_html"]
 
@@ -24,6 +26,7 @@ PAGES = {
     "queue": "app_pages/queue.py",
     "claim": "app_pages/claim.py",
     "reports": "app_pages/reports.py",
+    "desk": "app_pages/desk.py",
 }
 
 STATUS_LABELS = {"new": "New", "in_review": "In review", "drafted": "Verdict drafted", "published": "Published",
@@ -59,40 +62,95 @@ def close_database() -> None:
 
 
 def reviewer() -> str | None:
-    """The name the reviewer gave for this session, if any."""
+    """The signed-in account's name (what the history records), if someone is signed in."""
     return st.session_state.get("reviewer")
 
 
+def signed_in() -> Account | None:
+    """The signed-in account as this run found it (role and state read from the database at the run's start)."""
+    return st.session_state.get("account")
+
+
+def sign_out(message: str | None = None) -> None:
+    for key in ("reviewer", "account", "account_login", "last_active"):
+        st.session_state.pop(key, None)
+    if message:
+        flash("signin", "info", message)
+
+
+def _identity_provider_account(db: sqlite_utils.Database) -> Account | None:
+    """The account mapped to the user Streamlit's OpenID Connect sign-in (st.login) vouches for, if configured."""
+    from db.accounts import account_by_subject
+
+    try:
+        user = st.user
+        if not user.get("is_logged_in"):
+            return None
+        subject = user.get("email") or user.get("sub")
+    except Exception:  # noqa: BLE001 - no [auth] section in secrets.toml: there is no identity provider
+        return None
+    return account_by_subject(db, str(subject)) if subject else None
+
+
 def require_reviewer(db: sqlite_utils.Database) -> str:
-    """Ask for the reviewer's name once per session; stop the page until they give it.
+    """The signed-in account's name; until someone signs in, show the sign-in form and stop the page.
 
-    The name is kept in the address (`?reviewer=`), so reloading the page or opening a link copied from it does not
-    ask again, for a name that has reviewed here before. It is a convenience, not a login: names are not secrets.
+    Identity comes only from the account signed in in this browser session (or the desk's identity provider):
+    no query parameter names anyone. The account is read again on every run, so a disabled account or a changed
+    role takes effect at the next click; a session idle for the desk's timeout is signed out.
     """
-    from db.reviewers import is_reviewer, register_reviewer
+    import time
 
-    name = reviewer()
-    remembered = st.query_params.get("reviewer")
-    if not name and remembered and is_reviewer(db, remembered):
-        name = st.session_state["reviewer"] = register_reviewer(db, remembered)
-    if name:
-        if remembered != name:
-            st.query_params["reviewer"] = name
-        return name
-    st.title("Fact-check workbench")
-    st.write("Every change is recorded with who made it. Who is reviewing?")
-    with st.form("reviewer_form"):
-        typed = st.text_input("Your name", key="reviewer_name_input", placeholder="e.g. Nguyễn Lan")
-        submitted = st.form_submit_button("Start reviewing", type="primary")
-    if submitted:
-        try:
-            st.session_state["reviewer"] = register_reviewer(db, typed)
-        except ValueError as error:
-            st.error(f"Please type your name: {error}.")
+    from db.accounts import get_account
+    from db.settings import get_setting
+
+    login = st.session_state.get("account_login")
+    if login:
+        account = get_account(db, login)
+        idle = time.time() - st.session_state.get("last_active", 0)
+        timeout = 60 * get_setting(db, "idle_timeout_minutes")
+        if account is None or account.disabled:
+            sign_out("Your account was disabled: ask an admin.")
+        elif idle > timeout:
+            sign_out(f"Signed out after {timeout // 60} minutes without activity. Sign in again to go on.")
         else:
-            st.rerun()
+            return _signed_in_as(account)
+    if (vouched := _identity_provider_account(db)) is not None and not vouched.disabled:
+        return _signed_in_as(vouched)
+    _sign_in_form(db)
     st.stop()
     raise AssertionError("unreachable")  # st.stop raises
+
+
+def _signed_in_as(account: Account) -> str:
+    import time
+
+    st.session_state.update(account=account, account_login=account.login, reviewer=account.name,
+                            last_active=time.time())
+    return account.name
+
+
+def _sign_in_form(db: sqlite_utils.Database) -> None:
+    from db.accounts import SignInRefused, authenticate, count_accounts
+
+    st.title("Fact-check workbench")
+    show_flash("signin")
+    if count_accounts(db) == 0:
+        st.warning("This desk has no accounts yet. Make the first admin on the server:"
+                   " `factcheck user add LOGIN --role admin` (it asks for the password), then sign in here.")
+    st.write("Sign in with your account: every change is recorded under your name.")
+    with st.form("signin_form"):
+        login = st.text_input("Login", key="signin_login", autocomplete="username")
+        password = st.text_input("Password", type="password", key="signin_password", autocomplete="current-password")
+        submitted = st.form_submit_button("Sign in", type="primary")
+    if submitted:
+        try:
+            account = authenticate(db, login, password)
+        except SignInRefused as refused:
+            st.error(f"Not signed in: {md_escape(str(refused))}.")
+        else:
+            _signed_in_as(account)
+            st.rerun()
 
 
 def flash(page: str, kind: str, message: str) -> None:

@@ -6,10 +6,13 @@ from typing import Any
 
 import sqlite_utils
 
+from db.accounts import account_by_name
 from db.claims import ClaimNotFound, get_claim, update_claim
 from db.history import now
 from db.ratings import rating_scale
 from db.records import ClaimRecord
+from db.settings import get_setting
+from evidence.permissions import Action, PermissionDenied, require
 
 __all__ = ["Status", "NEXT_STATUSES", "ReviewError", "UNCHANGED", "save_review", "adopt_verdict"]
 
@@ -56,6 +59,22 @@ def _clean(value: Any) -> Any:
     return value
 
 
+def _may(db: sqlite_utils.Database, reviewer: str, action: Action, doing: str) -> None:
+    try:
+        require(db, reviewer, action)
+    except PermissionDenied as denied:
+        raise ReviewError(f"{reviewer} may not {doing}: {str(denied).split(': ', 1)[-1]}") from None
+
+
+def _may_publish(db: sqlite_utils.Database, claim: ClaimRecord, reviewer: str) -> None:
+    """Publishing needs an editor and, unless the desk allows it, someone other than the verdict's drafter."""
+    _may(db, reviewer, Action.PUBLISH, "publish")
+    if (claim.drafted_by == reviewer and account_by_name(db, reviewer) is not None
+            and not get_setting(db, "allow_self_publish")):
+        raise ReviewError(f"{reviewer} drafted this verdict, so another editor must publish it (a desk of one can"
+                          " allow drafters to publish in the desk settings)")
+
+
 def save_review(db: sqlite_utils.Database, claim_id: int, *, expected_version: int, reviewer: str,
                 status: Status | str | Any = UNCHANGED, assignee: str | None | Any = UNCHANGED,
                 rating: str | None | Any = UNCHANGED, verdict: str | None | Any = UNCHANGED,
@@ -96,7 +115,10 @@ def save_review(db: sqlite_utils.Database, claim_id: int, *, expected_version: i
         if target in (Status.DRAFTED, Status.PUBLISHED) and not (final["rating"] and final["rationale"]):
             raise ReviewError(f"{target.label.lower()} needs a rating and a rationale first")
         changes["status"] = target.value
+        if target is Status.DRAFTED:
+            changes["drafted_by"] = reviewer
         if target is Status.PUBLISHED:
+            _may_publish(db, claim, reviewer)
             stamp = now()
             changes["published_at"] = stamp
             if claim.first_published_at is None:
@@ -104,6 +126,7 @@ def save_review(db: sqlite_utils.Database, claim_id: int, *, expected_version: i
     elif claim.status == Status.PUBLISHED and {"rating", "verdict", "rationale"} & {
             k for k, v in changes.items() if getattr(claim, k) != v}:
         # Editing a published verdict in place is a correction: it stays published and the history shows it.
+        _may(db, reviewer, Action.PUBLISH, "correct a published verdict")
         changes["published_at"] = now()
     return update_claim(db, claim_id, expected_version=expected_version, reviewer=reviewer, changes=changes)
 

@@ -1,11 +1,12 @@
 """Helpers for the AppTest tests of the Streamlit pages: the app on a real SQLite file, signed in as a reviewer."""
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-__all__ = ["APP", "PAGES", "SEEDS", "make_app", "open_page", "texts", "html_of"]
+__all__ = ["APP", "PAGES", "SEEDS", "PASSWORD", "make_app", "ensure_account", "open_page", "texts", "html_of"]
 
 PROJECT = Path(__file__).resolve().parent.parent
 APP = PROJECT / "app.py"
@@ -13,12 +14,32 @@ SEEDS = PROJECT / "seeds"
 PAGES = {name: f"app_pages/{name}.py" for name in ("articles", "article", "queue", "claim", "reports")}
 
 
-def make_app(reviewer: str | None = "Lan") -> AppTest:
-    """The whole app (router and frame); the caller has set $FACTCHECK_DB. A generous timeout: ingest extracts."""
+def make_app(reviewer: str | None = "Lan", *, role: str = "editor") -> AppTest:
+    """The whole app (router and frame), signed in as an account named `reviewer` (made with `role` if the desk
+    does not have it yet), or signed out for None. The caller has set $FACTCHECK_DB. A generous timeout: ingest
+    extracts."""
     at = AppTest.from_file(str(APP), default_timeout=60)
     if reviewer:
-        at.session_state["reviewer"] = reviewer
+        account = ensure_account(reviewer, role=role)
+        at.session_state["account_login"] = account.login
+        at.session_state["last_active"] = time.time()
     return at
+
+
+PASSWORD = "correct horse battery"
+
+
+def ensure_account(name: str, *, role: str = "editor", password: str = PASSWORD):
+    """The account named `name` in the database at $FACTCHECK_DB, made (login: the name without spaces) if new."""
+    from db.accounts import account_by_name, add_account
+    from db.connection import open_database, resolve_db_path
+
+    db = open_database(resolve_db_path())
+    try:
+        return account_by_name(db, name) or add_account(db, "".join(name.split()).lower(), role=role,
+                                                          password=password, name=name)
+    finally:
+        db.close()
 
 
 def open_page(at: AppTest, page: str, **query: object) -> AppTest:

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 __all__ = ["CHROMIUM", "CHROMIUM_ARGS", "PROJECT", "SEEDS", "chromium_missing", "free_port", "running_app",
-           "launch_chromium", "sign_in", "choose", "wait_for_text", "wait_idle"]
+           "launch_chromium", "sign_in", "ensure_account", "PASSWORD", "choose", "wait_for_text", "wait_idle"]
 
 PROJECT = Path(__file__).resolve().parent.parent
 SEEDS = PROJECT / "seeds"
@@ -42,6 +42,10 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+_DATABASES: dict[str, Path] = {}  # base URL → the database its server uses, so sign_in can make accounts
+PASSWORD = "correct horse battery"
+
+
 @contextlib.contextmanager
 def running_app(db_path: Path, *, port: int | None = None, log_path: Path | None = None) -> Iterator[str]:
     """Start `streamlit run app.py` on 127.0.0.1 with FACTCHECK_DB=db_path; yield its base URL; stop it after."""
@@ -57,6 +61,7 @@ def running_app(db_path: Path, *, port: int | None = None, log_path: Path | None
     process = subprocess.Popen(command, cwd=PROJECT, env=env, stdout=log, stderr=subprocess.STDOUT,
                                start_new_session=True)
     base = f"http://127.0.0.1:{port}"
+    _DATABASES[base] = db_path
     try:
         deadline = time.monotonic() + 60
         while True:
@@ -101,14 +106,35 @@ def wait_for_text(page, text: str, *, timeout: int = TIMEOUT_MS):
     return locator
 
 
-def sign_in(page, base: str, name: str, path: str = "") -> None:
-    """Open the app and give the reviewer's name, as every session starts."""
-    page.goto(f"{base}/{path}")
-    field = page.get_by_label("Your name")
+def ensure_account(base: str, name: str, *, role: str = "editor", password: str = PASSWORD) -> str:
+    """The login of the account named `name` in the database of the app at `base` (made if new)."""
+    from db.accounts import account_by_name, add_account
+    from db.connection import open_database
+
+    db = open_database(_DATABASES[base])
+    try:
+        account = account_by_name(db, name) or add_account(db, "".join(name.split()).lower(), role=role,
+                                                             password=password, name=name)
+        return account.login
+    finally:
+        db.close()
+
+
+def sign_in(page, base: str, name: str, path: str | None = "", *, role: str = "editor", password: str = PASSWORD,
+            expect: str | None = None) -> None:
+    """Open the app and sign in as the account named `name` (made with `role` if the desk has no such account).
+
+    `expect` is the text to wait for instead of the signed-in sidebar (a refusal, say); path None signs in on the
+    page as it is (after a reload, say)."""
+    login = ensure_account(base, name, role=role)
+    if path is not None:
+        page.goto(f"{base}/{path}")
+    field = page.get_by_label("Login")
     field.wait_for(timeout=TIMEOUT_MS)
-    field.fill(name)
-    page.get_by_role("button", name="Start reviewing").click()
-    wait_for_text(page, f"Reviewing as {name}")
+    field.fill(login)
+    page.get_by_label("Password", exact=True).fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    wait_for_text(page, expect or f"Signed in as {name}")
     wait_idle(page)
 
 

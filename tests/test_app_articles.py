@@ -26,55 +26,6 @@ def _stored(db_path):
         db.close()
 
 
-def test_reviewer_is_asked_for_their_name_before_any_page(app_db):
-    at = make_app(reviewer=None).run()
-    assert not at.exception
-    assert at.text_input(key="reviewer_name_input")
-    assert "Articles" not in [t.value for t in at.title]
-    at.text_input(key="reviewer_name_input").input("  Nguyễn   Lan ")
-    at.button[0].click().run()
-    assert not at.exception
-    assert at.session_state["reviewer"] == "Nguyễn Lan"
-    assert "Articles" in [t.value for t in at.title]
-
-
-def test_a_reload_keeps_a_known_reviewer_signed_in_through_the_address(app_db):
-    at = make_app(reviewer=None).run()
-    at.text_input(key="reviewer_name_input").input("Nguyễn Lan")
-    at.button[0].click().run()
-    assert at.query_params["reviewer"] == "Nguyễn Lan"
-    reloaded = make_app(reviewer=None)  # a new browser session with the same address
-    reloaded.query_params["reviewer"] = "Nguyễn Lan"
-    reloaded.run()
-    assert not reloaded.exception
-    assert "Articles" in [t.value for t in reloaded.title]
-    assert reloaded.session_state["reviewer"] == "Nguyễn Lan"
-
-
-def test_an_unknown_name_in_the_address_still_asks_who_is_reviewing(app_db):
-    at = make_app(reviewer=None)
-    at.query_params["reviewer"] = "Somebody"
-    at.run()
-    assert at.text_input(key="reviewer_name_input")
-    assert "Articles" not in [t.value for t in at.title]
-
-
-def test_changing_reviewer_forgets_the_name_in_the_address(app_db):
-    at = make_app().run()
-    assert at.query_params["reviewer"] == "Lan"
-    at.button(key="app_change_reviewer").click().run()
-    assert "reviewer" not in at.query_params
-    assert at.text_input(key="reviewer_name_input")
-
-
-def test_blank_reviewer_name_is_refused(app_db):
-    at = make_app(reviewer=None).run()
-    at.text_input(key="reviewer_name_input").input("   ")
-    at.button[0].click().run()
-    assert not at.exception
-    assert at.error and "name" in at.error[0].value
-
-
 def test_pasting_an_article_stores_it_with_its_claims_and_lists_it(app_db):
     at = open_page(make_app(), "articles")
     at.text_area(key="articles_text").input(ARTICLE)

@@ -1,0 +1,102 @@
+"""Desk page: the desk's settings (editors) and its accounts (admins)."""
+from __future__ import annotations
+
+import streamlit as st
+
+from app_pages.components import database, flash, md_escape, reviewer, show_flash, signed_in
+
+st.title("Desk")
+show_flash("desk")
+_db = database()
+_me = reviewer()
+_account = signed_in()
+
+
+def _settings(db) -> None:
+    from db.settings import SETTINGS, get_setting, set_setting
+    from evidence.permissions import Action, can
+
+    st.subheader("Settings", anchor=False)
+    allowed = can(db, _me, Action.MANAGE_SCALE)
+    if not allowed:
+        st.caption("Only editors and admins change the desk's settings.")
+    with st.form("desk_settings_form"):
+        values = {}
+        for key, setting in SETTINGS.items():
+            current = get_setting(db, key)
+            if isinstance(current, bool):
+                values[key] = st.toggle(setting.label, value=current, key=f"desk_setting_{key}", disabled=not allowed)
+            else:
+                values[key] = int(st.number_input(setting.label, value=int(current), min_value=5, max_value=24 * 60,
+                                                  step=5, key=f"desk_setting_{key}", disabled=not allowed))
+        if st.form_submit_button("Save settings", disabled=not allowed):
+            for key, value in values.items():
+                set_setting(db, key, value, changed_by=_me)
+            flash("desk", "success", "Settings saved.")
+            st.rerun()
+
+
+def _accounts(db) -> None:
+    from db.accounts import (
+        AccountError,
+        Role,
+        add_account,
+        disable_account,
+        enable_account,
+        list_accounts,
+        reset_password,
+        set_role,
+    )
+    from evidence.permissions import Action, can
+
+    st.subheader("Accounts", anchor=False)
+    accounts = list_accounts(db)
+    st.dataframe([{"Login": a.login, "Name": a.name, "Role": a.role.value,
+                   "State": "disabled" if a.disabled else "active", "Last sign-in": (a.last_sign_in_at or "")[:16]}
+                  for a in accounts], hide_index=True, width="stretch")
+    if not can(db, _me, Action.MANAGE_ACCOUNTS):
+        st.caption("Only admins add accounts and change roles.")
+        return
+    roles = [r.value for r in Role]
+    with st.expander("Add an account"), st.form("desk_add_account", clear_on_submit=True):
+        login = st.text_input("Login", key="desk_new_login")
+        name = st.text_input("Name shown in the history and reports", key="desk_new_name")
+        role = st.selectbox("Role", roles, key="desk_new_role")
+        password = st.text_input("First password (give it to them; they can be given a new one here)",
+                                 type="password", key="desk_new_password")
+        if st.form_submit_button("Add account", type="primary"):
+            try:
+                made = add_account(db, login, role=role, password=password, name=name or None, created_by=_me)
+            except AccountError as error:
+                st.error(f"Not added: {md_escape(str(error))}.")
+            else:
+                flash("desk", "success", f"Added {md_escape(made.login)} ({made.role.value}).")
+                st.rerun()
+    if not accounts:
+        return
+    with st.expander("Change an account"), st.form("desk_change_account"):
+        chosen = st.selectbox("Account", [a.login for a in accounts], key="desk_change_login")
+        new_role = st.selectbox("Role", ["(unchanged)", *roles], key="desk_change_role")
+        state = st.radio("State", ["(unchanged)", "active", "disabled"], horizontal=True, key="desk_change_state")
+        new_password = st.text_input("New password (leave empty to keep it)", type="password",
+                                     key="desk_change_password")
+        if st.form_submit_button("Apply"):
+            try:
+                if new_role != "(unchanged)":
+                    set_role(db, chosen, new_role, changed_by=_me)
+                if state == "disabled":
+                    disable_account(db, chosen, changed_by=_me)
+                elif state == "active":
+                    enable_account(db, chosen, changed_by=_me)
+                if new_password:
+                    reset_password(db, chosen, new_password, changed_by=_me)
+            except AccountError as error:
+                st.error(f"Not changed: {md_escape(str(error))}.")
+            else:
+                flash("desk", "success", f"Changed {md_escape(chosen)}.")
+                st.rerun()
+
+
+st.caption(f"You are **{md_escape(_me)}**, {_account.role.value if _account else 'reviewer'}.")
+_settings(_db)
+_accounts(_db)

@@ -1,0 +1,283 @@
+"""Accounts: who signs in, with which role; passwords kept only as argon2 hashes; repeated failures slowed down."""
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+from dataclasses import dataclass
+from enum import StrEnum
+
+import sqlite_utils
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+
+from claims.folding import nfc
+from db.connection import writing
+from db.history import now, record
+
+__all__ = ["Role", "Account", "AccountError", "SignInRefused", "MIN_PASSWORD_LENGTH", "add_account",
+           "get_account", "account_by_name", "account_by_subject", "list_accounts", "set_role", "disable_account",
+           "enable_account", "reset_password", "authenticate", "wait_before_next_attempt", "link_reviewer",
+           "random_password", "count_accounts"]
+
+MIN_PASSWORD_LENGTH = 10
+# After this many wrong passwords for one login (counted since its last success, over the last hour) each further
+# attempt must wait, doubling from 1 s up to 5 minutes: 20 wrong passwords in a row cost an attacker the cap.
+FREE_FAILURES = 5
+MAX_WAIT_SECONDS = 300
+FAILURE_WINDOW = dt.timedelta(hours=1)
+
+_HASHER = PasswordHasher()  # argon2id with the library's current recommended parameters
+
+
+class Role(StrEnum):
+    REVIEWER = "reviewer"
+    EDITOR = "editor"
+    ADMIN = "admin"
+
+
+@dataclass(frozen=True)
+class Account:
+    id: int
+    login: str
+    name: str
+    role: Role
+    disabled: bool
+    created_at: str
+    last_sign_in_at: str | None
+    oidc_subject: str | None
+
+
+class AccountError(ValueError):
+    """An account cannot be made or changed as asked; the message says why."""
+
+
+class SignInRefused(Exception):
+    """Sign-in refused: wrong login or password, a disabled account, or too many recent failures."""
+
+
+_COLUMNS = "id, login, name, role, disabled_at, created_at, last_sign_in_at, oidc_subject"
+
+
+def _account(row: tuple) -> Account:
+    return Account(id=row[0], login=row[1], name=row[2], role=Role(row[3]), disabled=row[4] is not None,
+                   created_at=row[5], last_sign_in_at=row[6], oidc_subject=row[7])
+
+
+def _clean_login(login: str) -> str:
+    clean = nfc(login or "").strip()
+    if not clean or len(clean) > 64 or any(c.isspace() or not c.isprintable() for c in clean):
+        raise AccountError("a login is 1-64 characters with no spaces")
+    return clean
+
+
+def _clean_name(name: str) -> str:
+    clean = " ".join(nfc(name or "").split())
+    if not clean or len(clean) > 80 or not all(c.isprintable() for c in clean):
+        raise AccountError("a name is 1-80 printable characters")
+    return clean
+
+
+def _check_password(password: str) -> str:
+    if not isinstance(password, str) or len(password) < MIN_PASSWORD_LENGTH:
+        raise AccountError(f"a password needs at least {MIN_PASSWORD_LENGTH} characters")
+    if "\x00" in password or len(password) > 1024:
+        raise AccountError("a password may not hold NUL characters or be over 1,024 characters")
+    return password
+
+
+def _role(role: str | Role) -> Role:
+    try:
+        return Role(role)
+    except ValueError:
+        raise AccountError(f"{role!r} is not a role (reviewer, editor, admin)") from None
+
+
+def random_password() -> str:
+    """A password to hand out once: 16 characters from an alphabet without look-alikes."""
+    alphabet = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKMNPQRSTUVWXYZ23456789"
+    return "".join(secrets.choice(alphabet) for _ in range(16))
+
+
+def add_account(db: sqlite_utils.Database, login: str, *, role: str | Role, password: str | None,
+                name: str | None = None, oidc_subject: str | None = None, created_by: str | None = None) -> Account:
+    """Create an account; the name (what the history records) defaults to the login.
+
+    >>> add_account(db, "lan", role="editor", password="a long secret", name="Lan")  # doctest: +SKIP
+    Account(id=1, login='lan', name='Lan', role=<Role.EDITOR: 'editor'>, ...)
+    """
+    login = _clean_login(login)
+    name = _clean_name(name or login)
+    role = _role(role)
+    hashed = _HASHER.hash(_check_password(password)) if password is not None else None
+    if hashed is None and not oidc_subject:
+        raise AccountError("an account needs a password or an identity provider subject")
+    stamp = now()
+    with writing(db):
+        clash = db.execute("SELECT login, name FROM accounts WHERE login = ? OR name = ?", [login, name]).fetchone()
+        if clash:
+            what = "login" if clash[0].lower() == login.lower() else "name"
+            raise AccountError(f"an account with the {what} {login if what == 'login' else name!r} exists already")
+        account_id = int(db.execute(
+            "INSERT INTO accounts (login, name, role, password_hash, oidc_subject, created_at, created_by,"
+            " password_changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [login, name, role.value, hashed, oidc_subject, stamp, created_by, stamp if hashed else None]).lastrowid)
+        # The account's name is a reviewer name too: history already written under it belongs to this account.
+        db.execute("INSERT INTO reviewers (name, first_seen, last_seen, account_id) VALUES (?, ?, ?, ?)"
+                   " ON CONFLICT(name) DO UPDATE SET account_id = excluded.account_id", [name, stamp, stamp,
+                                                                                         account_id])
+        record(db, entity="account", entity_id=account_id, action="created", reviewer=created_by, field="role",
+               after=role.value)
+    return get_account(db, login)  # type: ignore[return-value]
+
+
+def get_account(db: sqlite_utils.Database, login: str) -> Account | None:
+    row = db.execute(f"SELECT {_COLUMNS} FROM accounts WHERE login = ?", [nfc(login or "").strip()]).fetchone()
+    return _account(row) if row else None
+
+
+def account_by_name(db: sqlite_utils.Database, name: str | None) -> Account | None:
+    """The account whose name the history records as `name`, if there is one."""
+    if not name:
+        return None
+    row = db.execute(f"SELECT {_COLUMNS} FROM accounts WHERE name = ?", [name]).fetchone()
+    return _account(row) if row else None
+
+
+def account_by_subject(db: sqlite_utils.Database, subject: str) -> Account | None:
+    """The account an identity provider's user (its email or subject) is mapped to."""
+    row = db.execute(f"SELECT {_COLUMNS} FROM accounts WHERE oidc_subject = ?", [subject]).fetchone()
+    return _account(row) if row else None
+
+
+def list_accounts(db: sqlite_utils.Database) -> list[Account]:
+    return [_account(r) for r in db.execute(f"SELECT {_COLUMNS} FROM accounts ORDER BY login")]
+
+
+def count_accounts(db: sqlite_utils.Database) -> int:
+    return db.execute("SELECT count(*) FROM accounts").fetchone()[0]
+
+
+def _existing(db: sqlite_utils.Database, login: str) -> Account:
+    account = get_account(db, login)
+    if account is None:
+        raise AccountError(f"there is no account {login!r}")
+    return account
+
+
+def _last_admin(db: sqlite_utils.Database, account: Account) -> bool:
+    others = db.execute("SELECT count(*) FROM accounts WHERE role = 'admin' AND disabled_at IS NULL AND id != ?",
+                        [account.id]).fetchone()[0]
+    return account.role is Role.ADMIN and not account.disabled and others == 0
+
+
+def set_role(db: sqlite_utils.Database, login: str, role: str | Role, *, changed_by: str | None) -> Account:
+    role = _role(role)
+    with writing(db):
+        account = _existing(db, login)
+        if role is not Role.ADMIN and _last_admin(db, account):
+            raise AccountError(f"{account.login} is the last admin: make another admin first")
+        db.execute("UPDATE accounts SET role = ? WHERE id = ?", [role.value, account.id])
+        record(db, entity="account", entity_id=account.id, action="role_changed", reviewer=changed_by,
+               field="role", before=account.role.value, after=role.value)
+    return _existing(db, login)
+
+
+def disable_account(db: sqlite_utils.Database, login: str, *, changed_by: str | None) -> Account:
+    """Stop an account signing in (its history stays); sessions already open end at their next step."""
+    with writing(db):
+        account = _existing(db, login)
+        if _last_admin(db, account):
+            raise AccountError(f"{account.login} is the last admin: make another admin first")
+        db.execute("UPDATE accounts SET disabled_at = coalesce(disabled_at, ?) WHERE id = ?", [now(), account.id])
+        record(db, entity="account", entity_id=account.id, action="disabled", reviewer=changed_by)
+    return _existing(db, login)
+
+
+def enable_account(db: sqlite_utils.Database, login: str, *, changed_by: str | None) -> Account:
+    with writing(db):
+        account = _existing(db, login)
+        db.execute("UPDATE accounts SET disabled_at = NULL WHERE id = ?", [account.id])
+        record(db, entity="account", entity_id=account.id, action="enabled", reviewer=changed_by)
+    return _existing(db, login)
+
+
+def reset_password(db: sqlite_utils.Database, login: str, password: str, *, changed_by: str | None) -> Account:
+    hashed = _HASHER.hash(_check_password(password))
+    with writing(db):
+        account = _existing(db, login)
+        db.execute("UPDATE accounts SET password_hash = ?, password_changed_at = ? WHERE id = ?",
+                   [hashed, now(), account.id])
+        # A new password clears the count of wrong ones: the owner is not kept waiting for an attacker's guesses.
+        db.execute("INSERT INTO sign_in_attempts (login, succeeded, at) VALUES (?, 1, ?)", [account.login, now()])
+        record(db, entity="account", entity_id=account.id, action="password_reset", reviewer=changed_by)
+    return account
+
+
+def _failures(db: sqlite_utils.Database, login: str) -> tuple[int, str | None]:
+    """Wrong passwords for `login` since its last success (within the window), and when the last one was."""
+    since = (dt.datetime.now(dt.UTC) - FAILURE_WINDOW).isoformat(timespec="microseconds")
+    last_ok = db.execute("SELECT max(id) FROM sign_in_attempts WHERE login = ? AND succeeded = 1",
+                         [login]).fetchone()[0] or 0
+    count, last = db.execute("SELECT count(*), max(at) FROM sign_in_attempts WHERE login = ? AND succeeded = 0"
+                             " AND id > ? AND at >= ?", [login, last_ok, since]).fetchone()
+    return count, last
+
+
+def wait_before_next_attempt(db: sqlite_utils.Database, login: str) -> float:
+    """Seconds `login` must still wait before its password is checked again (0 when it may try now)."""
+    count, last = _failures(db, nfc(login or "").strip())
+    if count < FREE_FAILURES or last is None:
+        return 0.0
+    wait = min(2.0 ** (count - FREE_FAILURES), MAX_WAIT_SECONDS)
+    elapsed = (dt.datetime.now(dt.UTC) - dt.datetime.fromisoformat(last)).total_seconds()
+    return max(0.0, wait - elapsed)
+
+
+def authenticate(db: sqlite_utils.Database, login: str, password: str) -> Account:
+    """The account, when `password` is right for `login` and it may sign in; else SignInRefused saying why.
+
+    Every attempt is recorded (never the password); a login with many recent failures is refused without
+    checking the password until its wait is over.
+    """
+    login = nfc(login or "").strip()
+    wait = wait_before_next_attempt(db, login)
+    if wait > 0:
+        # Counted as a failure too, so hammering lengthens the wait (to the cap) instead of probing at its edge.
+        with writing(db):
+            db.execute("INSERT INTO sign_in_attempts (login, succeeded, at) VALUES (?, 0, ?)", [login, now()])
+        raise SignInRefused(f"too many wrong passwords for {login}: try again in {int(wait) + 1} s")
+    row = db.execute("SELECT id, password_hash, disabled_at FROM accounts WHERE login = ?", [login]).fetchone()
+    ok = False
+    try:
+        # An unknown login is checked against a dummy hash too, so timing does not tell which logins exist.
+        ok = _HASHER.verify(row[1] if row and row[1] else _DUMMY_HASH, password or "") and bool(row and row[1])
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        ok = False
+    stamp = now()
+    with writing(db):
+        db.execute("INSERT INTO sign_in_attempts (login, succeeded, at) VALUES (?, ?, ?)", [login, int(ok), stamp])
+        if ok and row[2] is None:
+            db.execute("UPDATE accounts SET last_sign_in_at = ? WHERE id = ?", [stamp, row[0]])
+            if _HASHER.check_needs_rehash(row[1]):
+                db.execute("UPDATE accounts SET password_hash = ? WHERE id = ?", [_HASHER.hash(password), row[0]])
+    if not ok:
+        raise SignInRefused("wrong login or password")
+    if row[2] is not None:
+        raise SignInRefused(f"the account {login} is disabled: ask an admin")
+    return get_account(db, login)  # type: ignore[return-value]
+
+
+_DUMMY_HASH = _HASHER.hash(secrets.token_hex(16))
+
+
+def link_reviewer(db: sqlite_utils.Database, name: str, login: str, *, changed_by: str | None) -> None:
+    """Link a name already in the history (from before accounts) to an account; the history itself is unchanged."""
+    with writing(db):
+        account = _existing(db, login)
+        if db.execute("SELECT 1 FROM reviewers WHERE name = ?", [name]).fetchone() is None:
+            if db.execute("SELECT 1 FROM history WHERE reviewer = ? LIMIT 1", [name]).fetchone() is None:
+                raise AccountError(f"no one named {name!r} appears in the history")
+            db.execute("INSERT INTO reviewers (name, first_seen, last_seen) VALUES (?, ?, ?)", [name, now(), now()])
+        db.execute("UPDATE reviewers SET account_id = ? WHERE name = ?", [account.id, name])
+        record(db, entity="account", entity_id=account.id, action="linked_name", reviewer=changed_by,
+               field="name", after=name)
