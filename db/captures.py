@@ -1,0 +1,70 @@
+"""Kept copies of web pages (page_captures) and articles ingested by URL: fetched first, stored in one transaction."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import sqlite_utils
+
+from claims.reading import UnreadableArticle
+from claims.web import FetchError, Page, allow_private_from_env, fetch_page
+from db.connection import writing
+from db.ingest import IngestOutcome, ingest_text
+from db.settings import get_setting
+
+__all__ = ["store_capture", "get_capture", "private_allowed", "ingest_url", "ingest_urls", "is_url"]
+
+
+def is_url(value: str) -> bool:
+    """Whether a command-line argument names a web page rather than a file."""
+    return "://" in value
+
+
+def private_allowed(db: sqlite_utils.Database, flag: bool = False) -> bool:
+    """--allow-private, FACTCHECK_ALLOW_PRIVATE=1 or the desk setting allow_private_addresses."""
+    return flag or allow_private_from_env() or bool(get_setting(db, "allow_private_addresses"))
+
+
+def store_capture(db: sqlite_utils.Database, page: Page, *, fetched_by: str | None = None) -> int:
+    """Insert the kept copy of `page` (never changed afterwards) and return its id."""
+    with writing(db):
+        cursor = db.execute(
+            "INSERT INTO page_captures (url, final_url, http_status, content_type, html, text, title, author,"
+            " site_name, published, content_hash, fetched_by, fetched_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [page.url, page.final_url, page.status, page.content_type, page.html, page.text, page.title,
+             page.author, page.site_name, page.published, page.content_hash, fetched_by, page.fetched_at])
+        return int(cursor.lastrowid)
+
+
+def get_capture(db: sqlite_utils.Database, capture_id: int) -> dict[str, Any] | None:
+    """The kept copy as a dict (its `text` is what the app shows; the HTML is never rendered)."""
+    rows = list(db.query("SELECT * FROM page_captures WHERE id = ?", [capture_id]))
+    return rows[0] if rows else None
+
+
+def ingest_url(db: sqlite_utils.Database, url: str, *, allow_private: bool = False, title: str | None = None,
+               published: str | dt.date | None = None, added_by: str | None = None) -> IngestOutcome:
+    """Fetch `url` and store it like a file: title and date from the page unless given, with its kept copy.
+
+    The page is fetched before anything is written; the article, its claims and the capture commit together.
+    """
+    try:
+        page = fetch_page(url, allow_private=private_allowed(db, allow_private))
+    except FetchError as error:
+        return IngestOutcome(url, error=str(error).removeprefix(f"{url}: "))
+    try:
+        with writing(db):
+            stored = ingest_text(db, page.text, title=title or page.title, url=page.final_url,
+                                 published=published or page.published, source_name=page.site_name,
+                                 added_by=added_by)
+            if not stored.already_stored:
+                capture_id = store_capture(db, page, fetched_by=added_by)
+                db.execute("UPDATE articles SET capture_id = ? WHERE id = ?", [capture_id, stored.article_id])
+    except UnreadableArticle as error:
+        return IngestOutcome(url, error=str(error))
+    return IngestOutcome(url, stored=stored)
+
+
+def ingest_urls(db: sqlite_utils.Database, urls: list[str], **options: Any) -> list[IngestOutcome]:
+    """Each URL in turn; a refused one does not stop the others."""
+    return [ingest_url(db, url, **options) for url in urls]
