@@ -4,9 +4,9 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_right
 from collections.abc import Sequence
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
-from claims.checkworthiness import assess
+from claims.checkworthiness import Assessment, assess
 from claims.dates import find_dates
 from claims.folding import nfc
 from claims.language import detect_language
@@ -15,7 +15,7 @@ from claims.quantities import find_quantities
 from claims.sentences import split_sentences
 from claims.speakers import SpeakerResolver
 
-__all__ = ["extract_claims"]
+__all__ = ["extract_claims", "rule_assessment", "Scorer"]
 
 _Span = TypeVar("_Span", Quantity, DateMention)
 
@@ -31,8 +31,19 @@ def _by_sentence(items: Sequence[_Span], spans: list[tuple[int, int]]) -> list[l
     return out
 
 
-def extract_claims(text: str, *, published: dt.date | None = None) -> Extraction:
+class Scorer(Protocol):
+    """A learned scorer (claims/checkworthiness_model.py): a probability per sentence given the rules' verdict."""
+
+    threshold: float
+
+    def score(self, texts: Sequence[str], assessments: Sequence[Assessment]) -> list[float]: ...
+
+
+def extract_claims(text: str, *, published: dt.date | None = None, scorer: Scorer | None = None) -> Extraction:
     """Split `text` into claim candidates and judge each one.
+
+    With a `scorer` (the desk's model) its probability is the score and its threshold decides; the rules still
+    give the reasons, and their score is one of the model's features.
 
     The text is NFC-normalised first and every offset (claim, quantity, date) indexes that NFC text::
 
@@ -50,11 +61,41 @@ def extract_claims(text: str, *, published: dt.date | None = None) -> Extraction
     dates_in = _by_sentence(dates, spans)
     quantities_in = _by_sentence(quantities, spans)
     resolver = SpeakerResolver()
-    claims: list[Claim] = []
+    judged = []
     for (start, end), its_dates, its_quantities in zip(spans, dates_in, quantities_in, strict=True):
         sentence = text[start:end]
         speaker = resolver.speaker_of(sentence)
         verdict = assess(sentence, language=language, quantities=its_quantities, dates=its_dates, speaker=speaker)
-        claims.append(Claim(sentence, start, end, verdict.checkworthy, verdict.score, verdict.types,
+        judged.append((start, end, sentence, speaker, verdict, its_quantities, its_dates))
+    learned = scorer.score([j[2] for j in judged], [j[4] for j in judged]) if scorer is not None and judged else None
+    claims: list[Claim] = []
+    for i, (start, end, sentence, speaker, verdict, its_quantities, its_dates) in enumerate(judged):
+        score, checkworthy = verdict.score, verdict.checkworthy
+        if learned is not None:
+            score, checkworthy = round(learned[i], 3), learned[i] >= scorer.threshold
+        claims.append(Claim(sentence, start, end, checkworthy, score, verdict.types,
                             verdict.reasons, speaker, tuple(its_quantities), tuple(its_dates)))
     return Extraction(language, tuple(claims))
+
+
+def rule_assessment(text: str) -> Assessment:
+    """The rules' verdict on a labelled text: that of its most check-worthy sentence (what a label is about).
+
+        >>> rule_assessment("Hơn 1,7 triệu người đã rời bỏ nhà cửa.").checkworthy
+        True
+    """
+    text = nfc(text or "")
+    language = detect_language(text)
+    spans = split_sentences(text)
+    dates = find_dates(text, language=language)
+    quantities = find_quantities(text, language=language, exclude=[(d.start, d.end) for d in dates])
+    resolver = SpeakerResolver()
+    best: Assessment | None = None
+    for (start, end), its_dates, its_quantities in zip(spans, _by_sentence(dates, spans),
+                                                       _by_sentence(quantities, spans), strict=True):
+        sentence = text[start:end]
+        verdict = assess(sentence, language=language, quantities=its_quantities, dates=its_dates,
+                         speaker=resolver.speaker_of(sentence))
+        if best is None or verdict.score > best.score:
+            best = verdict
+    return best or assess(text, language=language)

@@ -1,0 +1,200 @@
+"""A learned check-worthiness scorer: character and word n-grams plus the rules' own signals, as plain numbers.
+
+No vocabulary is stored (the n-grams are hashed) and a model is a handful of numpy arrays and a JSON header, so it
+is kept in the database as bytes and read back without pickle. The rules still give the reasons a reviewer reads;
+their score and cue flags are features here, so the learned score combines both.
+"""
+from __future__ import annotations
+
+import io
+import json
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property
+
+import numpy as np
+import scipy.sparse as sp
+from sklearn.feature_extraction.text import HashingVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import StratifiedKFold
+
+from claims.checkworthiness import Assessment
+
+__all__ = ["FORMAT_VERSION", "LearnedScorer", "ModelError", "fit", "from_bytes", "figures", "best_threshold"]
+
+FORMAT_VERSION = 2
+CHAR_FEATURES = 2 ** 20
+WORD_FEATURES = 2 ** 18
+# The C of the logistic regression, chosen by 5-fold cross-validation on the CheckThat! 2024 train split only
+# (bench/train_checkworthiness.py --choose); dev was not looked at.
+DEFAULT_C = 4.0
+
+# Reason prefixes of claims/checkworthiness.py: each becomes a 0/1 feature.
+_CUES = ("contains a statistic", "contains a figure", "mentions a date", "makes a comparison", "reports an event",
+         "refers to a record", "attributed to", "names ", "states a cause", "predicts", "opinion or intention",
+         "hedged or hypothetical", "speaks about the speaker", "addresses the listener", "is a question",
+         "greeting or courtesy", "too short", "short")
+
+
+class ModelError(ValueError):
+    """The stored parameters cannot be read as a model of a known format."""
+
+
+def _char() -> HashingVectorizer:
+    return HashingVectorizer(analyzer="char_wb", ngram_range=(2, 5), n_features=CHAR_FEATURES, alternate_sign=False,
+                             norm=None, lowercase=True, dtype=np.float32)
+
+
+def _word() -> HashingVectorizer:
+    return HashingVectorizer(analyzer="word", ngram_range=(1, 2), n_features=WORD_FEATURES, alternate_sign=False,
+                             norm=None, lowercase=True, token_pattern=r"(?u)\b\w+\b", dtype=np.float32)
+
+
+def _rule_features(assessments: Sequence[Assessment]) -> sp.csr_matrix:
+    rows = np.zeros((len(assessments), len(_CUES) + 1), dtype=np.float32)
+    for i, a in enumerate(assessments):
+        s = min(max(a.score, 1e-4), 1 - 1e-4)
+        rows[i, 0] = math.log(s / (1 - s)) / 4.0
+        for reason in a.reasons:
+            for j, cue in enumerate(_CUES):
+                if reason.startswith(cue):
+                    rows[i, j + 1] = 1.0
+                    break
+    return sp.csr_matrix(rows)
+
+
+def _grams(texts: Sequence[str]) -> sp.csr_matrix:
+    """Sublinear tf, each block scaled to unit length, so a long sentence does not outweigh a short one."""
+    blocks = []
+    for vectorizer in (_char(), _word()):
+        x = vectorizer.transform(texts).tocsr()
+        x.data = 1.0 + np.log(x.data)
+        norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
+        norms[norms == 0] = 1.0
+        blocks.append(sp.diags(1.0 / norms).dot(x))
+    return sp.hstack(blocks, format="csr")
+
+
+def _features(texts: Sequence[str], assessments: Sequence[Assessment], idf: np.ndarray) -> sp.csr_matrix:
+    grams = _grams(texts)
+    grams = grams.multiply(idf).tocsr()
+    return sp.hstack([grams, _rule_features(assessments)], format="csr")
+
+
+def _idf(grams: sp.csr_matrix) -> np.ndarray:
+    df = np.bincount(grams.indices, minlength=grams.shape[1])
+    n = grams.shape[0]
+    return (np.log((1 + n) / (1 + df)) + 1.0).astype(np.float32)
+
+
+def figures(labels: Sequence[bool], predicted: Sequence[bool]) -> tuple[float, float, float]:
+    """Precision, recall and F1 of the check-worthy class: ``figures([1, 0, 1], [1, 1, 0]) == (0.5, 0.5, 0.5)``."""
+    tp = sum(1 for y, p in zip(labels, predicted, strict=True) if y and p)
+    fp = sum(1 for y, p in zip(labels, predicted, strict=True) if p and not y)
+    fn = sum(1 for y, p in zip(labels, predicted, strict=True) if y and not p)
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def best_threshold(labels: Sequence[bool], scores: Sequence[float]) -> float:
+    """The cut on `scores` that gives the best F1 of `labels` (the lower one of a tie), from 0.2 to 0.8."""
+    best, best_f1 = 0.5, -1.0
+    for t in np.arange(0.2, 0.801, 0.01):
+        f1 = figures(labels, [s >= t for s in scores])[2]
+        if f1 > best_f1 + 1e-9:
+            best, best_f1 = float(round(t, 2)), f1
+    return best
+
+
+@dataclass(frozen=True)
+class LearnedScorer:
+    """A fitted model: `score(texts, assessments)` gives a probability each; `threshold` makes it a yes or no."""
+
+    indices: np.ndarray  # the hashed n-gram features with a weight (others weigh nothing)
+    weights: np.ndarray
+    idf: np.ndarray  # idf of those same features
+    rule_weights: np.ndarray
+    intercept: float
+    threshold: float
+
+    def score(self, texts: Sequence[str], assessments: Sequence[Assessment]) -> list[float]:
+        """Probability that each sentence is check-worthy, given its rules' assessment."""
+        if not texts:
+            return []
+        logits = _grams(texts).dot(self._dense) + _rule_features(assessments).dot(self.rule_weights) + self.intercept
+        return [float(v) for v in 1.0 / (1.0 + np.exp(-logits))]
+
+    @cached_property
+    def _dense(self) -> np.ndarray:
+        """Weight × idf for every hashed feature, built once per model rather than once per article."""
+        dense = np.zeros(CHAR_FEATURES + WORD_FEATURES, dtype=np.float32)
+        dense[self.indices] = self.weights * self.idf
+        return dense
+
+    def to_bytes(self) -> bytes:
+        """The parameters as an npz archive with a JSON header (no pickle)."""
+        header = {"format_version": FORMAT_VERSION, "char": [2, 5, CHAR_FEATURES], "word": [1, 2, WORD_FEATURES],
+                  "cues": list(_CUES), "intercept": self.intercept, "threshold": self.threshold}
+        out = io.BytesIO()
+        np.savez_compressed(out, header=np.frombuffer(json.dumps(header).encode(), dtype=np.uint8),
+                            indices=self.indices.astype(np.int64), weights=self.weights.astype(np.float32),
+                            idf=self.idf.astype(np.float32), rule_weights=self.rule_weights.astype(np.float32))
+        return out.getvalue()
+
+
+def from_bytes(data: bytes) -> LearnedScorer:
+    """Read parameters written by `LearnedScorer.to_bytes`; ModelError names what is wrong or out of date."""
+    try:
+        with np.load(io.BytesIO(data), allow_pickle=False) as arrays:
+            header = json.loads(bytes(arrays["header"]).decode())
+            version = header.get("format_version")
+            if version != FORMAT_VERSION or header.get("char") != [2, 5, CHAR_FEATURES] \
+                    or header.get("word") != [1, 2, WORD_FEATURES] or header.get("cues") != list(_CUES):
+                raise ModelError(f"model format {version} is not the current format {FORMAT_VERSION}")
+            return LearnedScorer(arrays["indices"], arrays["weights"], arrays["idf"], arrays["rule_weights"],
+                                 float(header["intercept"]), float(header["threshold"]))
+    except ModelError:
+        raise
+    except Exception as exc:  # a damaged blob must read as "rebuild me", never crash the caller
+        raise ModelError(f"model parameters cannot be read ({type(exc).__name__})") from None
+
+
+def _fit_once(texts: Sequence[str], assessments: Sequence[Assessment], labels: np.ndarray,
+              c: float) -> tuple[LearnedScorer, np.ndarray]:
+    grams = _grams(texts)
+    idf = _idf(grams)
+    x = sp.hstack([grams.multiply(idf).tocsr(), _rule_features(assessments)], format="csr")
+    model = LogisticRegression(C=c, solver="liblinear", class_weight="balanced", max_iter=200)
+    model.fit(x, labels)
+    coef = model.coef_.ravel().astype(np.float32)
+    n_grams = grams.shape[1]
+    nonzero = np.flatnonzero(coef[:n_grams])
+    scorer = LearnedScorer(nonzero.astype(np.int64), coef[nonzero], idf[nonzero], coef[n_grams:],
+                           float(model.intercept_[0]), 0.5)
+    return scorer, nonzero
+
+
+def fit(texts: Sequence[str], assessments: Sequence[Assessment], labels: Sequence[bool], *, c: float = DEFAULT_C,
+        folds: int = 5, seed: int = 13) -> tuple[LearnedScorer, list[float]]:
+    """Fit on every labelled sentence; the threshold is the best F1 on out-of-fold predictions of these labels.
+
+    Returns the scorer and the out-of-fold scores (one per sentence), from which held-back figures are read::
+
+        >>> scorer, oof = fit(texts, assessments, labels)          # doctest: +SKIP
+        >>> figures(labels, [s >= scorer.threshold for s in oof])  # doctest: +SKIP
+    """
+    y = np.asarray([bool(v) for v in labels], dtype=np.int8)
+    texts = list(texts)
+    assessments = list(assessments)
+    oof = np.zeros(len(y), dtype=np.float64)
+    k = max(2, min(folds, int(y.sum()), int(len(y) - y.sum())))
+    for train, test in StratifiedKFold(n_splits=k, shuffle=True, random_state=seed).split(np.zeros(len(y)), y):
+        part, _ = _fit_once([texts[i] for i in train], [assessments[i] for i in train], y[train], c)
+        oof[test] = part.score([texts[i] for i in test], [assessments[i] for i in test])
+    threshold = best_threshold(y.tolist(), oof.tolist())
+    final, _ = _fit_once(texts, assessments, y, c)
+    final = LearnedScorer(final.indices, final.weights, final.idf, final.rule_weights, final.intercept, threshold)
+    return final, oof.tolist()

@@ -1,0 +1,52 @@
+"""The learned check-worthiness scorer (claims/checkworthiness_model.py): it learns, and its stored form is plain."""
+from __future__ import annotations
+
+import io
+import json
+
+import numpy as np
+import pytest
+
+from claims import extract_claims
+from claims.checkworthiness_model import ModelError, fit, from_bytes
+from claims.extract import rule_assessment
+
+_WORTHY = [f"Năm {2000 + i}, tỉnh {n} ghi nhận {i + 3} nghìn ca sốt xuất huyết, tăng {i + 10}% so với năm trước."
+           for i, n in enumerate(["Đồng Nai", "Bình Dương", "Long An", "Cần Thơ", "Hà Nam", "Nghệ An", "Huế",
+                                  "Phú Yên"])]
+_DISMISSED = "Thời tiết hôm nay thật đẹp, mọi người đều vui vẻ ra đường đi dạo cùng gia đình và bạn bè."
+_OTHERS = [f"Chúng tôi rất mong được gặp lại các bạn ở {n} vào dịp cuối tuần này." for n in
+           ["Hà Nội", "Đà Nẵng", "Vũng Tàu", "Nha Trang", "Đà Lạt", "Sa Pa", "Hội An"]]
+
+
+def _train(texts: list[str], labels: list[bool]):
+    return fit(texts, [rule_assessment(t) for t in texts], labels, folds=3)[0]
+
+
+def test_a_sentence_the_desk_keeps_dismissing_scores_lower_after_learning() -> None:
+    before = extract_claims(_DISMISSED).claims[0].score
+    scorer = _train(_WORTHY + _OTHERS + [_DISMISSED] * 3, [True] * 8 + [False] * 10)
+    after = extract_claims(_DISMISSED, scorer=scorer).claims[0]
+    assert after.score < before and not after.checkworthy
+    assert extract_claims(_WORTHY[0], scorer=scorer).claims[0].checkworthy
+    # the rules still give the reasons a reviewer reads
+    assert extract_claims(_WORTHY[0], scorer=scorer).claims[0].reasons == extract_claims(_WORTHY[0]).claims[0].reasons
+
+
+def test_a_stored_model_reads_back_with_the_same_scores_and_no_pickle() -> None:
+    scorer = _train(_WORTHY + _OTHERS, [True] * 8 + [False] * 7)
+    again = from_bytes(scorer.to_bytes())
+    assessments = [rule_assessment(t) for t in _OTHERS]
+    assert again.score(_OTHERS, assessments) == pytest.approx(scorer.score(_OTHERS, assessments))
+    assert again.threshold == scorer.threshold
+    with np.load(io.BytesIO(scorer.to_bytes()), allow_pickle=False) as arrays:
+        assert all(arrays[name].dtype != object for name in arrays.files)
+
+
+def test_a_model_of_an_older_format_is_refused_by_name_so_it_can_be_rebuilt() -> None:
+    out = io.BytesIO()
+    np.savez(out, header=np.frombuffer(json.dumps({"format_version": 1}).encode(), dtype=np.uint8))
+    with pytest.raises(ModelError, match="format 1"):
+        from_bytes(out.getvalue())
+    with pytest.raises(ModelError):
+        from_bytes(b"not a model")
