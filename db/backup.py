@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import sqlite3
-import urllib.parse
 from pathlib import Path
 
 import sqlite_utils
 
-__all__ = ["BackupError", "backup", "restore", "file_uri"]
+from db.connection import file_uri
+
+__all__ = ["BackupError", "backup", "restore"]
 
 
 class BackupError(RuntimeError):
@@ -32,22 +33,13 @@ def backup(db: sqlite_utils.Database, destination: str | Path) -> Path:
     return destination
 
 
-def file_uri(path: str | Path) -> str:
-    """An SQLite file: URI for `path` with every special character escaped ('bk#1.db' is not 'bk').
-
-    >>> file_uri("bk#1.db").endswith("/bk%231.db")
-    True
-    """
-    return "file:" + urllib.parse.quote(str(Path(path).resolve()), safe="/")
-
-
 def restore(source: str | Path, db: sqlite_utils.Database) -> None:
     """Replace the contents of `db` with the backup at `source` (checked first), then bring its schema up to date."""
     source = Path(source)
     if not source.is_file():
         raise BackupError(f"{source} is not a file")
     try:
-        origin = sqlite3.connect(f"{file_uri(source)}?mode=ro", uri=True)
+        origin = sqlite3.connect(file_uri(source, mode="ro"), uri=True)
         check = origin.execute("PRAGMA integrity_check").fetchone()[0]
         tables = {r[0] for r in origin.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     except sqlite3.DatabaseError as error:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-__all__ = ["DEFAULT_DB_PATH", "NewerDatabase", "resolve_db_path", "open_database", "writing"]
+__all__ = ["DEFAULT_DB_PATH", "NewerDatabase", "resolve_db_path", "open_database", "writing", "file_uri"]
 
 DEFAULT_DB_PATH = Path(__file__).resolve().parent.parent / "data" / "factcheck.db"
 BUSY_TIMEOUT_MS = 30_000
@@ -25,8 +25,15 @@ class NewerDatabase(sqlite3.DatabaseError):
     """The database was made by a newer version of the workbench: reading or writing it could damage it."""
 
 
-def _uri(path: Path, **params: str) -> str:
+def file_uri(path: str | os.PathLike[str], **params: str) -> str:
+    """An SQLite file: URI for `path`, every special character escaped ('bk#1.db' is not 'bk'), with `params`.
+
+    >>> file_uri("bk#1.db", mode="ro").endswith("/bk%231.db?mode=ro")
+    True
+    """
     import urllib.parse
+
+    path = Path(path)
 
     query = "&".join(f"{k}={v}" for k, v in params.items())
     return "file:" + urllib.parse.quote(str(path.resolve()), safe="/") + (f"?{query}" if query else "")
@@ -50,13 +57,13 @@ def _connect(target: Path) -> tuple[sqlite3.Connection, bool]:
             except OSError as error:
                 raise sqlite3.OperationalError(f"cannot create the folder {target.parent}: {error.strerror}") from None
         return sqlite3.connect(str(target), **options), False
-    conn = sqlite3.connect(_uri(target, mode="ro"), uri=True, **options)
+    conn = sqlite3.connect(file_uri(target, mode="ro"), uri=True, **options)
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.OperationalError:
         # A WAL database in a folder we cannot write has no -shm to open; immutable reads it as it is on disk.
         conn.close()
-        conn = sqlite3.connect(_uri(target, mode="ro", immutable="1"), uri=True, **options)
+        conn = sqlite3.connect(file_uri(target, mode="ro", immutable="1"), uri=True, **options)
     return conn, True
 
 

@@ -29,12 +29,13 @@ def make_app(reviewer: str | None = "Lan", *, role: str = "editor") -> AppTest:
 PASSWORD = "correct horse battery"
 
 
-def ensure_account(name: str, *, role: str = "editor", password: str = PASSWORD):
-    """The account named `name` in the database at $FACTCHECK_DB, made (login: the name without spaces) if new."""
+def ensure_account(name: str, *, role: str = "editor", password: str = PASSWORD, db_path: Path | None = None):
+    """The account named `name` in the database at `db_path` (else $FACTCHECK_DB), made if new (its login: the
+    name without spaces, lower-cased)."""
     from db.accounts import account_by_name, add_account
     from db.connection import open_database, resolve_db_path
 
-    db = open_database(resolve_db_path())
+    db = open_database(resolve_db_path(db_path))
     try:
         return account_by_name(db, name) or add_account(db, "".join(name.split()).lower(), role=role,
                                                           password=password, name=name)

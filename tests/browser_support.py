@@ -108,16 +108,9 @@ def wait_for_text(page, text: str, *, timeout: int = TIMEOUT_MS):
 
 def ensure_account(base: str, name: str, *, role: str = "editor", password: str = PASSWORD) -> str:
     """The login of the account named `name` in the database of the app at `base` (made if new)."""
-    from db.accounts import account_by_name, add_account
-    from db.connection import open_database
+    from app_support import ensure_account as ensure
 
-    db = open_database(_DATABASES[base])
-    try:
-        account = account_by_name(db, name) or add_account(db, "".join(name.split()).lower(), role=role,
-                                                             password=password, name=name)
-        return account.login
-    finally:
-        db.close()
+    return ensure(name, role=role, password=password, db_path=_DATABASES[base]).login
 
 
 def sign_in(page, base: str, name: str, path: str | None = "", *, role: str = "editor", password: str = PASSWORD,
