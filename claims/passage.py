@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from claims.dates import find_dates
 from claims.folding import fold, nfc
 from claims.language import detect_language
-from claims.matching.normalize import STOP_WORDS, match_tokens
+from claims.matching.normalize import STOP_WORDS
 from claims.model import DateMention, Quantity
 from claims.quantities import find_quantities
 from claims.sentences import split_sentences
@@ -93,6 +93,11 @@ def claim_names(claim_text: str) -> list[str]:
     return names
 
 
+def _words(folded: str) -> set[str]:
+    """Content words (folded, no stop words, no numbers: figures are compared as figures)."""
+    return {w for w in _WORD.findall(folded) if w not in STOP_WORDS and not w[0].isdigit()}
+
+
 def _contains(folded_sentence: str, folded_name: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(folded_name)}(?!\w)", folded_sentence) is not None
 
@@ -111,25 +116,26 @@ def suggest_passage(claim_text: str, page_text: str, *, limit: int = 3) -> list[
     figures = find_quantities(claim_text, language=language)
     dates = find_dates(claim_text, language=language)
     names = sorted(((name, fold(name)) for name in claim_names(claim_text)), key=lambda n: -len(n[1]))
-    claim_words = set(match_tokens(claim_text))
+    claim_words = _words(fold(claim_text))
     page_language = detect_language(page_text[:5000])
     found: list[PassageSentence] = []
     for start, end in split_sentences(page_text):
         sentence = page_text[start:end]
         score, reasons = 0.0, []
+        theirs_dates = find_dates(sentence, language=page_language) if figures or dates else []
         if figures and any(ch.isdigit() for ch in sentence):
-            theirs = find_quantities(sentence, language=page_language)
+            theirs = find_quantities(sentence, language=page_language,
+                                     exclude=[(d.start, d.end) for d in theirs_dates])
             for q in figures:
                 if any(_same_figure(q, t) for t in theirs):
                     score += FIGURE_WEIGHT
                     reasons.append(f"figure “{q.text}”")
-        if dates:
-            theirs_dates = find_dates(sentence, language=page_language)
-            for d in dates:
-                if any(_same_date(d, t) for t in theirs_dates):
-                    score += DATE_WEIGHT
-                    reasons.append(f"date “{d.text}”")
+        for d in dates:
+            if any(_same_date(d, t) for t in theirs_dates):
+                score += DATE_WEIGHT
+                reasons.append(f"date “{d.text}”")
         folded = fold(sentence)
+        words = _words(folded)
         seen_names: set[str] = set()
         for name, folded_name in names:
             if folded_name in seen_names or not _contains(folded, folded_name):
@@ -139,7 +145,7 @@ def suggest_passage(claim_text: str, page_text: str, *, limit: int = 3) -> list[
             seen_names.add(folded_name)
             score += NAME_WEIGHT if " " in name else NAME_WEIGHT / 2
             reasons.append(f"name “{name}”")
-        shared = len(claim_words & set(match_tokens(sentence))) / len(claim_words) if claim_words else 0.0
+        shared = len(claim_words & words) / len(claim_words) if claim_words else 0.0
         if not reasons and shared < MIN_SHARED_WORDS:
             continue
         if shared:
