@@ -101,8 +101,8 @@ def _resolve(host: str, port: int, *, allow_private: bool) -> str:
         for address in addresses:
             why = _refused(address)
             if why:
-                raise FetchError(f"{host} resolves to a {why}; refused (use --allow-private for a desk's own"
-                                 " network)")
+                raise FetchError(f"{host} resolves to a {why}; refused (a desk's own network needs the desk"
+                                 " setting for private addresses, or --allow-private)")
     return addresses[0]
 
 
