@@ -17,6 +17,11 @@ _LINK_WORDS = {"changed": "The page has changed since the copy was kept",
                "gone": "The page has gone"}
 
 
+def _when(stamp: str) -> str:
+    """"2026-12-03T08:35:55+00:00" → "2026-12-03 08:35 UTC"."""
+    return stamp[:16].replace("T", " ") + " UTC"
+
+
 def source_draft(claim_id: int):
     """The page fetched for this claim's source form, if the reviewer fetched one and has not attached it yet."""
     kept = st.session_state.get(_DRAFT)
@@ -60,14 +65,14 @@ def source_fetch_panel(db, claim) -> None:
     if draft is None:
         return
     page = draft.page
-    st.caption(f"Fetched {md_escape(page.final_url)} at {page.fetched_at.replace('T', ' ')} (HTTP {page.status}):"
+    st.caption(f"Fetched {md_escape(page.final_url)} at {_when(page.fetched_at)} (HTTP {page.status}):"
                " the copy is kept when you attach the source.")
     if not draft.passage:
         st.caption("No sentence of the page states the claim's figures, dates or names: quote it by hand.")
         return
     st.markdown("**Suggested passage**: the page's sentences with the claim's figures, dates or names")
     for number, sentence in enumerate(draft.passage):
-        quote, use = st.columns([6, 1.4], vertical_alignment="center")
+        quote, use = st.columns([4, 1.6], vertical_alignment="center")
         quote.markdown(f"> {md_escape(sentence.text)}")
         quote.caption(" · ".join(md_escape(r) for r in sentence.reasons))
         use.button("Use as quote", key=f"claim_use_passage_{number}", on_click=_use_quote, args=(sentence.text,))
@@ -100,7 +105,7 @@ def kept_copy(db, source) -> None:
     st.caption(f"Copy kept on {day}")
     with st.expander(f"Open the kept copy ({day})"):
         st.caption(f"{md_escape(capture['final_url'])} · HTTP {capture['http_status']} · fetched"
-                   f" {capture['fetched_at'].replace('T', ' ')} · text SHA-256 {capture['content_hash'][:16]}…")
+                   f" {_when(capture['fetched_at'])} · text SHA-256 {capture['content_hash'][:16]}…")
         text_tab, html_tab = st.tabs(["Main text", "HTML source (as text)"])
         with text_tab, st.container(height=320):
             st.text(capture["text"])
