@@ -6,6 +6,7 @@ import datetime as dt
 import streamlit as st
 
 from app_pages.components import database, flash, md_escape, open_article, reviewer, show_flash
+from app_pages.feeds_panel import feeds_section
 
 UPLOAD_TYPES = ["txt", "md", "markdown", "html", "htm"]
 
@@ -19,6 +20,8 @@ def _add_article_form(db) -> None:
         pasted = st.text_area("Paste the article text", key="articles_text", height=180,
                               placeholder="Paste the article here, or upload a file below.")
         upload = st.file_uploader("…or upload a .txt, .md or .html file", type=UPLOAD_TYPES, key="articles_upload")
+        fetch_url = st.text_input("…or fetch it from its web address (title, date and a kept copy come from the page)",
+                                  key="articles_fetch_url", placeholder="https://…")
         left, middle, right = st.columns([2, 2, 1])
         title = left.text_input("Title (optional)", key="articles_title")
         url = middle.text_input("Source URL (optional)", key="articles_url", placeholder="https://…")
@@ -26,6 +29,10 @@ def _add_article_form(db) -> None:
                                      max_value=dt.date.today() + dt.timedelta(days=1), format="YYYY-MM-DD")
         submitted = st.form_submit_button("Add article and find claims", type="primary")
     if not submitted:
+        return
+    if fetch_url.strip():
+        _add_by_url(db, fetch_url.strip(), other_input=upload is not None or bool((pasted or "").strip()),
+                    title=title, published=published)
         return
     name = "pasted text"
     try:
@@ -50,6 +57,30 @@ def _add_article_form(db) -> None:
     else:
         flash("articles", "success", f"Added article #{stored.article_id} with {stored.claims} claims.")
     for key in ("articles_text", "articles_title", "articles_url"):
+        st.session_state.pop(key, None)
+    st.session_state["articles_last_added"] = stored.article_id
+    st.rerun()
+
+
+def _add_by_url(db, url: str, *, other_input: bool, title: str, published) -> None:
+    from db.captures import ingest_url
+
+    if other_input:
+        st.error("Give the article one way: pasted text, a file, or a web address to fetch, not several.")
+        return
+    with st.spinner("Fetching the page and finding claims…"):
+        outcome = ingest_url(db, url, title=title or None, published=published, added_by=reviewer())
+    if not outcome.ok or outcome.stored is None:
+        st.error(f"Could not add {md_escape(url)}: {md_escape(outcome.error)}")
+        return
+    stored = outcome.stored
+    if stored.already_stored:
+        flash("articles", "info", f"This article is already stored (article #{stored.article_id},"
+                                  f" {stored.claims} claims); nothing was added.")
+    else:
+        flash("articles", "success", f"Fetched and added article #{stored.article_id} with {stored.claims} claims;"
+                                     " a copy of the page is kept.")
+    for key in ("articles_fetch_url", "articles_title"):
         st.session_state.pop(key, None)
     st.session_state["articles_last_added"] = stored.article_id
     st.rerun()
@@ -86,4 +117,5 @@ st.title("Articles")
 show_flash("articles")
 _db = database()
 _add_article_form(_db)
+feeds_section(_db)
 _article_list(_db)

@@ -18,6 +18,7 @@ from app_pages.components import (
     show_flash,
     status_label,
 )
+from app_pages.web_evidence import forget_source_draft, kept_copy, link_flag, source_draft, source_fetch_panel
 
 NO_RATING = "— no verdict yet —"
 STANCES = {"supports": "Supports the claim", "refutes": "Refutes the claim", "context": "Gives context"}
@@ -178,12 +179,17 @@ def _sources(db, claim) -> None:
                 body.caption(f"Archived copy: {md_escape(source.archive_url)}")
             if source.excerpt:
                 body.markdown(f"> {md_escape(source.excerpt)}")
+            with body:
+                link_flag(source)
+                kept_copy(db, source)
             if action.button("Remove", key=f"claim_remove_source_{source.link_id}", type="tertiary"):
                 remove_claim_source(db, source.link_id, reviewer=reviewer())
                 flash("claim", "success", f"Removed source [{number}].")
                 st.rerun()
-    with st.expander("Attach a source", expanded=not sources), st.form(f"claim_{claim.id}_source_form",
-                                                                        clear_on_submit=False):
+    attach = st.expander("Attach a source", expanded=not sources or source_draft(claim.id) is not None)
+    with attach:
+        source_fetch_panel(db, claim)
+    with attach, st.form(f"claim_{claim.id}_source_form", clear_on_submit=False):
         url = st.text_input("URL (http or https)", key="claim_source_url", placeholder="https://…")
         left, right = st.columns(2)
         title = left.text_input("Title", key="claim_source_title")
@@ -200,12 +206,14 @@ def _sources(db, claim) -> None:
             try:
                 attach_source(db, claim.id, url=url, stance=stance, reviewer=reviewer(), title=title,
                               publisher=publisher, published=published, accessed=accessed, archive_url=archive,
-                              excerpt=excerpt)
+                              excerpt=excerpt, page=draft.page if (draft := source_draft(claim.id)) is not None
+                              and draft.matches(url) else None)
             except InvalidSource as error:
                 st.error(f"Source not attached: {md_escape(str(error))}.")
             else:
                 for field in ("url", "title", "publisher", "archive", "excerpt", "published"):
                     st.session_state.pop(f"claim_source_{field}", None)
+                forget_source_draft()
                 flash("claim", "success", "Source attached.")
                 st.rerun()
 

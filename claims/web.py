@@ -32,7 +32,16 @@ _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?([\w.:-]+)", re.IGNO
 
 
 class FetchError(ValueError):
-    """A page could not be fetched; the message is one line: the URL and why."""
+    """A page could not be fetched; the message is one line: the URL and why.
+
+    `status` is the HTTP status when the server answered with an error; `gone` says the page is not there any more
+    (HTTP 404 or 410, or a host name that no longer resolves), as a link check reports it.
+    """
+
+    def __init__(self, message: str, *, status: int | None = None, gone: bool = False) -> None:
+        super().__init__(message)
+        self.status = status
+        self.gone = gone
 
 
 @dataclass(frozen=True)
@@ -86,14 +95,14 @@ def _resolve(host: str, port: int, *, allow_private: bool) -> str:
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError) as error:
-        raise FetchError(f"the host name {host} does not resolve ({error})") from None
+        raise FetchError(f"the host name {host} does not resolve ({error})", gone=True) from None
     addresses = [info[4][0] for info in infos]
     if not allow_private:
         for address in addresses:
             why = _refused(address)
             if why:
-                raise FetchError(f"{host} resolves to a {why}; refused (use --allow-private for a desk's own"
-                                 " network)")
+                raise FetchError(f"{host} resolves to a {why}; refused (a desk's own network needs the desk"
+                                 " setting for private addresses, or --allow-private)")
     return addresses[0]
 
 
@@ -139,7 +148,7 @@ def fetch(url: str, *, allow_private: bool = False, timeout: float = TIMEOUT_SEC
             status, headers, body = _get_once(current, allow_private=allow_private, deadline=deadline,
                                               max_bytes=max_bytes, types=types)
         except FetchError as error:
-            raise FetchError(f"{original}: {error}") from None
+            raise FetchError(f"{original}: {error}", status=error.status, gone=error.gone) from None
         if status in (301, 302, 303, 307, 308):
             location = headers.get("location")
             if not location:
@@ -177,7 +186,8 @@ def _get_once(url: str, *, allow_private: bool, deadline: float, max_bytes: int,
         if status in (301, 302, 303, 307, 308):
             return status, headers, b""
         if status >= 400:
-            raise FetchError(f"the server answered HTTP {status} {response.reason}".rstrip())
+            raise FetchError(f"the server answered HTTP {status} {response.reason}".rstrip(), status=status,
+                             gone=status in (404, 410))
         if not 200 <= status < 300:
             raise FetchError(f"the server answered HTTP {status}, not a page")
         kind = (headers.get("content-type") or "").split(";", 1)[0].strip().lower()

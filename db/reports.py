@@ -14,7 +14,7 @@ import sqlite_utils
 
 from db.history import VERDICT_FIELDS
 from db.records import CLAIM_COLUMNS, ClaimRecord, claim_from_row
-from db.sources import ClaimSource
+from db.sources import SOURCE_SELECT, ClaimSource
 
 __all__ = ["ReportArticleRow", "ClaimEvent", "scope_claims", "scope_articles", "scope_sources", "scope_reviewers",
            "scope_corrections", "scope_latest_change", "article_exists", "claim_exists"]
@@ -110,11 +110,8 @@ def scope_sources(db: sqlite_utils.Database, *, article_id: int | None = None, c
     sub, params = _in_scope(article_id=article_id, claim_id=claim_id, since=since)
     found: dict[int, list[ClaimSource]] = {}
     # Columns in ClaimSource's field order, so each row builds one positionally.
-    rows = db.execute(
-        "SELECT cs.id AS link_id, cs.claim_id, s.id AS source_id, s.url, s.title, s.publisher, s.published,"
-        " s.accessed, s.archive_url, cs.stance, cs.excerpt, cs.position, cs.added_by, cs.added_at"
-        f" FROM claim_sources cs JOIN sources s ON s.id = cs.source_id WHERE cs.claim_id IN ({sub})"
-        " ORDER BY cs.claim_id, cs.position, cs.id", params).fetchall()
+    rows = db.execute(f"{SOURCE_SELECT} WHERE cs.claim_id IN ({sub}) ORDER BY cs.claim_id, cs.position, cs.id",
+                      params).fetchall()
     for row in rows:
         found.setdefault(row[1], []).append(ClaimSource(*row))
     return found

@@ -5,10 +5,23 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
+from claims.web import Page
 from db.connection import writing
 from db.history import now, record
 
-__all__ = ["ClaimSource", "add_claim_source", "remove_claim_source", "sources_for_claim", "sources_for_claims"]
+__all__ = ["ClaimSource", "SOURCE_SELECT", "add_claim_source", "remove_claim_source", "sources_for_claim",
+           "sources_for_claims"]
+
+# The columns of ClaimSource, in its field order, with the kept copy's date and the latest link check; callers add
+# "WHERE …" (over `cs`, `s`) and their own ORDER BY.
+SOURCE_SELECT = (
+    "SELECT cs.id AS link_id, cs.claim_id, s.id AS source_id, s.url, s.title, s.publisher, s.published,"
+    " s.accessed, s.archive_url, cs.stance, cs.excerpt, cs.position, cs.added_by, cs.added_at,"
+    " s.capture_id, pc.fetched_at AS captured_at, lc.outcome AS link_outcome, lc.checked_at AS link_checked_at,"
+    " lc.detail AS link_detail"
+    " FROM claim_sources cs JOIN sources s ON s.id = cs.source_id"
+    " LEFT JOIN page_captures pc ON pc.id = s.capture_id"
+    " LEFT JOIN link_checks lc ON lc.id = (SELECT max(id) FROM link_checks WHERE source_id = s.id)")
 
 
 @dataclass(frozen=True)
@@ -29,21 +42,38 @@ class ClaimSource:
     position: int
     added_by: str | None
     added_at: str
+    capture_id: int | None = None
+    captured_at: str | None = None  # when the kept copy was fetched
+    link_outcome: str | None = None  # the latest link check: unchanged, changed, gone or error
+    link_checked_at: str | None = None
+    link_detail: str | None = None
+
+    @property
+    def link_flagged(self) -> bool:
+        """The page changed or went away since the copy was kept (as the latest `check-links` found)."""
+        return self.link_outcome in ("changed", "gone")
 
 
 def add_claim_source(db: sqlite_utils.Database, claim_id: int, *, url: str, stance: str, reviewer: str,
                      title: str | None = None, publisher: str | None = None, published: str | None = None,
                      accessed: str | None = None, archive_url: str | None = None,
-                     excerpt: str | None = None) -> int:
-    """Attach a source to a claim (values already validated by evidence.sources); returns the link id."""
+                     excerpt: str | None = None, page: Page | None = None) -> int:
+    """Attach a source to a claim (values already validated by evidence.sources); returns the link id.
+
+    With `page` (the source as fetched), its kept copy is stored in the same transaction and the source points at
+    it: either both are stored or neither.
+    """
+    from db.captures import store_capture
+
     with writing(db):
         if db.execute("SELECT 1 FROM claims WHERE id = ?", [claim_id]).fetchone() is None:
             raise LookupError(f"claim {claim_id} does not exist")
         stamp = now()
+        capture_id = store_capture(db, page, fetched_by=reviewer) if page is not None else None
         source_id = int(db.execute(
-            "INSERT INTO sources (url, title, publisher, published, accessed, archive_url, added_by, added_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [url, title, publisher, published, accessed, archive_url, reviewer, stamp]).lastrowid)
+            "INSERT INTO sources (url, title, publisher, published, accessed, archive_url, added_by, added_at,"
+            " capture_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [url, title, publisher, published, accessed, archive_url, reviewer, stamp, capture_id]).lastrowid)
         position = db.execute("SELECT coalesce(max(position), 0) + 1 FROM claim_sources WHERE claim_id = ?",
                               [claim_id]).fetchone()[0]
         link_id = int(db.execute(
@@ -52,7 +82,8 @@ def add_claim_source(db: sqlite_utils.Database, claim_id: int, *, url: str, stan
             [claim_id, source_id, stance, excerpt, position, reviewer, stamp]).lastrowid)
         record(db, claim_id=claim_id, entity="source", entity_id=link_id, action="source_added", reviewer=reviewer,
                after={"url": url, "title": title, "publisher": publisher, "stance": stance, "excerpt": excerpt,
-                      "published": published, "accessed": accessed, "archive_url": archive_url}, at=stamp)
+                      "published": published, "accessed": accessed, "archive_url": archive_url,
+                      **({"kept_copy": capture_id} if capture_id else {})}, at=stamp)
     return link_id
 
 
@@ -68,11 +99,7 @@ def remove_claim_source(db: sqlite_utils.Database, link_id: int, *, reviewer: st
 
 
 def _query(db: sqlite_utils.Database, where: str, params: list) -> list[ClaimSource]:
-    rows = db.query(
-        "SELECT cs.id AS link_id, cs.claim_id, s.id AS source_id, s.url, s.title, s.publisher, s.published,"
-        " s.accessed, s.archive_url, cs.stance, cs.excerpt, cs.position, cs.added_by, cs.added_at"
-        f" FROM claim_sources cs JOIN sources s ON s.id = cs.source_id WHERE {where}"
-        " ORDER BY cs.claim_id, cs.position, cs.id", params)
+    rows = db.query(f"{SOURCE_SELECT} WHERE {where} ORDER BY cs.claim_id, cs.position, cs.id", params)
     return [ClaimSource(**r) for r in rows]
 
 

@@ -27,6 +27,7 @@ _NEEDS_ESCAPING = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\\`*_\[\]<>#|~&$]")
 # Active only at the start of a line: list items, setext underlines, ordered list markers ("1." or "1)").
 _LINE_START = re.compile(r"^(?:([-+=])|(\d{1,9})([.)]))")
 _STANCES = {"supports": "supports the claim", "refutes": "refutes the claim", "context": "gives context"}
+_LINK_CHECKS = {"changed": " (the page has changed since)", "gone": " (the page has gone since)"}
 _FIELD_NAMES = {"rating": "Rating", "verdict": "Verdict", "rationale": "Rationale"}
 
 
@@ -151,6 +152,10 @@ def _source(source: SourceRef) -> list[str]:
         lines.append(f"Archived copy: {link(source.archive_url, source.archive_url)}")
     if source.accessed:
         lines.append(f"Accessed {inline(source.accessed)}")
+    if source.kept_copy_on:
+        lines.append(f"Copy kept on {inline(source.kept_copy_on)}" + _LINK_CHECKS.get(source.link_check or "", ""))
+    elif source.link_check:
+        lines.append(f"Link check: the page has {inline(source.link_check)} since it was attached")
     lines.append(f"Stance: {_STANCES.get(source.stance, inline(source.stance))}")
     out = [marker + lines[0] + "\\"] + [pad + line + "\\" for line in lines[1:-1]] + [pad + lines[-1]]
     if source.excerpt:

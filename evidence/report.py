@@ -86,6 +86,8 @@ class SourceRef:
     archive_url: str | None
     stance: str
     excerpt: str | None
+    kept_copy_on: str | None = None  # the day the workbench fetched and kept its copy of the page (YYYY-MM-DD)
+    link_check: str | None = None  # "changed" or "gone" when the latest link check flagged the page
 
 
 @dataclass(frozen=True)
@@ -193,7 +195,9 @@ def _corrections(claim_id: int, events: list[ClaimEvent]) -> tuple[Correction, .
 
 def _source_refs(sources: list[ClaimSource]) -> tuple[SourceRef, ...]:
     return tuple(SourceRef(number=n, url=s.url, title=s.title, publisher=s.publisher, published=s.published,
-                           accessed=s.accessed, archive_url=s.archive_url, stance=s.stance, excerpt=s.excerpt)
+                           accessed=s.accessed, archive_url=s.archive_url, stance=s.stance, excerpt=s.excerpt,
+                           kept_copy_on=s.captured_at[:10] if s.captured_at else None,
+                           link_check=s.link_outcome if s.link_flagged else None)
                  for n, s in enumerate(sources, 1))
 
 

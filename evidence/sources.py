@@ -8,6 +8,7 @@ import sqlite_utils
 
 from claims.folding import nfc
 from claims.urls import InvalidURL, check_url
+from claims.web import Page
 from db.sources import add_claim_source
 
 __all__ = ["Stance", "InvalidSource", "check_date", "attach_source"]
@@ -45,8 +46,12 @@ def check_date(value: str | dt.date | None, *, what: str) -> str | None:
 def attach_source(db: sqlite_utils.Database, claim_id: int, *, url: str, stance: Stance | str, reviewer: str,
                   title: str | None = None, publisher: str | None = None, published: str | dt.date | None = None,
                   accessed: str | dt.date | None = None, archive_url: str | None = None,
-                  excerpt: str | None = None) -> int:
-    """Validate and attach a source to a claim; returns the evidence link id. Accessed defaults to today."""
+                  excerpt: str | None = None, page: Page | None = None) -> int:
+    """Validate and attach a source to a claim; returns the evidence link id. Accessed defaults to today.
+
+    `page` is the source as fetched (`evidence.web_sources.draft_source`): its kept copy is stored with the source,
+    in the same transaction.
+    """
     try:
         stance = Stance(stance)
     except ValueError:
@@ -58,5 +63,5 @@ def attach_source(db: sqlite_utils.Database, claim_id: int, *, url: str, stance:
         accessed=check_date(accessed, what="access date") or dt.date.today().isoformat(),
         archive_url=(_checked_url(archive_url, what="archived copy URL")
                      if archive_url and archive_url.strip() else None),
-        excerpt=clean(excerpt),
+        excerpt=clean(excerpt), page=page,
     )

@@ -1,0 +1,116 @@
+"""Claim page widgets for sources from the web: fetch by URL, the suggested passage, the kept copy, the link flag.
+
+The kept HTML is never rendered: it is shown as escaped text (st.code) and offered as a plain-text download.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+from app_pages.components import md_escape
+
+__all__ = ["source_draft", "forget_source_draft", "source_fetch_panel", "kept_copy", "link_flag"]
+
+_DRAFT = "claim_source_draft"
+_LINK_WORDS = {"changed": "The page has changed since the copy was kept",
+               "gone": "The page has gone"}
+
+
+def _when(stamp: str) -> str:
+    """"2026-12-03T08:35:55+00:00" → "2026-12-03 08:35 UTC"."""
+    return stamp[:16].replace("T", " ") + " UTC"
+
+
+def source_draft(claim_id: int):
+    """The page fetched for this claim's source form, if the reviewer fetched one and has not attached it yet."""
+    kept = st.session_state.get(_DRAFT)
+    return kept[1] if kept and kept[0] == claim_id else None
+
+
+def forget_source_draft() -> None:
+    st.session_state.pop(_DRAFT, None)
+    st.session_state.pop("claim_fetch_url", None)
+
+
+def _use_quote(text: str) -> None:
+    st.session_state["claim_source_excerpt"] = text
+
+
+def source_fetch_panel(db, claim) -> None:
+    """Fetch a page by URL: fill the source form from it and suggest the sentences to quote."""
+    from claims.web import FetchError
+    from evidence.web_sources import draft_source
+
+    address, action = st.columns([5, 1.4], vertical_alignment="bottom")
+    url = address.text_input("Fetch the source from its URL (the form below is filled from the page, and a copy"
+                             " is kept)", key="claim_fetch_url", placeholder="https://…")
+    if action.button("Fetch page", key="claim_fetch_button", width="stretch"):
+        if not url.strip():
+            st.error("Give the page's URL first.")
+            return
+        try:
+            with st.spinner("Fetching the page…"):
+                draft = draft_source(db, url, claim_text=claim.text)
+        except FetchError as error:
+            st.error(f"Could not fetch the page: {md_escape(str(error))}")
+            return
+        st.session_state[_DRAFT] = (claim.id, draft)
+        st.session_state["claim_source_url"] = draft.page.final_url
+        st.session_state["claim_source_title"] = draft.title or ""
+        st.session_state["claim_source_publisher"] = draft.publisher or ""
+        st.session_state["claim_source_published"] = (dt.date.fromisoformat(draft.published)
+                                                      if draft.published else None)
+    draft = source_draft(claim.id)
+    if draft is None:
+        return
+    page = draft.page
+    st.caption(f"Fetched {md_escape(page.final_url)} at {_when(page.fetched_at)} (HTTP {page.status}):"
+               " the copy is kept when you attach the source.")
+    if not draft.passage:
+        st.caption("No sentence of the page states the claim's figures, dates or names: quote it by hand.")
+        return
+    st.markdown("**Suggested passage**: the page's sentences with the claim's figures, dates or names")
+    for number, sentence in enumerate(draft.passage):
+        quote, use = st.columns([4, 1.6], vertical_alignment="center")
+        quote.markdown(f"> {md_escape(sentence.text)}")
+        quote.caption(" · ".join(md_escape(r) for r in sentence.reasons))
+        use.button("Use as quote", key=f"claim_use_passage_{number}", on_click=_use_quote, args=(sentence.text,))
+
+
+def link_flag(source) -> None:
+    """What the latest `factcheck check-links` found, when it is something a reviewer must look at."""
+    if source.link_outcome is None:
+        return
+    when = (source.link_checked_at or "")[:10]
+    if source.link_flagged:
+        detail = f" ({md_escape(source.link_detail)})" if source.link_detail else ""
+        st.warning(f"{_LINK_WORDS[source.link_outcome]}{detail}; link checked {when}.", icon=":material/link_off:")
+    elif source.link_outcome == "error":
+        st.caption(f"The last link check ({when}) could not reach the page: {md_escape(source.link_detail or '')}")
+    else:
+        st.caption(f"Link checked {when}: unchanged.")
+
+
+def kept_copy(db, source) -> None:
+    """"Copy kept on <date>" and the kept copy itself: its main text, and its HTML as escaped text only."""
+    from db.captures import get_capture
+
+    if not source.capture_id:
+        return
+    capture = get_capture(db, source.capture_id)
+    if capture is None:
+        return
+    day = capture["fetched_at"][:10]
+    st.caption(f"Copy kept on {day}")
+    with st.expander(f"Open the kept copy ({day})"):
+        st.caption(f"{md_escape(capture['final_url'])} · HTTP {capture['http_status']} · fetched"
+                   f" {_when(capture['fetched_at'])} · text SHA-256 {capture['content_hash'][:16]}…")
+        text_tab, html_tab = st.tabs(["Main text", "HTML source (as text)"])
+        with text_tab, st.container(height=320):
+            st.text(capture["text"])
+        with html_tab:
+            st.download_button("Download the HTML (as plain text)", data=capture["html"].encode("utf-8"),
+                               file_name=f"kept-copy-{capture['id']}.html.txt", mime="text/plain",
+                               key=f"claim_kept_html_{source.link_id}")
+            st.code(capture["html"][:200_000], language="html", wrap_lines=True, height=320)

@@ -1,0 +1,114 @@
+"""`factcheck check-links` and `factcheck watch`: the web side of the desk, each a thin call into db/."""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+import time
+from typing import Any
+
+from factcheck.errors import UserError
+
+__all__ = ["add_parsers"]
+
+DEFAULT_INTERVAL = 900
+
+
+def _print_json(value: Any) -> None:
+    from factcheck.cli import print_json
+
+    print_json(value)
+
+
+def cmd_check_links(args: argparse.Namespace, db: Any) -> int:
+    from db.link_checks import check_links
+
+    checks = check_links(db, allow_private=args.allow_private, timeout=args.timeout)
+    flagged = [c for c in checks if c.flagged]
+    errors = [c for c in checks if c.outcome == "error"]
+    if args.json:
+        _print_json({"checked": len(checks), "flagged": len(flagged), "errors": len(errors),
+                     "sources": [{"source_id": c.source_id, "url": c.url, "outcome": c.outcome,
+                                  "http_status": c.http_status, "detail": c.detail, "claims": list(c.claim_ids),
+                                  "flagged": c.flagged} for c in checks]})
+        return 0
+    for c in checks:
+        claims = ", ".join(f"#{i}" for i in c.claim_ids)
+        mark = "FLAGGED " if c.flagged else ""
+        print(f"{mark}{c.outcome}: {c.url} (source {c.source_id}, claims {claims})"
+              + (f": {c.detail}" if c.detail else ""))
+    print(f"{len(checks)} sources of published verdicts checked: {len(flagged)} flagged (changed or gone),"
+          f" {len(errors)} could not be checked")
+    return 0
+
+
+def _positive_seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of seconds") from None
+    if not seconds >= 1:
+        raise argparse.ArgumentTypeError("the interval must be at least 1 second")
+    return seconds
+
+
+def _report_feeds(checks: list, *, as_json: bool) -> bool:
+    """Print one line per feed; True when every feed could be read."""
+    if as_json:
+        _print_json({"checked_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), "feeds": [
+            {"url": c.feed.url, "title": c.feed.title, "new": c.new, "stored": c.stored,
+             "already_stored": c.already_stored, "failed": c.failed, "error": c.error, "failures": list(c.failures)}
+            for c in checks]})
+    else:
+        for c in checks:
+            if c.error:
+                print(f"error: {c.feed.url}: {c.error}", file=sys.stderr)
+                continue
+            print(f"{c.feed.url}: {c.new} new items, {c.stored} stored, {c.already_stored} already stored,"
+                  f" {c.failed} failed")
+            for failure in c.failures:
+                print(f"  failed: {failure}", file=sys.stderr)
+        sys.stdout.flush()
+    return all(c.error is None for c in checks)
+
+
+def cmd_watch(args: argparse.Namespace, db: Any) -> int:
+    from db.feeds import InvalidFeed, add_feeds, check_feeds, list_feeds
+
+    try:
+        add_feeds(db, args.feeds, added_by=args.reviewer)
+    except InvalidFeed as error:
+        raise UserError(str(error)) from None
+    urls = args.feeds or None
+    if not urls and not list_feeds(db):
+        raise UserError("no feeds to watch: give FEED_URL (or add feeds in the app's Articles page)")
+    while True:
+        checks = check_feeds(db, urls, allow_private=args.allow_private, timeout=args.timeout,
+                             added_by=args.reviewer)
+        ok = _report_feeds(checks, as_json=args.json)
+        if args.once:
+            return 0 if ok else 1
+        time.sleep(args.interval)
+
+
+def add_parsers(sub: Any, db_option: argparse.ArgumentParser) -> None:
+    web = argparse.ArgumentParser(add_help=False)
+    web.add_argument("--allow-private", action="store_true",
+                     help="let URLs reach private, loopback and link-local addresses (a desk's own network)")
+    web.add_argument("--timeout", type=_positive_seconds, default=None,
+                     help="seconds allowed for each page (default 15)")
+    web.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("check-links", parents=[db_option, web],
+                       help="re-fetch the sources of published verdicts; flag those changed or gone")
+    p.set_defaults(handler=cmd_check_links, needs_db=True)
+
+    p = sub.add_parser("watch", parents=[db_option, web],
+                       help="take new items of RSS/Atom feeds and ingest each once (--once, or every --interval s)")
+    p.add_argument("feeds", nargs="*", metavar="FEED_URL",
+                   help="feeds to watch (kept in the database); none: every feed the desk watches")
+    p.add_argument("--interval", type=_positive_seconds, default=DEFAULT_INTERVAL,
+                   help=f"seconds between checks when looping (default {DEFAULT_INTERVAL})")
+    p.add_argument("--once", action="store_true", help="check once and exit (for cron)")
+    p.add_argument("--reviewer", help="who is adding the articles (recorded in the history)")
+    p.set_defaults(handler=cmd_watch, needs_db=True)
