@@ -26,14 +26,33 @@ def _settings(db) -> None:
             current = get_setting(db, key)
             if isinstance(current, bool):
                 values[key] = st.toggle(setting.label, value=current, key=f"desk_setting_{key}", disabled=not allowed)
+            elif isinstance(current, str):
+                values[key] = st.text_input(setting.label, value=current, key=f"desk_setting_{key}",
+                                            disabled=not allowed)
             else:
                 values[key] = int(st.number_input(setting.label, value=int(current), min_value=5, max_value=24 * 60,
                                                   step=5, key=f"desk_setting_{key}", disabled=not allowed))
         if st.form_submit_button("Save settings", disabled=not allowed):
+            refused = [error for key, value in values.items() if (error := _refusal(key, value))]
+            if refused:
+                st.error(f"Settings not saved: {md_escape(refused[0])}")
+                return
             for key, value in values.items():
                 set_setting(db, key, value, changed_by=_me)
             flash("desk", "success", "Settings saved.")
             st.rerun()
+
+
+def _refusal(key: str, value) -> str | None:
+    """Why the setting refuses `value` (checked for every setting before any is saved), or None."""
+    from db.settings import SETTINGS
+
+    check = SETTINGS[key].check
+    try:
+        check is not None and check(value)
+    except ValueError as error:
+        return str(error)
+    return None
 
 
 def _accounts(db) -> None:

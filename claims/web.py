@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
 from claims.folding import nfc
+from claims.networks import AddressRule, networks_text
 from claims.urls import InvalidURL, check_url
 
 __all__ = ["FetchError", "Page", "USER_AGENT", "MAX_PAGE_BYTES", "PAGE_TYPES", "allow_private_from_env",
@@ -77,10 +78,13 @@ def allow_private_from_env() -> bool:
     return os.environ.get("FACTCHECK_ALLOW_PRIVATE", "").strip().lower() in ("1", "true", "yes")
 
 
-def _refused(address: str) -> str | None:
+def _refused(address: str, rule: AddressRule) -> str | None:
+    """Why `address` may not be reached under `rule`, or None."""
     ip = ipaddress.ip_address(address.split("%", 1)[0])
     if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
         ip = ip.ipv4_mapped
+    if rule.allows(ip):
+        return None
     for kind, flag in (("loopback", ip.is_loopback), ("link-local", ip.is_link_local), ("multicast", ip.is_multicast),
                        ("private", ip.is_private), ("reserved", ip.is_reserved or ip.is_unspecified)):
         if flag:
@@ -90,19 +94,25 @@ def _refused(address: str) -> str | None:
     return None
 
 
-def _resolve(host: str, port: int, *, allow_private: bool) -> str:
-    """The address to connect to, checked after DNS; the connection uses it, so a second lookup cannot switch it."""
+def _resolve(host: str, port: int, *, rule: AddressRule) -> str:
+    """The address to connect to, checked after DNS; the connection uses it, so a second lookup cannot switch it.
+
+    Every address the name resolves to must be allowed: a name with one refused address is refused.
+    """
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError) as error:
         raise FetchError(f"the host name {host} does not resolve ({error})", gone=True) from None
     addresses = [info[4][0] for info in infos]
-    if not allow_private:
-        for address in addresses:
-            why = _refused(address)
-            if why:
-                raise FetchError(f"{host} resolves to a {why}; refused (a desk's own network needs the desk"
-                                 " setting for private addresses, or --allow-private)")
+    for address in addresses:
+        why = _refused(address, rule)
+        if why:
+            where = f"{host} is a {why}" if address == host.strip("[]") else f"{host} resolves to a {why}"
+            if rule.networks:
+                raise FetchError(f"{where}, outside the networks the desk allows ({networks_text(rule.networks)});"
+                                 " refused")
+            raise FetchError(f"{where}; refused (a desk's own network needs the desk setting for private"
+                             " addresses or networks, or --allow-private)")
     return addresses[0]
 
 
@@ -129,14 +139,16 @@ def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
-def fetch(url: str, *, allow_private: bool = False, timeout: float = TIMEOUT_SECONDS,
+def fetch(url: str, *, allow_private: bool | AddressRule = False, timeout: float = TIMEOUT_SECONDS,
           max_bytes: int = MAX_PAGE_BYTES, max_redirects: int = MAX_REDIRECTS,
           types: tuple[str, ...] = PAGE_TYPES) -> Fetched:
     """GET `url` with every safety rule; each redirect target is checked again like the first URL.
 
+    `allow_private` is True for every private address, or an `AddressRule` naming the networks allowed.
     Raises FetchError (one line naming the URL) for a malformed or non-http URL, a refused address, a timeout, a TLS
     error, an HTTP error status, a body over `max_bytes`, a content type not in `types`, or too many redirects.
     """
+    rule = AddressRule.of(allow_private)
     original = url
     try:
         current = check_url(url, what="URL")
@@ -145,7 +157,7 @@ def fetch(url: str, *, allow_private: bool = False, timeout: float = TIMEOUT_SEC
     deadline = time.monotonic() + timeout
     for _ in range(max_redirects + 1):
         try:
-            status, headers, body = _get_once(current, allow_private=allow_private, deadline=deadline,
+            status, headers, body = _get_once(current, rule=rule, deadline=deadline,
                                               max_bytes=max_bytes, types=types)
         except FetchError as error:
             raise FetchError(f"{original}: {error}", status=error.status, gone=error.gone) from None
@@ -163,13 +175,13 @@ def fetch(url: str, *, allow_private: bool = False, timeout: float = TIMEOUT_SEC
     raise FetchError(f"{original}: too many redirects (more than {max_redirects})")
 
 
-def _get_once(url: str, *, allow_private: bool, deadline: float, max_bytes: int,
+def _get_once(url: str, *, rule: AddressRule, deadline: float, max_bytes: int,
               types: tuple[str, ...]) -> tuple[int, dict[str, str], bytes]:
     parts = urlsplit(url)
     https = parts.scheme.lower() == "https"
     port = parts.port or (443 if https else 80)
     host = parts.hostname or ""
-    address = _resolve(host, port, allow_private=allow_private)
+    address = _resolve(host, port, rule=rule)
     remaining = deadline - time.monotonic()
     if remaining <= 0:
         raise FetchError("timed out")
@@ -258,7 +270,7 @@ def read_page(fetched: Fetched) -> Page:
                 published, hashlib.sha256(text.encode("utf-8")).hexdigest(), fetched.fetched_at)
 
 
-def fetch_page(url: str, *, allow_private: bool = False, **limits: float) -> Page:
+def fetch_page(url: str, *, allow_private: bool | AddressRule = False, **limits: float) -> Page:
     """Fetch and read one page; raise FetchError if it has no readable text.
 
     >>> fetch_page("http://127.0.0.1:8000/a.html", allow_private=True).title  # doctest: +SKIP

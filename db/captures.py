@@ -6,6 +6,7 @@ from typing import Any
 
 import sqlite_utils
 
+from claims.networks import AddressRule, InvalidNetwork, networks_from_env, parse_networks
 from claims.reading import UnreadableArticle
 from claims.web import FetchError, Page, allow_private_from_env, fetch_page
 from db.connection import writing
@@ -20,9 +21,19 @@ def is_url(value: str) -> bool:
     return "://" in value
 
 
-def private_allowed(db: sqlite_utils.Database, flag: bool = False) -> bool:
-    """--allow-private, FACTCHECK_ALLOW_PRIVATE=1 or the desk setting allow_private_addresses."""
-    return flag or allow_private_from_env() or bool(get_setting(db, "allow_private_addresses"))
+def private_allowed(db: sqlite_utils.Database, flag: bool | AddressRule = False) -> AddressRule:
+    """The addresses beyond the public internet this desk may fetch from, all sources joined.
+
+    Every private address: --allow-private, FACTCHECK_ALLOW_PRIVATE=1 or the desk setting allow_private_addresses.
+    Listed networks: --allow-network, FACTCHECK_PRIVATE_NETWORKS or the desk setting private_networks.
+    Raises FetchError (one line) when FACTCHECK_PRIVATE_NETWORKS is not a list of networks in CIDR form.
+    """
+    try:
+        listed = networks_from_env() + parse_networks(get_setting(db, "private_networks"))
+    except InvalidNetwork as error:
+        raise FetchError(str(error)) from None
+    desk = AddressRule(allow_private_from_env() or bool(get_setting(db, "allow_private_addresses")), listed)
+    return AddressRule.of(flag).joined(desk)
 
 
 def store_capture(db: sqlite_utils.Database, page: Page, *, fetched_by: str | None = None) -> int:
@@ -42,8 +53,9 @@ def get_capture(db: sqlite_utils.Database, capture_id: int) -> dict[str, Any] | 
     return rows[0] if rows else None
 
 
-def ingest_url(db: sqlite_utils.Database, url: str, *, allow_private: bool = False, title: str | None = None,
-               published: str | dt.date | None = None, added_by: str | None = None) -> IngestOutcome:
+def ingest_url(db: sqlite_utils.Database, url: str, *, allow_private: bool | AddressRule = False,
+               title: str | None = None, published: str | dt.date | None = None,
+               added_by: str | None = None) -> IngestOutcome:
     """Fetch `url` and store it like a file: title and date from the page unless given, with its kept copy.
 
     The page is fetched before anything is written; the article, its claims and the capture commit together.

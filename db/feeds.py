@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from claims.feeds import FEED_TYPES, UnreadableFeed, read_feed
+from claims.networks import AddressRule
 from claims.urls import InvalidURL, check_url
 from claims.web import FetchError, fetch
 from db.captures import ingest_url, private_allowed
@@ -106,13 +107,13 @@ def _note_feed(db: sqlite_utils.Database, feed: WatchedFeed, *, title: str | Non
     return _feed_by_url(db, feed.url)
 
 
-def check_feed(db: sqlite_utils.Database, feed: WatchedFeed, *, allow_private: bool = False,
+def check_feed(db: sqlite_utils.Database, feed: WatchedFeed, *, allow_private: bool | AddressRule = False,
                timeout: float | None = None, added_by: str | None = None) -> FeedCheck:
     """Read the feed once and ingest each item not taken before; returns what happened (never raises for a bad
     feed or page: the reason is in the result and in the feed's `last_error`)."""
-    private = private_allowed(db, allow_private)
     limits = {"timeout": timeout} if timeout else {}
     try:
+        private = private_allowed(db, allow_private)
         fetched = fetch(feed.url, allow_private=private, types=FEED_TYPES, **limits)  # type: ignore[arg-type]
         parsed = read_feed(fetched.body, url=fetched.final_url, content_type=fetched.content_type)
     except FetchError as error:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
+from claims.networks import AddressRule
 from claims.web import FetchError, fetch_page
 from db.captures import private_allowed
 from db.connection import writing
@@ -61,7 +62,7 @@ def _record(db: sqlite_utils.Database, check: LinkCheck) -> LinkCheck:
     return check
 
 
-def check_link(db: sqlite_utils.Database, source: dict, *, allow_private: bool = False,
+def check_link(db: sqlite_utils.Database, source: dict, *, allow_private: bool | AddressRule = False,
                timeout: float | None = None) -> LinkCheck:
     """Re-fetch one source (a row of `sources_to_check`) and record the outcome."""
     limits = {"timeout": timeout} if timeout else {}
@@ -85,7 +86,7 @@ def check_link(db: sqlite_utils.Database, source: dict, *, allow_private: bool =
                                  detail, now(), ids))
 
 
-def check_links(db: sqlite_utils.Database, *, allow_private: bool = False,
+def check_links(db: sqlite_utils.Database, *, allow_private: bool | AddressRule = False,
                 timeout: float | None = None) -> list[LinkCheck]:
     """Check every source of a published verdict once; one failing page never stops the others.
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,6 +19,13 @@ class Setting:
     key: str
     default: Any
     label: str
+    check: Callable[[Any], Any] | None = None  # returns the value to store, or raises ValueError (one line)
+
+
+def _networks(value: str) -> str:
+    from claims.networks import networks_text, parse_networks
+
+    return networks_text(parse_networks(value))
 
 
 SETTINGS: dict[str, Setting] = {s.key: s for s in (
@@ -26,6 +34,8 @@ SETTINGS: dict[str, Setting] = {s.key: s for s in (
                                             " Vietnamese claim)"),
     Setting("allow_private_addresses", False, "Fetch pages from private, loopback and link-local addresses"
                                               " (a desk's intranet)"),
+    Setting("private_networks", "", "Private networks to fetch pages from, in CIDR form (e.g. 10.20.0.0/16,"
+                                    " 127.0.0.1/32); other private addresses stay refused", _networks),
     Setting("idle_timeout_minutes", 60, "Sign out after this many minutes without activity"),
 )}
 
@@ -47,11 +57,14 @@ def desk_settings(db: sqlite_utils.Database) -> dict[str, Any]:
 
 
 def set_setting(db: sqlite_utils.Database, key: str, value: Any, *, changed_by: str | None) -> Any:
-    """Change a setting (recorded in the history); returns the value stored. Raises KeyError for an unknown key
-    and TypeError for a value of another type than the default's."""
+    """Change a setting (recorded in the history); returns the value stored. Raises KeyError for an unknown key,
+    TypeError for a value of another type than the default's and ValueError (one line) for a value the setting
+    refuses (a network list not in CIDR form)."""
     setting = SETTINGS[key]
     if type(value) is not type(setting.default):
         raise TypeError(f"{key} takes a {type(setting.default).__name__}, not {value!r}")
+    if setting.check is not None:
+        value = setting.check(value)
     with writing(db):
         before = get_setting(db, key)
         db.execute("INSERT INTO desk_settings (key, value, changed_by, changed_at) VALUES (?, ?, ?, ?)"

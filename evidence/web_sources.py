@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 import sqlite_utils
 
+from claims.networks import AddressRule
 from claims.passage import PassageSentence, suggest_passage
 from claims.web import FetchError, Page, fetch_page
 from db.captures import private_allowed
@@ -39,7 +40,7 @@ def _publisher(page: Page) -> str | None:
     return host.removeprefix("www.") or None
 
 
-def draft_source(db: sqlite_utils.Database, url: str, *, claim_text: str, allow_private: bool = False,
+def draft_source(db: sqlite_utils.Database, url: str, *, claim_text: str, allow_private: bool | AddressRule = False,
                  timeout: float | None = None) -> SourceDraft:
     """Fetch `url` (with the desk's address rule) and read what the source form needs.
 

@@ -105,12 +105,13 @@ def _decode_plain(data: bytes, name: str) -> str:
 def cmd_ingest(args: argparse.Namespace, db: Any) -> int:
     from db.captures import ingest_urls, is_url
     from db.ingest import ingest_paths
+    from factcheck.web_commands import address_rule
 
     failed = stored = skipped = 0
     results = []
     urls = [path for path in args.paths if is_url(path)]
     files = [path for path in args.paths if not is_url(path)]
-    outcomes = ingest_urls(db, urls, allow_private=args.allow_private, title=args.title, published=args.published,
+    outcomes = ingest_urls(db, urls, allow_private=address_rule(args), title=args.title, published=args.published,
                            added_by=args.reviewer) if urls else []
     for outcome in [*outcomes, *ingest_paths(db, files, title=args.title, url=args.url, published=args.published,
                                              added_by=args.reviewer)]:
@@ -181,8 +182,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--url")
     p.add_argument("--published", type=_date)
     p.add_argument("--reviewer", help="who is adding the articles (recorded in the history)")
-    p.add_argument("--allow-private", action="store_true",
-                   help="let URLs reach private, loopback and link-local addresses (a desk's own network)")
+    from factcheck.web_commands import add_address_options
+
+    add_address_options(p)
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_ingest, needs_db=True)
 

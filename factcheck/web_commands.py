@@ -9,7 +9,7 @@ from typing import Any
 
 from factcheck.errors import UserError
 
-__all__ = ["add_parsers"]
+__all__ = ["add_parsers", "add_address_options", "address_rule"]
 
 DEFAULT_INTERVAL = 900
 
@@ -20,10 +20,39 @@ def _print_json(value: Any) -> None:
     print_json(value)
 
 
+def _networks(value: str) -> tuple:
+    from claims.networks import InvalidNetwork, parse_networks
+
+    try:
+        return parse_networks(value)
+    except InvalidNetwork as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def add_address_options(parser: argparse.ArgumentParser) -> None:
+    """--allow-private (every private address) and --allow-network CIDR (only these networks)."""
+    parser.add_argument("--allow-private", action="store_true",
+                        help="let URLs reach private, loopback and link-local addresses (a desk's own network)")
+    parser.add_argument("--allow-network", action="append", type=_networks, default=[], metavar="CIDR",
+                        help="let URLs reach these private networks only, e.g. 10.20.0.0/16 (repeat, or separate"
+                             " with commas)")
+
+
+def address_rule(args: argparse.Namespace) -> Any:
+    """The AddressRule the options give; a bad FACTCHECK_PRIVATE_NETWORKS is a one-line error here."""
+    from claims.networks import AddressRule, InvalidNetwork, networks_from_env
+
+    try:
+        networks_from_env()
+    except InvalidNetwork as error:
+        raise UserError(str(error)) from None
+    return AddressRule(args.allow_private, tuple(n for group in args.allow_network for n in group))
+
+
 def cmd_check_links(args: argparse.Namespace, db: Any) -> int:
     from db.link_checks import check_links
 
-    checks = check_links(db, allow_private=args.allow_private, timeout=args.timeout)
+    checks = check_links(db, allow_private=address_rule(args), timeout=args.timeout)
     flagged = [c for c in checks if c.flagged]
     errors = [c for c in checks if c.outcome == "error"]
     if args.json:
@@ -83,7 +112,7 @@ def cmd_watch(args: argparse.Namespace, db: Any) -> int:
     if not urls and not list_feeds(db):
         raise UserError("no feeds to watch: give FEED_URL (or add feeds in the app's Articles page)")
     while True:
-        checks = check_feeds(db, urls, allow_private=args.allow_private, timeout=args.timeout,
+        checks = check_feeds(db, urls, allow_private=address_rule(args), timeout=args.timeout,
                              added_by=args.reviewer)
         ok = _report_feeds(checks, as_json=args.json)
         if args.once:
@@ -93,8 +122,7 @@ def cmd_watch(args: argparse.Namespace, db: Any) -> int:
 
 def add_parsers(sub: Any, db_option: argparse.ArgumentParser) -> None:
     web = argparse.ArgumentParser(add_help=False)
-    web.add_argument("--allow-private", action="store_true",
-                     help="let URLs reach private, loopback and link-local addresses (a desk's own network)")
+    add_address_options(web)
     web.add_argument("--timeout", type=_positive_seconds, default=None,
                      help="seconds allowed for each page (default 15)")
     web.add_argument("--json", action="store_true")

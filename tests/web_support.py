@@ -10,12 +10,18 @@ __all__ = ["LocalSite", "local_site"]
 
 
 class LocalSite:
-    """`pages` maps a path to (content type, body); a missing path is a 404; `redirects` maps a path to another."""
+    """`pages` maps a path to (content type, body); a missing path is a 404; `redirects` maps a path to another.
 
-    def __init__(self) -> None:
+    `host` is the address it listens on (127.0.0.1; Linux answers on all of 127/8, so 127.0.0.2 is a second host).
+    `requests` lists the paths asked for and `hosts` the Host header each request carried.
+    """
+
+    def __init__(self, host: str = "127.0.0.1") -> None:
+        self.host = host
         self.pages: dict[str, tuple[str, bytes]] = {}
         self.redirects: dict[str, str] = {}
         self.requests: list[str] = []
+        self.hosts: list[str] = []
         self.url = ""
         self._httpd: http.server.ThreadingHTTPServer | None = None
 
@@ -32,6 +38,7 @@ class LocalSite:
 
             def do_GET(self) -> None:  # noqa: N802 - http.server's name
                 site.requests.append(self.path)
+                site.hosts.append(self.headers.get("Host", ""))
                 if self.path in site.redirects:
                     self.send_response(302)
                     self.send_header("Location", site.redirects[self.path])
@@ -47,9 +54,14 @@ class LocalSite:
                 self.end_headers()
                 self.wfile.write(body)
 
-        self._httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._httpd = http.server.ThreadingHTTPServer((self.host, 0), Handler)
         threading.Thread(target=self._httpd.serve_forever, daemon=True).start()
-        self.url = f"http://127.0.0.1:{self._httpd.server_address[1]}"
+        self.url = f"http://{self.host}:{self.port}"
+
+    @property
+    def port(self) -> int:
+        assert self._httpd is not None
+        return int(self._httpd.server_address[1])
 
     def stop(self) -> None:
         """Stop serving entirely: the port is closed, so a fetch cannot connect."""
@@ -60,8 +72,8 @@ class LocalSite:
 
 
 @contextmanager
-def local_site() -> Iterator[LocalSite]:
-    site = LocalSite()
+def local_site(host: str = "127.0.0.1") -> Iterator[LocalSite]:
+    site = LocalSite(host)
     site.start()
     try:
         yield site

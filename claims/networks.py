@@ -1,0 +1,92 @@
+"""Which non-public addresses a fetch may reach: none (the default), all (a desk's intranet), or listed networks.
+
+A desk lists its own networks in CIDR form ("10.20.0.0/16, 127.0.0.1/32"); an address outside them that is
+private, loopback, link-local or reserved stays refused.
+"""
+from __future__ import annotations
+
+import ipaddress
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+__all__ = ["InvalidNetwork", "Network", "AddressRule", "parse_networks", "networks_text", "networks_from_env",
+           "NETWORKS_ENV"]
+
+Network = ipaddress.IPv4Network | ipaddress.IPv6Network
+NETWORKS_ENV = "FACTCHECK_PRIVATE_NETWORKS"
+_SEPARATORS = re.compile(r"[,;\s]+")
+
+
+class InvalidNetwork(ValueError):
+    """A listed network is not in CIDR form; the message is one line naming it."""
+
+
+def parse_networks(value: str | Iterable[str] | None) -> tuple[Network, ...]:
+    """Networks from "10.20.0.0/16, 127.0.0.1/32" (commas, semicolons or spaces between; a bare address is /32).
+
+    >>> parse_networks("10.20.0.0/16, 127.0.0.1")
+    (IPv4Network('10.20.0.0/16'), IPv4Network('127.0.0.1/32'))
+    """
+    parts = _SEPARATORS.split(value) if isinstance(value, str) else [p for v in value or () for p in
+                                                                       _SEPARATORS.split(v)]
+    networks: list[Network] = []
+    for part in (p.strip() for p in parts):
+        if not part:
+            continue
+        try:
+            network = ipaddress.ip_network(part, strict=True)
+        except ValueError as error:
+            hint = ""
+            if "host bits set" in str(error):
+                hint = f"; did you mean {ipaddress.ip_network(part, strict=False)}?"
+            raise InvalidNetwork(f"{part!r} is not a network in CIDR form such as 10.20.0.0/16 ({error}){hint}"
+                                 ) from None
+        if network not in networks:
+            networks.append(network)
+    return tuple(networks)
+
+
+def networks_text(networks: Iterable[Network]) -> str:
+    """The canonical way a list is written back: "10.20.0.0/16, 127.0.0.1/32"."""
+    return ", ".join(str(n) for n in networks)
+
+
+def networks_from_env() -> tuple[Network, ...]:
+    """FACTCHECK_PRIVATE_NETWORKS="10.20.0.0/16, 127.0.0.1/32" for one command or one server process."""
+    value = os.environ.get(NETWORKS_ENV, "")
+    try:
+        return parse_networks(value)
+    except InvalidNetwork as error:
+        raise InvalidNetwork(f"{NETWORKS_ENV}: {error}") from None
+
+
+def _plain(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> ipaddress.IPv4Address | ipaddress.IPv6Address:
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        return address.ipv4_mapped
+    return address
+
+
+@dataclass(frozen=True)
+class AddressRule:
+    """The addresses beyond the public internet that a fetch may reach: every one, or only those in `networks`."""
+
+    all_private: bool = False
+    networks: tuple[Network, ...] = ()
+
+    @classmethod
+    def of(cls, allow: bool | AddressRule) -> AddressRule:
+        """`True`/`False` (the all-or-nothing switch) or a rule as it is."""
+        return allow if isinstance(allow, AddressRule) else cls(all_private=bool(allow))
+
+    def joined(self, other: AddressRule) -> AddressRule:
+        return AddressRule(self.all_private or other.all_private,
+                           self.networks + tuple(n for n in other.networks if n not in self.networks))
+
+    def allows(self, address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+        """Whether a non-public `address` may be reached (public addresses are always reachable)."""
+        if self.all_private:
+            return True
+        address = _plain(address)
+        return any(address.version == n.version and address in n for n in self.networks)
