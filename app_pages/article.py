@@ -132,6 +132,14 @@ def _add_missed_claim(db, article) -> None:
             st.rerun()
 
 
+def _kept_copy(db, article_id: int) -> None:
+    """The page as fetched, for an article ingested by URL (the same widget as a source's kept copy)."""
+    from app_pages.web_evidence import kept_page
+    from db.captures import article_capture_id
+
+    kept_page(db, article_capture_id(db, article_id), key=f"article_kept_html_{article_id}")
+
+
 st.title("Article view")
 show_flash("article")
 _db = database()
@@ -150,6 +158,7 @@ if _article_id is not None:
     st.caption(" · ".join(meta))
     if _article.url:
         st.markdown(f"Source: {md_escape(_article.url)}")
+    _kept_copy(_db, _article_id)
 
     text_col, side_col = st.columns([3, 2], gap="large")
     with side_col:

@@ -1,4 +1,5 @@
-"""Claim page widgets for sources from the web: fetch by URL, the suggested passage, the kept copy, the link flag.
+"""Widgets for pages from the web: fetch a source by URL, the suggested passage, the link flag, and the kept copy
+(a source's on the claim page, an article's on the Article page: the same widget).
 
 The kept HTML is never rendered: it is shown as escaped text (st.code) and offered as a plain-text download.
 """
@@ -10,7 +11,7 @@ import streamlit as st
 
 from app_pages.components import md_escape
 
-__all__ = ["source_draft", "forget_source_draft", "source_fetch_panel", "kept_copy", "link_flag"]
+__all__ = ["source_draft", "forget_source_draft", "source_fetch_panel", "kept_copy", "kept_page", "link_flag"]
 
 _DRAFT = "claim_source_draft"
 _LINK_WORDS = {"changed": "The page has changed since the copy was kept",
@@ -93,12 +94,21 @@ def link_flag(source) -> None:
 
 
 def kept_copy(db, source) -> None:
-    """"Copy kept on <date>" and the kept copy itself: its main text, and its HTML as escaped text only."""
+    """A source's kept copy, if it has one."""
+    if source.capture_id:
+        kept_page(db, source.capture_id, key=f"claim_kept_html_{source.link_id}")
+
+
+def kept_page(db, capture_id: int | None, *, key: str) -> None:
+    """"Copy kept on <date>" and the kept copy itself: its main text, and its HTML as escaped text only.
+
+    `key` tells this copy's download button apart from the others on the page.
+    """
     from db.captures import get_capture
 
-    if not source.capture_id:
+    if not capture_id:
         return
-    capture = get_capture(db, source.capture_id)
+    capture = get_capture(db, capture_id)
     if capture is None:
         return
     day = capture["fetched_at"][:10]
@@ -106,11 +116,13 @@ def kept_copy(db, source) -> None:
     with st.expander(f"Open the kept copy ({day})"):
         st.caption(f"{md_escape(capture['final_url'])} · HTTP {capture['http_status']} · fetched"
                    f" {_when(capture['fetched_at'])} · text SHA-256 {capture['content_hash'][:16]}…")
+        byline = [md_escape(x) for x in (capture.get("author"), capture.get("site_name")) if x]
+        if byline:
+            st.caption("By " + " · ".join(byline) if capture.get("author") else " · ".join(byline))
         text_tab, html_tab = st.tabs(["Main text", "HTML source (as text)"])
         with text_tab, st.container(height=320):
             st.text(capture["text"])
         with html_tab:
             st.download_button("Download the HTML (as plain text)", data=capture["html"].encode("utf-8"),
-                               file_name=f"kept-copy-{capture['id']}.html.txt", mime="text/plain",
-                               key=f"claim_kept_html_{source.link_id}")
+                               file_name=f"kept-copy-{capture['id']}.html.txt", mime="text/plain", key=key)
             st.code(capture["html"][:200_000], language="html", wrap_lines=True, height=320)

@@ -13,7 +13,8 @@ from db.connection import writing
 from db.ingest import IngestOutcome, ingest_text
 from db.settings import get_setting
 
-__all__ = ["store_capture", "get_capture", "private_allowed", "ingest_url", "ingest_urls", "is_url"]
+__all__ = ["store_capture", "get_capture", "article_capture_id", "private_allowed", "ingest_url", "ingest_urls",
+           "is_url"]
 
 
 def is_url(value: str) -> bool:
@@ -51,6 +52,12 @@ def get_capture(db: sqlite_utils.Database, capture_id: int) -> dict[str, Any] | 
     """The kept copy as a dict (its `text` is what the app shows; the HTML is never rendered)."""
     rows = list(db.query("SELECT * FROM page_captures WHERE id = ?", [capture_id]))
     return rows[0] if rows else None
+
+
+def article_capture_id(db: sqlite_utils.Database, article_id: int) -> int | None:
+    """The kept copy of an article fetched by URL (None for one pasted or uploaded)."""
+    row = db.execute("SELECT capture_id FROM articles WHERE id = ?", [article_id]).fetchone()
+    return row[0] if row else None
 
 
 def ingest_url(db: sqlite_utils.Database, url: str, *, allow_private: bool | AddressRule = False,
