@@ -161,7 +161,8 @@ def _wording_form(db, claim, seen: int) -> None:
 
 def _sources(db, claim) -> None:
     from db.sources import remove_claim_source, sources_for_claim
-    from evidence.sources import InvalidSource, attach_source
+    from evidence.sources import InvalidSource
+    from evidence.web_sources import attach_source_keeping_copy
 
     sources = sources_for_claim(db, claim.id)
     if not sources:
@@ -202,19 +203,28 @@ def _sources(db, claim) -> None:
         excerpt = st.text_area("Quoted excerpt", key="claim_source_excerpt", height=80)
         stance = st.radio("Stance", list(STANCES), format_func=STANCES.get, horizontal=True,
                           key="claim_source_stance")
+        keep = st.checkbox("Keep a copy of the page", value=True, key="claim_source_keep",
+                           help="The page is fetched when you attach the source (unless you fetched it above)")
         if st.form_submit_button("Attach source"):
             try:
-                attach_source(db, claim.id, url=url, stance=stance, reviewer=reviewer(), title=title,
-                              publisher=publisher, published=published, accessed=accessed, archive_url=archive,
-                              excerpt=excerpt, page=draft.page if (draft := source_draft(claim.id)) is not None
-                              and draft.matches(url) else None)
+                with st.spinner("Attaching the source…"):
+                    attached = attach_source_keeping_copy(
+                        db, claim.id, url=url, keep_copy=keep, stance=stance, reviewer=reviewer(), title=title,
+                        publisher=publisher, published=published, accessed=accessed, archive_url=archive,
+                        excerpt=excerpt, page=draft.page if (draft := source_draft(claim.id)) is not None
+                        and draft.matches(url) else None)
             except InvalidSource as error:
                 st.error(f"Source not attached: {md_escape(str(error))}.")
             else:
                 for field in ("url", "title", "publisher", "archive", "excerpt", "published"):
                     st.session_state.pop(f"claim_source_{field}", None)
                 forget_source_draft()
-                flash("claim", "success", "Source attached.")
+                if attached.no_copy_reason:
+                    flash("claim", "warning", "Source attached. No copy of the page was kept:"
+                                              f" {md_escape(attached.no_copy_reason)}")
+                else:
+                    flash("claim", "success", "Source attached" + (" with a kept copy of the page."
+                                                                   if attached.kept_copy else "."))
                 st.rerun()
 
 

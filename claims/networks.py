@@ -12,10 +12,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 __all__ = ["InvalidNetwork", "Network", "AddressRule", "parse_networks", "networks_text", "networks_from_env",
-           "NETWORKS_ENV"]
+           "NETWORKS_ENV", "OFFLINE_ENV", "offline_from_env"]
 
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 NETWORKS_ENV = "FACTCHECK_PRIVATE_NETWORKS"
+OFFLINE_ENV = "FACTCHECK_OFFLINE"
 _SEPARATORS = re.compile(r"[,;\s]+")
 
 
@@ -62,6 +63,12 @@ def networks_from_env() -> tuple[Network, ...]:
         raise InvalidNetwork(f"{NETWORKS_ENV}: {error}") from None
 
 
+def offline_from_env() -> bool:
+    """FACTCHECK_OFFLINE=1: nothing is fetched from the internet, only from the private addresses allowed (a desk
+    without internet access; the test suite sets it, so that no test ever reaches outside the machine)."""
+    return os.environ.get(OFFLINE_ENV, "").strip().lower() in ("1", "true", "yes")
+
+
 def _plain(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> ipaddress.IPv4Address | ipaddress.IPv6Address:
     if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
         return address.ipv4_mapped
@@ -70,10 +77,12 @@ def _plain(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> ipaddress.
 
 @dataclass(frozen=True)
 class AddressRule:
-    """The addresses beyond the public internet that a fetch may reach: every one, or only those in `networks`."""
+    """The addresses beyond the public internet that a fetch may reach: every one, or only those in `networks`;
+    and whether the public internet may be reached at all (`internet`)."""
 
     all_private: bool = False
     networks: tuple[Network, ...] = ()
+    internet: bool = True
 
     @classmethod
     def of(cls, allow: bool | AddressRule) -> AddressRule:
@@ -82,7 +91,8 @@ class AddressRule:
 
     def joined(self, other: AddressRule) -> AddressRule:
         return AddressRule(self.all_private or other.all_private,
-                           self.networks + tuple(n for n in other.networks if n not in self.networks))
+                           self.networks + tuple(n for n in other.networks if n not in self.networks),
+                           self.internet and other.internet)
 
     def allows(self, address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
         """Whether a non-public `address` may be reached (public addresses are always reachable)."""

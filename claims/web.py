@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
 from claims.folding import nfc
-from claims.networks import AddressRule, networks_text
+from claims.networks import OFFLINE_ENV, AddressRule, networks_text
 from claims.urls import InvalidURL, check_url
 
 __all__ = ["FetchError", "Page", "USER_AGENT", "MAX_PAGE_BYTES", "PAGE_TYPES", "allow_private_from_env",
@@ -94,17 +94,34 @@ def _refused(address: str, rule: AddressRule) -> str | None:
     return None
 
 
+def _is_address(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host.strip("[]").split("%", 1)[0])
+    except ValueError:
+        return False
+    return True
+
+
+def _is_public(address: str) -> bool:
+    return _refused(address, AddressRule()) is None
+
+
 def _resolve(host: str, port: int, *, rule: AddressRule) -> str:
     """The address to connect to, checked after DNS; the connection uses it, so a second lookup cannot switch it.
 
     Every address the name resolves to must be allowed: a name with one refused address is refused.
     """
+    offline = f"fetching from the internet is off ({OFFLINE_ENV}=1); refused"
+    if not rule.internet and not _is_address(host) and host.lower() != "localhost":
+        raise FetchError(f"{host}: {offline} (only allowed private addresses, given as IP addresses or localhost)")
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError) as error:
         raise FetchError(f"the host name {host} does not resolve ({error})", gone=True) from None
     addresses = [info[4][0] for info in infos]
     for address in addresses:
+        if not rule.internet and _is_public(address):
+            raise FetchError(f"{host} resolves to the public address {address}: {offline}")
         why = _refused(address, rule)
         if why:
             where = f"{host} is a {why}" if address == host.strip("[]") else f"{host} resolves to a {why}"

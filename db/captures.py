@@ -6,7 +6,7 @@ from typing import Any
 
 import sqlite_utils
 
-from claims.networks import AddressRule, InvalidNetwork, networks_from_env, parse_networks
+from claims.networks import AddressRule, InvalidNetwork, networks_from_env, offline_from_env, parse_networks
 from claims.reading import UnreadableArticle
 from claims.web import FetchError, Page, allow_private_from_env, fetch_page
 from db.connection import writing
@@ -27,13 +27,15 @@ def private_allowed(db: sqlite_utils.Database, flag: bool | AddressRule = False)
 
     Every private address: --allow-private, FACTCHECK_ALLOW_PRIVATE=1 or the desk setting allow_private_addresses.
     Listed networks: --allow-network, FACTCHECK_PRIVATE_NETWORKS or the desk setting private_networks.
+    No public address at all with FACTCHECK_OFFLINE=1.
     Raises FetchError (one line) when FACTCHECK_PRIVATE_NETWORKS is not a list of networks in CIDR form.
     """
     try:
         listed = networks_from_env() + parse_networks(get_setting(db, "private_networks"))
     except InvalidNetwork as error:
         raise FetchError(str(error)) from None
-    desk = AddressRule(allow_private_from_env() or bool(get_setting(db, "allow_private_addresses")), listed)
+    desk = AddressRule(allow_private_from_env() or bool(get_setting(db, "allow_private_addresses")), listed,
+                       internet=not offline_from_env())
     return AddressRule.of(flag).joined(desk)
 
 

@@ -1,21 +1,25 @@
-"""Sources by URL: fetch the page a reviewer pasted, fill in its title, publisher and date, suggest the passage.
+"""Sources by URL: fetch the page a reviewer pasted, fill in its title, publisher and date, suggest the passage;
+and keep a copy of a source typed by hand, fetched when it is saved.
 
-Nothing is stored here: the draft's page becomes the source's kept copy when the reviewer attaches it
-(`evidence.sources.attach_source(..., page=draft.page)`), in the same transaction as the source.
+The page becomes the source's kept copy when the source is attached (`evidence.sources.attach_source(...,
+page=...)`), in the same transaction as the source; the fetch always happens before that transaction.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urlsplit
 
 import sqlite_utils
 
 from claims.networks import AddressRule
 from claims.passage import PassageSentence, suggest_passage
+from claims.urls import InvalidURL, check_url
 from claims.web import FetchError, Page, fetch_page
 from db.captures import private_allowed
+from evidence.sources import attach_source
 
-__all__ = ["SourceDraft", "draft_source"]
+__all__ = ["SourceDraft", "draft_source", "AttachedSource", "attach_source_keeping_copy"]
 
 
 @dataclass(frozen=True)
@@ -53,6 +57,43 @@ def draft_source(db: sqlite_utils.Database, url: str, *, claim_text: str, allow_
     page = fetch_page(url.strip(), allow_private=private_allowed(db, allow_private), **limits)
     return SourceDraft(page=page, title=page.title, publisher=_publisher(page), published=page.published,
                        passage=tuple(suggest_passage(claim_text, page.text)))
+
+
+@dataclass(frozen=True)
+class AttachedSource:
+    """A source attached: its evidence link, and whether a copy of its page was kept (and why not, in one line)."""
+
+    link_id: int
+    kept_copy: bool
+    no_copy_reason: str | None = None
+
+
+def attach_source_keeping_copy(db: sqlite_utils.Database, claim_id: int, *, url: str, keep_copy: bool = True,
+                               page: Page | None = None, allow_private: bool | AddressRule = False,
+                               timeout: float | None = None, **fields: Any) -> AttachedSource:
+    """Attach a source (`evidence.sources.attach_source`'s fields) with a kept copy of its page.
+
+    `page` is the page the reviewer fetched already; without it and with `keep_copy`, the http(s) URL is fetched now,
+    before the source and its copy are stored together in one transaction. A page that cannot be fetched (refused
+    address, 404, timeout, …) does not stop the source: it is attached without a copy and `no_copy_reason` says why.
+    Raises InvalidSource for a bad URL, stance or date, as `attach_source` does (nothing is fetched for a bad URL).
+    """
+    if not keep_copy:
+        page = None
+    reason = None
+    if keep_copy and page is None:
+        try:
+            checked = check_url(url)
+        except InvalidURL:
+            checked = None  # attach_source refuses it with its own message
+        if checked is not None:
+            limits = {"timeout": timeout} if timeout else {}
+            try:
+                page = fetch_page(checked, allow_private=private_allowed(db, allow_private), **limits)
+            except FetchError as error:
+                reason = str(error).removeprefix(f"{checked}: ")
+    link_id = attach_source(db, claim_id, url=url, page=page, **fields)
+    return AttachedSource(link_id, page is not None, reason)
 
 
 __all__ += ["FetchError"]

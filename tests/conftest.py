@@ -1,11 +1,16 @@
 """Fixtures shared by every test: a real SQLite file per test, and the project's own sample articles."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 from db.connection import open_database
+
+# No test reaches outside this machine: the app's fetches (a source typed by hand keeps a copy of its page) go only
+# to the local servers the tests start. Set before any app subprocess starts, so it inherits it too.
+os.environ.setdefault("FACTCHECK_OFFLINE", "1")
 
 PROJECT = Path(__file__).resolve().parent.parent
 SEEDS = PROJECT / "seeds"

@@ -8,8 +8,14 @@ import pytest
 from app_support import make_app, open_page, texts
 from web_support import LocalSite, local_site
 
-from db.captures import get_capture, ingest_url
+from claims.web import FetchError, fetch_page
+from db.captures import get_capture, ingest_url, private_allowed
+from db.history import history_for_claim
 from db.ingest import ingest_text
+from db.settings import set_setting
+from db.sources import sources_for_claim
+from evidence.sources import InvalidSource
+from evidence.web_sources import attach_source_keeping_copy
 
 PAGE = """<!doctype html><html><head><meta charset="utf-8"><title>Hơn 1,7 triệu người rời nhà</title>
 <meta name="author" content="Nguyễn Lan"><meta property="og:site_name" content="Báo Thử">
@@ -60,3 +66,98 @@ def test_a_pasted_article_has_no_kept_copy(db, db_path, monkeypatch) -> None:
     assert not at.exception
     assert "Copy kept on" not in texts(at) and not at.code
 
+
+
+ATTACH = "FormSubmitter:claim_{id}_source_form-Attach source"
+
+
+@pytest.fixture
+def claim_id(db, db_path, monkeypatch) -> int:
+    monkeypatch.setenv("FACTCHECK_DB", str(db_path))
+    stored = ingest_text(db, "Ông Peskov cho biết hơn 1,7 triệu người đã rời bỏ nhà cửa.", title="Peskov")
+    return next(db.query("SELECT id FROM claims WHERE article_id = ?", [stored.article_id]))["id"]
+
+
+def _type_source(at, claim_id: int, url: str, *, keep: bool = True):
+    at.text_input(key="claim_source_url").input(url)
+    at.text_input(key="claim_source_title").input("Typed by hand")
+    if not keep:
+        at.checkbox(key="claim_source_keep").uncheck()
+    return at.button(key=ATTACH.format(id=claim_id)).click().run()
+
+
+def test_a_source_typed_by_hand_keeps_a_copy_fetched_when_it_is_saved(db, site: LocalSite, claim_id) -> None:
+    set_setting(db, "private_networks", "127.0.0.1/32", changed_by="Lan")
+    url = site.page("/typed.html", PAGE)
+    at = open_page(make_app(), "claim", id=claim_id)
+    assert at.checkbox(key="claim_source_keep").value is True  # on by default
+    at = _type_source(at, claim_id, url)
+    assert not at.exception and not at.error and not at.warning
+    assert "Source attached with a kept copy of the page." in texts(at)
+    (source,) = sources_for_claim(db, claim_id)
+    assert source.title == "Typed by hand" and source.capture_id is not None  # the reviewer's title is kept
+    capture = get_capture(db, source.capture_id)
+    assert capture["final_url"] == url and "hơn 1,7 triệu người" in capture["text"]
+    assert [e.after.get("kept_copy") for e in history_for_claim(db, claim_id)] == [source.capture_id]
+    site.stop()
+    at = open_page(make_app(), "claim", id=claim_id)
+    assert f"Copy kept on {capture['fetched_at'][:10]}" in texts(at)
+    _never_rendered(at)
+
+
+def test_a_refused_fetch_still_saves_the_source_and_says_why_in_one_line(db, site: LocalSite, claim_id) -> None:
+    at = open_page(make_app(), "claim", id=claim_id)
+    at = _type_source(at, claim_id, site.page("/typed.html", PAGE))  # loopback: refused by default
+    assert not at.exception and not at.error
+    (warning,) = at.warning
+    assert warning.value.startswith("Source attached. No copy of the page was kept:")
+    assert "loopback address 127.0.0.1" in warning.value and "\n" not in warning.value
+    assert site.requests == []
+    set_setting(db, "allow_private_addresses", True, changed_by="Lan")
+    at = _type_source(at, claim_id, site.url + "/missing.html")
+    assert "No copy of the page was kept: the server answered HTTP 404" in at.warning[0].value
+    sources = sources_for_claim(db, claim_id)
+    assert [s.capture_id for s in sources] == [None, None]
+    assert db.execute("SELECT count(*) FROM page_captures").fetchone()[0] == 0
+
+
+def test_unticked_nothing_is_fetched(db, site: LocalSite, claim_id) -> None:
+    set_setting(db, "allow_private_addresses", True, changed_by="Lan")
+    at = _type_source(open_page(make_app(), "claim", id=claim_id), claim_id, site.page("/typed.html", PAGE),
+                      keep=False)
+    assert not at.exception and not at.warning and "Source attached." in texts(at)
+    assert site.requests == [] and sources_for_claim(db, claim_id)[0].capture_id is None
+
+
+def test_the_source_and_its_copy_are_stored_together_or_not_at_all(db, site: LocalSite, claim_id) -> None:
+    url = site.page("/typed.html", PAGE)
+    with pytest.raises(InvalidSource, match="publication date"):  # fetched, then refused: nothing stored
+        attach_source_keeping_copy(db, claim_id, url=url, stance="supports", reviewer="Lan", published="31/2",
+                                   allow_private=True)
+    with pytest.raises(LookupError):
+        attach_source_keeping_copy(db, 999999, url=url, stance="supports", reviewer="Lan", allow_private=True)
+    assert db.execute("SELECT count(*) FROM page_captures").fetchone()[0] == 0
+    assert db.execute("SELECT count(*) FROM sources").fetchone()[0] == 0
+    fetched = len(site.requests)
+    with pytest.raises(InvalidSource, match="must start with http"):  # a bad URL is not fetched at all
+        attach_source_keeping_copy(db, claim_id, url="javascript:alert(1)", stance="supports", reviewer="Lan")
+    assert len(site.requests) == fetched
+    attached = attach_source_keeping_copy(db, claim_id, url=url, stance="supports", reviewer="Lan",
+                                          allow_private=True)
+    assert attached.kept_copy and attached.no_copy_reason is None
+    assert sources_for_claim(db, claim_id)[0].capture_id is not None
+
+
+def test_offline_no_name_is_looked_up_and_no_public_address_is_reached(db, monkeypatch) -> None:
+    """FACTCHECK_OFFLINE=1 (the suite sets it): a source typed with a public URL is saved without a copy, and the
+    name is not even looked up."""
+    monkeypatch.setenv("FACTCHECK_OFFLINE", "1")
+    stored = ingest_text(db, "Ông Peskov cho biết hơn 1,7 triệu người đã rời bỏ nhà cửa.", title="Peskov")
+    claim = next(db.query("SELECT id FROM claims WHERE article_id = ?", [stored.article_id]))["id"]
+    attached = attach_source_keeping_copy(db, claim, url="https://gso.gov.vn/bao-cao", stance="supports",
+                                          reviewer="Lan")
+    assert not attached.kept_copy
+    assert attached.no_copy_reason == ("gso.gov.vn: fetching from the internet is off (FACTCHECK_OFFLINE=1); refused"
+                                       " (only allowed private addresses, given as IP addresses or localhost)")
+    with pytest.raises(FetchError, match="public address 8.8.8.8: fetching from the internet is off"):
+        fetch_page("http://8.8.8.8/", allow_private=private_allowed(db))
