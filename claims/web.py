@@ -12,6 +12,7 @@ import os
 import re
 import socket
 import ssl
+import threading
 import time
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
@@ -133,23 +134,50 @@ def _resolve(host: str, port: int, *, rule: AddressRule) -> str:
     return addresses[0]
 
 
-class _PinnedHTTP(http.client.HTTPConnection):
-    def __init__(self, host: str, port: int, address: str, timeout: float) -> None:
-        super().__init__(host, port, timeout=timeout)
-        self._address = address
+class _Deadline:
+    """Connects to the checked address, and cuts the connection at the fetch's deadline: a server that sends its
+    headers or its page a byte at a time cannot hold a fetch past its time (socket timeouts are per read only)."""
+
+    _address: str
+    _deadline: float
+    _watchdog: threading.Timer | None = None
+
+    def _open(self, port: int, timeout: float) -> socket.socket:
+        sock = socket.create_connection((self._address, port), timeout)
+        self._watchdog = threading.Timer(max(self._deadline - time.monotonic(), 0.0), _cut, [sock])
+        self._watchdog.daemon = True
+        self._watchdog.start()
+        return sock
+
+    def stop_watchdog(self) -> None:
+        if self._watchdog is not None:
+            self._watchdog.cancel()
+
+
+def _cut(sock: socket.socket) -> None:
+    try:
+        sock.shutdown(socket.SHUT_RDWR)
+    except OSError:
+        pass
+
+
+class _PinnedHTTP(_Deadline, http.client.HTTPConnection):
+    def __init__(self, host: str, port: int, address: str, deadline: float) -> None:
+        super().__init__(host, port, timeout=max(deadline - time.monotonic(), 0.001))
+        self._address, self._deadline = address, deadline
 
     def connect(self) -> None:
-        self.sock = socket.create_connection((self._address, self.port), self.timeout)
+        self.sock = self._open(self.port, self.timeout)
 
 
-class _PinnedHTTPS(http.client.HTTPSConnection):
-    def __init__(self, host: str, port: int, address: str, timeout: float) -> None:
-        super().__init__(host, port, timeout=timeout, context=ssl.create_default_context())
-        self._address = address
+class _PinnedHTTPS(_Deadline, http.client.HTTPSConnection):
+    def __init__(self, host: str, port: int, address: str, deadline: float) -> None:
+        super().__init__(host, port, timeout=max(deadline - time.monotonic(), 0.001),
+                         context=ssl.create_default_context())
+        self._address, self._deadline = address, deadline
 
     def connect(self) -> None:
-        sock = socket.create_connection((self._address, self.port), self.timeout)
-        self.sock = self._context.wrap_socket(sock, server_hostname=self.host)
+        self.sock = self._context.wrap_socket(self._open(self.port, self.timeout), server_hostname=self.host)
 
 
 def _now() -> str:
@@ -202,7 +230,7 @@ def _get_once(url: str, *, rule: AddressRule, deadline: float, max_bytes: int,
     remaining = deadline - time.monotonic()
     if remaining <= 0:
         raise FetchError("timed out")
-    connection = (_PinnedHTTPS if https else _PinnedHTTP)(host, port, address, remaining)
+    connection = (_PinnedHTTPS if https else _PinnedHTTP)(host, port, address, deadline)
     path = parts.path or "/"
     if parts.query:
         path += "?" + parts.query
@@ -236,16 +264,21 @@ def _get_once(url: str, *, rule: AddressRule, deadline: float, max_bytes: int,
             if size > max_bytes:
                 raise FetchError(f"is too large (over {max_bytes / 1048576:g} MB)")
             chunks.append(chunk)
+        if time.monotonic() >= deadline:  # the watchdog cut the connection: what came is not the whole page
+            raise FetchError("timed out while reading the page")
+        if declared.isdigit() and size < int(declared):
+            raise FetchError(f"the page was cut short ({size} of {int(declared)} bytes)")
         return status, headers, b"".join(chunks)
     except FetchError:
         raise
-    except ssl.SSLError as error:
-        raise FetchError(f"TLS error: {error.reason or error}") from None
-    except TimeoutError:
-        raise FetchError("timed out") from None
     except (OSError, http.client.HTTPException) as error:
+        if isinstance(error, TimeoutError) or time.monotonic() >= deadline:  # a read's timeout, or the watchdog
+            raise FetchError("timed out") from None
+        if isinstance(error, ssl.SSLError):
+            raise FetchError(f"TLS error: {error.reason or error}") from None
         raise FetchError(f"could not connect or read ({type(error).__name__}: {error})") from None
     finally:
+        connection.stop_watchdog()
         connection.close()
 
 
