@@ -94,9 +94,28 @@ def link_flag(source) -> None:
 
 
 def kept_copy(db, source) -> None:
-    """A source's kept copy, if it has one."""
+    """A source's kept copy; without one, a button to keep a copy of the page now."""
     if source.capture_id:
         kept_page(db, source.capture_id, key=f"claim_kept_html_{source.link_id}")
+        return
+    if st.button("Keep a copy of the page now", key=f"claim_keep_copy_{source.link_id}", type="tertiary",
+                 icon=":material/archive:"):
+        _keep_copy_now(db, source)
+
+
+def _keep_copy_now(db, source) -> None:
+    from app_pages.components import flash, reviewer
+    from db.captures import AlreadyKept
+    from evidence.web_sources import FetchError, keep_copy_now
+
+    try:
+        with st.spinner("Fetching the page…"):
+            keep_copy_now(db, source.source_id, source.url, reviewer=reviewer())
+    except (FetchError, AlreadyKept) as error:
+        st.error(f"No copy kept: {md_escape(str(error))}")
+        return
+    flash("claim", "success", "Kept a copy of the page.")
+    st.rerun()
 
 
 def kept_page(db, capture_id: int | None, *, key: str) -> None:

@@ -13,8 +13,8 @@ from db.connection import writing
 from db.ingest import IngestOutcome, ingest_text
 from db.settings import get_setting
 
-__all__ = ["store_capture", "get_capture", "article_capture_id", "private_allowed", "ingest_url", "ingest_urls",
-           "is_url"]
+__all__ = ["store_capture", "get_capture", "article_capture_id", "keep_source_copy", "AlreadyKept",
+           "private_allowed", "ingest_url", "ingest_urls", "is_url"]
 
 
 def is_url(value: str) -> bool:
@@ -54,6 +54,34 @@ def get_capture(db: sqlite_utils.Database, capture_id: int) -> dict[str, Any] | 
     """The kept copy as a dict (its `text` is what the app shows; the HTML is never rendered)."""
     rows = list(db.query("SELECT * FROM page_captures WHERE id = ?", [capture_id]))
     return rows[0] if rows else None
+
+
+class AlreadyKept(ValueError):
+    """The source has a kept copy already: kept copies are never replaced."""
+
+
+def keep_source_copy(db: sqlite_utils.Database, source_id: int, page: Page, *, reviewer: str | None) -> int:
+    """Give a source that has no kept copy the copy of `page` (fetched just now); returns the capture id.
+
+    The capture, the source's pointer to it and a history entry on each claim citing the source commit together.
+    Raises LookupError for an unknown source and AlreadyKept when it has a copy (which is never replaced).
+    """
+    from db.history import record
+
+    with writing(db):
+        row = db.execute("SELECT capture_id FROM sources WHERE id = ?", [source_id]).fetchone()
+        if row is None:
+            raise LookupError(f"source {source_id} does not exist")
+        if row[0] is not None:
+            raise AlreadyKept(f"source {source_id} already has a kept copy (copies are never replaced)")
+        capture_id = store_capture(db, page, fetched_by=reviewer)
+        db.execute("UPDATE sources SET capture_id = ? WHERE id = ?", [capture_id, source_id])
+        for link_id, claim_id in db.execute("SELECT id, claim_id FROM claim_sources WHERE source_id = ?",
+                                            [source_id]).fetchall():
+            record(db, claim_id=claim_id, entity="source", entity_id=link_id, action="copy_kept",
+                   reviewer=reviewer, after={"url": page.final_url, "kept_copy": capture_id,
+                                             "fetched_at": page.fetched_at})
+    return capture_id
 
 
 def article_capture_id(db: sqlite_utils.Database, article_id: int) -> int | None:

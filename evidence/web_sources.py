@@ -16,10 +16,10 @@ from claims.networks import AddressRule
 from claims.passage import PassageSentence, suggest_passage
 from claims.urls import InvalidURL, check_url
 from claims.web import FetchError, Page, fetch_page
-from db.captures import private_allowed
+from db.captures import keep_source_copy, private_allowed
 from evidence.sources import attach_source
 
-__all__ = ["SourceDraft", "draft_source", "AttachedSource", "attach_source_keeping_copy"]
+__all__ = ["SourceDraft", "draft_source", "AttachedSource", "attach_source_keeping_copy", "keep_copy_now"]
 
 
 @dataclass(frozen=True)
@@ -94,6 +94,18 @@ def attach_source_keeping_copy(db: sqlite_utils.Database, claim_id: int, *, url:
                 reason = str(error).removeprefix(f"{checked}: ")
     link_id = attach_source(db, claim_id, url=url, page=page, **fields)
     return AttachedSource(link_id, page is not None, reason)
+
+
+def keep_copy_now(db: sqlite_utils.Database, source_id: int, url: str, *, reviewer: str | None,
+                  allow_private: bool | AddressRule = False, timeout: float | None = None) -> int:
+    """Fetch a source's page now and keep it as the copy the source lacks (one typed before copies were kept, or
+    whose page could not be fetched when it was attached); returns the capture id.
+
+    Raises FetchError (one line) when the page cannot be fetched, and AlreadyKept when a copy exists.
+    """
+    limits = {"timeout": timeout} if timeout else {}
+    page = fetch_page(url.strip(), allow_private=private_allowed(db, allow_private), **limits)
+    return keep_source_copy(db, source_id, page, reviewer=reviewer)
 
 
 __all__ += ["FetchError"]

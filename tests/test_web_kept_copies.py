@@ -9,13 +9,13 @@ from app_support import make_app, open_page, texts
 from web_support import LocalSite, local_site
 
 from claims.web import FetchError, fetch_page
-from db.captures import get_capture, ingest_url, private_allowed
+from db.captures import AlreadyKept, get_capture, ingest_url, private_allowed
 from db.history import history_for_claim
 from db.ingest import ingest_text
 from db.settings import set_setting
 from db.sources import sources_for_claim
 from evidence.sources import InvalidSource
-from evidence.web_sources import attach_source_keeping_copy
+from evidence.web_sources import attach_source_keeping_copy, keep_copy_now
 
 PAGE = """<!doctype html><html><head><meta charset="utf-8"><title>Hơn 1,7 triệu người rời nhà</title>
 <meta name="author" content="Nguyễn Lan"><meta property="og:site_name" content="Báo Thử">
@@ -161,3 +161,26 @@ def test_offline_no_name_is_looked_up_and_no_public_address_is_reached(db, monke
                                        " (only allowed private addresses, given as IP addresses or localhost)")
     with pytest.raises(FetchError, match="public address 8.8.8.8: fetching from the internet is off"):
         fetch_page("http://8.8.8.8/", allow_private=private_allowed(db))
+
+
+def test_a_source_without_a_copy_can_keep_one_later_and_never_replaces_it(db, site: LocalSite, claim_id) -> None:
+    url = site.page("/typed.html", PAGE)
+    at = _type_source(open_page(make_app(), "claim", id=claim_id), claim_id, url, keep=False)
+    (source,) = sources_for_claim(db, claim_id)
+    button = f"claim_keep_copy_{source.link_id}"
+    at.button(key=button).click().run()  # loopback is refused by default: one line, nothing kept
+    assert not at.exception
+    assert at.error[0].value.startswith("No copy kept: ") and "loopback" in at.error[0].value
+    assert db.execute("SELECT count(*) FROM page_captures").fetchone()[0] == 0
+
+    set_setting(db, "allow_private_addresses", True, changed_by="Lan")
+    at.button(key=button).click().run()
+    assert not at.exception and not at.error
+    (source,) = sources_for_claim(db, claim_id)
+    assert source.capture_id is not None and f"Copy kept on {source.captured_at[:10]}" in texts(at)
+    assert "Kept a copy of the page." in texts(at)
+    assert not any(b.key == button for b in at.button)  # the copy is kept: no button any more
+    assert [e.action for e in history_for_claim(db, claim_id)] == ["source_added", "copy_kept"]
+    with pytest.raises(AlreadyKept):
+        keep_copy_now(db, source.source_id, url, reviewer="Lan")
+    assert db.execute("SELECT count(*) FROM page_captures").fetchone()[0] == 1
