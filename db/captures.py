@@ -14,7 +14,7 @@ from db.ingest import IngestOutcome, ingest_text
 from db.settings import get_setting
 
 __all__ = ["store_capture", "get_capture", "article_capture_id", "keep_source_copy", "AlreadyKept",
-           "private_allowed", "ingest_url", "ingest_urls", "is_url"]
+           "source_capture_id", "private_allowed", "ingest_url", "ingest_urls", "is_url"]
 
 
 def is_url(value: str) -> bool:
@@ -88,6 +88,14 @@ def article_capture_id(db: sqlite_utils.Database, article_id: int) -> int | None
     """The kept copy of an article fetched by URL (None for one pasted or uploaded)."""
     row = db.execute("SELECT capture_id FROM articles WHERE id = ?", [article_id]).fetchone()
     return row[0] if row else None
+
+
+def source_capture_id(db: sqlite_utils.Database, source_id: int) -> int | None:
+    """The kept copy of a source (None when it has none); LookupError for an unknown source."""
+    row = db.execute("SELECT capture_id FROM sources WHERE id = ?", [source_id]).fetchone()
+    if row is None:
+        raise LookupError(f"source {source_id} does not exist")
+    return row[0]
 
 
 def ingest_url(db: sqlite_utils.Database, url: str, *, allow_private: bool | AddressRule = False,

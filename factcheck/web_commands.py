@@ -120,6 +120,37 @@ def cmd_watch(args: argparse.Namespace, db: Any) -> int:
         time.sleep(args.interval)
 
 
+def cmd_kept_copy(args: argparse.Namespace, db: Any) -> int:
+    """Print a kept copy: its main text, or the HTML exactly as it came (--html), or both with its facts (--json)."""
+    from db.captures import article_capture_id, get_capture, source_capture_id
+
+    if args.source is not None:
+        try:
+            capture_id = source_capture_id(db, args.source)
+        except LookupError as error:
+            raise UserError(str(error)) from None
+        what = f"source {args.source}"
+    else:
+        if db.execute("SELECT 1 FROM articles WHERE id = ?", [args.article]).fetchone() is None:
+            raise UserError(f"article {args.article} does not exist")
+        capture_id = article_capture_id(db, args.article)
+        what = f"article {args.article}"
+    capture = get_capture(db, capture_id) if capture_id else None
+    if capture is None:
+        raise UserError(f"{what} has no kept copy")
+    if args.json:
+        _print_json({k: capture[k] for k in ("id", "url", "final_url", "http_status", "content_type", "title",
+                                             "author", "site_name", "published", "content_hash", "fetched_at",
+                                             "text", *(("html",) if args.html else ()))})
+    elif args.html:
+        sys.stdout.write(capture["html"])
+    else:
+        print(f"# {capture['final_url']} · HTTP {capture['http_status']} · kept {capture['fetched_at']}"
+              f" · text SHA-256 {capture['content_hash']}")
+        sys.stdout.write(capture["text"].rstrip("\n") + "\n")
+    return 0
+
+
 def add_parsers(sub: Any, db_option: argparse.ArgumentParser) -> None:
     web = argparse.ArgumentParser(add_help=False)
     add_address_options(web)
@@ -140,3 +171,12 @@ def add_parsers(sub: Any, db_option: argparse.ArgumentParser) -> None:
     p.add_argument("--once", action="store_true", help="check once and exit (for cron)")
     p.add_argument("--reviewer", help="who is adding the articles (recorded in the history)")
     p.set_defaults(handler=cmd_watch, needs_db=True)
+
+    p = sub.add_parser("kept-copy", parents=[db_option],
+                       help="print the kept copy of a source or an article (main text; --html as it came)")
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("--source", type=int, metavar="SOURCE_ID", help="a source (check-links prints its id)")
+    which.add_argument("--article", type=int, metavar="ARTICLE_ID", help="an article fetched by URL")
+    p.add_argument("--html", action="store_true", help="the HTML exactly as fetched (never rendered here)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_kept_copy, needs_db=True)

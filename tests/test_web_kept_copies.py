@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 from app_support import make_app, open_page, texts
+from test_ingest import factcheck
 from web_support import LocalSite, local_site
 
 from claims.web import FetchError, fetch_page
@@ -184,3 +185,28 @@ def test_a_source_without_a_copy_can_keep_one_later_and_never_replaces_it(db, si
     with pytest.raises(AlreadyKept):
         keep_copy_now(db, source.source_id, url, reviewer="Lan")
     assert db.execute("SELECT count(*) FROM page_captures").fetchone()[0] == 1
+
+
+def test_factcheck_kept_copy_prints_a_sources_and_an_articles_copy_after_the_page_has_gone(db, db_path,
+                                                                                           site: LocalSite,
+                                                                                           claim_id) -> None:
+    kept = attach_source_keeping_copy(db, claim_id, url=site.page("/typed.html", PAGE), stance="supports",
+                                      reviewer="Lan", allow_private=True)
+    bare = attach_source_keeping_copy(db, claim_id, url=site.url + "/other.html", stance="context",
+                                      reviewer="Lan", keep_copy=False)
+    article = ingest_url(db, site.page("/article.html", PAGE.replace("Peskov", "Lavrov")), allow_private=True)
+    site.stop()
+    source_of = {s.link_id: s.source_id for s in sources_for_claim(db, claim_id)}
+
+    text = factcheck("kept-copy", "--source", str(source_of[kept.link_id]), db=db_path)
+    assert text.returncode == 0, text.stderr
+    out = text.stdout.decode()
+    assert out.startswith(f"# {site.url}/typed.html · HTTP 200 · kept ") and "hơn 1,7 triệu người" in out
+    assert "SCRIPT-MARKER" not in out  # the main text only
+    html = factcheck("kept-copy", "--article", str(article.stored.article_id), "--html", db=db_path)
+    assert html.returncode == 0 and b'window.kept = "SCRIPT-MARKER"' in html.stdout and b"Lavrov" in html.stdout
+    for args, message in (((["--source", str(source_of[bare.link_id])]), b"has no kept copy"),
+                          ((["--source", "999"]), b"source 999 does not exist"),
+                          ((["--article", "999"]), b"article 999 does not exist")):
+        refused = factcheck("kept-copy", *args, db=db_path)
+        assert refused.returncode == 1 and message in refused.stderr and refused.stderr.count(b"\n") == 1
