@@ -76,12 +76,6 @@ def _grams(texts: Sequence[str]) -> sp.csr_matrix:
     return sp.hstack(blocks, format="csr")
 
 
-def _features(texts: Sequence[str], assessments: Sequence[Assessment], idf: np.ndarray) -> sp.csr_matrix:
-    grams = _grams(texts)
-    grams = grams.multiply(idf).tocsr()
-    return sp.hstack([grams, _rule_features(assessments)], format="csr")
-
-
 def _idf(grams: sp.csr_matrix) -> np.ndarray:
     df = np.bincount(grams.indices, minlength=grams.shape[1])
     n = grams.shape[0]
@@ -124,8 +118,11 @@ class LearnedScorer:
         """Probability that each sentence is check-worthy, given its rules' assessment."""
         if not texts:
             return []
-        logits = _grams(texts).dot(self._dense) + _rule_features(assessments).dot(self.rule_weights) + self.intercept
+        logits = self._logits(_grams(texts), _rule_features(assessments))
         return [float(v) for v in 1.0 / (1.0 + np.exp(-logits))]
+
+    def _logits(self, grams: sp.csr_matrix, rules: sp.csr_matrix) -> np.ndarray:
+        return np.asarray(grams.dot(self._dense)).ravel() + rules.dot(self.rule_weights) + self.intercept
 
     @cached_property
     def _dense(self) -> np.ndarray:
@@ -162,19 +159,19 @@ def from_bytes(data: bytes) -> LearnedScorer:
         raise ModelError(f"model parameters cannot be read ({type(exc).__name__})") from None
 
 
-def _fit_once(texts: Sequence[str], assessments: Sequence[Assessment], labels: np.ndarray,
-              c: float) -> tuple[LearnedScorer, np.ndarray]:
-    grams = _grams(texts)
-    idf = _idf(grams)
-    x = sp.hstack([grams.multiply(idf).tocsr(), _rule_features(assessments)], format="csr")
-    model = LogisticRegression(C=c, solver="liblinear", class_weight="balanced", max_iter=200)
+def _fit_once(grams: sp.csr_matrix, rules: sp.csr_matrix, labels: np.ndarray, c: float) -> LearnedScorer:
+    """Logistic regression on the n-grams these sentences use (the other hashed columns are dropped while fitting,
+    which gives the same model much faster) plus the rules' features."""
+    columns = np.unique(grams.indices)
+    idf = _idf(grams)[columns]
+    x = sp.hstack([grams[:, columns].multiply(idf).tocsr(), rules], format="csr")
+    model = LogisticRegression(C=c, solver="liblinear", dual=True, class_weight="balanced", max_iter=1000)
     model.fit(x, labels)
     coef = model.coef_.ravel().astype(np.float32)
-    n_grams = grams.shape[1]
+    n_grams = len(columns)
     nonzero = np.flatnonzero(coef[:n_grams])
-    scorer = LearnedScorer(nonzero.astype(np.int64), coef[nonzero], idf[nonzero], coef[n_grams:],
-                           float(model.intercept_[0]), 0.5)
-    return scorer, nonzero
+    return LearnedScorer(columns[nonzero].astype(np.int64), coef[nonzero], idf[nonzero], coef[n_grams:],
+                         float(model.intercept_[0]), 0.5)
 
 
 def fit(texts: Sequence[str], assessments: Sequence[Assessment], labels: Sequence[bool], *, c: float = DEFAULT_C,
@@ -187,14 +184,15 @@ def fit(texts: Sequence[str], assessments: Sequence[Assessment], labels: Sequenc
         >>> figures(labels, [s >= scorer.threshold for s in oof])  # doctest: +SKIP
     """
     y = np.asarray([bool(v) for v in labels], dtype=np.int8)
-    texts = list(texts)
-    assessments = list(assessments)
+    grams = _grams(list(texts))  # read once; each fold fits on its rows
+    rules = _rule_features(list(assessments))
     oof = np.zeros(len(y), dtype=np.float64)
     k = max(2, min(folds, int(y.sum()), int(len(y) - y.sum())))
     for train, test in StratifiedKFold(n_splits=k, shuffle=True, random_state=seed).split(np.zeros(len(y)), y):
-        part, _ = _fit_once([texts[i] for i in train], [assessments[i] for i in train], y[train], c)
-        oof[test] = part.score([texts[i] for i in test], [assessments[i] for i in test])
+        part = _fit_once(grams[train], rules[train], y[train], c)
+        oof[test] = part._logits(grams[test], rules[test])
+    oof = 1.0 / (1.0 + np.exp(-oof))
     threshold = best_threshold(y.tolist(), oof.tolist())
-    final, _ = _fit_once(texts, assessments, y, c)
+    final = _fit_once(grams, rules, y, c)
     final = LearnedScorer(final.indices, final.weights, final.idf, final.rule_weights, final.intercept, threshold)
     return final, oof.tolist()
