@@ -49,6 +49,20 @@ def test_the_queue_leaves_out_dismissed_claims_unless_asked_for(seeded_db, claim
     assert f"#{claim_id} ·" in texts(at) or claim.text[:30] in texts(at)
 
 
+def test_one_click_in_the_queue_dismisses_a_claim_and_the_dismissed_view_restores_it(seeded_db, claim_id):
+    at = open_page(make_app(), "queue")
+    at.button(key=f"queue_dismiss_{claim_id}").click().run()
+    assert not at.exception
+    assert get_claim(seeded_db, claim_id).status == "dismissed"
+    assert f"Claim #{claim_id} dismissed" in texts(at)
+    assert not any(b.key == f"queue_dismiss_{claim_id}" for b in at.button)
+    at.selectbox(key="queue_status").set_value("dismissed").run()
+    at.button(key=f"queue_dismiss_{claim_id}").click().run()
+    assert not at.exception
+    assert get_claim(seeded_db, claim_id).status == "new"
+    assert [e.action for e in history_for_claim(seeded_db, claim_id)][-2:] == ["dismissed", "restored"]
+
+
 def _desk_decisions(db) -> None:
     """Twelve statistics taken into review and twelve routine announcements dismissed."""
     for i in range(12):
