@@ -30,8 +30,8 @@ from claims import extract_claims  # noqa: E402
 DEFAULT = ROOT.parent / "shared" / "eval" / "ct24_en_train.jsonl"
 
 
-def _train(labels: Path, db: Path) -> tuple[float, float, str]:
-    """Run the command in a child; its wall time, its peak RSS in MB, and what it printed."""
+def _train(labels: Path, db: Path) -> tuple[float, float, float, str]:
+    """Run the command in a child; its wall time, its CPU time, its peak RSS in MB, and what it printed."""
     started = time.perf_counter()
     child = subprocess.Popen([str(ROOT / ".venv" / "bin" / "factcheck"), "train-checkworthiness", str(labels),
                               "--db", str(db)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -40,7 +40,7 @@ def _train(labels: Path, db: Path) -> tuple[float, float, str]:
     out, err = child.stdout.read(), child.stderr.read()  # type: ignore[union-attr]
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"training failed: {err.strip()}")
-    return seconds, usage.ru_maxrss / 1024, out
+    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, out
 
 
 def main() -> int:
@@ -54,9 +54,9 @@ def main() -> int:
         labels.write_text("".join(json.dumps({"text": r["text"], "check_worthy": r["check_worthy"]}) + "\n"
                                   for r in rows), encoding="utf-8")
         db_path = Path(tmp) / "desk.db"
-        seconds, peak_mb, printed = _train(labels, db_path)
-        print(f"training on {len(rows)} sentences (train-checkworthiness, child process): {seconds:.1f} s,"
-              f" peak memory {peak_mb:.0f} MB")
+        seconds, cpu, peak_mb, printed = _train(labels, db_path)
+        print(f"training on {len(rows)} sentences (train-checkworthiness, child process): {seconds:.1f} s wall,"
+              f" {cpu:.1f} s CPU, peak memory {peak_mb:.0f} MB (load average now {os.getloadavg()[0]:.1f})")
         print("  " + printed.strip().replace("\n", "\n  "))
 
         from db.connection import open_database
