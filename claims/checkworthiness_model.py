@@ -9,13 +9,13 @@ from __future__ import annotations
 import io
 import json
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
 import numpy as np
 import scipy.sparse as sp
-from sklearn.feature_extraction.text import HashingVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
 
@@ -74,9 +74,37 @@ def _char_counts(texts: Sequence[str]) -> sp.csr_matrix:
     return counts
 
 
-def _word() -> HashingVectorizer:
-    return HashingVectorizer(analyzer="word", ngram_range=(1, 2), n_features=WORD_FEATURES, alternate_sign=False,
-                             norm=None, lowercase=True, token_pattern=r"(?u)\b\w+\b", dtype=np.float32)
+_WORD = re.compile(r"\w+")
+_PAIR = np.uint64(0x2545F4914F6CDD1D)
+
+
+def _word_counts(texts: Sequence[str]) -> sp.csr_matrix:
+    """Counts of hashed words and word pairs of each text (lower-cased; a word is a run of letters or digits)."""
+    joined = "\n".join(t.lower() for t in texts) + "\n"
+    spans = np.array([m.span() for m in _WORD.finditer(joined)], dtype=np.int64).reshape(-1, 2)
+    shift = np.uint64(64 - WORD_FEATURES.bit_length() + 1)
+    if not len(spans):
+        return sp.csr_matrix((len(texts), WORD_FEATURES), dtype=np.float32)
+    codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    starts, ends = spans[:, 0], spans[:, 1]
+    lengths = ends - starts
+    # Each word's characters, gathered one after the other, and each one's place in its word.
+    first = np.repeat(starts - np.concatenate(([0], np.cumsum(lengths)[:-1])), lengths)
+    where = np.arange(int(lengths.sum())) + first
+    place = where - np.repeat(starts, lengths)
+    with np.errstate(over="ignore"):
+        powers = np.concatenate(([np.uint64(1)], np.cumprod(np.full(int(lengths.max()) - 1, _PRIME, dtype=np.uint64),
+                                                           dtype=np.uint64))).astype(np.uint64)
+        words = np.add.reduceat(codes[where] * powers[place], np.concatenate(([0], np.cumsum(lengths)[:-1])))
+        words = words + lengths.astype(np.uint64)
+        row = np.searchsorted(np.cumsum([len(t) + 1 for t in texts]), starts, side="right").astype(np.int32)
+        same = row[:-1] == row[1:]
+        pairs = (words[:-1] * _PAIR + words[1:])[same]
+        r = np.concatenate((row, row[:-1][same]))
+        c = (np.concatenate((words, pairs)) * _MIX >> shift).astype(np.int32)
+    counts = sp.csr_matrix((np.ones(len(r), dtype=np.float32), (r, c)), shape=(len(texts), WORD_FEATURES))
+    counts.sum_duplicates()
+    return counts
 
 
 def _rule_features(assessments: Sequence[Assessment]) -> sp.csr_matrix:
@@ -92,15 +120,24 @@ def _rule_features(assessments: Sequence[Assessment]) -> sp.csr_matrix:
     return sp.csr_matrix(rows)
 
 
+def _scaled(counts: sp.csr_matrix) -> sp.csr_matrix:
+    """Sublinear tf (1 + log count), each row scaled to unit length; done on the stored values, in place."""
+    counts.sum_duplicates()
+    counts.data = 1.0 + np.log(counts.data)
+    rows = np.repeat(np.arange(counts.shape[0]), np.diff(counts.indptr))
+    norms = np.sqrt(np.bincount(rows, weights=np.square(counts.data, dtype=np.float64), minlength=counts.shape[0]))
+    norms[norms == 0] = 1.0
+    counts.data = (counts.data / norms[rows]).astype(np.float32)
+    return counts
+
+
+def _blocks(texts: Sequence[str]) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+    """Character and word n-grams, each block scaled on its own, so a long sentence does not outweigh a short one."""
+    return _scaled(_char_counts(texts)), _scaled(_word_counts(texts))
+
+
 def _grams(texts: Sequence[str]) -> sp.csr_matrix:
-    """Sublinear tf, each block scaled to unit length, so a long sentence does not outweigh a short one."""
-    blocks = []
-    for x in (_char_counts(texts), _word().transform(texts).tocsr()):
-        x.data = 1.0 + np.log(x.data)
-        norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
-        norms[norms == 0] = 1.0
-        blocks.append(sp.diags(1.0 / norms).dot(x))
-    return sp.hstack(blocks, format="csr")
+    return sp.hstack(_blocks(texts), format="csr")
 
 
 def _idf(grams: sp.csr_matrix) -> np.ndarray:
@@ -145,7 +182,10 @@ class LearnedScorer:
         """Probability that each sentence is check-worthy, given its rules' assessment."""
         if not texts:
             return []
-        logits = self._logits(_grams(texts), _rule_features(assessments))
+        chars, words = _blocks(texts)
+        dense = self._dense
+        logits = (chars.dot(dense[:CHAR_FEATURES]) + words.dot(dense[CHAR_FEATURES:])
+                  + _rule_features(assessments).dot(self.rule_weights) + self.intercept)
         return [float(v) for v in 1.0 / (1.0 + np.exp(-logits))]
 
     def _logits(self, grams: sp.csr_matrix, rules: sp.csr_matrix) -> np.ndarray:
@@ -160,14 +200,19 @@ class LearnedScorer:
 
     def to_bytes(self) -> bytes:
         """The parameters as an npz archive with a JSON header (no pickle)."""
-        header = {"format_version": FORMAT_VERSION, "char": ["numpy-polynomial", *_CHAR_NGRAMS, CHAR_FEATURES],
-                  "word": [1, 2, WORD_FEATURES],
-                  "cues": list(_CUES), "intercept": self.intercept, "threshold": self.threshold}
+        header = {"format_version": FORMAT_VERSION, **_spec(), "intercept": self.intercept,
+                  "threshold": self.threshold}
         out = io.BytesIO()
         np.savez_compressed(out, header=np.frombuffer(json.dumps(header).encode(), dtype=np.uint8),
                             indices=self.indices.astype(np.int64), weights=self.weights.astype(np.float32),
                             idf=self.idf.astype(np.float32), rule_weights=self.rule_weights.astype(np.float32))
         return out.getvalue()
+
+
+def _spec() -> dict[str, list]:
+    """What the stored weights mean: a model whose features were made differently is not read."""
+    return {"char": ["numpy-polynomial", *_CHAR_NGRAMS, CHAR_FEATURES],
+            "word": ["numpy-polynomial", 1, 2, WORD_FEATURES], "cues": list(_CUES)}
 
 
 def from_bytes(data: bytes) -> LearnedScorer:
@@ -176,8 +221,7 @@ def from_bytes(data: bytes) -> LearnedScorer:
         with np.load(io.BytesIO(data), allow_pickle=False) as arrays:
             header = json.loads(bytes(arrays["header"]).decode())
             version = header.get("format_version")
-            if version != FORMAT_VERSION or header.get("char") != ["numpy-polynomial", *_CHAR_NGRAMS, CHAR_FEATURES] \
-                    or header.get("word") != [1, 2, WORD_FEATURES] or header.get("cues") != list(_CUES):
+            if version != FORMAT_VERSION or any(header.get(key) != value for key, value in _spec().items()):
                 raise ModelError(f"model format {version} is not the current format {FORMAT_VERSION}")
             return LearnedScorer(arrays["indices"], arrays["weights"], arrays["idf"], arrays["rule_weights"],
                                  float(header["intercept"]), float(header["threshold"]))
