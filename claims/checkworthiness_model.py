@@ -51,8 +51,8 @@ _PRIME = np.uint64(1099511628211)
 _MIX = np.uint64(0x9E3779B97F4A7C15)
 
 
-def _char_counts(texts: Sequence[str]) -> sp.csr_matrix:
-    """Counts of hashed character 2- to 5-grams of each text, one row per text."""
+def _char_hashes(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Each hashed character 2- to 5-gram of the texts: (text number, column), one pair per occurrence."""
     lowered = [" " + " ".join(t.lower().split()) + " " for t in texts]
     lengths = np.fromiter((len(t) for t in lowered), dtype=np.int64, count=len(lowered))
     codes = np.frombuffer("".join(lowered).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
@@ -67,26 +67,28 @@ def _char_counts(texts: Sequence[str]) -> sp.csr_matrix:
                 inside = row[:len(run)] == row[n - 1:]  # the n-gram does not run into the next text
                 rows.append(row[:len(run)][inside])
                 cols.append(((run[inside] * _MIX) >> shift).astype(np.int32))
-    r = np.concatenate(rows) if rows else np.zeros(0, dtype=np.int32)
-    c = np.concatenate(cols) if cols else np.zeros(0, dtype=np.int32)
-    counts = sp.csr_matrix((np.ones(len(r), dtype=np.float32), (r, c)), shape=(len(lowered), CHAR_FEATURES))
-    counts.sum_duplicates()
-    return counts
+    return np.concatenate(rows), np.concatenate(cols)
 
 
-_WORD = re.compile(r"\w+")
+# What the regular expression \w matches (letters, digits, underscore), as a table over the Basic Multilingual
+# Plane; characters beyond it (emoji, rare scripts) end a word.
+_WORD_CHAR = np.array([chr(i).isalnum() or i == 0x5F for i in range(0x10000)] + [False], dtype=bool)
 _PAIR = np.uint64(0x2545F4914F6CDD1D)
 
 
-def _word_counts(texts: Sequence[str]) -> sp.csr_matrix:
-    """Counts of hashed words and word pairs of each text (lower-cased; a word is a run of letters or digits)."""
+def _word_hashes(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Each hashed word and word pair of the texts (lower-cased; a word is a run of letters or digits):
+    (text number, column), one pair per occurrence."""
     joined = "\n".join(t.lower() for t in texts) + "\n"
-    spans = np.array([m.span() for m in _WORD.finditer(joined)], dtype=np.int64).reshape(-1, 2)
+    raw = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
+    inside = np.zeros(len(raw) + 1, dtype=bool)
+    inside[1:] = _WORD_CHAR[np.minimum(raw, len(_WORD_CHAR) - 1)]
+    edges = np.flatnonzero(inside[1:] != inside[:-1])  # a word starts, then ends, then the next starts...
     shift = np.uint64(64 - WORD_FEATURES.bit_length() + 1)
-    if not len(spans):
-        return sp.csr_matrix((len(texts), WORD_FEATURES), dtype=np.float32)
-    codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
-    starts, ends = spans[:, 0], spans[:, 1]
+    if not len(edges):
+        return np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.int32)
+    codes = raw.astype(np.uint64)
+    starts, ends = edges[0::2], edges[1::2]
     lengths = ends - starts
     # Each word's characters, gathered one after the other, and each one's place in its word.
     first = np.repeat(starts - np.concatenate(([0], np.cumsum(lengths)[:-1])), lengths)
@@ -102,38 +104,54 @@ def _word_counts(texts: Sequence[str]) -> sp.csr_matrix:
         pairs = (words[:-1] * _PAIR + words[1:])[same]
         r = np.concatenate((row, row[:-1][same]))
         c = (np.concatenate((words, pairs)) * _MIX >> shift).astype(np.int32)
-    counts = sp.csr_matrix((np.ones(len(r), dtype=np.float32), (r, c)), shape=(len(texts), WORD_FEATURES))
-    counts.sum_duplicates()
-    return counts
+    return r, c
 
 
-def _rule_features(assessments: Sequence[Assessment]) -> sp.csr_matrix:
+_CUE_AT = re.compile("|".join(f"({re.escape(cue)})" for cue in _CUES))
+
+
+def _rule_features(assessments: Sequence[Assessment]) -> np.ndarray:
     rows = np.zeros((len(assessments), len(_CUES) + 1), dtype=np.float32)
     for i, a in enumerate(assessments):
         s = min(max(a.score, 1e-4), 1 - 1e-4)
         rows[i, 0] = math.log(s / (1 - s)) / 4.0
         for reason in a.reasons:
-            for j, cue in enumerate(_CUES):
-                if reason.startswith(cue):
-                    rows[i, j + 1] = 1.0
-                    break
-    return sp.csr_matrix(rows)
+            found = _CUE_AT.match(reason)
+            if found:
+                rows[i, found.lastindex] = 1.0
+    return rows
 
 
-def _scaled(counts: sp.csr_matrix) -> sp.csr_matrix:
-    """Sublinear tf (1 + log count), each row scaled to unit length; done on the stored values, in place."""
-    counts.sum_duplicates()
-    counts.data = 1.0 + np.log(counts.data)
-    rows = np.repeat(np.arange(counts.shape[0]), np.diff(counts.indptr))
-    norms = np.sqrt(np.bincount(rows, weights=np.square(counts.data, dtype=np.float64), minlength=counts.shape[0]))
+def _tf(rows: np.ndarray, cols: np.ndarray, n: int, width: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Distinct (row, column) pairs with sublinear tf (1 + log count), each row scaled to unit length."""
+    keys, counts = np.unique(rows.astype(np.int64) * width + cols, return_counts=True)
+    r, c = keys // width, keys % width
+    tf = 1.0 + np.log(counts)
+    norms = np.sqrt(np.bincount(r, weights=tf * tf, minlength=n))
     norms[norms == 0] = 1.0
-    counts.data = (counts.data / norms[rows]).astype(np.float32)
-    return counts
+    return r, c, (tf / norms[r]).astype(np.float32)
 
 
 def _blocks(texts: Sequence[str]) -> tuple[sp.csr_matrix, sp.csr_matrix]:
     """Character and word n-grams, each block scaled on its own, so a long sentence does not outweigh a short one."""
-    return _scaled(_char_counts(texts)), _scaled(_word_counts(texts))
+    n = len(texts)
+    out = []
+    for hashes, width in ((_char_hashes, CHAR_FEATURES), (_word_hashes, WORD_FEATURES)):
+        r, c, v = _tf(*hashes(texts), n, width)
+        out.append(sp.csr_matrix((v, (r, c)), shape=(n, width)))
+    return out[0], out[1]
+
+
+def _logits_of(texts: Sequence[str], dense: np.ndarray) -> np.ndarray:
+    """The n-grams' part of each text's logit, `_blocks(texts) @ dense` without building the matrices (faster)."""
+    n = len(texts)
+    total = np.zeros(n, dtype=np.float64)
+    offset = 0
+    for hashes, width in ((_char_hashes, CHAR_FEATURES), (_word_hashes, WORD_FEATURES)):
+        r, c, v = _tf(*hashes(texts), n, width)
+        total += np.bincount(r, weights=v * dense[offset + c], minlength=n)
+        offset += width
+    return total
 
 
 def _grams(texts: Sequence[str]) -> sp.csr_matrix:
@@ -182,13 +200,11 @@ class LearnedScorer:
         """Probability that each sentence is check-worthy, given its rules' assessment."""
         if not texts:
             return []
-        chars, words = _blocks(texts)
-        dense = self._dense
-        logits = (chars.dot(dense[:CHAR_FEATURES]) + words.dot(dense[CHAR_FEATURES:])
-                  + _rule_features(assessments).dot(self.rule_weights) + self.intercept)
+        logits = (_logits_of(texts, self._dense) + _rule_features(assessments).dot(self.rule_weights)
+                  + self.intercept)
         return [float(v) for v in 1.0 / (1.0 + np.exp(-logits))]
 
-    def _logits(self, grams: sp.csr_matrix, rules: sp.csr_matrix) -> np.ndarray:
+    def _logits(self, grams: sp.csr_matrix, rules: np.ndarray) -> np.ndarray:
         return np.asarray(grams.dot(self._dense)).ravel() + rules.dot(self.rule_weights) + self.intercept
 
     @cached_property
@@ -231,12 +247,12 @@ def from_bytes(data: bytes) -> LearnedScorer:
         raise ModelError(f"model parameters cannot be read ({type(exc).__name__})") from None
 
 
-def _fit_once(grams: sp.csr_matrix, rules: sp.csr_matrix, labels: np.ndarray, c: float) -> LearnedScorer:
+def _fit_once(grams: sp.csr_matrix, rules: np.ndarray, labels: np.ndarray, c: float) -> LearnedScorer:
     """Logistic regression on the n-grams these sentences use (the other hashed columns are dropped while fitting,
     which gives the same model much faster) plus the rules' features."""
     columns = np.unique(grams.indices)
     idf = _idf(grams)[columns]
-    x = sp.hstack([grams[:, columns].multiply(idf).tocsr(), rules], format="csr")
+    x = sp.hstack([grams[:, columns].multiply(idf).tocsr(), sp.csr_matrix(rules)], format="csr")
     model = LogisticRegression(C=c, solver="liblinear", dual=True, class_weight="balanced", max_iter=1000)
     model.fit(x, labels)
     coef = model.coef_.ravel().astype(np.float32)
