@@ -323,6 +323,30 @@ def _search_by_meaning(db, claim) -> None:
         st.rerun()
 
 
+def _dismissal(db, claim, seen: int, where) -> None:
+    """One click to dismiss a claim as not worth checking, one to restore it; both are in the history."""
+    from db.claims import VersionConflict
+    from evidence.dismissal import DISMISSABLE, dismiss_claim, restore_claim
+    from evidence.review import ReviewError
+
+    if claim.status in DISMISSABLE:
+        action, label, icon = dismiss_claim, "Dismiss: not worth checking", ":material/block:"
+    elif claim.status == "dismissed":
+        action, label, icon = restore_claim, "Restore", ":material/undo:"
+    else:
+        return
+    if where.button(label, key="claim_dismiss" if action is dismiss_claim else "claim_restore", icon=icon):
+        try:
+            saved = action(db, claim.id, expected_version=seen, reviewer=reviewer())
+        except (VersionConflict, ReviewError) as error:
+            st.error(md_escape(str(error)))
+            return
+        _load_version(claim.id, saved.version)
+        flash("claim", "success", "Dismissed: not worth checking." if saved.status == "dismissed"
+              else f"Restored: {md_escape(status_label(saved.status))}.")
+        st.rerun()
+
+
 def _plural(n: int, word: str) -> str:
     return word if n == 1 else word + "s"
 
@@ -371,6 +395,7 @@ def _page() -> None:
     if badges.button(f"Article #{claim.article_id}: {title}", type="tertiary", key="claim_open_article",
                      icon=":material/article:"):
         open_article(claim.article_id)
+    _dismissal(db, claim, seen, badges)
     if claim.version != seen:
         st.warning(f"{md_escape(claim.updated_by) or 'Someone'} changed this claim after you opened it"
                    f" (version {seen} → {claim.version}). Saving now will be refused; load their version first.")
@@ -385,6 +410,9 @@ def _page() -> None:
         st.subheader("Review", anchor=False)
         if claim.status == "merged":
             st.info("This claim was merged or split into other claims; review those instead.")
+        elif claim.status == "dismissed":
+            st.info("Dismissed as not worth checking: it is out of the review queue, and the desk's check-worthiness"
+                    " model learns from it. Restore it to review it.")
         else:
             _review_form(db, claim, seen)
             _wording_form(db, claim, seen)

@@ -30,9 +30,9 @@ PAGES = {
 }
 
 STATUS_LABELS = {"new": "New", "in_review": "In review", "drafted": "Verdict drafted", "published": "Published",
-                 "merged": "Merged or split"}
+                 "merged": "Merged or split", "dismissed": "Dismissed"}
 STATUS_COLOURS = {"new": "#e8eaed", "in_review": "#fde68a", "drafted": "#bfdbfe", "published": "#bbf7d0",
-                  "merged": "#f1f5f9"}
+                  "merged": "#f1f5f9", "dismissed": "#f1f5f9"}
 # Verdict colours run from green (true) to red (false); anything off the scale (Unverifiable, custom) is violet.
 _RATING_COLOURS = {"true": "#86efac", "mostly true": "#bbf7d0", "half true": "#fef08a", "mostly false": "#fed7aa",
                    "false": "#fca5a5"}

@@ -116,6 +116,41 @@ def _accounts(db) -> None:
                 st.rerun()
 
 
+def _checkworthiness_model(db) -> None:
+    """Which model scores the claims; an editor retrains it from the desk's decisions or goes back to the rules."""
+    from db.desk_model import LabelsError, active_model, desk_decisions, model_summary, train_desk_model, use_builtin
+    from evidence.permissions import Action, can
+
+    st.subheader("Check-worthiness model", anchor=False)
+    model = active_model(db)
+    st.markdown(f"Claims are scored by {md_escape(model_summary(model))}.")
+    if model is not None:
+        st.caption(f"Model #{model.id}, trained {model.trained_at[:16].replace('T', ' ')}"
+                   + (f" by {md_escape(model.trained_by)}" if model.trained_by else "")
+                   + f"; threshold {model.threshold:.2f}.")
+    st.caption(f"Reviewers' decisions so far: {len(desk_decisions(db))} (dismissed claims count as not worth"
+               " checking; claims added by hand, taken into review or given a verdict as worth checking).")
+    if not can(db, _me, Action.MANAGE_SCALE):
+        st.caption("Only editors and admins retrain the model.")
+        return
+    buttons = st.container(horizontal=True)
+    if buttons.button("Retrain now", key="desk_cw_retrain", type="primary"):
+        try:
+            with st.spinner("Learning from the desk's decisions…"):
+                outcome = train_desk_model(db, trained_by=_me)
+        except LabelsError as error:
+            st.error(f"Not retrained: {md_escape(str(error))}.")
+        else:
+            flash("desk", "success", f"Retrained: {md_escape(model_summary(outcome.model))};"
+                                     f" {outcome.rescored} claims rescored.")
+            st.rerun()
+    if model is not None and buttons.button("Go back to the built-in rules", key="desk_cw_builtin"):
+        rescored = use_builtin(db, changed_by=_me)
+        flash("desk", "success", f"The built-in rules score the claims again; {rescored} claims rescored.")
+        st.rerun()
+
+
 st.caption(f"You are **{md_escape(_me)}**, {_account.role.value if _account else 'reviewer'}.")
 _settings(_db)
+_checkworthiness_model(_db)
 _accounts(_db)

@@ -5,7 +5,18 @@ import zlib
 
 import streamlit as st
 
-from app_pages.components import STATUS_LABELS, database, md_escape, open_claim, review_progress, short, status_label
+from app_pages.components import (
+    STATUS_LABELS,
+    database,
+    flash,
+    md_escape,
+    open_claim,
+    review_progress,
+    reviewer,
+    short,
+    show_flash,
+    status_label,
+)
 
 PER_PAGE = 25
 ANY = "Any"
@@ -83,7 +94,27 @@ def _page_of_claims(db, flt, sort):
     return result, False
 
 
+def _dismiss_or_restore(db, claim, where) -> None:
+    """One click: not worth checking (it leaves the queue), or back into the queue; both are in the history."""
+    from db.claims import VersionConflict
+    from evidence.dismissal import dismiss_claim, restore_claim
+    from evidence.review import ReviewError
+
+    dismissed = claim.status == "dismissed"
+    if where.button("Restore" if dismissed else "Dismiss", key=f"queue_dismiss_{claim.id}", width="stretch",
+                    type="tertiary", help=None if dismissed else "Not worth checking: out of the queue"):
+        try:
+            (restore_claim if dismissed else dismiss_claim)(db, claim.id, expected_version=claim.version,
+                                                            reviewer=reviewer())
+        except (VersionConflict, ReviewError) as error:
+            st.error(md_escape(str(error)))
+            return
+        flash("queue", "success", f"Claim #{claim.id} {'restored' if dismissed else 'dismissed: not worth checking'}.")
+        st.rerun()
+
+
 st.title("Claim queue")
+show_flash("queue")
 _db = database()
 _reviewed, _total = review_progress(_db)
 st.progress(_reviewed / _total if _total else 0.0,
@@ -120,6 +151,8 @@ for _claim in _result.claims:
         text_col.caption(" · ".join(details))
         if action_col.button("Review", key=f"queue_open_{_claim.id}", width="stretch"):
             open_claim(_claim.id)
+        if _claim.status in ("new", "in_review", "dismissed"):
+            _dismiss_or_restore(_db, _claim, action_col)
 
 _pages = max(1, -(-_result.total // PER_PAGE))
 if _pages > 1:

@@ -74,7 +74,7 @@ def extract_claims(text: str, *, published: dt.date | None = None, scorer: Score
         if learned is not None:
             score, checkworthy = round(learned[i], 3), learned[i] >= scorer.threshold
         claims.append(Claim(sentence, start, end, checkworthy, score, verdict.types,
-                            verdict.reasons, speaker, tuple(its_quantities), tuple(its_dates)))
+                            verdict.reasons, speaker, tuple(its_quantities), tuple(its_dates), verdict.score))
     return Extraction(language, tuple(claims))
 
 

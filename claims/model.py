@@ -69,6 +69,7 @@ class Claim:
     speaker: str | None = None
     quantities: tuple[Quantity, ...] = ()
     dates: tuple[DateMention, ...] = ()
+    rule_score: float | None = None  # the built-in rules' score; `score` is the desk's model's when it has one
 
 
 @dataclass(frozen=True)

@@ -38,19 +38,24 @@ def find_article_by_hash(db: sqlite_utils.Database, digest: str) -> int | None:
 
 
 def insert_claim_rows(db: sqlite_utils.Database, article_id: int, claims: list[Claim] | tuple[Claim, ...], *,
-                      origin: str = "engine", reviewer: str | None = None) -> list[int]:
-    """Insert claims with their quantities and dates; call inside a write transaction."""
+                      origin: str = "engine", reviewer: str | None = None,
+                      scored_by: int | None = None) -> list[int]:
+    """Insert claims with their quantities and dates; call inside a write transaction.
+
+    `scored_by` is the desk's model that gave the claims' scores (None: the built-in rules).
+    """
     stamp = now()
     ids = []
     for claim in claims:
         cursor = db.execute(
             "INSERT INTO claims (article_id, text, original_text, start, \"end\", score, checkworthy, types,"
-            " reasons, speaker, origin, created_at, updated_at, updated_by, folded)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " reasons, speaker, origin, created_at, updated_at, updated_by, folded, rule_score, scored_by)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [article_id, claim.text, claim.text, claim.start, claim.end, float(claim.score),
              int(claim.checkworthy), json.dumps([str(t) for t in claim.types]),
              json.dumps(list(claim.reasons), ensure_ascii=False), claim.speaker, origin, stamp, stamp, reviewer,
-             fold(claim.text)],
+             fold(claim.text), float(claim.score if claim.rule_score is None else claim.rule_score),
+             scored_by if claim.rule_score is not None else None],
         )
         claim_id = int(cursor.lastrowid)
         ids.append(claim_id)
@@ -66,7 +71,7 @@ def insert_claim_rows(db: sqlite_utils.Database, article_id: int, claims: list[C
 
 def store_article(db: sqlite_utils.Database, *, text: str, extraction: Extraction, title: str,
                   url: str | None = None, published: str | None = None, source_name: str | None = None,
-                  added_by: str | None = None) -> StoredArticle:
+                  added_by: str | None = None, scored_by: int | None = None) -> StoredArticle:
     """Store the article and every claim candidate atomically; the same text a second time is not stored again.
 
     `text` must already be the clean NFC text the extraction's offsets index.
@@ -83,7 +88,7 @@ def store_article(db: sqlite_utils.Database, *, text: str, extraction: Extractio
             [title, url, extraction.language, published, text, digest, source_name, added_by, now()],
         )
         article_id = int(cursor.lastrowid)
-        claim_ids = insert_claim_rows(db, article_id, extraction.claims)
+        claim_ids = insert_claim_rows(db, article_id, extraction.claims, scored_by=scored_by)
         record(db, entity="article", entity_id=article_id, action="ingested", reviewer=added_by,
                after={"title": title, "claims": len(claim_ids)})
     return StoredArticle(article_id, len(claim_ids), already_stored=False, claim_ids=tuple(claim_ids))
@@ -130,7 +135,7 @@ def article_summaries(db: sqlite_utils.Database, *, limit: int = 100, offset: in
         """
         SELECT a.id, a.title, a.url, a.language, a.published, a.added_at,
                count(c.id) AS claims,
-               coalesce(sum(c.checkworthy), 0) AS checkworthy,
+               coalesce(sum(c.checkworthy AND c.status != 'dismissed'), 0) AS checkworthy,
                coalesce(sum(c.status IN ('drafted', 'published')), 0) AS reviewed,
                coalesce(sum(c.status = 'published'), 0) AS published_verdicts
         FROM (SELECT * FROM articles ORDER BY id DESC LIMIT ? OFFSET ?) AS a

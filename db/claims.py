@@ -103,6 +103,7 @@ class ClaimFilter:
     min_score: float | None = None
     search: str | None = None
     include_merged: bool = False
+    include_dismissed: bool = False  # claims dismissed as not worth checking leave the queue unless asked for
     ids: tuple[int, ...] | None = field(default=None)
 
 
@@ -128,6 +129,8 @@ def _where(flt: ClaimFilter) -> tuple[str, list[Any]]:
     params: list[Any] = []
     if not flt.include_merged and flt.status != "merged":
         clauses.append("c.status != 'merged'")
+    if not flt.include_dismissed and flt.status != "dismissed":
+        clauses.append("c.status != 'dismissed'")
     for column, value in (("c.status", flt.status), ("c.rating", flt.rating), ("c.article_id", flt.article_id),
                           ("c.assignee", flt.assignee)):
         if value is not None:

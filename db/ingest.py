@@ -79,11 +79,14 @@ def ingest_text(db: sqlite_utils.Database, text: str, *, title: str | None = Non
             url = check_url(url, what="article URL")
         except InvalidURL as error:
             raise UnreadableArticle(str(error)) from None
+    from db.desk_model import active_scorer
+
     day = _parse_published(published)
-    extraction = extract_claims(text, published=day)
+    scorer, model_id = active_scorer(db)  # the desk's model, when it has trained one
+    extraction = extract_claims(text, published=day, scorer=scorer)
     stored = store_article(db, text=text, extraction=extraction, title=(title or "").strip() or default_title(text),
                            url=url or None, published=day.isoformat() if day else None, source_name=source_name,
-                           added_by=added_by)
+                           added_by=added_by, scored_by=model_id)
     if not stored.already_stored:
         worth_checking = tuple(claim_id for claim_id, claim in zip(stored.claim_ids, extraction.claims, strict=True)
                                if claim.checkworthy)

@@ -431,6 +431,17 @@ def _web_captures_and_feeds(db: sqlite_utils.Database) -> None:
     """)
 
 
+@MIGRATIONS(name="0012_checkworthiness_model_sources")
+def _checkworthiness_model_sources(db: sqlite_utils.Database) -> None:
+    """What a desk's model learned from: sentences from labels files and decisions made in the app, and how its
+    held-back figures were measured (shown on the Desk page)."""
+    _run(db, """
+    ALTER TABLE checkworthiness_models ADD COLUMN from_file INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE checkworthiness_models ADD COLUMN from_desk INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE checkworthiness_models ADD COLUMN held_back TEXT;
+    """)
+
+
 def migrate(db: sqlite_utils.Database, *, stop_before: str | None = None) -> None:
     """Apply every pending migration (or those before `stop_before`, to make an old-version database)."""
     if MIGRATIONS.applied(db) and not MIGRATIONS.pending(db):

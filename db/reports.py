@@ -61,7 +61,9 @@ def _scope_where(*, article_id: int | None, claim_id: int | None, since: str | N
         clauses.append("c.status != 'merged'")
         if article_id is not None:
             # An article's report lists what is worth checking and anything a reviewer has touched.
-            clauses.append("(c.checkworthy = 1 OR c.rating IS NOT NULL OR c.status != 'new')")
+            # A claim dismissed as not worth checking is left out, unless it has a verdict.
+            clauses.append("(c.checkworthy = 1 OR c.rating IS NOT NULL OR c.status != 'new')"
+                           " AND (c.status != 'dismissed' OR c.rating IS NOT NULL)")
         else:
             clauses.append("c.rating IS NOT NULL")
     if since is not None:

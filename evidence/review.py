@@ -23,11 +23,13 @@ class Status(StrEnum):
     DRAFTED = "drafted"
     PUBLISHED = "published"
     MERGED = "merged"
+    DISMISSED = "dismissed"
 
     @property
     def label(self) -> str:
         return {"new": "New", "in_review": "In review", "drafted": "Verdict drafted", "published": "Published",
-                "merged": "Merged or split"}[self.value]
+                "merged": "Merged or split",
+                "dismissed": "Dismissed: not worth checking"}[self.value]
 
 
 # Reopening a published verdict sends it back to review; its later changes become Corrections in reports.
@@ -37,6 +39,7 @@ NEXT_STATUSES: dict[Status, tuple[Status, ...]] = {
     Status.DRAFTED: (Status.IN_REVIEW, Status.PUBLISHED),
     Status.PUBLISHED: (Status.IN_REVIEW,),
     Status.MERGED: (),
+    Status.DISMISSED: (),  # evidence/dismissal.py dismisses and restores, one click each
 }
 
 

@@ -47,13 +47,18 @@ def _read_jsonl(path: str) -> list[tuple[int, dict[str, Any] | None, str | None]
     return rows
 
 
-def _extract_one(text: str, *, id: Any, published: dt.date | None, include_all: bool) -> dict[str, Any]:
+def _extract_one(text: str, *, id: Any, published: dt.date | None, include_all: bool,
+                 scorer: Any = None) -> dict[str, Any]:
     from claims import extract_claims, extraction_to_json
 
-    return extraction_to_json(extract_claims(text, published=published), id=id, include_all=include_all)
+    return extraction_to_json(extract_claims(text, published=published, scorer=scorer), id=id,
+                              include_all=include_all)
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
+    from factcheck.checkworthiness_commands import desk_scorer
+
+    scorer = desk_scorer(args.db) if args.db else None  # the database's model, else the built-in rules
     if args.jsonl:
         failed = 0
         for number, row, error in _read_jsonl(args.jsonl):
@@ -64,7 +69,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
                     error = f"line {number}: published {bad}"
                 else:
                     print_json(_extract_one(row["text"], id=row.get("id"), published=published,
-                                            include_all=args.all))
+                                            include_all=args.all, scorer=scorer))
                     continue
             failed += 1
             print(f"error: {args.jsonl}: {error}", file=sys.stderr)
@@ -81,14 +86,14 @@ def cmd_extract(args: argparse.Namespace) -> int:
     except OSError as error:
         raise UserError(f"{args.file}: cannot read: {error.strerror}") from None
     if not data.strip():
-        print_json(_extract_one("", id=args.file, published=args.published, include_all=args.all))
+        print_json(_extract_one("", id=args.file, published=args.published, include_all=args.all, scorer=scorer))
         return 0
     try:
         text = decode_article(data, name=args.file).text if args.file.lower().endswith((".html", ".htm")) \
             else _decode_plain(data, args.file)
     except UnreadableArticle as error:
         raise UserError(f"{args.file}: {error}") from None
-    print_json(_extract_one(text, id=args.file, published=args.published, include_all=args.all))
+    print_json(_extract_one(text, id=args.file, published=args.published, include_all=args.all, scorer=scorer))
     return 0
 
 
@@ -174,6 +179,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--jsonl", metavar="IN.jsonl", help='lines of {"id", "text", "published"?}; one output line each')
     p.add_argument("--published", type=_date, help="publication date YYYY-MM-DD: resolves day/month dates")
     p.add_argument("--all", action="store_true", help="list every sentence-level candidate, not only check-worthy")
+    p.add_argument("--db", help="score with this database's check-worthiness model, when it has one")
     p.set_defaults(handler=cmd_extract, needs_db=False)
 
     p = sub.add_parser("ingest", parents=[db_option], help="store articles (files or directories) and their claims")
@@ -203,7 +209,7 @@ def build_parser() -> argparse.ArgumentParser:
 def _command_groups() -> list[Callable[[Any, argparse.ArgumentParser], None]]:
     groups = []
     for module in ("factcheck.matching_commands", "factcheck.report_commands", "factcheck.transfer_commands",
-                   "factcheck.user_commands", "factcheck.web_commands"):
+                   "factcheck.user_commands", "factcheck.web_commands", "factcheck.checkworthiness_commands"):
         try:
             groups.append(__import__(module, fromlist=["add_parsers"]).add_parsers)
         except ModuleNotFoundError as error:  # a command group still being written
