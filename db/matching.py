@@ -17,6 +17,7 @@ from claims.matching.rerank import Scored, meaning_rerank, rerank
 from db.connection import writing
 from db.history import now
 from db.match_index import database_key, word_indexes
+from db.meaning import vectors_by_ref
 from db.meaning_match import by_meaning_multilingual
 from db.settings import get_setting
 from db.vectors import meaning_index, stored_vectors
@@ -200,10 +201,13 @@ def suggest_matches(db: sqlite_utils.Database, claim_ids: Iterable[int], *, limi
     texts = dict(db.execute(f"SELECT id, text FROM claims WHERE id IN ({', '.join('?' for _ in ids)})", ids)
                  .fetchall()) if len(ids) <= 900 else dict(db.execute("SELECT id, text FROM claims").fetchall())
     proposals = []
+    own_vectors = vectors_by_ref(db, [("claim", str(i)) for i in ids]) if by_meaning else {}
     for claim_id in ids:
         if claim_id not in texts:
             continue
-        for m in find_matches(db, texts[claim_id], limit=limit, exclude_claim_id=claim_id, by_meaning=by_meaning):
+        vector = own_vectors.get(("claim", str(claim_id)))
+        for m in find_matches(db, texts[claim_id], limit=limit, exclude_claim_id=claim_id, by_meaning=by_meaning,
+                              query_vector=vector):
             # Close wording is enough on its own: the ranking score leans on word statistics, which are weak
             # while the store or the archive is small.
             if (m.relation == "duplicate" or m.closeness >= SUGGEST_MIN_CLOSENESS
@@ -253,19 +257,26 @@ def suggestions_for(db: sqlite_utils.Database, claim_id: int, *, include_rejecte
         WHERE m.other_kind = 'claim' AND m.other_id = CAST(:claim AS TEXT)
         """, {"claim": claim_id})
     out = []
+    claim_row = db.execute("SELECT text FROM claims WHERE id = ?", [claim_id]).fetchone()
+    own_language = detect_language(claim_row[0]) if claim_row else None
+    other_languages = bool(get_setting(db, "cross_language_matches"))
     for r in sorted(rows, key=lambda r: (-r["score"], r["match_id"])):
         if r["decision"] == "rejected" and not include_rejected:
             continue
+        text = r["k_text"] if r["other_kind"] == "known" else r["c_text"]
+        language = detect_language(text) if text else None
+        if not other_languages and language != own_language and r["decision"] != "confirmed":
+            continue  # the desk's setting: matches in other languages are not suggested
         if r["other_kind"] == "known":
             if r["k_text"] is None:
                 continue
             out.append(Suggestion(r["match_id"], claim_id, "known", r["other_id"], None, r["k_text"], r["score"],
                                   r["relation"], r["decision"], r["k_verdict"], r["k_verdict"], r["k_url"],
-                                  _host(r["k_url"]) or "a past fact-check", r["k_published"]))
+                                  _host(r["k_url"]) or "a past fact-check", r["k_published"], language))
         elif r["c_id"] is not None:
             out.append(Suggestion(r["match_id"], claim_id, "claim", str(r["c_id"]), r["c_id"], r["c_text"],
                                   r["score"], r["relation"], r["decision"], r["c_rating"], r["c_verdict"],
-                                  None, f"claim #{r['c_id']}" if r["c_rating"] else None))
+                                  None, f"claim #{r['c_id']}" if r["c_rating"] else None, None, language))
     return out
 
 

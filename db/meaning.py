@@ -19,7 +19,7 @@ import numpy as np
 import sqlite_utils
 
 from claims.language import detect_language
-from claims.matching import multilingual
+from claims.matching import multilingual, semantic
 from db.connection import writing
 from db.history import now
 
@@ -91,6 +91,13 @@ def start_vector_job(db: sqlite_utils.Database) -> VectorJob | None:
     return _job(db.execute(f"SELECT {_JOB_COLUMNS} FROM vector_jobs WHERE id = ?", [job_id]).fetchone())
 
 
+def _english_model() -> bool:
+    """English texts also get the English model's vector (see `claims/matching/calibration.py`)."""
+    from claims.matching.calibration import ENGLISH_MODEL
+
+    return ENGLISH_MODEL and semantic.is_available()
+
+
 def _chunks(items: list, size: int) -> Iterator[list]:
     for start in range(0, len(items), size):
         yield items[start:start + size]
@@ -114,7 +121,15 @@ def run_vector_job(db: sqlite_utils.Database, job: VectorJob, *,
                 break
             vectors = multilingual.encode([t for _, _, t in part])
             languages = [detect_language(t) for _, _, t in part]
+            english = [i for i, lang in enumerate(languages) if lang == "en"] if _english_model() else []
+            english_vectors = semantic.encode([part[i][2] for i in english]) if english else []
             with writing(db):
+                if english:
+                    db.conn.executemany(
+                        "INSERT OR REPLACE INTO meaning_vectors (model, kind, ref, digest, language, vector)"
+                        " VALUES (?, ?, ?, ?, 'en', ?)",
+                        [(semantic.MODEL_NAME, part[i][0], part[i][1], text_digest(part[i][2]),
+                          v.astype("<f4").tobytes()) for i, v in zip(english, english_vectors, strict=True)])
                 db.conn.executemany(
                     "INSERT OR REPLACE INTO meaning_vectors (model, kind, ref, digest, language, vector)"
                     " VALUES (?, ?, ?, ?, ?, ?)",
@@ -143,15 +158,16 @@ def run_vector_job(db: sqlite_utils.Database, job: VectorJob, *,
     return _job(db.execute(f"SELECT {_JOB_COLUMNS} FROM vector_jobs WHERE id = ?", [job.id]).fetchone())
 
 
-def vectors_by_ref(db: sqlite_utils.Database, keys: list[tuple[str, str]]) -> dict[tuple[str, str], np.ndarray]:
-    """The stored vectors of (kind, ref) keys that have one."""
+def vectors_by_ref(db: sqlite_utils.Database, keys: list[tuple[str, str]], *,
+                   model: str = multilingual.MODEL_NAME) -> dict[tuple[str, str], np.ndarray]:
+    """The stored vectors of (kind, ref) keys that have one (of the multilingual model unless `model` says)."""
     found: dict[tuple[str, str], np.ndarray] = {}
     for kind in ("known", "claim"):
         refs = [ref for k, ref in keys if k == kind]
         for part in _chunks(refs, 500):
             marks = ", ".join("?" for _ in part)
             for ref, blob in db.execute(f"SELECT ref, vector FROM meaning_vectors WHERE model = ? AND kind = ?"
-                                        f" AND ref IN ({marks})", [multilingual.MODEL_NAME, kind, *part]):
+                                        f" AND ref IN ({marks})", [model, kind, *part]):
                 found[(kind, ref)] = np.frombuffer(blob, dtype="<f4")
     return found
 
@@ -177,11 +193,17 @@ _THREADS_LOCK = threading.Lock()
 
 def _background(path: str) -> None:
     from db.connection import open_database
+    from db.matching import suggest_matches
 
     db = open_database(path)
     try:
         while (job := start_vector_job(db)) is not None:
+            claims = [int(ref) for kind, ref, _ in pending_texts(db) if kind == "claim"]
             finished = run_vector_job(db, job)
+            # New claims, now with their vectors, get the suggestions by meaning a reviewer would ask for: an
+            # English past fact-check of a Vietnamese claim shows on its page without a click.
+            if claims and finished is not None and not finished.running:
+                suggest_matches(db, claims, by_meaning=True)
             if finished is None or finished.done == 0:
                 break
     finally:

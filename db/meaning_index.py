@@ -71,7 +71,7 @@ class MeaningSearch:
         elif len(self.ids) > 4 * self._trained_at:
             self._train(self._all_vectors(vectors, first))
         else:
-            self._ann.add_with_ids(vectors, np.arange(first, first + len(vectors), dtype=np.int64))
+            self._ann.add(vectors)  # faiss numbers them on from ntotal, which is `first`
 
     def _all_vectors(self, new: np.ndarray, first: int) -> np.ndarray:
         old = self._ann.reconstruct_n(0, first) if first else new[:0]
@@ -86,9 +86,9 @@ class MeaningSearch:
                                               faiss.ScalarQuantizer.QT_8bit, faiss.METRIC_INNER_PRODUCT)
         sample = matrix if n <= 100_000 else matrix[np.random.default_rng(0).choice(n, 100_000, replace=False)]
         index.train(sample)
-        index.add_with_ids(matrix, np.arange(n, dtype=np.int64))
+        index.make_direct_map()  # so that a retraining can read the vectors back (reconstruct_n)
+        index.add(matrix)
         index.nprobe = self.nprobe
-        index.make_direct_map()
         self._ann = index
         self._trained_at = n
 
@@ -137,7 +137,8 @@ def meaning_search(db: sqlite_utils.Database, *, ann_from: int = ANN_FROM) -> Me
     key = database_key(db)
     with _LOCK:
         search = _CACHE.get(key)
-        if search is None or search.ann_from != ann_from:
+        stored_max = db.execute("SELECT coalesce(max(id), 0) FROM meaning_vectors").fetchone()[0]
+        if search is None or search.ann_from != ann_from or stored_max < search.last_id:  # a new file, same name
             search = _CACHE[key] = MeaningSearch(ann_from=ann_from)
         _load(db, search)
         return search

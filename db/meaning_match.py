@@ -78,15 +78,11 @@ def by_meaning_multilingual(db: sqlite_utils.Database, text: str, query_norm: st
     similarities = [lowest if c is None else c for c in cosines]
     english = None
     if ENGLISH_MODEL and language == "en" and semantic.is_available():
-        from db.vectors import stored_vectors
-
-        english_rows = [i for i, lang in enumerate(languages) if lang == "en"]
-        english = [None] * len(candidates)
-        if english_rows:
+        english_stored = vectors_by_ref(db, [_ref(c.key) for c in candidates], model=semantic.MODEL_NAME)
+        if english_stored:
             query_english = semantic.encode([strip_social(text) or text])[0]
-            found = stored_vectors(db, [raw[i] for i in english_rows]) @ query_english
-            for i, value in zip(english_rows, found.tolist(), strict=True):
-                english[i] = value
+            english = [float(english_stored[_ref(c.key)] @ query_english) if _ref(c.key) in english_stored
+                       else None for c in candidates]
     # One blend for the whole pool, the query language's, so that scores compare across it; a candidate in the
     # other language is a duplicate only from that pair's calibrated cosine (`MeaningWeights.duplicate_cosine`).
     weights = weights_for(language)

@@ -1,11 +1,15 @@
 """Fixtures shared by every test: a real SQLite file per test, and the project's own sample articles."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 from db.connection import open_database
+
+# The app computes vectors by meaning on a background thread; tests turn it on where they test it.
+os.environ.setdefault("FACTCHECK_VECTORS", "off")
 
 PROJECT = Path(__file__).resolve().parent.parent
 SEEDS = PROJECT / "seeds"
