@@ -271,6 +271,11 @@ def stage_visp(path: str) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         db = open_database(Path(tmp) / "visp.db")
         import_known_claims(db, ({"id": p["pair_id"], "text": p["text2"]} for p in pairs))
+        from db.meaning import run_vector_job, start_vector_job
+
+        job = start_vector_job(db)  # the vectors by meaning, as the background job computes them after an import
+        if job is not None:
+            run_vector_job(db, job)
         for label in (1, 0):
             chosen = [p for p in pairs if p["label"] == label]
             result: dict = {"n": len(chosen)}

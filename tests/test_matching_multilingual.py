@@ -153,3 +153,39 @@ def test_a_background_vector_job_records_its_progress(db, db_path):
     wait_for_background(str(db_path), timeout=120)
     assert db.execute("SELECT count(*) FROM meaning_vectors WHERE kind = 'claim'").fetchone()[0] == 1
     assert start_vector_job(db) is None  # nothing left to do
+
+
+def test_new_claims_get_their_english_fact_check_suggested_by_the_background_job(archive, db_path):
+    (claim_id,) = store_claims(archive, GARLIC_VI)
+    assert start_in_background(str(db_path))
+    wait_for_background(str(db_path), timeout=120)
+    shown = {s.other_id: s for s in suggestions_for(archive, claim_id)}
+    assert shown["pf-garlic"].language == "en"
+
+
+def test_the_claim_page_shows_the_english_fact_check_with_its_verdict_and_the_setting_hides_it(archive, db_path,
+                                                                                               monkeypatch):
+    from app_support import make_app, open_page, texts
+
+    monkeypatch.setenv("FACTCHECK_DB", str(db_path))
+    (claim_id,) = store_claims(archive, GARLIC_VI)
+    _vectors(archive)
+    suggest_matches(archive, [claim_id], by_meaning=True)
+    at = open_page(make_app(), "claim", id=claim_id)
+    assert not at.exception
+    page = texts(at)
+    assert GARLIC_EN in page and "in English" in page and "False" in page
+    set_setting(archive, "cross_language_matches", False, changed_by="editor")
+    page = texts(open_page(make_app(), "claim", id=claim_id))
+    assert GARLIC_EN not in page
+
+
+def test_the_claim_page_shows_the_progress_of_a_running_vector_job(db, db_path, monkeypatch):
+    from app_support import make_app, open_page, texts
+
+    monkeypatch.setenv("FACTCHECK_DB", str(db_path))
+    import_known_claims(db, ARCHIVE)
+    (claim_id,) = store_claims(db, GARLIC_VI)
+    job = start_vector_job(db)  # counted, not yet run: as the app shows it while the thread works
+    page = texts(open_page(make_app(), "claim", id=claim_id))
+    assert f"Vectors by meaning: 0 of {job.total}" in page
