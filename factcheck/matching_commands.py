@@ -81,8 +81,7 @@ def cmd_match(args: argparse.Namespace, db: Any) -> int:
             continue
         matches = find_matches(db, row["text"], limit=args.limit, by_meaning=True)
         _print_json({"id": key, "matches": [
-            {"id": m.id, "score": m.score, "relation": m.relation, "kind": m.kind, "language": m.language}
-            for m in matches]})
+            {"id": m.id, "score": m.score, "relation": m.relation, "kind": m.kind} for m in matches]})
     return 1 if failed else 0
 
 
