@@ -3,6 +3,8 @@
   python bench/matching.py            # N = 10,000, 100,000 and 1,000,000; grouping 100,000; import 1,000,000
   python bench/matching.py --quick    # N = 10,000 and 30,000; grouping 20,000; import 100,000
   python bench/matching.py query --n 100000   # one stage alone (each stage runs in its own process)
+  python bench/matching.py ann --n 1000000 --queries 500   # the meaning index: one vector against 1M (issue 14)
+  python bench/matching.py vectors --n 100000               # a background vector job: time and peak memory
 
 Each stage runs in a fresh process so that its peak memory (max RSS) is its own.
 
