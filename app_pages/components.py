@@ -54,24 +54,12 @@ def database() -> sqlite_utils.Database:
     return db
 
 
-_VECTORS_LOOKED: dict[str, float] = {}
-
 
 def _vectors_in_background(db: sqlite_utils.Database) -> None:
-    """At most every 30 s, make sure the vectors by meaning of new texts are being computed on a thread of their
-    own (`db.meaning`); FACTCHECK_VECTORS=off turns it off (the test suite does, except where it tests it)."""
-    import os
-    import time
+    """Make sure the vectors by meaning of new texts are being computed on a thread of their own (`db.meaning`)."""
+    from db.meaning import keep_vectors_current
 
-    from db.meaning import start_in_background
-
-    path = db.execute("PRAGMA database_list").fetchone()[2]
-    if not path or os.environ.get("FACTCHECK_VECTORS", "on") == "off":
-        return
-    if time.monotonic() - _VECTORS_LOOKED.get(path, -1e9) < 30:
-        return
-    _VECTORS_LOOKED[path] = time.monotonic()
-    start_in_background(path)
+    keep_vectors_current(db)
 
 
 def close_database() -> None:

@@ -24,7 +24,7 @@ from db.connection import writing
 from db.history import now
 
 __all__ = ["VectorJob", "text_digest", "pending_texts", "start_vector_job", "run_vector_job", "latest_job",
-           "vectors_by_ref", "stored_languages", "start_in_background", "wait_for_background"]
+           "vectors_by_ref", "start_in_background", "wait_for_background", "keep_vectors_current"]
 
 _CHUNK = 128  # texts encoded, stored and counted as done together: a stopped job keeps what it computed
 
@@ -172,18 +172,6 @@ def vectors_by_ref(db: sqlite_utils.Database, keys: list[tuple[str, str]], *,
     return found
 
 
-def stored_languages(db: sqlite_utils.Database, keys: list[tuple[str, str]]) -> dict[tuple[str, str], str | None]:
-    """The language of (kind, ref) keys: from their vector row, else guessed from the text now."""
-    out: dict[tuple[str, str], str | None] = {}
-    for kind, table, key_sql in (("known", "known_claims", "id"), ("claim", "claims", "CAST(id AS TEXT)")):
-        refs = [ref for k, ref in keys if k == kind]
-        for part in _chunks(refs, 500):
-            marks = ", ".join("?" for _ in part)
-            for ref, text in db.execute(f"SELECT {key_sql}, text FROM {table} WHERE {key_sql} IN ({marks})", part):
-                out[(kind, ref)] = detect_language(text)
-    return out
-
-
 # ---------------------------------------------------------------- background
 
 
@@ -229,3 +217,21 @@ def wait_for_background(db_path: str, timeout: float | None = None) -> None:
         thread = _THREADS.get(db_path)
     if thread is not None:
         thread.join(timeout)
+
+
+_LOOKED: dict[str, float] = {}
+
+
+def keep_vectors_current(db: sqlite_utils.Database) -> None:
+    """What the app calls as pages open: at most every 30 s, start the background job for this database's file
+    (`start_in_background`). FACTCHECK_VECTORS=off turns it off (the test suite does, except where it tests it)."""
+    import os
+    import time
+
+    path = db.execute("PRAGMA database_list").fetchone()[2]
+    if not path or os.environ.get("FACTCHECK_VECTORS", "on") == "off":
+        return
+    if time.monotonic() - _LOOKED.get(path, -1e9) < 30:
+        return
+    _LOOKED[path] = time.monotonic()
+    start_in_background(path)

@@ -13,7 +13,14 @@ from claims.matching import multilingual
 from claims.matching.normalize import match_text
 from db.known_claims import import_known_claims
 from db.matching import find_matches, suggest_matches, suggestions_for
-from db.meaning import latest_job, run_vector_job, start_in_background, start_vector_job, wait_for_background
+from db.meaning import (
+    keep_vectors_current,
+    latest_job,
+    run_vector_job,
+    start_in_background,
+    start_vector_job,
+    wait_for_background,
+)
 from db.meaning_index import MeaningSearch
 from db.settings import set_setting
 
@@ -189,3 +196,14 @@ def test_the_claim_page_shows_the_progress_of_a_running_vector_job(db, db_path, 
     job = start_vector_job(db)  # counted, not yet run: as the app shows it while the thread works
     page = texts(open_page(make_app(), "claim", id=claim_id))
     assert f"Vectors by meaning: 0 of {job.total}" in page
+
+
+def test_opening_the_app_starts_the_vectors_unless_turned_off(db, db_path, monkeypatch):
+    import_known_claims(db, ARCHIVE)
+    monkeypatch.setenv("FACTCHECK_VECTORS", "off")
+    keep_vectors_current(db)
+    assert latest_job(db) is None
+    monkeypatch.setenv("FACTCHECK_VECTORS", "on")
+    keep_vectors_current(db)
+    wait_for_background(str(db_path), timeout=120)
+    assert latest_job(db).done == len(ARCHIVE) and start_vector_job(db) is None
