@@ -2,10 +2,12 @@
 
 Chosen by 5-fold cross-validation (MAP@5 of the right past fact-check), never on the queries they are measured on:
 English queries on the 197 CheckThat! 2020 dev tweets against its 10,375 past fact-checks; Vietnamese queries on
-34 Vietnamese renderings of those tweets written for this purpose (not shipped: they derive from research data).
+34 Vietnamese renderings of those tweets written by the developer for this purpose (not shipped: they derive from
+research data).
 The cosine from which a text and its translation are the same claim comes from 28 Vietnamese translations of past
-fact-checks against their 5 nearest other fact-checks (the lowest true pair's cosine, less a margin); on ViSP's
-Vietnamese paraphrases the same-language rule (close text) is unchanged. `bench/calibrate_meaning.py` redoes it.
+fact-checks against their 5 nearest other fact-checks (the lowest cosine that at most 1% of those reach); on ViSP's
+Vietnamese paraphrases the same-language rule (close text) is unchanged. The grid search and cross-validation
+were run with scratch scripts that are not in the repository (a gap: they should become a bench script).
 """
 from __future__ import annotations
 
