@@ -19,6 +19,7 @@ from app_pages.components import (
     status_label,
 )
 from app_pages.web_evidence import forget_source_draft, kept_copy, link_flag, source_draft, source_fetch_panel
+from claims.language import language_name
 
 NO_RATING = "— no verdict yet —"
 STANCES = {"supports": "Supports the claim", "refutes": "Refutes the claim", "context": "Gives context"}
@@ -272,6 +273,8 @@ def _suggestion_cards(db, claim, seen: int, suggestions) -> None:
         with st.container(border=True):
             where = f"claim #{s.other_claim_id}" if s.other_kind == "claim" else "past fact-check"
             meta = [where, f"similarity {s.score:.0f}", s.relation.replace("_", " ")]
+            if s.language:
+                meta.append(f"in {language_name(s.language)}")
             if s.rating:
                 by = f" by {md_escape(s.checked_by)}" if s.checked_by and s.checked_by != where else ""
                 meta.append(f"already checked{by}: **{md_escape(s.rating)}**")
@@ -305,15 +308,20 @@ def _suggestion_cards(db, claim, seen: int, suggestions) -> None:
 
 def _search_by_meaning(db, claim) -> None:
     """A reviewer's search for claims and past fact-checks worded differently; what it finds joins the suggestions."""
-    from claims.matching.semantic import is_available
+    from claims.matching.multilingual import is_available
     from db.matching import suggest_matches
+    from db.meaning import latest_job
 
     if not is_available():
-        st.caption("Search by meaning needs the sentence-embedding model (`make run` installs it).")
+        st.caption("Search by meaning needs the multilingual sentence model (`make run` installs it).")
         return
+    job = latest_job(db)
+    if job is not None and job.running:
+        st.caption(f"Vectors by meaning: {job.done:,} of {job.total:,} stored texts done; the others are found by "
+                   "their words until they are reached.")
     if st.button("Search by meaning", key="claim_search_meaning",
-                 help="Also finds past fact-checks and claims that say the same in other words. The first search "
-                      "computes a vector for every stored text (about 5 ms each); later ones reuse them."):
+                 help="Also finds past fact-checks and claims that say the same in other words, in Vietnamese or "
+                      "English (the desk's setting decides whether other languages are shown)."):
         with st.spinner("Comparing meanings…"):
             added = suggest_matches(db, [claim.id], by_meaning=True)
         if added:

@@ -50,7 +50,16 @@ def database() -> sqlite_utils.Database:
     if db is None:
         db = open_database(resolve_db_path())
         _local.db = db
+        _vectors_in_background(db)
     return db
+
+
+
+def _vectors_in_background(db: sqlite_utils.Database) -> None:
+    """Make sure the vectors by meaning of new texts are being computed on a thread of their own (`db.meaning`)."""
+    from db.meaning import keep_vectors_current
+
+    keep_vectors_current(db)
 
 
 def close_database() -> None:

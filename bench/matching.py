@@ -3,6 +3,8 @@
   python bench/matching.py            # N = 10,000, 100,000 and 1,000,000; grouping 100,000; import 1,000,000
   python bench/matching.py --quick    # N = 10,000 and 30,000; grouping 20,000; import 100,000
   python bench/matching.py query --n 100000   # one stage alone (each stage runs in its own process)
+  python bench/matching.py ann --n 1000000 --queries 500   # the meaning index: one vector against 1M (issue 14)
+  python bench/matching.py vectors --n 100000               # a background vector job: time and peak memory
 
 Each stage runs in a fresh process so that its peak memory (max RSS) is its own.
 
@@ -33,6 +35,8 @@ from itertools import accumulate
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import numpy as np  # noqa: E402
 
 from claims.matching.polarity import negation_count  # noqa: E402
 
@@ -269,6 +273,11 @@ def stage_visp(path: str) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         db = open_database(Path(tmp) / "visp.db")
         import_known_claims(db, ({"id": p["pair_id"], "text": p["text2"]} for p in pairs))
+        from db.meaning import run_vector_job, start_vector_job
+
+        job = start_vector_job(db)  # the vectors by meaning, as the background job computes them after an import
+        if job is not None:
+            run_vector_job(db, job)
         for label in (1, 0):
             chosen = [p for p in pairs if p["label"] == label]
             result: dict = {"n": len(chosen)}
@@ -287,6 +296,91 @@ def stage_visp(path: str) -> dict:
     return out
 
 
+def stage_vectors(n: int) -> dict:
+    """A vector job over n stored past fact-checks, as the app runs it after an import: time and peak memory."""
+    from db.connection import open_database
+    from db.known_claims import import_known_claims
+    from db.meaning import latest_job, run_vector_job, start_vector_job
+
+    gen = Generator()
+    with tempfile.TemporaryDirectory() as tmp:
+        db = open_database(Path(tmp) / "bench.db")
+        import_known_claims(db, ({"id": key, "text": text} for key, text in _corpus(n, gen)))
+        start = time.perf_counter()
+        job = start_vector_job(db)
+        run_vector_job(db, job)
+        elapsed = time.perf_counter() - start
+        finished = latest_job(db)
+        db.close()
+    return {"stage": "vectors", "n": n, "seconds": round(elapsed, 1), "ms_per_text": round(1000 * elapsed / n, 1),
+            "done": finished.done, "peak_mb": round(_peak_mb())}
+
+
+def _synthetic_vectors(real: np.ndarray, n: int, rng: np.random.Generator) -> np.ndarray:
+    """n vectors shaped like real ones: each a mixture of three real vectors and a little noise, renormalised."""
+    parts = [real]
+    while sum(len(p) for p in parts) < n:
+        k = min(100_000, n - sum(len(p) for p in parts))
+        a, b, c = (rng.integers(0, len(real), k) for _ in range(3))
+        x = real[a] + 0.7 * real[b] + 0.35 * real[c] + rng.normal(0, 0.02, (k, real.shape[1])).astype(np.float32)
+        parts.append((x / np.linalg.norm(x, axis=1, keepdims=True)).astype(np.float32))
+    return np.vstack(parts)[:n]
+
+
+def stage_ann(n: int, queries: int, vclaims: str) -> dict:
+    """One claim's vector against n stored vectors in the product's index (`db.meaning_index.MeaningSearch`).
+
+    Real vectors: the multilingual vectors of the CheckThat! 2020 past fact-checks; the rest of the n are mixtures of
+    them (computing a million real vectors takes hours). The true duplicates: `queries` past fact-checks edited
+    (a word dropped, a prefix or a hashtag added, lower case), encoded; each must find its original.
+    """
+    from claims.matching import multilingual
+    from db.meaning_index import MeaningSearch
+
+    rng = np.random.default_rng(1)
+    texts = [json.loads(line)["vclaim"] for line in Path(vclaims).read_text(encoding="utf-8").splitlines()]
+    cache = Path(tempfile.gettempdir()) / f"bench_vclaims_{len(texts)}.npy"
+    if cache.exists():
+        real = np.load(cache)
+    else:
+        real = multilingual.encode(texts)
+        np.save(cache, real)
+    pick = random.Random(3)
+    chosen = pick.sample(range(len(texts)), queries)
+
+    def edit(text: str) -> str:
+        words = text.split()
+        if len(words) > 4:
+            del words[pick.randrange(1, len(words))]
+        joined = " ".join(words)
+        return ("Viral post: " + joined).lower() if pick.random() < 0.5 else joined + " #factcheck"
+
+    edited = multilingual.encode([edit(texts[i]) for i in chosen])
+    stored = _synthetic_vectors(real, n, rng)
+    del real
+    search = MeaningSearch()
+    start = time.perf_counter()
+    for first in range(0, n, 50_000):
+        rows = range(first, min(n, first + 50_000))
+        search.add([r + 1 for r in rows], [("known", str(r)) for r in rows], [None] * len(rows),
+                   stored[first:first + len(rows)])
+    build = time.perf_counter() - start
+    del stored
+    latencies, found10, found100 = [], 0, 0
+    for vector, truth in zip(edited, chosen, strict=True):
+        t0 = time.perf_counter()
+        rows = [r for r, _ in search.nearest(vector, 100)]
+        latencies.append(time.perf_counter() - t0)
+        found100 += truth in rows
+        found10 += truth in rows[:10]
+    latencies.sort()
+    return {"stage": "ann", "n": n, "queries": queries, "approximate": search.approximate,
+            "index_build_s": round(build, 1), "median_ms": round(1000 * statistics.median(latencies), 2),
+            "p95_ms": round(1000 * latencies[int(0.95 * len(latencies)) - 1], 2),
+            "duplicates_in_top10": round(found10 / queries, 4), "duplicates_in_top100": round(found100 / queries, 4),
+            "peak_mb": round(_peak_mb())}
+
+
 def _run_stage(args: list[str]) -> dict:
     done = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True, check=False)
     if done.returncode != 0:
@@ -296,7 +390,11 @@ def _run_stage(args: list[str]) -> dict:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("stage", nargs="?", choices=["all", "query", "group", "import", "visp"], default="all")
+    ap.add_argument("stage", nargs="?", choices=["all", "query", "group", "import", "visp", "ann", "vectors"],
+                    default="all")
+    ap.add_argument("--vclaims",
+                    default=str(Path(__file__).resolve().parents[2] / "shared/eval/ct20_task2_vclaims.jsonl"),
+                    help="past fact-checks whose vectors seed the ann stage")
     ap.add_argument("--pairs", default=str(Path(__file__).resolve().parents[2] / "shared/eval/visp_demo_pairs.jsonl"),
                     help="ViSP pairs for the visp stage")
     ap.add_argument("--n", type=int, default=10_000)
@@ -310,6 +408,10 @@ def main() -> int:
         print(json.dumps(stage_group(args.n, args.workers)))
     elif args.stage == "import":
         print(json.dumps(stage_import(args.n)))
+    elif args.stage == "ann":
+        print(json.dumps(stage_ann(args.n, args.queries, args.vclaims)))
+    elif args.stage == "vectors":
+        print(json.dumps(stage_vectors(args.n)))
     elif args.stage == "visp":
         print(json.dumps(stage_visp(args.pairs), ensure_ascii=False))
     else:
@@ -317,6 +419,8 @@ def main() -> int:
         plan = [["query", "--n", str(n), "--queries", str(args.queries)] for n in sizes]
         plan.append(["group", "--n", "20000" if args.quick else "100000", "--workers", str(args.workers)])
         plan.append(["import", "--n", "100000" if args.quick else "1000000"])
+        plan.append(["ann", "--n", "100000" if args.quick else "1000000", "--queries", "500"])
+        plan.append(["vectors", "--n", "2000" if args.quick else "100000"])
         for stage in plan:
             print(json.dumps(_run_stage(stage)), flush=True)
     return 0

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["detect_language", "VIETNAMESE", "ENGLISH"]
+__all__ = ["detect_language", "language_name", "VIETNAMESE", "ENGLISH"]
 
 VIETNAMESE = "vi"
 ENGLISH = "en"
@@ -39,3 +39,11 @@ def detect_language(text: str) -> str:
     if len(_VI_WORDS.findall(lowered)) > 2 * len(_EN_WORDS.findall(lowered)) + 1:
         return VIETNAMESE
     return ENGLISH
+
+
+_NAMES = {VIETNAMESE: "Vietnamese", ENGLISH: "English"}
+
+
+def language_name(code: str | None) -> str:
+    """The name a page shows for a language code: ``language_name("vi") == "Vietnamese"``."""
+    return _NAMES.get(code or "", code or "an unknown language")

@@ -9,13 +9,17 @@ from urllib.parse import urlsplit
 import sqlite_utils
 
 from claims.folding import nfc
-from claims.matching import semantic
+from claims.language import detect_language
+from claims.matching import multilingual, semantic
 from claims.matching.index import Candidate, MatchIndex
 from claims.matching.normalize import match_text, strip_social
 from claims.matching.rerank import Scored, meaning_rerank, rerank
 from db.connection import writing
 from db.history import now
 from db.match_index import database_key, word_indexes
+from db.meaning import vectors_by_ref
+from db.meaning_match import by_meaning_multilingual
+from db.settings import get_setting
 from db.vectors import meaning_index, stored_vectors
 
 __all__ = ["MatchResult", "Suggestion", "SUGGEST_MIN_CLOSENESS", "SUGGEST_MIN_KNOWN_SCORE", "SUGGEST_MIN_MEANING_SCORE",
@@ -44,6 +48,7 @@ class MatchResult:
     verdict: str | None = None
     url: str | None = None
     closeness: float = 0.0  # of the whole texts (0-100), beside the ranking score
+    language: str | None = None  # "vi", "en": the language the match is written in
 
 
 @dataclass(frozen=True)
@@ -64,6 +69,7 @@ class Suggestion:
     url: str | None = None
     checked_by: str | None = None
     published: str | None = None
+    language: str | None = None  # of the other text: "vi", "en"
 
 
 # ---------------------------------------------------------------- matching
@@ -86,7 +92,8 @@ def _details(db: sqlite_utils.Database, keys: list[tuple[str, Any]]) -> dict[tup
 
 
 def find_matches(db: sqlite_utils.Database, text: str, *, limit: int = 5, exclude_claim_id: int | None = None,
-                 min_score: float = 0.0, by_meaning: bool = False) -> list[MatchResult]:
+                 min_score: float = 0.0, by_meaning: bool = False, cross_language: bool | None = None,
+                 query_vector: Any = None) -> list[MatchResult]:
     """The stored claims and past fact-checks most like `text`, best first, each a duplicate or related.
 
     A duplicate has close text and the same figures and polarity; "1,7 triệu" against "1,8 triệu" is related.
@@ -95,6 +102,12 @@ def find_matches(db: sqlite_utils.Database, text: str, *, limit: int = 5, exclud
     fact-check worded differently can come first, as related unless text, figures and polarity agree. The first
     such match computes the vectors of every stored text (about 6 ms each, kept in `text_vectors`); past
     MEANING_INDEX_MAX texts only the word candidates are reordered. The claim-duplicate path leaves it off.
+
+    With the multilingual model installed, `by_meaning` searches instead the vectors the background jobs stored in
+    `meaning_vectors` (`db/meaning.py`), in every language, through the nearest-neighbour index
+    (`db/meaning_index.py`), and computes no stored text's vector. `cross_language` (default: the desk setting
+    `cross_language_matches`) False keeps only matches in the language of `text`. `query_vector`: the text's
+    multilingual vector when it is known (a stored claim's), else it is computed (one text).
 
     >>> [m.id for m in find_matches(db, "Wombats share their burrows", limit=1)]  # doctest: +SKIP
     ['s-1']
@@ -112,13 +125,23 @@ def find_matches(db: sqlite_utils.Database, text: str, *, limit: int = 5, exclud
             pool += [replace(c, bm25=c.bm25 / perfect) for c in found]
     pool.sort(key=lambda c: c.bm25, reverse=True)  # stable: past fact-checks first among equals
     pool = pool[:_POOL]
-    meaning = by_meaning and semantic.is_available()
-    if meaning:
+    if cross_language is None:
+        cross_language = bool(get_setting(db, "cross_language_matches"))
+    multilingual_result = None
+    if by_meaning and multilingual.is_available():
+        multilingual_result = by_meaning_multilingual(db, text, query_norm, pool, excluded, cross_language,
+                                                      query_vector)
+    if multilingual_result is not None:
+        scored, details = multilingual_result
+    elif by_meaning and semantic.is_available():
         scored, details = _by_meaning(db, text, query_norm, pool, known, claims, excluded)
     else:
         details = _details(db, [c.key for c in pool])
         pool = [c for c in pool if c.key in details]  # deleted since the index was built
         scored = rerank(query_norm, nfc(text), pool, [details[c.key]["text"] for c in pool], perfect_bm25=1.0)
+    if not cross_language:
+        language = detect_language(text)
+        scored = [s for s in scored if detect_language(details[s.key]["text"]) == language]
     results = []
     for s in scored:
         if s.score < min_score or len(results) >= limit:
@@ -126,7 +149,7 @@ def find_matches(db: sqlite_utils.Database, text: str, *, limit: int = 5, exclud
         kind, key = s.key
         info = details[s.key]
         results.append(MatchResult(str(key), kind, s.score, str(s.relation), info["text"], info.get("verdict"),
-                                   info.get("url"), round(s.closeness, 2)))
+                                   info.get("url"), round(s.closeness, 2), detect_language(info["text"])))
     return results
 
 
@@ -178,10 +201,13 @@ def suggest_matches(db: sqlite_utils.Database, claim_ids: Iterable[int], *, limi
     texts = dict(db.execute(f"SELECT id, text FROM claims WHERE id IN ({', '.join('?' for _ in ids)})", ids)
                  .fetchall()) if len(ids) <= 900 else dict(db.execute("SELECT id, text FROM claims").fetchall())
     proposals = []
+    own_vectors = vectors_by_ref(db, [("claim", str(i)) for i in ids]) if by_meaning else {}
     for claim_id in ids:
         if claim_id not in texts:
             continue
-        for m in find_matches(db, texts[claim_id], limit=limit, exclude_claim_id=claim_id, by_meaning=by_meaning):
+        vector = own_vectors.get(("claim", str(claim_id)))
+        for m in find_matches(db, texts[claim_id], limit=limit, exclude_claim_id=claim_id, by_meaning=by_meaning,
+                              query_vector=vector):
             # Close wording is enough on its own: the ranking score leans on word statistics, which are weak
             # while the store or the archive is small.
             if (m.relation == "duplicate" or m.closeness >= SUGGEST_MIN_CLOSENESS
@@ -231,19 +257,26 @@ def suggestions_for(db: sqlite_utils.Database, claim_id: int, *, include_rejecte
         WHERE m.other_kind = 'claim' AND m.other_id = CAST(:claim AS TEXT)
         """, {"claim": claim_id})
     out = []
+    claim_row = db.execute("SELECT text FROM claims WHERE id = ?", [claim_id]).fetchone()
+    own_language = detect_language(claim_row[0]) if claim_row else None
+    other_languages = bool(get_setting(db, "cross_language_matches"))
     for r in sorted(rows, key=lambda r: (-r["score"], r["match_id"])):
         if r["decision"] == "rejected" and not include_rejected:
             continue
+        text = r["k_text"] if r["other_kind"] == "known" else r["c_text"]
+        language = detect_language(text) if text else None
+        if not other_languages and language != own_language and r["decision"] != "confirmed":
+            continue  # the desk's setting: matches in other languages are not suggested
         if r["other_kind"] == "known":
             if r["k_text"] is None:
                 continue
             out.append(Suggestion(r["match_id"], claim_id, "known", r["other_id"], None, r["k_text"], r["score"],
                                   r["relation"], r["decision"], r["k_verdict"], r["k_verdict"], r["k_url"],
-                                  _host(r["k_url"]) or "a past fact-check", r["k_published"]))
+                                  _host(r["k_url"]) or "a past fact-check", r["k_published"], language))
         elif r["c_id"] is not None:
             out.append(Suggestion(r["match_id"], claim_id, "claim", str(r["c_id"]), r["c_id"], r["c_text"],
                                   r["score"], r["relation"], r["decision"], r["c_rating"], r["c_verdict"],
-                                  None, f"claim #{r['c_id']}" if r["c_rating"] else None))
+                                  None, f"claim #{r['c_id']}" if r["c_rating"] else None, None, language))
     return out
 
 

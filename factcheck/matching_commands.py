@@ -29,7 +29,33 @@ def cmd_import_claims(args: argparse.Namespace, db: Any) -> int:
         _print_json({"imported": count})
     else:
         print(f"imported {count} past fact-checks from {args.file}")
+    sys.stdout.flush()
+    _compute_vectors(db)
     return 0
+
+
+def _compute_vectors(db: Any) -> None:
+    """The vectors by meaning of what has none yet, after the import has committed (progress on stderr).
+
+    Stopping it (Ctrl-C) loses no import and no vector computed so far: the next job goes on from there.
+    """
+    from db.meaning import run_vector_job, start_vector_job
+
+    job = start_vector_job(db)
+    if job is None:
+        return
+    step = max(1, job.total // 20)
+    shown = [0]
+
+    def progress(done: int, total: int) -> None:
+        if done - shown[0] >= step or done == total:
+            shown[0] = done
+            print(f"vectors by meaning: {done:,} of {total:,}", file=sys.stderr, flush=True)
+
+    try:
+        run_vector_job(db, job, on_progress=progress)
+    except KeyboardInterrupt:
+        print("vectors by meaning: stopped; the next import or match goes on from here", file=sys.stderr)
 
 
 def cmd_match(args: argparse.Namespace, db: Any) -> int:
@@ -37,6 +63,7 @@ def cmd_match(args: argparse.Namespace, db: Any) -> int:
 
     if args.limit < 1:
         raise UserError("--limit must be at least 1")
+    _compute_vectors(db)  # a batch: what an import left undone is done first, once
     failed = 0
     for number, line in input_lines(args.jsonl):
         row: Any = None

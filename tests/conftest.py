@@ -11,6 +11,8 @@ from db.connection import open_database
 # No test reaches outside this machine: the app's fetches (a source typed by hand keeps a copy of its page) go only
 # to the local servers the tests start. Set before any app subprocess starts, so it inherits it too.
 os.environ.setdefault("FACTCHECK_OFFLINE", "1")
+# The app computes vectors by meaning on a background thread; tests turn it on where they test it.
+os.environ.setdefault("FACTCHECK_VECTORS", "off")
 
 PROJECT = Path(__file__).resolve().parent.parent
 SEEDS = PROJECT / "seeds"

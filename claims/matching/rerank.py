@@ -17,7 +17,7 @@ from claims.matching.normalize import STOP_WORDS
 from claims.matching.polarity import negation_count
 
 __all__ = ["Relation", "Scored", "DUPLICATE_CLOSENESS", "GRAM_WEIGHT", "WORD_RANK_WEIGHT", "closeness", "relation",
-           "rerank", "meaning_rerank", "compare"]
+           "rerank", "meaning_rerank", "compare", "MeaningWeights", "multilingual_rerank"]
 
 # Texts at least this close (0-100, see `closeness`) are the same claim if their figures and polarity agree.
 DUPLICATE_CLOSENESS = 80.0
@@ -182,3 +182,60 @@ def compare(a: str, b: str) -> tuple[float, Relation]:
     a_norm, b_norm = match_text(a), match_text(b)
     close = closeness([a_norm], [b_norm])[0][0]
     return close, relation(close, a_norm, b_norm, a, b)
+
+
+@dataclass(frozen=True)
+class MeaningWeights:
+    """How the multilingual ordering blends its signals for one pair of languages (see `multilingual_rerank`).
+
+    `english` weighs the English model's cosine (all-MiniLM-L6-v2) when both texts are English, `floor` is the
+    blended value shown as score 0 and `duplicate_cosine` the cosine from which two texts in different languages
+    say the same thing (a duplicate if their figures and polarity agree too).
+    """
+
+    gram: float
+    rank: float
+    english: float
+    floor: float
+    duplicate_cosine: float
+
+
+def multilingual_rerank(query_norm: str, query_raw: str, candidates: Sequence[Candidate],
+                        similarities: Sequence[float], word_ranks: Sequence[int | None],
+                        raw_texts: Sequence[str], same_language: Sequence[bool], weights: MeaningWeights,
+                        english_similarities: Sequence[float | None] | None = None) -> list[Scored]:
+    """Order candidates by the multilingual cosine, character grams, word rank (and the English cosine between
+    English texts); decide each one's relation.
+
+    In the same language a duplicate needs close text (`relation`); across languages the words cannot agree, so
+    a duplicate needs a cosine of at least `weights.duplicate_cosine`, and the same figures and polarity all the
+    same: "hơn 1,7 triệu người" against "more than 1.8 million people" is related, never a duplicate.
+    """
+    if not candidates:
+        return []
+    texts = [c.text for c in candidates]
+    grams = _gram_bm25(query_norm, texts)
+    top_grams = max(grams) or 1.0
+    close = closeness([query_norm], texts)[0]
+    query_figures = figures(query_norm, normalized=True)
+    query_negations = negation_count(query_raw)
+    perfect = 1.0 + weights.gram + weights.rank + weights.english
+    scored = []
+    for i, cand in enumerate(candidates):
+        rank = word_ranks[i]
+        by_rank = _RANK_DAMPING / (_RANK_DAMPING + rank) if rank is not None else 0.0
+        english = english_similarities[i] if english_similarities is not None else None
+        value = (float(similarities[i]) + weights.gram * grams[i] / top_grams + weights.rank * by_rank
+                 + (weights.english * english if english is not None else 0.0))
+        top = perfect if english is not None else perfect - weights.english
+        score = 100.0 * (value - weights.floor) / (top - weights.floor)
+        if same_language[i]:
+            kind = relation(close[i], query_norm, cand.text, query_raw, raw_texts[i])
+        elif (similarities[i] >= weights.duplicate_cosine and figures(cand.text, normalized=True) == query_figures
+              and negation_count(raw_texts[i]) == query_negations):
+            kind = Relation.DUPLICATE
+        else:
+            kind = Relation.RELATED
+        scored.append((score, Scored(cand.key, round(max(0.0, min(100.0, score)), 2), close[i], kind, cand.text)))
+    scored.sort(key=lambda pair: pair[0], reverse=True)
+    return [s for _, s in scored]

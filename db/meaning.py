@@ -1,0 +1,237 @@
+"""Vectors by meaning of every stored claim and past fact-check, in `meaning_vectors`, computed by background jobs.
+
+An import stores texts only; a vector job (`vector_jobs`, its progress kept row by row) then computes the vector of
+every text that has none, or whose text changed since (the digest differs), and the language of each. A search
+never computes a stored text's vector: until the job has reached a text it is found by its words only.
+A changed text gets a new row (a new id), so the nearest-neighbour index, which follows ids, sees it as new; the old
+row is gone and a search drops what it cannot find.
+"""
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import sqlite_utils
+
+from claims.language import detect_language
+from claims.matching import multilingual, semantic
+from db.connection import writing
+from db.history import now
+
+__all__ = ["VectorJob", "text_digest", "pending_texts", "start_vector_job", "run_vector_job", "latest_job",
+           "vectors_by_ref", "start_in_background", "wait_for_background", "keep_vectors_current"]
+
+_CHUNK = 128  # texts encoded, stored and counted as done together: a stopped job keeps what it computed
+
+
+@dataclass(frozen=True)
+class VectorJob:
+    id: int
+    total: int
+    done: int
+    started_at: str
+    updated_at: str
+    finished_at: str | None
+    error: str | None
+
+    @property
+    def running(self) -> bool:
+        return self.finished_at is None and self.error is None
+
+
+def text_digest(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:20]
+
+
+def pending_texts(db: sqlite_utils.Database) -> list[tuple[str, str, str]]:
+    """(kind, ref, text) of every stored text without a current vector, past fact-checks first."""
+    model = multilingual.MODEL_NAME
+    out = []
+    for kind, sql in (
+            ("known", "SELECT k.id, k.text, m.digest FROM known_claims k LEFT JOIN meaning_vectors m"
+                      " ON m.model = ? AND m.kind = 'known' AND m.ref = k.id ORDER BY k.rowid"),
+            ("claim", "SELECT CAST(c.id AS TEXT), c.text, m.digest FROM claims c LEFT JOIN meaning_vectors m"
+                      " ON m.model = ? AND m.kind = 'claim' AND m.ref = CAST(c.id AS TEXT) ORDER BY c.id")):
+        for ref, text, digest in db.execute(sql, [model]):
+            if text and digest != text_digest(text):
+                out.append((kind, ref, text))
+    return out
+
+
+def _job(row: tuple | None) -> VectorJob | None:
+    return VectorJob(*row) if row else None
+
+
+_JOB_COLUMNS = "id, total, done, started_at, updated_at, finished_at, error"
+
+
+def latest_job(db: sqlite_utils.Database) -> VectorJob | None:
+    """The most recent vector job of the current model (running or finished), for the progress shown in the app."""
+    return _job(db.execute(f"SELECT {_JOB_COLUMNS} FROM vector_jobs WHERE model = ? ORDER BY id DESC LIMIT 1",
+                           [multilingual.MODEL_NAME]).fetchone())
+
+
+def start_vector_job(db: sqlite_utils.Database) -> VectorJob | None:
+    """Record a job for the texts that need a vector; None when none does (or the model is not installed)."""
+    if not multilingual.is_available():
+        return None
+    total = len(pending_texts(db))
+    if not total:
+        return None
+    stamp = now()
+    with writing(db):
+        cursor = db.execute("INSERT INTO vector_jobs (model, total, done, started_at, updated_at)"
+                            " VALUES (?, ?, 0, ?, ?)", [multilingual.MODEL_NAME, total, stamp, stamp])
+        job_id = cursor.lastrowid
+    return _job(db.execute(f"SELECT {_JOB_COLUMNS} FROM vector_jobs WHERE id = ?", [job_id]).fetchone())
+
+
+def _english_model() -> bool:
+    """English texts also get the English model's vector (see `claims/matching/calibration.py`)."""
+    from claims.matching.calibration import ENGLISH_MODEL
+
+    return ENGLISH_MODEL and semantic.is_available()
+
+
+def _chunks(items: list, size: int) -> Iterator[list]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+def run_vector_job(db: sqlite_utils.Database, job: VectorJob, *,
+                   on_progress: Callable[[int, int], Any] | None = None,
+                   stop: threading.Event | None = None) -> VectorJob:
+    """Compute and store the vectors the job counted, chunk by chunk, recording `done` after each chunk.
+
+    A text changed or added after the job started is done too if the job reaches it (the list is read again here);
+    an error is recorded on the job and raised. `stop` ends the job early, unfinished; a later job goes on.
+    """
+    model = multilingual.MODEL_NAME
+    done = 0
+    try:
+        pending = pending_texts(db)
+        total = max(job.total, len(pending))
+        for part in _chunks(pending, _CHUNK):
+            if stop is not None and stop.is_set():
+                break
+            vectors = multilingual.encode([t for _, _, t in part])
+            languages = [detect_language(t) for _, _, t in part]
+            english = [i for i, lang in enumerate(languages) if lang == "en"] if _english_model() else []
+            english_vectors = semantic.encode([part[i][2] for i in english]) if english else []
+            with writing(db):
+                if english:
+                    db.conn.executemany(
+                        "INSERT OR REPLACE INTO meaning_vectors (model, kind, ref, digest, language, vector)"
+                        " VALUES (?, ?, ?, ?, 'en', ?)",
+                        [(semantic.MODEL_NAME, part[i][0], part[i][1], text_digest(part[i][2]),
+                          v.astype("<f4").tobytes()) for i, v in zip(english, english_vectors, strict=True)])
+                db.conn.executemany(
+                    "INSERT OR REPLACE INTO meaning_vectors (model, kind, ref, digest, language, vector)"
+                    " VALUES (?, ?, ?, ?, ?, ?)",
+                    [(model, kind, ref, text_digest(text), lang, v.astype("<f4").tobytes())
+                     for (kind, ref, text), lang, v in zip(part, languages, vectors, strict=True)])
+                db.conn.executemany("UPDATE known_claims SET language = ? WHERE id = ? AND language IS NULL",
+                                    [(lang, ref) for (kind, ref, _), lang in zip(part, languages, strict=True)
+                                     if kind == "known"])
+                done += len(part)
+                db.execute("UPDATE vector_jobs SET done = ?, total = ?, updated_at = ? WHERE id = ?",
+                           [done, total, now(), job.id])
+            if on_progress is not None:
+                on_progress(done, total)
+        else:
+            with writing(db):
+                db.execute("UPDATE vector_jobs SET finished_at = ?, updated_at = ? WHERE id = ?",
+                           [now(), now(), job.id])
+    except Exception as error:
+        try:
+            with writing(db):
+                db.execute("UPDATE vector_jobs SET error = ?, updated_at = ? WHERE id = ?",
+                           [f"{type(error).__name__}: {error}"[:500], now(), job.id])
+        except sqlite3.Error:
+            pass
+        raise
+    return _job(db.execute(f"SELECT {_JOB_COLUMNS} FROM vector_jobs WHERE id = ?", [job.id]).fetchone())
+
+
+def vectors_by_ref(db: sqlite_utils.Database, keys: list[tuple[str, str]], *,
+                   model: str = multilingual.MODEL_NAME) -> dict[tuple[str, str], np.ndarray]:
+    """The stored vectors of (kind, ref) keys that have one (of the multilingual model unless `model` says)."""
+    found: dict[tuple[str, str], np.ndarray] = {}
+    for kind in ("known", "claim"):
+        refs = [ref for k, ref in keys if k == kind]
+        for part in _chunks(refs, 500):
+            marks = ", ".join("?" for _ in part)
+            for ref, blob in db.execute(f"SELECT ref, vector FROM meaning_vectors WHERE model = ? AND kind = ?"
+                                        f" AND ref IN ({marks})", [model, kind, *part]):
+                found[(kind, ref)] = np.frombuffer(blob, dtype="<f4")
+    return found
+
+
+# ---------------------------------------------------------------- background
+
+
+_THREADS: dict[str, threading.Thread] = {}
+_THREADS_LOCK = threading.Lock()
+
+
+def _background(path: str) -> None:
+    from db.connection import open_database
+    from db.matching import suggest_matches
+
+    db = open_database(path)
+    try:
+        while (job := start_vector_job(db)) is not None:
+            claims = [int(ref) for kind, ref, _ in pending_texts(db) if kind == "claim"]
+            finished = run_vector_job(db, job)
+            # New claims, now with their vectors, get the suggestions by meaning a reviewer would ask for: an
+            # English past fact-check of a Vietnamese claim shows on its page without a click.
+            if claims and finished is not None and not finished.running:
+                suggest_matches(db, claims, by_meaning=True)
+            if finished is None or finished.done == 0:
+                break
+    finally:
+        db.conn.close()
+
+
+def start_in_background(db_path: str) -> bool:
+    """Compute the missing vectors of the database at `db_path` on a thread of its own (its own connection);
+    returns False when such a thread is already running for it. The app calls this after an import and on start."""
+    with _THREADS_LOCK:
+        running = _THREADS.get(db_path)
+        if running is not None and running.is_alive():
+            return False
+        thread = threading.Thread(target=_background, args=(db_path,), name=f"vectors:{db_path}", daemon=True)
+        _THREADS[db_path] = thread
+        thread.start()
+        return True
+
+
+def wait_for_background(db_path: str, timeout: float | None = None) -> None:
+    """Wait until the background vectors of `db_path` are done (tests and the command line)."""
+    with _THREADS_LOCK:
+        thread = _THREADS.get(db_path)
+    if thread is not None:
+        thread.join(timeout)
+
+
+_LOOKED: dict[str, float] = {}
+
+
+def keep_vectors_current(db: sqlite_utils.Database) -> None:
+    """What the app calls as pages open: at most every 30 s, start the background job for this database's file
+    (`start_in_background`). FACTCHECK_VECTORS=off turns it off (the test suite does, except where it tests it)."""
+    import os
+    import time
+
+    path = db.execute("PRAGMA database_list").fetchone()[2]
+    if not path or os.environ.get("FACTCHECK_VECTORS", "on") == "off":
+        return
+    if time.monotonic() - _LOOKED.get(path, -1e9) < 30:
+        return
+    _LOOKED[path] = time.monotonic()
+    start_in_background(path)
