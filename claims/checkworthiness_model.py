@@ -186,7 +186,7 @@ def _logits_of(texts: Sequence[str], dense: np.ndarray) -> np.ndarray:
     offset = 0
     for hashes, width in ((_char_hashes, CHAR_FEATURES), (_word_hashes, WORD_FEATURES)):
         r, c, v = _tf(*hashes(texts), n, width)
-        total += np.bincount(r, weights=v * dense[offset + c], minlength=n)
+        total += np.bincount(r, weights=v * dense[offset:offset + width][c], minlength=n)
         offset += width
     return total
 
