@@ -237,16 +237,18 @@ class LearnedScorer:
         """Probability that each sentence is check-worthy, given its rules' assessment."""
         if not texts:
             return []
-        logits = _logits_of(texts, self._dense)
-        # The rules' part column by column in double precision, not as a matrix product: a matrix product's
+        # The rules' part row by row in double precision, not as a float32 matrix product: a matrix product's
         # rounding depends on how many rows it is given, and a sentence must score the same alone or in its article.
-        for column, weight in zip(_rule_features(assessments).T, self.rule_weights.tolist(), strict=True):
-            logits += column * weight
-        logits += self.intercept
+        rules = (_rule_features(assessments).astype(np.float64) * self._rule_weights).sum(axis=1)
+        logits = _logits_of(texts, self._dense) + rules + self.intercept
         return [float(v) for v in 1.0 / (1.0 + np.exp(-logits))]
 
     def _logits(self, grams: sp.csr_matrix, rules: np.ndarray) -> np.ndarray:
         return np.asarray(grams.dot(self._dense)).ravel() + rules.dot(self.rule_weights) + self.intercept
+
+    @cached_property
+    def _rule_weights(self) -> np.ndarray:
+        return self.rule_weights.astype(np.float64)
 
     @cached_property
     def _dense(self) -> np.ndarray:
