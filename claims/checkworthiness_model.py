@@ -76,6 +76,19 @@ _WORD_CHAR = np.array([chr(i).isalnum() or i == 0x5F for i in range(0x10000)] + 
 _PAIR = np.uint64(0x2545F4914F6CDD1D)
 
 
+def _powers(count: int) -> np.ndarray:
+    """1, p, p², … (wrapping at 64 bits): the first `count` powers of the hash's prime, kept between calls."""
+    global _POWERS
+    if len(_POWERS) < count:
+        with np.errstate(over="ignore"):
+            _POWERS = np.concatenate(([np.uint64(1)], np.cumprod(np.full(max(count, 64) - 1, _PRIME, dtype=np.uint64),
+                                                                 dtype=np.uint64))).astype(np.uint64)
+    return _POWERS[:count]
+
+
+_POWERS = np.ones(1, dtype=np.uint64)
+
+
 def _word_hashes(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     """Each hashed word and word pair of the texts (lower-cased; a word is a run of letters or digits):
     (text number, column), one pair per occurrence."""
@@ -95,8 +108,7 @@ def _word_hashes(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     where = np.arange(int(lengths.sum())) + first
     place = where - np.repeat(starts, lengths)
     with np.errstate(over="ignore"):
-        powers = np.concatenate(([np.uint64(1)], np.cumprod(np.full(int(lengths.max()) - 1, _PRIME, dtype=np.uint64),
-                                                           dtype=np.uint64))).astype(np.uint64)
+        powers = _powers(int(lengths.max()))
         words = np.add.reduceat(codes[where] * powers[place], np.concatenate(([0], np.cumsum(lengths)[:-1])))
         words = words + lengths.astype(np.uint64)
         row = np.searchsorted(np.cumsum([len(t) + 1 for t in texts]), starts, side="right").astype(np.int32)
