@@ -187,9 +187,9 @@ def assess(sentence: str, *, language: str = "en", quantities: Sequence[Quantity
         add(0.9, f"attributed to {speaker}", ClaimType.QUOTE)
     elif any(ch in text for ch in "\"“”"):
         types.append(ClaimType.QUOTE)
-    proper = [m.group(0) for m in _PROPER_MID.finditer(text) if m.group(0)[0].isupper()]
+    proper = next((word for m in _PROPER_MID.finditer(text) if (word := m.group(0))[0].isupper()), None)
     if proper:
-        add(0.6 if language == "en" else 0.4, f"names {proper[0]}")
+        add(0.6 if language == "en" else 0.4, f"names {proper}")
     causal = cues.get(_CAUSAL)
     if causal:
         add(0.2, f"states a cause: {causal}", ClaimType.CAUSAL)

@@ -159,7 +159,9 @@ class SpeakerResolver:
         masked = _mask_quotes(sentence)
         for chunk in _NAME_CHUNKS.split(masked):
             words = chunk.split()
-            capitalised = [_is_capitalised(w) and "_" not in w for w in words]
+            if len(words) < 3:  # a name run starts after the first word and has two words at least
+                continue
+            capitalised = [w[0].isupper() and "_" not in w for w in words]
             k = 1  # a run at the very start of a sentence may be a place or body; a run after a word is a name
             while k < len(words) - 1:
                 if not (capitalised[k] and capitalised[k + 1]):

@@ -50,3 +50,16 @@ def test_a_model_of_an_older_format_is_refused_by_name_so_it_can_be_rebuilt() ->
         from_bytes(out.getvalue())
     with pytest.raises(ModelError):
         from_bytes(b"not a model")
+
+
+def test_an_article_scored_in_one_batch_gets_exactly_the_scores_of_its_sentences_one_by_one() -> None:
+    scorer = _train(_WORTHY + _OTHERS, [True] * 8 + [False] * 7)
+    # repeated n-grams, a sentence without a word, and enough sentences (2,100) for the wide sort keys
+    texts = [_WORTHY[i % 8] + (" nữa nữa nữa" * (i % 3)) if i % 5 else _OTHERS[i % 7] for i in range(2_100)]
+    texts[7] = "…"
+    assessments = [rule_assessment(t) for t in texts]
+    batch = scorer.score(texts, assessments)
+    assert batch == [scorer.score([t], [a])[0] for t, a in zip(texts, assessments, strict=True)]
+    short = scorer.score(texts[:40], assessments[:40])  # the narrow sort keys
+    assert short == batch[:40]
+    assert len(set(batch)) > 2  # the scores differ between sentences, so equality says something
