@@ -13,7 +13,7 @@ pytestmark = [pytest.mark.skipif(chromium_missing() is not None, reason=chromium
 
 
 def test_sample_articles_and_their_claims_show_in_the_browser(tmp_path):
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
     db_path = tmp_path / "seeded.db"
     db = open_database(db_path)
@@ -32,11 +32,13 @@ def test_sample_articles_and_their_claims_show_in_the_browser(tmp_path):
             wait_for_text(page, "check-worthy claims reviewed")
             marks = page.locator("mark")
             marks.first.wait_for()
-            assert marks.count() >= min(o.stored.claims for o in outcomes) - 1
+            highlighted = marks.count()
+            assert highlighted >= min(o.stored.claims for o in outcomes) - 1
             # A reload starts a new session: it asks who is signing in, then shows the same article again.
             page.reload()
             sign_in(page, base, "Lan", path=None)
             wait_for_text(page, "check-worthy claims reviewed")
-            assert page.locator("mark").count() == marks.count()
+            # The header is drawn before the highlighted text: wait for the marks rather than count them at once.
+            expect(page.locator("mark")).to_have_count(highlighted, timeout=30_000)
         finally:
             browser.close()
