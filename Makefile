@@ -44,6 +44,8 @@ bench: setup browser
 	$(BIN)/python bench/reports.py
 	$(BIN)/python bench/concurrency.py
 	$(BIN)/python bench/article_view.py --claims 1000 3000
+	$(BIN)/python bench/checkworthiness_speed.py --mb 1 --rounds 1
+	$(BIN)/python bench/web.py
 
 screenshots: setup browser
 	$(BIN)/python bench/screenshots.py
