@@ -85,9 +85,12 @@ def keep_source_copy(db: sqlite_utils.Database, source_id: int, page: Page, *, r
 
 
 def article_capture_id(db: sqlite_utils.Database, article_id: int) -> int | None:
-    """The kept copy of an article fetched by URL (None for one pasted or uploaded)."""
+    """The kept copy of an article fetched by URL (None for one pasted or uploaded); LookupError for an unknown
+    article."""
     row = db.execute("SELECT capture_id FROM articles WHERE id = ?", [article_id]).fetchone()
-    return row[0] if row else None
+    if row is None:
+        raise LookupError(f"article {article_id} does not exist")
+    return row[0]
 
 
 def source_capture_id(db: sqlite_utils.Database, source_id: int) -> int | None:

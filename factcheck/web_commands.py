@@ -125,16 +125,13 @@ def cmd_kept_copy(args: argparse.Namespace, db: Any) -> int:
     from db.captures import article_capture_id, get_capture, source_capture_id
 
     if args.source is not None:
-        try:
-            capture_id = source_capture_id(db, args.source)
-        except LookupError as error:
-            raise UserError(str(error)) from None
-        what = f"source {args.source}"
+        find, ref, what = source_capture_id, args.source, f"source {args.source}"
     else:
-        if db.execute("SELECT 1 FROM articles WHERE id = ?", [args.article]).fetchone() is None:
-            raise UserError(f"article {args.article} does not exist")
-        capture_id = article_capture_id(db, args.article)
-        what = f"article {args.article}"
+        find, ref, what = article_capture_id, args.article, f"article {args.article}"
+    try:
+        capture_id = find(db, ref)
+    except LookupError as error:
+        raise UserError(str(error)) from None
     capture = get_capture(db, capture_id) if capture_id else None
     if capture is None:
         raise UserError(f"{what} has no kept copy")
