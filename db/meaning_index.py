@@ -16,6 +16,7 @@ import numpy as np
 import sqlite_utils
 
 from claims.matching import multilingual
+from claims.matching.nearest import nearest_rows
 from db.match_index import database_key
 
 __all__ = ["ANN_FROM", "MeaningSearch", "meaning_search", "forget_meaning_search", "Neighbour"]
@@ -102,13 +103,7 @@ class MeaningSearch:
             return []
         vector = np.ascontiguousarray(vector, dtype=np.float32)
         if self._ann is None:
-            cosines = self._matrix @ vector
-            if len(cosines) > limit:
-                best = np.argpartition(-cosines, limit - 1)[:limit]
-                best = best[np.argsort(-cosines[best], kind="stable")]
-            else:
-                best = np.argsort(-cosines, kind="stable")
-            return [(int(i), float(cosines[i])) for i in best]
+            return nearest_rows(self._matrix, vector, limit)
         scores, rows = self._ann.search(vector[None, :], limit)
         return [(int(r), float(s)) for r, s in zip(rows[0], scores[0], strict=True) if r >= 0]
 

@@ -16,6 +16,7 @@ import sqlite_utils
 
 from claims.matching import semantic
 from claims.matching.index import MatchIndex
+from claims.matching.nearest import nearest_rows
 from db.connection import writing
 
 __all__ = ["MEANING_INDEX_MAX", "MeaningIndex", "stored_vectors", "meaning_index", "forget_meaning_index"]
@@ -106,15 +107,9 @@ class MeaningIndex:
         >>> index.nearest(semantic.encode(["Kids may buy guns"])[0], 1)  # doctest: +SKIP
         [(('known', 'pf-1'), 0.78)]
         """
-        if not self.keys or limit <= 0:
+        if not self.keys:
             return []
-        cosines = self.matrix @ vector
-        if len(cosines) > limit:
-            best = np.argpartition(-cosines, limit - 1)[:limit]
-            best = best[np.argsort(-cosines[best], kind="stable")]
-        else:
-            best = np.argsort(-cosines, kind="stable")
-        return [(self.keys[i], float(cosines[i])) for i in best]
+        return [(self.keys[i], cosine) for i, cosine in nearest_rows(self.matrix, vector, limit)]
 
     def cosines(self, keys: Sequence[Hashable], vector: np.ndarray) -> list[float]:
         return (self.matrix[[self.rows[k] for k in keys]] @ vector).tolist() if keys else []

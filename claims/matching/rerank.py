@@ -139,6 +139,19 @@ def rerank(query_norm: str, query_raw: str, candidates: Sequence[Candidate],
     return scored
 
 
+def _surface(query_norm: str, candidates: Sequence[Candidate]) -> tuple[list[float], float, list[float]]:
+    """What the orderings by meaning take from the wording: each candidate's character-gram BM25, the best of
+    them (to scale by), and each one's closeness to the query."""
+    texts = [c.text for c in candidates]
+    grams = _gram_bm25(query_norm, texts)
+    return grams, max(grams) or 1.0, closeness([query_norm], texts)[0]
+
+
+def _by_rank(rank: int | None) -> float:
+    """A word-BM25 rank as a share: 1 for the first, falling slowly; 0 for a candidate only the meaning found."""
+    return _RANK_DAMPING / (_RANK_DAMPING + rank) if rank is not None else 0.0
+
+
 def meaning_rerank(query_norm: str, query_raw: str, candidates: Sequence[Candidate], similarities: Sequence[float],
                    word_ranks: Sequence[int | None], raw_texts: Sequence[str] | None = None) -> list[Scored]:
     """Order candidates found by words or by meaning: cosine, plus character grams, plus the word-BM25 rank.
@@ -154,15 +167,11 @@ def meaning_rerank(query_norm: str, query_raw: str, candidates: Sequence[Candida
     """
     if not candidates:
         return []
-    texts = [c.text for c in candidates]
-    grams = _gram_bm25(query_norm, texts)
-    top_grams = max(grams) or 1.0
-    close = closeness([query_norm], texts)[0]
+    grams, top_grams, close = _surface(query_norm, candidates)
     perfect = 1.0 + GRAM_WEIGHT + WORD_RANK_WEIGHT
     scored = []
     for i, cand in enumerate(candidates):
-        rank = word_ranks[i]
-        by_rank = _RANK_DAMPING / (_RANK_DAMPING + rank) if rank is not None else 0.0
+        by_rank = _by_rank(word_ranks[i])
         value = float(similarities[i]) + GRAM_WEIGHT * grams[i] / top_grams + WORD_RANK_WEIGHT * by_rank
         raw = raw_texts[i] if raw_texts is not None else cand.text
         scored.append((value, Scored(cand.key, round(max(0.0, min(100.0, 100.0 * value / perfect)), 2), close[i],
@@ -213,17 +222,13 @@ def multilingual_rerank(query_norm: str, query_raw: str, candidates: Sequence[Ca
     """
     if not candidates:
         return []
-    texts = [c.text for c in candidates]
-    grams = _gram_bm25(query_norm, texts)
-    top_grams = max(grams) or 1.0
-    close = closeness([query_norm], texts)[0]
+    grams, top_grams, close = _surface(query_norm, candidates)
     query_figures = figures(query_norm, normalized=True)
     query_negations = negation_count(query_raw)
     perfect = 1.0 + weights.gram + weights.rank + weights.english
     scored = []
     for i, cand in enumerate(candidates):
-        rank = word_ranks[i]
-        by_rank = _RANK_DAMPING / (_RANK_DAMPING + rank) if rank is not None else 0.0
+        by_rank = _by_rank(word_ranks[i])
         english = english_similarities[i] if english_similarities is not None else None
         value = (float(similarities[i]) + weights.gram * grams[i] / top_grams + weights.rank * by_rank
                  + (weights.english * english if english is not None else 0.0))
