@@ -9,8 +9,8 @@ __all__ = ["nearest_rows"]
 def nearest_rows(matrix: np.ndarray, vector: np.ndarray, limit: int) -> list[tuple[int, float]]:
     """(row, cosine) of the `limit` rows closest to `vector`; equal cosines keep the rows' order.
 
-    >>> nearest_rows(np.eye(3, dtype=np.float32), np.array([0.0, 1.0, 0.0], dtype=np.float32), 2)
-    [(1, 1.0), (0, 0.0)]
+    >>> nearest_rows(np.eye(3, dtype=np.float32), np.array([0.0, 1.0, 0.5], dtype=np.float32), 2)
+    [(1, 1.0), (2, 0.5)]
     """
     if limit <= 0 or not len(matrix):
         return []
