@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from claims import extract_claims
-from claims.checkworthiness_model import ModelError, fit, from_bytes
+from claims.checkworthiness_model import ModelError, best_threshold, figures, fit, from_bytes, held_back_figures
 from claims.extract import rule_assessment
 
 _WORTHY = [f"Năm {2000 + i}, tỉnh {n} ghi nhận {i + 3} nghìn ca sốt xuất huyết, tăng {i + 10}% so với năm trước."
@@ -63,3 +63,15 @@ def test_an_article_scored_in_one_batch_gets_exactly_the_scores_of_its_sentences
     short = scorer.score(texts[:40], assessments[:40])  # the narrow sort keys
     assert short == batch[:40]
     assert len(set(batch)) > 2  # the scores differ between sentences, so equality says something
+
+
+def test_the_held_back_figure_does_not_pick_its_threshold_on_the_sentences_it_scores() -> None:
+    """A desk whose labels carry no signal is not flattered: choosing the cut on the very scores it reads would
+    report a better F1 than the sentences deserve. Scores that separate the labels still read as perfect."""
+    rng = np.random.default_rng(5)
+    labels = (rng.random(400) < 0.4).tolist()
+    noise = rng.random(400).tolist()
+    same_scores = figures(labels, [s >= best_threshold(labels, noise) for s in noise])[2]
+    assert held_back_figures(labels, noise)[2] < same_scores
+    separating = [0.9 if y else 0.1 for y in labels]
+    assert held_back_figures(labels, separating) == (1.0, 1.0, 1.0)
