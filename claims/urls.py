@@ -1,6 +1,7 @@
 """Checking a link a fact-checker pastes: absolute http(s) only, since reports and pages turn it into a link."""
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 from claims.folding import nfc
@@ -10,6 +11,11 @@ __all__ = ["InvalidURL", "check_url"]
 
 class InvalidURL(ValueError):
     pass
+
+
+# A host name of one label (an intranet's `http://wiki/`): letters, digits and inner hyphens, with a letter in it,
+# so that a number such as `http://2130706433/` is not taken for a name (the address check refuses it anyway).
+_ONE_LABEL = re.compile(r"(?=[a-z0-9-]*[a-z])[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?")
 
 
 def check_url(url: str, *, what: str = "URL") -> str:
@@ -29,6 +35,7 @@ def check_url(url: str, *, what: str = "URL") -> str:
         raise InvalidURL(f"the {what} is malformed: {error}") from None
     if parts.scheme.lower() not in ("http", "https"):
         raise InvalidURL(f"the {what} must start with http:// or https:// (got {parts.scheme or 'no'} scheme)")
-    if not parts.hostname or "." not in parts.hostname.strip(".") and parts.hostname != "localhost" or not port_ok:
+    host = parts.hostname or ""
+    if not host or "." not in host.strip(".") and not _ONE_LABEL.fullmatch(host) or not port_ok:
         raise InvalidURL(f"the {what} has no valid host name")
     return url

@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from test_ingest import factcheck
 
+from claims.networks import AddressRule
+from claims.urls import InvalidURL, check_url
 from claims.web import FetchError, fetch_page
 from db.captures import get_capture, ingest_url
 from db.connection import open_database
@@ -123,6 +125,21 @@ def test_a_slow_server_times_out(server: str) -> None:
 def test_malformed_urls_and_other_schemes_are_refused(url: str, reason: str) -> None:
     with pytest.raises(FetchError, match=reason):
         fetch_page(url, allow_private=True)
+
+
+@pytest.mark.parametrize("url", ["http://wiki/bao-cao", "https://intranet:8443/so-lieu", "http://wiki-2/"])
+def test_an_intranet_name_of_one_label_is_a_host_not_a_malformed_url(url: str) -> None:
+    """`http://wiki/` is a real intranet address: it goes on to the network rules (here: a desk with no internet)."""
+    assert check_url(url) == url
+    with pytest.raises(FetchError) as error:
+        fetch_page(url, allow_private=AddressRule(all_private=True, internet=False))
+    assert "no valid host name" not in str(error.value) and "fetching from the internet is off" in str(error.value)
+
+
+@pytest.mark.parametrize("url", ["http://-wiki/", "http://wiki-/", "http://wi_ki/", "http://2130706433/"])
+def test_a_one_label_host_that_is_not_a_name_is_still_refused(url: str) -> None:
+    with pytest.raises(InvalidURL, match="no valid host name"):
+        check_url(url)
 
 
 def test_https_to_a_plain_http_server_is_a_tls_error(server: str) -> None:
