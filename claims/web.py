@@ -107,7 +107,28 @@ def _is_public(address: str) -> bool:
     return _refused(address, AddressRule()) is None
 
 
-def _resolve(host: str, port: int, *, rule: AddressRule) -> str:
+def _lookup(host: str, port: int, deadline: float) -> list:
+    """getaddrinfo, given up at the fetch's deadline: a resolver that never answers cannot hold the fetch (the
+    lookup's thread is left to finish on its own; it holds nothing)."""
+    found: dict[str, object] = {}
+
+    def look_up() -> None:
+        try:
+            found["infos"] = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        except BaseException as error:  # noqa: BLE001 - handed over to the fetch, raised there
+            found["error"] = error
+
+    lookup = threading.Thread(target=look_up, name=f"dns:{host}", daemon=True)
+    lookup.start()
+    lookup.join(max(0.0, deadline - time.monotonic()))
+    if lookup.is_alive():
+        raise FetchError(f"the host name {host} did not resolve in time (timed out)")
+    if "error" in found:
+        raise found["error"]  # type: ignore[misc]
+    return found["infos"]  # type: ignore[return-value]
+
+
+def _resolve(host: str, port: int, *, rule: AddressRule, deadline: float) -> str:
     """The address to connect to, checked after DNS; the connection uses it, so a second lookup cannot switch it.
 
     Every address the name resolves to must be allowed: a name with one refused address is refused.
@@ -116,7 +137,7 @@ def _resolve(host: str, port: int, *, rule: AddressRule) -> str:
     if not rule.internet and not _is_address(host) and host.lower() != "localhost":
         raise FetchError(f"{host}: {offline} (only allowed private addresses, given as IP addresses or localhost)")
     try:
-        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        infos = _lookup(host, port, deadline)
     except (socket.gaierror, UnicodeError) as error:
         raise FetchError(f"the host name {host} does not resolve ({error})", gone=True) from None
     addresses = [info[4][0] for info in infos]
@@ -226,7 +247,7 @@ def _get_once(url: str, *, rule: AddressRule, deadline: float, max_bytes: int,
     https = parts.scheme.lower() == "https"
     port = parts.port or (443 if https else 80)
     host = parts.hostname or ""
-    address = _resolve(host, port, rule=rule)
+    address = _resolve(host, port, rule=rule, deadline=deadline)
     remaining = deadline - time.monotonic()
     if remaining <= 0:
         raise FetchError("timed out")

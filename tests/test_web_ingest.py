@@ -111,6 +111,24 @@ def test_each_refusal_is_one_line_naming_the_url_and_the_reason(server: str, pat
     assert message.startswith(server + path + ": ") and reason in message and "\n" not in message
 
 
+def test_a_resolver_that_does_not_answer_is_given_up_at_the_deadline(monkeypatch) -> None:
+    """No DNS server can be made to hang here, so this one resolver is stood in for by a lookup that waits: the fetch
+    ends at its deadline with a reason, instead of waiting on the resolver (the lookup answers 10 s later)."""
+    answered = threading.Event()
+    real = socket.getaddrinfo
+
+    def unanswered(*args, **kwargs):
+        answered.wait(10)
+        return real("127.0.0.1", 80, type=socket.SOCK_STREAM)
+
+    monkeypatch.setattr(socket, "getaddrinfo", unanswered)
+    try:
+        with pytest.raises(FetchError, match="did not resolve in time"):
+            fetch_page("http://slow-resolver.example/", allow_private=True, timeout=0.5)
+    finally:
+        answered.set()
+
+
 def test_a_slow_server_times_out(server: str) -> None:
     with pytest.raises(FetchError, match="timed out"):
         fetch_page(server + "/slow.html", allow_private=True, timeout=1)
