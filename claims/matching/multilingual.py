@@ -61,8 +61,22 @@ def _model():
     return _MODEL
 
 
-def encode(texts: list[str]) -> np.ndarray:
+def _set_threads(model, threads: int) -> int | None:
+    """Set the engine's OpenMP threads for the calling thread only (an OpenMP setting is per thread); returns the
+    previous number, or None when the engine's OpenMP library does not say (nothing is changed then)."""
+    try:
+        get, put = model._lib.omp_get_max_threads, model._lib.omp_set_num_threads
+    except AttributeError:
+        return None
+    before = get()
+    put(threads)
+    return before
+
+
+def encode(texts: list[str], *, threads: int | None = None) -> np.ndarray:
     """Unit-length float32 vectors (len(texts) × 384): the cosine of two texts is the dot product of their rows.
+
+    `threads`: how many cores the engine may use for this call (default: all; the background job uses one).
 
     >>> v = encode(["Giá xăng tăng 1,7%", "Petrol prices rose 1.7%"])  # doctest: +SKIP
     >>> round(float(v[0] @ v[1]), 2)  # doctest: +SKIP
@@ -76,5 +90,10 @@ def encode(texts: list[str]) -> np.ndarray:
     for start in range(0, len(cleaned), _BATCH):
         part = cleaned[start:start + _BATCH]
         with _LOCK:
-            out[start:start + len(part)] = model.query(part)
+            before = _set_threads(model, threads) if threads else None
+            try:
+                out[start:start + len(part)] = model.query(part)
+            finally:
+                if before is not None:
+                    _set_threads(model, before)
     return out
