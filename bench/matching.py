@@ -22,6 +22,7 @@ Measured on the 2-core development machine (`python bench/matching.py`):
                       75.6 / 94.0 s, 25.1 / 28.3 s CPU, 342-344 MB (the wall time is the load's; compare CPU)
   vectors N=2,000     load average 7-9.6: 53.7 ms of CPU a text on one engine thread (75.6 ms on libgomp's default
                       two), peak 243 MB; the job reads pending texts 1,024 at a time, so memory stays flat in N
+  vectors N=10,000    load average 9.6 to 3: 51.1 ms of CPU a text (199 ms wall), peak 251 MB
   visp   44/44 paraphrases listed (33 duplicate, 11 related); 0/10 non-pairs called duplicate
 """
 from __future__ import annotations
