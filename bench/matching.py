@@ -17,6 +17,12 @@ Measured on the 2-core development machine (`python bench/matching.py`):
   import N=1,000,000  9.1-10.1 s, 99,000-110,000 claims/s, 191 MB (`python bench/matching.py import --n 1000000`:
                       a 170 MB JSON Lines file streamed and folded on a reader thread while the writer inserts
                       and indexes chunk by chunk, 12.7-14.1 s CPU; it was 15-17 s, 58,000-65,000/s, 890-915 MB)
+                      Round 5, the machine shared by other jobs (load average 7.5-11.5), two rounds alternated:
+                      main 83.2 / 98.6 s wall, 26.1 / 30.8 s CPU, 340 MB; rows from a file checked once:
+                      75.6 / 94.0 s, 25.1 / 28.3 s CPU, 342-344 MB (the wall time is the load's; compare CPU)
+  vectors N=2,000     load average 7-9.6: 53.7 ms of CPU a text on one engine thread (75.6 ms on libgomp's default
+                      two), peak 243 MB; the job reads pending texts 1,024 at a time, so memory stays flat in N
+  vectors N=10,000    load average 9.6 to 3: 51.1 ms of CPU a text (199 ms wall), peak 251 MB
   visp   44/44 paraphrases listed (33 duplicate, 11 related); 0/10 non-pairs called duplicate
 """
 from __future__ import annotations

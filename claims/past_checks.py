@@ -30,43 +30,59 @@ def _clean(value: Any) -> str | None:
     return value or None
 
 
-_OPTIONAL = ("verdict", "url", "published")
 MAX_FIELD_CHARS = 100_000  # a past fact-check is a sentence or a paragraph; more is an unclosed quote or a dump
 MAX_ROW_LINES = 50  # a quoted field may hold line breaks, but a row running over this many is an unclosed quote
 
 
 class ArchiveRow(dict):
-    """One past fact-check as read, a plain dict of FIELDS that also knows its line in the file (`.line`)."""
+    """One past fact-check as read, a plain dict of FIELDS that also knows its line in the file (`.line`).
 
+    Its fields are checked and cleaned already (`_row`): the import takes them as they are.
+    """
+
+    __slots__ = ("line",)
     line: int
 
 
 def _row(raw: dict[str, Any], name: str, number: int) -> dict[str, Any]:
+    # This runs once a row of a million-row archive: the common case (every field text, or absent) is written out
+    # in full; anything else goes through _clean. The checks and their order are those of the messages.
     get = raw.get
     key = get("id")
-    if key.__class__ is not str and (key.__class__ is not int):
-        if key is not None:
-            raise PastCheckError(f"{name}, line {number}: the id must be text or a whole number,"
-                                 f" not {type(key).__name__}")
-    key = _clean(key)
+    if key.__class__ is str:
+        key = (key if key.isascii() else nfc(key)).strip() or None
+    elif key.__class__ is int:
+        key = _clean(key)
+    elif key is not None:
+        raise PastCheckError(f"{name}, line {number}: the id must be text or a whole number,"
+                             f" not {type(key).__name__}")
     if key is None:
         raise PastCheckError(f"{name}, line {number}: no id")
     text = get("text")
-    if not isinstance(text, str) or not (text := _clean(text)):
+    if text.__class__ is str:
+        text = (text if text.isascii() else nfc(text)).strip()
+    elif isinstance(text, str):
+        text = _clean(text)
+    if not text or text.__class__ is not str:
         raise PastCheckError(f"{name}, line {number}: no text")
-    row = ArchiveRow(id=key, text=text)
-    row.line = number
-    for field in _OPTIONAL:
-        value = get(field)
+    verdict, url, published = get("verdict"), get("url"), get("published")
+    for field, value in (("verdict", verdict), ("url", url), ("published", published)):
         if value is not None and value.__class__ is not str:
             raise PastCheckError(f"{name}, line {number}: {field} must be text, not {type(value).__name__}")
-        row[field] = _clean(value)
-    if "\x00" in key or "\x00" in text or any(v and "\x00" in v for v in (row["verdict"], row["url"],
-                                                                          row["published"])):
+    if verdict is not None:
+        verdict = (verdict if verdict.isascii() else nfc(verdict)).strip() or None
+    if url is not None:
+        url = (url if url.isascii() else nfc(url)).strip() or None
+    if published is not None:
+        published = (published if published.isascii() else nfc(published)).strip() or None
+    if ("\x00" in key or "\x00" in text or (verdict is not None and "\x00" in verdict)
+            or (url is not None and "\x00" in url) or (published is not None and "\x00" in published)):
         raise PastCheckError(f"{name}, line {number}: a NUL character (\\0) in a field")
     if len(text) > MAX_FIELD_CHARS:
         raise PastCheckError(f"{name}, line {number}: the text is {len(text):,} characters long"
                              f" (at most {MAX_FIELD_CHARS:,}): an unclosed quote?")
+    row = ArchiveRow(id=key, text=text, verdict=verdict, url=url, published=published)
+    row.line = number
     return row
 
 

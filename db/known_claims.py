@@ -11,6 +11,7 @@ from typing import Any, NamedTuple
 import sqlite_utils
 
 from claims.folding import fold, nfc
+from claims.past_checks import ArchiveRow
 from db.connection import writing
 from db.history import now
 from db.match_index import forget_index
@@ -52,7 +53,7 @@ class _Chunk(NamedTuple):
     rows: bytes  # a JSON array of [id, text, folded, verdict, url, published], UTF-8
 
 
-def _known_row(row: dict[str, Any], number: int) -> list:
+def _known_row(row: dict[str, Any], number: int) -> tuple:
     get = row.get
     key, text = get("id"), get("text")
     if key is None or not isinstance(text, str) or not (text := nfc(text).strip()):
@@ -68,10 +69,10 @@ def _known_row(row: dict[str, Any], number: int) -> list:
             raise ValueError(f"past fact-check {number}: {field} must be text, not {type(value).__name__}")
     if "\x00" in key or "\x00" in text or "\x00" in (verdict or "") + (url or "") + (published or ""):
         raise ValueError(f"past fact-check {number}: a NUL character (\\0) in a field")
-    return [key, text, fold(text), verdict, url, published]
+    return (key, text, fold(text), verdict, url, published)
 
 
-def _encoded(rows: list[list], first: int) -> _Chunk:
+def _encoded(rows: list[tuple], first: int) -> _Chunk:
     try:
         return _Chunk(first, len(rows), _IMPORT_ENCODE(rows).encode("utf-8"))
     except UnicodeEncodeError:
@@ -86,15 +87,21 @@ def _encoded(rows: list[list], first: int) -> _Chunk:
 
 def _known_chunks(rows: Iterable[dict[str, Any]]) -> Iterator[_Chunk]:
     """The rows checked, folded and packed for `_IMPORT_INSERT`; ValueError names the first bad row."""
-    chunk: list[list] = []
+    chunk: list[tuple] = []
     first = 1
     # In an archive file (rows that know their line) the same id twice is a mistake: "7" and 7 are one id, and the
     # second would silently replace the first. Rows given by a program replace earlier ones, as a re-import does.
     seen: dict[str, int] = {}
+    setdefault = seen.setdefault
     for number, row in enumerate(rows, 1):
-        line = getattr(row, "line", None)
-        packed = _known_row(row, number if line is None else line)
-        if line is not None and (earlier := seen.setdefault(packed[0], line)) != line:
+        if row.__class__ is ArchiveRow:  # read from an archive: checked and cleaned already
+            line = row.line
+            text = row["text"]
+            packed = (row["id"], text, fold(text), row["verdict"], row["url"], row["published"])
+        else:
+            line = getattr(row, "line", None)
+            packed = _known_row(row, number if line is None else line)
+        if line is not None and (earlier := setdefault(packed[0], line)) != line:
             raise ValueError(f"line {line}: id {packed[0]!r} appears again (first on line {earlier});"
                              " an archive gives each past fact-check one id")
         chunk.append(packed)

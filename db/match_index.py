@@ -10,7 +10,6 @@ import sqlite_utils
 
 from claims.matching.grouping import normalize_all
 from claims.matching.index import MatchIndex
-from db.vectors import forget_meaning_index
 
 __all__ = ["word_indexes", "forget_index", "database_key"]
 
@@ -102,6 +101,5 @@ def forget_index(db: sqlite_utils.Database) -> None:
     key = database_key(db)
     with _CACHE_LOCK:
         _CACHE.pop(key, None)
-    forget_meaning_index(key)
 
 

@@ -10,17 +10,16 @@ import sqlite_utils
 
 from claims.folding import nfc
 from claims.language import detect_language
-from claims.matching import multilingual, semantic
-from claims.matching.index import Candidate, MatchIndex
-from claims.matching.normalize import match_text, strip_social
-from claims.matching.rerank import Scored, meaning_rerank, rerank
+from claims.matching import multilingual
+from claims.matching.index import Candidate
+from claims.matching.normalize import match_text
+from claims.matching.rerank import rerank
 from db.connection import writing
 from db.history import now
-from db.match_index import database_key, word_indexes
+from db.match_index import word_indexes
 from db.meaning import vectors_by_ref
 from db.meaning_match import by_meaning_multilingual
 from db.settings import get_setting
-from db.vectors import meaning_index, stored_vectors
 
 __all__ = ["MatchResult", "Suggestion", "SUGGEST_MIN_CLOSENESS", "SUGGEST_MIN_KNOWN_SCORE", "SUGGEST_MIN_MEANING_SCORE",
            "find_matches", "suggest_matches", "suggestions_for"]
@@ -29,11 +28,11 @@ __all__ = ["MatchResult", "Suggestion", "SUGGEST_MIN_CLOSENESS", "SUGGEST_MIN_KN
 # reviewer must see), and past fact-checks that score well; `factcheck match` lists the best K whatever they are.
 SUGGEST_MIN_CLOSENESS = 65.0
 SUGGEST_MIN_KNOWN_SCORE = 70.0
-# A reviewer's search by meaning keeps the best 5 scoring at least this (score of `meaning_rerank`): on the
-# CheckThat! 2020 dev tweets 87% of the right past fact-checks in the top 5 score 55 or more, 16% of the wrong ones.
+# A reviewer's search by meaning keeps the best 5 scoring at least this (score of `multilingual_rerank`, its floor
+# calibrated so that on the CheckThat! 2020 dev tweets 86% of the right past fact-checks in the top 5 score 55 or
+# more, 16% of the wrong ones).
 SUGGEST_MIN_MEANING_SCORE = 55.0
 _POOL = 60  # candidates reranked per query
-_MEANING_POOL = 100  # with `by_meaning`: the stored texts nearest in meaning, added to the word candidates
 
 
 @dataclass(frozen=True)
@@ -97,17 +96,15 @@ def find_matches(db: sqlite_utils.Database, text: str, *, limit: int = 5, exclud
     """The stored claims and past fact-checks most like `text`, best first, each a duplicate or related.
 
     A duplicate has close text and the same figures and polarity; "1,7 triệu" against "1,8 triệu" is related.
-    With `by_meaning` (and the model installed) the 100 stored texts nearest in meaning join the 60 word
-    candidates and all are ordered by meaning, character grams and word rank (`meaning_rerank`): a past
-    fact-check worded differently can come first, as related unless text, figures and polarity agree. The first
-    such match computes the vectors of every stored text (about 6 ms each, kept in `text_vectors`); past
-    MEANING_INDEX_MAX texts only the word candidates are reordered. The claim-duplicate path leaves it off.
-
-    With the multilingual model installed, `by_meaning` searches instead the vectors the background jobs stored in
-    `meaning_vectors` (`db/meaning.py`), in every language, through the nearest-neighbour index
-    (`db/meaning_index.py`), and computes no stored text's vector. `cross_language` (default: the desk setting
-    `cross_language_matches`) False keeps only matches in the language of `text`. `query_vector`: the text's
-    multilingual vector when it is known (a stored claim's), else it is computed (one text).
+    With `by_meaning` the stored texts nearest in meaning, in every language, join the word candidates
+    (`db/meaning_match.py`): their vectors are those the background jobs stored in `meaning_vectors`
+    (`db/meaning.py`), searched through the nearest-neighbour index (`db/meaning_index.py`); no stored text's
+    vector is computed here, and a text the job has not reached yet is found by its words only. A past fact-check
+    worded differently can come first, as related unless text, figures and polarity agree. It needs the
+    multilingual model (`make setup` installs it): without it MultilingualModelMissing says how to install it.
+    `cross_language` (default: the desk setting `cross_language_matches`) False keeps only matches in the language
+    of `text`. `query_vector`: the text's multilingual vector when it is known (a stored claim's), else it is
+    computed (one text). The claim-duplicate path leaves `by_meaning` off.
 
     >>> [m.id for m in find_matches(db, "Wombats share their burrows", limit=1)]  # doctest: +SKIP
     ['s-1']
@@ -128,13 +125,12 @@ def find_matches(db: sqlite_utils.Database, text: str, *, limit: int = 5, exclud
     if cross_language is None:
         cross_language = bool(get_setting(db, "cross_language_matches"))
     multilingual_result = None
-    if by_meaning and multilingual.is_available():
+    if by_meaning:
+        multilingual.require()
         multilingual_result = by_meaning_multilingual(db, text, query_norm, pool, excluded, cross_language,
                                                       query_vector)
     if multilingual_result is not None:
         scored, details = multilingual_result
-    elif by_meaning and semantic.is_available():
-        scored, details = _by_meaning(db, text, query_norm, pool, known, claims, excluded)
     else:
         details = _details(db, [c.key for c in pool])
         pool = [c for c in pool if c.key in details]  # deleted since the index was built
@@ -151,27 +147,6 @@ def find_matches(db: sqlite_utils.Database, text: str, *, limit: int = 5, exclud
         results.append(MatchResult(str(key), kind, s.score, str(s.relation), info["text"], info.get("verdict"),
                                    info.get("url"), round(s.closeness, 2), detect_language(info["text"])))
     return results
-
-
-def _by_meaning(db: sqlite_utils.Database, text: str, query_norm: str, pool: list[Candidate], known: MatchIndex,
-                claims: MatchIndex, excluded: tuple[str, Any]) -> tuple[list[Scored], dict]:
-    """The word candidates and the stored texts nearest in meaning, ordered by `meaning_rerank`."""
-    query_vector = semantic.encode([strip_social(text) or text])[0]
-    index = meaning_index(db, database_key(db), known, claims)
-    nearest = index.nearest(query_vector, _MEANING_POOL + 1) if index is not None else []
-    word_ranks = {c.key: rank for rank, c in enumerate(pool)}
-    extra = [k for k, _ in nearest if k not in word_ranks and k != excluded][:_MEANING_POOL]
-    details = _details(db, [c.key for c in pool] + extra)
-    candidates = [c for c in pool if c.key in details]  # deleted since the index was built
-    candidates += [Candidate(k, 0.0, match_text(details[k]["text"])) for k in extra if k in details]
-    raw = [details[c.key]["text"] for c in candidates]
-    keys = [c.key for c in candidates]
-    if index is not None and all(k in index.rows for k in keys):
-        similarities = index.cosines(keys, query_vector)
-    else:
-        similarities = (stored_vectors(db, raw) @ query_vector).tolist()
-    scored = meaning_rerank(query_norm, nfc(text), candidates, similarities, [word_ranks.get(k) for k in keys], raw)
-    return scored, details
 
 
 def _decided_pairs(db: sqlite_utils.Database, claim_ids: list[int]) -> set[tuple[int, str, str]]:

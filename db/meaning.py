@@ -9,6 +9,7 @@ row is gone and a search drops what it cannot find.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
@@ -23,10 +24,13 @@ from claims.matching import multilingual, semantic
 from db.connection import writing
 from db.history import now
 
-__all__ = ["VectorJob", "text_digest", "pending_texts", "start_vector_job", "run_vector_job", "latest_job",
-           "vectors_by_ref", "start_in_background", "wait_for_background", "keep_vectors_current"]
+__all__ = ["VectorJob", "text_digest", "iter_pending", "pending_texts", "start_vector_job", "run_vector_job",
+           "latest_job", "vectors_by_ref", "start_in_background", "wait_for_background", "keep_vectors_current"]
 
 _CHUNK = 128  # texts encoded, stored and counted as done together: a stopped job keeps what it computed
+# Threads of the model's engine for a job. On the 2-core machine one thread did a text for less CPU than two (the
+# second spins while waiting), and leaves the other core to the app and its searches, which keep the default.
+JOB_THREADS = 1
 
 
 @dataclass(frozen=True)
@@ -48,19 +52,39 @@ def text_digest(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:20]
 
 
-def pending_texts(db: sqlite_utils.Database) -> list[tuple[str, str, str]]:
-    """(kind, ref, text) of every stored text without a current vector, past fact-checks first."""
-    model = multilingual.MODEL_NAME
-    out = []
-    for kind, sql in (
-            ("known", "SELECT k.id, k.text, m.digest FROM known_claims k LEFT JOIN meaning_vectors m"
-                      " ON m.model = ? AND m.kind = 'known' AND m.ref = k.id ORDER BY k.rowid"),
-            ("claim", "SELECT CAST(c.id AS TEXT), c.text, m.digest FROM claims c LEFT JOIN meaning_vectors m"
-                      " ON m.model = ? AND m.kind = 'claim' AND m.ref = CAST(c.id AS TEXT) ORDER BY c.id")):
-        for ref, text, digest in db.execute(sql, [model]):
+_PAGE = 1024  # stored texts read at a time when looking for those without a vector
+_PENDING_SQL = {
+    "known": "SELECT k.rowid, k.id, k.text, m.digest FROM known_claims k LEFT JOIN meaning_vectors m"
+             " ON m.model = ? AND m.kind = 'known' AND m.ref = k.id WHERE k.rowid > ? ORDER BY k.rowid LIMIT ?",
+    "claim": "SELECT c.id, CAST(c.id AS TEXT), c.text, m.digest FROM claims c LEFT JOIN meaning_vectors m"
+             " ON m.model = ? AND m.kind = 'claim' AND m.ref = CAST(c.id AS TEXT) WHERE c.id > ? ORDER BY c.id LIMIT ?",
+}
+
+
+def _pending(db: sqlite_utils.Database, kind: str) -> Iterator[tuple[str, str, str]]:
+    """(kind, ref, text) of the stored texts of one kind without a current vector, a page at a time in stored
+    order, so that memory does not grow with the store; writes between pages are fine (no cursor stays open)."""
+    last = 0
+    while rows := db.execute(_PENDING_SQL[kind], [multilingual.MODEL_NAME, last, _PAGE]).fetchall():
+        for _, ref, text, digest in rows:
             if text and digest != text_digest(text):
-                out.append((kind, ref, text))
-    return out
+                yield kind, ref, text
+        last = rows[-1][0]
+
+
+def iter_pending(db: sqlite_utils.Database) -> Iterator[tuple[str, str, str]]:
+    """(kind, ref, text) of every stored text without a current vector, past fact-checks first."""
+    yield from _pending(db, "known")
+    yield from _pending(db, "claim")
+
+
+def pending_texts(db: sqlite_utils.Database) -> list[tuple[str, str, str]]:
+    """`iter_pending` as a list (it holds every pending text: a job reads them page by page instead)."""
+    return list(iter_pending(db))
+
+
+def _pending_count(db: sqlite_utils.Database) -> int:
+    return sum(1 for _ in iter_pending(db))
 
 
 def _job(row: tuple | None) -> VectorJob | None:
@@ -80,7 +104,7 @@ def start_vector_job(db: sqlite_utils.Database) -> VectorJob | None:
     """Record a job for the texts that need a vector; None when none does (or the model is not installed)."""
     if not multilingual.is_available():
         return None
-    total = len(pending_texts(db))
+    total = _pending_count(db)
     if not total:
         return None
     stamp = now()
@@ -103,6 +127,21 @@ def _chunks(items: list, size: int) -> Iterator[list]:
         yield items[start:start + size]
 
 
+def _parts(items: Iterator[Any], size: int) -> Iterator[list]:
+    while part := list(itertools.islice(items, size)):
+        yield part
+
+
+def _encode_once(texts: list[str]) -> np.ndarray:
+    """The texts' multilingual vectors, each distinct text encoded once, on one core (`JOB_THREADS`)."""
+    distinct = list(dict.fromkeys(texts))
+    vectors = multilingual.encode(distinct, threads=JOB_THREADS)
+    if len(distinct) == len(texts):
+        return vectors
+    row = {text: i for i, text in enumerate(distinct)}
+    return vectors[[row[text] for text in texts]]
+
+
 def run_vector_job(db: sqlite_utils.Database, job: VectorJob, *,
                    on_progress: Callable[[int, int], Any] | None = None,
                    stop: threading.Event | None = None) -> VectorJob:
@@ -114,12 +153,11 @@ def run_vector_job(db: sqlite_utils.Database, job: VectorJob, *,
     model = multilingual.MODEL_NAME
     done = 0
     try:
-        pending = pending_texts(db)
-        total = max(job.total, len(pending))
-        for part in _chunks(pending, _CHUNK):
+        total = max(job.total, _pending_count(db))
+        for part in _parts(iter_pending(db), _CHUNK):
             if stop is not None and stop.is_set():
                 break
-            vectors = multilingual.encode([t for _, _, t in part])
+            vectors = _encode_once([t for _, _, t in part])
             languages = [detect_language(t) for _, _, t in part]
             english = [i for i, lang in enumerate(languages) if lang == "en"] if _english_model() else []
             english_vectors = semantic.encode([part[i][2] for i in english]) if english else []
@@ -186,7 +224,7 @@ def _background(path: str) -> None:
     db = open_database(path)
     try:
         while (job := start_vector_job(db)) is not None:
-            claims = [int(ref) for kind, ref, _ in pending_texts(db) if kind == "claim"]
+            claims = [int(ref) for _, ref, _ in _pending(db, "claim")]
             finished = run_vector_job(db, job)
             # New claims, now with their vectors, get the suggestions by meaning a reviewer would ask for: an
             # English past fact-check of a Vietnamese claim shows on its page without a click.

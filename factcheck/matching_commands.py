@@ -59,6 +59,7 @@ def _compute_vectors(db: Any) -> None:
 
 
 def cmd_match(args: argparse.Namespace, db: Any) -> int:
+    from claims.matching.multilingual import MultilingualModelMissing
     from db.matching import find_matches
 
     if args.limit < 1:
@@ -79,7 +80,10 @@ def cmd_match(args: argparse.Namespace, db: Any) -> int:
             print(f"error: {args.jsonl}: {error}", file=sys.stderr)
             _print_json({"id": key, "error": error, "matches": []})
             continue
-        matches = find_matches(db, row["text"], limit=args.limit, by_meaning=True)
+        try:
+            matches = find_matches(db, row["text"], limit=args.limit, by_meaning=True)
+        except MultilingualModelMissing as missing:
+            raise UserError(str(missing)) from None
         _print_json({"id": key, "matches": [
             {"id": m.id, "score": m.score, "relation": m.relation, "kind": m.kind} for m in matches]})
     return 1 if failed else 0

@@ -78,6 +78,9 @@ def test_search_by_meaning_finds_a_past_fact_check_in_other_words(db, db_path, m
     ])
     claim_id = ingest_text(db, "The governor said kids may now legally purchase firearms in 12 states.",
                            title="Guns").claim_ids[0]
+    from db.meaning import run_vector_job, start_vector_job
+
+    run_vector_job(db, start_vector_job(db))  # what the app's background job does after an import and an ingest
     at = open_page(make_app(), "claim", id=claim_id)
     assert "children buy weapons" not in texts(at)  # no shared word: ingest did not suggest it
     at.button(key="claim_search_meaning").click().run()

@@ -221,3 +221,24 @@ def test_an_import_keeps_index_settings_made_before_it(db):
     db.execute("INSERT INTO known_claims_fts (known_claims_fts, rank) VALUES ('automerge', 8)")
     import_known_claims(db, [{"id": "a", "text": "Giá xăng tăng"}])
     assert dict(db.execute("SELECT k, v FROM known_claims_fts_config").fetchall())["automerge"] == 8
+
+
+def test_an_archive_file_imports_exactly_as_the_same_rows_given_by_a_program(tmp_path):
+    # Rows read from a file are checked and cleaned once, by the reader; the import takes them as they are.
+    from db.connection import open_database
+
+    rows = [{"id": 7, "text": "  Giá xăng \"tăng\" 1,7 triệu \\ đồng\tở Đà Nẵng ", "verdict": "", "url": "  "},
+            {"id": "nfd", "text": unicodedata.normalize("NFD", "Điện Kremlin ĐÃ nói"), "verdict": " Sai "},
+            {"id": " sp ", "text": "Straße Ελληνικά Привет 😀", "published": "2020-01-01", "extra": 1}]
+    archive = _write_jsonl(tmp_path / "past.jsonl", rows)
+    stored = []
+    for name, given in (("file", read_past_checks(archive)), ("program", [dict(r) for r in read_past_checks(archive)])):
+        db = open_database(tmp_path / f"{name}.db")
+        assert import_known_claims(db, given) == 3
+        stored.append((db.execute("SELECT rowid, id, text, folded, verdict, url, published FROM known_claims"
+                                  " ORDER BY rowid").fetchall(),
+                       _found(db, "dien"), _found(db, "strasse"), _fts_is_in_step(db)))
+    assert stored[0] == stored[1]
+    assert stored[0][0][0][1:] == ("7", 'Giá xăng "tăng" 1,7 triệu \\ đồng\tở Đà Nẵng',
+                                   'gia xang "tang" 1,7 trieu \\ dong\to da nang', None, None, None)
+    assert stored[0][1] == ["nfd"] and stored[0][2] == ["sp"] and stored[0][3]

@@ -207,3 +207,17 @@ def test_opening_the_app_starts_the_vectors_unless_turned_off(db, db_path, monke
     keep_vectors_current(db)
     wait_for_background(str(db_path), timeout=120)
     assert latest_job(db).done == len(ARCHIVE) and start_vector_job(db) is None
+
+
+def test_a_text_stored_twice_gets_the_same_vector_under_both_ids(db):
+    # The job encodes each distinct text of a chunk once and gives its vector to every row that has it.
+    import_known_claims(db, [{"id": "a", "text": GARLIC_VI}, {"id": "b", "text": GARLIC_EN},
+                             {"id": "c", "text": GARLIC_VI}])
+    _vectors(db)
+    stored = {ref: np.frombuffer(blob, dtype="<f4") for ref, blob in db.execute(
+        "SELECT ref, vector FROM meaning_vectors WHERE model = ?", [multilingual.MODEL_NAME])}
+    assert set(stored) == {"a", "b", "c"}
+    assert np.array_equal(stored["a"], stored["c"])
+    assert np.allclose(stored["a"], multilingual.encode([GARLIC_VI])[0], atol=1e-5)
+    assert np.allclose(stored["b"], multilingual.encode([GARLIC_EN])[0], atol=1e-5)
+    assert start_vector_job(db) is None  # nothing left to do

