@@ -185,7 +185,7 @@ def assess(sentence: str, *, language: str = "en", quantities: Sequence[Quantity
         add(0.5, f"refers to a record or topic that can be checked: {source}")
     if speaker:
         add(0.9, f"attributed to {speaker}", ClaimType.QUOTE)
-    elif any(ch in text for ch in "\"“”"):
+    elif '"' in text or "“" in text or "”" in text:
         types.append(ClaimType.QUOTE)
     proper = next((word for m in _PROPER_MID.finditer(text) if (word := m.group(0))[0].isupper()), None)
     if proper:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from claims.folding import fold as _fold_uncached
@@ -22,11 +23,27 @@ _EN_VERBS = (
     "wrote", "writes", "argued", "insisted", "confirmed", "explained", "testified", "declared", "acknowledged",
     "admitted", "denied",
 )
+# A verb must not continue a word ("unsaid"); that is checked in `_verbs` rather than by a look-behind, which would
+# stop the regex engine from skipping straight to the verbs' first letters.
 _VERB = re.compile(
-    r"(?<![^\W\d_])(?:" + "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(_VI_VERBS + _EN_VERBS,
+    r"(?:" + "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(_VI_VERBS + _EN_VERBS,
                                                                                      key=len, reverse=True))
     + r")(?![^\W\d_])"
 )
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _verbs(masked: str) -> Iterator[re.Match[str]]:
+    """Each verb of attribution in `masked`, in order, that does not continue a word."""
+    pos = 0
+    while (m := _VERB.search(masked, pos)) is not None:
+        if m.start() and _LETTER.match(masked, m.start() - 1):
+            pos = m.start() + 1
+            continue
+        yield m
+        pos = m.end()
+
+
 _ACCORDING = re.compile(r"(?:^|[,;(]\s*)(?:[Tt]heo|[Aa]ccording\s+to)\s+(?P<np>[^,;.()\"“”]{2,80})")
 _INVERTED = re.compile(r"^\s*(?:said|says|told|added|wrote)\s+(?P<np>[^,;.\"“”]{2,60})")
 # Clause separators: the speaker stands after the last of these before the verb.
@@ -219,7 +236,7 @@ class SpeakerResolver:
         """The speaker of one sentence (call in article order), or None when the sentence names none."""
         masked = _mask_quotes(sentence)
         speaker = None
-        for m in _VERB.finditer(masked):
+        for m in _verbs(masked):
             before = masked[: m.start()].rstrip()
             parts = before.split(",")
             if len(parts) >= 3 and not parts[-1].strip() and parts[-2].strip()[:1].islower() \
@@ -234,7 +251,7 @@ class SpeakerResolver:
             speaker = self._resolve(clause)
             if speaker:
                 break
-        if speaker is None:
+        if speaker is None and ("heo" in masked or "ccording" in masked):  # [Tt]heo, [Aa]ccording
             m = _ACCORDING.search(masked)
             if m and any(_is_capitalised(t) for t in m.group("np").split()) or (
                     m and m.group(0).lower().lstrip(",;( ").startswith("according")):
