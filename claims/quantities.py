@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from claims.language import detect_language
 from claims.model import Qualifier, Quantity
+from claims.wordlists import longest_of
 
 __all__ = ["find_quantities", "parse_number"]
 
@@ -45,14 +46,13 @@ def _variants(words: Iterable[str]) -> set[str]:
 
 
 def _alternation(words: Iterable[str]) -> str:
-    """Regex alternation of `words` in lower, Capitalised and UPPER case.
+    """Regex for the longest of `words` in lower, Capitalised or UPPER case (claims/wordlists.py).
 
     Spelling the cases out instead of using re.IGNORECASE keeps the regex engine's fast scan for a first
     character, which makes the whole-article passes several times faster. Longest first, so "nghìn tỷ" wins
     over "nghìn" and "more than" over "more".
     """
-    variants = _variants(words)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(variants, key=len, reverse=True))
+    return longest_of(_variants(words))
 
 
 _VI_SCALES = {
