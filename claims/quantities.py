@@ -124,7 +124,9 @@ _VI_WORD_VALUES = {
     "mười": 10, "mươi": 10, "vài": 2, "hàng": 1, "nửa": 0.5,
 }
 
-_NUM = r"\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+# Grouped digits (1.700.000) or plain ones (1700, 1,7). The shared first digit is written once, outside the
+# alternation: a pattern that opens with one character class is scanned for that class at C speed.
+_NUM = r"\d(?:\d{0,2}(?:[.,]\d{3})+(?:[.,]\d+)?|\d*(?:[.,]\d+)?)"
 _SCALE_RE = _alternation(_SCALES)
 _UNIT_RE = _alternation(_UNITS)
 
