@@ -173,24 +173,25 @@ class SpeakerResolver:
 
     def learn_names(self, sentence: str) -> None:
         """Remember full names mentioned anywhere ("Tổng thống Ukraine Volodymyr Zelensky (trái) gặp …")."""
-        masked = _mask_quotes(sentence)
+        self._learn_names(_mask_quotes(sentence))
+
+    def _learn_names(self, masked: str) -> None:
         for chunk in _NAME_CHUNKS.split(masked):
             words = chunk.split()
             if len(words) < 3:  # a name run starts after the first word and has two words at least
                 continue
-            capitalised = [w[0].isupper() and "_" not in w for w in words]
-            k = 1  # a run at the very start of a sentence may be a place or body; a run after a word is a name
-            while k < len(words) - 1:
-                if not (capitalised[k] and capitalised[k + 1]):
-                    k += 1
-                    continue
+            # One letter a word, C for capitalised: two capitals in a row are found by str.find, not word by word.
+            capitalised = "".join(["C" if w[0].isupper() and "_" not in w else "." for w in words])
+            # A run at the very start of a sentence may be a place or body; a run after a word is a name.
+            k = capitalised.find("CC", 1)
+            while k > 0:
                 j = k + 2
-                while j < len(words) and capitalised[j]:
+                while j < len(words) and capitalised[j] == "C":
                     j += 1
                 _, name = _name_in(" ".join(words[k:j]))
                 if len(name.split()) >= 2:
                     self._remember(name, "")
-                k = j
+                k = capitalised.find("CC", j)
 
     def _resolve(self, phrase: str) -> str | None:
         phrase = _LEADING.sub("", phrase.strip(" ,;:-–—_\"“”"))
@@ -256,7 +257,7 @@ class SpeakerResolver:
             if m and any(_is_capitalised(t) for t in m.group("np").split()) or (
                     m and m.group(0).lower().lstrip(",;( ").startswith("according")):
                 speaker = self._resolve(m.group("np"))
-        self.learn_names(sentence)
+        self._learn_names(masked)
         return speaker
 
 
