@@ -34,23 +34,22 @@ class _Lexicon:
     def __init__(self, *groups: str) -> None:
         phrases = {tuple(_tokens(w)) for g in groups for w in g.split("|") if w.strip()}
         for phrase in phrases:
-            _INDEX.setdefault(phrase[0], []).append((phrase, self))
-            _INDEX[phrase[0]].sort(key=lambda entry: len(entry[0]), reverse=True)
+            _INDEX.setdefault(phrase[0], []).append((phrase, len(phrase), " ".join(phrase), self))
+            _INDEX[phrase[0]].sort(key=lambda entry: entry[1], reverse=True)
 
 
-# First word → (phrase, lexicon), longest phrase first: one dict lookup per word of a sentence.
-_INDEX: dict[str, list[tuple[tuple[str, ...], _Lexicon]]] = {}
+# First word → (phrase, its length, as text, lexicon), longest phrase first: one dict lookup per word of a sentence.
+_INDEX: dict[str, list[tuple[tuple[str, ...], int, str, _Lexicon]]] = {}
 
 
 def _cues(tokens: list[str]) -> dict[_Lexicon, str]:
     """For each lexicon, its first phrase in `tokens` (longest at a position)."""
     found: dict[_Lexicon, str] = {}
-    for i, token in enumerate(tokens):
-        entries = _INDEX.get(token)
+    for i, entries in enumerate(map(_INDEX.get, tokens)):
         if entries:
-            for phrase, lexicon in entries:
-                if lexicon not in found and (len(phrase) == 1 or tuple(tokens[i:i + len(phrase)]) == phrase):
-                    found[lexicon] = " ".join(phrase)
+            for phrase, length, text, lexicon in entries:
+                if lexicon not in found and (length == 1 or tuple(tokens[i:i + length]) == phrase):
+                    found[lexicon] = text
     return found
 
 
@@ -185,7 +184,7 @@ def assess(sentence: str, *, language: str = "en", quantities: Sequence[Quantity
         add(0.5, f"refers to a record or topic that can be checked: {source}")
     if speaker:
         add(0.9, f"attributed to {speaker}", ClaimType.QUOTE)
-    elif any(ch in text for ch in "\"“”"):
+    elif '"' in text or "“" in text or "”" in text:
         types.append(ClaimType.QUOTE)
     proper = next((word for m in _PROPER_MID.finditer(text) if (word := m.group(0))[0].isupper()), None)
     if proper:

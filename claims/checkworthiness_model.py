@@ -267,7 +267,7 @@ class LearnedScorer:
         # rounding depends on how many rows it is given, and a sentence must score the same alone or in its article.
         rules = (_rule_features(assessments).astype(np.float64) * self._rule_weights).sum(axis=1)
         logits = _logits_of(texts, self._dense) + rules + self.intercept
-        return [float(v) for v in 1.0 / (1.0 + np.exp(-logits))]
+        return (1.0 / (1.0 + np.exp(-logits))).tolist()  # float64 to Python float, exactly
 
     def _logits(self, grams: sp.csr_matrix, rules: np.ndarray) -> np.ndarray:
         return np.asarray(grams.dot(self._dense)).ravel() + rules.dot(self.rule_weights) + self.intercept

@@ -4,9 +4,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable
+from functools import lru_cache
 
 from claims.language import detect_language
 from claims.model import Qualifier, Quantity
+from claims.wordlists import longest_of
 
 __all__ = ["find_quantities", "parse_number"]
 
@@ -38,15 +40,19 @@ def parse_number(token: str, language: str | None = None) -> float:
     return float(f"{head}.{tail}")
 
 
+def _variants(words: Iterable[str]) -> set[str]:
+    """`words` in lower, Capitalised and UPPER case."""
+    return {v for w in words for v in (w, w.lower(), w[:1].upper() + w[1:], w.upper())}
+
+
 def _alternation(words: Iterable[str]) -> str:
-    """Regex alternation of `words` in lower, Capitalised and UPPER case.
+    """Regex for the longest of `words` in lower, Capitalised or UPPER case (claims/wordlists.py).
 
     Spelling the cases out instead of using re.IGNORECASE keeps the regex engine's fast scan for a first
     character, which makes the whole-article passes several times faster. Longest first, so "nghìn tỷ" wins
     over "nghìn" and "more than" over "more".
     """
-    variants = {v for w in words for v in (w, w.lower(), w[:1].upper() + w[1:], w.upper())}
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(variants, key=len, reverse=True))
+    return longest_of(_variants(words))
 
 
 _VI_SCALES = {
@@ -118,7 +124,9 @@ _VI_WORD_VALUES = {
     "mười": 10, "mươi": 10, "vài": 2, "hàng": 1, "nửa": 0.5,
 }
 
-_NUM = r"\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+# Grouped digits (1.700.000) or plain ones (1700, 1,7). The shared first digit is written once, outside the
+# alternation: a pattern that opens with one character class is scanned for that class at C speed.
+_NUM = r"\d(?:\d{0,2}(?:[.,]\d{3})+(?:[.,]\d+)?|\d*(?:[.,]\d+)?)"
 _SCALE_RE = _alternation(_SCALES)
 _UNIT_RE = _alternation(_UNITS)
 
@@ -138,6 +146,10 @@ _WORD_FIGURE = re.compile(
 )
 _CURRENCY_BEFORE = re.compile(r"(?P<cur>US\$|[$€£¥₫]) ?$")
 _QUALIFIER_BEFORE = re.compile(rf"(?P<q>{_alternation(_QUALIFIER_BY_WORD)})\s*$")
+# A hedge word before a figure ends in one of these characters, then only spaces: most figures have none, and this
+# test spares them the search.
+_QUALIFIER_ENDINGS = frozenset(v[-1] for v in _variants(_QUALIFIER_BY_WORD))
+_CURRENCY_SIGNS = frozenset("$€£¥₫")
 _QUALIFIER_AFTER = re.compile(rf"\s*(?P<q>{_alternation(_AFTER_QUALIFIERS)})\b")
 _RANGE_JOIN = re.compile(r"\s*(?P<join>-|–|—|~|đến|tới|to|and)\s*", re.IGNORECASE)
 _RANGE_OPEN = re.compile(r"(?:^|[^\w])(?P<open>từ|from|between|khoảng từ|trong khoảng)\s*$", re.IGNORECASE)
@@ -161,7 +173,8 @@ def _glued_to_word(text: str, start: int, end: int) -> bool:
 def _qualifier(text: str, start: int, end: int) -> tuple[Qualifier, int, int]:
     """The hedge around a figure and the span widened to include it ("hơn 1,7 triệu", "50 or more")."""
     window_start = max(0, start - 24)
-    m = _QUALIFIER_BEFORE.search(text, window_start, start)
+    before = text[window_start:start].rstrip()
+    m = _QUALIFIER_BEFORE.search(text, window_start, start) if before and before[-1] in _QUALIFIER_ENDINGS else None
     if m and (m.start() == 0 or not text[m.start() - 1].isalnum()):
         return _QUALIFIER_BY_WORD[_key(m.group("q"))], m.start("q"), end
     m = _QUALIFIER_AFTER.match(text, end, min(len(text), end + 12))
@@ -170,8 +183,12 @@ def _qualifier(text: str, start: int, end: int) -> tuple[Qualifier, int, int]:
     return Qualifier.EXACT, start, end
 
 
+@lru_cache(maxsize=4096)
 def _key(word: str) -> str:
-    return re.sub(r"\s+", " ", word.lower())
+    return _SPACES.sub(" ", word.lower())
+
+
+_SPACES = re.compile(r"\s+")
 
 
 def _word_value(words: str) -> float | None:
@@ -199,7 +216,9 @@ def _digit_figures(text: str, language: str, blocked) -> list[_Found]:
         ns, ne = m.span("num")
         # The currency sign is looked for here rather than in the pattern: a pattern that may start with an
         # optional sign cannot be scanned for quickly.
-        cur_match = _CURRENCY_BEFORE.search(text, max(0, ns - 4), ns) if ns and not text[ns - 1].isalnum() else None
+        cur_match = (_CURRENCY_BEFORE.search(text, max(0, ns - 4), ns)
+                     if ns and not text[ns - 1].isalnum() and not _CURRENCY_SIGNS.isdisjoint(text[max(0, ns - 4):ns])
+                     else None)
         currency = cur_match.group("cur") if cur_match else None
         if _glued_to_word(text, ns, ne) or blocked(ns, ne):
             continue
@@ -254,7 +273,9 @@ def _word_figures(text: str, blocked, taken: list[_Found]) -> list[_Found]:
     for hint in _WORD_FIGURE_HINT.finditer(text):
         lo = max(scanned_to, hint.start() - 40)
         for m in _WORD_FIGURE.finditer(text, lo, min(len(text), hint.end() + 40)):
-            if m.start() <= hint.start() < m.end():
+            if m.start() > hint.start():
+                break  # matches come in order: none further on can hold the hint
+            if hint.start() < m.end():
                 matches.setdefault(m.start(), m)
         scanned_to = max(scanned_to, hint.start())
     # Digit figures are found in text order and do not overlap: one bisect finds the only one that could clash.

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from claims.folding import fold as _fold_uncached
@@ -22,11 +23,27 @@ _EN_VERBS = (
     "wrote", "writes", "argued", "insisted", "confirmed", "explained", "testified", "declared", "acknowledged",
     "admitted", "denied",
 )
+# A verb must not continue a word ("unsaid"); that is checked in `_verbs` rather than by a look-behind, which would
+# stop the regex engine from skipping straight to the verbs' first letters.
 _VERB = re.compile(
-    r"(?<![^\W\d_])(?:" + "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(_VI_VERBS + _EN_VERBS,
+    r"(?:" + "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(_VI_VERBS + _EN_VERBS,
                                                                                      key=len, reverse=True))
     + r")(?![^\W\d_])"
 )
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _verbs(masked: str) -> Iterator[re.Match[str]]:
+    """Each verb of attribution in `masked`, in order, that does not continue a word."""
+    pos = 0
+    while (m := _VERB.search(masked, pos)) is not None:
+        if m.start() and _LETTER.match(masked, m.start() - 1):
+            pos = m.start() + 1
+            continue
+        yield m
+        pos = m.end()
+
+
 _ACCORDING = re.compile(r"(?:^|[,;(]\s*)(?:[Tt]heo|[Aa]ccording\s+to)\s+(?P<np>[^,;.()\"“”]{2,80})")
 _INVERTED = re.compile(r"^\s*(?:said|says|told|added|wrote)\s+(?P<np>[^,;.\"“”]{2,60})")
 # Clause separators: the speaker stands after the last of these before the verb.
@@ -156,24 +173,25 @@ class SpeakerResolver:
 
     def learn_names(self, sentence: str) -> None:
         """Remember full names mentioned anywhere ("Tổng thống Ukraine Volodymyr Zelensky (trái) gặp …")."""
-        masked = _mask_quotes(sentence)
+        self._learn_names(_mask_quotes(sentence))
+
+    def _learn_names(self, masked: str) -> None:
         for chunk in _NAME_CHUNKS.split(masked):
             words = chunk.split()
             if len(words) < 3:  # a name run starts after the first word and has two words at least
                 continue
-            capitalised = [w[0].isupper() and "_" not in w for w in words]
-            k = 1  # a run at the very start of a sentence may be a place or body; a run after a word is a name
-            while k < len(words) - 1:
-                if not (capitalised[k] and capitalised[k + 1]):
-                    k += 1
-                    continue
+            # One letter a word, C for capitalised: two capitals in a row are found by str.find, not word by word.
+            capitalised = "".join(["C" if w[0].isupper() and "_" not in w else "." for w in words])
+            # A run at the very start of a sentence may be a place or body; a run after a word is a name.
+            k = capitalised.find("CC", 1)
+            while k > 0:
                 j = k + 2
-                while j < len(words) and capitalised[j]:
+                while j < len(words) and capitalised[j] == "C":
                     j += 1
                 _, name = _name_in(" ".join(words[k:j]))
                 if len(name.split()) >= 2:
                     self._remember(name, "")
-                k = j
+                k = capitalised.find("CC", j)
 
     def _resolve(self, phrase: str) -> str | None:
         phrase = _LEADING.sub("", phrase.strip(" ,;:-–—_\"“”"))
@@ -219,7 +237,7 @@ class SpeakerResolver:
         """The speaker of one sentence (call in article order), or None when the sentence names none."""
         masked = _mask_quotes(sentence)
         speaker = None
-        for m in _VERB.finditer(masked):
+        for m in _verbs(masked):
             before = masked[: m.start()].rstrip()
             parts = before.split(",")
             if len(parts) >= 3 and not parts[-1].strip() and parts[-2].strip()[:1].islower() \
@@ -234,12 +252,12 @@ class SpeakerResolver:
             speaker = self._resolve(clause)
             if speaker:
                 break
-        if speaker is None:
+        if speaker is None and ("heo" in masked or "ccording" in masked):  # [Tt]heo, [Aa]ccording
             m = _ACCORDING.search(masked)
             if m and any(_is_capitalised(t) for t in m.group("np").split()) or (
                     m and m.group(0).lower().lstrip(",;( ").startswith("according")):
                 speaker = self._resolve(m.group("np"))
-        self.learn_names(sentence)
+        self._learn_names(masked)
         return speaker
 
 
