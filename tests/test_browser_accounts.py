@@ -88,7 +88,7 @@ def test_sign_in_wrong_password_disabled_account_and_sign_out(browser, desk):
     assert "Signed in as" not in other.content()
     page.get_by_role("button", name="Sign out").click()
     wait_for_text(page, "Signed out.")
-    assert page.get_by_label("Login").is_visible()
+    page.get_by_label("Login").wait_for(state="visible")  # the sign-in form is back, drawn after the message
 
     from db.accounts import disable_account
     from db.connection import open_database
@@ -97,7 +97,7 @@ def test_sign_in_wrong_password_disabled_account_and_sign_out(browser, desk):
     disable_account(db, login, changed_by="Admin")
     db.close()
     sign_in(page, base, "Nguyễn Lan", expect="is disabled")
-    assert page.get_by_label("Login").is_visible()
+    page.get_by_label("Login").wait_for(state="visible")  # the sign-in form is back, drawn after the message
 
 
 def test_a_reviewer_drafts_and_another_editor_publishes(browser, desk):
