@@ -9,15 +9,19 @@ from hypothesis import strategies as st
 from claims.matching.normalize import match_text, match_tokens, strip_social
 
 
-def test_tweet_links_handles_and_signature_are_removed():
+def test_tweet_links_go_and_the_names_of_handles_hashtags_and_signature_stay():
     tweet = ("Butterflies survive the #AustralianFires pic.twitter.com/0eJtwJyS1J https://t.co/abc @someone"
              " — Centre for Wildlife (@CentreWild) January 14, 2020")
-    assert strip_social(tweet) == "Butterflies survive the Australian Fires"
+    assert strip_social(tweet) == "Butterflies survive the Australian Fires someone Centre for Wildlife"
 
 
-def test_a_quoted_tweets_signature_in_the_middle_is_removed_too():
-    text = "So true — Ann Lee (@annlee) May 3, 2020 Senator @bob will you apologise?"
-    assert strip_social(text) == "So true Senator will you apologise?"
+def test_a_quoted_tweets_signature_in_the_middle_keeps_only_its_author():
+    text = "So true — Ann Lee (@annlee) May 3, 2020 Senator @BobSmith will you apologise?"
+    assert strip_social(text) == "So true Ann Lee Senator Bob Smith will you apologise?"
+
+
+def test_an_email_address_is_not_read_as_a_handle():
+    assert strip_social("Write to press@example.org today") == "Write to press@example.org today"
 
 
 def test_match_text_folds_case_and_every_diacritic_including_d_stroke():

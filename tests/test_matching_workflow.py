@@ -158,3 +158,23 @@ def test_a_past_fact_check_in_other_words_is_suggested_for_a_sample_article_clai
     displaced = next(i for i in claim_ids if "hơn 1,7 triệu người đã rời bỏ nhà cửa" in get_claim(db, i).text)
     [suggestion] = [s for s in suggestions_for(db, displaced) if s.other_kind == "known"]
     assert (suggestion.other_id, suggestion.relation, suggestion.rating) == ("kc-17", "related", "Đúng")
+
+
+def test_a_tweet_finds_the_fact_check_about_its_author_named_only_in_the_signature(db):
+    import_known_claims(db, [
+        {"id": "house-fire", "text": "A protester in Ferguson, Missouri, accidentally burned down his own house."},
+        {"id": "neko-case", "text": "Musician Neko Case's Vermont farmhouse was badly damaged in a fire in 2017."},
+        {"id": "sprinklers", "text": "An image shows a house that was saved from a fire by sprinklers."},
+    ])
+    tweet = ("I keep getting reports that my house burned down? Not my house. Not that that didn't scare me. @AP"
+             " — Neko Case (@NekoCase) September 19, 2017")
+    assert find_matches(db, tweet)[0].id == "neko-case"
+
+
+def test_a_tweet_finds_the_fact_check_about_the_account_it_addresses(db):
+    import_known_claims(db, [
+        {"id": "alias", "text": "Ivanka Trump adopted the alias Adrienne Vittadini to market her fashion line."},
+        {"id": "tshirts", "text": "A clothing retailer pulled a line of T-shirts after consumers complained."},
+    ])
+    tweet = "@AVittadini Don't be fooled consumers this is @IvankaTrump clothing line! pic.twitter.com/rLfAspeM6x"
+    assert find_matches(db, tweet)[0].id == "alias"

@@ -12,9 +12,9 @@ __all__ = ["strip_social", "canonical_figures", "match_text", "match_tokens", "S
 _URL = re.compile(r"(?:https?://|www\.)\S+|pic\.twitter\.com/\S+|\b[\w-]+\.(?:com|org|net|ly|co)/\S*", re.I)
 # The signature a copied tweet ends with, "— Center for Bio Div (@CenterForBioDiv) January 14, 2020"; a quoted
 # tweet carries one in the middle.
-_TWEET_TAIL = re.compile(r"\s*[—–]\s*[^—–\n]{0,80}?\(@\w{1,30}\)\s*[A-Za-z]+\.?\s+\d{1,2},\s*\d{4}\s*")
-_HANDLE = re.compile(r"(?<!\w)@\w+")
-_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_TWEET_TAIL = re.compile(r"\s*[—–]\s*([^—–\n]{0,80}?)\s*\(@\w{1,30}\)\s*[A-Za-z]+\.?\s+\d{1,2},\s*\d{4}\s*")
+_HANDLE = re.compile(r"(?<!\w)@(\w+)")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 _HASHTAG = re.compile(r"#(\w+)")
 _WORD = re.compile(r"\w+")
 
@@ -33,16 +33,19 @@ nay kia ay ra vao len lai con cung van theo nhieu nen neu vi
 
 
 def strip_social(text: str) -> str:
-    """Remove URLs, pic.twitter.com links, @handles and "— author (@handle) Month d, yyyy" signatures.
+    """Remove URLs and pic.twitter.com links; keep the names that handles, hashtags and signatures carry.
 
-    Hashtags keep their words ("#AustralianFires" → "Australian Fires").
+    A fact-check is often about the person who tweeted or was addressed ("Musician Neko Case's farmhouse …" for a
+    tweet signed "— Neko Case (@NekoCase) September 19, 2017"), so a signature keeps its author's name and loses
+    its handle and date, "@IvankaTrump" reads "Ivanka Trump", "#AustralianFires" "Australian Fires". On the
+    CheckThat! 2020 dev tweets this took MAP@5 from 0.859 to 0.905 (README, matching by meaning).
 
-    >>> strip_social("Fires again https://t.co/x — Jo (@jo) January 14, 2020")
-    'Fires again'
+    >>> strip_social("Fires again https://t.co/x @NekoCase — Jo Ann (@jo) January 14, 2020")
+    'Fires again Neko Case Jo Ann'
     """
-    text = _TWEET_TAIL.sub(" ", text)
+    text = _TWEET_TAIL.sub(lambda m: f" {m.group(1)} ", text)
     text = _URL.sub(" ", text)
-    text = _HANDLE.sub(" ", text)
+    text = _HANDLE.sub(lambda m: " " + _CAMEL.sub(" ", m.group(1)) + " ", text)
     text = _HASHTAG.sub(lambda m: " " + _CAMEL.sub(" ", m.group(1)) + " ", text)
     return " ".join(text.split())
 
