@@ -11,6 +11,7 @@ import sqlite_utils
 from claims.folding import nfc
 from claims.language import detect_language
 from claims.matching import multilingual
+from claims.matching.glossary import english_gloss
 from claims.matching.index import Candidate
 from claims.matching.normalize import match_text
 from claims.matching.rerank import rerank
@@ -111,24 +112,29 @@ def find_matches(db: sqlite_utils.Database, text: str, *, limit: int = 5, exclud
     """
     known, claims = word_indexes(db)
     query_norm = match_text(text)
+    if cross_language is None:
+        cross_language = bool(get_setting(db, "cross_language_matches"))
+    # A Vietnamese text searched by meaning in every language also searches the English words of its news terms
+    # (`claims/matching/glossary.py`); its own words alone decide closeness and relation.
+    search_norm = query_norm
+    if by_meaning and cross_language and detect_language(text) == "vi" and (gloss := english_gloss(text)):
+        search_norm = f"{query_norm} {match_text(gloss)}"
     excluded = ("claim", exclude_claim_id)
     pool: list[Candidate] = []
     for index in (known, claims):
-        found = [c for c in index.candidates(query_norm, normalized=True, limit=_POOL + 1) if c.key != excluded]
+        found = [c for c in index.candidates(search_norm, normalized=True, limit=_POOL + 1) if c.key != excluded]
         if found:
             # Each index scores with its own word statistics: a BM25 score is taken as a share of the score a
             # perfect match would get in the same index, so past fact-checks and claims compare fairly.
-            perfect = index.self_score(query_norm, normalized=True) or 1.0
+            perfect = index.self_score(search_norm, normalized=True) or 1.0
             pool += [replace(c, bm25=c.bm25 / perfect) for c in found]
     pool.sort(key=lambda c: c.bm25, reverse=True)  # stable: past fact-checks first among equals
     pool = pool[:_POOL]
-    if cross_language is None:
-        cross_language = bool(get_setting(db, "cross_language_matches"))
     multilingual_result = None
     if by_meaning:
         multilingual.require()
         multilingual_result = by_meaning_multilingual(db, text, query_norm, pool, excluded, cross_language,
-                                                      query_vector)
+                                                      query_vector, search_norm=search_norm)
     if multilingual_result is not None:
         scored, details = multilingual_result
     else:

@@ -43,8 +43,13 @@ def _key(kind: str, ref: str) -> tuple[str, Any]:
 
 def by_meaning_multilingual(db: sqlite_utils.Database, text: str, query_norm: str, pool: list[Candidate],
                             excluded: tuple[str, Any], cross_language: bool,
-                            query_vector: np.ndarray | None = None) -> tuple[list[Scored], dict] | None:
-    """The candidates ordered by `multilingual_rerank`, and their details; None when no vector is stored yet."""
+                            query_vector: np.ndarray | None = None,
+                            search_norm: str | None = None) -> tuple[list[Scored], dict] | None:
+    """The candidates ordered by `multilingual_rerank`, and their details; None when no vector is stored yet.
+
+    `search_norm`: the words the pool was searched with, when more than `query_norm` (a Vietnamese text's
+    English gloss); the character grams compare those.
+    """
     from db.matching import _details
 
     search = meaning_search(db)
@@ -88,5 +93,6 @@ def by_meaning_multilingual(db: sqlite_utils.Database, text: str, query_norm: st
     weights = weights_for(language)
     same = [lang == language for lang in languages]
     ranks = [word_ranks.get(c.key) for c in candidates]
-    scored = multilingual_rerank(query_norm, nfc(text), candidates, similarities, ranks, raw, same, weights, english)
+    scored = multilingual_rerank(query_norm, nfc(text), candidates, similarities, ranks, raw, same, weights, english,
+                                 search_norm=search_norm)
     return scored, details

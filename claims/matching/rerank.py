@@ -133,11 +133,12 @@ def rerank(query_norm: str, query_raw: str, candidates: Sequence[Candidate],
     return scored
 
 
-def _surface(query_norm: str, candidates: Sequence[Candidate]) -> tuple[list[float], float, list[float]]:
-    """What the orderings by meaning take from the wording: each candidate's character-gram BM25, the best of
-    them (to scale by), and each one's closeness to the query."""
+def _surface(query_norm: str, candidates: Sequence[Candidate],
+             search_norm: str | None = None) -> tuple[list[float], float, list[float]]:
+    """What the orderings by meaning take from the wording: each candidate's character-gram BM25 (of
+    `search_norm` when given), the best of them (to scale by), and each one's closeness to the query."""
     texts = [c.text for c in candidates]
-    grams = _gram_bm25(query_norm, texts)
+    grams = _gram_bm25(search_norm or query_norm, texts)
     return grams, max(grams) or 1.0, closeness([query_norm], texts)[0]
 
 
@@ -178,17 +179,19 @@ class MeaningWeights:
 def multilingual_rerank(query_norm: str, query_raw: str, candidates: Sequence[Candidate],
                         similarities: Sequence[float], word_ranks: Sequence[int | None],
                         raw_texts: Sequence[str], same_language: Sequence[bool], weights: MeaningWeights,
-                        english_similarities: Sequence[float | None] | None = None) -> list[Scored]:
+                        english_similarities: Sequence[float | None] | None = None,
+                        search_norm: str | None = None) -> list[Scored]:
     """Order candidates by the multilingual cosine, character grams, word rank (and the English cosine between
     English texts); decide each one's relation.
 
     In the same language a duplicate needs close text (`relation`); across languages the words cannot agree, so
     a duplicate needs a cosine of at least `weights.duplicate_cosine`, and the same figures and polarity all the
     same: "hơn 1,7 triệu người" against "more than 1.8 million people" is related, never a duplicate.
+    `search_norm`: the query's words and its English gloss (`claims/matching/glossary.py`), for the grams.
     """
     if not candidates:
         return []
-    grams, top_grams, close = _surface(query_norm, candidates)
+    grams, top_grams, close = _surface(query_norm, candidates, search_norm)
     query_figures = figures(query_norm, normalized=True)
     query_negations = negation_count(query_raw)
     perfect = 1.0 + weights.gram + weights.rank + weights.english
