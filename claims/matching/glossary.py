@@ -20,23 +20,23 @@ __all__ = ["english_gloss", "glossary_size"]
 
 _FILE = Path(__file__).with_name("vi_en_news.tsv")
 _SYLLABLE = re.compile(r"[\w-]+")
-_LONGEST = 10  # syllables in the longest term looked for (the file's longest has 9)
 
 
 @lru_cache(maxsize=1)
-def _terms() -> dict[tuple[str, ...], str]:
+def _terms() -> tuple[dict[tuple[str, ...], str], int]:
+    """The terms by their syllables, and the number of syllables of the longest."""
     terms: dict[tuple[str, ...], str] = {}
     for line in _FILE.read_text(encoding="utf-8").splitlines():
         vietnamese, _, english = line.partition("\t")
         key = tuple(nfc(vietnamese).lower().split())
-        if key and english.strip() and len(key) <= _LONGEST:
+        if key and english.strip():
             terms.setdefault(key, english.strip())
-    return terms
+    return terms, max(map(len, terms), default=0)
 
 
 def glossary_size() -> int:
     """How many Vietnamese terms the glossary knows."""
-    return len(_terms())
+    return len(_terms()[0])
 
 
 def english_gloss(text: str) -> str:
@@ -45,12 +45,12 @@ def english_gloss(text: str) -> str:
     >>> english_gloss("Tổng thống Mỹ nói vắc-xin gây tự kỷ")  # doctest: +SKIP
     'president america american united states us vaccine vaccines autism'
     """
-    terms = _terms()
+    terms, longest = _terms()
     syllables = _SYLLABLE.findall(nfc(text).lower())
     found: list[tuple[int, str]] = []
     i = 0
     while i < len(syllables):
-        for size in range(min(_LONGEST, len(syllables) - i), 0, -1):
+        for size in range(min(longest, len(syllables) - i), 0, -1):
             english = terms.get(tuple(syllables[i:i + size]))
             if english is not None:
                 found.append((i, english))
