@@ -442,6 +442,13 @@ def _checkworthiness_model_sources(db: sqlite_utils.Database) -> None:
     """)
 
 
+
+@MIGRATIONS(name="0013_drop_text_vectors")
+def _drop_text_vectors(db: sqlite_utils.Database) -> None:
+    """`text_vectors` (0006), the English model's cache of query vectors, is neither read nor written since the
+    English-only search went (session 5): a query's vector is computed once per search and never kept."""
+    db.execute("DROP TABLE IF EXISTS text_vectors")
+
 def migrate(db: sqlite_utils.Database, *, stop_before: str | None = None) -> None:
     """Apply every pending migration (or those before `stop_before`, to make an old-version database)."""
     if MIGRATIONS.applied(db) and not MIGRATIONS.pending(db):

@@ -31,7 +31,7 @@ _ORDER = ("articles", "claims", "quantities", "claim_dates", "sources", "claim_s
 # Filled by the migrations themselves; an import replaces their rows with the exported ones.
 _SEEDED = frozenset({"rating_scale"})
 # Not carried: the migration record (the header names the schema) and text_vectors, a cache of sentence vectors
-# that matching recomputes on demand (and a WITHOUT ROWID table besides).
+# in databases older than migration 0013, which drops it.
 _SKIPPED = frozenset({"_sqlite_migrations", "text_vectors"})
 
 
