@@ -22,29 +22,14 @@ _IMPORT_CHUNK = 20_000  # rows handed to SQLite in one statement
 _IMPORT_READ_AHEAD = 2  # chunks the reading thread may prepare ahead of the writer
 _IMPORT_ENCODE = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
 # One statement stores a whole chunk, given as one JSON array of rows: SQLite parses it without holding
-# Python's lock, so the reading thread checks and folds the next chunk meanwhile. Rows get rowids
-# :first, :first + 1, … above every stored one, so the chunk's rows are the rowid range its index entries need.
+# Python's lock, so the reading thread checks and folds the next chunk meanwhile. A stored id imported again is
+# replaced (deleted, inserted anew with a new rowid). Past fact-checks have no full-text index of their own: matching
+# searches them through the in-memory word index (`db/match_index.py`), so the import writes each row once
+# (migration 0014 dropped the unused FTS5 index, a quarter of the import's CPU).
 _IMPORT_INSERT = (
-    "INSERT OR REPLACE INTO known_claims (rowid, id, text, folded, verdict, url, published, imported_at)"
-    " SELECT :first + key, value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, :stamp"
+    "INSERT OR REPLACE INTO known_claims (id, text, folded, verdict, url, published, imported_at)"
+    " SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, :stamp"
     " FROM json_each(CAST(:rows AS TEXT))")
-_IMPORT_INDEX = "INSERT INTO known_claims_fts (rowid, folded) SELECT rowid, folded FROM known_claims WHERE rowid >= ?"
-# A stored id imported again is replaced (deleted, inserted anew). With recursive triggers on, that delete fires
-# this temporary trigger, which takes the old row out of the full-text index — if it is in it yet: rows of the
-# chunk being inserted are indexed only after it.
-_IMPORT_SETUP = (
-    "CREATE TEMP TABLE known_claims_import (indexed INTEGER NOT NULL)",
-    "CREATE TEMP TRIGGER known_claims_import_replaced AFTER DELETE ON main.known_claims"
-    " WHEN old.rowid <= (SELECT indexed FROM temp.known_claims_import) BEGIN"
-    " INSERT INTO known_claims_fts (known_claims_fts, rowid, folded) VALUES ('delete', old.rowid, old.folded);"
-    " END",
-)
-_IMPORT_TEARDOWN = ("DROP TRIGGER temp.known_claims_import_replaced", "DROP TABLE temp.known_claims_import")
-# FTS5 settings while the index grows by a million rows: a 64 MB in-memory buffer and no merging until 64
-# segments pile up write each posting fewer times (index building takes about a third less CPU). The values
-# before the import (FTS5's defaults unless set) are put back before the commit.
-_IMPORT_FTS_SETTINGS = {"hashsize": 64 << 20, "automerge": 0, "crisismerge": 64}
-_FTS_DEFAULTS = {"hashsize": 1 << 20, "automerge": 4, "crisismerge": 16}
 
 
 class _Chunk(NamedTuple):
@@ -154,47 +139,23 @@ def _read_ahead(items: Iterator[Any], depth: int) -> Iterator[Iterator[Any]]:
         helper.join()
 
 
-def _set_fts(db: sqlite_utils.Database, settings: dict[str, int]) -> dict[str, int]:
-    """Apply FTS5 settings to the past fact-checks' index; returns the ones they replace."""
-    stored = dict(db.execute("SELECT k, v FROM known_claims_fts_config").fetchall())
-    for name, value in settings.items():
-        db.execute("INSERT INTO known_claims_fts (known_claims_fts, rank) VALUES (?, ?)", [name, value])
-    return {name: stored.get(name, _FTS_DEFAULTS[name]) for name in settings}
-
-
 def import_known_claims(db: sqlite_utils.Database, rows: Iterable[dict[str, Any]]) -> int:
     """Store past fact-checks (dicts with id, text and optional verdict, url, published); returns how many.
 
     One transaction: all rows or, on any error, none. An id already stored is replaced. `rows` is read on a
     helper thread (checked and folded there) while this one writes, chunk by chunk; a bad row raises
     ValueError naming its number, and an error of the reader itself (PastCheckError naming the file's line)
-    comes through as it is. The full-text index is brought up to date after each chunk, never rebuilt whole.
+    comes through as it is.
 
     >>> import_known_claims(db, [{"id": "s-1", "text": "Wombats share burrows", "verdict": "False"}])  # doctest: +SKIP
     1
     """
     count = 0
     stamp = now()
-    recursive = db.execute("PRAGMA recursive_triggers").fetchone()[0]
-    db.execute("PRAGMA recursive_triggers = ON")
-    try:
-        with _read_ahead(_known_chunks(rows), _IMPORT_READ_AHEAD) as chunks, writing(db):
-            base = db.execute("SELECT coalesce(max(rowid), 0) FROM known_claims").fetchone()[0]
-            for statement in _IMPORT_SETUP:
-                db.execute(statement)
-            db.execute("INSERT INTO temp.known_claims_import (indexed) VALUES (?)", [base])
-            usual = _set_fts(db, _IMPORT_FTS_SETTINGS)
-            for chunk in chunks:
-                first = base + chunk.first
-                db.execute(_IMPORT_INSERT, {"first": first, "stamp": stamp, "rows": chunk.rows})
-                db.execute(_IMPORT_INDEX, [first])
-                db.execute("UPDATE temp.known_claims_import SET indexed = ?", [first + chunk.size - 1])
-                count += chunk.size
-            _set_fts(db, usual)
-            for statement in _IMPORT_TEARDOWN:
-                db.execute(statement)
-    finally:
-        db.execute(f"PRAGMA recursive_triggers = {int(recursive)}")
+    with _read_ahead(_known_chunks(rows), _IMPORT_READ_AHEAD) as chunks, writing(db):
+        for chunk in chunks:
+            db.execute(_IMPORT_INSERT, {"stamp": stamp, "rows": chunk.rows})
+            count += chunk.size
     forget_index(db)
     return count
 

@@ -75,6 +75,7 @@ def test_opening_a_first_version_database_applies_every_later_migration(upgraded
     # The search index agrees with the claims it indexes (raises "database disk image is malformed" otherwise).
     upgraded.execute("INSERT INTO claims_fts(claims_fts, rank) VALUES ('integrity-check', 1)")
     assert "text_vectors" not in upgraded.table_names()  # made by 0006, unused since, dropped by 0013
+    assert "known_claims_fts" not in upgraded.table_names()  # made by 0003, never searched, dropped by 0014
 
 
 def test_every_row_of_the_first_version_survives_the_upgrade_unchanged(v1_path):

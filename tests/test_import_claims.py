@@ -47,7 +47,7 @@ def test_importing_again_replaces_by_id(db):
     import_known_claims(db, [{"id": "a", "text": "Giá xăng tăng 5%"}])
     import_known_claims(db, [{"id": "a", "text": "Giá xăng tăng 6%", "verdict": "Sai"}])
     assert db.execute("SELECT text, verdict FROM known_claims").fetchall() == [("Giá xăng tăng 6%", "Sai")]
-    assert db.execute("SELECT rowid FROM known_claims_fts WHERE known_claims_fts MATCH 'xang'").fetchall()
+    assert _found(db, "xang") == ["a"]
 
 
 def test_import_then_match_follows_the_command_contract(tmp_path, db_path, capsys):
@@ -113,19 +113,16 @@ def test_a_bad_match_line_is_reported_and_the_others_answered(tmp_path, db_path,
     assert "line 2" in captured.err and "line 3" in captured.err
 
 
-def _fts_is_in_step(db) -> bool:
-    # FTS5 checks its index against the content table with rank 1: a stale or missing entry fails it.
-    db.execute("INSERT INTO known_claims_fts (known_claims_fts, rank) VALUES ('integrity-check', 1)")
-    return True
-
-
 def _found(db, word):
-    return sorted(r[0] for r in db.execute(
-        "SELECT k.id FROM known_claims_fts f JOIN known_claims k ON k.rowid = f.rowid"
-        " WHERE known_claims_fts MATCH ?", [word]))
+    """The past fact-checks matching finds by this word (the in-memory word index, as `find_matches` searches)."""
+    from db.match_index import word_indexes
+
+    known, _ = word_indexes(db)
+    return sorted(key for _, key in (c.key for c in known.candidates(word, limit=100_000, pool=100_000,
+                                                                      posting_budget=10**6)))
 
 
-def test_reimported_and_repeated_ids_keep_the_full_text_index_in_step(db):
+def test_reimported_and_repeated_ids_are_found_by_their_new_words_only(db):
     import_known_claims(db, [{"id": "a", "text": "Giá xăng tăng"}, {"id": "b", "text": "Giá điện tăng"}])
     import_known_claims(db, [{"id": "a", "text": "Giá gạo giảm"}, {"id": "c", "text": "Giá gạo tăng"},
                              {"id": "c", "text": "Giá muối tăng"}])
@@ -133,7 +130,6 @@ def test_reimported_and_repeated_ids_keep_the_full_text_index_in_step(db):
         "a": "Giá gạo giảm", "b": "Giá điện tăng", "c": "Giá muối tăng"}
     assert _found(db, "xang") == [] and _found(db, "gao") == ["a"] and _found(db, "muoi") == ["c"]
     assert _found(db, "tang") == ["b", "c"]
-    assert _fts_is_in_step(db)
 
 
 def test_a_large_import_spans_chunks_and_replaces_ids_across_them(db):
@@ -143,7 +139,6 @@ def test_a_large_import_spans_chunks_and_replaces_ids_across_them(db):
     assert db.execute("SELECT count(*) FROM known_claims").fetchone()[0] == 59_999
     assert _found(db, "dien") == ["k7"]
     assert len(_found(db, "xang")) == 59_998
-    assert _fts_is_in_step(db)
 
 
 def test_a_bad_row_late_in_a_large_import_stores_nothing(db):
@@ -152,7 +147,7 @@ def test_a_bad_row_late_in_a_large_import_stores_nothing(db):
     with pytest.raises(ValueError, match="past fact-check 60001 needs an id and a text"):
         import_known_claims(db, rows)
     assert db.execute("SELECT id FROM known_claims").fetchall() == [("kept",)]
-    assert _found(db, "tuyen") == [] and _fts_is_in_step(db)
+    assert _found(db, "tuyen") == []
     assert import_known_claims(db, rows[:10]) == 10  # the connection is usable again
 
 
@@ -161,7 +156,6 @@ def test_an_import_leaves_the_connection_as_it_found_it(db):
     import_known_claims(db, [{"id": "a", "text": "Giá xăng tăng"}])
     assert db.execute("PRAGMA recursive_triggers").fetchone()[0] == 0
     assert db.execute("SELECT name FROM sqlite_temp_master").fetchall() == []
-    assert dict(db.execute("SELECT k, v FROM known_claims_fts_config").fetchall())["automerge"] == 4
 
 
 def test_an_import_inside_a_transaction_commits_with_it(db):
@@ -173,7 +167,7 @@ def test_an_import_inside_a_transaction_commits_with_it(db):
     assert db.execute("SELECT count(*) FROM known_claims").fetchone()[0] == 0
     with writing(db):
         import_known_claims(db, [{"id": "a", "text": "Giá xăng tăng"}])
-    assert _found(db, "xang") == ["a"] and _fts_is_in_step(db)
+    assert _found(db, "xang") == ["a"]
 
 
 def test_a_bad_line_in_an_archive_file_is_named_and_nothing_is_stored(tmp_path, db):
@@ -217,12 +211,6 @@ def test_an_archive_with_a_byte_order_mark_and_no_known_suffix_is_read(tmp_path)
     assert [r["text"] for r in read_past_checks(csv)] == ["two\nlines"]
 
 
-def test_an_import_keeps_index_settings_made_before_it(db):
-    db.execute("INSERT INTO known_claims_fts (known_claims_fts, rank) VALUES ('automerge', 8)")
-    import_known_claims(db, [{"id": "a", "text": "Giá xăng tăng"}])
-    assert dict(db.execute("SELECT k, v FROM known_claims_fts_config").fetchall())["automerge"] == 8
-
-
 def test_an_archive_file_imports_exactly_as_the_same_rows_given_by_a_program(tmp_path):
     # Rows read from a file are checked and cleaned once, by the reader; the import takes them as they are.
     from db.connection import open_database
@@ -237,8 +225,8 @@ def test_an_archive_file_imports_exactly_as_the_same_rows_given_by_a_program(tmp
         assert import_known_claims(db, given) == 3
         stored.append((db.execute("SELECT rowid, id, text, folded, verdict, url, published FROM known_claims"
                                   " ORDER BY rowid").fetchall(),
-                       _found(db, "dien"), _found(db, "strasse"), _fts_is_in_step(db)))
+                       _found(db, "dien"), _found(db, "strasse")))
     assert stored[0] == stored[1]
     assert stored[0][0][0][1:] == ("7", 'Giá xăng "tăng" 1,7 triệu \\ đồng\tở Đà Nẵng',
                                    'gia xang "tang" 1,7 trieu \\ dong\to da nang', None, None, None)
-    assert stored[0][1] == ["nfd"] and stored[0][2] == ["sp"] and stored[0][3]
+    assert stored[0][1] == ["nfd"] and stored[0][2] == ["sp"]
