@@ -8,6 +8,7 @@ import threading
 from collections.abc import Iterable, Iterator
 from typing import Any, NamedTuple
 
+import orjson
 import sqlite_utils
 
 from claims.folding import fold, nfc
@@ -59,8 +60,10 @@ def _known_row(row: dict[str, Any], number: int) -> tuple:
 
 def _encoded(rows: list[tuple], first: int) -> _Chunk:
     try:
-        return _Chunk(first, len(rows), _IMPORT_ENCODE(rows).encode("utf-8"))
-    except UnicodeEncodeError:
+        # orjson writes UTF-8 directly and is several times faster than the standard encoder; it refuses text
+        # that is not valid Unicode, which the standard encoder then finds and names.
+        return _Chunk(first, len(rows), orjson.dumps(rows))
+    except orjson.JSONEncodeError:
         for offset, row in enumerate(rows):
             try:
                 _IMPORT_ENCODE(row).encode("utf-8")

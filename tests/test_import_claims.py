@@ -230,3 +230,13 @@ def test_an_archive_file_imports_exactly_as_the_same_rows_given_by_a_program(tmp
     assert stored[0][0][0][1:] == ("7", 'Giá xăng "tăng" 1,7 triệu \\ đồng\tở Đà Nẵng',
                                    'gia xang "tang" 1,7 trieu \\ dong\to da nang', None, None, None)
     assert stored[0][1] == ["nfd"] and stored[0][2] == ["sp"]
+
+
+def test_a_whole_number_id_too_big_for_64_bits_is_kept_exactly(tmp_path, db):
+    archive = tmp_path / "past.jsonl"
+    archive.write_text('{"id": 123456789012345678901234567890, "text": "Giá xăng tăng"}\n'
+                       '{"id": 7, "text": "Giá điện tăng", "verdict": 1.5}\n', encoding="utf-8")
+    rows = read_past_checks(archive)
+    assert next(rows)["id"] == "123456789012345678901234567890"
+    with pytest.raises(PastCheckError, match="line 2: verdict must be text, not float"):
+        next(rows)
