@@ -20,9 +20,14 @@ Measured on the 2-core development machine (`python bench/matching.py`):
                       Round 5, the machine shared by other jobs (load average 7.5-11.5), two rounds alternated:
                       main 83.2 / 98.6 s wall, 26.1 / 30.8 s CPU, 340 MB; rows from a file checked once:
                       75.6 / 94.0 s, 25.1 / 28.3 s CPU, 342-344 MB (the wall time is the load's; compare CPU)
+                      Session 6, near idle, without the unused FTS5 index and with orjson: 9.9-12.0 s,
+                      83,600-101,000 claims/s, 15.0-17.3 s CPU, 283-284 MB (five runs); the code from before
+                      issue 14 in the same conditions: 52,000-67,000/s, 22.3-30.2 s CPU
   vectors N=2,000     load average 7-9.6: 53.7 ms of CPU a text on one engine thread (75.6 ms on libgomp's default
                       two), peak 243 MB; the job reads pending texts 1,024 at a time, so memory stays flat in N
   vectors N=10,000    load average 9.6 to 3: 51.1 ms of CPU a text (199 ms wall), peak 251 MB
+  vectors N=100,000   5,462 s (54.6 ms a text wall, other jobs on the second core), peak 240 MB (245.6 MB by
+                      /usr/bin/time -v): the same as at 2,000 and 10,000
   visp   44/44 paraphrases listed (33 duplicate, 11 related); 0/10 non-pairs called duplicate
 """
 from __future__ import annotations
