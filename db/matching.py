@@ -11,7 +11,7 @@ import sqlite_utils
 from claims.folding import nfc
 from claims.language import detect_language
 from claims.matching import multilingual
-from claims.matching.glossary import english_gloss
+from claims.matching.glossary import with_english_gloss
 from claims.matching.index import Candidate
 from claims.matching.normalize import match_text
 from claims.matching.rerank import rerank
@@ -116,9 +116,7 @@ def find_matches(db: sqlite_utils.Database, text: str, *, limit: int = 5, exclud
         cross_language = bool(get_setting(db, "cross_language_matches"))
     # A Vietnamese text searched by meaning in every language also searches the English words of its news terms
     # (`claims/matching/glossary.py`); its own words alone decide closeness and relation.
-    search_norm = query_norm
-    if by_meaning and cross_language and detect_language(text) == "vi" and (gloss := english_gloss(text)):
-        search_norm = f"{query_norm} {match_text(gloss)}"
+    search_norm = with_english_gloss(text, query_norm) if by_meaning and cross_language else query_norm
     excluded = ("claim", exclude_claim_id)
     pool: list[Candidate] = []
     for index in (known, claims):

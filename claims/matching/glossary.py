@@ -15,8 +15,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from claims.folding import nfc
+from claims.language import detect_language
+from claims.matching.normalize import match_text
 
-__all__ = ["english_gloss", "glossary_size"]
+__all__ = ["english_gloss", "glossary_size", "with_english_gloss"]
 
 _FILE = Path(__file__).with_name("vi_en_news.tsv")
 _SYLLABLE = re.compile(r"[\w-]+")
@@ -59,3 +61,11 @@ def english_gloss(text: str) -> str:
         else:
             i += 1
     return " ".join(english for _, english in found)
+
+
+def with_english_gloss(text: str, text_norm: str) -> str:
+    """The words a search across languages looks for: `text_norm` (`match_text(text)`), followed by the English
+    gloss when `text` is Vietnamese and has one."""
+    if detect_language(text) != "vi" or not (gloss := english_gloss(text)):
+        return text_norm
+    return f"{text_norm} {match_text(gloss)}"
