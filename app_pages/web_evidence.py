@@ -40,8 +40,8 @@ def _use_quote(text: str) -> None:
 
 def source_fetch_panel(db, claim) -> None:
     """Fetch a page by URL: fill the source form from it and suggest the sentences to quote."""
-    from claims.web import FetchError
     from evidence.web_sources import draft_source
+    from fetching.web import FetchError
 
     address, action = st.columns([5, 1.4], vertical_alignment="bottom")
     url = address.text_input("Fetch the source from its URL (the form below is filled from the page, and a copy"

@@ -6,12 +6,12 @@ from typing import Any
 
 import sqlite_utils
 
-from claims.networks import AddressRule, InvalidNetwork, networks_from_env, offline_from_env, parse_networks
 from claims.reading import UnreadableArticle
-from claims.web import FetchError, Page, allow_private_from_env, fetch_page
 from db.connection import writing
 from db.ingest import IngestOutcome, ingest_text
 from db.settings import get_setting
+from fetching.networks import AddressRule, InvalidNetwork, networks_from_env, offline_from_env, parse_networks
+from fetching.web import FetchError, Page, allow_private_from_env, fetch_page
 
 __all__ = ["store_capture", "get_capture", "article_capture_id", "keep_source_copy", "AlreadyKept",
            "source_capture_id", "private_allowed", "ingest_url", "ingest_urls", "is_url"]

@@ -64,7 +64,7 @@ def ingest_text(db: sqlite_utils.Database, text: str, *, title: str | None = Non
     Raises UnreadableArticle if there is no text, or the URL or date is malformed.
     """
     from claims import extract_claims
-    from claims.urls import InvalidURL, check_url
+    from fetching.urls import InvalidURL, check_url
 
     # Pasted text gets the same size limit as an uploaded file: a 50 MB paste must be refused, not extracted.
     size = len(text) if len(text) > MAX_ARTICLE_BYTES else len(text.encode("utf-8", "surrogatepass"))

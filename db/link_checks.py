@@ -11,11 +11,11 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
-from claims.networks import AddressRule
-from claims.web import FetchError, fetch_page
 from db.captures import private_allowed
 from db.connection import writing
 from db.history import now
+from fetching.networks import AddressRule
+from fetching.web import FetchError, fetch_page
 
 __all__ = ["LinkCheck", "OUTCOMES", "sources_to_check", "check_link", "check_links", "latest_link_checks"]
 

@@ -23,7 +23,7 @@ class Setting:
 
 
 def _networks(value: str) -> str:
-    from claims.networks import networks_text, parse_networks
+    from fetching.networks import networks_text, parse_networks
 
     return networks_text(parse_networks(value))
 

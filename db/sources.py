@@ -5,9 +5,9 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
-from claims.web import Page
 from db.connection import writing
 from db.history import now, record
+from fetching.web import Page
 
 __all__ = ["ClaimSource", "SOURCE_SELECT", "add_claim_source", "remove_claim_source", "sources_for_claim",
            "sources_for_claims"]

@@ -11,8 +11,8 @@ import functools
 import re
 from urllib.parse import quote
 
-from claims.urls import InvalidURL, check_url
 from evidence.report import Correction, Report, ReportClaim, SourceRef, format_timestamp
+from fetching.urls import InvalidURL, check_url
 
 __all__ = ["render_markdown", "inline", "block_lines", "link", "safe_url"]
 

@@ -7,9 +7,9 @@ from enum import StrEnum
 import sqlite_utils
 
 from claims.folding import nfc
-from claims.urls import InvalidURL, check_url
-from claims.web import Page
 from db.sources import add_claim_source
+from fetching.urls import InvalidURL, check_url
+from fetching.web import Page
 
 __all__ = ["Stance", "InvalidSource", "check_date", "attach_source"]
 

@@ -12,12 +12,12 @@ from urllib.parse import urlsplit
 
 import sqlite_utils
 
-from claims.networks import AddressRule
 from claims.passage import PassageSentence, suggest_passage
-from claims.urls import InvalidURL, check_url
-from claims.web import FetchError, Page, fetch_page
 from db.captures import keep_source_copy, private_allowed
 from evidence.sources import attach_source
+from fetching.networks import AddressRule
+from fetching.urls import InvalidURL, check_url
+from fetching.web import FetchError, Page, fetch_page
 
 __all__ = ["SourceDraft", "draft_source", "AttachedSource", "attach_source_keeping_copy", "keep_copy_now"]
 

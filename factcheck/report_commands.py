@@ -87,7 +87,7 @@ def cmd_report(args: argparse.Namespace, db: Any) -> int:
     except ScopeNotFound as error:
         raise UserError(f"report: {error}") from None
     if args.publisher_url:
-        from claims.urls import InvalidURL, check_url
+        from fetching.urls import InvalidURL, check_url
 
         try:
             check_url(args.publisher_url, what="publisher URL")

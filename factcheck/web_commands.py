@@ -21,7 +21,7 @@ def _print_json(value: Any) -> None:
 
 
 def _networks(value: str) -> tuple:
-    from claims.networks import InvalidNetwork, parse_networks
+    from fetching.networks import InvalidNetwork, parse_networks
 
     try:
         return parse_networks(value)
@@ -40,7 +40,7 @@ def add_address_options(parser: argparse.ArgumentParser) -> None:
 
 def address_rule(args: argparse.Namespace) -> Any:
     """The AddressRule the options give; a bad FACTCHECK_PRIVATE_NETWORKS is a one-line error here."""
-    from claims.networks import AddressRule, InvalidNetwork, networks_from_env
+    from fetching.networks import AddressRule, InvalidNetwork, networks_from_env
 
     try:
         networks_from_env()

@@ -11,7 +11,7 @@ from conftest import PROJECT
 from factcheck.cli import build_parser
 
 # Each layer may import only from the layers to its left.
-LAYERS = ["claims", "db", "evidence", "factcheck"]
+LAYERS = ["translations", "claims", "fetching", "db", "evidence", "pipelines", "factcheck"]
 UI = ["app_pages"]
 
 

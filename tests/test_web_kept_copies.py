@@ -9,7 +9,6 @@ from app_support import make_app, open_page, texts
 from test_ingest import factcheck
 from web_support import LocalSite, local_site
 
-from claims.web import FetchError, fetch_page
 from db.captures import AlreadyKept, get_capture, ingest_url, private_allowed
 from db.history import history_for_claim
 from db.ingest import ingest_text
@@ -17,6 +16,7 @@ from db.settings import set_setting
 from db.sources import sources_for_claim
 from evidence.sources import InvalidSource
 from evidence.web_sources import attach_source_keeping_copy, keep_copy_now
+from fetching.web import FetchError, fetch_page
 
 PAGE = """<!doctype html><html><head><meta charset="utf-8"><title>Hơn 1,7 triệu người rời nhà</title>
 <meta name="author" content="Nguyễn Lan"><meta property="og:site_name" content="Báo Thử">

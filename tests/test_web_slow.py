@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from claims.web import FetchError, fetch_page
+from fetching.web import FetchError, fetch_page
 
 HEAD = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n"
 BODY = b"<html><body><p>" + "Hơn 1,7 triệu người rời nhà cửa.".encode() + b"</p></body></html>"

@@ -9,7 +9,6 @@ from app_support import make_app, open_page, texts
 from test_ingest import factcheck
 from web_support import LocalSite, local_site
 
-from claims.web import FetchError
 from db.captures import get_capture
 from db.claims import get_claim
 from db.ingest import ingest_text
@@ -21,6 +20,7 @@ from evidence.report import ReportScope, build_report
 from evidence.review import save_review
 from evidence.sources import attach_source
 from evidence.web_sources import draft_source
+from fetching.web import FetchError
 
 ARTICLE = ("Người phát ngôn Điện Kremlin Dmitry Peskov cho biết hơn 1,7 triệu người đã rời bỏ nhà cửa.\n"
            "Thời tiết hôm nay đẹp.")

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
 from claims.folding import nfc
-from claims.networks import OFFLINE_ENV, AddressRule, networks_text
-from claims.urls import InvalidURL, check_url
+from fetching.networks import OFFLINE_ENV, AddressRule, networks_text
+from fetching.urls import InvalidURL, check_url
 
 __all__ = ["FetchError", "Page", "USER_AGENT", "MAX_PAGE_BYTES", "PAGE_TYPES", "allow_private_from_env",
            "fetch", "fetch_page", "read_page"]

@@ -1,6 +1,6 @@
 """RSS and Atom feeds read into their items (a key that stays the same between reads, the item's link and title).
 
-Reading only: the feed's bytes come from `claims.web.fetch` (with its address, size and time rules), and are
+Reading only: the feed's bytes come from `fetching.web.fetch` (with its address, size and time rules), and are
 handed to feedparser as a stream, never as a string it could take for a file name or a URL to fetch itself.
 """
 from __future__ import annotations

@@ -1,0 +1,2 @@
+"""The desk's pipelines: work that runs the steps of `claims/`, `fetching/`, `db/` and `evidence/` in order
+(ingesting articles, fetching pages and feeds, checking links, training, background jobs, matching a claim)."""
