@@ -8,7 +8,8 @@ HOST ?= 127.0.0.1
 PORT ?= 8501
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test setup browser lint bench screenshots clean
+.PHONY: run test setup browser lint bench screenshots clean translations-extract translations-update \
+	translations-compile
 
 $(STAMP): pyproject.toml Makefile requirements-meaning.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { $(SUDO) apt-get update && $(SUDO) apt-get install -y python3-venv && $(PYTHON) -m venv $(VENV); }
@@ -49,6 +50,20 @@ bench: setup browser
 
 screenshots: setup browser
 	$(BIN)/python bench/screenshots.py
+
+# Interface text: extract the messages wrapped in _()/ngettext()/N_() into the template, merge it into each
+# language's catalogue (translators fill the new msgstr), and compile the catalogues the app reads.
+MESSAGES := translations/messages.pot
+translations-extract: setup
+	$(BIN)/pybabel -q extract -F babel.cfg -k N_ --no-location --sort-output --no-wrap \
+		--project factcheck-workbench -o $(MESSAGES) app.py app_pages evidence factcheck pipelines db
+
+translations-update: translations-extract
+	$(BIN)/pybabel -q update -i $(MESSAGES) -d translations/locales --no-fuzzy-matching --ignore-obsolete \
+		--no-wrap
+
+translations-compile: setup
+	$(BIN)/pybabel -q compile -d translations/locales --statistics
 
 clean:
 	rm -rf $(VENV) data .pytest_cache .ruff_cache

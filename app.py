@@ -1,4 +1,5 @@
-"""The workbench in the browser: the router and shared frame (database per run, who is signed in, navigation)."""
+"""The workbench in the browser: the router and shared frame (database per run, who is signed in, language,
+navigation)."""
 from __future__ import annotations
 
 import sys
@@ -13,38 +14,45 @@ from app_pages.components import (  # noqa: E402
     PAGES,
     close_database,
     database,
+    language_selector,
     md_escape,
     require_reviewer,
+    role_name,
     sign_out,
     signed_in,
+    start_in_language,
 )
-
-st.set_page_config(page_title="Fact-check workbench", page_icon=":material/fact_check:", layout="wide")
-
-# Signed out, the pages are not listed (the sign-in form is all there is); each still refuses to run unsigned.
-navigation = st.navigation(position="sidebar" if st.session_state.get("account_login") else "hidden", pages={
-    "Review": [
-        st.Page(PAGES["articles"], title="Articles", icon=":material/newspaper:", url_path="articles", default=True),
-        st.Page(PAGES["article"], title="Article view", icon=":material/article:", url_path="article"),
-        st.Page(PAGES["queue"], title="Claim queue", icon=":material/checklist:", url_path="queue"),
-        st.Page(PAGES["claim"], title="Claim", icon=":material/fact_check:", url_path="claim"),
-    ],
-    "Publish": [
-        st.Page(PAGES["reports"], title="Reports", icon=":material/summarize:", url_path="reports"),
-    ],
-    "Desk": [
-        st.Page(PAGES["desk"], title="Desk", icon=":material/group:", url_path="desk"),
-    ],
-})
+from translations import _  # noqa: E402
 
 try:
     db = database()
+    # Before anything is shown: the signed-in account's language, or the desk's on the sign-in form.
+    start_in_language(db)
+    st.set_page_config(page_title=_("Fact-check workbench"), page_icon=":material/fact_check:", layout="wide")
+    # Signed out, the pages are not listed (the sign-in form is all there is); each still refuses to run unsigned.
+    navigation = st.navigation(position="sidebar" if st.session_state.get("account_login") else "hidden", pages={
+        _("Review"): [
+            st.Page(PAGES["articles"], title=_("Articles"), icon=":material/newspaper:", url_path="articles",
+                    default=True),
+            st.Page(PAGES["article"], title=_("Article view"), icon=":material/article:", url_path="article"),
+            st.Page(PAGES["queue"], title=_("Claim queue"), icon=":material/checklist:", url_path="queue"),
+            st.Page(PAGES["claim"], title=_("Claim"), icon=":material/fact_check:", url_path="claim"),
+        ],
+        _("Publish"): [
+            st.Page(PAGES["reports"], title=_("Reports"), icon=":material/summarize:", url_path="reports"),
+        ],
+        _("Desk"): [
+            st.Page(PAGES["desk"], title=_("Desk"), icon=":material/group:", url_path="desk"),
+        ],
+    })
     name = require_reviewer(db)
     account = signed_in()
     with st.sidebar:
-        st.caption(f"Signed in as **{md_escape(name)}** ({account.role.value if account else 'reviewer'})")
-        if st.button("Sign out", key="app_sign_out", type="tertiary"):
-            sign_out("Signed out.")
+        st.caption(_("Signed in as **{name}** ({role})").format(
+            name=md_escape(name), role=role_name(account.role.value if account else "reviewer")))
+        language_selector(db)
+        if st.button(_("Sign out"), key="app_sign_out", type="tertiary"):
+            sign_out(_("Signed out."))
             st.rerun()
     navigation.run()
 finally:

@@ -12,12 +12,13 @@ import streamlit as st
 from db.accounts import Account
 from db.connection import open_database, resolve_db_path
 from db.records import ClaimRecord
+from translations import LANGUAGE_NAMES, N_, _, ngettext, use_language
 
 __all__ = ["PAGES", "STATUS_LABELS", "STATUS_COLOURS", "database", "close_database", "require_reviewer",
            "reviewer", "signed_in", "sign_out", "flash", "show_flash", "md_escape", "short", "status_label",
            "claim_colour",
            "highlighted_article_html", "find_passage", "open_claim", "open_article", "review_progress",
-           "legend_html"]
+           "legend_html", "start_in_language", "language_selector", "role_name"]
 
 # Page files, as st.navigation registers them; st.switch_page needs exactly these paths.
 PAGES = {
@@ -29,8 +30,9 @@ PAGES = {
     "desk": "app_pages/desk.py",
 }
 
-STATUS_LABELS = {"new": "New", "in_review": "In review", "drafted": "Verdict drafted", "published": "Published",
-                 "merged": "Merged or split", "dismissed": "Dismissed"}
+STATUS_LABELS = {"new": N_("New"), "in_review": N_("In review"), "drafted": N_("Verdict drafted"),
+                 "published": N_("Published"), "merged": N_("Merged or split"), "dismissed": N_("Dismissed")}
+ROLE_NAMES = {"reviewer": N_("reviewer"), "editor": N_("editor"), "admin": N_("admin")}
 STATUS_COLOURS = {"new": "#e8eaed", "in_review": "#fde68a", "drafted": "#bfdbfe", "published": "#bbf7d0",
                   "merged": "#f1f5f9", "dismissed": "#f1f5f9"}
 # Verdict colours run from green (true) to red (false); anything off the scale (Unverifiable, custom) is violet.
@@ -68,6 +70,38 @@ def close_database() -> None:
     _local.db = None
     if db is not None:
         db.close()
+
+
+def start_in_language(db: sqlite_utils.Database) -> str:
+    """Show this run in the signed-in account's language (the desk's on the sign-in form); returns it."""
+    from db.account_language import account_language
+
+    language = account_language(db, st.session_state.get("account_login"))
+    use_language(language)
+    return language
+
+
+def language_selector(db: sqlite_utils.Database) -> None:
+    """The signed-in account's choice of language (or the desk's), saved at once and applied on the next run."""
+    from db.account_language import chosen_language, set_account_language
+    from db.settings import get_setting
+
+    login = st.session_state.get("account_login")
+    if not login:
+        return
+    desk = get_setting(db, "language")
+    options = ["desk", *LANGUAGE_NAMES]  # "desk": no choice of its own, the desk's language
+    current = chosen_language(db, login) or "desk"
+    chosen = st.selectbox(_("Language"), options, index=options.index(current), key="app_language",
+                          format_func=lambda code: LANGUAGE_NAMES.get(code) or
+                          _("The desk's ({language})").format(language=LANGUAGE_NAMES[desk]))
+    if chosen != current:
+        set_account_language(db, login, None if chosen == "desk" else chosen, changed_by=reviewer())
+        st.rerun()
+
+
+def role_name(role: str) -> str:
+    return _(ROLE_NAMES.get(role, role))
 
 
 def reviewer() -> str | None:
@@ -119,9 +153,12 @@ def require_reviewer(db: sqlite_utils.Database) -> str:
         idle = time.time() - st.session_state.get("last_active", 0)
         timeout = 60 * get_setting(db, "idle_timeout_minutes")
         if account is None or account.disabled:
-            sign_out("Your account was disabled: ask an admin.")
+            sign_out(_("Your account was disabled: ask an admin."))
         elif idle > timeout:
-            sign_out(f"Signed out after {timeout // 60} minutes without activity. Sign in again to go on.")
+            minutes = timeout // 60
+            sign_out(ngettext("Signed out after {n} minute without activity. Sign in again to go on.",
+                              "Signed out after {n} minutes without activity. Sign in again to go on.",
+                              minutes).format(n=minutes))
         else:
             return _signed_in_as(account)
     if (vouched := _identity_provider_account(db)) is not None and not vouched.disabled:
@@ -142,21 +179,22 @@ def _signed_in_as(account: Account) -> str:
 def _sign_in_form(db: sqlite_utils.Database) -> None:
     from db.accounts import SignInRefused, authenticate, count_accounts
 
-    st.title("Fact-check workbench")
+    st.title(_("Fact-check workbench"))
     show_flash("signin")
     if count_accounts(db) == 0:
-        st.warning("This desk has no accounts yet. Make the first admin on the server:"
-                   " `factcheck user add LOGIN --role admin` (it asks for the password), then sign in here.")
-    st.write("Sign in with your account: every change is recorded under your name.")
+        st.warning(_("This desk has no accounts yet. Make the first admin on the server:"
+                     " `factcheck user add LOGIN --role admin` (it asks for the password), then sign in here."))
+    st.write(_("Sign in with your account: every change is recorded under your name."))
     with st.form("signin_form"):
-        login = st.text_input("Login", key="signin_login", autocomplete="username")
-        password = st.text_input("Password", type="password", key="signin_password", autocomplete="current-password")
-        submitted = st.form_submit_button("Sign in", type="primary")
+        login = st.text_input(_("Login"), key="signin_login", autocomplete="username")
+        password = st.text_input(_("Password"), type="password", key="signin_password",
+                                 autocomplete="current-password")
+        submitted = st.form_submit_button(_("Sign in"), type="primary")
     if submitted:
         try:
             account = authenticate(db, login, password)
         except SignInRefused as refused:
-            st.error(f"Not signed in: {md_escape(str(refused))}.")
+            st.error(_("Not signed in: {reason}.").format(reason=md_escape(str(refused))))
         else:
             _signed_in_as(account)
             st.rerun()
@@ -194,7 +232,7 @@ def short(text: str, limit: int = 110) -> str:
 
 
 def status_label(status: str) -> str:
-    return STATUS_LABELS.get(status, status)
+    return _(STATUS_LABELS[status]) if status in STATUS_LABELS else status
 
 
 def claim_colour(claim: ClaimRecord, colour_by: str) -> str:
@@ -208,9 +246,9 @@ def claim_colour(claim: ClaimRecord, colour_by: str) -> str:
 
 def legend_html(colour_by: str, ratings: Iterable[str] = ()) -> str:
     if colour_by == "verdict":
-        items = [(r, _RATING_COLOURS.get(r.casefold(), _OTHER_RATING)) for r in ratings] + [("No verdict", _UNRATED)]
+        items = [(r, _RATING_COLOURS.get(r.casefold(), _OTHER_RATING)) for r in ratings] + [(_("No verdict"), _UNRATED)]
     else:
-        items = [(label, STATUS_COLOURS[key]) for key, label in STATUS_LABELS.items() if key != "merged"]
+        items = [(_(label), STATUS_COLOURS[key]) for key, label in STATUS_LABELS.items() if key != "merged"]
     return "".join(f'<span style="background:{colour};padding:1px 8px;border-radius:4px;margin-right:6px;'
                    f'font-size:0.85em">{html.escape(label)}</span>' for label, colour in items)
 

@@ -13,6 +13,7 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 from claims.folding import nfc
 from db.connection import writing
 from db.history import now, record
+from translations import _
 
 __all__ = ["Role", "Account", "AccountError", "SignInRefused", "MIN_PASSWORD_LENGTH", "add_account",
            "get_account", "account_by_name", "account_by_subject", "list_accounts", "set_role", "disable_account",
@@ -245,7 +246,8 @@ def authenticate(db: sqlite_utils.Database, login: str, password: str) -> Accoun
         # Counted as a failure too, so hammering lengthens the wait (to the cap) instead of probing at its edge.
         with writing(db):
             db.execute("INSERT INTO sign_in_attempts (login, succeeded, at) VALUES (?, 0, ?)", [login, now()])
-        raise SignInRefused(f"too many wrong passwords for {login}: try again in {int(wait) + 1} s")
+        raise SignInRefused(_("too many wrong passwords for {login}: try again in {seconds} s").format(
+            login=login, seconds=int(wait) + 1))
     row = db.execute("SELECT id, password_hash, disabled_at FROM accounts WHERE login = ?", [login]).fetchone()
     ok = False
     try:
@@ -261,9 +263,9 @@ def authenticate(db: sqlite_utils.Database, login: str, password: str) -> Accoun
             if _HASHER.check_needs_rehash(row[1]):
                 db.execute("UPDATE accounts SET password_hash = ? WHERE id = ?", [_HASHER.hash(password), row[0]])
     if not ok:
-        raise SignInRefused("wrong login or password")
+        raise SignInRefused(_("wrong login or password"))
     if row[2] is not None:
-        raise SignInRefused(f"the account {login} is disabled: ask an admin")
+        raise SignInRefused(_("the account {login} is disabled: ask an admin").format(login=login))
     return get_account(db, login)  # type: ignore[return-value]
 
 
