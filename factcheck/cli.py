@@ -15,6 +15,7 @@ from typing import Any
 
 from factcheck.errors import UserError
 from factcheck.inputs import input_lines
+from translations import _, language_from_environment, use_language
 
 __all__ = ["main", "run", "build_parser", "print_json"]
 
@@ -232,6 +233,7 @@ def _database_trouble(error: sqlite3.OperationalError) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    use_language(language_from_environment())  # messages for people; JSON for machines stays as it is
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
@@ -259,12 +261,12 @@ def main(argv: Sequence[str] | None = None) -> int:
               file=sys.stderr)
         return 1
     except UserError as error:
-        print(f"error: {error}", file=sys.stderr)
+        print(_("error: {message}").format(message=error), file=sys.stderr)
         return 1
     except BrokenPipeError:
         return 0
     except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
+        print(_("interrupted"), file=sys.stderr)
         return 130
 
 

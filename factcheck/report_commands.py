@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from factcheck.errors import UserError
+from translations import LANGUAGES, _, ngettext
 
 __all__ = ["add_parsers", "cmd_report", "render"]
 
@@ -21,7 +22,8 @@ def _date(value: str) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a date in the form YYYY-MM-DD") from None
+        raise argparse.ArgumentTypeError(_("{value} is not a date in the form YYYY-MM-DD").format(
+            value=repr(value))) from None
 
 
 def render(report: Any, fmt: str, *, publisher_name: str | None = None, publisher_url: str | None = None) -> str:
@@ -54,11 +56,11 @@ def _write_report(path: Path, text: str, *, database: Path | None, force: bool) 
         for guarded in (database, Path(f"{database}-wal"), Path(f"{database}-shm"), Path(f"{database}-journal")):
             if path.exists() and guarded.exists() and os.path.samefile(path, guarded) or (
                     path.resolve() == guarded.resolve()):
-                raise UserError(f"{path}: is the database itself; write the report to another file")
+                raise UserError(_("{path}: is the database itself; write the report to another file").format(path=path))
     if path.exists() and not force:
-        raise UserError(f"{path}: already exists; give --force to replace it")
+        raise UserError(_("{path}: already exists; give --force to replace it").format(path=path))
     if path.exists() and not path.is_file():
-        raise UserError(f"{path}: is not a regular file")
+        raise UserError(_("{path}: is not a regular file").format(path=path))
     partial = None
     try:
         fd, partial = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=path.parent or ".")
@@ -71,7 +73,7 @@ def _write_report(path: Path, text: str, *, database: Path | None, force: bool) 
         os.replace(partial, path)
         partial = None
     except OSError as error:
-        raise UserError(f"{path}: cannot write: {error.strerror}") from None
+        raise UserError(_("{path}: cannot write: {reason}").format(path=path, reason=error.strerror)) from None
     finally:
         if partial is not None:
             with contextlib.suppress(OSError):
@@ -83,7 +85,7 @@ def cmd_report(args: argparse.Namespace, db: Any) -> int:
 
     scope = ReportScope(article_id=args.article, claim_id=args.claim, since=args.since)
     try:
-        report = build_report(db, scope)
+        report = build_report(db, scope, language=args.lang)
     except ScopeNotFound as error:
         raise UserError(f"report: {error}") from None
     if args.publisher_url:
@@ -97,7 +99,8 @@ def cmd_report(args: argparse.Namespace, db: Any) -> int:
     if args.output and args.output != "-":
         _write_report(Path(args.output), text, database=db_file(db), force=args.force)
         count = len(report.claims)
-        print(f"wrote {args.output}: {count} claim{'' if count == 1 else 's'} ({args.format})", file=sys.stderr)
+        print(ngettext("wrote {file}: {n} claim ({format})", "wrote {file}: {n} claims ({format})", count).format(
+            file=args.output, n=count, format=args.format), file=sys.stderr)
     else:
         sys.stdout.write(text)
         sys.stdout.flush()
@@ -118,6 +121,8 @@ def add_parsers(sub: Any, db_option: argparse.ArgumentParser) -> None:
                    help="md (default), claimreview (JSON-LD, published verdicts only) or csv")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     p.add_argument("--force", action="store_true", help="replace FILE if it exists (never the database)")
+    p.add_argument("--lang", choices=LANGUAGES, metavar="vi|en",
+                   help="the report's labels, dates and rating names in this language (default: the desk's)")
     p.add_argument("--publisher-name", help="the fact-checking organisation named in ClaimReview")
     p.add_argument("--publisher-url", help="its site; ClaimReview urls are <publisher-url>/claims/<id>")
     p.set_defaults(handler=cmd_report, needs_db=True)

@@ -14,7 +14,8 @@ from babel.dates import format_date as _babel_date
 from babel.numbers import format_decimal as _babel_decimal
 
 __all__ = ["LANGUAGES", "LANGUAGE_NAMES", "LOCALES", "_", "N_", "current_language", "format_date",
-           "format_datetime", "format_decimal", "format_number", "language_in_use", "ngettext", "use_language"]
+           "format_datetime", "format_decimal", "format_number", "language_from_environment", "language_in_use",
+           "ngettext", "use_language"]
 
 LANGUAGES = ("vi", "en")
 # Each language named in itself, as a selector shows it.
@@ -34,6 +35,24 @@ def _checked(language: str | None) -> str:
 def use_language(language: str | None) -> None:
     """Show this session's text in `language` ("vi" or "en"; anything else means English) from now on."""
     _language.set(_checked(language))
+
+
+def language_from_environment(environ: dict[str, str] | None = None) -> str:
+    """The command line's language, read as gettext reads it: LANGUAGE, LC_ALL, LC_MESSAGES, then LANG
+    ("vi_VN.UTF-8" is Vietnamese); English when none names a language of the workbench."""
+    import os
+
+    environ = os.environ if environ is None else environ
+    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        for value in (environ.get(variable) or "").split(":"):
+            code = value.split(".")[0].split("_")[0].split("@")[0].lower()
+            if code in LANGUAGES:
+                return code
+            if code and code not in ("c", "posix"):
+                break
+        if environ.get(variable):
+            return "en"
+    return "en"
 
 
 def current_language() -> str:
