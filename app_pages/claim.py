@@ -13,6 +13,8 @@ from app_pages.components import (
     md_escape,
     open_article,
     open_claim,
+    rating_help,
+    rating_names,
     review_progress,
     reviewer,
     show_flash,
@@ -20,8 +22,9 @@ from app_pages.components import (
 )
 from app_pages.web_evidence import forget_source_draft, kept_copy, link_flag, source_draft, source_fetch_panel
 from claims.language import language_name
+from translations import N_, _
 
-NO_RATING = "— no verdict yet —"
+NO_RATING = N_("— no verdict yet —")
 STANCES = {"supports": "Supports the claim", "refutes": "Refutes the claim", "context": "Gives context"}
 
 
@@ -100,7 +103,8 @@ def _review_form(db, claim, seen: int) -> None:
         if current is Status.PUBLISHED:
             st.caption("Published verdicts are corrected by an editor.")
     labels = [NO_RATING, *[r.label for r in scale]]
-    descriptions = {r.label: r.description for r in scale if r.description}
+    names = rating_names(db)  # verdicts keep the label; the reader sees the desk's name for it in their language
+    shown = {NO_RATING: _(NO_RATING), **names}
     key = f"claim_{claim.id}_{seen}"  # a new loaded version gets fresh widgets showing its values
     with st.form(f"{key}_review_form"):
         left, right = st.columns(2)
@@ -109,7 +113,7 @@ def _review_form(db, claim, seen: int) -> None:
                                     placeholder="Reviewer responsible for this claim")
         rating = st.selectbox("Verdict rating", labels, key=f"{key}_rating",
                               index=labels.index(claim.rating) if claim.rating in labels else 0,
-                              help="; ".join(f"{k}: {v}" for k, v in descriptions.items()) or None)
+                              format_func=lambda label: shown.get(label, label), help=rating_help(db))
         verdict = st.text_input("Verdict in one line (optional)", value=claim.verdict or "", key=f"{key}_verdict")
         rationale = st.text_area("Rationale (required with a rating)", value=claim.rationale or "",
                                  key=f"{key}_rationale", height=120,
@@ -125,7 +129,7 @@ def _review_form(db, claim, seen: int) -> None:
     if saved.version == seen:
         flash("claim", "info", "Nothing changed, so nothing was saved.")
     else:
-        verdict_part = f", {md_escape(saved.rating)}" if saved.rating else ""
+        verdict_part = f", {md_escape(names.get(saved.rating, saved.rating))}" if saved.rating else ""
         flash("claim", "success", f"Saved: {Status(saved.status).label}{verdict_part}."
                                   f" {reviewed} of {total} check-worthy claims reviewed.")
     st.rerun()

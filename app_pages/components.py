@@ -18,7 +18,8 @@ __all__ = ["PAGES", "STATUS_LABELS", "STATUS_COLOURS", "database", "close_databa
            "reviewer", "signed_in", "sign_out", "flash", "show_flash", "md_escape", "short", "status_label",
            "claim_colour",
            "highlighted_article_html", "find_passage", "open_claim", "open_article", "review_progress",
-           "legend_html", "start_in_language", "language_selector", "role_name"]
+           "legend_html", "start_in_language", "language_selector", "role_name", "rating_names", "rating_help",
+           "date_input_format"]
 
 # Page files, as st.navigation registers them; st.switch_page needs exactly these paths.
 PAGES = {
@@ -92,12 +93,38 @@ def language_selector(db: sqlite_utils.Database) -> None:
     desk = get_setting(db, "language")
     options = ["desk", *LANGUAGE_NAMES]  # "desk": no choice of its own, the desk's language
     current = chosen_language(db, login) or "desk"
+    # Shown names worked out here, in this run's language: AppTest calls format_func outside the script's thread.
+    shown = {**LANGUAGE_NAMES, "desk": _("The desk's ({language})").format(language=LANGUAGE_NAMES[desk])}
     chosen = st.selectbox(_("Language"), options, index=options.index(current), key="app_language",
-                          format_func=lambda code: LANGUAGE_NAMES.get(code) or
-                          _("The desk's ({language})").format(language=LANGUAGE_NAMES[desk]))
+                          format_func=shown.get)
     if chosen != current:
         set_account_language(db, login, None if chosen == "desk" else chosen, changed_by=reviewer())
         st.rerun()
+
+
+def rating_names(db: sqlite_utils.Database) -> dict[str, str]:
+    """{label: name} of the desk's rating scale in the reader's language, in scale order."""
+    from db.ratings import named_scale
+    from translations import current_language
+
+    return {r.label: r.name for r in named_scale(db, current_language())}
+
+
+def rating_help(db: sqlite_utils.Database) -> str | None:
+    """The scale's definitions in the reader's language, one per line (Markdown list for a widget's help)."""
+    from db.ratings import named_scale
+    from translations import current_language
+
+    lines = [f"- **{md_escape(r.name)}**: {md_escape(r.definition)}" for r in named_scale(db, current_language())
+             if r.definition]
+    return "\n".join(lines) or None
+
+
+def date_input_format() -> str:
+    """How a date picker writes its day for the reader: 15/09/2026 in Vietnamese, 2026-09-15 in English."""
+    from translations import current_language
+
+    return "DD/MM/YYYY" if current_language() == "vi" else "YYYY-MM-DD"
 
 
 def role_name(role: str) -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 import streamlit as st
 
 from app_pages.components import database, flash, md_escape, reviewer, show_flash, signed_in
+from app_pages.desk_language import publication_panel, rating_scale_panel
+from translations import LANGUAGE_NAMES, _
 
 st.title("Desk")
 show_flash("desk")
@@ -13,7 +15,7 @@ _account = signed_in()
 
 
 def _settings(db) -> None:
-    from db.settings import SETTINGS, get_setting, set_setting
+    from db.settings import PUBLICATION_SETTINGS, SETTINGS, get_setting, set_setting
     from evidence.permissions import Action, can
 
     st.subheader("Settings", anchor=False)
@@ -24,13 +26,20 @@ def _settings(db) -> None:
         values = {}
         for key, setting in SETTINGS.items():
             current = get_setting(db, key)
-            if isinstance(current, bool):
-                values[key] = st.toggle(setting.label, value=current, key=f"desk_setting_{key}", disabled=not allowed)
+            if key in PUBLICATION_SETTINGS:
+                continue  # in their own panel (desk_language.py)
+            if key == "language":
+                values[key] = st.selectbox(_(setting.label), list(LANGUAGE_NAMES), format_func=LANGUAGE_NAMES.get,
+                                           index=list(LANGUAGE_NAMES).index(current), key=f"desk_setting_{key}",
+                                           disabled=not allowed)
+            elif isinstance(current, bool):
+                values[key] = st.toggle(_(setting.label), value=current, key=f"desk_setting_{key}",
+                                        disabled=not allowed)
             elif isinstance(current, str):
-                values[key] = st.text_input(setting.label, value=current, key=f"desk_setting_{key}",
+                values[key] = st.text_input(_(setting.label), value=current, key=f"desk_setting_{key}",
                                             disabled=not allowed)
             else:
-                values[key] = int(st.number_input(setting.label, value=int(current), min_value=5, max_value=24 * 60,
+                values[key] = int(st.number_input(_(setting.label), value=int(current), min_value=5, max_value=24 * 60,
                                                   step=5, key=f"desk_setting_{key}", disabled=not allowed))
         if st.form_submit_button("Save settings", disabled=not allowed):
             refused = [error for key, value in values.items() if (error := _refusal(key, value))]
@@ -41,6 +50,12 @@ def _settings(db) -> None:
                 set_setting(db, key, value, changed_by=_me)
             flash("desk", "success", "Settings saved.")
             st.rerun()
+
+
+def _can_manage_scale(db) -> bool:
+    from evidence.permissions import Action, can
+
+    return can(db, _me, Action.MANAGE_SCALE)
 
 
 def _refusal(key: str, value) -> str | None:
@@ -152,5 +167,8 @@ def _checkworthiness_model(db) -> None:
 
 st.caption(f"You are **{md_escape(_me)}**, {_account.role.value if _account else 'reviewer'}.")
 _settings(_db)
+_rating_and_publication_allowed = _can_manage_scale(_db)
+rating_scale_panel(_db, allowed=_rating_and_publication_allowed)
+publication_panel(_db, allowed=_rating_and_publication_allowed)
 _checkworthiness_model(_db)
 _accounts(_db)

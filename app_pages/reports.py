@@ -1,106 +1,123 @@
-"""Reports page: choose a scope, preview the Markdown report, download it or the ClaimReview and CSV exports."""
+"""Reports page: choose a scope and a language, preview the Markdown report, the ClaimReview JSON-LD and the CSV side
+by side, and download any of them (or an Excel workbook)."""
 from __future__ import annotations
 
+import csv
 import datetime as dt
-import importlib
-import json
-from collections.abc import Callable
+import io
 
 import streamlit as st
 
-from app_pages.components import database, md_escape, short
+from app_pages.components import database, date_input_format, md_escape, short
+from translations import LANGUAGE_NAMES, N_, _
 
-SCOPES = {"all": "Every claim with a verdict", "article": "One article", "claim": "One claim",
-          "since": "Verdicts published since a date"}
-# The renderers of the reports work, by module and the names they may carry; a missing one hides its download.
-RENDERERS = {
-    "markdown": ("evidence.markdown", ("render_markdown",)),
-    "claimreview": ("evidence.claimreview", ("render_claimreview", "render_jsonld", "claimreview_json",
-                                             "render")),
-    "csv": ("evidence.csv_export", ("render_csv", "csv_text", "render")),
-}
-
-
-def renderer(kind: str) -> Callable | None:
-    module_name, names = RENDERERS[kind]
-    try:
-        module = importlib.import_module(module_name)
-    except ImportError:
-        return None
-    return next((getattr(module, n) for n in names if callable(getattr(module, n, None))), None)
-
-
-def _as_text(rendered) -> str:
-    if isinstance(rendered, bytes):
-        return rendered.decode("utf-8")
-    if isinstance(rendered, str):
-        return rendered
-    return json.dumps(rendered, ensure_ascii=False, indent=2)
+SCOPES = {"all": N_("Every claim with a verdict"), "article": N_("One article"), "claim": N_("One claim"),
+          "since": N_("Verdicts published since a date")}
 
 
 def _scope(db):
     from db.articles import article_summaries
     from evidence.report import ReportScope
 
-    kind = st.radio("Report on", list(SCOPES), format_func=SCOPES.get, horizontal=True, key="reports_kind")
+    shown = {key: _(label) for key, label in SCOPES.items()}
+    kind = st.radio(_("Report on"), list(SCOPES), format_func=shown.get, horizontal=True, key="reports_kind")
     if kind == "article":
         articles = {s.id: f"#{s.id} · {short(s.title, 80)}" for s in article_summaries(db, limit=500)}
         if not articles:
-            st.info("No articles yet.")
+            st.info(_("No articles yet."))
             return None, kind
         ids = list(articles)
         current = st.session_state.get("article_current_id")
-        article_id = st.selectbox("Article", ids, index=ids.index(current) if current in ids else 0,
+        article_id = st.selectbox(_("Article"), ids, index=ids.index(current) if current in ids else 0,
                                   format_func=articles.get, key="reports_article")
         return ReportScope(article_id=article_id), f"article-{article_id}"
     if kind == "claim":
         default = st.session_state.get("claim_current_id")
-        claim_id = st.number_input("Claim number", min_value=1, step=1, value=default, key="reports_claim")
+        claim_id = st.number_input(_("Claim number"), min_value=1, step=1, value=default, key="reports_claim")
         if not claim_id:
-            st.info("Type the number of a claim (shown on its page, e.g. #12).")
+            st.info(_("Type the number of a claim (shown on its page, e.g. #12)."))
             return None, kind
         return ReportScope(claim_id=int(claim_id)), f"claim-{int(claim_id)}"
     if kind == "since":
-        since = st.date_input("Published since", value=dt.date.today() - dt.timedelta(days=30),
-                              key="reports_since", format="YYYY-MM-DD")
+        since = st.date_input(_("Published since"), value=dt.date.today() - dt.timedelta(days=30),
+                              key="reports_since", format=date_input_format())
         return ReportScope(since=since), f"since-{since.isoformat()}"
     return ReportScope(), "all-verdicts"
 
 
-st.title("Reports")
+def _language(db) -> str:
+    from db.settings import get_setting
+
+    languages = list(LANGUAGE_NAMES)
+    desk = get_setting(db, "language")
+    return st.segmented_control(_("Report language"), languages, default=desk, format_func=LANGUAGE_NAMES.get,
+                                key="reports_language") or desk
+
+
+def _csv_preview(text: str) -> None:
+    rows = list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"), newline="")))
+    if rows:
+        st.dataframe(rows, hide_index=True, width="stretch")
+    else:
+        st.caption(_("No claims in this scope."))
+    with st.expander(_("CSV text")):
+        st.code(text.removeprefix("\ufeff"), language=None)
+
+
+def _claimreview_preview(db, report, desk, text: str) -> None:
+    import json
+
+    from evidence.claimreview import claimreview_problems, publication_warnings
+
+    for warning in publication_warnings(desk):
+        st.warning(warning)
+    reviews = json.loads(text)
+    if not reviews:
+        st.info(_("ClaimReview carries published verdicts only: none in this scope yet."))
+    for review in reviews:
+        for problem in claimreview_problems(review):
+            st.error(_("ClaimReview of {url}: {problem}").format(url=md_escape(review.get("url")),
+                                                                  problem=md_escape(problem)))
+    st.code(text, language="json")
+
+
+st.title(_("Reports"))
 _db = database()
-try:
-    from evidence.report import ScopeNotFound, build_report
-except ImportError:
-    st.info("Reports are not available in this installation yet.")
-    st.stop()
+from evidence.claimreview import publishing_desk, render_claimreview_json  # noqa: E402
+from evidence.csv_export import render_csv  # noqa: E402
+from evidence.markdown import render_markdown  # noqa: E402
+from evidence.report import ScopeNotFound, build_report  # noqa: E402
+from evidence.xlsx_export import XLSX_MIME, render_xlsx  # noqa: E402
 
 _report_scope, _slug = _scope(_db)
+_report_language = _language(_db)
 if _report_scope is not None:
     try:
-        _report = build_report(_db, _report_scope)
+        _report = build_report(_db, _report_scope, language=_report_language)
     except ScopeNotFound as error:
         st.error(md_escape(str(error)))
         st.stop()
+    _desk = publishing_desk(_db)
+    _markdown = render_markdown(_report)
+    _jsonld = render_claimreview_json(_report, desk=_desk)
+    _csv = render_csv(_report)
+    _name = f"factcheck-{_slug}-{_report_language}"
     _downloads = st.container(horizontal=True)
-    _markdown = renderer("markdown")
-    _text = _as_text(_markdown(_report)) if _markdown else None
-    if _text is not None:
-        _downloads.download_button("Download Markdown", _text, file_name=f"factcheck-{_slug}.md",
-                                   mime="text/markdown", key="reports_download_md", icon=":material/download:")
-    _jsonld = renderer("claimreview")
-    if _jsonld is not None:
-        _downloads.download_button("Download ClaimReview JSON-LD", _as_text(_jsonld(_report)),
-                                   file_name=f"factcheck-{_slug}.jsonld", mime="application/ld+json",
-                                   key="reports_download_jsonld", icon=":material/download:")
-    _csv = renderer("csv")
-    if _csv is not None:
-        _downloads.download_button("Download CSV", _as_text(_csv(_report)), file_name=f"factcheck-{_slug}.csv",
-                                   mime="text/csv", key="reports_download_csv", icon=":material/download:")
-    if _text is None:
-        st.info("The Markdown renderer is not installed yet.")
-    else:
-        _preview, _source = st.tabs(["Preview", "Markdown source"])
-        # The renderer escapes user text (claims, rationales, titles), so its Markdown is shown without raw HTML.
-        _preview.markdown(_text)
-        _source.code(_text, language="markdown")
+    _downloads.download_button(_("Download Markdown"), _markdown, file_name=f"{_name}.md", mime="text/markdown",
+                               key="reports_download_md")
+    _downloads.download_button(_("Download ClaimReview JSON-LD"), _jsonld, file_name=f"{_name}.jsonld",
+                               mime="application/ld+json", key="reports_download_jsonld")
+    # Bytes, so the byte-order mark Excel needs reaches the file as written.
+    _downloads.download_button(_("Download CSV"), _csv.encode("utf-8"), file_name=f"{_name}.csv",
+                               mime="text/csv", key="reports_download_csv")
+    _downloads.download_button(_("Download Excel workbook"), render_xlsx(_report), file_name=f"{_name}.xlsx",
+                               mime=XLSX_MIME, key="reports_download_xlsx")
+    _preview, _source, _claimreview, _table = st.tabs([_("Preview"), _("Markdown source"), _("ClaimReview"),
+                                                      _("CSV")])
+    # The renderer escapes user text (claims, rationales, titles), so its Markdown is shown without raw HTML.
+    _preview.markdown(_markdown)
+    _source.code(_markdown, language="markdown")
+    with _claimreview:
+        _claimreview_preview(_db, _report, _desk, _jsonld)
+    with _table:
+        _csv_preview(_csv)

@@ -6,7 +6,7 @@ import sqlite_utils
 from db.connection import writing
 from db.history import record
 from db.settings import get_setting
-from translations import LANGUAGES
+from translations import LANGUAGES, _
 
 __all__ = ["account_language", "chosen_language", "set_account_language"]
 
@@ -31,11 +31,12 @@ def set_account_language(db: sqlite_utils.Database, login: str, language: str | 
     """Choose the account's language; None goes back to the desk's. Raises ValueError for another language or an
     unknown login."""
     if language is not None and language not in LANGUAGES:
-        raise ValueError(f"the language is one of {', '.join(LANGUAGES)}, not {language!r}")
+        raise ValueError(_("the language is one of {languages}, not {value}").format(
+            languages=", ".join(LANGUAGES), value=repr(language)))
     with writing(db):
         row = db.execute("SELECT language FROM accounts WHERE login = ?", [login]).fetchone()
         if row is None:
-            raise ValueError(f"there is no account {login!r}")
+            raise ValueError(_("there is no account {login}").format(login=repr(login)))
         db.execute("UPDATE accounts SET language = ? WHERE login = ?", [language, login])
         if row[0] != language:
             record(db, entity="account", entity_id=login, action="changed", reviewer=changed_by, field="language",

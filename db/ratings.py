@@ -90,7 +90,8 @@ def set_rating_names(db: sqlite_utils.Database, language: str, names: dict[str, 
         raise ValueError(f"{unknown[0]} is not on the rating scale")
     if empty := [label for label, (name, _) in clean.items() if not name]:
         raise ValueError(f"the rating {empty[0]} needs a name")
-    taken = [name.casefold() for name, _ in clean.values()]
+    after = {r.label: r.name for r in named_scale(db, language)} | {label: name for label, (name, _) in clean.items()}
+    taken = [name.casefold() for name in after.values()]
     if len(set(taken)) != len(taken):
         raise ValueError("two ratings cannot have the same name")
     with writing(db):

@@ -10,7 +10,7 @@ import sqlite_utils
 
 from db.connection import writing
 from db.history import now, record
-from translations import N_
+from translations import N_, _
 
 __all__ = ["Setting", "SETTINGS", "PUBLICATION_SETTINGS", "PLACEHOLDER_PUBLISHER_NAME", "PLACEHOLDER_PUBLISHER_URL",
            "PLACEHOLDER_REVIEW_URL", "get_setting", "set_setting", "desk_settings"]
@@ -28,7 +28,8 @@ def _language(value: str) -> str:
     from translations import LANGUAGES
 
     if value not in LANGUAGES:
-        raise ValueError(f"the language is one of {', '.join(LANGUAGES)}, not {value!r}")
+        raise ValueError(_("the language is one of {languages}, not {value}").format(
+            languages=", ".join(LANGUAGES), value=repr(value)))
     return value
 
 
@@ -40,14 +41,14 @@ def _web_address(value: str) -> str:
         try:
             check_url(value, what="address")
         except InvalidURL as error:
-            raise ValueError(str(error)) from None
+            raise ValueError(_("not a web address: {reason}").format(reason=error)) from None
     return value
 
 
 def _review_address(value: str) -> str:
     value = _web_address(value.replace("{id}", "0")) and value.strip()
     if value and "{id}" not in value:
-        raise ValueError("the address of a published fact-check needs {id} where the claim's number goes")
+        raise ValueError(_("the address of a published fact-check needs {id} where the claim's number goes"))
     return value
 
 

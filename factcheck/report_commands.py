@@ -15,7 +15,7 @@ from translations import LANGUAGES, _, ngettext
 
 __all__ = ["add_parsers", "cmd_report", "render"]
 
-FORMATS = ("md", "claimreview", "csv")
+FORMATS = ("md", "claimreview", "csv", "xlsx")
 
 
 def _date(value: str) -> dt.date:
@@ -26,8 +26,10 @@ def _date(value: str) -> dt.date:
             value=repr(value))) from None
 
 
-def render(report: Any, fmt: str, *, publisher_name: str | None = None, publisher_url: str | None = None) -> str:
-    """The report in one of FORMATS, as text."""
+def render(report: Any, fmt: str, *, publisher_name: str | None = None, publisher_url: str | None = None,
+           desk: Any = None) -> str:
+    """The report in one of FORMATS, as text; ClaimReview names `desk` (the desk's publication settings) as its
+    publisher, with the name or site given here instead where they are."""
     if fmt == "md":
         from evidence.markdown import render_markdown
 
@@ -36,10 +38,11 @@ def render(report: Any, fmt: str, *, publisher_name: str | None = None, publishe
         from evidence.csv_export import render_csv
 
         return render_csv(report)
-    from evidence.claimreview import DEFAULT_PUBLISHER_NAME, DEFAULT_PUBLISHER_URL, render_claimreview_json
+    if fmt == "xlsx":
+        raise UserError(_("--format xlsx writes a workbook: give -o FILE.xlsx"))
+    from evidence.claimreview import render_claimreview_json
 
-    return render_claimreview_json(report, publisher_name=publisher_name or DEFAULT_PUBLISHER_NAME,
-                                   publisher_url=publisher_url or DEFAULT_PUBLISHER_URL)
+    return render_claimreview_json(report, desk=desk, publisher_name=publisher_name, publisher_url=publisher_url)
 
 
 def db_file(db: Any) -> Path | None:
@@ -48,7 +51,7 @@ def db_file(db: Any) -> Path | None:
     return Path(name) if name else None
 
 
-def _write_report(path: Path, text: str, *, database: Path | None, force: bool) -> None:
+def _write_report(path: Path, text: str | bytes, *, database: Path | None, force: bool) -> None:
     """Write through a temporary file in the same folder, then rename: a reader never sees half a report, and a
     failed write leaves the old file. The database (and its -wal, -shm) is never a report's target; an existing
     file only with --force."""
@@ -64,9 +67,9 @@ def _write_report(path: Path, text: str, *, database: Path | None, force: bool) 
     partial = None
     try:
         fd, partial = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=path.parent or ".")
-        # newline="" keeps the text as rendered: CSV rows end in CRLF, Markdown and JSON in LF.
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
+        # Bytes as rendered: CSV rows end in CRLF, Markdown and JSON in LF, a workbook is binary.
+        with os.fdopen(fd, "wb") as out:
+            out.write(text if isinstance(text, bytes) else text.encode("utf-8"))
             out.flush()
             os.fsync(out.fileno())
         os.chmod(partial, 0o644)
@@ -95,7 +98,20 @@ def cmd_report(args: argparse.Namespace, db: Any) -> int:
             check_url(args.publisher_url, what="publisher URL")
         except InvalidURL as error:
             raise UserError(f"--publisher-url: {error}") from None
-    text = render(report, args.format, publisher_name=args.publisher_name, publisher_url=args.publisher_url)
+    desk = None
+    if args.format == "claimreview":
+        from evidence.claimreview import publication_warnings, publishing_desk, with_publisher
+
+        desk = publishing_desk(db)
+        for warning in publication_warnings(with_publisher(desk, args.publisher_name, args.publisher_url)):
+            print(_("warning: {message}").format(message=warning), file=sys.stderr)
+    if args.format == "xlsx" and args.output and args.output != "-":
+        from evidence.xlsx_export import render_xlsx
+
+        text: str | bytes = render_xlsx(report)
+    else:
+        text = render(report, args.format, publisher_name=args.publisher_name, publisher_url=args.publisher_url,
+                      desk=desk)
     if args.output and args.output != "-":
         _write_report(Path(args.output), text, database=db_file(db), force=args.force)
         count = len(report.claims)
@@ -118,11 +134,14 @@ def add_parsers(sub: Any, db_option: argparse.ArgumentParser) -> None:
     which.add_argument("--since", type=_date, metavar="DATE",
                        help="verdicts published (or corrected) on or after DATE (YYYY-MM-DD)")
     p.add_argument("--format", choices=FORMATS, default="md",
-                   help="md (default), claimreview (JSON-LD, published verdicts only) or csv")
+                   help="md (default), claimreview (JSON-LD, published verdicts only), csv (with a byte-order mark"
+                   " for Excel) or xlsx (an Excel workbook; needs -o FILE)")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     p.add_argument("--force", action="store_true", help="replace FILE if it exists (never the database)")
     p.add_argument("--lang", choices=LANGUAGES, metavar="vi|en",
                    help="the report's labels, dates and rating names in this language (default: the desk's)")
-    p.add_argument("--publisher-name", help="the fact-checking organisation named in ClaimReview")
-    p.add_argument("--publisher-url", help="its site; ClaimReview urls are <publisher-url>/claims/<id>")
+    p.add_argument("--publisher-name", help="the fact-checking organisation named in ClaimReview (default: the"
+                   " desk's publication settings)")
+    p.add_argument("--publisher-url", help="its site; ClaimReview urls are then <publisher-url>/claims/<id> (default:"
+                   " the desk's address pattern)")
     p.set_defaults(handler=cmd_report, needs_db=True)
