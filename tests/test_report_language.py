@@ -128,3 +128,21 @@ def test_the_command_speaks_the_language_of_its_environment(vietnamese_db, db_pa
     monkeypatch.setenv("LANG", "en_GB.UTF-8")
     assert main(["report", "--db", str(db_path), "--article", "9"]) == 1
     assert capsys.readouterr().err == "error: report: there is no article 9\n"
+
+
+def test_account_commands_speak_vietnamese_too(db_path, capsys, monkeypatch):
+    monkeypatch.setenv("LANGUAGE", "vi")
+    assert main(["user", "list", "--db", str(db_path)]) == 0
+    assert capsys.readouterr().out.startswith("chưa có tài khoản nào: hãy tạo quản trị viên đầu tiên")
+    assert main(["user", "list", "--db", str(db_path), "--json"]) == 0
+    assert capsys.readouterr().out == "[]\n"  # what machines read is the same in every language
+
+
+@pytest.mark.parametrize(("environment", "language"), [
+    ({"LANG": "vi_VN.UTF-8"}, "vi"), ({"LANGUAGE": "vi:en", "LANG": "en_US.UTF-8"}, "vi"),
+    ({"LC_ALL": "C.UTF-8", "LANG": "vi_VN.UTF-8"}, "en"), ({"LANG": "fr_FR.UTF-8"}, "en"), ({}, "en"),
+])
+def test_the_command_line_language_is_read_as_gettext_reads_it(environment, language):
+    from translations import language_from_environment
+
+    assert language_from_environment(environment) == language
