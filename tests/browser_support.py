@@ -114,7 +114,7 @@ def ensure_account(base: str, name: str, *, role: str = "editor", password: str 
 
 
 def sign_in(page, base: str, name: str, path: str | None = "", *, role: str = "editor", password: str = PASSWORD,
-            expect: str | None = None) -> None:
+            expect: str | None = None, language: str = "en") -> None:
     """Open the app and sign in as the account named `name` (made with `role` if the desk has no such account).
 
     `expect` is the text to wait for instead of the signed-in sidebar (a refusal, say); path None signs in on the
@@ -122,13 +122,22 @@ def sign_in(page, base: str, name: str, path: str | None = "", *, role: str = "e
     login = ensure_account(base, name, role=role)
     if path is not None:
         page.goto(f"{base}/{path}")
-    field = page.get_by_label("Login")
+    field = page.get_by_label(_in(language, "Login"))
     field.wait_for(timeout=TIMEOUT_MS)
     field.fill(login)
-    page.get_by_label("Password", exact=True).fill(password)
-    page.get_by_role("button", name="Sign in").click()
-    wait_for_text(page, expect or f"Signed in as {name}")
+    page.get_by_label(_in(language, "Password"), exact=True).fill(password)
+    page.get_by_role("button", name=_in(language, "Sign in")).click()
+    signed_in = _in(language, "Signed in as **{name}** ({role})").split("{name}")[0].replace("**", "")
+    wait_for_text(page, expect or f"{signed_in}{name}")
     wait_idle(page)
+
+
+def _in(language: str, message: str) -> str:
+    """The interface's text for `message` in `language`, as the catalogue has it."""
+    from translations import _, language_in_use
+
+    with language_in_use(language):
+        return _(message)
 
 
 def choose(page, label: str, option: str) -> None:

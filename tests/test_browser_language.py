@@ -1,0 +1,126 @@
+"""The workbench in Vietnamese, end to end in Debian's Chromium against the real server: an account switching to
+English and back, the Vietnamese rating scale on a claim and in the report, and the ClaimReview and CSV previews; no
+English message of the catalogue left on a Vietnamese page."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from babel.messages.pofile import read_po
+from browser_support import SEEDS, chromium_missing, launch_chromium, running_app, sign_in, wait_for_text, wait_idle
+
+from db.connection import open_database
+from db.settings import set_setting
+from translations import LOCALES, _, language_in_use
+
+pytestmark = [pytest.mark.skipif(chromium_missing() is not None, reason=chromium_missing() or ""),
+              pytest.mark.timeout(300)]
+
+
+def vi(message: str) -> str:
+    with language_in_use("vi"):
+        return _(message)
+
+
+def _english_messages() -> list[str]:
+    """The English text of every message the Vietnamese catalogue translates differently: what must not show on a
+    Vietnamese page. Markdown marks and placeholders are taken out; each piece of two words or more is kept."""
+    with open(LOCALES / "vi" / "LC_MESSAGES" / "messages.po", "rb") as po:
+        catalogue = read_po(po, locale="vi")
+    pieces = set()
+    for message in catalogue:
+        if not message.id:
+            continue
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        if set(ids) <= set(strings):
+            continue  # the same in both languages (CSV, ClaimReview)
+        for text in ids:
+            for piece in re.split(r"\{\w*\}|\*\*|#+ |\n|[|()“”:]", text):
+                piece = piece.strip(" .,;-—")
+                if len(piece.split()) >= 2:
+                    pieces.add(piece)
+    return sorted(pieces)
+
+
+ENGLISH = _english_messages()
+
+
+def english_left(page) -> list[str]:
+    """Pieces of English interface text on the page (the user's own text, Vietnamese here, cannot match them)."""
+    text = " ".join(page.locator("body").inner_text().split())
+    return [piece for piece in ENGLISH if piece in text]
+
+
+@pytest.fixture
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = launch_chromium(playwright)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def vietnamese_desk(tmp_path):
+    """A Vietnamese desk with the sample articles and one published verdict."""
+    from db.claims import ClaimFilter, claim_queue
+    from db.ingest import ingest_paths
+    from evidence.review import save_review
+    from evidence.sources import attach_source
+
+    db_path = tmp_path / "tieng-viet.db"
+    db = open_database(db_path)
+    set_setting(db, "language", "vi", changed_by="admin")
+    list(ingest_paths(db, [SEEDS / "000_b40a4ec500c6cd00.txt"], added_by="Lan"))
+    claim = claim_queue(db, ClaimFilter(), limit=1).claims[0]
+    attach_source(db, claim.id, url="https://data.unhcr.org/vi/ukraine", stance="supports", reviewer="Lan",
+                  title="Số liệu người tị nạn Ukraine", publisher="UNHCR", published="2022-03-08")
+    saved = save_review(db, claim.id, expected_version=claim.version, reviewer="Lan", rating="Mostly true",
+                        rationale="Số liệu của UNHCR khớp với con số trong bài.", status="drafted")
+    save_review(db, claim.id, expected_version=saved.version, reviewer="Minh", status="published")
+    db.close()
+    with running_app(db_path) as base:
+        yield base, claim.id
+
+
+def test_the_english_list_is_the_catalogues_and_finds_a_leak():
+    assert "Sign in with your account" in " ".join(ENGLISH)
+    assert "No sources attached" in ENGLISH
+
+
+def test_an_account_switches_to_english_and_back(browser, vietnamese_desk):
+    base, _claim = vietnamese_desk
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.set_default_timeout(30_000)
+    sign_in(page, base, "Lan", path="reports", language="vi")
+    wait_for_text(page, vi("Report language"))
+    page.get_by_role("combobox", name=vi("Language")).click()
+    page.get_by_role("option", name="English", exact=True).click()
+    wait_for_text(page, "Signed in as Lan")
+    wait_for_text(page, "Report language")
+    # The choice is the account's, kept in the database: signing in again (the form speaks the desk's language)
+    # comes back to English.
+    page.get_by_role("button", name="Sign out").click()
+    sign_in(page, base, "Lan", path=None, language="vi", expect="Signed in as Lan")
+    page.get_by_role("combobox", name="Language").click()
+    page.get_by_role("option", name=re.compile(r"^The desk's")).click()
+    wait_for_text(page, vi("Report language"))
+
+
+def test_reports_preview_claimreview_and_csv_in_vietnamese(browser, vietnamese_desk):
+    base, claim_id = vietnamese_desk
+    page = browser.new_page(viewport={"width": 1400, "height": 1200})
+    page.set_default_timeout(30_000)
+    sign_in(page, base, "Lan", path="reports", language="vi")
+    wait_for_text(page, vi("## Summary").removeprefix("## "))
+    wait_for_text(page, "Đúng phần lớn")  # the rating's Vietnamese name in the report
+    page.get_by_role("tab", name="ClaimReview").click()
+    wait_for_text(page, '"inLanguage": "vi"')
+    wait_for_text(page, '"alternateName": "Đúng phần lớn"')
+    wait_for_text(page, "tên ví dụ")  # the desk has not replaced the example publisher yet
+    page.get_by_role("tab", name="CSV").click()
+    page.locator("[data-testid='stDataFrame']").first.wait_for()
+    wait_idle(page)
+    assert english_left(page) == []
