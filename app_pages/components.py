@@ -271,9 +271,12 @@ def claim_colour(claim: ClaimRecord, colour_by: str) -> str:
     return STATUS_COLOURS.get(claim.status, _UNRATED)
 
 
-def legend_html(colour_by: str, ratings: Iterable[str] = ()) -> str:
+def legend_html(colour_by: str, ratings: Iterable[str] = (), *, names: dict[str, str] | None = None) -> str:
+    """The colours' key: statuses, or the scale's ratings (labels, shown by their `names` where given)."""
+    names = names or {}
     if colour_by == "verdict":
-        items = [(r, _RATING_COLOURS.get(r.casefold(), _OTHER_RATING)) for r in ratings] + [(_("No verdict"), _UNRATED)]
+        items = [(names.get(r, r), _RATING_COLOURS.get(r.casefold(), _OTHER_RATING)) for r in ratings]
+        items.append((_("No verdict"), _UNRATED))
     else:
         items = [(_(label), STATUS_COLOURS[key]) for key, label in STATUS_LABELS.items() if key != "merged"]
     return "".join(f'<span style="background:{colour};padding:1px 8px;border-radius:4px;margin-right:6px;'
@@ -281,7 +284,7 @@ def legend_html(colour_by: str, ratings: Iterable[str] = ()) -> str:
 
 
 def highlighted_article_html(text: str, claims: list[ClaimRecord], *, colour_by: str = "status",
-                             selected: int | None = None) -> str:
+                             selected: int | None = None, rating_names: dict[str, str] | None = None) -> str:
     """The article with each claim highlighted in place; every piece of article text is HTML-escaped.
 
     Overlapping spans (an added claim inside an engine one) are drawn as the first one only, so the text is never
@@ -295,7 +298,8 @@ def highlighted_article_html(text: str, claims: list[ClaimRecord], *, colour_by:
         parts.append(html.escape(text[cursor:claim.start]))
         border = "outline:2px solid #1d4ed8;" if claim.id == selected else ""
         weight = "" if claim.checkworthy else "opacity:0.75;"
-        tip = f"#{claim.id} · {status_label(claim.status)}" + (f" · {claim.rating}" if claim.rating else "")
+        rating = (rating_names or {}).get(claim.rating, claim.rating) if claim.rating else None
+        tip = f"#{claim.id} · {status_label(claim.status)}" + (f" · {rating}" if rating else "")
         parts.append(
             f'<mark title="{html.escape(tip)}" style="background:{claim_colour(claim, colour_by)};{border}{weight}'
             f'padding:1px 2px;border-radius:3px">{html.escape(text[claim.start:claim.end])}'

@@ -143,9 +143,11 @@ def format_datetime(value: str | dt.datetime | None, language: str | None = None
     return f"{day} {moment:%H:%M} UTC"
 
 
-def format_decimal(number: float | int, language: str | None = None) -> str:
-    """A number the reader's way: 1.700.000 and 1,7 in Vietnamese; 1,700,000 and 1.7 in English."""
-    return _babel_decimal(number, locale=_checked(language or current_language()))
+def format_decimal(number: float | int, language: str | None = None, *, places: int | None = None) -> str:
+    """A number the reader's way: 1.700.000 and 1,7 in Vietnamese; 1,700,000 and 1.7 in English. With `places`,
+    exactly that many decimals (0,90 / 0.90)."""
+    pattern = None if places is None else "#,##0" + ("." + "0" * places if places else "")
+    return _babel_decimal(number, format=pattern, locale=_checked(language or current_language()))
 
 
 format_number = format_decimal
