@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app_pages.components import database, flash, md_escape, reviewer, show_flash, signed_in
+from app_pages.components import database, flash, md_escape, reviewer, role_name, show_flash, signed_in
 from app_pages.desk_language import publication_panel, rating_scale_panel
-from translations import LANGUAGE_NAMES, _
+from translations import LANGUAGE_NAMES, _, format_datetime, format_decimal, ngettext
 
-st.title("Desk")
+st.title(_("Desk"))
 show_flash("desk")
 _db = database()
 _me = reviewer()
@@ -18,10 +18,10 @@ def _settings(db) -> None:
     from db.settings import PUBLICATION_SETTINGS, SETTINGS, get_setting, set_setting
     from evidence.permissions import Action, can
 
-    st.subheader("Settings", anchor=False)
+    st.subheader(_("Settings"), anchor=False)
     allowed = can(db, _me, Action.MANAGE_SCALE)
     if not allowed:
-        st.caption("Only editors and admins change the desk's settings.")
+        st.caption(_("Only editors and admins change the desk's settings."))
     with st.form("desk_settings_form"):
         values = {}
         for key, setting in SETTINGS.items():
@@ -41,14 +41,14 @@ def _settings(db) -> None:
             else:
                 values[key] = int(st.number_input(_(setting.label), value=int(current), min_value=5, max_value=24 * 60,
                                                   step=5, key=f"desk_setting_{key}", disabled=not allowed))
-        if st.form_submit_button("Save settings", disabled=not allowed):
+        if st.form_submit_button(_("Save settings"), disabled=not allowed):
             refused = [error for key, value in values.items() if (error := _refusal(key, value))]
             if refused:
-                st.error(f"Settings not saved: {md_escape(refused[0])}")
+                st.error(_("Settings not saved: {reason}").format(reason=md_escape(refused[0])))
                 return
             for key, value in values.items():
                 set_setting(db, key, value, changed_by=_me)
-            flash("desk", "success", "Settings saved.")
+            flash("desk", "success", _("Settings saved."))
             st.rerun()
 
 
@@ -83,38 +83,43 @@ def _accounts(db) -> None:
     )
     from evidence.permissions import Action, can
 
-    st.subheader("Accounts", anchor=False)
+    st.subheader(_("Accounts"), anchor=False)
     accounts = list_accounts(db)
-    st.dataframe([{"Login": a.login, "Name": a.name, "Role": a.role.value,
-                   "State": "disabled" if a.disabled else "active", "Last sign-in": (a.last_sign_in_at or "")[:16]}
+    states = {"(unchanged)": _("(unchanged)"), "active": _("active"), "disabled": _("disabled")}
+    st.dataframe([{_("Login"): a.login, _("Name"): a.name, _("Role"): role_name(a.role.value),
+                   _("State"): states["disabled" if a.disabled else "active"],
+                   _("Last sign-in"): format_datetime(a.last_sign_in_at)}
                   for a in accounts], hide_index=True, width="stretch")
     if not can(db, _me, Action.MANAGE_ACCOUNTS):
-        st.caption("Only admins add accounts and change roles.")
+        st.caption(_("Only admins add accounts and change roles."))
         return
     roles = [r.value for r in Role]
-    with st.expander("Add an account"), st.form("desk_add_account", clear_on_submit=True):
-        login = st.text_input("Login", key="desk_new_login")
-        name = st.text_input("Name shown in the history and reports", key="desk_new_name")
-        role = st.selectbox("Role", roles, key="desk_new_role")
-        password = st.text_input("First password (give it to them; they can be given a new one here)",
+    role_names = {"(unchanged)": _("(unchanged)"), **{r: role_name(r) for r in roles}}
+    with st.expander(_("Add an account")), st.form("desk_add_account", clear_on_submit=True):
+        login = st.text_input(_("Login"), key="desk_new_login")
+        name = st.text_input(_("Name shown in the history and reports"), key="desk_new_name")
+        role = st.selectbox(_("Role"), roles, key="desk_new_role", format_func=role_names.get)
+        password = st.text_input(_("First password (give it to them; they can be given a new one here)"),
                                  type="password", key="desk_new_password")
-        if st.form_submit_button("Add account", type="primary"):
+        if st.form_submit_button(_("Add account"), type="primary"):
             try:
                 made = add_account(db, login, role=role, password=password, name=name or None, created_by=_me)
             except AccountError as error:
-                st.error(f"Not added: {md_escape(str(error))}.")
+                st.error(_("Not added: {reason}.").format(reason=md_escape(str(error))))
             else:
-                flash("desk", "success", f"Added {md_escape(made.login)} ({made.role.value}).")
+                flash("desk", "success", _("Added {login} ({role}).").format(login=md_escape(made.login),
+                                                                              role=role_name(made.role.value)))
                 st.rerun()
     if not accounts:
         return
-    with st.expander("Change an account"), st.form("desk_change_account"):
-        chosen = st.selectbox("Account", [a.login for a in accounts], key="desk_change_login")
-        new_role = st.selectbox("Role", ["(unchanged)", *roles], key="desk_change_role")
-        state = st.radio("State", ["(unchanged)", "active", "disabled"], horizontal=True, key="desk_change_state")
-        new_password = st.text_input("New password (leave empty to keep it)", type="password",
+    with st.expander(_("Change an account")), st.form("desk_change_account"):
+        chosen = st.selectbox(_("Account"), [a.login for a in accounts], key="desk_change_login")
+        new_role = st.selectbox(_("Role"), ["(unchanged)", *roles], key="desk_change_role",
+                                format_func=role_names.get)
+        state = st.radio(_("State"), list(states), horizontal=True, key="desk_change_state", format_func=states.get)
+        new_password = st.text_input(_("New password (leave empty to keep it)"), type="password",
                                      key="desk_change_password")
-        if st.form_submit_button("Apply"):
+        if st.form_submit_button(_("Apply")):
             try:
                 if new_role != "(unchanged)":
                     set_role(db, chosen, new_role, changed_by=_me)
@@ -125,9 +130,9 @@ def _accounts(db) -> None:
                 if new_password:
                     reset_password(db, chosen, new_password, changed_by=_me)
             except AccountError as error:
-                st.error(f"Not changed: {md_escape(str(error))}.")
+                st.error(_("Not changed: {reason}.").format(reason=md_escape(str(error))))
             else:
-                flash("desk", "success", f"Changed {md_escape(chosen)}.")
+                flash("desk", "success", _("Changed {login}.").format(login=md_escape(chosen)))
                 st.rerun()
 
 
@@ -136,36 +141,44 @@ def _checkworthiness_model(db) -> None:
     from db.desk_model import LabelsError, active_model, desk_decisions, model_summary, train_desk_model, use_builtin
     from evidence.permissions import Action, can
 
-    st.subheader("Check-worthiness model", anchor=False)
+    st.subheader(_("Check-worthiness model"), anchor=False)
     model = active_model(db)
-    st.markdown(f"Claims are scored by {md_escape(model_summary(model))}.")
+    st.markdown(_("Claims are scored by {model}.").format(model=md_escape(model_summary(model))))
     if model is not None:
-        st.caption(f"Model #{model.id}, trained {model.trained_at[:16].replace('T', ' ')}"
-                   + (f" by {md_escape(model.trained_by)}" if model.trained_by else "")
-                   + f"; threshold {model.threshold:.2f}.")
-    st.caption(f"Reviewers' decisions so far: {len(desk_decisions(db))} (dismissed claims count as not worth"
-               " checking; claims added by hand, taken into review or given a verdict as worth checking).")
+        when, threshold = format_datetime(model.trained_at), format_decimal(model.threshold, places=2)
+        if model.trained_by:
+            st.caption(_("Model #{id}, trained {when} by {who}; threshold {threshold}.").format(
+                id=model.id, when=when, who=md_escape(model.trained_by), threshold=threshold))
+        else:
+            st.caption(_("Model #{id}, trained {when}; threshold {threshold}.").format(id=model.id, when=when,
+                                                                                       threshold=threshold))
+    st.caption(_("Reviewers' decisions so far: {n} (dismissed claims count as not worth checking; claims added by"
+                 " hand, taken into review or given a verdict as worth checking).").format(n=len(desk_decisions(db))))
     if not can(db, _me, Action.MANAGE_SCALE):
-        st.caption("Only editors and admins retrain the model.")
+        st.caption(_("Only editors and admins retrain the model."))
         return
     buttons = st.container(horizontal=True)
-    if buttons.button("Retrain now", key="desk_cw_retrain", type="primary"):
+    if buttons.button(_("Retrain now"), key="desk_cw_retrain", type="primary"):
         try:
-            with st.spinner("Learning from the desk's decisions…"):
+            with st.spinner(_("Learning from the desk's decisions…")):
                 outcome = train_desk_model(db, trained_by=_me)
         except LabelsError as error:
-            st.error(f"Not retrained: {md_escape(str(error))}.")
+            st.error(_("Not retrained: {reason}.").format(reason=md_escape(str(error))))
         else:
-            flash("desk", "success", f"Retrained: {md_escape(model_summary(outcome.model))};"
-                                     f" {outcome.rescored} claims rescored.")
+            flash("desk", "success", ngettext("Retrained: {model}; {n} claim rescored.",
+                                              "Retrained: {model}; {n} claims rescored.", outcome.rescored).format(
+                model=md_escape(model_summary(outcome.model)), n=outcome.rescored))
             st.rerun()
-    if model is not None and buttons.button("Go back to the built-in rules", key="desk_cw_builtin"):
+    if model is not None and buttons.button(_("Go back to the built-in rules"), key="desk_cw_builtin"):
         rescored = use_builtin(db, changed_by=_me)
-        flash("desk", "success", f"The built-in rules score the claims again; {rescored} claims rescored.")
+        flash("desk", "success", ngettext("The built-in rules score the claims again; {n} claim rescored.",
+                                          "The built-in rules score the claims again; {n} claims rescored.",
+                                          rescored).format(n=rescored))
         st.rerun()
 
 
-st.caption(f"You are **{md_escape(_me)}**, {_account.role.value if _account else 'reviewer'}.")
+st.caption(_("You are **{name}**, {role}.").format(name=md_escape(_me),
+                                                   role=role_name(_account.role.value if _account else "reviewer")))
 _settings(_db)
 _rating_and_publication_allowed = _can_manage_scale(_db)
 rating_scale_panel(_db, allowed=_rating_and_publication_allowed)
