@@ -7,7 +7,16 @@ import re
 
 import pytest
 from babel.messages.pofile import read_po
-from browser_support import SEEDS, chromium_missing, launch_chromium, running_app, sign_in, wait_for_text, wait_idle
+from browser_support import (
+    SEEDS,
+    choose,
+    chromium_missing,
+    launch_chromium,
+    running_app,
+    sign_in,
+    wait_for_text,
+    wait_idle,
+)
 
 from db.connection import open_database
 from db.settings import set_setting
@@ -47,8 +56,9 @@ ENGLISH = _english_messages()
 
 
 def english_left(page) -> list[str]:
-    """Pieces of English interface text on the page (the user's own text, Vietnamese here, cannot match them)."""
-    text = " ".join(page.locator("body").inner_text().split())
+    """Pieces of English interface text on the page (the user's own text, Vietnamese here, cannot match them; a value
+    quoted “like this”, such as the example publisher's name, is data, not interface)."""
+    text = re.sub(r"“[^”]*”", " ", " ".join(page.locator("body").inner_text().split()))
     return [piece for piece in ENGLISH if piece in text]
 
 
@@ -83,6 +93,80 @@ def vietnamese_desk(tmp_path):
     db.close()
     with running_app(db_path) as base:
         yield base, claim.id
+
+
+@pytest.fixture
+def empty_vietnamese_desk(tmp_path):
+    """A new Vietnamese desk of one editor (who may publish what they drafted)."""
+    db_path = tmp_path / "ban-bien-tap.db"
+    db = open_database(db_path)
+    set_setting(db, "language", "vi", changed_by="admin")
+    set_setting(db, "allow_self_publish", True, changed_by="admin")
+    db.close()
+    with running_app(db_path) as base:
+        yield base
+
+
+def _no_english(page, where: str) -> None:
+    wait_idle(page)
+    assert english_left(page) == [], where
+
+
+def test_vietnamese_from_sign_in_to_a_published_verdict(browser, empty_vietnamese_desk):
+    base = empty_vietnamese_desk
+    page = browser.new_page(viewport={"width": 1400, "height": 1100})
+    page.set_default_timeout(30_000)
+    page.goto(base)
+    wait_for_text(page, vi("Sign in with your account: every change is recorded under your name."))
+    _no_english(page, "sign-in")
+    sign_in(page, base, "Lan", path=None, language="vi")
+    _no_english(page, "articles, empty")
+
+    page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(
+        str(SEEDS / "000_b40a4ec500c6cd00.txt"))
+    page.locator('[data-testid="stFileChipName"]').first.wait_for()
+    page.get_by_role("button", name=vi("Add article and find claims")).click()
+    wait_for_text(page, "Đã thêm bài #1 với")
+    _no_english(page, "articles")
+
+    page.get_by_role("link", name=vi("Article view")).click()
+    wait_for_text(page, vi("Add a claim the engine missed"))
+    _no_english(page, "article view")
+
+    page.get_by_role("link", name=vi("Claim queue")).click()
+    wait_for_text(page, vi("Review next open claim"))
+    _no_english(page, "claim queue")
+    page.get_by_role("button", name=vi("Review"), exact=True).first.click()
+    wait_for_text(page, vi("Why it was flagged"))
+    _no_english(page, "claim")
+
+    page.get_by_label(vi("URL (http or https)")).fill("https://vnexpress.example/the-gioi/ukraine-123.html")
+    page.get_by_label(vi("Title"), exact=True).fill("Nga và Ukraine đàm phán vòng ba")
+    page.get_by_label(vi("Publisher")).fill("VnExpress")
+    page.get_by_role("button", name=vi("Attach source")).click()
+    wait_for_text(page, vi("Source attached."))
+
+    # The Vietnamese scale on the claim: its names, and one definition per line in the help.
+    choose(page, vi("Verdict rating"), "Đúng phần lớn")
+    page.get_by_label(vi("Rationale (required with a rating)")).fill("VnExpress đưa tin cùng ngày với bài báo.")
+    choose(page, vi("Status"), vi("Verdict drafted"))
+    page.get_by_role("button", name=vi("Save review")).click()
+    wait_for_text(page, "Đã lưu: Đã soạn kết luận, Đúng phần lớn.")
+    _no_english(page, "claim, drafted")
+    choose(page, vi("Status"), vi("Published"))
+    page.get_by_role("button", name=vi("Save review")).click()
+    wait_for_text(page, "Đã lưu: Đã đăng, Đúng phần lớn.")
+    _no_english(page, "claim, published")
+
+    page.get_by_role("link", name=vi("Reports")).click()
+    preview = page.locator('[data-testid="stMarkdownContainer"]').filter(has_text="VnExpress đưa tin cùng ngày")
+    preview.first.wait_for()
+    assert "**Mức đánh giá:** Đúng phần lớn".replace("**", "") in preview.first.inner_text()
+    _no_english(page, "reports")
+
+    page.get_by_role("link", name=vi("Desk")).click()
+    wait_for_text(page, vi("Rating scale"))
+    _no_english(page, "desk")
 
 
 def test_the_english_list_is_the_catalogues_and_finds_a_leak():
