@@ -108,9 +108,10 @@ def _decode_plain(data: bytes, name: str) -> str:
 
 
 def cmd_ingest(args: argparse.Namespace, db: Any) -> int:
-    from db.captures import ingest_urls, is_url
-    from db.ingest import ingest_paths
+    from db.captures import is_url
     from factcheck.web_commands import address_rule
+    from pipelines.ingest import ingest_paths
+    from pipelines.url_ingest import ingest_urls
 
     failed = stored = skipped = 0
     results = []

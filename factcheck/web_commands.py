@@ -50,7 +50,7 @@ def address_rule(args: argparse.Namespace) -> Any:
 
 
 def cmd_check_links(args: argparse.Namespace, db: Any) -> int:
-    from db.link_checks import check_links
+    from pipelines.link_checks import check_links
 
     checks = check_links(db, allow_private=address_rule(args), timeout=args.timeout)
     flagged = [c for c in checks if c.flagged]
@@ -102,7 +102,7 @@ def _report_feeds(checks: list, *, as_json: bool) -> bool:
 
 
 def cmd_watch(args: argparse.Namespace, db: Any) -> int:
-    from db.feeds import InvalidFeed, add_feeds, check_feeds, list_feeds
+    from pipelines.feeds import InvalidFeed, add_feeds, check_feeds, list_feeds
 
     try:
         add_feeds(db, args.feeds, added_by=args.reviewer)
