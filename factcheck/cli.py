@@ -15,12 +15,9 @@ from typing import Any
 
 from factcheck.errors import UserError
 from factcheck.inputs import input_lines
+from factcheck.output import print_json
 
 __all__ = ["main", "run", "build_parser", "print_json"]
-
-
-def print_json(value: Any) -> None:
-    sys.stdout.write(json.dumps(value, ensure_ascii=False) + "\n")
 
 
 def _date(value: str) -> dt.date:
