@@ -76,7 +76,7 @@ def browser():
 def vietnamese_desk(tmp_path):
     """A Vietnamese desk with the sample articles and one published verdict."""
     from db.claims import ClaimFilter, claim_queue
-    from db.ingest import ingest_paths
+    from pipelines.ingest import ingest_paths
     from evidence.review import save_review
     from evidence.sources import attach_source
 
