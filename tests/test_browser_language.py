@@ -76,9 +76,9 @@ def browser():
 def vietnamese_desk(tmp_path):
     """A Vietnamese desk with the sample articles and one published verdict."""
     from db.claims import ClaimFilter, claim_queue
-    from pipelines.ingest import ingest_paths
     from evidence.review import save_review
     from evidence.sources import attach_source
+    from pipelines.ingest import ingest_paths
 
     db_path = tmp_path / "tieng-viet.db"
     db = open_database(db_path)

@@ -146,3 +146,13 @@ def test_the_command_line_language_is_read_as_gettext_reads_it(environment, lang
     from translations import language_from_environment
 
     assert language_from_environment(environment) == language
+
+
+def test_ingest_reports_what_it_stored_in_vietnamese(db_path, tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("LANGUAGE", "vi")
+    article = tmp_path / "bai.txt"
+    article.write_text("Bộ Y tế cho biết hơn 1,7 triệu người đã được tiêm vắc xin trong tháng 3/2024.\n",
+                       encoding="utf-8")
+    assert main(["ingest", str(article), "--db", str(db_path)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("đã lưu: bai.txt → bài 1, ") and out.endswith("1 đã lưu, 0 đã có sẵn, 0 bị lỗi\n")
