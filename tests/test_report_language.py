@@ -155,4 +155,4 @@ def test_ingest_reports_what_it_stored_in_vietnamese(db_path, tmp_path, capsys, 
                        encoding="utf-8")
     assert main(["ingest", str(article), "--db", str(db_path)]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("đã lưu: bai.txt → bài 1, ") and out.endswith("1 đã lưu, 0 đã có sẵn, 0 bị lỗi\n")
+    assert out == f"đã lưu: {article} → bài 1, 1 nhận định\n1 đã lưu, 0 đã có sẵn, 0 bị lỗi\n"
