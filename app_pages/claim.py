@@ -7,6 +7,7 @@ import json
 
 import streamlit as st
 
+from app_pages.claim_words import claim_type_name, language_word, reason_text
 from app_pages.components import (
     database,
     date_input_format,
@@ -81,10 +82,10 @@ def _facts(claim) -> None:
         facts[0] = _("**Check-worthiness** {score} (not check-worthy)").format(
             score=format_decimal(claim.score, places=2))
     if claim.types:
-        facts.append(_("**Types** {types}").format(types=", ".join(claim.types)))
+        facts.append(_("**Types** {types}").format(types=", ".join(claim_type_name(t) for t in claim.types)))
     st.markdown(" · ".join(facts))
     if claim.reasons:
-        st.markdown(_("**Reasons**") + "\n" + "\n".join(f"- {md_escape(r)}" for r in claim.reasons))
+        st.markdown(_("**Reasons**") + "\n" + "\n".join(f"- {md_escape(reason_text(r))}" for r in claim.reasons))
     if claim.speaker:
         st.markdown(_("**Speaker** {speaker}").format(speaker=md_escape(claim.speaker)))
     if claim.quantities:
@@ -309,7 +310,8 @@ def _suggestion_cards(db, claim, seen: int, suggestions) -> None:
             meta = [where, _("similarity {score}").format(score=round(s.score)), _(RELATIONS.get(s.relation,
                                                                                                   s.relation))]
             if s.language:
-                meta.append(_("in {language}").format(language=language_name(s.language)))
+                meta.append(_("in {language}").format(language=language_word(s.language)
+                                                       or language_name(s.language)))
             if s.rating:
                 rating = md_escape(rating_names(db).get(s.rating, s.rating))
                 if s.checked_by and s.checked_by != where:

@@ -5,6 +5,7 @@ import zlib
 
 import streamlit as st
 
+from app_pages.claim_words import claim_type_name
 from app_pages.components import (
     STATUS_LABELS,
     database,
@@ -61,8 +62,9 @@ def _filters(db):
                                key="queue_status", format_func=statuses.get)
     rating = row1[1].selectbox(_("Verdict"), [ANY, *[r.label for r in rating_scale(db)]], key="queue_rating",
                                format_func=lambda r: ratings.get(r, r))
+    types = {**any_, **{t: claim_type_name(t) for t in facets["type"]}}
     claim_type = row1[2].selectbox(_("Type"), [ANY, *facets["type"]], key="queue_type",
-                                   format_func=lambda t: any_.get(t, t))
+                                   format_func=lambda t: types.get(t, t))
     article = row1[3].selectbox(_("Article"), [ANY, *articles], key="queue_article",
                                 format_func=lambda a: any_.get(a) or articles[a])
     row2 = st.columns(4)
@@ -167,7 +169,7 @@ for _claim in _result.claims:
             details.append(_("verdict **{rating}**").format(
                 rating=md_escape(rating_names(_db).get(_claim.rating, _claim.rating))))
         if _claim.types:
-            details.append(", ".join(_claim.types))
+            details.append(", ".join(claim_type_name(t) for t in _claim.types))
         if _claim.assignee:
             details.append(_("assigned to {name}").format(name=md_escape(_claim.assignee)))
         if _claim.speaker:

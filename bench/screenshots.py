@@ -142,7 +142,7 @@ def shoot(out: Path) -> list[Path]:
                         page.wait_for_function("() => [...document.querySelectorAll('textarea')]"
                                                ".some(t => t.value.startsWith('UNHCR'))")
                     page.set_viewport_size({**VIEWPORT, "height": TALL.get(name, VIEWPORT["height"])})
-                    tables = page.locator("[data-testid='stDataFrame']")
+                    tables = page.locator("[data-testid='stDataFrame']:visible")  # not those in a hidden tab
                     if tables.count():
                         # A table is drawn on a canvas once it is in view: give the taller page time to draw it.
                         tables.last.scroll_into_view_if_needed()

@@ -200,3 +200,15 @@ def test_moments_are_written_in_utc_the_readers_way():
     assert format_datetime("2024-03-08T17:05:00+07:00", "vi") == "10:05 8/3/2024 (UTC)"
     assert format_datetime("2024-03-08T17:05:00+07:00", "en") == "2024-03-08 10:05 UTC"
     assert format_datetime("2024-03-08", "vi") == "8/3/2024"
+
+
+def test_the_engines_reasons_and_types_read_in_vietnamese():
+    from app_pages.claim_words import claim_type_name, language_word, reason_text
+
+    with language_in_use("vi"):
+        assert reason_text("contains a statistic: hơn 1,7 triệu người") == "có số liệu thống kê: hơn 1,7 triệu người"
+        assert reason_text("is a question") == "là câu hỏi"
+        assert reason_text("a reason the interface does not know") == "a reason the interface does not know"
+        assert (claim_type_name("statistic"), language_word("en")) == ("số liệu", "tiếng Anh")
+    with language_in_use("en"):
+        assert reason_text("attributed to Dmitry Peskov") == "attributed to Dmitry Peskov"
