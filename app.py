@@ -43,6 +43,7 @@ try:
         ],
         _("Desk"): [
             st.Page(PAGES["desk"], title=_("Desk"), icon=":material/group:", url_path="desk"),
+            st.Page(PAGES["statistics"], title=_("Statistics"), url_path="statistics"),
         ],
     })
     name = require_reviewer(db)

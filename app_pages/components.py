@@ -29,6 +29,7 @@ PAGES = {
     "claim": "app_pages/claim.py",
     "reports": "app_pages/reports.py",
     "desk": "app_pages/desk.py",
+    "statistics": "app_pages/statistics.py",
 }
 
 STATUS_LABELS = {"new": N_("New"), "in_review": N_("In review"), "drafted": N_("Verdict drafted"),

@@ -17,7 +17,7 @@ import io
 
 from evidence.report import Report, ReportClaim
 
-__all__ = ["BOM", "CSV_COLUMNS", "render_csv", "rows", "defuse_formula"]
+__all__ = ["BOM", "CSV_COLUMNS", "render_csv", "rows", "defuse_formula", "table_csv"]
 
 CSV_COLUMNS = ("claim_id", "article_id", "article_title", "article_url", "article_published", "speaker",
                "claim_text", "original_text", "status", "rating", "rating_value", "verdict", "rationale",
@@ -76,3 +76,18 @@ def render_csv(report: Report, *, bom: bool = True) -> str:
     writer.writerow(CSV_COLUMNS)
     writer.writerows(rows(report))
     return (BOM if bom else "") + buffer.getvalue()
+
+
+def table_csv(rows: list[dict[str, object]]) -> str:
+    """Rows of plain values (a statistics table) as CSV with a header and a UTF-8 byte-order mark for Excel.
+
+    >>> table_csv([{"language": "vi", "ingested": 4}]).splitlines()
+    ['\\ufefflanguage,ingested', 'vi,4']
+    """
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    columns = list(rows[0]) if rows else []
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([defuse_formula("" if row.get(c) is None else row.get(c)) for c in columns])
+    return BOM + buffer.getvalue()
