@@ -212,3 +212,15 @@ def test_the_engines_reasons_and_types_read_in_vietnamese():
         assert (claim_type_name("statistic"), language_word("en")) == ("số liệu", "tiếng Anh")
     with language_in_use("en"):
         assert reason_text("attributed to Dmitry Peskov") == "attributed to Dmitry Peskov"
+
+
+def test_the_catalogues_ship_in_the_package():
+    """pyproject's package data names every catalogue file, so `pip install .` carries what the app reads."""
+    import fnmatch
+    import tomllib
+
+    patterns = tomllib.loads((PROJECT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"][
+        "package-data"]["translations"]
+    files = [p.relative_to(PROJECT / "translations").as_posix() for p in LOCALES.rglob("*.[mp]o")]
+    assert len(files) == 4
+    assert [f for f in files if not any(fnmatch.fnmatch(f, pattern) for pattern in patterns)] == []
