@@ -18,6 +18,7 @@ sys.path[:0] = [str(PROJECT), str(PROJECT / "tests")]
 from browser_support import (  # noqa: E402
     SEEDS,
     chromium_missing,
+    interface_text,
     launch_chromium,
     running_app,
     sign_in,
@@ -99,10 +100,7 @@ def english_reader(db_path: Path) -> str:
 
 
 def vi(message: str) -> str:
-    from translations import _, language_in_use
-
-    with language_in_use("vi"):
-        return _(message)
+    return interface_text("vi", message)
 
 
 def shoot(out: Path) -> list[Path]:

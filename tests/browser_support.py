@@ -15,7 +15,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 __all__ = ["CHROMIUM", "CHROMIUM_ARGS", "PROJECT", "SEEDS", "chromium_missing", "free_port", "running_app",
-           "launch_chromium", "sign_in", "ensure_account", "PASSWORD", "choose", "wait_for_text", "wait_idle"]
+           "launch_chromium", "interface_text", "sign_in", "ensure_account", "PASSWORD", "choose", "wait_for_text",
+           "wait_idle"]
 
 PROJECT = Path(__file__).resolve().parent.parent
 SEEDS = PROJECT / "seeds"
@@ -93,6 +94,7 @@ def launch_chromium(playwright):
     return playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
 
 
+
 def wait_idle(page) -> None:
     """Wait until Streamlit has finished the current script run (its status widget gone)."""
     page.wait_for_function(
@@ -122,17 +124,17 @@ def sign_in(page, base: str, name: str, path: str | None = "", *, role: str = "e
     login = ensure_account(base, name, role=role)
     if path is not None:
         page.goto(f"{base}/{path}")
-    field = page.get_by_label(_in(language, "Login"))
+    field = page.get_by_label(interface_text(language, "Login"))
     field.wait_for(timeout=TIMEOUT_MS)
     field.fill(login)
-    page.get_by_label(_in(language, "Password"), exact=True).fill(password)
-    page.get_by_role("button", name=_in(language, "Sign in")).click()
-    signed_in = _in(language, "Signed in as **{name}** ({role})").split("{name}")[0].replace("**", "")
+    page.get_by_label(interface_text(language, "Password"), exact=True).fill(password)
+    page.get_by_role("button", name=interface_text(language, "Sign in")).click()
+    signed_in = interface_text(language, "Signed in as **{name}** ({role})").split("{name}")[0].replace("**", "")
     wait_for_text(page, expect or f"{signed_in}{name}")
     wait_idle(page)
 
 
-def _in(language: str, message: str) -> str:
+def interface_text(language: str, message: str) -> str:
     """The interface's text for `message` in `language`, as the catalogue has it."""
     from translations import _, language_in_use
 

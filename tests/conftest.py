@@ -53,3 +53,15 @@ def seeded_db(db):
     outcomes = list(ingest_paths(db, [SEEDS]))
     assert all(o.ok for o in outcomes), outcomes
     return db
+
+
+@pytest.fixture
+def browser():
+    """Debian's Chromium, driven by Playwright, for one test (tests/browser_support.py says how it is launched)."""
+    from browser_support import launch_chromium
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = launch_chromium(playwright)
+        yield chromium
+        chromium.close()

@@ -5,30 +5,21 @@ from __future__ import annotations
 
 import re
 
+import browser_support
 import pytest
 from babel.messages.pofile import read_po
-from browser_support import (
-    SEEDS,
-    choose,
-    chromium_missing,
-    launch_chromium,
-    running_app,
-    sign_in,
-    wait_for_text,
-    wait_idle,
-)
+from browser_support import SEEDS, choose, chromium_missing, running_app, sign_in, wait_for_text
 
 from db.connection import open_database
 from db.settings import set_setting
-from translations import LOCALES, _, language_in_use
+from translations import LOCALES
 
 pytestmark = [pytest.mark.skipif(chromium_missing() is not None, reason=chromium_missing() or ""),
               pytest.mark.timeout(300)]
 
 
 def vi(message: str) -> str:
-    with language_in_use("vi"):
-        return _(message)
+    return browser_support.interface_text("vi", message)
 
 
 def _english_messages() -> list[str]:
@@ -60,16 +51,6 @@ def english_left(page) -> list[str]:
     quoted “like this”, such as the example publisher's name, is data, not interface)."""
     text = re.sub(r"“[^”]*”", " ", " ".join(page.locator("body").inner_text().split()))
     return [piece for piece in ENGLISH if piece in text]
-
-
-@pytest.fixture
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = launch_chromium(playwright)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture
@@ -108,7 +89,7 @@ def empty_vietnamese_desk(tmp_path):
 
 
 def _no_english(page, where: str) -> None:
-    wait_idle(page)
+    browser_support.wait_idle(page)
     assert english_left(page) == [], where
 
 
@@ -206,5 +187,5 @@ def test_reports_preview_claimreview_and_csv_in_vietnamese(browser, vietnamese_d
     wait_for_text(page, "tên ví dụ")  # the desk has not replaced the example publisher yet
     page.get_by_role("tab", name="CSV").click()
     page.locator("[data-testid='stDataFrame']").first.wait_for()
-    wait_idle(page)
+    browser_support.wait_idle(page)
     assert english_left(page) == []
