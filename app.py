@@ -44,6 +44,7 @@ try:
         _("Desk"): [
             st.Page(PAGES["desk"], title=_("Desk"), icon=":material/group:", url_path="desk"),
             st.Page(PAGES["statistics"], title=_("Statistics"), url_path="statistics"),
+            st.Page(PAGES["speakers"], title=_("Speakers"), url_path="speakers"),
         ],
     })
     name = require_reviewer(db)

@@ -30,6 +30,7 @@ PAGES = {
     "reports": "app_pages/reports.py",
     "desk": "app_pages/desk.py",
     "statistics": "app_pages/statistics.py",
+    "speakers": "app_pages/speakers.py",
 }
 
 STATUS_LABELS = {"new": N_("New"), "in_review": N_("In review"), "drafted": N_("Verdict drafted"),
