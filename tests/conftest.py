@@ -65,3 +65,12 @@ def browser():
         chromium = launch_chromium(playwright)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture(autouse=True)
+def english_interface():
+    """Each test starts with the interface in English, whatever language the test before it used."""
+    from translations import use_language
+
+    use_language("en")
+    yield
