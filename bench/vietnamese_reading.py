@@ -137,7 +137,7 @@ def main(argv: list[str] | None = None) -> int:
         n_articles = sum(1 for s in splits.values() if s == split)
         print(f"\n== {split} ({n_articles} articles) ==")
 
-        def rate(part: str, whole: str) -> str:
+        def rate(part: str, whole: str, c: dict[str, int] = c) -> str:
             return f"{c[part]}/{c[whole]} = {c[part] / c[whole]:.1%}" if c[whole] else "n/a"
 
         print(f"speakers named whole, attributed sentences: {rate('attributed named whole', 'attributed')}")
