@@ -200,6 +200,57 @@ def _value(kind: str, m: re.Match[str], published: dt.date | None, language: str
     return f"--{month:02d}-{day:02d}"
 
 
+# "từ ngày 10 đến 14/9", "10-14/9", "ngày 10 và 14/9": the first day takes the second one's month (and year).
+_DAY_RANGE = re.compile(
+    rf"(?:(?P<trig>{_cased('từ', 'ngày', 'hôm', 'trong')})\s+(?:{_NGAY}\s+)?)?(?P<d1>\d{{1,2}})"
+    rf"\s*(?P<join>-|–|đến|tới|và)\s*(?:{_NGAY}\s+)?(?P<d>\d{{1,2}})\s*/\s*(?P<m>\d{{1,2}})"
+    rf"(?:\s*/\s*(?P<y>\d{{4}}))?(?![\d/])")
+# "ngày 16/2, 17/2, rồi lại đến 20/2": days listed after a date are dates too.
+_LISTED = re.compile(r"\s*(?:,|;|và|hoặc|hay|rồi(?:\s+lại)?\s+(?:đến|tới)|đến|tới|-|–)\s*(?:ngày\s+)?"
+                     r"(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?:\s*/\s*(?P<y>\d{4}))?(?![\d/])")
+
+
+def _day_month_value(day: int, month: int, year: int | None, published: dt.date | None) -> str | None:
+    if not _valid(day, month, year):
+        return None
+    if year is not None:
+        return f"{year:04d}-{month:02d}-{day:02d}"
+    if published is not None:
+        resolved = resolve_day_month(day, month, published)
+        if resolved:
+            return resolved
+    return f"--{month:02d}-{day:02d}"
+
+
+def _ranges_and_lists(text: str, found: list[tuple[int, int, str]],
+                      published: dt.date | None) -> list[tuple[int, int, str]]:
+    """Both ends of a range of days and every day of a list, each as a date of its own."""
+    extra: list[tuple[int, int, str]] = []
+    for m in _DAY_RANGE.finditer(text):
+        if _bad_start("vi_dm", text, m.start()) or (m.start() and text[m.start() - 1] in "/.,0123456789"):
+            continue
+        d1, d = int(m.group("d1")), int(m.group("d"))
+        if m.group("trig") is None and (m.group("join") not in "-–" or d1 >= d):
+            continue  # "3-5/9" is a range; "3 và 5/9" needs "ngày" before it to be one
+        month, year = int(m.group("m")), int(m.group("y")) if m.group("y") else None
+        first = _day_month_value(d1, month, year, published)
+        last = _day_month_value(d, month, year, published)
+        if first is None or last is None:
+            continue
+        extra.append((m.start(), m.end("d1"), first))
+        extra.append((m.start("d"), m.end(), last))
+    ends = sorted({end for _, end, value in found + extra if len(value) in (7, 10)})
+    for end in ends:
+        while (m := _LISTED.match(text, end)) is not None:
+            year = int(m.group("y")) if m.group("y") else None
+            value = _day_month_value(int(m.group("d")), int(m.group("m")), year, published)
+            if value is None:
+                break
+            extra.append((m.start("d"), m.end(), value))
+            end = m.end()
+    return extra
+
+
 def find_dates(text: str, offset: int = 0, *, published: dt.date | None = None,
                language: str | None = None) -> list[DateMention]:
     """Every date mentioned in `text`, offsets shifted by `offset`.
@@ -234,6 +285,8 @@ def find_dates(text: str, offset: int = 0, *, published: dt.date | None = None,
                 # "từ 8/3" is a date only when the words around make it one; on its own "đến 1/3" may be a ratio.
                 start = m.start("d")
             candidates.append((start, m.end(), value))
+    if "/" in text or "-" in text:
+        candidates.extend(_ranges_and_lists(text, candidates, published))
     # Earliest first, longest first; a later candidate overlapping a kept one is the same date read twice.
     candidates.sort(key=lambda c: (c[0], -(c[1] - c[0])))
     found: list[DateMention] = []
