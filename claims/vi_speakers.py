@@ -109,7 +109,7 @@ _ACCORDING = re.compile(r"(?:^[^\w(]*|[,;]\s*|\s[-–]\s)(?:(?:[Cc]ũng|[Tt]uy n
 _QUOTE_BY = re.compile(r"(?<![^\W\d_])(?:dẫn lời|trích lời|dẫn (?:thông báo|tuyên bố|phát biểu|thông cáo) của)\s+")
 _AGENT = re.compile(r"được\s+(?P<np>(?:ông|bà|ngài)\s+[^\s,.;:]+(?:\s+[^\W\d_][^\s,.;:]*){0,3}?)\s+"
                     r"(?:đưa ra|công bố|phát biểu|nêu ra|khẳng định|chia sẻ)(?![^\W\d_])")
-_HONORIFIC = re.compile(r"^(?:ông|bà|ngài|anh|chị)\s+", re.IGNORECASE)
+_HONORIFIC = re.compile(r"^(?:ông|bà|ngài|anh|chị)(?:\s+|$)", re.IGNORECASE)
 _APPOSITIVE_ROLE = re.compile(r"^(?:người|là|hiện là|vốn là|từng là)\s+(?:hiện\s+)?(?:là\s+)?", re.IGNORECASE)
 _TOO_LONG = 14
 
