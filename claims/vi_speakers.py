@@ -35,10 +35,12 @@ _VERBS = (
     "kêu gọi", "yêu cầu", "dự đoán", "bác bỏ", "phủ nhận", "lên tiếng", "trả lời", "viết", "chỉ trích",
     "xác định", "nhận xét", "bình luận", "khuyến cáo", "thông tin", "trích dẫn", "đe", "nêu",
 )
-_VERB = re.compile(r"(?:cho(?:\s+[^\s,.;:()]+){1,3}\s+biết|rằng|" + longest_of(_VERBS) + r")(?![^\W\d_])")
+_VERB = re.compile(r"(?:cho(?:\s+[^\s,.;:()]+){1,3}\s+biết|" + longest_of(_VERBS) + r")(?![^\W\d_])")
 _LETTER = re.compile(r"[^\W\d_]")
 # A verb after one of these is a noun ("bài viết", "câu nói", "sự khẳng định") or passive ("được yêu cầu").
 _NOUN_MAKERS = frozenset("bài câu lời bản sự việc cuộc được bị các những một buổi phần".split())
+# "chưa bình luận", "từ chối bình luận", "không nói": a body or person that does not speak here.
+_REFUSALS = frozenset("chưa không chối tránh".split())
 # "thông tin" is a verb only as a clause's last word ("quân đội Nga thông tin,").
 _ONLY_BEFORE_PUNCTUATION = frozenset({"thông tin", "rằng"})
 _QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
@@ -56,7 +58,8 @@ _LEADING = re.compile(
 _IN_STATEMENT = re.compile(r"^(?:trong|theo)\s+(?:bài viết|tuyên bố|thông báo|thông cáo|báo cáo|bài đăng|văn bản|"
                            r"thư|phát biểu)\s+(?:của\s+)?", re.IGNORECASE)
 _TRAILING = re.compile(
-    r"(?:\s+(?:cũng|đã|vừa|mới|từng|còn|đều|lại|thì|sau đó|mới đây|gần đây|một lần nữa|hôm qua|hôm nay|sáng nay|"
+    r"(?:\s+(?:cũng|đã|vừa|mới|từng|còn|đều|lại|thì|sau đó|trước đó|khi đó|mới đây|gần đây|một lần nữa|hôm qua|"
+    r"hôm nay|sáng nay|"
     r"chiều nay|tối qua|chính thức|trực tiếp|công khai|thêm|ngay|lập tức|ngay lập tức|nhanh chóng|tiếp tục|"
     r"hiện|hiện nay|cũng đã|đã từng|lớn tiếng|lên tiếng|thẳng thắn|(?:hôm|ngày|sáng|chiều|tối|trưa|đêm)"
     r"(?:\s+thứ\s+\S+)?\s*\d{1,2}(?:[/.-]\d{1,2})?(?:[/.-]\d{4})?|"
@@ -148,7 +151,7 @@ def _verbs(masked: str) -> Iterator[re.Match[str]]:
             pos = m.start() + 1
             continue
         before = masked[max(0, m.start() - 12): m.start()].split()
-        if before and before[-1].lower() in _NOUN_MAKERS:
+        if before and (before[-1].lower() in _NOUN_MAKERS or before[-1].lower() in _REFUSALS):
             continue
         verb = " ".join(m.group().split()).lower()
         rest = masked[m.end(): m.end() + 6]
@@ -221,7 +224,8 @@ class VietnameseSpeakers:
                 run = chunk[start:end]
                 title, name = split_title(run)
                 first = fold(name.split()[0]) if name else ""
-                if len(name.split()) < 2 or first in PLACES_AND_BODIES or first in _OUTLETS or first in _BODY_HEADS:
+                if len(name.split()) < 2 or first in PLACES_AND_BODIES or first in _OUTLETS or first in _BODY_HEADS \
+                        or fold(name) in PLACES_AND_BODIES:
                     continue
                 before = chunk[:start].split()[-4:]
                 while before and not _starts_with(fold(" ".join(before)), _ROLE_HEADS):
@@ -244,7 +248,7 @@ class VietnameseSpeakers:
                     self._last_person = self.full_name(name)
                     break
             return None
-        if found.role is None and found.name in self._role_of:
+        if found.role is None and found.name in self._role_of and fold(found.name) not in PLACES_AND_BODIES:
             found = Attribution(found.name, self._role_of[found.name])
         return found
 
@@ -362,7 +366,9 @@ class VietnameseSpeakers:
             return None
         if folded in _PRONOUNS:
             return Attribution(self._last_person) if self._last_person else None
-        if words[-1] in _DEMONSTRATIVE and len(words) >= 2:
+        if words[-1] in _DEMONSTRATIVE and len(words) >= 2 and (
+                " ".join(words[:-1]) in _PRONOUNS or _starts_with(" ".join(words[:-1]), _ROLE_HEADS)
+                or _starts_with(" ".join(words[:-1]), _BODY_HEADS) or words[0] in ("nguoi", "vi", "nhan")):
             # "ông này", "công tố viên này", "Bộ này": the last person, or the last body that spoke.
             if _starts_with(folded, _BODY_HEADS) > _starts_with(folded, _ROLE_HEADS):
                 return Attribution(self._last_body) if self._last_body else None
@@ -391,6 +397,8 @@ class VietnameseSpeakers:
                     break
                 kept.append(w)
             body = " ".join(kept)
+            if len(kept) >= 2 and fold(kept[-1]) in _DEMONSTRATIVE:
+                return Attribution(self._last_body) if self._last_body else None  # "cơ quan này"
             title, name = split_title(body)
             if name and title and fold(title.split()[-1]) in _PLACE_WORDS and not name.isupper():
                 # "phương tiện truyền thông Nga Ren.tv": the outlet's name, its kind and country as its title
@@ -429,7 +437,7 @@ class VietnameseSpeakers:
                 return Attribution(full, role)
         if role_width:
             for start, end in name_runs(np):
-                if start and np[end:].strip():
+                if start and np[end:].strip() and _names_someone(np[:end]):
                     # "Chuyên gia Nguyễn Minh Hoàng đưa ra": the speaker ends with the name
                     return self._phrase(np[:end], following, preceding)
                 break

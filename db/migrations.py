@@ -456,6 +456,14 @@ def _drop_past_checks_full_text_index(db: sqlite_utils.Database) -> None:
     index, which replaced it for speed. Keeping it cost a quarter of a bulk import's CPU and a third of its size."""
     db.execute("DROP TABLE IF EXISTS known_claims_fts")
 
+@MIGRATIONS(name="0017_speaker_roles")
+def _speaker_roles(db: sqlite_utils.Database) -> None:
+    """`claims.speaker_role`: the speaker's title as the article wrote it beside the name ("Người phát ngôn Điện
+    Kremlin" beside "Dmitry Peskov"). Added only when missing, since other work may add the same column."""
+    if "speaker_role" not in db["claims"].columns_dict:
+        db.execute("ALTER TABLE claims ADD COLUMN speaker_role TEXT")
+
+
 def migrate(db: sqlite_utils.Database, *, stop_before: str | None = None) -> None:
     """Apply every pending migration (or those before `stop_before`, to make an old-version database)."""
     if MIGRATIONS.applied(db) and not MIGRATIONS.pending(db):
