@@ -8,7 +8,8 @@ from functools import lru_cache
 
 from claims.folding import fold as _fold_uncached
 
-__all__ = ["fold", "is_capitalised", "split_title", "name_runs", "first_name_run", "VI_SURNAMES", "PLACES_AND_BODIES"]
+__all__ = ["fold", "is_capitalised", "split_title", "name_runs", "first_name_run", "VI_SURNAMES", "PLACES_AND_BODIES",
+           "NOT_SECOND_SYLLABLES"]
 
 fold = lru_cache(maxsize=1 << 16)(_fold_uncached)
 
@@ -42,7 +43,7 @@ _BODY_HEADS = frozenset(fold(w) for w in """Bộ Ban Sở Ủy Uỷ Hội Cục 
     Cảnh Hãng Đài Báo Tờ Trường Bệnh Tập Nhà Văn Học Lực Chính Quốc Mặt Hạ Thượng""".split())
 _WORD = re.compile(r"\S+")
 # Words that follow a name rather than finish one of its words ("Bộ Quốc phòng Nga thông báo", "… Nga đã").
-_NOT_SECOND_SYLLABLES = frozenset("""thông cho nói tuyên khẳng xác nhấn lưu cảnh đã đang sẽ vừa cũng và của là với về
+NOT_SECOND_SYLLABLES = frozenset("""thông cho nói tuyên khẳng xác nhấn lưu cảnh đã đang sẽ vừa cũng và của là với về
     tại ở trong hôm ngày sáng chiều tối có không được bị đưa công chia tiết thừa cáo giải nêu bày kêu yêu dự bác phủ
     lên trả viết chỉ nhận vào từ đến tới sau trước khi thì mà nên để như các những một này đó ấy hay vẫn còn đều
     lại rằng tố mới""".split())
@@ -80,7 +81,7 @@ def split_title(phrase: str) -> tuple[str, str]:
     name = run[j:]
     if name and (j or i) and fold(" ".join(name)) in PLACES_AND_BODIES:
         name = []  # "Người đứng đầu nhà nước Nga": a title ending in a place, no name
-    if len(name) > 2 and all(_has_vietnamese_marks(t) or fold(t) in VI_SURNAMES for t in name[-2:]):
+    if len(name) > 2 and any(_has_vietnamese_marks(t) or fold(t) in VI_SURNAMES for t in name):
         # A Vietnamese name starts at its family name: the earliest one leaving two to four syllables.
         start = next((k for k in range(max(0, len(name) - 4), len(name) - 1) if fold(name[k]) in VI_SURNAMES), None)
         if start is not None:
@@ -117,7 +118,7 @@ def name_runs(text: str) -> Iterator[tuple[int, int]]:
             if is_capitalised(nxt):
                 j += 1
             elif body and is_capitalised(words[j][2]) and nxt.isalpha() and nxt.islower() \
-                    and nxt not in _NOT_SECOND_SYLLABLES:
+                    and nxt not in NOT_SECOND_SYLLABLES:
                 # "Quốc phòng": the second syllable of a word whose first one was capitalised
                 j += 1
             else:

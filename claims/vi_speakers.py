@@ -13,10 +13,23 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
 
-from claims.names import PLACES_AND_BODIES, fold, is_capitalised, name_runs, split_title
+from claims.names import (
+    NOT_SECOND_SYLLABLES,
+    PLACES_AND_BODIES,
+    VI_SURNAMES,
+    fold,
+    is_capitalised,
+    name_runs,
+    split_title,
+)
 from claims.wordlists import longest_of
 
 __all__ = ["Attribution", "VietnameseSpeakers"]
+
+
+def _low(text: str) -> str:
+    """Lowercase with single spaces: word lists compare with diacritics kept (folded, "vẫn" would be "vận")."""
+    return " ".join(text.lower().split())
 
 
 @dataclass(frozen=True)
@@ -64,14 +77,14 @@ _TRAILING = re.compile(
     r"hiện|hiện nay|cũng đã|đã từng|lớn tiếng|lên tiếng|thẳng thắn|(?:hôm|ngày|sáng|chiều|tối|trưa|đêm)"
     r"(?:\s+thứ\s+\S+)?\s*\d{1,2}(?:[/.-]\d{1,2})?(?:[/.-]\d{4})?|"
     r"(?:hôm|ngày|sáng|chiều|tối|trưa|đêm)\s+\d{1,2}\s+tháng\s+\d{1,2}))+$", re.IGNORECASE)
-_PRONOUNS = frozenset(fold(w) for w in ("ông", "bà", "ông ấy", "bà ấy", "ông ta", "bà ta", "ngài", "người này",
+_PRONOUNS = frozenset(_low(w) for w in ("ông", "bà", "ông ấy", "bà ấy", "ông ta", "bà ta", "ngài", "người này",
                                         "ông này", "bà này", "vị này", "nhân vật này", "anh", "chị", "anh ấy",
                                         "chị ấy"))
-_NOT_SPEAKERS = frozenset(fold(w) for w in ("tôi", "chúng tôi", "chúng ta", "bạn", "các bạn", "họ", "người ta",
+_NOT_SPEAKERS = frozenset(_low(w) for w in ("tôi", "chúng tôi", "chúng ta", "bạn", "các bạn", "họ", "người ta",
                                             "ai", "nó", "điều này", "đây", "đó", "điều đó", "ta", "mình", "em",
                                             "video", "hình ảnh", "ảnh", "bản đồ", "kết quả"))
 # A speaker's phrase starts with one of these when it names a role without a name, or a body.
-_ROLE_HEADS = frozenset(fold(" ".join(w.split())) for w in """người phát ngôn|phát ngôn viên|đại diện|quan chức|
+_ROLE_HEADS = frozenset(_low(w) for w in """người phát ngôn|phát ngôn viên|đại diện|quan chức|
     giới chức|lãnh đạo|nhà lãnh đạo|người đứng đầu|chuyên gia|phóng viên|đại sứ|thị trưởng|công tố viên|
     nhà phân tích|giáo sư|
     tổng thống|thủ tướng|bộ trưởng|ngoại trưởng|thứ trưởng|chủ tịch|phó chủ tịch|tổng thư ký|giám đốc|
@@ -82,7 +95,7 @@ _ROLE_HEADS = frozenset(fold(" ".join(w.split())) for w in """người phát ng�
     nhà kinh tế|nhà sử học|nhà bình luận|người đại diện|phó thủ tướng|phó tổng thống|thống đốc|tổng giám đốc|
     phó tổng giám đốc|chánh văn phòng|vụ trưởng|cục trưởng|phó cục trưởng|tổng cục trưởng|sĩ quan|binh sĩ|
     quân nhân|bộ trưởng ngoại giao|bộ trưởng quốc phòng|người phụ trách|cựu""".split("|") if w.strip())
-_BODY_HEADS = frozenset(fold(" ".join(w.split())) for w in """bộ|sở|ban|ủy ban|uỷ ban|ubnd|đại sứ quán|
+_BODY_HEADS = frozenset(_low(w) for w in """bộ|sở|ban|ủy ban|uỷ ban|ubnd|đại sứ quán|
     lãnh sự quán|quân đội|chính phủ|chính quyền|lực lượng|hãng tin|hãng thông tấn|tờ|báo|đài|trang|kênh|
     truyền thông|cơ quan|liên đoàn|
     hội đồng|tòa án|toà án|tòa|viện|trung tâm|tổng cục|cục|công an|cảnh sát|bệnh viện|công ty|tập đoàn|ngân hàng|
@@ -91,14 +104,14 @@ _BODY_HEADS = frozenset(fold(" ".join(w.split())) for w in """bộ|sở|ban|ủy
     tổ chức|hiệp hội|nhóm|mặt trận|liên minh|ngân hàng nhà nước|tòa trọng tài|nhà máy|trường|đại học|
     liên hiệp quốc|hội nghị""".split("|") if w.strip())
 # The kind of outlet before its name is the name's title: "Hãng tin AP" is AP.
-_OUTLETS = frozenset(fold(w) for w in ("tờ", "báo", "đài", "trang", "kênh", "hãng tin", "hãng thông tấn",
+_OUTLETS = frozenset(_low(w) for w in ("tờ", "báo", "đài", "trang", "kênh", "hãng tin", "hãng thông tấn",
                                        "tạp chí", "hãng"))
 # "Vị chuyên gia", "nhà lãnh đạo Ukraine", "quan chức Nga": a role named again refers back to the last person.
-_DETERMINERS = frozenset(fold(w) for w in ("vị", "một", "các", "những", "cựu", "nhiều"))
-_BACK_HEADS = frozenset(fold(w) for w in ("vị", "nhà lãnh đạo", "quan chức", "người đứng đầu", "lãnh đạo"))
-_DEMONSTRATIVE = frozenset(fold(w) for w in ("này", "ấy", "đó", "trên"))
+_DETERMINERS = frozenset(_low(w) for w in ("vị", "một", "các", "những", "cựu", "nhiều"))
+_BACK_HEADS = frozenset(_low(w) for w in ("vị", "nhà lãnh đạo", "quan chức", "người đứng đầu", "lãnh đạo"))
+_DEMONSTRATIVE = frozenset(_low(w) for w in ("này", "ấy", "đó", "trên"))
 # Not speakers after "theo": "theo đó", "theo kế hoạch", "theo giờ địa phương", "Theo Luật …".
-_NOT_AFTER_THEO = frozenset(fold(" ".join(w.split())) for w in """đó|kế hoạch|thông lệ|quy định|giờ|mô tả|
+_NOT_AFTER_THEO = frozenset(_low(w) for w in """đó|kế hoạch|thông lệ|quy định|giờ|mô tả|
     kiến thức|quan điểm|sự|hướng|dự kiến|lịch|luật|truyền thống|thỏa thuận|thoả thuận|cách|như|ý kiến|
     nghị quyết|nghị định|quyết định|
     thông tư|hiến pháp|điều|khoản|chương trình|phong tục|tiêu chuẩn|nguyên tắc|tôi|chúng tôi|thống kê|báo cáo|
@@ -223,12 +236,13 @@ class VietnameseSpeakers:
             for start, end in name_runs(chunk):
                 run = chunk[start:end]
                 title, name = split_title(run)
-                first = fold(name.split()[0]) if name else ""
-                if len(name.split()) < 2 or first in PLACES_AND_BODIES or first in _OUTLETS or first in _BODY_HEADS \
+                first = _low(name.split()[0]) if name else ""
+                if len(name.split()) < 2 or fold(first) in PLACES_AND_BODIES or first in _OUTLETS \
+                        or first in _BODY_HEADS \
                         or fold(name) in PLACES_AND_BODIES:
                     continue
                 before = chunk[:start].split()[-4:]
-                while before and not _starts_with(fold(" ".join(before)), _ROLE_HEADS):
+                while before and not _starts_with(_low(" ".join(before)), _ROLE_HEADS):
                     before = before[1:]
                 role = " ".join(before + title.split()).strip()
                 self.remember(name, role or None)
@@ -284,7 +298,7 @@ class VietnameseSpeakers:
             return None
         for m in _ACCORDING.finditer(masked):
             np = _OF.sub("", m.group("np").strip())
-            words = fold(np).split()
+            words = _low(np).split()
             if not words or words[0] in _NOT_AFTER_THEO or " ".join(words[:2]) in _NOT_AFTER_THEO:
                 continue
             following = masked[m.end():].lstrip()
@@ -339,7 +353,7 @@ class VietnameseSpeakers:
             role = first if "_" not in first else None
             self.remember(person.name, role)
             return Attribution(person.name, role or person.role)
-        if person is None and _starts_with(fold(first), _BODY_HEADS):
+        if person is None and _starts_with(_low(first), _BODY_HEADS):
             return self._phrase(first)  # "truyền thông Ukraine đã công bố …, video, nói rằng"
         return person
 
@@ -349,7 +363,7 @@ class VietnameseSpeakers:
         uncapitalised word, and is not a whole clause."""
         if not phrase or "_" in phrase or len(phrase.split()) > 20:
             return False
-        folded = fold(_APPOSITIVE_ROLE.sub("", phrase))
+        folded = _low(_APPOSITIVE_ROLE.sub("", phrase))
         return bool(_starts_with(folded, _ROLE_HEADS) or _starts_with(folded, _BODY_HEADS)
                     or phrase[0].islower() or _APPOSITIVE_ROLE.match(phrase))
 
@@ -358,7 +372,7 @@ class VietnameseSpeakers:
         np = np.strip(" ,-–—")
         if not np or "_" in np or len(np.split()) > 2 * _TOO_LONG:
             return None
-        folded = fold(np)
+        folded = _low(np)
         if len(np.split()) > _TOO_LONG and not _starts_with(folded, _BODY_HEADS):
             return None
         words = folded.split()
@@ -368,7 +382,7 @@ class VietnameseSpeakers:
             return Attribution(self._last_person) if self._last_person else None
         if words[-1] in _DEMONSTRATIVE and len(words) >= 2 and (
                 " ".join(words[:-1]) in _PRONOUNS or _starts_with(" ".join(words[:-1]), _ROLE_HEADS)
-                or _starts_with(" ".join(words[:-1]), _BODY_HEADS) or words[0] in ("nguoi", "vi", "nhan")):
+                or _starts_with(" ".join(words[:-1]), _BODY_HEADS) or words[0] in ("người", "vị", "nhân")):
             # "ông này", "công tố viên này", "Bộ này": the last person, or the last body that spoke.
             if _starts_with(folded, _BODY_HEADS) > _starts_with(folded, _ROLE_HEADS):
                 return Attribution(self._last_body) if self._last_body else None
@@ -380,7 +394,9 @@ class VietnameseSpeakers:
         outlet = _starts_with(folded, _OUTLETS)
         rest = np.split()
         if outlet and len(rest) > outlet and is_capitalised(rest[outlet]) \
-                and fold(" ".join(rest[outlet:])) not in PLACES_AND_BODIES:
+                and fold(" ".join(rest[outlet:])) not in PLACES_AND_BODIES \
+                and not (len(rest) > outlet + 1 and rest[outlet + 1].islower() and _vietnamese(rest[outlet])
+                         and rest[outlet + 1] not in NOT_SECOND_SYLLABLES):  # "Đài Khí tượng …" is a body
             # "Hãng tin AP", "Tờ Topwar.ru", "Theo Đài Sputnik của nhà nước Nga": the outlet's name.
             name_words = []
             for w in rest[outlet:]:
@@ -393,11 +409,11 @@ class VietnameseSpeakers:
         if body_width > role_width:
             kept = []
             for w in np.split():
-                if kept and fold(w) in _BODY_STOPS:
+                if kept and _low(w) in _BODY_STOPS:
                     break
                 kept.append(w)
             body = " ".join(kept)
-            if len(kept) >= 2 and fold(kept[-1]) in _DEMONSTRATIVE:
+            if len(kept) >= 2 and _low(kept[-1]) in _DEMONSTRATIVE:
                 return Attribution(self._last_body) if self._last_body else None  # "cơ quan này"
             title, name = split_title(body)
             if name and title and fold(title.split()[-1]) in _PLACE_WORDS and not name.isupper():
@@ -409,6 +425,10 @@ class VietnameseSpeakers:
         title, name = split_title(np)
         if name and title and role_width and name.isupper() and " " not in name:
             name = ""  # "Phóng viên AP": a role at a body, without a name
+        if name and title and (_low(title.split()[-1]) in _BODY_HEADS
+                               or _low(" ".join(title.split()[-2:])) in _BODY_HEADS) \
+                and _vietnamese(name.split()[0]) and fold(name.split()[0]) not in VI_SURNAMES:
+            name = ""  # "Đại diện công ty Hòa Phát": the name is the company's, not a person's
         if name:
             parts = name.split()
             if not title and len(parts) == 1 and (following is None or not self._is_title(following)):
@@ -424,7 +444,7 @@ class VietnameseSpeakers:
                 return None
             honorific = bool(_HONORIFIC.match(title + " ")) if title else False
             titled = bool(title) and (honorific or role_width or body_width or _starts_with(
-                fold(title.split()[-1]) if title else "", _ROLE_HEADS) or title[0].islower() or len(parts) >= 2)
+                _low(title.split()[-1]) if title else "", _ROLE_HEADS) or title[0].islower() or len(parts) >= 2)
             if len(parts) >= 2 or titled:
                 full = self.full_name(name)
                 role = _HONORIFIC.sub("", title).strip() or None
@@ -453,7 +473,7 @@ class VietnameseSpeakers:
                 if person is not None and person.role is None and len(person.name.split()) >= 2:
                     self.remember(person.name, np)
                     return Attribution(person.name, np)
-            if self._last_person and (words[0] == "vi" or (_starts_with(folded, _BACK_HEADS)
+            if self._last_person and (words[0] == "vị" or (_starts_with(folded, _BACK_HEADS)
                                                             and self._shares_place(words, self._last_person))):
                 return Attribution(self._last_person)
             return Attribution(np)
@@ -465,7 +485,7 @@ class VietnameseSpeakers:
     def _shares_place(self, words: list[str], person: str) -> bool:
         """Whether a role said again ("quan chức Nga") fits the last person's title: it names no place, or one in
         their title ("Đại sứ Nga tại Liên hợp quốc")."""
-        places = [w for w in words if w in _PLACE_WORDS]
+        places = [fold(w) for w in words if fold(w) in _PLACE_WORDS]
         if not places:
             return True
         role = fold(self._role_of.get(person, ""))
@@ -474,8 +494,12 @@ class VietnameseSpeakers:
 
 _PLACE_WORDS = frozenset(w for p in PLACES_AND_BODIES for w in p.split() if len(p.split()) == 1)
 # Where a body's name ends: "đại sứ quán Nga tại Anh hôm 10/3 …", "truyền thông Ukraine đã công bố …".
-_BODY_STOPS = frozenset(fold(w) for w in """đã đang sẽ vừa cũng hôm ngày trong khi vào sau trước công có không được bị
+_BODY_STOPS = frozenset(_low(w) for w in """đã đang sẽ vừa cũng hôm ngày trong khi vào sau trước công có không được bị
     đưa thì mà là vẫn còn đều lại mới từng hiện nay tối sáng chiều""".split())
+
+
+def _vietnamese(word: str) -> bool:
+    return fold(word) != word.lower()
 
 
 def _names_someone(phrase: str) -> bool:
