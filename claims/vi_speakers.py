@@ -128,6 +128,8 @@ _AGENT = re.compile(r"được\s+(?P<np>(?:ông|bà|ngài)\s+[^\s,.;:]+(?:\s+[^\
 _HONORIFIC = re.compile(r"^(?:ông|bà|ngài|anh|chị)(?:\s+|$)", re.IGNORECASE)
 _APPOSITIVE_ROLE = re.compile(r"^(?:người|là|hiện là|vốn là|từng là)\s+(?:hiện\s+)?(?:là\s+)?", re.IGNORECASE)
 _TOO_LONG = 14
+_REACH = 320
+_MOST_VERBS = 8
 
 
 def _mask_quotes(s: str) -> str:
@@ -269,9 +271,11 @@ class VietnameseSpeakers:
     def _by_verb(self, masked: str) -> Attribution | None:
         body = None
         for n, m in enumerate(_verbs(masked)):
-            if n and m.group() == "rằng":
-                continue  # "rằng" after a verb of saying is that verb's, not a second attribution
-            found = self._subject(masked[: m.start()])
+            if n >= _MOST_VERBS:
+                break
+            # A speaker and their title stand within a few hundred characters of the verb: reading only those
+            # keeps a long unpunctuated text linear.
+            found = self._subject(masked[max(0, m.start() - _REACH): m.start()])
             if found is None:
                 continue
             if found.name != self._last_body:
