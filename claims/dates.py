@@ -189,15 +189,7 @@ def _value(kind: str, m: re.Match[str], published: dt.date | None, language: str
     if kind == "vi_full" and language == "en" and m.group(2) == "/" and not _valid(day, month, year) \
             and _valid(month, day, year):
         day, month = month, day
-    if not _valid(day, month, year):
-        return None
-    if year is not None:
-        return f"{year:04d}-{month:02d}-{day:02d}"
-    if published is not None:
-        resolved = resolve_day_month(day, month, published)
-        if resolved:
-            return resolved
-    return f"--{month:02d}-{day:02d}"
+    return _day_month_value(day, month, year, published)
 
 
 # "từ ngày 10 đến 14/9", "10-14/9", "ngày 10 và 14/9": the first day takes the second one's month (and year).

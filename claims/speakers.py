@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from claims.folding import fold as _fold_uncached
+from claims.names import PLACES_AND_BODIES, split_title
 from claims.vi_speakers import Attribution, VietnameseSpeakers
 
 __all__ = ["Attribution", "SpeakerResolver", "find_speakers", "read_speakers"]
@@ -68,21 +69,6 @@ _FUNCTION_WORDS = {"là", "của", "các", "những", "một", "này", "được
 _SUBORDINATE = {"khi", "rằng", "nếu", "vì", "mà", "that", "if", "when", "because", "which", "who", "là", "is",
                 "was", "were", "are", "đây", "đó"}
 _HONORIFICS = {"ông", "bà", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "madam"}
-# Capitalised words that open a name run but are titles, places or bodies, not the person ("Nga Sergei Lavrov").
-_NOT_NAME = {fold(w.strip()) for w in """
-    Ông|Bà|Mr.|Mrs.|Ms.|Dr.|Prof.|Sen.|Rep.|Gov.|Gen.|President|Vice|Prime|Minister|Secretary|Senator|Governor|
-    Representative|Chancellor|Spokesman|Spokeswoman|Chairman|Chairwoman|CEO|Judge|Justice|Pope|King|Queen|Prince|
-    General|Colonel|Ambassador|Mayor|Director|Commissioner|Lawmaker|Official|Leader|Former|
-    Nga|Mỹ|Hoa Kỳ|Ukraine|Anh|Pháp|Đức|Ý|Nhật|Nhật Bản|Hàn Quốc|Triều Tiên|Trung Quốc|Đài Loan|Việt Nam|Lào|
-    Campuchia|Thái Lan|Singapore|Malaysia|Indonesia|Philippines|Ấn Độ|Thổ Nhĩ Kỳ|Ba Lan|Thụy Điển|Na Uy|
-    Phần Lan|Đan Mạch|Hà Lan|Tây Ban Nha|Bồ Đào Nha|Israel|Iran|Iraq|Syria|Canada|Úc|Australia|Belarus|
-    Kazakhstan|Palestine|Gaza|Hamas|Taliban|EU|NATO|ASEAN|UAE|Qatar|Saudi|Ả Rập Xê Út|Điện Kremlin|Kremlin|
-    Nhà Trắng|Lầu Năm Góc|Liên Hợp Quốc|LHQ|Quốc hội|Chính phủ|Bộ|Sở|UBND|TP|HCM|TP.HCM|Hà Nội|Washington|
-    Moscow|Kiev|Kyiv|Bắc Kinh|Tokyo|London|Paris|Berlin|Brussels|U.S.|US|UK|U.K.|American|Russian|Ukrainian|
-    Chinese|British|French|German|White House|Pentagon|Congress|Senate|Democrat|Democratic|Republican|
-    State Department|Ministry|Foreign|Defense|Health
-    """.split("|")}
-_LONGEST_NOT_NAME = max(len(w.split()) for w in _NOT_NAME)
 
 
 _CONNECTORS = {fold(w) for w in ("trước đó", "sau đó", "khi đó", "tuy nhiên", "đồng thời", "ngoài ra",
@@ -118,32 +104,9 @@ def _is_capitalised(token: str) -> bool:
 
 
 def _name_in(phrase: str) -> tuple[str, str]:
-    """Split a noun phrase into (role, name).
-
-    "Người phát ngôn Điện Kremlin Dmitry Peskov" → ("Người phát ngôn Điện Kremlin", "Dmitry Peskov").
-    """
-    tokens = phrase.split()
-    i = len(tokens)
-    while i > 0 and _is_capitalised(tokens[i - 1]) and "_" not in tokens[i - 1]:
-        i -= 1
-    run = tokens[i:]
-    j = 0
-    while j < len(run):
-        # Longest known title, place or body first ("Nhật Bản" before "Nhật"); an acronym (ABC, NATO) is a body.
-        width = next((k for k in range(min(_LONGEST_NOT_NAME, len(run) - j), 0, -1)
-                      if fold(" ".join(run[j:j + k])) in _NOT_NAME), 0)
-        if not width and len(run) - j > 1 and len(run[j]) > 1 and run[j].isupper():
-            width = 1
-        if not width:
-            break
-        j += width
-    name = run[j:]
-    if len(name) > 2 and not any(_has_vietnamese_marks(t) for t in name):
-        name = name[-2:]  # "Texas Greg Abbott": a foreign name rarely has more than two parts
-    elif len(name) > 4:
-        name = name[-4:]
-    role = " ".join(tokens[: len(tokens) - len(name)])
-    return role, " ".join(name)
+    """Split a noun phrase into (role, name): "Người phát ngôn Điện Kremlin Dmitry Peskov" → ("Người phát ngôn Điện
+    Kremlin", "Dmitry Peskov")."""
+    return split_title(phrase)
 
 
 def _has_vietnamese_marks(token: str) -> bool:
@@ -213,7 +176,7 @@ class SpeakerResolver:
         if low in _PRONOUNS:
             return self._last_person
         role, name = _name_in(phrase)
-        titled = bool(role.strip()) or fold(phrase.split()[0]) in _NOT_NAME
+        titled = bool(role.strip()) or fold(phrase.split()[0]) in PLACES_AND_BODIES
         if name and len(name.split()) == 1 and name == phrase.strip():
             known_full = self._full(name)
             if known_full != name:
