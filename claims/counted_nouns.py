@@ -36,7 +36,8 @@ _SYLLABLE = re.compile(r"[^\W\d_]+")
 _NOT_NOUNS = frozenset("""và hay hoặc của là đã đang sẽ bị được thì mà với cho về ở tại trong trên dưới khi nay qua
 trước sau tới đến từ để như có không cũng vẫn còn đều lại nữa rồi này đó ấy kia theo so hơn gần khoảng chừng
 nào gì ai lúc vào ra lên xuống trở mỗi mọi các những một hai ba bốn năm sáu bảy tám chín mười trăm nghìn ngàn
-triệu tỷ tỉ chục rưỡi lẻ linh""".split())
+triệu tỷ tỉ chục rưỡi lẻ linh giảm tăng đạt chiếm mất thiệt chết nằm rời xảy diễn thuộc gồm bao đang phải cần
+nên vượt lùi kéo""".split())
 
 
 def counted_noun(text: str, pos: int, *, known_only: bool = False) -> tuple[str, int] | None:

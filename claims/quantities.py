@@ -328,12 +328,15 @@ _NAMING_BEFORE = re.compile(
     r"mục|kỳ họp|khóa|khoá|phiên|vòng|tầng|lớp|số hiệu|mã|luật|hiệp định|tập|phần|quận|phường|lô|kỳ|đợt|giai đoạn)"
     r"\s+$", re.IGNORECASE)
 _VERSION = re.compile(r"\d+\.0$")
+_ACRONYM_BEFORE = re.compile(r"(?<![\w.])[A-Z]{2,}\s$")
 
 
 def _names_a_thing(text: str, start: int, m: re.Match[str]) -> bool:
     """Whether the number at `start` is an ordinal, a name's number or a version ("kỹ thuật 4.0"), not a figure."""
     if _NAMING_BEFORE.search(text, max(0, start - 16), start):
         return True
+    if not m.group("scale") and not m.group("unit") and _ACRONYM_BEFORE.search(text, max(0, start - 12), start):
+        return True  # "RON 95", "Hiệp định RCEP 2": a product's or a text's name
     return bool(_VERSION.fullmatch(m.group("num")) and not m.group("scale") and not m.group("unit")
                 and start > 1 and text[start - 2].isalpha())
 

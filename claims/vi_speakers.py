@@ -200,7 +200,11 @@ class VietnameseSpeakers:
         self._last_body: str | None = None
 
     # Memory of names -------------------------------------------------------------------------------------------
-    def remember(self, name: str, role: str | None) -> None:
+    def remember(self, name: str, role: str | None, *, in_passing: bool = False) -> None:
+        """Remember a person and their title; a title met in passing ("PGS.TS X", a caption) does not replace the
+        one the person was quoted with."""
+        if role and role.replace(".", "").isupper():
+            role = None  # "PGS.TS", "TS.": an academic title, not a role
         parts = name.split()
         if len(parts) >= 2:
             self._by_last.setdefault(fold(parts[-1]), set()).add(name)
@@ -208,7 +212,10 @@ class VietnameseSpeakers:
             key = fold(_HONORIFIC.sub("", role))
             if key:
                 self._by_role.setdefault(key, set()).add(name)
-            self._role_of.setdefault(name, role)
+            if in_passing:
+                self._role_of.setdefault(name, role)
+            else:
+                self._role_of[name] = role
 
     def full_name(self, name: str) -> str:
         """The whole name introduced for a part of it ("Peskov" → "Dmitry Peskov"), or `name` itself."""
@@ -247,7 +254,7 @@ class VietnameseSpeakers:
                 while before and not _starts_with(_low(" ".join(before)), _ROLE_HEADS):
                     before = before[1:]
                 role = " ".join(before + title.split()).strip()
-                self.remember(name, role or None)
+                self.remember(name, role or None, in_passing=True)
 
     # Reading one sentence ----------------------------------------------------------------------------------------
     def speaker_of(self, sentence: str) -> Attribution | None:
@@ -329,7 +336,9 @@ class VietnameseSpeakers:
             # "Ông X, <chức vụ>, cho biết" or "<chức vụ>, ông X, cho biết": the two chunks before the verb.
             around = [c for c in _COMMAS.split(before) if c.strip(" _\"“”")]
             if len(around) >= 2:
-                return self._appositive(_clean(around[-2]), _clean(around[-1]))
+                first = around[-2]
+                cuts = [m.end() for m in _SUBORDINATE.finditer(first)]
+                return self._appositive(_clean(first[cuts[-1]:] if cuts else first), _clean(around[-1]))
             return None
         previous = _clean(chunks[-2]) if len(chunks) >= 2 else ""
         found = self._phrase(last, None, previous)
@@ -471,7 +480,7 @@ class VietnameseSpeakers:
             if len(known) == 1:
                 person = next(iter(known))
                 self._last_person = person
-                return Attribution(person)
+                return Attribution(person, np)
             if following is not None:
                 person = self._phrase(following.strip())
                 if person is not None and person.role is None and len(person.name.split()) >= 2:
@@ -479,7 +488,7 @@ class VietnameseSpeakers:
                     return Attribution(person.name, np)
             if self._last_person and (words[0] == "vị" or (_starts_with(folded, _BACK_HEADS)
                                                             and self._shares_place(words, self._last_person))):
-                return Attribution(self._last_person)
+                return Attribution(self._last_person, None if words[0] == "vị" else np)
             return Attribution(np)
         if all(is_capitalised(w) or not w.isalpha() for w in np.split()) and len(words) <= 6 \
                 and not np.split()[0].isdigit():
