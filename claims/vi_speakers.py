@@ -16,6 +16,7 @@ from rapidfuzz.distance import Levenshtein
 from claims.names import (
     NOT_SECOND_SYLLABLES,
     PLACES_AND_BODIES,
+    TWO_CAPITALISED,
     VI_SURNAMES,
     fold,
     is_capitalised,
@@ -241,7 +242,11 @@ class VietnameseSpeakers:
     def learn_names(self, sentence: str) -> None:
         """Remember the names a sentence introduces with their titles ("Cựu Tổng thống Nga Dmitry Medvedev.")."""
         masked = _mask_quotes(sentence)
+        if TWO_CAPITALISED.search(masked) is None:
+            return  # a name to remember has two capitalised words at least
         for chunk in _CHUNK.split(masked):
+            if TWO_CAPITALISED.search(chunk) is None:
+                continue
             for start, end in name_runs(chunk):
                 run = chunk[start:end]
                 title, name = split_title(run)
