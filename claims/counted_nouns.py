@@ -27,7 +27,9 @@ phiếu|phiếu bầu|lá phiếu|lần|vụ|vụ việc|vụ tấn công|trận
 trang|hình ảnh|bức ảnh|video|tài liệu|văn bản|bài|tin|đơn|hồ sơ|tiểu đoàn|lữ đoàn|sư đoàn|trung đoàn|đại đội|
 đơn vị|nhóm|tổ chức|cơ sở|điểm nóng|chốt|giếng|hecta|ngày|tuần|tháng|năm|giờ|phút|giây|thế kỷ|thập kỷ|
 tên|câu|chữ|loại|mẫu|con tàu|chuyến|chuyến bay|đầu đạn|hạt giống|sản phẩm|mặt hàng|tàu thuyền|thuyền|
-trạm|sân bay|cảng|đường|tuyến|km|cây số
+trạm|sân bay|cảng|đường|tuyến|km|cây số|cán bộ|chiến sĩ|đối tượng|nghi phạm|bị can|trẻ sơ sinh|học viên|
+thành viên|cổ phiếu|lượt|lượt khách|thí sinh|vận động viên|cầu thủ|tàu cá|ngư dân|nông dân|hộ nghèo|ô tô|xe máy|
+xe buýt|tấn hàng|container|ổ dịch|mẫu xét nghiệm|liều vắc xin|liều|nhà ở|công trình|cây|con|gia súc|gia cầm
 """.replace("\n", "").split("|")) - {""}
 _CLASSIFIER = re.compile(r"(?:" + longest_of(_CLASSIFIERS) + r")\s+")
 _NOUN = re.compile(r"(?:" + longest_of(COUNTED_NOUNS) + r")(?![^\W\d_])")

@@ -47,7 +47,7 @@ _VERBS = (
     "xác nhận", "nhấn mạnh", "lưu ý", "thông báo", "đưa tin", "cảnh báo", "phát biểu", "chia sẻ", "tiết lộ",
     "thừa nhận", "cáo buộc", "giải thích", "lý giải", "nêu rõ", "bày tỏ", "nhận định", "cho rằng", "chỉ ra",
     "kêu gọi", "yêu cầu", "dự đoán", "bác bỏ", "phủ nhận", "lên tiếng", "trả lời", "viết", "chỉ trích",
-    "xác định", "nhận xét", "bình luận", "khuyến cáo", "thông tin", "trích dẫn", "đe", "nêu",
+    "xác định", "nhận xét", "bình luận", "khuyến cáo", "thông tin", "trích dẫn", "đe", "nêu", "kể lại",
 )
 _VERB = re.compile(r"(?:cho(?:\s+[^\s,.;:()]+){1,3}\s+biết|" + longest_of(_VERBS) + r")(?![^\W\d_])")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -379,6 +379,7 @@ class VietnameseSpeakers:
     def _is_title(phrase: str) -> bool:
         """A phrase that can stand beside a name as its title: it starts with a role, a body, "người …" or an
         uncapitalised word, and is not a whole clause."""
+        phrase = phrase.strip()
         if not phrase or "_" in phrase or len(phrase.split()) > 20:
             return False
         folded = _low(_APPOSITIVE_ROLE.sub("", phrase))
@@ -513,7 +514,7 @@ class VietnameseSpeakers:
 _PLACE_WORDS = frozenset(w for p in PLACES_AND_BODIES for w in p.split() if len(p.split()) == 1)
 # Where a body's name ends: "đại sứ quán Nga tại Anh hôm 10/3 …", "truyền thông Ukraine đã công bố …".
 _BODY_STOPS = frozenset(_low(w) for w in """đã đang sẽ vừa cũng hôm ngày trong khi vào sau trước công có không được bị
-    đưa thì mà là vẫn còn đều lại mới từng hiện nay tối sáng chiều""".split())
+    ra đưa thì mà là vẫn còn đều lại mới từng hiện nay tối sáng chiều""".split())
 
 
 def _vietnamese(word: str) -> bool:

@@ -45,6 +45,9 @@ def speakers(*sentences: str) -> list[tuple[str | None, str | None]]:
         ("Theo báo cáo của Ban Chỉ đạo Trung ương về phòng chống thiên tai, bảy tỉnh bị ảnh hưởng.",
          "Ban Chỉ đạo Trung ương về phòng chống thiên tai", None),
         ("Theo thông báo của Sở Giao thông vận tải, 14 tuyến đường bị sạt lở.", "Sở Giao thông vận tải", None),
+        ("Theo ông Ngô Bảo Châu, nguyên Viện trưởng Viện Toán học, 40% sinh viên bỏ học.", "Ngô Bảo Châu",
+         "nguyên Viện trưởng Viện Toán học"),
+        ("Nhà Trắng ra thông báo cho biết chuyến thăm kéo dài 2 ngày.", "Nhà Trắng", None),
         # dẫn lời X
         ("Hãng tin Interfax dẫn lời Thứ trưởng Ngoại giao Oleg Sirin cho biết đàm phán sẽ tiếp tục.", "Oleg Sirin",
          "Thứ trưởng Ngoại giao"),
