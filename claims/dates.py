@@ -49,6 +49,9 @@ _PATTERNS = [
         rf"(?P<trig>{_VI_TIME_WORDS})(?:\s+{_VI_WEEKDAY})?\s*(?:(?P<paren>\(\s*)|,\s*)?(?:{_NGAY}\s+)?"
         rf"(?<![\d/.,]){_DM}(?(paren)\s*\)|)")),
     ("vi_paren", re.compile(r"\((?P<d>\d{1,2})/(?P<m>\d{1,2})(?:/(?P<y>\d{4}))?\)")),
+    # "ngày 5.9": a day and month written with a dot, only after "ngày" or "hôm".
+    ("vi_dm_dot", re.compile(rf"(?:{_NGAY}|{_cased('hôm')})\s+(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})"
+                             r"(?![\d/%]|[.,]\d|\s*(?:triệu|tỷ|tỉ|nghìn|ngàn))")),
     ("vi_words", re.compile(
         rf"{_NGAY}\s+(?P<d>\d{{1,2}})\s+{_THANG}\s+(?P<m>\d{{1,2}})(?:\s*(?:{_NAM}|,|/)\s*(?P<y>{_YEAR}))?"
         r"(?!\d)")),
@@ -108,7 +111,8 @@ def _bad_start(kind: str, text: str, start: int) -> bool:
 # Cheap tests that rule a pattern out before it scans a sentence; most sentences hold no date at all.
 _NEEDS = {
     "iso": lambda t, low: "-" in t, "vi_full": lambda t, low: True, "vi_dm": lambda t, low: "/" in t or "-" in t,
-    "vi_paren": lambda t, low: "(" in t, "vi_words": lambda t, low: "tháng" in low,
+    "vi_paren": lambda t, low: "(" in t, "vi_dm_dot": lambda t, low: "." in t,
+    "vi_words": lambda t, low: "tháng" in low,
     "vi_month": lambda t, low: "tháng" in low, "vi_year": lambda t, low: "năm" in low,
     "en_mdy_num": lambda t, low: "/" in t, "vi_month_only": lambda t, low: "tháng" in low,
 }

@@ -47,7 +47,7 @@ _VERBS = (
     "xác nhận", "nhấn mạnh", "lưu ý", "thông báo", "đưa tin", "cảnh báo", "phát biểu", "chia sẻ", "tiết lộ",
     "thừa nhận", "cáo buộc", "giải thích", "lý giải", "nêu rõ", "bày tỏ", "nhận định", "cho rằng", "chỉ ra",
     "kêu gọi", "yêu cầu", "dự đoán", "bác bỏ", "phủ nhận", "lên tiếng", "trả lời", "viết", "chỉ trích",
-    "xác định", "nhận xét", "bình luận", "khuyến cáo", "thông tin", "trích dẫn", "đe", "nêu", "kể lại",
+    "xác định", "nhận xét", "bình luận", "khuyến cáo", "thông tin", "trích dẫn", "đe", "nêu", "kể lại", "có đoạn",
 )
 _VERB = re.compile(r"(?:cho(?:\s+[^\s,.;:()]+){1,3}\s+biết|" + longest_of(_VERBS) + r")(?![^\W\d_])")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -58,6 +58,9 @@ _REFUSALS = frozenset("chưa không chối tránh".split())
 # "thông tin" is a verb only as a clause's last word ("quân đội Nga thông tin,").
 _ONLY_BEFORE_PUNCTUATION = frozenset({"thông tin", "rằng"})
 _QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
+# A quote mark closing a quotation opened in an earlier sentence: "”" before any "“", or a straight one followed
+# by a comma or a dash, with an odd number of straight quotes in the sentence.
+_CLOSES_EARLIER = re.compile(r"^[^“\"]*?(?:”|\"(?=\s*[,–—-]))")
 _PARENTHESIS = re.compile(r"\([^()]*\)?")
 _CHUNK = re.compile(r"[,;:\"“”]|\s[-–—]\s|^[-–—]\s|(?<=[a-zà-ỹđ])\.(?=[A-ZÀ-ỸĐ])")
 _COMMAS = re.compile(r"[,;:]|\s[-–—]\s|^[-–—]\s|(?<=[a-zà-ỹđ])\.(?=[A-ZÀ-ỸĐ])")
@@ -69,7 +72,7 @@ _LEADING = re.compile(
     r"^(?:(?:và|nhưng|tuy nhiên|trước đó|sau đó|khi đó|đồng thời|ngoài ra|trong khi đó|trong khi|cũng|còn|mới đây|"
     r"cùng ngày|hôm qua|hôm nay|thì|song|vì vậy|do đó|theo đó|trong đó|đáp lại|tiếp đó|ngay sau đó|ngay trước đó|"
     r"trong một diễn biến liên quan|trong một diễn biến khác)\s+)+", re.IGNORECASE)
-_IN_STATEMENT = re.compile(r"^(?:trong|theo)\s+(?:bài viết|tuyên bố|thông báo|thông cáo|báo cáo|bài đăng|văn bản|"
+_IN_STATEMENT = re.compile(r"^(?:(?:trong|theo)\s+)?(?:bài viết|tuyên bố|thông báo|thông cáo|báo cáo|bài đăng|văn bản|"
                            r"thư|phát biểu)\s+(?:của\s+)?", re.IGNORECASE)
 _TRAILING = re.compile(
     r"(?:\s+(?:cũng|đã|vừa|mới|từng|còn|đều|lại|thì|sau đó|trước đó|khi đó|mới đây|gần đây|một lần nữa|hôm qua|"
@@ -136,8 +139,14 @@ _MOST_VERBS = 8
 def _mask_quotes(s: str) -> str:
     """The sentence with quoted words blanked (same length), so a verb inside a quote is not attribution. A quote
     opened at the start and left open is a paragraph quoted whole: its words are read."""
-    if '"' not in s and "“" not in s:
+    if '"' not in s and "“" not in s and "”" not in s:
         return s
+    closing = _CLOSES_EARLIER.search(s)
+    if closing is not None:
+        # '… Và giờ đây là Bucha", ông Medvedev viết': the words before the first quote mark are quoted.
+        s = "_" * closing.start() + s[closing.start():]
+        head, s = s[: closing.end()], s[closing.end():]
+        return head + _mask_quotes(s) if s else head
 
     def blank(m: re.Match[str]) -> str:
         quoted = m.group()
@@ -180,7 +189,7 @@ def _verbs(masked: str) -> Iterator[re.Match[str]]:
 
 def _clean(phrase: str) -> str:
     phrase = _LEADING.sub("", phrase.strip(" ,;:-–—_\"“”'"))
-    phrase = _IN_STATEMENT.sub("", phrase)
+    phrase = " " + _IN_STATEMENT.sub("", phrase)  # the space lets a phrase of time words alone ("hôm nay") go
     while True:
         m = _TRAILING.search(phrase, max(0, len(phrase) - 60))
         if not m or m.start() == m.end():
@@ -339,7 +348,9 @@ class VietnameseSpeakers:
         last = _clean(last)
         if not last:
             # "Ông X, <chức vụ>, cho biết" or "<chức vụ>, ông X, cho biết": the two chunks before the verb.
-            around = [c for c in _COMMAS.split(before) if c.strip(" _\"“”")]
+            around = [c for c in _COMMAS.split(before) if c.strip(" _\"“”") and _clean(c)]
+            if len(around) >= 2 and _is_place(_clean(around[-1])):
+                return self._phrase(_clean(around[-2]))  # "X, miền Trung Việt Nam, hôm nay cho biết"
             if len(around) >= 2:
                 first = around[-2]
                 cuts = [m.end() for m in _SUBORDINATE.finditer(first)]
@@ -347,6 +358,9 @@ class VietnameseSpeakers:
             return None
         previous = _clean(chunks[-2]) if len(chunks) >= 2 else ""
         found = self._phrase(last, None, previous)
+        if found is None and previous and _is_place(last):
+            # "Quan chức địa phương thành phố Sumy, đông bắc Ukraine, hôm nay cho biết": the place is an aside
+            return self._phrase(previous)
         if found is None:
             # "Tờ Topwar.ru dẫn một số nguồn tin khác cho biết", "Chuyên gia X đưa ra nhận định": the subject ends
             # with the first name of the clause.
@@ -444,6 +458,9 @@ class VietnameseSpeakers:
         title, name = split_title(np)
         if name and title and role_width and name.isupper() and " " not in name:
             name = ""  # "Phóng viên AP": a role at a body, without a name
+        if name and title and (_low(" ".join(title.split()[-2:])) in _PLACE_KINDS
+                               or _low(title.split()[-1]) in _PLACE_KINDS):
+            name = ""  # "… tỉnh Quảng Bình": a place's name
         if name and title and (_low(title.split()[-1]) in _BODY_HEADS
                                or _low(" ".join(title.split()[-2:])) in _BODY_HEADS) \
                 and _vietnamese(name.split()[0]) and fold(name.split()[0]) not in VI_SURNAMES:
@@ -482,7 +499,12 @@ class VietnameseSpeakers:
                 break
             # A role without a name: a person named before under that title, a back-reference, or the role as
             # the speaker ("một quan chức Mỹ giấu tên", "Giới chức địa phương").
-            known = self._by_role.get(fold(_HONORIFIC.sub("", np)), set())
+            key = fold(_HONORIFIC.sub("", np))
+            known = self._by_role.get(key, set())
+            if not known:
+                # "Tổng thống Nga" for someone introduced as "Tổng thống Vladimir Putin": the title without places
+                bare = " ".join(w for w in key.split() if w not in _PLACE_WORDS)
+                known = self._by_role.get(bare, set()) if bare != key else set()
             if len(known) == 1:
                 person = next(iter(known))
                 self._last_person = person
@@ -515,6 +537,17 @@ _PLACE_WORDS = frozenset(w for p in PLACES_AND_BODIES for w in p.split() if len(
 # Where a body's name ends: "đại sứ quán Nga tại Anh hôm 10/3 …", "truyền thông Ukraine đã công bố …".
 _BODY_STOPS = frozenset(_low(w) for w in """đã đang sẽ vừa cũng hôm ngày trong khi vào sau trước công có không được bị
     ra đưa thì mà là vẫn còn đều lại mới từng hiện nay tối sáng chiều""".split())
+
+
+_PLACE_KINDS = frozenset(("tỉnh", "huyện", "xã", "quận", "phường", "bang", "vùng", "làng", "bản", "thôn", "ấp",
+                          "thành phố", "thị xã", "thị trấn", "đảo", "sông"))
+_DIRECTIONS = frozenset("đông tây nam bắc miền phía vùng tỉnh thành phố ngoại ô gần".split())
+
+
+def _is_place(phrase: str) -> bool:
+    """Whether a phrase only says where ("đông bắc Ukraine", "miền nam nước này")."""
+    words = phrase.split()
+    return bool(words) and words[0].lower() in _DIRECTIONS and len(words) <= 6
 
 
 def _vietnamese(word: str) -> bool:

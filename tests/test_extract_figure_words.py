@@ -141,3 +141,9 @@ def test_english_figures_are_read_as_before():
     (q,) = find_quantities("More than two million people fled.", language="en")
     assert (q.value, str(q.qualifier)) == (2_000_000, "more_than")
     assert find_quantities("The vote was 95 to 24.", language="en")[0].unit is None
+
+
+def test_a_day_and_month_written_with_a_dot_after_ngay_is_a_date():
+    assert [d.value for d in find_dates("Phát biểu tại Hà Nội ngày 5.9, ông cho biết.")] == ["--09-05"]
+    assert find_quantities("Phát biểu tại Hà Nội ngày 5.9, ông cho biết.", language="vi") == []
+    assert [q.value for q in find_quantities("Mỗi ngày 1.5 triệu lượt khách", language="vi")] == [1_500_000]

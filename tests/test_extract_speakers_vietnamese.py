@@ -149,3 +149,30 @@ def test_english_attribution_still_works_in_an_english_article():
                            "Ruiz said prices were falling.",
                            "Prices rose 4 percent, according to the Labor Department."], "en")
     assert [a.name if a else None for a in found] == ["Ana Ruiz", "Ana Ruiz", "Labor Department"]
+
+
+def test_a_quotation_closed_in_a_later_sentence_takes_the_speaker_named_after_it():
+    found = speakers(
+        '"Một tấm ảnh được dựng từ trò chơi điện tử.',
+        'Và giờ là thêm một câu chuyện nữa", ông Ivanov, người hiện là Phó Chủ tịch Thượng viện, viết trên '
+        "Telegram hôm 4/4.",
+        "Cựu Thủ tướng Sergei Ivanov.",
+    )
+    assert [name for name, _ in found[:2]] == ["Sergei Ivanov", "Sergei Ivanov"]
+    assert found[1][1] == "Phó Chủ tịch Thượng viện"
+
+
+def test_a_title_said_again_with_a_country_names_the_person_introduced_with_the_title_alone():
+    found = speakers("Tổng thống Jean Morel đã nêu rõ lập trường của Pháp.",
+                     'Tổng thống Pháp nhấn mạnh: "Chúng tôi không thay đổi".')
+    assert found[1] == ("Jean Morel", "Tổng thống Pháp")
+
+
+def test_a_bodys_statement_quoted_then_named():
+    (found,) = speakers('"Lực lượng cứu hộ đã tiếp cận hiện trường", thông báo của Bộ Quốc phòng Ba Lan có đoạn.')
+    assert found == ("Bộ Quốc phòng Ba Lan", None)
+
+
+def test_a_place_between_the_speaker_and_the_verb_is_an_aside():
+    (found,) = speakers("Quan chức địa phương tỉnh Quảng Bình, miền Trung Việt Nam, hôm nay cho biết 3 người mất tích.")
+    assert found == ("Quan chức địa phương tỉnh Quảng Bình", None)
