@@ -458,8 +458,7 @@ class VietnameseSpeakers:
         title, name = split_title(np)
         if name and title and role_width and name.isupper() and " " not in name:
             name = ""  # "Phóng viên AP": a role at a body, without a name
-        if name and title and (_low(" ".join(title.split()[-2:])) in _PLACE_KINDS
-                               or _low(title.split()[-1]) in _PLACE_KINDS):
+        if name and title and (" ".join(title.split()[-2:]) in _PLACE_KINDS or title.split()[-1] in _PLACE_KINDS):
             name = ""  # "… tỉnh Quảng Bình": a place's name
         if name and title and (_low(title.split()[-1]) in _BODY_HEADS
                                or _low(" ".join(title.split()[-2:])) in _BODY_HEADS) \
