@@ -5,9 +5,9 @@ from __future__ import annotations
 from app_support import make_app, open_page, texts
 
 from db.claims import claims_for_article, get_claim
-from db.ingest import ingest_text
 from evidence.markdown import render_markdown
 from evidence.report import ReportScope, build_report
+from pipelines.ingest import ingest_text
 
 ARTICLE = ("Bà Trần Thu Trang, Giám đốc Sở Tài nguyên và Môi trường tỉnh Hà Tĩnh, cho biết hơn 1.200 hộ dân ở "
            "bảy xã đã phải sơ tán từ ngày 10 đến 14/9. Theo bà, thiệt hại ước tính khoảng 300 tỷ đồng.")
