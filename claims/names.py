@@ -122,6 +122,8 @@ def name_runs(text: str) -> Iterator[tuple[int, int]]:
         body = fold(words[i][2]) in _BODY_HEADS
         j = i
         while j + 1 < len(words) and not _ends_clause(text[words[j][0]:words[j][1]]):
+            if text[words[j + 1][0]] in "(\"“":
+                break  # "Ngân hàng Thế giới (WB)": an aside or a quotation starts
             nxt = words[j + 1][2]
             if is_capitalised(nxt):
                 j += 1

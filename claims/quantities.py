@@ -179,7 +179,9 @@ def _qualifier(text: str, start: int, end: int) -> tuple[Qualifier, int, int]:
     window_start = max(0, start - 24)
     before = text[window_start:start].rstrip()
     m = _QUALIFIER_BEFORE.search(text, window_start, start) if before and before[-1] in _QUALIFIER_ENDINGS else None
-    if m and (m.start() == 0 or not text[m.start() - 1].isalnum()):
+    if m and (m.start() == 0 or not text[m.start() - 1].isalnum()) \
+            and not (_key(m.group("q")) == "trên" and text[window_start:m.start()].rstrip()[-1:].isdigit()):
+        # "8 trên 10 dự án" is eight out of ten: "trên" between two numbers is no hedge
         return _QUALIFIER_BY_WORD[_key(m.group("q"))], m.start("q"), end
     m = _QUALIFIER_AFTER.match(text, end, min(len(text), end + 12))
     if m:

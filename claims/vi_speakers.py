@@ -48,6 +48,7 @@ _VERBS = (
     "thừa nhận", "cáo buộc", "giải thích", "lý giải", "nêu rõ", "bày tỏ", "nhận định", "cho rằng", "chỉ ra",
     "kêu gọi", "yêu cầu", "dự đoán", "bác bỏ", "phủ nhận", "lên tiếng", "trả lời", "viết", "chỉ trích",
     "xác định", "nhận xét", "bình luận", "khuyến cáo", "thông tin", "trích dẫn", "đe", "nêu", "kể lại", "có đoạn",
+    "ước tính", "dự báo",
 )
 _VERB = re.compile(r"(?:cho(?:\s+[^\s,.;:()]+){1,3}\s+biết|" + longest_of(_VERBS) + r")(?![^\W\d_])")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -483,7 +484,7 @@ class VietnameseSpeakers:
             if len(parts) >= 2 or titled:
                 full = self.full_name(name)
                 role = _HONORIFIC.sub("", title).strip() or None
-                if role is None and following is not None and self._is_title(following):
+                if role is None and following is not None and _names_a_post(following):
                     role = _APPOSITIVE_ROLE.sub("", following.strip()) or None
                 if role is None and preceding and self._is_title(preceding) and len(preceding.split()) <= 12:
                     role = preceding
@@ -547,6 +548,16 @@ def _is_place(phrase: str) -> bool:
     """Whether a phrase only says where ("đông bắc Ukraine", "miền nam nước này")."""
     words = phrase.split()
     return bool(words) and words[0].lower() in _DIRECTIONS and len(words) <= 6
+
+
+def _names_a_post(phrase: str) -> bool:
+    """Whether the words after "Theo ông X," are his title ("nguyên Trưởng ban …"), not the rest of the sentence."""
+    words = _APPOSITIVE_ROLE.sub("", phrase.strip()).split()
+    while words and words[0].lower() in ("nguyên", "cựu", "hiện", "là", "phó", "tân"):
+        words = words[1:]
+    folded = _low(" ".join(words))
+    return bool(words) and len(words) <= 12 and not any(c.isdigit() for c in phrase) and bool(
+        _starts_with(folded, _ROLE_HEADS) or _starts_with(folded, _BODY_HEADS) or folded.startswith("trưởng"))
 
 
 def _vietnamese(word: str) -> bool:

@@ -147,3 +147,8 @@ def test_a_day_and_month_written_with_a_dot_after_ngay_is_a_date():
     assert [d.value for d in find_dates("Phát biểu tại Hà Nội ngày 5.9, ông cho biết.")] == ["--09-05"]
     assert find_quantities("Phát biểu tại Hà Nội ngày 5.9, ông cho biết.", language="vi") == []
     assert [q.value for q in find_quantities("Mỗi ngày 1.5 triệu lượt khách", language="vi")] == [1_500_000]
+
+
+def test_tren_between_two_numbers_is_out_of_not_more_than():
+    found = find_quantities("Sở đã hoàn thành 8 trên 10 dự án.", language="vi")
+    assert [(q.value, str(q.qualifier)) for q in found] == [(8, "exact"), (10, "exact")]

@@ -176,3 +176,14 @@ def test_a_bodys_statement_quoted_then_named():
 def test_a_place_between_the_speaker_and_the_verb_is_an_aside():
     (found,) = speakers("Quan chức địa phương tỉnh Quảng Bình, miền Trung Việt Nam, hôm nay cho biết 3 người mất tích.")
     assert found == ("Quan chức địa phương tỉnh Quảng Bình", None)
+
+
+def test_the_sentence_after_theo_ong_x_is_not_his_title():
+    found = speakers("Bà Hồ Thị Lan, Giám đốc Sở Tài chính, cho biết ngân sách đủ chi.",
+                     "Theo bà Lan, khoảng 70% kinh phí sẽ dùng để sửa đường.")
+    assert found[1] == ("Hồ Thị Lan", "Giám đốc Sở Tài chính")
+
+
+def test_a_body_that_estimates_speaks():
+    (found,) = speakers("Ngân hàng Thế giới (WB) ước tính thiệt hại lên tới 1 tỷ USD mỗi năm.")
+    assert found == ("Ngân hàng Thế giới", None)
