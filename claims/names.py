@@ -9,7 +9,7 @@ from functools import lru_cache
 from claims.folding import fold as _fold_uncached
 
 __all__ = ["fold", "is_capitalised", "split_title", "name_runs", "first_name_run", "VI_SURNAMES", "PLACES_AND_BODIES",
-           "NOT_SECOND_SYLLABLES", "TWO_CAPITALISED"]
+           "NOT_SECOND_SYLLABLES", "TWO_CAPITALISED", "SENTENCE_OPENERS"]
 
 fold = lru_cache(maxsize=1 << 16)(_fold_uncached)
 

@@ -16,6 +16,7 @@ from rapidfuzz.distance import Levenshtein
 from claims.names import (
     NOT_SECOND_SYLLABLES,
     PLACES_AND_BODIES,
+    SENTENCE_OPENERS,
     TWO_CAPITALISED,
     VI_SURNAMES,
     fold,
@@ -53,7 +54,7 @@ _VERBS = (
 _VERB = re.compile(r"(?:cho(?:\s+[^\s,.;:()]+){1,3}\s+biết|" + longest_of(_VERBS) + r")(?![^\W\d_])")
 _LETTER = re.compile(r"[^\W\d_]")
 # A verb after one of these is a noun ("bài viết", "câu nói", "sự khẳng định") or passive ("được yêu cầu").
-_NOUN_MAKERS = frozenset("bài câu lời bản sự việc cuộc được bị các những một buổi phần".split())
+_NOUN_MAKERS = frozenset("bài câu lời bản sự việc cuộc được bị các những một buổi phần theo".split())
 # "chưa bình luận", "từ chối bình luận", "không nói": a body or person that does not speak here.
 _REFUSALS = frozenset("chưa không chối tránh".split())
 # "thông tin" is a verb only as a clause's last word ("quân đội Nga thông tin,").
@@ -183,7 +184,7 @@ def _verbs(masked: str) -> Iterator[re.Match[str]]:
         rest = masked[m.end(): m.end() + 6]
         if verb in _ONLY_BEFORE_PUNCTUATION and verb != "rằng" and rest.lstrip()[:1] not in (",", ":"):
             continue
-        if rest.startswith(" của"):  # "tuyên bố của": a noun
+        if rest.startswith((" của", " được")):  # "tuyên bố của": a noun; "xác định được": found, not said
             continue
         yield m
 
@@ -474,8 +475,8 @@ class VietnameseSpeakers:
                     return Attribution(full)
                 # A single capitalised word: a country, city, outlet or a person known by one name; a Vietnamese
                 # word capitalised only because it opens the sentence ("Đáp lại …") is none of these.
-                if len(name) > 1 and (fold(name) in PLACES_AND_BODIES or fold(name) == name.lower()
-                                      or name.isupper()):
+                if len(name) > 1 and fold(name) not in SENTENCE_OPENERS and (
+                        fold(name) in PLACES_AND_BODIES or fold(name) == name.lower() or name.isupper()):
                     return Attribution(name)
                 return None
             honorific = bool(_HONORIFIC.match(title + " ")) if title else False

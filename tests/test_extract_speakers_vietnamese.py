@@ -69,6 +69,8 @@ def test_speaker_and_role_of_one_sentence(sentence, name, role):
         "Đây là bài viết của một độc giả.",
         "Tôi cho rằng quyết định này là đúng.",
         "(Theo Reuters)",
+        "Theo dự báo, bão sẽ đổ bộ vào đêm nay.",
+        "Cảnh sát đã xác định được danh tính nghi phạm.",
     ],
 )
 def test_sentences_where_nobody_speaks_have_no_speaker(sentence):
