@@ -325,10 +325,10 @@ def _word_figures(text: str, blocked, taken: list[_Found]) -> list[_Found]:
 # campaign is kept: it says how many days it has lasted, a figure a fact-checker checks.
 _NAMING_BEFORE = re.compile(
     r"(?<![^\W\d_])(?:(?<!ngày )thứ|(?<!con )(?<!trong )số|lúc|nghị quyết|nghị định|quyết định|thông tư|"
-    r"công văn|điều|khoản|phụ lục|"
-    r"lữ đoàn|sư đoàn|trung đoàn|tiểu đoàn|quân đoàn|đại đội|hạm đội|quân khu|quốc lộ|tỉnh lộ|đường|phòng|chương|"
-    r"mục|kỳ họp|khóa|khoá|phiên|vòng|tầng|lớp|số hiệu|mã|luật|hiệp định|tập|phần|quận|phường|lô|kỳ|đợt|giai đoạn)"
-    r"\s+$", re.IGNORECASE)
+    r"công văn|phụ lục|"
+    r"lữ đoàn|sư đoàn|trung đoàn|tiểu đoàn|quân đoàn|đại đội|hạm đội|quân khu|quốc lộ|tỉnh lộ|đường|phòng|"
+    r"kỳ họp|khóa|khoá|phiên|vòng|tầng|lớp|số hiệu|mã|hiệp định|quận|phường|lô|kỳ|đợt|giai đoạn)"
+    r"\s+$|(?<![^\W\d_])(?-i:Điều|Khoản|Chương|Mục|Luật|Tập|Phần)\s+$", re.IGNORECASE)
 _VERSION = re.compile(r"\d+\.0$")
 _ACRONYM_BEFORE = re.compile(r"(?<![\w.])[A-Z]{2,}\s$")
 

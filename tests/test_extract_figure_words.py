@@ -152,3 +152,8 @@ def test_a_day_and_month_written_with_a_dot_after_ngay_is_a_date():
 def test_tren_between_two_numbers_is_out_of_not_more_than():
     found = find_quantities("Sở đã hoàn thành 8 trên 10 dự án.", language="vi")
     assert [(q.value, str(q.qualifier)) for q in found] == [(8, "exact"), (10, "exact")]
+
+
+def test_dieu_the_verb_counts_and_dieu_the_article_of_a_law_names():
+    assert [q.value for q in find_quantities("Quân đội điều 3 sư đoàn tới biên giới.", language="vi")] == [3]
+    assert find_quantities("Theo Điều 5 Luật Đất đai, đất thuộc sở hữu toàn dân.", language="vi") == []
