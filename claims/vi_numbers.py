@@ -25,6 +25,8 @@ _CASED = {v for w in _WORDS for v in (w, w[:1].upper() + w[1:])}
 _RUN = re.compile(r"(?<![^\W\d_])(?:" + longest_of(_CASED) + r")(?:\s+(?:" + longest_of(_WORDS)
                   + r"))*(?![^\W\d_])")
 _SPACES = re.compile(r"\s+")
+# Words after which a scale word alone is a number: "hơn chục người", "cả trăm người", "gần nghìn hộ".
+_HEDGES = frozenset(("hơn", "gần", "cả", "khoảng", "tới", "trên", "dưới", "chừng"))
 
 
 @dataclass(frozen=True)
@@ -36,9 +38,10 @@ class WordNumber:
     scaled: bool  # it has a scale word or is a compound (mười hai, ba trăm): a number for sure
 
 
-def words_value(words: list[str]) -> tuple[float, int, bool, bool] | None:
+def words_value(words: list[str], *, hedged: bool = False) -> tuple[float, int, bool, bool] | None:
     """(value, how many of `words` make the number, approximate, certain) for number words read left to right;
-    None when they start no number. ``words_value("hai mươi lăm người".split())`` is ``(25.0, 3, False, True)``."""
+    None when they start no number. ``words_value("hai mươi lăm người".split())`` is ``(25.0, 3, False, True)``.
+    After a hedge ("hơn chục", "cả trăm") a scale word alone is a number: ten, a hundred."""
     total, group, pending = 0.0, 0.0, None
     last_scale = 0.0
     tens = False
@@ -63,7 +66,8 @@ def words_value(words: list[str]) -> tuple[float, int, bool, bool] | None:
         elif w == "mươi" and pending is not None:
             group += pending * 10
             pending, tens, certain = None, True, True
-        elif w in ("trăm", "chục", *_SCALES) and pending is None and not group and not total and not approximate:
+        elif w in ("trăm", "chục", *_SCALES) and pending is None and not group and not total and not approximate \
+                and not hedged:
             break  # a scale word alone is a noun ("tỷ lệ", "hàng trăm" aside): no number
         elif w in ("trăm", "chục"):
             size = 100 if w == "trăm" else 10
@@ -107,10 +111,15 @@ def vietnamese_word_numbers(text: str) -> Iterator[WordNumber]:
     """Every run of Vietnamese number words in `text` that makes a number, with its span."""
     for m in _RUN.finditer(text):
         words = m.group().split()
-        read = words_value(words)
+        before = text[max(0, m.start() - 9):m.start()].split()
+        hedge = before[-1].lower() if before and m.start() and text[m.start() - 1] == " " else ""
+        read = words_value(words, hedged=hedge in _HEDGES)
         if read is None:
             continue
         value, used, approximate, certain = read
+        approximate = approximate or hedge == "cả"
+        if words[0].lower() in ("trăm", "chục", *_SCALES):
+            certain = False  # "hơn chục" counts only what follows it: "hơn chục người", not "hơn tỷ lệ"
         # The span of the words used, found by walking the matched text.
         end = m.start()
         for word in words[:used]:

@@ -157,3 +157,17 @@ def test_tren_between_two_numbers_is_out_of_not_more_than():
 def test_dieu_the_verb_counts_and_dieu_the_article_of_a_law_names():
     assert [q.value for q in find_quantities("Quân đội điều 3 sư đoàn tới biên giới.", language="vi")] == [3]
     assert find_quantities("Theo Điều 5 Luật Đất đai, đất thuộc sở hữu toàn dân.", language="vi") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "qualifier"),
+    [("Hơn chục người bị thương.", 10, "more_than"), ("Cả trăm người tụ tập.", 100, "approx"),
+     ("Gần nghìn hộ dân phải sơ tán.", 1000, "approx")],
+)
+def test_a_scale_word_after_a_hedge_counts(text, value, qualifier):
+    (q,) = find_quantities(text, language="vi")
+    assert (q.value, str(q.qualifier)) == (value, qualifier)
+
+
+def test_a_scale_word_after_a_hedge_counts_only_a_noun():
+    assert find_quantities("Số người đi làm tăng hơn tỷ lệ sinh.", language="vi") == []
