@@ -9,7 +9,7 @@ from functools import lru_cache
 from claims.folding import fold as _fold_uncached
 
 __all__ = ["fold", "is_capitalised", "split_title", "name_runs", "first_name_run", "VI_SURNAMES", "PLACES_AND_BODIES",
-           "NOT_SECOND_SYLLABLES", "TWO_CAPITALISED", "SENTENCE_OPENERS"]
+           "NOT_SECOND_SYLLABLES", "TWO_CAPITALISED", "SENTENCE_OPENERS", "UPPER"]
 
 fold = lru_cache(maxsize=1 << 16)(_fold_uncached)
 
@@ -100,10 +100,10 @@ SENTENCE_OPENERS = frozenset(fold(w) for w in """Theo Trong Tại Khi Sau Còn C
     Thế Song Giải Phát Trả Bình Đáp Xuất""".split())
 
 
-_UPPER = "".join(c for c in map(chr, [*range(0x41, 0x250), *range(0x1E00, 0x1F00)]) if c.isupper())
+UPPER = "".join(c for c in map(chr, [*range(0x41, 0x250), *range(0x1E00, 0x1F00)]) if c.isupper())
 # A capitalised word after the first one, found at C speed: most sentences' names are found without a word loop.
-_CAPITAL_INSIDE = re.compile(rf"\s[\"“(‘']*[{_UPPER}]")
-TWO_CAPITALISED = re.compile(rf"[{_UPPER}][^\s,;:.()]*\s+[\"“(‘']*[{_UPPER}]")
+_CAPITAL_INSIDE = re.compile(rf"\s[\"“(‘']*[{UPPER}]")
+TWO_CAPITALISED = re.compile(rf"[{UPPER}][^\s,;:.()]*\s+[\"“(‘']*[{UPPER}]")
 
 
 def name_runs(text: str) -> Iterator[tuple[int, int]]:

@@ -18,6 +18,7 @@ from claims.names import (
     PLACES_AND_BODIES,
     SENTENCE_OPENERS,
     TWO_CAPITALISED,
+    UPPER,
     VI_SURNAMES,
     fold,
     is_capitalised,
@@ -49,7 +50,7 @@ _VERBS = (
     "thừa nhận", "cáo buộc", "giải thích", "lý giải", "nêu rõ", "bày tỏ", "nhận định", "cho rằng", "chỉ ra",
     "kêu gọi", "yêu cầu", "dự đoán", "bác bỏ", "phủ nhận", "lên tiếng", "trả lời", "viết", "chỉ trích",
     "xác định", "nhận xét", "bình luận", "khuyến cáo", "thông tin", "trích dẫn", "đe", "nêu", "kể lại", "có đoạn",
-    "ước tính", "dự báo",
+    "ước tính", "dự báo", "kể", "than thở", "tâm sự", "bộc bạch",
 )
 _VERB = re.compile(r"(?:cho(?:\s+[^\s,.;:()]+){1,3}\s+biết|" + longest_of(_VERBS) + r")(?![^\W\d_])")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -100,7 +101,8 @@ _ROLE_HEADS = frozenset(_low(w) for w in """người phát ngôn|phát ngôn vi�
     trợ lý|thư ký|nhà ngoại giao|người dân|cư dân|quan sát viên|điều tra viên|kiểm sát viên|thẩm phán|
     nhà kinh tế|nhà sử học|nhà bình luận|người đại diện|phó thủ tướng|phó tổng thống|thống đốc|tổng giám đốc|
     phó tổng giám đốc|chánh văn phòng|vụ trưởng|cục trưởng|phó cục trưởng|tổng cục trưởng|sĩ quan|binh sĩ|
-    quân nhân|bộ trưởng ngoại giao|bộ trưởng quốc phòng|người phụ trách|cựu""".split("|") if w.strip())
+    quân nhân|đại biểu|đại biểu quốc hội|bộ trưởng ngoại giao|bộ trưởng quốc phòng|người phụ trách|
+    cựu""".split("|") if w.strip())
 _BODY_HEADS = frozenset(_low(w) for w in """bộ|sở|ban|ủy ban|uỷ ban|ubnd|đại sứ quán|
     lãnh sự quán|quân đội|chính phủ|chính quyền|lực lượng|hãng tin|hãng thông tấn|tờ|báo|đài|trang|kênh|
     truyền thông|cơ quan|liên đoàn|
@@ -131,6 +133,10 @@ _ACCORDING = re.compile(r"(?:^[^\w(]*|[,;]\s*|\s[-–]\s)(?:(?:[Cc]ũng|[Tt]uy n
 _QUOTE_BY = re.compile(r"(?<![^\W\d_])(?:dẫn lời|trích lời|dẫn (?:thông báo|tuyên bố|phát biểu|thông cáo) của)\s+")
 _AGENT = re.compile(r"được\s+(?P<np>(?:ông|bà|ngài)\s+[^\s,.;:]+(?:\s+[^\W\d_][^\s,.;:]*){0,3}?)\s+"
                     r"(?:đưa ra|công bố|phát biểu|nêu ra|khẳng định|chia sẻ)(?![^\W\d_])")
+_INTERVIEW = re.compile(rf"^\W*(?P<np>(?:(?:Ông|Bà|Anh|Chị|Ngài)\s+)?[{UPPER}][^\s:]*(?:\s+[{UPPER}][^\s:]*){{0,4}})"
+                        r"\s*:\s")
+_REPORT_SHOWS = re.compile(r"(?:^\W*|,\s*)(?:[Bb]áo cáo|[Tt]hống kê|[Ss]ố liệu|[Kk]hảo sát|[Nn]ghiên cứu|[Dd]ữ liệu)"
+                           r"(?:\s+mới(?:\s+nhất)?)?\s+(?:của|từ)\s+(?P<np>[^,;.:]{2,80}?)\s+cho thấy")
 _HONORIFIC = re.compile(r"^(?:ông|bà|ngài|anh|chị)(?:\s+|$)", re.IGNORECASE)
 _APPOSITIVE_ROLE = re.compile(r"^(?:người|là|hiện là|vốn là|từng là)\s+(?:hiện\s+)?(?:là\s+)?", re.IGNORECASE)
 _TOO_LONG = 14
@@ -146,7 +152,7 @@ def _mask_quotes(s: str) -> str:
     closing = _CLOSES_EARLIER.search(s)
     if closing is not None:
         # '… Và giờ đây là Bucha", ông Medvedev viết': the words before the first quote mark are quoted.
-        s = "_" * closing.start() + s[closing.start():]
+        s = "_" * (closing.end() - 1) + s[closing.end() - 1:]
         head, s = s[: closing.end()], s[closing.end():]
         return head + _mask_quotes(s) if s else head
 
@@ -186,6 +192,8 @@ def _verbs(masked: str) -> Iterator[re.Match[str]]:
             continue
         if rest.startswith((" của", " được")):  # "tuyên bố của": a noun; "xác định được": found, not said
             continue
+        if verb == "kể" and rest.startswith((" cả", " từ", " trên", " tên")):
+            continue  # "kể cả", "kể từ": not "told"
         yield m
 
 
@@ -275,8 +283,8 @@ class VietnameseSpeakers:
     # Reading one sentence ----------------------------------------------------------------------------------------
     def speaker_of(self, sentence: str) -> Attribution | None:
         masked = _mask_quotes(sentence)
-        found = self._by_verb(masked) or self._by_quote_attribution(masked) or self._by_according(masked) \
-            or self._by_agent(masked)
+        found = self._by_interview(masked) or self._by_verb(masked) or self._by_quote_attribution(masked) \
+            or self._by_according(masked) or self._by_agent(masked) or self._by_report(masked)
         if found is None:
             # "Trước đó, Tổng thống Ukraine Volodymyr Zelenskyy đã có bài phát biểu": the person the next "ông"
             # refers to, though they do not speak here.
@@ -335,6 +343,20 @@ class VietnameseSpeakers:
                 return found
         return None
 
+    def _by_interview(self, masked: str) -> Attribution | None:
+        """"Ông Vũ Đức Đam: Tôi cho rằng …": an interview's answer names its speaker before a colon."""
+        m = _INTERVIEW.match(masked)
+        if m is None or fold(m.group("np")) in PLACES_AND_BODIES:
+            return None
+        if not _HONORIFIC.match(m.group("np")) and len(m.group("np").split()) < 2:
+            return None
+        return self._phrase(m.group("np"))
+
+    def _by_report(self, masked: str) -> Attribution | None:
+        """"Báo cáo của Bộ Tài chính cho thấy …": the body whose report it is."""
+        m = _REPORT_SHOWS.search(masked) if "cho thấy" in masked else None
+        return self._phrase(_clean(m.group("np"))) if m else None
+
     def _by_agent(self, masked: str) -> Attribution | None:
         m = _AGENT.search(masked) if "được" in masked else None
         return self._phrase(m.group("np")) if m else None
@@ -353,6 +375,15 @@ class VietnameseSpeakers:
             around = [c for c in _COMMAS.split(before) if c.strip(" _\"“”") and _clean(c)]
             if len(around) >= 2 and _is_place(_clean(around[-1])):
                 return self._phrase(_clean(around[-2]))  # "X, miền Trung Việt Nam, hôm nay cho biết"
+            for k in range(len(around) - 3, max(-1, len(around) - 5), -1):
+                # "Ông X, Phó Hiệu trưởng …, đại biểu Quốc hội, cho rằng": several titles after the person
+                titles = [_clean(c) for c in around[k + 1:]]
+                if _names_someone(_clean(around[k])) and all(self._is_title(t) for t in titles):
+                    person = self._phrase(_clean(around[k]))
+                    if person is not None:
+                        role = ", ".join(titles) if not any("_" in t for t in titles) else None
+                        self.remember(person.name, role)
+                        return Attribution(person.name, role)
             if len(around) >= 2:
                 first = around[-2]
                 cuts = [m.end() for m in _SUBORDINATE.finditer(first)]
@@ -399,6 +430,7 @@ class VietnameseSpeakers:
         if not phrase or "_" in phrase or len(phrase.split()) > 20:
             return False
         folded = _low(_APPOSITIVE_ROLE.sub("", phrase))
+        folded = re.sub(r"^(?:(?:phó|nguyên|cựu|tân|quyền)\s+)+", "", folded)  # "Phó Hiệu trưởng", "nguyên Bộ trưởng"
         return bool(_starts_with(folded, _ROLE_HEADS) or _starts_with(folded, _BODY_HEADS)
                     or phrase[0].islower() or _APPOSITIVE_ROLE.match(phrase))
 
@@ -516,7 +548,7 @@ class VietnameseSpeakers:
                     self.remember(person.name, np)
                     return Attribution(person.name, np)
             if self._last_person and (words[0] == "vị" or (_starts_with(folded, _BACK_HEADS)
-                                                            and self._shares_place(words, self._last_person))):
+                                                            and self._shares_place(np.split(), self._last_person))):
                 return Attribution(self._last_person, None if words[0] == "vị" else np)
             return Attribution(np)
         if all(is_capitalised(w) or not w.isalpha() for w in np.split()) and len(words) <= 6 \
@@ -528,6 +560,8 @@ class VietnameseSpeakers:
         """Whether a role said again ("quan chức Nga") fits the last person's title: it names no place, or one in
         their title ("Đại sứ Nga tại Liên hợp quốc")."""
         places = [fold(w) for w in words if fold(w) in _PLACE_WORDS]
+        if len(words) > 6 or any(fold(w) not in _PLACE_WORDS and w[:1].isupper() for w in words[1:]):
+            return False  # "quan chức địa phương thành phố Sumy": a particular office, not a reference back
         if not places:
             return True
         role = fold(self._role_of.get(person, ""))

@@ -189,3 +189,30 @@ def test_the_sentence_after_theo_ong_x_is_not_his_title():
 def test_a_body_that_estimates_speaks():
     (found,) = speakers("Ngân hàng Thế giới (WB) ước tính thiệt hại lên tới 1 tỷ USD mỗi năm.")
     assert found == ("Ngân hàng Thế giới", None)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "role"),
+    [
+        ("Ông Vũ Đức Đam: Tôi cho rằng chúng ta đã kiểm soát được dịch.", "Vũ Đức Đam", None),
+        ("Báo cáo của Bộ Tài chính cho thấy nợ công giảm xuống 37% GDP.", "Bộ Tài chính", None),
+        ("Ông Lê Văn Tám (45 tuổi, trú tại xã Hòa Bình) kể nước lên rất nhanh.", "Lê Văn Tám", None),
+        ("Ông Hoàng Văn Cường, Phó Hiệu trưởng Trường Đại học Kinh tế Quốc dân, đại biểu Quốc hội, cho rằng cần "
+         "tăng lương.", "Hoàng Văn Cường",
+         "Phó Hiệu trưởng Trường Đại học Kinh tế Quốc dân, đại biểu Quốc hội"),
+    ],
+)
+def test_interviews_reports_and_several_titles(sentence, name, role):
+    assert speakers(sentence) == [(name, role)]
+
+
+@pytest.mark.parametrize("sentence", ["PV: Ông đánh giá thế nào về tình hình?", "Hà Nội: Mưa lớn gây ngập.",
+                                      "Kể từ năm 2020, giá nhà đã tăng gấp đôi."])
+def test_a_question_a_dateline_and_ke_tu_have_no_speaker(sentence):
+    assert speakers(sentence) == [(None, None)]
+
+
+def test_a_particular_office_is_not_a_reference_back_to_the_last_person():
+    found = speakers("Tổng thống Nga Vladimir Putin xác nhận một tướng tử trận.",
+                     "Quan chức địa phương thành phố Sumy hôm nay cho biết 10 người thiệt mạng.")
+    assert found[1][0] == "Quan chức địa phương thành phố Sumy"
