@@ -216,3 +216,11 @@ def test_a_particular_office_is_not_a_reference_back_to_the_last_person():
     found = speakers("Tổng thống Nga Vladimir Putin xác nhận một tướng tử trận.",
                      "Quan chức địa phương thành phố Sumy hôm nay cho biết 10 người thiệt mạng.")
     assert found[1][0] == "Quan chức địa phương thành phố Sumy"
+
+
+def test_passage_tags_name_people_whole_and_without_their_title():
+    from claims.passage import claim_names
+
+    names = claim_names("Ông Nguyễn Văn Hùng, Phó Trưởng ban Chỉ đạo, cho biết thiệt hại khoảng 4.200 tỷ đồng.")
+    assert names[0] == "Nguyễn Văn Hùng"
+    assert not any(n in ("Nguyễn", "Ông Nguyễn Văn Hùng Phó Trưởng") for n in names)
