@@ -188,7 +188,8 @@ def _verbs(masked: str) -> Iterator[re.Match[str]]:
             continue
         verb = " ".join(m.group().split()).lower()
         rest = masked[m.end(): m.end() + 6]
-        if verb in _ONLY_BEFORE_PUNCTUATION and verb != "rằng" and rest.lstrip()[:1] not in (",", ":"):
+        if verb in _ONLY_BEFORE_PUNCTUATION and rest.lstrip()[:1] not in (",", ":") \
+                and not rest.lstrip().startswith("thêm"):
             continue
         if rest.startswith((" của", " được")):  # "tuyên bố của": a noun; "xác định được": found, not said
             continue
@@ -542,7 +543,7 @@ class VietnameseSpeakers:
                 person = next(iter(known))
                 self._last_person = person
                 return Attribution(person, np)
-            if following is not None:
+            if following is not None and _names_someone(following.strip()):
                 person = self._phrase(following.strip())
                 if person is not None and person.role is None and len(person.name.split()) >= 2:
                     self.remember(person.name, np)

@@ -224,3 +224,13 @@ def test_passage_tags_name_people_whole_and_without_their_title():
     names = claim_names("Ông Nguyễn Văn Hùng, Phó Trưởng ban Chỉ đạo, cho biết thiệt hại khoảng 4.200 tỷ đồng.")
     assert names[0] == "Nguyễn Văn Hùng"
     assert not any(n in ("Nguyễn", "Ông Nguyễn Văn Hùng Phó Trưởng") for n in names)
+
+
+def test_the_clause_after_theo_a_role_is_not_taken_for_the_speaker():
+    assert speakers("Theo lãnh đạo Sở Y tế, bệnh viện đã quá tải.") == [("lãnh đạo Sở Y tế", None)]
+
+
+def test_thong_tin_them_attributes():
+    found = speakers("Ông Nguyễn Văn Phú cho biết nước đã rút.",
+                     "Ông Phú thông tin thêm, huyện đã hỗ trợ 500 triệu đồng.")
+    assert [name for name, _ in found] == ["Nguyễn Văn Phú"] * 2
