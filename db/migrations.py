@@ -465,6 +465,22 @@ def _speaker_roles(db: sqlite_utils.Database) -> None:
         db.execute("ALTER TABLE claims ADD COLUMN speaker_role TEXT")
 
 
+@MIGRATIONS(name="0022_desk_statistics")
+def _desk_statistics(db: sqlite_utils.Database) -> None:
+    """Speakers an editor merged or split by hand (`speaker_aliases`: a spelling, folded, and the speaker it names),
+    and the speaker's role as written beside the claim (added here if the reading of attributions has not)."""
+    if "speaker_role" not in {c.name for c in db["claims"].columns}:
+        db.execute("ALTER TABLE claims ADD COLUMN speaker_role TEXT")
+    _run(db, """
+    CREATE TABLE IF NOT EXISTS speaker_aliases (
+        alias TEXT PRIMARY KEY,
+        speaker TEXT NOT NULL,
+        decided_by TEXT,
+        decided_at TEXT NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS claims_speaker ON claims(speaker);
+    """)
+
 def migrate(db: sqlite_utils.Database, *, stop_before: str | None = None) -> None:
     """Apply every pending migration (or those before `stop_before`, to make an old-version database)."""
     if MIGRATIONS.applied(db) and not MIGRATIONS.pending(db):
