@@ -457,6 +457,13 @@ def _drop_past_checks_full_text_index(db: sqlite_utils.Database) -> None:
     index, which replaced it for speed. Keeping it cost a quarter of a bulk import's CPU and a third of its size."""
     db.execute("DROP TABLE IF EXISTS known_claims_fts")
 
+@MIGRATIONS(name="0017_speaker_roles")
+def _speaker_roles(db: sqlite_utils.Database) -> None:
+    """`claims.speaker_role`: the speaker's title as the article wrote it beside the name ("Người phát ngôn Điện
+    Kremlin" beside "Dmitry Peskov"). Added only when missing, since other work may add the same column."""
+    if "speaker_role" not in db["claims"].columns_dict:
+        db.execute("ALTER TABLE claims ADD COLUMN speaker_role TEXT")
+
 
 @MIGRATIONS(name="0022_desk_statistics")
 def _desk_statistics(db: sqlite_utils.Database) -> None:
