@@ -456,6 +456,23 @@ def _drop_past_checks_full_text_index(db: sqlite_utils.Database) -> None:
     index, which replaced it for speed. Keeping it cost a quarter of a bulk import's CPU and a third of its size."""
     db.execute("DROP TABLE IF EXISTS known_claims_fts")
 
+@MIGRATIONS(name="0018_checkworthiness_holdout")
+def _checkworthiness_holdout(db: sqlite_utils.Database) -> None:
+    """A model is judged against the rules on the desk's newest decisions: the rules' figures on the same held-back
+    sentences are kept beside the model's, with how many there were. A labelled text is stored once (the latest
+    label wins): copies left by earlier trainings go, the newest of each text stays."""
+    columns = {c.name for c in db["checkworthiness_models"].columns}
+    for name, kind in (("held_back_sentences", "INTEGER"), ("rules_precision", "REAL"), ("rules_recall", "REAL"),
+                       ("rules_f1", "REAL")):
+        if name not in columns:
+            db.execute(f"ALTER TABLE checkworthiness_models ADD COLUMN {name} {kind}")
+    _run(db, """
+    DELETE FROM checkworthiness_labels
+     WHERE id NOT IN (SELECT max(id) FROM checkworthiness_labels GROUP BY text);
+    CREATE UNIQUE INDEX IF NOT EXISTS checkworthiness_labels_text ON checkworthiness_labels(text);
+    """)
+
+
 def migrate(db: sqlite_utils.Database, *, stop_before: str | None = None) -> None:
     """Apply every pending migration (or those before `stop_before`, to make an old-version database)."""
     if MIGRATIONS.applied(db) and not MIGRATIONS.pending(db):

@@ -1,0 +1,94 @@
+"""Whether a learned check-worthiness model may score the desk: it must beat the rules on the desk's most recent
+decisions, which it did not learn from.
+
+The labels come oldest first. The newest fifth of them is held back, whole groups at a time (a group is an article:
+its sentences are never split between learning and judging, so a model is judged on articles it has not read); a
+model fitted on the older part and the rules both judge the held-back sentences, and the model is switched on
+only when its F1 there is higher. The model then kept is fitted on everything. A random split of sentences would
+put sentences of one article on both sides and flatter the model whenever the labels differ from what comes next.
+"""
+from __future__ import annotations
+
+from collections.abc import Hashable, Sequence
+from dataclasses import dataclass
+
+from claims.checkworthiness import Assessment
+from claims.checkworthiness_model import LearnedScorer, figures, fit
+
+__all__ = ["HeldBack", "Training", "MIN_EACH", "HELD_BACK_SHARE", "held_back_part", "missing_decisions", "train"]
+
+HELD_BACK_SHARE = 0.2
+# A model is only worth judging with this many sentences of each kind (check-worthy and not) to learn from and
+# judge on; below it the rules score and the desk is told how many more decisions it needs.
+MIN_EACH = 10
+
+
+@dataclass(frozen=True)
+class HeldBack:
+    """The held-back sentences and how the model and the rules did on them (precision, recall, F1)."""
+
+    sentences: int
+    positives: int
+    model: tuple[float, float, float]
+    rules: tuple[float, float, float]
+
+    @property
+    def model_wins(self) -> bool:
+        return self.model[2] > self.rules[2]
+
+
+@dataclass(frozen=True)
+class Training:
+    scorer: LearnedScorer
+    held_back: HeldBack
+
+    @property
+    def adopted(self) -> bool:
+        """Whether the model may score the desk (it beat the rules on the held-back decisions)."""
+        return self.held_back.model_wins
+
+
+def missing_decisions(labels: Sequence[bool]) -> tuple[int, int]:
+    """How many more (check-worthy, not check-worthy) labels are needed before a model can be judged:
+    ``missing_decisions([True] * 4 + [False] * 30) == (6, 0)``."""
+    positives = sum(1 for v in labels if v)
+    return max(0, MIN_EACH - positives), max(0, MIN_EACH - (len(labels) - positives))
+
+
+def held_back_part(groups: Sequence[Hashable], labels: Sequence[bool]) -> list[int]:
+    """The positions of the newest groups holding at least HELD_BACK_SHARE of the labels, with at least one label
+    of each kind when the older part can spare it (its groups whole)."""
+    order: list[Hashable] = []
+    members: dict[Hashable, list[int]] = {}
+    for i, group in enumerate(groups):
+        if group not in members:
+            members[group] = []
+            order.append(group)
+        members[group].append(i)
+    want = max(1, round(HELD_BACK_SHARE * len(labels)))
+    held: list[int] = []
+    for group in reversed(order[1:]):  # the oldest group always stays to learn from
+        held.extend(members[group])
+        kinds = {bool(labels[i]) for i in held}
+        if len(held) >= want and len(kinds) == 2:
+            break
+    return sorted(held)
+
+
+def train(texts: Sequence[str], assessments: Sequence[Assessment], labels: Sequence[bool],
+          groups: Sequence[Hashable] | None = None, **options) -> Training:
+    """Judge a model on the newest decisions (see the module's docstring), then fit it on all of them.
+
+    `texts`, `assessments`, `labels` and `groups` are oldest first; without groups each sentence is its own.
+    `options` go to `claims.checkworthiness_model.fit`."""
+    labels = [bool(v) for v in labels]
+    groups = list(range(len(labels))) if groups is None else list(groups)
+    held = held_back_part(groups, labels)
+    chosen = set(held)
+    older = [i for i in range(len(labels)) if i not in chosen]
+    early = fit([texts[i] for i in older], [assessments[i] for i in older], [labels[i] for i in older], **options)
+    truth = [labels[i] for i in held]
+    scores = early.score([texts[i] for i in held], [assessments[i] for i in held])
+    judged = HeldBack(len(held), sum(truth), figures(truth, [s >= early.threshold for s in scores]),
+                      figures(truth, [assessments[i].checkworthy for i in held]))
+    return Training(fit(texts, assessments, labels, **options), judged)
