@@ -253,11 +253,15 @@ def _store_labels(db: sqlite_utils.Database, labels: Sequence[LabelledSentence],
 
 def _everything(db: sqlite_utils.Database) -> tuple[list[str], list[bool], list[tuple], int, int]:
     """Every label the desk has, oldest first: texts, labels, groups (an article for a decision, the label itself
-    for a file's sentence), and how many came from files and from the desk."""
-    rows = [(r[4], 0, r[0], nfc(r[1]), bool(r[2]), ("label", r[0])) for r in db.execute(
+    for a file's sentence), and how many came from files and from the desk.
+
+    Labels from files come before every decision made in the app, whenever they were brought: the newest decisions
+    (those held back to judge a model) are the desk's own articles, the kind of text it will score next; a file's
+    newest lines are held back only when the desk's decisions cannot make a held-back part of both kinds."""
+    rows = [(0, r[4], r[0], nfc(r[1]), bool(r[2]), ("label", r[0])) for r in db.execute(
         "SELECT id, text, check_worthy, added_by, added_at FROM checkworthiness_labels")]
     from_file = len(rows)
-    rows += [(r[3], 1, i, nfc(r[0]), bool(r[1]), ("article", r[2])) for i, r in enumerate(_desk_rows(db))]
+    rows += [(1, r[3], i, nfc(r[0]), bool(r[1]), ("article", r[2])) for i, r in enumerate(_desk_rows(db))]
     rows.sort(key=lambda r: r[:3])
     return [r[3] for r in rows], [r[4] for r in rows], [r[5] for r in rows], from_file, len(rows) - from_file
 
