@@ -44,8 +44,10 @@ _CUES = ("contains a statistic", "contains a figure", "mentions a date", "makes 
          "refers to a record", "attributed to", "names ", "states a cause", "predicts", "opinion or intention",
          "hedged or hypothetical", "speaks about the speaker", "addresses the listener", "is a question",
          "greeting or courtesy", "too short", "short")
-# Per language: the rules' logit (its weight rescales the rules), a constant (a shift of the cut), one per cue.
-_RULE_WIDTH = len(_CUES) + 2
+# Per language: a constant (a shift of the cut) and one column per cue. The rules' logit itself is the offset, not
+# a feature: a weight on it would let a model scale the rules away (a weight of -1 cancels them), which is exactly
+# the drift away from the rules that the penalty is there to resist.
+_RULE_WIDTH = len(_CUES) + 1
 
 
 class ModelError(ValueError):
@@ -164,16 +166,15 @@ _SALTS = np.asarray([0, 0x5BD1E9955BD1E995], dtype=np.uint64)  # English hashes 
 
 
 def _rule_features(assessments: Sequence[Assessment], languages: np.ndarray) -> np.ndarray:
-    """Per language block: the rules' logit (scaled), a constant 1 and a 0/1 column per cue, one row per
-    assessment; the other language's block is 0."""
+    """Per language block: a constant 1 and a 0/1 column per cue, one row per assessment; the other language's
+    block is 0."""
     width = _RULE_WIDTH
     rows = np.zeros((len(assessments), width * len(LANGUAGES)), dtype=np.float32)
     flags = []
     for i, a in enumerate(assessments):
         at = i * width * len(LANGUAGES) + int(languages[i]) * width
-        rows.flat[at] = _rules_logit(a) / 4.0
-        rows.flat[at + 1] = 1.0
-        flags.extend(at + 1 + column for column in map(_cue_column, a.reasons) if column)
+        rows.flat[at] = 1.0
+        flags.extend(at + column for column in map(_cue_column, a.reasons) if column)
     rows.flat[flags] = 1.0
     return rows
 
@@ -292,6 +293,11 @@ class LearnedScorer:
         block = self.rule_weights[LANGUAGES.index(language) * _RULE_WIDTH:][:_RULE_WIDTH] if language in LANGUAGES \
             else self.rule_weights[:_RULE_WIDTH]
         return bool(np.any(block != 0))
+
+    def scaled(self, share: float) -> LearnedScorer:
+        """The same model with its learned part multiplied by `share` (0: the rules alone, 1: as fitted)."""
+        return LearnedScorer(self.indices, (self.weights * share).astype(np.float32), self.idf,
+                             (self.rule_weights * share).astype(np.float32), self.threshold)
 
     @cached_property
     def _rule_weights(self) -> np.ndarray:

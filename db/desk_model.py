@@ -341,7 +341,7 @@ def _keep(db: sqlite_utils.Database, training, labels: int, positives: int, from
     record(db, entity="checkworthiness_model", entity_id=model_id, action="trained", reviewer=trained_by,
            after={"labels": labels, "from_file": from_file, "from_desk": from_desk,
                   "held_back": held.sentences, "f1": round(held.model[2], 3), "rules_f1": round(held.rules[2], 3),
-                  "scores_the_desk": adopted, "rescored": rescored}, at=stamp)
+                  "share": training.share, "scores_the_desk": adopted, "rescored": rescored}, at=stamp)
     return model_id, rescored
 
 
