@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from app_support import make_app, open_page, texts
+from desk_support import decide_as_the_rules_do
 
 from db.claims import ClaimFilter, claim_queue, get_claim
 from db.desk_model import active_model
@@ -123,16 +124,7 @@ def test_retraining_is_offered_only_with_enough_decisions_of_both_kinds_and_says
 def test_a_model_that_loses_to_the_rules_is_shown_beside_them_and_the_rules_keep_scoring(db, db_path, monkeypatch):
     """Decisions that agree with the rules: the model cannot beat them on the newest articles, the page says so."""
     monkeypatch.setenv("FACTCHECK_DB", str(db_path))
-    places = ["Hà Nội", "Đà Nẵng", "Cần Thơ", "Huế", "Nghệ An", "Long An", "Hải Phòng", "Bình Dương", "Quảng Ninh",
-              "Lâm Đồng", "Phú Yên", "Gia Lai"]
-    for i, place in enumerate(places):
-        ingest_text(db, f"Năm {2001 + i}, tỉnh số {i + 1} ghi nhận {3 + i} nghìn ca sốt xuất huyết. Chúng tôi chúc"
-                        f" các bạn ở {place} một ngày thật vui vẻ bên gia đình.", title=f"Bản tin {i}")
-    for claim in claim_queue(db, ClaimFilter(checkworthy=None), limit=100).claims:
-        if claim.checkworthy:
-            save_review(db, claim.id, expected_version=claim.version, reviewer="Lan", status="in_review")
-        else:
-            dismiss_claim(db, claim.id, expected_version=claim.version, reviewer="Lan")
+    decide_as_the_rules_do(db)
     at = _desk()
     at.button(key="desk_cw_retrain").click().run()
     assert not at.exception

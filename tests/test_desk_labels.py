@@ -6,16 +6,13 @@ from __future__ import annotations
 import json
 import threading
 
-from db.claims import ClaimFilter, claim_queue
+from desk_support import PLACES, decide_as_the_rules_do
+
 from db.connection import open_database
 from db.desk_model import active_model, latest_model, stored_labels, train_desk_model
 from db.ingest import ingest_text
-from evidence.dismissal import dismiss_claim
-from evidence.review import save_review
 from factcheck.cli import main
 
-_PLACES = ["Hà Nội", "Đà Nẵng", "Cần Thơ", "Huế", "Nghệ An", "Long An", "Hải Phòng", "Bình Dương", "Quảng Ninh",
-           "Lâm Đồng", "Phú Yên", "Gia Lai"]
 _STATES = ["Ohio", "Iowa", "Texas", "Maine", "Utah", "Idaho", "Kansas", "Nevada", "Oregon", "Vermont", "Alaska",
            "Georgia"]
 
@@ -35,20 +32,8 @@ def _file(tmp_path, rows, name="labels.jsonl"):
     return path
 
 
-def _decide_as_the_rules_do(db) -> None:
-    """Twelve Vietnamese articles; the desk takes in what the rules flag and dismisses the rest."""
-    for i, place in enumerate(_PLACES):
-        ingest_text(db, f"Năm {2001 + i}, tỉnh số {i + 1} ghi nhận {3 + i} nghìn ca sốt xuất huyết. Chúng tôi chúc"
-                        f" các bạn ở {place} một ngày thật vui vẻ bên gia đình.", title=f"Bản tin {i}")
-    for claim in claim_queue(db, ClaimFilter(checkworthy=None), limit=100).claims:
-        if claim.checkworthy:
-            save_review(db, claim.id, expected_version=claim.version, reviewer="Lan", status="in_review")
-        else:
-            dismiss_claim(db, claim.id, expected_version=claim.version, reviewer="Lan")
-
-
 def test_a_desk_whose_labels_come_from_another_kind_of_text_keeps_the_rules_scores(db, db_path, tmp_path, capsys):
-    _decide_as_the_rules_do(db)
+    decide_as_the_rules_do(db)
     assert main(["train-checkworthiness", str(_file(tmp_path, _debate_labels())), "--db", str(db_path)]) == 0
     out = capsys.readouterr().out
     assert "did not beat the built-in rules there, so the built-in rules keep scoring" in out
@@ -116,7 +101,7 @@ def test_two_trainings_at_once_both_end_up_in_the_model(db, db_path):
     first = _debate_labels()
     second = [{"text": f"Năm {1990 + i}, tỉnh {p} có {i + 2} nghìn học sinh bỏ học." if i % 2 else
                f"Chúng tôi xin chúc các bạn ở {p} một ngày vui lần thứ {i}.", "check_worthy": bool(i % 2)}
-              for i, p in enumerate(_PLACES * 2)]
+              for i, p in enumerate(PLACES * 2)]
     start = threading.Barrier(2)
     failures: list[BaseException] = []
 
