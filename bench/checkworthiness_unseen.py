@@ -116,9 +116,9 @@ def _score_unseen(args: argparse.Namespace) -> int:
         scores = scorer.score([rows[i]["text"] for i in scored], [judged[i] for i in scored])
         for i, s in zip(scored, scores, strict=True):
             learned[i] = s >= scorer.threshold
+        f1 = figures([truth[i] for i in scored], [learned[i] for i in scored])[2]
         print(f"block {block + 1}: sentence numbers {low}-{high - 1}, {len(scored)} scored, learned from"
-              f" {len(learn)}; F1 so far {figures([truth[i] for i in scored], [learned[i] for i in scored])[2]:.3f}",
-              flush=True)
+              f" {len(learn)}; F1 on this block {f1:.3f}", flush=True)
     for name, predicted in (("built-in rules", [a.checkworthy for a in judged]), ("learned", learned)):
         p, r, f1 = figures(truth, predicted)
         print(f"{name:>15}: precision {p:.3f}, recall {r:.3f}, F1 {f1:.3f} on {len(rows)} sentences")
