@@ -145,8 +145,8 @@ def _checkworthiness_model(db) -> None:
             when=last.trained_at[:16].replace("T", " "), n=last.held_back_sentences, f1=last.f1, p=last.precision,
             r=last.recall, rules_f1=last.rules_f1, rp=last.rules_precision, rr=last.rules_recall))
         if not last.active:
-            st.info(_("That model did not beat the built-in rules on those decisions, so the built-in rules keep"
-                      " scoring the claims."))
+            st.info(_("That model did not beat the built-in rules on those decisions beyond chance, so the built-in"
+                      " rules keep scoring the claims."))
     if model is not None:
         st.caption(_("Model #{id}, trained {when}{by}; threshold {threshold:.2f}.").format(
             id=model.id, when=model.trained_at[:16].replace("T", " "),
@@ -175,7 +175,8 @@ def _checkworthiness_model(db) -> None:
                     summary=md_escape(model_summary(outcome.model)), n=outcome.rescored))
             else:
                 flash("desk", "warning", _("Retrained, but the new model did not beat the built-in rules on the"
-                                           " newest decisions, so the built-in rules score the claims."))
+                                           " newest decisions beyond chance, so the built-in rules score the"
+                                           " claims."))
             st.rerun()
     if model is not None and buttons.button(_("Go back to the built-in rules"), key="desk_cw_builtin"):
         rescored = use_builtin(db, changed_by=_me)

@@ -7,6 +7,11 @@ model fitted on the older part and the rules both judge the held-back sentences,
 only when its F1 there is higher. The model then kept is fitted on everything. A random split of sentences would
 put sentences of one article on both sides and flatter the model whenever the labels differ from what comes next.
 
+"Higher" means higher beyond chance: the held-back sentences are drawn again at random with replacement
+(BOOTSTRAP times, a fixed seed), and the model must beat the rules in at least SURE of those draws. A few dozen
+held-back sentences cannot tell a model that is 0.002 better from one that is worse, and a model that is not
+shown to be better is only a risk.
+
 How far the model moves from the rules (the share of its learned part kept: 0, ¼, ½, ¾ or all of it) is chosen
 the same way one step earlier, inside the older part: fitted on its older four fifths, judged on its newest fifth.
 The held-back sentences play no part in that choice, so the figure shown for them is not flattered by it.
@@ -16,17 +21,21 @@ from __future__ import annotations
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 from claims.checkworthiness import Assessment
 from claims.checkworthiness_model import LearnedScorer, figures, fit
 
-__all__ = ["HeldBack", "Training", "MIN_EACH", "HELD_BACK_SHARE", "SHARES", "held_back_part", "missing_decisions",
-           "train"]
+__all__ = ["HeldBack", "Training", "MIN_EACH", "HELD_BACK_SHARE", "SHARES", "BOOTSTRAP", "SURE", "held_back_part",
+           "missing_decisions", "train"]
 
 HELD_BACK_SHARE = 0.2
 # A model is only worth judging with this many sentences of each kind (check-worthy and not) to learn from and
 # judge on; below it the rules score and the desk is told how many more decisions it needs.
 MIN_EACH = 10
 SHARES = (0.0, 0.25, 0.5, 0.75, 1.0)
+BOOTSTRAP = 1000
+SURE = 0.9
 
 
 @dataclass(frozen=True)
@@ -37,10 +46,27 @@ class HeldBack:
     positives: int
     model: tuple[float, float, float]
     rules: tuple[float, float, float]
+    wins: float = 0.0  # the share of redrawn held-back sets on which the model's F1 beat the rules'
 
     @property
     def model_wins(self) -> bool:
-        return self.model[2] > self.rules[2]
+        return self.model[2] > self.rules[2] and self.wins >= SURE
+
+
+def _share_of_wins(truth: Sequence[bool], model: Sequence[bool], rules: Sequence[bool]) -> float:
+    """How often the model's F1 beats the rules' on the held-back sentences drawn again with replacement."""
+    if not truth:
+        return 0.0
+    y, m, r = (np.asarray(v, dtype=bool) for v in (truth, model, rules))
+    draws = np.random.default_rng(11).integers(0, len(y), size=(BOOTSTRAP, len(y)))
+    yd = y[draws]
+
+    def f1(called: np.ndarray) -> np.ndarray:
+        cd = called[draws]
+        tp = (cd & yd).sum(axis=1)
+        return np.where(tp > 0, 2 * tp / np.maximum(cd.sum(axis=1) + yd.sum(axis=1), 1), 0.0)
+
+    return float(np.mean(f1(m) > f1(r)))
 
 
 @dataclass(frozen=True)
@@ -120,6 +146,8 @@ def train(texts: Sequence[str], assessments: Sequence[Assessment], labels: Seque
                 **options).scaled(share)
     truth = [labels[i] for i in held]
     scores = early.score([texts[i] for i in held], [assessments[i] for i in held])
-    judged = HeldBack(len(held), sum(truth), figures(truth, [s >= early.threshold for s in scores]),
-                      figures(truth, [assessments[i].checkworthy for i in held]))
+    called = [s >= early.threshold for s in scores]
+    rules = [assessments[i].checkworthy for i in held]
+    judged = HeldBack(len(held), sum(truth), figures(truth, called), figures(truth, rules),
+                      _share_of_wins(truth, called, rules))
     return Training(fit(texts, assessments, labels, **options).scaled(share), judged, share)

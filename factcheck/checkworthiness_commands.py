@@ -35,13 +35,13 @@ def cmd_train_checkworthiness(args: argparse.Namespace, db: Any) -> int:
         how=model.held_back, n=model.held_back_sentences, p=model.precision, r=model.recall, f1=model.f1,
         rp=model.rules_precision, rr=model.rules_recall, rf1=model.rules_f1))
     if model.active:
-        print(_("model {id} beat the built-in rules there and now scores this database's claims ({rescored}"
-                " rescored) in {seconds:.1f} s; {summary}").format(
+        print(_("model {id} beat the built-in rules there beyond chance and now scores this database's claims"
+                " ({rescored} rescored) in {seconds:.1f} s; {summary}").format(
             id=model.id, rescored=outcome.rescored, seconds=time.perf_counter() - started,
             summary=model_summary(model)))
     else:
-        print(_("model {id} did not beat the built-in rules there, so the built-in rules keep scoring this"
-                " database's claims ({rescored} rescored) in {seconds:.1f} s").format(
+        print(_("model {id} did not beat the built-in rules there beyond chance, so the built-in rules keep scoring"
+                " this database's claims ({rescored} rescored) in {seconds:.1f} s").format(
             id=model.id, rescored=outcome.rescored, seconds=time.perf_counter() - started))
     return 0
 
