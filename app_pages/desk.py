@@ -119,7 +119,8 @@ def _accounts(db) -> None:
 def _checkworthiness_model(db) -> None:
     """Which model scores the claims and how it and the rules did on the newest decisions held back from it; an
     editor retrains it from the desk's decisions (once there are enough of both kinds) or goes back to the rules."""
-    from db.desk_model import (
+    from evidence.permissions import Action, can
+    from pipelines.desk_model import (
         MIN_EACH,
         LabelsError,
         active_model,
@@ -131,7 +132,6 @@ def _checkworthiness_model(db) -> None:
         train_desk_model,
         use_builtin,
     )
-    from evidence.permissions import Action, can
     from translations import _
 
     st.subheader(_("Check-worthiness model"), anchor=False)

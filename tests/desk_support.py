@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 from db.claims import ClaimFilter, claim_queue
-from db.ingest import ingest_text
 from evidence.dismissal import dismiss_claim
 from evidence.review import save_review
+from pipelines.ingest import ingest_text
 
 PLACES = ["Hà Nội", "Đà Nẵng", "Cần Thơ", "Huế", "Nghệ An", "Long An", "Hải Phòng", "Bình Dương", "Quảng Ninh",
           "Lâm Đồng", "Phú Yên", "Gia Lai"]

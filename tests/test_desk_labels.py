@@ -9,9 +9,9 @@ import threading
 from desk_support import PLACES, decide_as_the_rules_do
 
 from db.connection import open_database
-from db.desk_model import active_model, latest_model, stored_labels, train_desk_model
-from db.ingest import ingest_text
 from factcheck.cli import main
+from pipelines.desk_model import active_model, latest_model, stored_labels, train_desk_model
+from pipelines.ingest import ingest_text
 
 _STATES = ["Ohio", "Iowa", "Texas", "Maine", "Utah", "Idaho", "Kansas", "Nevada", "Oregon", "Vermont", "Alaska",
            "Georgia"]
