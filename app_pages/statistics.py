@@ -7,6 +7,7 @@ import altair as alt
 import streamlit as st
 
 from app_pages.components import database, signed_in
+from db.rechecks import verdicts_to_recheck
 from db.statistics import desk_statistics
 from evidence.csv_export import table_csv
 from translations import _
@@ -93,3 +94,12 @@ table(_("By outlet"), figures.by_outlet, "outlets")
 table(_("By article"), figures.by_article, "articles")
 table(_("By reviewer (who drafted the verdict)"), figures.by_reviewer, "reviewers")
 table(_("Open claims, oldest first"), figures.open_claims, "open-claims")
+
+
+REASONS = {"present": _("speaks of the present (“{detail}”) and has aged"),
+           "changed": _("a source has changed since its copy was kept: {detail}"),
+           "gone": _("a source has gone: {detail}")}
+rechecks = verdicts_to_recheck(db)
+table(_("Verdicts to re-check"), [
+    {_("claim"): r.claim_id, _("text"): r.text, _("rating"): r.rating, _("published"): r.published_at[:10],
+     _("why"): REASONS[r.reason].format(detail=r.detail)} for r in rechecks], "recheck")
