@@ -465,6 +465,23 @@ def _speaker_roles(db: sqlite_utils.Database) -> None:
         db.execute("ALTER TABLE claims ADD COLUMN speaker_role TEXT")
 
 
+@MIGRATIONS(name="0018_checkworthiness_holdout")
+def _checkworthiness_holdout(db: sqlite_utils.Database) -> None:
+    """A model is judged against the rules on the desk's newest decisions: the rules' figures on the same held-back
+    sentences are kept beside the model's, with how many there were. A labelled text is stored once (the latest
+    label wins): copies left by earlier trainings go, the newest of each text stays."""
+    columns = {c.name for c in db["checkworthiness_models"].columns}
+    for name, kind in (("held_back_sentences", "INTEGER"), ("rules_precision", "REAL"), ("rules_recall", "REAL"),
+                       ("rules_f1", "REAL")):
+        if name not in columns:
+            db.execute(f"ALTER TABLE checkworthiness_models ADD COLUMN {name} {kind}")
+    _run(db, """
+    DELETE FROM checkworthiness_labels
+     WHERE id NOT IN (SELECT max(id) FROM checkworthiness_labels GROUP BY text);
+    CREATE UNIQUE INDEX IF NOT EXISTS checkworthiness_labels_text ON checkworthiness_labels(text);
+    """)
+
+
 @MIGRATIONS(name="0022_desk_statistics")
 def _desk_statistics(db: sqlite_utils.Database) -> None:
     """Speakers an editor merged or split by hand (`speaker_aliases`: a spelling, folded, and the speaker it names),
@@ -480,6 +497,7 @@ def _desk_statistics(db: sqlite_utils.Database) -> None:
     );
     CREATE INDEX IF NOT EXISTS claims_speaker ON claims(speaker);
     """)
+
 
 def migrate(db: sqlite_utils.Database, *, stop_before: str | None = None) -> None:
     """Apply every pending migration (or those before `stop_before`, to make an old-version database)."""
