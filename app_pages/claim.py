@@ -86,7 +86,10 @@ def _facts(claim) -> None:
     st.markdown(" · ".join(facts))
     if claim.reasons:
         st.markdown(_("**Reasons**") + "\n" + "\n".join(f"- {md_escape(reason_text(r))}" for r in claim.reasons))
-    if claim.speaker:
+    if claim.speaker and claim.speaker_role:
+        st.markdown(_("**Speaker** {speaker}, {role}").format(speaker=md_escape(claim.speaker),
+                                                              role=md_escape(claim.speaker_role)))
+    elif claim.speaker:
         st.markdown(_("**Speaker** {speaker}").format(speaker=md_escape(claim.speaker)))
     if claim.quantities:
         lines = []

@@ -196,7 +196,12 @@ def _claim(claim: ReportClaim, *, show_article: bool = True) -> list[str]:
     facts = []
     if claim.edited:
         facts.append(_("**Checked as reworded:** {text}").format(text=inline(claim.text)))
-    facts.append(_("**Speaker:** {speaker}").format(speaker=inline(claim.speaker) or _("not identified")))
+    if claim.speaker and claim.speaker_role:
+        # "Dmitry Peskov (Người phát ngôn Điện Kremlin)"
+        speaker = _("{speaker} ({role})").format(speaker=inline(claim.speaker), role=inline(claim.speaker_role))
+    else:
+        speaker = inline(claim.speaker) or _("not identified")
+    facts.append(_("**Speaker:** {speaker}").format(speaker=speaker))
     if show_article:
         article = link(claim.article.title, claim.article.url)
         if claim.article.published:

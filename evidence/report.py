@@ -25,7 +25,6 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from db.history import VERDICT_FIELDS
-from db.publication import speaker_roles
 from db.ratings import NamedRating, Rating, named_scale, rating_scale
 from db.reports import (
     ClaimEvent,
@@ -127,8 +126,8 @@ class ReportClaim:
     reviewers: tuple[str, ...]
     sources: tuple[SourceRef, ...]
     corrections: tuple[Correction, ...]
+    speaker_role: str | None = None  # the speaker's title as the article wrote it
     rating_name: str | None = None  # the rating as the report's language names it (the label where unnamed)
-    speaker_role: str | None = None  # "Bộ trưởng Bộ Y tế", where the store records it
 
     @property
     def edited(self) -> bool:
@@ -242,12 +241,12 @@ def _build(db: sqlite_utils.Database, scope: ReportScope, *, generated_at: str |
     values = {r.label: r.value for r in scale}
     named = tuple(named_scale(db, language))
     names = {r.label: r.name for r in named}
-    roles = speaker_roles(db, (c.id for c in records))
     claims = tuple(
         ReportClaim(
-            id=c.id, text=c.text, original_text=c.original_text, speaker=c.speaker, article=articles[c.article_id],
+            id=c.id, text=c.text, original_text=c.original_text, speaker=c.speaker, speaker_role=c.speaker_role,
+            article=articles[c.article_id],
             status=c.status, rating=c.rating, rating_value=values.get(c.rating) if c.rating else None,
-            rating_name=names.get(c.rating, c.rating) if c.rating else None, speaker_role=roles.get(c.id),
+            rating_name=names.get(c.rating, c.rating) if c.rating else None,
             verdict=c.verdict, rationale=c.rationale, first_published_at=c.first_published_at,
             published_at=c.published_at,
             reviewers=reviewers.get(c.id) or ((c.updated_by,) if c.updated_by else ()),
