@@ -5,6 +5,7 @@ page could not be fetched is recorded with the reason and tried again at the nex
 """
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 import sqlite_utils
@@ -12,6 +13,7 @@ import sqlite_utils
 from db.captures import ingest_url, private_allowed
 from db.connection import writing
 from db.history import now
+from db.ingest import IngestOutcome
 from fetching.feeds import FEED_TYPES, UnreadableFeed, read_feed
 from fetching.networks import AddressRule
 from fetching.urls import InvalidURL, check_url
@@ -21,6 +23,7 @@ __all__ = ["WatchedFeed", "FeedItemRow", "FeedCheck", "InvalidFeed", "add_feed",
            "remove_feed", "feed_items", "check_feed", "check_feeds"]
 
 _DONE = ("stored", "already_stored")
+log = logging.getLogger(__name__)
 
 
 class InvalidFeed(ValueError):
@@ -133,7 +136,11 @@ def check_feed(db: sqlite_utils.Database, feed: WatchedFeed, *, allow_private: b
         if item.url is None:
             outcome = "failed: the item has no link"
         else:
-            result = ingest_url(db, item.url, allow_private=private, added_by=added_by)
+            try:
+                result = ingest_url(db, item.url, allow_private=private, added_by=added_by)
+            except Exception as error:  # noqa: BLE001 - one page must never stop the feed: recorded, tried later
+                log.exception("feed item %s could not be ingested", item.url)
+                result = IngestOutcome(item.url, error=f"{type(error).__name__}: {error}".splitlines()[0])
             if result.ok and result.stored is not None:
                 article_id = result.stored.article_id
                 outcome = "already_stored" if result.stored.already_stored else "stored"
