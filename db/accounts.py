@@ -233,19 +233,34 @@ def wait_before_next_attempt(db: sqlite_utils.Database, login: str) -> float:
     return max(0.0, wait - elapsed)
 
 
+REFUSED = "wrong login or password, or the account is disabled (ask an admin)"
+
+
+def _reserve_attempt(db: sqlite_utils.Database, login: str) -> int:
+    """Count the recent failures and record this attempt in one write transaction, before any password is checked.
+
+    The attempt is recorded as a failure until its password proves right, so attempts made at the same moment
+    each see the ones before them: no more than FREE_FAILURES passwords are ever checked without a wait, however
+    many arrive in parallel. Returns the attempt's id; raises SignInRefused when the login must wait.
+    """
+    with writing(db):
+        wait = wait_before_next_attempt(db, login)
+        attempt = int(db.execute("INSERT INTO sign_in_attempts (login, succeeded, at) VALUES (?, 0, ?)",
+                                 [login, now()]).lastrowid)
+    if wait > 0:  # counted as a failure too, so hammering lengthens the wait (to the cap) instead of probing its edge
+        raise SignInRefused(f"too many wrong passwords for {login}: try again in {int(wait) + 1} s")
+    return attempt
+
+
 def authenticate(db: sqlite_utils.Database, login: str, password: str) -> Account:
     """The account, when `password` is right for `login` and it may sign in; else SignInRefused saying why.
 
     Every attempt is recorded (never the password); a login with many recent failures is refused without
-    checking the password until its wait is over.
+    checking the password until its wait is over. A disabled account gets the same answer for a right password
+    as for a wrong one, and either counts as a failure: the answer tells an attacker nothing.
     """
     login = nfc(login or "").strip()
-    wait = wait_before_next_attempt(db, login)
-    if wait > 0:
-        # Counted as a failure too, so hammering lengthens the wait (to the cap) instead of probing at its edge.
-        with writing(db):
-            db.execute("INSERT INTO sign_in_attempts (login, succeeded, at) VALUES (?, 0, ?)", [login, now()])
-        raise SignInRefused(f"too many wrong passwords for {login}: try again in {int(wait) + 1} s")
+    attempt = _reserve_attempt(db, login)
     row = db.execute("SELECT id, password_hash, disabled_at FROM accounts WHERE login = ?", [login]).fetchone()
     ok = False
     try:
@@ -253,17 +268,15 @@ def authenticate(db: sqlite_utils.Database, login: str, password: str) -> Accoun
         ok = _HASHER.verify(row[1] if row and row[1] else _DUMMY_HASH, password or "") and bool(row and row[1])
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         ok = False
+    ok = ok and row[2] is None
+    if not ok:
+        raise SignInRefused(REFUSED)
     stamp = now()
     with writing(db):
-        db.execute("INSERT INTO sign_in_attempts (login, succeeded, at) VALUES (?, ?, ?)", [login, int(ok), stamp])
-        if ok and row[2] is None:
-            db.execute("UPDATE accounts SET last_sign_in_at = ? WHERE id = ?", [stamp, row[0]])
-            if _HASHER.check_needs_rehash(row[1]):
-                db.execute("UPDATE accounts SET password_hash = ? WHERE id = ?", [_HASHER.hash(password), row[0]])
-    if not ok:
-        raise SignInRefused("wrong login or password")
-    if row[2] is not None:
-        raise SignInRefused(f"the account {login} is disabled: ask an admin")
+        db.execute("UPDATE sign_in_attempts SET succeeded = 1, at = ? WHERE id = ?", [stamp, attempt])
+        db.execute("UPDATE accounts SET last_sign_in_at = ? WHERE id = ?", [stamp, row[0]])
+        if _HASHER.check_needs_rehash(row[1]):
+            db.execute("UPDATE accounts SET password_hash = ? WHERE id = ?", [_HASHER.hash(password), row[0]])
     return get_account(db, login)  # type: ignore[return-value]
 
 
