@@ -8,7 +8,6 @@ import codecs
 import datetime as dt
 import hashlib
 import http.client
-import ipaddress
 import os
 import re
 import socket
@@ -20,7 +19,7 @@ from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
 from claims.folding import nfc
-from fetching.networks import OFFLINE_ENV, AddressRule, networks_text
+from fetching.networks import OFFLINE_ENV, AddressRule, address_of, networks_text
 from fetching.urls import InvalidURL, check_url
 
 __all__ = ["FetchError", "Page", "USER_AGENT", "MAX_PAGE_BYTES", "PAGE_TYPES", "allow_private_from_env",
@@ -88,9 +87,8 @@ def allow_private_from_env() -> bool:
 
 def _refused(address: str, rule: AddressRule) -> str | None:
     """Why `address` may not be reached under `rule`, or None."""
-    ip = ipaddress.ip_address(address.split("%", 1)[0])
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
+    ip = address_of(address)
+    assert ip is not None, address  # getaddrinfo gives addresses only
     if rule.allows(ip):
         return None
     for kind, flag in (("loopback", ip.is_loopback), ("link-local", ip.is_link_local), ("multicast", ip.is_multicast),
@@ -103,11 +101,7 @@ def _refused(address: str, rule: AddressRule) -> str | None:
 
 
 def _is_address(host: str) -> bool:
-    try:
-        ipaddress.ip_address(host.strip("[]").split("%", 1)[0])
-    except ValueError:
-        return False
-    return True
+    return address_of(host) is not None
 
 
 def _is_public(address: str) -> bool:
@@ -147,13 +141,15 @@ def _resolve(host: str, port: int, *, rule: AddressRule, deadline: float) -> str
         infos = _lookup(host, port, deadline)
     except (socket.gaierror, UnicodeError) as error:
         raise FetchError(f"the host name {host} does not resolve ({error})", gone=True) from None
-    addresses = [info[4][0] for info in infos]
+    # An IPv4 address written in IPv6 form is connected to as IPv4: the address checked is the address used.
+    addresses = [str(address_of(info[4][0])) if "%" not in info[4][0] else info[4][0] for info in infos]
     for address in addresses:
         if not rule.internet and _is_public(address):
             raise FetchError(f"{host} resolves to the public address {address}: {offline}")
         why = _refused(address, rule)
         if why:
-            where = f"{host} is a {why}" if address == host.strip("[]") else f"{host} resolves to a {why}"
+            where = f"{host} is a {why}" if address_of(host) == address_of(address) else \
+                f"{host} resolves to a {why}"
             if rule.networks:
                 raise FetchError(f"{where}, outside the networks the desk allows ({networks_text(rule.networks)});"
                                  " refused")

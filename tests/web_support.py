@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import http.server
+import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -58,9 +59,12 @@ class LocalSite:
                 self.end_headers()
                 self.wfile.write(body)
 
-        self._httpd = http.server.ThreadingHTTPServer((self.host, 0), Handler)
+        server = http.server.ThreadingHTTPServer
+        if ":" in self.host:  # an IPv6 address such as ::1, written [::1] in a URL
+            server = type("IPv6Server", (http.server.ThreadingHTTPServer,), {"address_family": socket.AF_INET6})
+        self._httpd = server((self.host, 0), Handler)
         threading.Thread(target=self._httpd.serve_forever, daemon=True).start()
-        self.url = f"http://{self.host}:{self.port}"
+        self.url = f"http://[{self.host}]:{self.port}" if ":" in self.host else f"http://{self.host}:{self.port}"
 
     @property
     def port(self) -> int:
