@@ -87,16 +87,16 @@ if _report_scope is not None:
     _text = _as_text(_markdown(_report)) if _markdown else None
     if _text is not None:
         _downloads.download_button("Download Markdown", _text, file_name=f"factcheck-{_slug}.md",
-                                   mime="text/markdown", key="reports_download_md", icon=":material/download:")
+                                   mime="text/markdown", key="reports_download_md", icon="⬇️")
     _jsonld = renderer("claimreview")
     if _jsonld is not None:
         _downloads.download_button("Download ClaimReview JSON-LD", _as_text(_jsonld(_report)),
                                    file_name=f"factcheck-{_slug}.jsonld", mime="application/ld+json",
-                                   key="reports_download_jsonld", icon=":material/download:")
+                                   key="reports_download_jsonld", icon="⬇️")
     _csv = renderer("csv")
     if _csv is not None:
         _downloads.download_button("Download CSV", _as_text(_csv(_report)), file_name=f"factcheck-{_slug}.csv",
-                                   mime="text/csv", key="reports_download_csv", icon=":material/download:")
+                                   mime="text/csv", key="reports_download_csv", icon="⬇️")
     if _text is None:
         st.info("The Markdown renderer is not installed yet.")
     else:
