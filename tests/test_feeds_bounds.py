@@ -6,10 +6,10 @@ import time
 
 import pytest
 from test_ingest import factcheck
+from test_web_charsets import titles
 from test_web_feeds import RSS, article, rss
 from web_support import LocalSite, local_site
 
-from db.connection import open_database
 from db.feeds import check_feeds, feed_items
 from fetching.feeds import MAX_ITEMS_PER_CHECK
 
@@ -18,14 +18,6 @@ from fetching.feeds import MAX_ITEMS_PER_CHECK
 def site():
     with local_site() as running:
         yield running
-
-
-def _titles(db_path) -> list[str]:
-    db = open_database(db_path)
-    try:
-        return [r["title"] for r in db.query("SELECT title FROM articles ORDER BY id")]
-    finally:
-        db.close()
 
 
 def _linkless(count: int) -> str:
@@ -72,7 +64,7 @@ def test_a_capped_check_takes_the_rest_at_the_next_checks(db_path, site: LocalSi
         "2 new items, 2 stored, 0 already stored, 0 failed, 1 left for the next check",
         "1 new items, 1 stored, 0 already stored, 0 failed",
         "0 new items, 0 stored, 0 already stored, 0 failed"]
-    assert _titles(db_path) == [f"Tin {i}" for i in range(5)]
+    assert titles(db_path) == [f"Tin {i}" for i in range(5)]
 
 
 def test_a_failed_item_waits_longer_after_each_failure(db, site: LocalSite) -> None:
