@@ -32,3 +32,13 @@ def test_train_checkworthiness_refuses_the_labels_file_in_one_line(tmp_path, db_
     assert result.returncode == 1 and b"Traceback" not in result.stderr, result.stderr
     (line,) = result.stderr.decode().strip().splitlines()
     assert line.startswith(f"error: {labels}: line 11: a \\u escape that is half a character")
+
+
+def test_match_jsonl_refuses_the_line_in_one_line(tmp_path, db_path) -> None:
+    lines = tmp_path / "in.jsonl"
+    lines.write_text(f'{{"id": 7, "text": {HALF}}}\n', encoding="utf-8")
+    result = factcheck("match", "--jsonl", str(lines), db=db_path)
+    assert result.returncode == 1 and b"Traceback" not in result.stderr, result.stderr
+    assert result.stderr.decode().splitlines() == [f"error: {lines}: line 1: a \\u escape that is half a character"]
+    assert json.loads(result.stdout) == {"id": None, "error": "line 1: a \\u escape that is half a character",
+                                         "matches": []}
