@@ -181,8 +181,17 @@ _MD_BLOCK_START = re.compile(r"^(\s*\d*)([#>+-]|(?<=\d)[.)])")
 # Streamlit's Markdown makes a link of any text that looks like an address (http://…, www.…, a@b.org, mailto:…),
 # after escapes are read, so escaping cannot stop it. An invisible word joiner (U+2060) inside the pattern does: in
 # text a user or a page wrote, no link is made; the app makes its own links with `md_link`.
-_AUTOLINKED = re.compile(r"(?i)(://|\b(?:www|mailto|xmpp)(?=\\?[.:])|@)")
-_NO_LINK = "\u2060"
+_AUTOLINKED = re.compile(r"(?i)(://|\b(?:www|mailto|xmpp)(?=[.:])|@)")
+
+
+def no_autolink(text: str) -> str:
+    """`text` with a word joiner (U+2060, invisible) inside each ://, www., mailto:, xmpp: and @: what md_escape
+    shows, as a reader sees it.
+
+    >>> no_autolink("www.x.org, a@b.org").replace("\u2060", "|")
+    'www|.x.org, a|@b.org'
+    """
+    return _AUTOLINKED.sub(lambda m: "\u2060" + m.group(1) if m.group(1) == "@" else m.group(1) + "\u2060", text)
 
 
 def md_escape(text: str | None) -> str:
@@ -192,8 +201,7 @@ def md_escape(text: str | None) -> str:
     >>> md_escape("![](http://host/t.png) *1.7* triệu").replace("\u2060", "|")
     '\\\\!\\\\[\\\\]\\\\(http\\\\://|host/t.png\\\\) \\\\*1.7\\\\* triệu'
     """
-    line = _MD_SPECIAL.sub(r"\\\1", " ".join((text or "").split()))
-    line = _AUTOLINKED.sub(lambda m: _NO_LINK + m.group(1) if m.group(1) == "@" else m.group(1) + _NO_LINK, line)
+    line = _MD_SPECIAL.sub(r"\\\1", no_autolink(" ".join((text or "").split())))
     return _MD_BLOCK_START.sub(lambda m: m.group(1) + "\\" + m.group(2), line)
 
 
