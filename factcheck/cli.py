@@ -16,12 +16,9 @@ from typing import Any
 from claims.folding import HALF_A_CHARACTER, has_lone_surrogate
 from factcheck.errors import UserError
 from factcheck.inputs import input_lines
+from factcheck.output import print_json
 
 __all__ = ["main", "run", "build_parser", "print_json"]
-
-
-def print_json(value: Any) -> None:
-    sys.stdout.write(json.dumps(value, ensure_ascii=False) + "\n")
 
 
 def _date(value: str) -> dt.date:
@@ -112,9 +109,10 @@ def _decode_plain(data: bytes, name: str) -> str:
 
 
 def cmd_ingest(args: argparse.Namespace, db: Any) -> int:
-    from db.captures import ingest_urls, is_url
-    from db.ingest import ingest_paths
+    from db.captures import is_url
     from factcheck.web_commands import address_rule
+    from pipelines.ingest import ingest_paths
+    from pipelines.url_ingest import ingest_urls
 
     failed = stored = skipped = 0
     results = []
@@ -213,7 +211,8 @@ def build_parser() -> argparse.ArgumentParser:
 def _command_groups() -> list[Callable[[Any, argparse.ArgumentParser], None]]:
     groups = []
     for module in ("factcheck.matching_commands", "factcheck.report_commands", "factcheck.transfer_commands",
-                   "factcheck.user_commands", "factcheck.web_commands", "factcheck.checkworthiness_commands"):
+                   "factcheck.user_commands", "factcheck.web_commands", "factcheck.checkworthiness_commands",
+                   "factcheck.stats_commands"):
         try:
             groups.append(__import__(module, fromlist=["add_parsers"]).add_parsers)
         except ModuleNotFoundError as error:  # a command group still being written

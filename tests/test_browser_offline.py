@@ -8,9 +8,9 @@ import pytest
 from browser_support import chromium_missing, launch_chromium, running_app, sign_in, wait_for_text, wait_idle
 
 from db.connection import open_database
-from db.feeds import add_feed
-from db.ingest import ingest_text
 from evidence.sources import attach_source
+from pipelines.feeds import add_feed
+from pipelines.ingest import ingest_text
 
 pytestmark = [pytest.mark.skipif(chromium_missing() is not None, reason=chromium_missing() or ""),
               pytest.mark.timeout(300)]

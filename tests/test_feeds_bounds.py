@@ -10,8 +10,8 @@ from test_web_charsets import titles
 from test_web_feeds import RSS, article, rss
 from web_support import LocalSite, local_site
 
-from db.feeds import check_feeds, feed_items
 from fetching.feeds import MAX_ITEMS_PER_CHECK
+from pipelines.feeds import check_feeds, feed_items
 
 
 @pytest.fixture

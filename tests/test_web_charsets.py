@@ -12,8 +12,8 @@ from test_web_sources import SOURCE, _attach_fetched, _publish
 from web_support import LocalSite, local_site
 
 from db.connection import open_database
-from db.feeds import feed_items
-from db.ingest import ingest_text
+from pipelines.feeds import feed_items
+from pipelines.ingest import ingest_text
 
 GOOD = article("Giá xăng tăng", "Giá xăng RON 95 tăng 1.200 đồng mỗi lít từ ngày 8/3.")
 JAPANESE = ("<html><head><title>ガソリン価格が上昇</title></head><body><article><h1>ガソリン価格が上昇</h1>"

@@ -13,14 +13,15 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
-from db.captures import ingest_url, private_allowed
+from db.captures import private_allowed
 from db.connection import writing
 from db.history import now
-from db.ingest import IngestOutcome
 from fetching.feeds import FEED_CHECK_SECONDS, FEED_TYPES, MAX_ITEMS_PER_CHECK, FeedItem, UnreadableFeed, read_feed
 from fetching.networks import AddressRule
 from fetching.urls import InvalidURL, check_url
 from fetching.web import TIMEOUT_SECONDS, FetchError, fetch
+from pipelines.ingest import IngestOutcome
+from pipelines.url_ingest import ingest_url
 from translations import ngettext
 
 __all__ = ["WatchedFeed", "FeedItemRow", "FeedCheck", "InvalidFeed", "add_feed", "add_feeds", "list_feeds",
