@@ -129,8 +129,6 @@ def desk_statistics(db: sqlite_utils.Database, *, since: dt.date | None = None, 
         "SELECT c.id, c.checkworthy, c.created_at, c.first_published_at, a.id, a.title, a.language, a.source_name,"
         " a.url FROM claims c JOIN articles a ON a.id = c.article_id"
         f" WHERE c.created_at >= :low AND c.created_at < :high{mine}", params).fetchall()
-    in_period = {row[0] for row in ingested_rows}
-
     steps: dict[int, dict[str, str]] = defaultdict(dict)  # claim → status → first time it was set
     dismissed_in_period: set[int] = set()
     for claim_id, status, at in db.execute(
@@ -180,7 +178,7 @@ def desk_statistics(db: sqlite_utils.Database, *, since: dt.date | None = None, 
     by: dict[str, dict[str, Counter]] = {"language": defaultdict(Counter), "outlet": defaultdict(Counter),
                                          "article": defaultdict(Counter)}
     titles: dict[str, str] = {}
-    for claim_id, checkworthy, _, first_published, article_id, title, language, source_name, url in ingested_rows:
+    for claim_id, checkworthy, _, _, article_id, title, language, source_name, url in ingested_rows:
         keys = {"language": language or "—", "outlet": _outlet(source_name, url), "article": str(article_id)}
         titles[str(article_id)] = title
         for kind, key in keys.items():
