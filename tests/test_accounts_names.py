@@ -7,6 +7,7 @@ from test_accounts_cli import _factcheck
 
 from db.accounts import AccountError, add_account, authenticate, list_accounts
 
+pytestmark = pytest.mark.slow  # runs `factcheck` in a subprocess
 SECRET = "a long enough secret"
 
 

@@ -46,9 +46,13 @@ def pages(page, base: str, article_id: int, claim_id: int):
     sign_in(page, base, "Lan", path=f"claim?id={claim_id}")
     wait_for_text(page, "[1] Báo cáo tại")
     yield "claim"
-    for link in ("Articles", "Claim queue", "Reports", "Desk"):
-        page.get_by_role("link", name=link).click()
-        page.get_by_role("heading", name=link, exact=True).wait_for()
+    # Every other page the navigation lists, so that a page added later is checked too.
+    listed = page.eval_on_selector_all('[data-testid="stSidebarNav"] a',
+                                       "links => links.map(a => [a.innerText.trim().split('\\n').pop(), a.href])")
+    for link, address in [(name, href) for name, href in listed if name not in ("Article view", "Claim")]:
+        page.get_by_role("link", name=link, exact=True).click()
+        page.wait_for_url(address)
+        page.get_by_role("heading", level=1).first.wait_for()
         wait_idle(page)
         if link == "Articles":
             page.get_by_text("Watched feeds (1)").click()
@@ -74,7 +78,8 @@ def test_no_page_asks_another_host_for_anything(tmp_path) -> None:
             seen = list(pages(page, base, article_id, claim_id))
         finally:
             browser.close()
-    assert seen == ["article view", "claim", "articles", "claim queue", "reports", "desk"]
+    assert seen[:2] == ["article view", "claim"]
+    assert {"articles", "claim queue", "reports", "desk"} <= set(seen)
     own = urlsplit(base).netloc
     elsewhere = sorted({url for url in asked if urlsplit(url).scheme in ("http", "https", "ws", "wss")
                         and urlsplit(url).netloc != own})

@@ -23,12 +23,12 @@ def test_addresses_in_user_text_are_not_links(tmp_path) -> None:
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
             page.set_default_timeout(30_000)
             for name in pages(page, base, article_id, claim_id):
-                if name not in ("reports", "desk"):  # the hostile text is on the page, as text
+                if name in ("article view", "claim", "articles", "claim queue"):  # the hostile text is shown, as text
                     assert "evil.example" in page.inner_text("body"), name
                 links[name] = page.eval_on_selector_all("a[href]", "anchors => anchors.map(a => a.href)")
         finally:
             browser.close()
-    assert list(links) == ["article view", "claim", "articles", "claim queue", "reports", "desk"]
+    assert {"article view", "claim", "articles", "claim queue", "reports", "desk"} <= set(links)
     made_from_user_text = {name: [h for h in hrefs if "evil.example" in h] for name, hrefs in links.items()}
     assert made_from_user_text == {name: [] for name in links}
     assert "https://news.example/giaxang" in links["article view"]  # links the app made

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from test_ingest import factcheck
 
+pytestmark = pytest.mark.slow  # runs `factcheck` in a subprocess
 HALF = '"Giá xăng tăng 5% \\ud800 trong năm 2023."'
 
 

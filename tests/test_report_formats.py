@@ -14,6 +14,7 @@ from evidence.formats import REPORT_FORMATS, report_bytes
 from evidence.report import ReportScope, build_report
 from factcheck.report_commands import FORMATS
 
+pytestmark = pytest.mark.slow  # runs `factcheck` in a subprocess
 HOSTILE = "Hơn 1,7 triệu người </script><script>alert(1)</script> <!-- đã rời bỏ nhà cửa & hơn."
 
 
