@@ -23,11 +23,14 @@ def _hours(value: float | None) -> str:
 
 
 def cmd_stats(args: argparse.Namespace, db: Any) -> int:
+    from db.rechecks import verdicts_to_recheck
     from db.statistics import desk_statistics
 
     figures = desk_statistics(db, since=args.since, until=args.until, reviewer=args.reviewer, grouping=args.by)
+    rechecks = verdicts_to_recheck(db)
     if args.json:
-        print(json.dumps(figures.as_json(), ensure_ascii=False, indent=2))
+        print(json.dumps(figures.as_json() | {"verdicts_to_recheck": [vars(r) for r in rechecks]},
+                         ensure_ascii=False, indent=2))
         return 0
     counts = figures.counts
     lines = [
@@ -51,6 +54,7 @@ def cmd_stats(args: argparse.Namespace, db: Any) -> int:
     for row in figures.ratings_over_time:
         lines.append(_("Verdicts {period}: {rating} {n}").format(period=row["period"], rating=row["rating"],
                                                                   n=row["verdicts"]))
+    lines.append(_("Verdicts to re-check: {n}").format(n=len(rechecks)))
     print("\n".join(lines))
     return 0
 
