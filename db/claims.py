@@ -17,8 +17,8 @@ __all__ = ["EDITABLE_FIELDS", "WORKFLOW_FIELDS", "change_workflow",
            "get_claims", "claims_for_article", "claim_queue", "claim_neighbours", "update_claim",
            "count_claims", "facet_values"]
 
-EDITABLE_FIELDS = frozenset({"text", "assignee", "verdict", "rating", "rationale", "speaker", "checkworthy",
-                             "canonical_id"})
+EDITABLE_FIELDS = frozenset({"text", "assignee", "verdict", "rating", "rationale", "speaker", "speaker_role",
+                             "checkworthy", "canonical_id"})
 # A claim's status, its publication dates and who drafted its verdict change only through the review workflow
 # (evidence.review: allowed moves, the two-person rule) and dismissal (evidence.dismissal), by `change_workflow`;
 # `update_claim` refuses them, so no other caller can publish around the rules.
