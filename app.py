@@ -28,21 +28,21 @@ try:
     db = database()
     # Before anything is shown: the signed-in account's language, or the desk's on the sign-in form.
     start_in_language(db)
-    st.set_page_config(page_title=_("Fact-check workbench"), page_icon=":material/fact_check:", layout="wide")
+    st.set_page_config(page_title=_("Fact-check workbench"), page_icon="🔎", layout="wide")
     # Signed out, the pages are not listed (the sign-in form is all there is); each still refuses to run unsigned.
     navigation = st.navigation(position="sidebar" if st.session_state.get("account_login") else "hidden", pages={
         _("Review"): [
-            st.Page(PAGES["articles"], title=_("Articles"), icon=":material/newspaper:", url_path="articles",
+            st.Page(PAGES["articles"], title=_("Articles"), icon="📰", url_path="articles",
                     default=True),
-            st.Page(PAGES["article"], title=_("Article view"), icon=":material/article:", url_path="article"),
-            st.Page(PAGES["queue"], title=_("Claim queue"), icon=":material/checklist:", url_path="queue"),
-            st.Page(PAGES["claim"], title=_("Claim"), icon=":material/fact_check:", url_path="claim"),
+            st.Page(PAGES["article"], title=_("Article view"), icon="📄", url_path="article"),
+            st.Page(PAGES["queue"], title=_("Claim queue"), icon="📋", url_path="queue"),
+            st.Page(PAGES["claim"], title=_("Claim"), icon="⚖️", url_path="claim"),
         ],
         _("Publish"): [
-            st.Page(PAGES["reports"], title=_("Reports"), icon=":material/summarize:", url_path="reports"),
+            st.Page(PAGES["reports"], title=_("Reports"), icon="📊", url_path="reports"),
         ],
         _("Desk"): [
-            st.Page(PAGES["desk"], title=_("Desk"), icon=":material/group:", url_path="desk"),
+            st.Page(PAGES["desk"], title=_("Desk"), icon="👥", url_path="desk"),
             st.Page(PAGES["statistics"], title=_("Statistics"), url_path="statistics"),
             st.Page(PAGES["speakers"], title=_("Speakers"), url_path="speakers"),
         ],

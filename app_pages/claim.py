@@ -13,6 +13,7 @@ from app_pages.components import (
     date_input_format,
     flash,
     md_escape,
+    md_link,
     open_article,
     open_claim,
     rating_help,
@@ -210,9 +211,10 @@ def _sources(db, claim) -> None:
             meta += [md_escape(x) for x in (source.publisher, format_date(source.published)) if x]
             if source.accessed:
                 meta.append(_("accessed {date}").format(date=format_date(source.accessed)))
-            body.markdown(f"**[{number}] {title}**  \n{' · '.join(meta)}  \n{md_escape(source.url)}")
+            body.markdown(f"**[{number}] {title}**  \n{' · '.join(meta)}  \n{md_link(source.url, source.url)}")
             if source.archive_url:
-                body.caption(_("Archived copy: {address}").format(address=md_escape(source.archive_url)))
+                body.caption(_("Archived copy: {address}").format(address=md_link(source.archive_url,
+                                                                                   source.archive_url)))
             if source.excerpt:
                 body.markdown(f"> {md_escape(source.excerpt)}")
             with body:
@@ -386,9 +388,9 @@ def _dismissal(db, claim, seen: int, where) -> None:
     from evidence.review import ReviewError
 
     if claim.status in DISMISSABLE:
-        action, label, icon = dismiss_claim, _("Dismiss: not worth checking"), ":material/block:"
+        action, label, icon = dismiss_claim, _("Dismiss: not worth checking"), "🚫"
     elif claim.status == "dismissed":
-        action, label, icon = restore_claim, _("Restore"), ":material/undo:"
+        action, label, icon = restore_claim, _("Restore"), "↩️"
     else:
         return
     if where.button(label, key="claim_dismiss" if action is dismiss_claim else "claim_restore", icon=icon):
@@ -450,7 +452,7 @@ def _page() -> None:
         badges.caption(_("Claim #{id} · version {version}").format(id=claim.id, version=claim.version))
     title = md_escape(article.title[:60]) if article else ""
     if badges.button(_("Article #{id}: {title}").format(id=claim.article_id, title=title), type="tertiary",
-                     key="claim_open_article", icon=":material/article:"):
+                     key="claim_open_article", icon="📄"):
         open_article(claim.article_id)
     _dismissal(db, claim, seen, badges)
     if claim.version != seen:

@@ -21,7 +21,8 @@ def _summary(checks) -> str:
             parts.append(_("{feed}: could not be read: {reason}").format(feed=name, reason=md_escape(c.error)))
         else:
             parts.append(_("{feed}: {new} new, {stored} stored, {already} already stored, {failed} failed").format(
-                feed=name, new=c.new, stored=c.stored, already=c.already_stored, failed=c.failed))
+                feed=name, new=c.new, stored=c.stored, already=c.already_stored, failed=c.failed)
+                + md_escape(c.later()))
     return _("Feeds checked. {outcomes}.").format(outcomes="; ".join(parts))
 
 

@@ -9,6 +9,8 @@ import io
 import streamlit as st
 
 from app_pages.components import database, date_input_format, md_escape, short
+from evidence.formats import REPORT_FORMATS, render_report, report_bytes
+from evidence.report import ScopeNotFound, build_report
 from translations import LANGUAGE_NAMES, N_, _
 
 SCOPES = {"all": N_("Every claim with a verdict"), "article": N_("One article"), "claim": N_("One claim"),
@@ -83,11 +85,7 @@ def _claimreview_preview(db, report, desk, text: str) -> None:
 
 st.title(_("Reports"))
 _db = database()
-from evidence.claimreview import publishing_desk, render_claimreview_json  # noqa: E402
-from evidence.csv_export import render_csv  # noqa: E402
-from evidence.markdown import render_markdown  # noqa: E402
-from evidence.report import ScopeNotFound, build_report  # noqa: E402
-from evidence.xlsx_export import XLSX_MIME, render_xlsx  # noqa: E402
+from evidence.claimreview import publishing_desk  # noqa: E402
 
 _report_scope, _slug = _scope(_db)
 _report_language = _language(_db)
@@ -98,20 +96,15 @@ if _report_scope is not None:
         st.error(md_escape(str(error)))
         st.stop()
     _desk = publishing_desk(_db)
-    _markdown = render_markdown(_report)
-    _jsonld = render_claimreview_json(_report, desk=_desk)
-    _csv = render_csv(_report)
+    _markdown = render_report(_report, "md")
+    _jsonld = render_report(_report, "claimreview", desk=_desk)
+    _csv = render_report(_report, "csv")
     _name = f"factcheck-{_slug}-{_report_language}"
     _downloads = st.container(horizontal=True)
-    _downloads.download_button(_("Download Markdown"), _markdown, file_name=f"{_name}.md", mime="text/markdown",
-                               key="reports_download_md")
-    _downloads.download_button(_("Download ClaimReview JSON-LD"), _jsonld, file_name=f"{_name}.jsonld",
-                               mime="application/ld+json", key="reports_download_jsonld")
-    # Bytes, so the byte-order mark Excel needs reaches the file as written.
-    _downloads.download_button(_("Download CSV"), _csv.encode("utf-8"), file_name=f"{_name}.csv",
-                               mime="text/csv", key="reports_download_csv")
-    _downloads.download_button(_("Download Excel workbook"), render_xlsx(_report), file_name=f"{_name}.xlsx",
-                               mime=XLSX_MIME, key="reports_download_xlsx")
+    for _format in REPORT_FORMATS.values():  # the formats `factcheck report` writes, with the same bytes
+        _downloads.download_button(_(_format.label), report_bytes(_report, _format.name, desk=_desk),
+                                   file_name=f"{_name}.{_format.extension}", mime=_format.media_type,
+                                   key=f"reports_download_{_format.name}", icon="⬇️")
     _preview, _source, _claimreview, _table = st.tabs([_("Preview"), _("Markdown source"), _("ClaimReview"),
                                                       _("CSV")])
     # The renderer escapes user text (claims, rationales, titles), so its Markdown is shown without raw HTML.

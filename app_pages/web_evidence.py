@@ -90,7 +90,7 @@ def link_flag(source) -> None:
         message = _(_LINK_WORDS[source.link_outcome]).format(when=when)
         if source.link_detail:
             message += f" ({md_escape(source.link_detail)})"
-        st.warning(message, icon=":material/link_off:")
+        st.warning(message, icon="⚠️")
     elif source.link_outcome == "error":
         st.caption(_("The last link check ({when}) could not reach the page: {reason}").format(
             when=when, reason=md_escape(source.link_detail or "")))
@@ -104,7 +104,7 @@ def kept_copy(db, source) -> None:
         kept_page(db, source.capture_id, key=f"claim_kept_html_{source.link_id}")
         return
     if st.button(_("Keep a copy of the page now"), key=f"claim_keep_copy_{source.link_id}", type="tertiary",
-                 icon=":material/archive:"):
+                 icon="🗄️"):
         _keep_copy_now(db, source)
 
 

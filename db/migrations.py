@@ -499,6 +499,17 @@ def _desk_statistics(db: sqlite_utils.Database) -> None:
     """)
 
 
+@MIGRATIONS(name="0016_hardening")
+def _hardening(db: sqlite_utils.Database) -> None:
+    """Feed items that failed wait before they are tried again: how many times in a row each failed, and when it
+    may be tried next."""
+    columns = db["feed_items"].columns_dict
+    if "attempts" not in columns:
+        db.execute("ALTER TABLE feed_items ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0")
+    if "retry_after" not in columns:
+        db.execute("ALTER TABLE feed_items ADD COLUMN retry_after TEXT")
+
+
 @MIGRATIONS(name="0021_interface_language")
 def _interface_language(db: sqlite_utils.Database) -> None:
     """Each account's interface language (NULL: the desk's), and the rating scale's names and definitions in each

@@ -6,7 +6,10 @@ as a formula: the same guard the CSV keeps with its apostrophe, without the apos
 """
 from __future__ import annotations
 
+import datetime as dt
 import io
+import re
+import zipfile
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
@@ -22,6 +25,8 @@ _COLUMNS = (N_("Claim"), N_("Article"), N_("Article address"), N_("Speaker"), N_
             N_("First published"), N_("Published"), N_("Reviewed by"), N_("Sources"))
 _STATUSES = {"new": N_("New"), "in_review": N_("In review"), "drafted": N_("Verdict drafted"),
              "published": N_("Published"), "merged": N_("Merged or split"), "dismissed": N_("Dismissed")}
+_EPOCH = dt.datetime(2000, 1, 1)  # zip dates start in 1980
+_MODIFIED = re.compile(r"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 _WIDTHS = (8, 40, 30, 20, 60, 60, 16, 18, 40, 60, 20, 20, 20, 60)
 
 
@@ -32,6 +37,14 @@ def _row(claim: ReportClaim) -> list[object]:
             claim.original_text, status, claim.rating_name or claim.rating or "", claim.verdict or "",
             claim.rationale or "", format_datetime(claim.first_published_at), format_datetime(claim.published_at),
             ", ".join(claim.reviewers), sources]
+
+
+def _moment(value: str | None) -> dt.datetime:
+    try:
+        moment = dt.datetime.fromisoformat(value) if value else _EPOCH
+    except ValueError:
+        moment = _EPOCH
+    return (moment.astimezone(dt.UTC) if moment.tzinfo else moment).replace(tzinfo=None, microsecond=0)
 
 
 def render_xlsx(report: Report) -> bytes:
@@ -55,6 +68,24 @@ def render_xlsx(report: Report) -> bytes:
         for index, width in enumerate(_WIDTHS):
             sheet.column_dimensions[chr(ord("A") + index)].width = width
         sheet.freeze_panes = "A2"
+        # The same report gives the same bytes: the workbook's own dates are the report's, not the clock's.
+        moment = _moment(report.generated_at)
+        book.properties.created = book.properties.modified = moment
     out = io.BytesIO()
     book.save(out)
+    return _stamped(out.getvalue(), moment)
+
+
+def _stamped(workbook: bytes, moment: dt.datetime) -> bytes:
+    """The workbook with every part dated `moment`: a zip records when each part was written, which would make two
+    renderings of one report differ."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(workbook)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for part in source.infolist():
+            stamped = zipfile.ZipInfo(part.filename, date_time=moment.timetuple()[:6])
+            stamped.compress_type = zipfile.ZIP_DEFLATED
+            content = source.read(part.filename)
+            if part.filename == "docProps/core.xml":  # openpyxl dates the save itself "modified" now
+                content = _MODIFIED.sub(rf"\g<1>{moment:%Y-%m-%dT%H:%M:%SZ}\g<2>", content.decode("utf-8")).encode()
+            target.writestr(stamped, content)
     return out.getvalue()

@@ -15,7 +15,7 @@ from translations import LANGUAGES, _, ngettext
 
 __all__ = ["add_parsers", "cmd_report", "render"]
 
-FORMATS = ("md", "claimreview", "csv", "xlsx")
+FORMATS = ("md", "claimreview", "csv", "xlsx")  # evidence.formats.REPORT_FORMATS, named here so --help needs no import
 
 
 def _date(value: str) -> dt.date:
@@ -27,22 +27,13 @@ def _date(value: str) -> dt.date:
 
 
 def render(report: Any, fmt: str, *, publisher_name: str | None = None, publisher_url: str | None = None,
-           desk: Any = None) -> str:
-    """The report in one of FORMATS, as text; ClaimReview names `desk` (the desk's publication settings) as its
-    publisher, with the name or site given here instead where they are."""
-    if fmt == "md":
-        from evidence.markdown import render_markdown
+           desk: Any = None) -> str | bytes:
+    """The report in one of FORMATS, as text (a workbook as bytes), through evidence.formats, which the Reports page
+    uses too; ClaimReview names `desk` (the desk's publication settings) as its publisher, with the name or site given
+    here instead."""
+    from evidence.formats import render_report
 
-        return render_markdown(report)
-    if fmt == "csv":
-        from evidence.csv_export import render_csv
-
-        return render_csv(report)
-    if fmt == "xlsx":
-        raise UserError(_("--format xlsx writes a workbook: give -o FILE.xlsx"))
-    from evidence.claimreview import render_claimreview_json
-
-    return render_claimreview_json(report, desk=desk, publisher_name=publisher_name, publisher_url=publisher_url)
+    return render_report(report, fmt, publisher_name=publisher_name, publisher_url=publisher_url, desk=desk)
 
 
 def db_file(db: Any) -> Path | None:
@@ -105,18 +96,17 @@ def cmd_report(args: argparse.Namespace, db: Any) -> int:
         desk = publishing_desk(db)
         for warning in publication_warnings(with_publisher(desk, args.publisher_name, args.publisher_url)):
             print(_("warning: {message}").format(message=warning), file=sys.stderr)
-    if args.format == "xlsx" and args.output and args.output != "-":
-        from evidence.xlsx_export import render_xlsx
-
-        text: str | bytes = render_xlsx(report)
-    else:
-        text = render(report, args.format, publisher_name=args.publisher_name, publisher_url=args.publisher_url,
-                      desk=desk)
+    text = render(report, args.format, publisher_name=args.publisher_name, publisher_url=args.publisher_url,
+                  desk=desk)
     if args.output and args.output != "-":
         _write_report(Path(args.output), text, database=db_file(db), force=args.force)
         count = len(report.claims)
         print(ngettext("wrote {file}: {n} claim ({format})", "wrote {file}: {n} claims ({format})", count).format(
             file=args.output, n=count, format=args.format), file=sys.stderr)
+    elif isinstance(text, bytes):
+        sys.stdout.flush()
+        sys.stdout.buffer.write(text)
+        sys.stdout.buffer.flush()
     else:
         sys.stdout.write(text)
         sys.stdout.flush()
@@ -135,7 +125,7 @@ def add_parsers(sub: Any, db_option: argparse.ArgumentParser) -> None:
                        help="verdicts published (or corrected) on or after DATE (YYYY-MM-DD)")
     p.add_argument("--format", choices=FORMATS, default="md",
                    help="md (default), claimreview (JSON-LD, published verdicts only), csv (with a byte-order mark"
-                   " for Excel) or xlsx (an Excel workbook; needs -o FILE)")
+                   " for Excel) or xlsx (an Excel workbook)")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     p.add_argument("--force", action="store_true", help="replace FILE if it exists (never the database)")
     p.add_argument("--lang", choices=LANGUAGES, metavar="vi|en",

@@ -121,6 +121,8 @@ def sign_in(page, base: str, name: str, path: str | None = "", *, role: str = "e
 
     `expect` is the text to wait for instead of the signed-in sidebar (a refusal, say); path None signs in on the
     page as it is (after a reload, say)."""
+    from app_pages.components import no_autolink
+
     login = ensure_account(base, name, role=role)
     if path is not None:
         page.goto(f"{base}/{path}")
@@ -130,7 +132,7 @@ def sign_in(page, base: str, name: str, path: str | None = "", *, role: str = "e
     page.get_by_label(interface_text(language, "Password"), exact=True).fill(password)
     page.get_by_role("button", name=interface_text(language, "Sign in")).click()
     signed_in = interface_text(language, "Signed in as **{name}** ({role})").split("{name}")[0].replace("**", "")
-    wait_for_text(page, expect or f"{signed_in}{name}")
+    wait_for_text(page, expect or f"{signed_in}{no_autolink(name)}")  # as the app shows a name
     wait_idle(page)
 
 
