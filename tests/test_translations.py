@@ -150,17 +150,15 @@ def test_the_check_finds_a_bare_label(tmp_path):
 def test_messages_follow_the_language_of_each_context():
     use_language("vi")
     assert _("Sign in") == "Đăng nhập"
-    assert ngettext("Signed out after {n} minute without activity. Sign in again to go on.",
-                    "Signed out after {n} minutes without activity. Sign in again to go on.", 5).format(n=5) \
-        == "Đã tự đăng xuất sau 5 phút không thao tác. Hãy đăng nhập lại để làm tiếp."
+    assert ngettext("Added article #{id} with {n} claim.", "Added article #{id} with {n} claims.", 5).format(
+        id=3, n=5) == "Đã thêm bài #3 với 5 nhận định."
     with language_in_use("en"):
         assert _("Sign in") == "Sign in"
     assert current_language() == "vi"
     use_language("fr")  # not a language of the workbench: English
     assert _("Sign in") == "Sign in"
-    assert ngettext("Signed out after {n} minute without activity. Sign in again to go on.",
-                    "Signed out after {n} minutes without activity. Sign in again to go on.", 1).startswith(
-        "Signed out after {n} minute ")
+    assert ngettext("Added article #{id} with {n} claim.", "Added article #{id} with {n} claims.", 1) == (
+        "Added article #{id} with {n} claim.")
 
 
 def test_another_thread_keeps_its_own_language():
