@@ -53,7 +53,7 @@ def running_app(db_path: Path, *, port: int | None = None, log_path: Path | None
     streamlit = Path(sys.executable).parent / "streamlit"
     command = [str(streamlit) if streamlit.exists() else sys.executable, *([] if streamlit.exists() else
                                                                          ["-m", "streamlit"]),
-               "run", "app.py", "--server.port", str(port), "--server.address", "127.0.0.1",
+               "run", "serve.py", "--server.port", str(port), "--server.address", "127.0.0.1",
                "--server.headless", "true", "--browser.gatherUsageStats", "false",
                "--server.fileWatcherType", "none"]
     env = {**os.environ, "FACTCHECK_DB": str(db_path)}

@@ -31,7 +31,7 @@ def test_no_page_shows_until_someone_signs_in(app_db):
     assert "Articles" not in [t.value for t in at.title]
     _sign_in(at, "nguyễnlan", PASSWORD)
     assert not at.exception
-    assert "Articles" in [t.value for t in at.title]
+    assert "Inbox" in [t.value for t in at.title]  # the landing page once signed in
     assert at.session_state["reviewer"] == "Nguyễn Lan"
     assert "Signed in as **Nguyễn Lan** (reviewer)" in texts(at)
 
@@ -111,7 +111,7 @@ def test_twenty_wrong_passwords_slow_the_next_attempt_even_with_the_right_one(ap
 def test_passwords_are_stored_only_as_argon2_hashes(app_db):
     ensure_account("Lan")
     at = _sign_in(make_app(reviewer=None).run(), "lan", PASSWORD)
-    assert "Articles" in [t.value for t in at.title]
+    assert "Inbox" in [t.value for t in at.title]
     db = open_database(app_db)
     hashed = db.execute("SELECT password_hash FROM accounts WHERE login = 'lan'").fetchone()[0]
     assert hashed.startswith("$argon2id$")
