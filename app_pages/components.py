@@ -291,29 +291,53 @@ def legend_html(colour_by: str, ratings: Iterable[str] = ()) -> str:
 
 
 def highlighted_article_html(text: str, claims: list[ClaimRecord], *, colour_by: str = "status",
-                             selected: int | None = None) -> str:
+                             selected: int | None = None, link: str | None = None) -> str:
     """The article with each claim highlighted in place; every piece of article text is HTML-escaped.
 
-    Overlapping spans (an added claim inside an engine one) are drawn as the first one only, so the text is never
-    duplicated or reordered.
+    A claim inside another (one a reviewer added within an engine claim) is drawn nested inside it; claims that
+    cross each other's edges are drawn as the first one only, so the text is never duplicated or reordered.
+    With `link` (a query string holding "{id}"), a claim's words are links that select it.
     """
+    body = _marked(text, sorted((c for c in claims if 0 <= c.start < c.end <= len(text)),
+                                key=lambda c: (c.start, -c.end, c.id)),
+                   0, len(text), colour_by=colour_by, selected=selected, link=link).replace("\n", "<br>")
+    return f'<div style="line-height:1.8;font-size:1.02rem">{body}</div>'
+
+
+def _marked(text: str, claims: list[ClaimRecord], low: int, high: int, *, colour_by: str, selected: int | None,
+            link: str | None, inside: ClaimRecord | None = None) -> str:
+    def words(start: int, end: int) -> str:
+        piece = html.escape(text[start:end])
+        if not piece or inside is None or link is None:
+            return piece
+        return (f'<a href="{html.escape(link.format(id=inside.id))}" style="color:inherit;text-decoration:none"'
+                f' title="{html.escape(_claim_tip(inside))}">{piece}</a>')
+
     parts: list[str] = []
-    cursor = 0
-    for claim in sorted(claims, key=lambda c: (c.start, -c.end)):
-        if claim.start < cursor or claim.end > len(text):
-            continue
-        parts.append(html.escape(text[cursor:claim.start]))
+    cursor = low
+    for i, claim in enumerate(claims):
+        if claim.start < cursor:
+            continue  # nested in one drawn already, or crossing its edge
+        inner = [c for c in claims[i + 1:] if claim.start <= c.start and c.end <= claim.end]
+        parts.append(words(cursor, claim.start))
         border = "outline:2px solid #1d4ed8;" if claim.id == selected else ""
         weight = "" if claim.checkworthy else "opacity:0.75;"
-        tip = f"#{claim.id} · {status_label(claim.status)}" + (f" · {claim.rating}" if claim.rating else "")
+        number = f"#{claim.id}"
+        if link is not None:
+            number = (f'<a href="{html.escape(link.format(id=claim.id))}" style="color:inherit">{number}</a>')
         parts.append(
-            f'<mark title="{html.escape(tip)}" style="background:{claim_colour(claim, colour_by)};{border}{weight}'
-            f'padding:1px 2px;border-radius:3px">{html.escape(text[claim.start:claim.end])}'
-            f'<sup style="color:#475569;font-size:0.7em;margin-left:2px">#{claim.id}</sup></mark>')
+            f'<mark title="{html.escape(_claim_tip(claim))}" style="background:{claim_colour(claim, colour_by)};'
+            f'{border}{weight}padding:1px 2px;border-radius:3px">'
+            + _marked(text, inner, claim.start, claim.end, colour_by=colour_by, selected=selected, link=link,
+                      inside=claim)
+            + f'<sup style="color:#475569;font-size:0.7em;margin-left:2px">{number}</sup></mark>')
         cursor = claim.end
-    parts.append(html.escape(text[cursor:]))
-    body = "".join(parts).replace("\n", "<br>")
-    return f'<div style="line-height:1.8;font-size:1.02rem">{body}</div>'
+    parts.append(words(cursor, high))
+    return "".join(parts)
+
+
+def _claim_tip(claim: ClaimRecord) -> str:
+    return f"#{claim.id} · {status_label(claim.status)}" + (f" · {claim.rating}" if claim.rating else "")
 
 
 def find_passage(text: str, passage: str, *, within: tuple[int, int] | None = None) -> tuple[int, int] | None:
