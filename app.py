@@ -18,6 +18,7 @@ from app_pages.components import (  # noqa: E402
     md_escape,
     open_claim,
     require_reviewer,
+    resume_session,
     sign_out,
     signed_in,
 )
@@ -27,7 +28,11 @@ from translations import _  # noqa: E402
 st.set_page_config(page_title="Fact-check workbench", page_icon=":material/fact_check:", layout="wide")
 
 # Signed out, the pages are not listed (the sign-in form is all there is); each still refuses to run unsigned.
-_listed = bool(st.session_state.get("account_login"))
+try:
+    _listed = resume_session(database())
+except BaseException:
+    close_database()
+    raise
 navigation = st.navigation(position="sidebar" if _listed else "hidden", pages={
     "Review": [
         st.Page(PAGES["inbox"], title=_("Inbox"), icon=":material/inbox:", url_path="inbox", default=True),
@@ -58,7 +63,7 @@ try:
     name = require_reviewer(db, return_to=_return_to())
     account = signed_in()
     if not _listed:
-        st.rerun()  # signed in by the session cookie in this run: draw again with the pages listed
+        st.rerun()  # signed in by the identity provider in this run: draw again with the pages listed
     with st.sidebar:
         st.caption(f"Signed in as **{md_escape(name)}** ({account.role.value if account else 'reviewer'})")
         if account is not None:

@@ -14,7 +14,8 @@ from db.connection import open_database, resolve_db_path
 from db.records import ClaimRecord
 
 __all__ = ["PAGES", "STATUS_LABELS", "STATUS_COLOURS", "database", "close_database", "require_reviewer",
-           "reviewer", "signed_in", "sign_out", "go_to", "flash", "show_flash", "md_escape", "short", "status_label",
+           "reviewer", "signed_in", "sign_out", "go_to", "resume_session",
+           "flash", "show_flash", "md_escape", "short", "status_label",
            "claim_colour",
            "highlighted_article_html", "find_passage", "open_claim", "open_article", "review_progress",
            "legend_html", "inbox_counts_caption"]
@@ -141,6 +142,23 @@ def _session_ended(reason: str, minutes: int) -> None:
                 "expired": _("Your session reached its end (12 hours). Sign in again to go on."),
                 "replaced": _("You signed in again in another tab. Sign in again to go on here.")}
     sign_out(messages.get(reason, messages["signed_out"]).format(minutes=minutes))
+
+
+def resume_session(db: sqlite_utils.Database) -> bool:
+    """Sign this new tab in from the browser's session cookie, if it names a live session; whether someone is
+    signed in. Called before the pages are listed, so a reload draws them at once."""
+    from db.accounts import account_by_id
+    from db.sessions import check_session, session_by_token
+    from db.settings import get_setting
+
+    if "sign_in_session" not in st.session_state and (token := _cookie_token()):
+        session_id = session_by_token(db, token)
+        if session_id is not None:
+            state = check_session(db, session_id, idle_minutes=get_setting(db, "idle_timeout_minutes"))
+            account = account_by_id(db, state.account_id) if state.account_id is not None else None
+            if state.ended is None and account is not None and not account.disabled:
+                _signed_in_as(account, session_id)
+    return bool(st.session_state.get("account_login"))
 
 
 def require_reviewer(db: sqlite_utils.Database, *, return_to: str = "/") -> str:
