@@ -190,3 +190,19 @@ def test_history_and_conflicts_are_in_words(db, desk):
         save_review(db, ids[0], expected_version=saved.version, reviewer="Minh", assignee="Minh")
     message = str(conflict.value)
     assert "Status: New → Verdict drafted" in message and "None" not in message and "drafted_by" not in message
+
+
+def test_notes_never_reach_a_published_report(db, desk):
+    from evidence.claimreview import render_claimreview_json
+    from evidence.csv_export import render_csv
+    from evidence.markdown import render_markdown
+    from evidence.report import ReportScope, build_report
+
+    _, _, _, ids = desk
+    claim = _draft(db, ids[0])
+    add_note(db, ids[0], author="Lan", text="Internal: the source asked not to be named <b>@minh</b>")
+    save_review(db, ids[0], expected_version=claim.version, reviewer="Minh", status=Status.PUBLISHED)
+    report = build_report(db, ReportScope())
+    assert [c.id for c in report.claims] == [ids[0]]
+    for text in (render_markdown(report), render_csv(report), render_claimreview_json(report)):
+        assert "Internal" not in text and "asked not to be named" not in text
