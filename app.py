@@ -35,7 +35,7 @@ except BaseException:
     raise
 navigation = st.navigation(position="sidebar" if _listed else "hidden", pages={
     "Review": [
-        st.Page(PAGES["inbox"], title=_("Inbox"), icon=":material/inbox:", url_path="inbox", default=True),
+        st.Page(PAGES["inbox"], title=_("Inbox"), icon="📥", url_path="inbox", default=True),
         st.Page(PAGES["articles"], title="Articles", icon=":material/newspaper:", url_path="articles"),
         st.Page(PAGES["article"], title="Article view", icon=":material/article:", url_path="article"),
         st.Page(PAGES["queue"], title="Claim queue", icon=":material/checklist:", url_path="queue"),

@@ -153,7 +153,8 @@ def _dismiss_or_restore(db, claim, where) -> None:
         if dismissed:
             flash("queue", "success", f"Claim #{claim.id} restored.")
         else:
-            st.session_state["queue_just_dismissed"] = claim.id  # its notice, with Undo, shows above the list
+            # Its notice, with Undo, takes the claim's place in the list.
+            st.session_state["queue_just_dismissed"] = (claim.id, st.session_state.get("queue_row", 0))
         st.rerun()
 
 
@@ -216,7 +217,7 @@ def _undo_notice(db) -> None:
     from evidence.dismissal import restore_claim
     from evidence.review import ReviewError
 
-    claim_id = st.session_state.get("queue_just_dismissed")
+    claim_id, _row = st.session_state.get("queue_just_dismissed") or (None, 0)
     claim = get_claim(db, claim_id) if claim_id else None
     if claim is None or claim.status != "dismissed":
         return
@@ -243,7 +244,6 @@ _saved_filters(_db)
 _flt, _sort = _filters(_db)
 st.session_state["queue_order"] = (_flt, _sort)  # "Next open claim" on a claim page walks this order
 _result, _fuzzy = _page_of_claims(_db, _flt, _sort)
-_undo_notice(_db)
 
 _head, _next = st.columns([4, 1], vertical_alignment="bottom")
 _shown = f"{_result.offset + 1}–{_result.offset + len(_result.claims)} of {_result.total}" if _result.total else "0"
@@ -259,7 +259,13 @@ else:
 
 _bulk_actions(_db, _result.claims)
 
-for _claim in _result.claims:
+_notice_row = (st.session_state.get("queue_just_dismissed") or (None, None))[1]
+if _notice_row is not None and _notice_row >= len(_result.claims):
+    _undo_notice(_db)
+for _row, _claim in enumerate(_result.claims):
+    if _row == _notice_row:
+        _undo_notice(_db)  # where the dismissed claim was, beside its neighbours
+    st.session_state["queue_row"] = _row
     with st.container(border=True):
         pick_col, score_col, text_col, action_col = st.columns([0.3, 0.8, 7, 1.2], vertical_alignment="center")
         pick_col.checkbox(_("Select claim #{id}").format(id=_claim.id), key=f"queue_pick_{_claim.id}",

@@ -48,7 +48,8 @@ PASSWORD = "correct horse battery"
 
 @contextlib.contextmanager
 def running_app(db_path: Path, *, port: int | None = None, log_path: Path | None = None) -> Iterator[str]:
-    """Start `streamlit run app.py` on 127.0.0.1 with FACTCHECK_DB=db_path; yield its base URL; stop it after."""
+    """Start `streamlit run serve.py` (the app with its session-cookie addresses) on 127.0.0.1 with
+    FACTCHECK_DB=db_path; yield its base URL; stop it after."""
     port = port or free_port()
     streamlit = Path(sys.executable).parent / "streamlit"
     command = [str(streamlit) if streamlit.exists() else sys.executable, *([] if streamlit.exists() else

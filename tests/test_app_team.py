@@ -64,3 +64,23 @@ def test_the_inbox_lands_for_a_reviewer_without_errors(seeded_db, claim_id):
     shown = texts(at)
     assert "Assigned to me (1)" in shown and "Waiting to be published" not in shown
     assert "Inbox: 1 assigned" in shown
+
+
+def test_a_dismissal_in_the_queue_leaves_its_notice_in_place_with_undo(seeded_db, claim_id):
+    at = open_page(make_app("Lan"), "queue")
+    at.button(key=f"queue_dismiss_{claim_id}").click().run()
+    assert not at.exception and get_claim(seeded_db, claim_id).status == "dismissed"
+    assert f"Claim #{claim_id} dismissed: not worth checking." in texts(at)
+    at.button(key="queue_undo_dismiss").click().run()
+    assert get_claim(seeded_db, claim_id).status == "new"
+    assert f"Undone: claim #{claim_id} is back in the queue." in texts(at)
+
+
+def test_saved_filters_set_the_queue_again(seeded_db, claim_id):
+    at = open_page(make_app("Lan"), "queue")
+    at.selectbox(key="queue_status").set_value("in_review").run()
+    at.text_input(key="queue_saved_name").input("In review").run()
+    at.button(key="queue_saved_save").click().run()
+    at.selectbox(key="queue_status").set_value("Any").run()
+    at.button(key="queue_saved_apply").click().run()
+    assert not at.exception and at.selectbox(key="queue_status").value == "in_review"
