@@ -14,8 +14,11 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
-__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "PROJECT", "SEEDS", "chromium_missing", "free_port", "running_app",
-           "launch_chromium", "sign_in", "ensure_account", "PASSWORD", "choose", "wait_for_text", "wait_idle"]
+import pytest
+
+__all__ = ["chromium_browser", "app_on_articles", "CHROMIUM", "CHROMIUM_ARGS", "PROJECT", "SEEDS",
+           "chromium_missing", "free_port", "running_app", "launch_chromium", "sign_in", "ensure_account", "PASSWORD",
+           "choose", "wait_for_text", "wait_idle"]
 
 PROJECT = Path(__file__).resolve().parent.parent
 SEEDS = PROJECT / "seeds"
@@ -150,3 +153,27 @@ def choose(page, label: str, option: str) -> None:
         if combobox.input_value() == option:
             return
     raise AssertionError(f"could not choose {option!r} in the selectbox {label!r}")
+
+
+@contextlib.contextmanager
+def app_on_articles(db_path: Path, paths: list[Path]) -> Iterator[tuple[str, list]]:
+    """The app on a new database holding the articles at `paths`: yields (base URL, the ingest outcomes)."""
+    from db.connection import open_database
+    from db.ingest import ingest_paths
+
+    db = open_database(db_path)
+    outcomes = list(ingest_paths(db, paths))
+    db.close()
+    with running_app(db_path) as base:
+        yield base, outcomes
+
+
+@pytest.fixture(name="browser")
+def chromium_browser():
+    """One headless Chromium per test (a test module imports this fixture by name)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = launch_chromium(playwright)
+        yield chromium
+        chromium.close()

@@ -4,12 +4,12 @@ copied from a signed-out session is refused; a shared claim link opens the claim
 from __future__ import annotations
 
 import pytest
-from browser_support import (
+from browser_support import (  # noqa: F401 - chromium_browser is the fixture `browser`
     SEEDS,
+    app_on_articles,
+    chromium_browser,
     chromium_missing,
     ensure_account,
-    launch_chromium,
-    running_app,
     sign_in,
     wait_for_text,
     wait_idle,
@@ -22,26 +22,9 @@ SEED = SEEDS / "000_b40a4ec500c6cd00.txt"
 
 
 @pytest.fixture
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = launch_chromium(playwright)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture
 def desk(tmp_path):
-    from db.connection import open_database
-    from db.ingest import ingest_paths
-
-    db_path = tmp_path / "desk.db"
-    db = open_database(db_path)
-    (outcome,) = ingest_paths(db, [SEED])
-    db.close()
-    with running_app(db_path) as base:
-        yield base, db_path, outcome.stored.claim_ids[0]
+    with app_on_articles(tmp_path / "desk.db", [SEED]) as (base, (outcome,)):
+        yield base, tmp_path / "desk.db", outcome.stored.claim_ids[0]
 
 
 def _context(browser):

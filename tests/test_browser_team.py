@@ -6,13 +6,13 @@ from __future__ import annotations
 import re
 
 import pytest
-from browser_support import (
+from browser_support import (  # noqa: F401 - chromium_browser is the fixture `browser`
     SEEDS,
+    app_on_articles,
     choose,
+    chromium_browser,
     chromium_missing,
     ensure_account,
-    launch_chromium,
-    running_app,
     sign_in,
     wait_for_text,
     wait_idle,
@@ -23,29 +23,12 @@ pytestmark = [pytest.mark.skipif(chromium_missing() is not None, reason=chromium
 
 
 @pytest.fixture
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = launch_chromium(playwright)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture
 def desk(tmp_path):
     """Both sample articles; yields (base URL, database path, the claim ids of the first article)."""
-    from db.connection import open_database
-    from db.ingest import ingest_paths
-
-    db_path = tmp_path / "desk.db"
-    db = open_database(db_path)
-    outcomes = list(ingest_paths(db, [SEEDS]))
-    db.close()
-    with running_app(db_path) as base:
+    with app_on_articles(tmp_path / "desk.db", [SEEDS]) as (base, outcomes):
         ensure_account(base, "Lan", role="reviewer")
         ensure_account(base, "Minh", role="editor")
-        yield base, db_path, list(outcomes[0].stored.claim_ids)
+        yield base, tmp_path / "desk.db", list(outcomes[0].stored.claim_ids)
 
 
 def _page(browser):
