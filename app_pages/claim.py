@@ -99,6 +99,9 @@ def _review_form(db, claim, seen: int) -> None:
         statuses = [s for s in statuses if s is not Status.PUBLISHED or s is current]
         if current is Status.PUBLISHED:
             st.caption("Published verdicts are corrected by an editor.")
+        else:
+            st.caption(_("Publishing is an editor's step (the desk's two-person rule): draft the verdict, then"
+                         " hand it over with “Ready for an editor”."))
     labels = [NO_RATING, *[r.label for r in scale]]
     descriptions = {r.label: r.description for r in scale if r.description}
     key = f"claim_{claim.id}_{seen}"  # a new loaded version gets fresh widgets showing its values

@@ -23,7 +23,8 @@ __all__ = ["SESSION_LIFETIME", "GRANT_LIFETIME", "COOKIE_NAME", "SessionState", 
 COOKIE_NAME = "factcheck_session"
 SESSION_LIFETIME = dt.timedelta(hours=12)  # a working day: a session started in the morning ends overnight
 GRANT_LIFETIME = dt.timedelta(minutes=2)
-_TOUCH_EVERY = dt.timedelta(seconds=30)  # last_seen_at is written at most this often, not on every click
+_TOUCH_EVERY = dt.timedelta(seconds=30)
+_KEEP_ENDED = dt.timedelta(days=30)  # last_seen_at is written at most this often, not on every click
 
 
 def _hash(value: str) -> str:
@@ -48,6 +49,8 @@ def start_session(db: sqlite_utils.Database, account_id: int) -> tuple[int, str]
     grant = secrets.token_urlsafe(24)
     stamp = now()
     with writing(db):
+        # Records of sessions ended long ago say nothing anyone needs: keep a month of them.
+        db.execute("DELETE FROM sign_in_sessions WHERE expires_at < ?", [_at(-_KEEP_ENDED)])
         cursor = db.execute(
             "INSERT INTO sign_in_sessions (token_hash, grant_hash, grant_expires_at, account_id, created_at,"
             " last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
