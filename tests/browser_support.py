@@ -159,7 +159,7 @@ def choose(page, label: str, option: str) -> None:
 def app_on_articles(db_path: Path, paths: list[Path]) -> Iterator[tuple[str, list]]:
     """The app on a new database holding the articles at `paths`: yields (base URL, the ingest outcomes)."""
     from db.connection import open_database
-    from db.ingest import ingest_paths
+    from pipelines.ingest import ingest_paths
 
     db = open_database(db_path)
     outcomes = list(ingest_paths(db, paths))
