@@ -206,3 +206,14 @@ def test_notes_never_reach_a_published_report(db, desk):
     assert [c.id for c in report.claims] == [ids[0]]
     for text in (render_markdown(report), render_csv(report), render_claimreview_json(report)):
         assert "Internal" not in text and "asked not to be named" not in text
+
+
+def test_records_of_sessions_that_ended_over_a_month_ago_are_pruned(db, desk):
+    lan = desk[0]
+    old_id, _ = start_session(db, lan.id)
+    long_ago = (dt.datetime.now(dt.UTC) - dt.timedelta(days=40)).isoformat()
+    db.execute("UPDATE sign_in_sessions SET expires_at = ? WHERE id = ?", [long_ago, old_id])
+    db.conn.commit()
+    start_session(db, lan.id)
+    kept = [r[0] for r in db.execute("SELECT expires_at FROM sign_in_sessions")]
+    assert len(kept) == 1 and kept[0] > dt.datetime.now(dt.UTC).isoformat()  # only the new one
