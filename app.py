@@ -72,9 +72,7 @@ try:
             sign_out()
             if routes_mounted():
                 go_to(END_PATH)  # clears the cookie, then the sign-in page
-            st.query_params.clear()
-            st.query_params["signed_out"] = "1"
-            st.switch_page(PAGES["inbox"])
+            st.switch_page(PAGES["inbox"], query_params={"signed_out": "1"})
     st.query_params.pop("signed_out", None)
     shared = st.query_params.get("claim")  # "?claim=N" on any page: the link a colleague sent
     if shared and shared.isdigit() and navigation.url_path != "claim":

@@ -6,7 +6,7 @@ import logging
 import time
 
 import pytest
-from app_support import PASSWORD, ensure_account, make_app, open_page, texts
+from app_support import PASSWORD, SEEDS, ensure_account, make_app, open_page, texts
 
 from db.accounts import authenticate, disable_account, wait_before_next_attempt
 from db.connection import open_database
@@ -79,6 +79,23 @@ def test_sign_out_returns_to_the_sign_in_form(app_db):
     assert not at.exception
     assert at.text_input(key="signin_login")
     assert "reviewer" not in at.session_state
+
+
+def test_after_sign_out_nothing_of_the_last_person_is_left(app_db, db_path):
+    from pipelines.ingest import ingest_paths
+
+    db = open_database(db_path)
+    (outcome,) = ingest_paths(db, [SEEDS / "000_b40a4ec500c6cd00.txt"])
+    db.close()
+    ensure_account("Minh", role="editor")
+    at = open_page(make_app("Lan"), "claim", id=outcome.stored.claim_ids[0])
+    assert f"Claim #{outcome.stored.claim_ids[0]}" in texts(at)
+    at.button(key="app_sign_out").click().run()
+    assert "Signed out." in texts(at) and f"Claim #{outcome.stored.claim_ids[0]}" not in texts(at)
+    # Nothing of Lan's visit is left for the next person (the browser test sees them land on their Inbox).
+    assert not [k for k in ("claim_current_id", "claim_loaded_versions", "reviewer") if k in at.session_state]
+    _sign_in(at, "minh", PASSWORD)
+    assert "Signed in as **Minh**" in texts(at)
 
 
 def test_an_idle_session_is_signed_out(app_db):
