@@ -46,6 +46,8 @@ navigation = st.navigation(position="sidebar" if _listed else "hidden", pages={
     ],
     "Desk": [
         st.Page(PAGES["desk"], title="Desk", icon=":material/group:", url_path="desk"),
+        st.Page(PAGES["statistics"], title="Statistics", url_path="statistics"),
+        st.Page(PAGES["speakers"], title="Speakers", url_path="speakers"),
     ],
 })
 

@@ -457,6 +457,24 @@ def _drop_past_checks_full_text_index(db: sqlite_utils.Database) -> None:
     index, which replaced it for speed. Keeping it cost a quarter of a bulk import's CPU and a third of its size."""
     db.execute("DROP TABLE IF EXISTS known_claims_fts")
 
+
+@MIGRATIONS(name="0022_desk_statistics")
+def _desk_statistics(db: sqlite_utils.Database) -> None:
+    """Speakers an editor merged or split by hand (`speaker_aliases`: a spelling, folded, and the speaker it names),
+    and the speaker's role as written beside the claim (added here if the reading of attributions has not)."""
+    if "speaker_role" not in {c.name for c in db["claims"].columns}:
+        db.execute("ALTER TABLE claims ADD COLUMN speaker_role TEXT")
+    _run(db, """
+    CREATE TABLE IF NOT EXISTS speaker_aliases (
+        alias TEXT PRIMARY KEY,
+        speaker TEXT NOT NULL,
+        decided_by TEXT,
+        decided_at TEXT NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS claims_speaker ON claims(speaker);
+    """)
+
+
 @MIGRATIONS(name="0020_team_day")
 def _team_day(db: sqlite_utils.Database) -> None:
     """A desk's working day: sign-in sessions kept server-side (the browser holds only an opaque token), notes on
