@@ -57,6 +57,10 @@ def _edit_claim_panel(db, claim, article_claims) -> None:
     if claim.edited:
         st.caption(_("Original wording in the article: “{text}”").format(text=md_escape(claim.original_text)))
     if st.button(_("Review this claim"), key=f"article_review_{claim.id}", type="primary"):
+        from db.claims import ClaimFilter
+
+        # "Next open claim" then walks this article's open claims in their order in the text.
+        st.session_state["queue_order"] = (ClaimFilter(article_id=claim.article_id, checkworthy=None), "article")
         open_claim(claim.id)
 
     tab_edit, tab_split, tab_merge = st.tabs([_("Edit wording"), _("Split in two"), _("Merge with others")])
@@ -183,6 +187,11 @@ if _article_id is not None:
             ids = [c.id for c in listed]
             by_id = {c.id: c for c in listed}
             wanted = st.session_state.get("article_selected_claim")
+            clicked = st.query_params.get("select")  # a claim clicked in the text (its words are links)
+            if clicked and clicked.isdigit() and int(clicked) in by_id:
+                wanted = int(clicked)
+                st.session_state.pop(f"article_pick_{_article_id}", None)
+                del st.query_params["select"]
             shown = {i: f"#{i} · {status_label(by_id[i].status)} · {short(by_id[i].text, 80)}" for i in ids}
             selected = st.selectbox(
                 _("Select a claim"), ids, index=ids.index(wanted) if wanted in ids else 0,
@@ -194,5 +203,6 @@ if _article_id is not None:
     with text_col:
         st.subheader(md_escape(_article.title), anchor=False)
         st.html(highlighted_article_html(_article.text, [c for c in _claims if show_all or c.checkworthy],
-                                         colour_by=colour_by, selected=selected, rating_names=_names))
+                                         colour_by=colour_by, selected=selected,
+                                         link=f"?id={_article_id}&select={{id}}"))
         _add_missed_claim(_db, _article)

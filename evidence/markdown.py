@@ -150,7 +150,8 @@ def _status_line(claim: ReportClaim) -> str:
                                                                            first=first)
         return _("Published {when}").format(when=_when(claim.published_at))
     labels = {"new": _("New, not yet reviewed"), "in_review": _("In review"),
-              "drafted": _("Verdict drafted, not published"), "merged": _("Merged or split")}
+              "drafted": _("Verdict drafted, not published"), "ready": _("Ready for an editor, not published"),
+              "merged": _("Merged or split")}
     line = labels.get(claim.status, inline(claim.status))
     if claim.first_published_at:
         return _("{status} (first published {first}, reopened)").format(status=line, first=first)

@@ -55,16 +55,8 @@ def seeded_db(db):
     return db
 
 
-@pytest.fixture
-def browser():
-    """Debian's Chromium, driven by Playwright, for one test (tests/browser_support.py says how it is launched)."""
-    from browser_support import launch_chromium
-    from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        chromium = launch_chromium(playwright)
-        yield chromium
-        chromium.close()
+from browser_support import chromium_browser  # noqa: E402, F401 - the `browser` fixture, for every browser test
 
 
 @pytest.fixture(autouse=True)
