@@ -101,6 +101,9 @@ def test_vietnamese_from_sign_in_to_a_published_verdict(browser, empty_vietnames
     wait_for_text(page, vi("Sign in with your account: every change is recorded under your name."))
     _no_english(page, "sign-in")
     sign_in(page, base, "Lan", path=None, language="vi")
+    _no_english(page, "inbox")
+    page.get_by_role("link", name=vi("Articles")).click()
+    wait_for_text(page, vi("Add an article"))
     _no_english(page, "articles, empty")
 
     page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(
@@ -171,7 +174,7 @@ def test_an_account_switches_to_english_and_back(browser, vietnamese_desk):
     sign_in(page, base, "Lan", path=None, language="vi", expect="Signed in as Lan")
     page.get_by_role("combobox", name="Language").click()
     page.get_by_role("option", name=re.compile(r"^The desk's")).click()
-    wait_for_text(page, vi("Report language"))
+    wait_for_text(page, "Đang đăng nhập: Lan")
 
 
 def test_reports_preview_claimreview_and_csv_in_vietnamese(browser, vietnamese_desk):
