@@ -15,12 +15,13 @@ from claims.matching.glossary import with_english_gloss
 from claims.matching.index import Candidate
 from claims.matching.normalize import match_text
 from claims.matching.rerank import rerank
+from db.candidates import candidate_details
 from db.connection import writing
 from db.history import now
 from db.match_index import word_indexes
-from db.meaning import vectors_by_ref
 from db.meaning_match import by_meaning_multilingual
 from db.settings import get_setting
+from db.vectors import vectors_by_ref
 
 __all__ = ["MatchResult", "Suggestion", "SUGGEST_MIN_CLOSENESS", "SUGGEST_MIN_KNOWN_SCORE", "SUGGEST_MIN_MEANING_SCORE",
            "find_matches", "suggest_matches", "suggestions_for"]
@@ -75,22 +76,6 @@ class Suggestion:
 # ---------------------------------------------------------------- matching
 
 
-def _details(db: sqlite_utils.Database, keys: list[tuple[str, Any]]) -> dict[tuple[str, Any], dict[str, Any]]:
-    """Text as written, verdict and url of the candidates, in two queries."""
-    out: dict[tuple[str, Any], dict[str, Any]] = {}
-    known = [k for kind, k in keys if kind == "known"]
-    claims = [k for kind, k in keys if kind == "claim"]
-    if known:
-        marks = ", ".join("?" for _ in known)
-        for r in db.query(f"SELECT id, text, verdict, url FROM known_claims WHERE id IN ({marks})", known):
-            out[("known", r["id"])] = r
-    if claims:
-        marks = ", ".join("?" for _ in claims)
-        for r in db.query(f"SELECT id, text, rating, verdict FROM claims WHERE id IN ({marks})", claims):
-            out[("claim", r["id"])] = {"text": r["text"], "verdict": r["rating"] or r["verdict"], "url": None}
-    return out
-
-
 def find_matches(db: sqlite_utils.Database, text: str, *, limit: int = 5, exclude_claim_id: int | None = None,
                  min_score: float = 0.0, by_meaning: bool = False, cross_language: bool | None = None,
                  query_vector: Any = None) -> list[MatchResult]:
@@ -136,7 +121,7 @@ def find_matches(db: sqlite_utils.Database, text: str, *, limit: int = 5, exclud
     if multilingual_result is not None:
         scored, details = multilingual_result
     else:
-        details = _details(db, [c.key for c in pool])
+        details = candidate_details(db, [c.key for c in pool])
         pool = [c for c in pool if c.key in details]  # deleted since the index was built
         scored = rerank(query_norm, nfc(text), pool, [details[c.key]["text"] for c in pool], perfect_bm25=1.0)
     if not cross_language:

@@ -23,6 +23,7 @@ from claims.language import detect_language
 from claims.matching import multilingual, semantic
 from db.connection import writing
 from db.history import now
+from db.vectors import vectors_by_ref
 
 __all__ = ["VectorJob", "text_digest", "iter_pending", "pending_texts", "start_vector_job", "run_vector_job",
            "latest_job", "vectors_by_ref", "start_in_background", "wait_for_background", "keep_vectors_current"]
@@ -122,10 +123,6 @@ def _english_model() -> bool:
     return ENGLISH_MODEL and semantic.is_available()
 
 
-def _chunks(items: list, size: int) -> Iterator[list]:
-    for start in range(0, len(items), size):
-        yield items[start:start + size]
-
 
 def _parts(items: Iterator[Any], size: int) -> Iterator[list]:
     while part := list(itertools.islice(items, size)):
@@ -194,20 +191,6 @@ def run_vector_job(db: sqlite_utils.Database, job: VectorJob, *,
             pass
         raise
     return _job(db.execute(f"SELECT {_JOB_COLUMNS} FROM vector_jobs WHERE id = ?", [job.id]).fetchone())
-
-
-def vectors_by_ref(db: sqlite_utils.Database, keys: list[tuple[str, str]], *,
-                   model: str = multilingual.MODEL_NAME) -> dict[tuple[str, str], np.ndarray]:
-    """The stored vectors of (kind, ref) keys that have one (of the multilingual model unless `model` says)."""
-    found: dict[tuple[str, str], np.ndarray] = {}
-    for kind in ("known", "claim"):
-        refs = [ref for k, ref in keys if k == kind]
-        for part in _chunks(refs, 500):
-            marks = ", ".join("?" for _ in part)
-            for ref, blob in db.execute(f"SELECT ref, vector FROM meaning_vectors WHERE model = ? AND kind = ?"
-                                        f" AND ref IN ({marks})", [model, kind, *part]):
-                found[(kind, ref)] = np.frombuffer(blob, dtype="<f4")
-    return found
 
 
 # ---------------------------------------------------------------- background

@@ -456,6 +456,17 @@ def _drop_past_checks_full_text_index(db: sqlite_utils.Database) -> None:
     index, which replaced it for speed. Keeping it cost a quarter of a bulk import's CPU and a third of its size."""
     db.execute("DROP TABLE IF EXISTS known_claims_fts")
 
+@MIGRATIONS(name="0019_duplicate_decisions")
+def _duplicate_decisions(db: sqlite_utils.Database) -> None:
+    """Why the engine paired two claims, in words ("different figure: 52 người ≠ 48 người"), kept with the
+    suggestion; and the difference a reviewer confirmed when linking such a pair as the same claim anyway."""
+    columns = {c.name for c in db["claim_matches"].columns}
+    if "why" not in columns:
+        db.execute("ALTER TABLE claim_matches ADD COLUMN why TEXT")
+    if "decision_note" not in columns:
+        db.execute("ALTER TABLE claim_matches ADD COLUMN decision_note TEXT")
+
+
 def migrate(db: sqlite_utils.Database, *, stop_before: str | None = None) -> None:
     """Apply every pending migration (or those before `stop_before`, to make an old-version database)."""
     if MIGRATIONS.applied(db) and not MIGRATIONS.pending(db):

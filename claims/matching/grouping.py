@@ -7,10 +7,8 @@ from itertools import combinations
 
 from rapidfuzz import fuzz, process, utils
 
-from claims.matching.figures import figures
+from claims.matching.duplicate_rule import DUPLICATE_CLOSENESS, Relation, Side, judge, side_of
 from claims.matching.normalize import STOP_WORDS, match_text, match_tokens
-from claims.matching.polarity import negation_count
-from claims.matching.rerank import DUPLICATE_CLOSENESS
 
 __all__ = ["duplicate_pairs", "group_duplicates", "normalize_all"]
 
@@ -44,8 +42,7 @@ def duplicate_pairs(texts: Sequence[str], *, normalized: Sequence[str] | None = 
             for i in members:
                 neighbours[i].update(j for j in members if j > i)
     content = [_content(n) for n in norms]
-    negations: dict[int, int] = {}
-    numbers: dict[int, tuple[str, ...]] = {}
+    sides: dict[int, Side] = {}
     cutoff = 2 * DUPLICATE_CLOSENESS - 100  # the mean of two ratios reaches the threshold only above this
     pairs = []
     for i, cands in neighbours.items():
@@ -64,10 +61,9 @@ def duplicate_pairs(texts: Sequence[str], *, normalized: Sequence[str] | None = 
                 continue
             j = order[k]
             for x in (i, j):
-                if x not in numbers:
-                    numbers[x] = figures(norms[x], normalized=True)
-                    negations[x] = negation_count(texts[x])
-            if numbers[i] == numbers[j] and negations[i] == negations[j]:
+                if x not in sides:  # read only for the few pairs close enough: figures are costly to read
+                    sides[x] = side_of(texts[x], norms[x])
+            if judge(sides[i], sides[j], closeness=close).relation is Relation.DUPLICATE:
                 pairs.append((i, j, close))
     return pairs
 
