@@ -9,7 +9,7 @@ __all__ = ["candidate_details"]
 
 
 def candidate_details(db: sqlite_utils.Database, keys: list[tuple[str, Any]]) -> dict[tuple[str, Any], dict[str, Any]]:
-    """Text as written, verdict and url of the candidates, in two queries."""
+    """Text as written, verdict and url of the candidates (and a claim's article and status), in two queries."""
     out: dict[tuple[str, Any], dict[str, Any]] = {}
     known = [k for kind, k in keys if kind == "known"]
     claims = [k for kind, k in keys if kind == "claim"]
@@ -19,6 +19,8 @@ def candidate_details(db: sqlite_utils.Database, keys: list[tuple[str, Any]]) ->
             out[("known", r["id"])] = r
     if claims:
         marks = ", ".join("?" for _ in claims)
-        for r in db.query(f"SELECT id, text, rating, verdict FROM claims WHERE id IN ({marks})", claims):
-            out[("claim", r["id"])] = {"text": r["text"], "verdict": r["rating"] or r["verdict"], "url": None}
+        for r in db.query(f"SELECT id, text, rating, verdict, article_id, status FROM claims WHERE id IN ({marks})",
+                          claims):
+            out[("claim", r["id"])] = {"text": r["text"], "verdict": r["rating"] or r["verdict"], "url": None,
+                                       "article_id": r["article_id"], "status": r["status"]}
     return out

@@ -11,10 +11,11 @@ import sqlite_utils
 from claims.folding import nfc
 from claims.language import detect_language
 from claims.matching import multilingual
+from claims.matching.duplicate_rule import FigurePair, Side, compare_figures, judge, side_of
 from claims.matching.glossary import with_english_gloss
 from claims.matching.index import Candidate
 from claims.matching.normalize import match_text
-from claims.matching.rerank import rerank
+from claims.matching.rerank import closeness, rerank
 from db.candidates import candidate_details
 from db.connection import writing
 from db.history import now
@@ -24,7 +25,7 @@ from db.settings import get_setting
 from db.vectors import vectors_by_ref
 
 __all__ = ["MatchResult", "Suggestion", "SUGGEST_MIN_CLOSENESS", "SUGGEST_MIN_KNOWN_SCORE", "SUGGEST_MIN_MEANING_SCORE",
-           "find_matches", "suggest_matches", "suggestions_for"]
+           "article_neighbours", "find_matches", "suggest_matches", "suggestions_for"]
 
 # What a claim page is shown: duplicates, close texts that differ in a figure or a negation (the near-misses a
 # reviewer must see), and past fact-checks that score well; `factcheck match` lists the best K whatever they are.
@@ -50,6 +51,7 @@ class MatchResult:
     url: str | None = None
     closeness: float = 0.0  # of the whole texts (0-100), beside the ranking score
     language: str | None = None  # "vi", "en": the language the match is written in
+    why: str = ""  # the duplicate rule's words: "same figures: 2,3 triệu = 2.300.000", "opposite: không …"
 
 
 @dataclass(frozen=True)
@@ -69,8 +71,15 @@ class Suggestion:
     verdict: str | None = None
     url: str | None = None
     checked_by: str | None = None
-    published: str | None = None
+    published: str | None = None  # when the past fact-check or the other claim's article was published (or added)
     language: str | None = None  # of the other text: "vi", "en"
+    why: str = ""  # the duplicate rule's words for the pair
+    figures: tuple[FigurePair, ...] = ()  # this claim's figures beside the other's
+    status: str | None = None  # of the other claim: a "drafted" verdict is a draft, not a check
+    article_id: int | None = None  # of the other claim
+    article_title: str | None = None
+    decided_by: str | None = None
+    decision_note: str | None = None  # the difference a reviewer confirmed when linking the pair anyway
 
 
 # ---------------------------------------------------------------- matching
@@ -78,7 +87,7 @@ class Suggestion:
 
 def find_matches(db: sqlite_utils.Database, text: str, *, limit: int = 5, exclude_claim_id: int | None = None,
                  min_score: float = 0.0, by_meaning: bool = False, cross_language: bool | None = None,
-                 query_vector: Any = None) -> list[MatchResult]:
+                 query_vector: Any = None, exclude_article_id: int | None = None) -> list[MatchResult]:
     """The stored claims and past fact-checks most like `text`, best first, each a duplicate or related.
 
     A duplicate has close text and the same figures and polarity; "1,7 triệu" against "1,8 triệu" is related.
@@ -90,7 +99,8 @@ def find_matches(db: sqlite_utils.Database, text: str, *, limit: int = 5, exclud
     multilingual model (`make setup` installs it): without it MultilingualModelMissing says how to install it.
     `cross_language` (default: the desk setting `cross_language_matches`) False keeps only matches in the language
     of `text`. `query_vector`: the text's multilingual vector when it is known (a stored claim's), else it is
-    computed (one text). The claim-duplicate path leaves `by_meaning` off.
+    computed (one text). The claim-duplicate path leaves `by_meaning` off. `exclude_article_id`: the claims of
+    that article are never matches (a claim's own article repeats its words without repeating the claim).
 
     >>> [m.id for m in find_matches(db, "Wombats share their burrows", limit=1)]  # doctest: +SKIP
     ['s-1']
@@ -127,6 +137,8 @@ def find_matches(db: sqlite_utils.Database, text: str, *, limit: int = 5, exclud
     if not cross_language:
         language = detect_language(text)
         scored = [s for s in scored if detect_language(details[s.key]["text"]) == language]
+    if exclude_article_id is not None:
+        scored = [s for s in scored if details[s.key].get("article_id") != exclude_article_id]
     results = []
     for s in scored:
         if s.score < min_score or len(results) >= limit:
@@ -134,7 +146,7 @@ def find_matches(db: sqlite_utils.Database, text: str, *, limit: int = 5, exclud
         kind, key = s.key
         info = details[s.key]
         results.append(MatchResult(str(key), kind, s.score, str(s.relation), info["text"], info.get("verdict"),
-                                   info.get("url"), round(s.closeness, 2), detect_language(info["text"])))
+                                   info.get("url"), round(s.closeness, 2), detect_language(info["text"]), s.why))
     return results
 
 
@@ -156,14 +168,18 @@ def suggest_matches(db: sqlite_utils.Database, claim_ids: Iterable[int], *, limi
                     by_meaning: bool = False) -> int:
     """Store match suggestions for these claims (against claims and past fact-checks); returns how many are new.
 
-    A pair already suggested, confirmed or rejected (in either direction) is left as it is. Ingest suggests by
+    A pair already suggested, confirmed or rejected (in either direction) is left as it is; a claim of the same
+    article is never suggested (`find_matches`' `exclude_article_id`). Ingest suggests by
     words; `by_meaning` (a reviewer's request, see `find_matches`) also keeps what scores well by meaning.
     """
     ids = [int(i) for i in claim_ids]
     if not ids:
         return 0
-    texts = dict(db.execute(f"SELECT id, text FROM claims WHERE id IN ({', '.join('?' for _ in ids)})", ids)
-                 .fetchall()) if len(ids) <= 900 else dict(db.execute("SELECT id, text FROM claims").fetchall())
+    rows = db.execute(f"SELECT id, text, article_id FROM claims WHERE id IN ({', '.join('?' for _ in ids)})",
+                      ids).fetchall() if len(ids) <= 900 else db.execute("SELECT id, text, article_id FROM claims")
+    texts, articles = {}, {}
+    for claim_id, text, article_id in rows:
+        texts[claim_id], articles[claim_id] = text, article_id
     proposals = []
     own_vectors = vectors_by_ref(db, [("claim", str(i)) for i in ids]) if by_meaning else {}
     for claim_id in ids:
@@ -171,7 +187,7 @@ def suggest_matches(db: sqlite_utils.Database, claim_ids: Iterable[int], *, limi
             continue
         vector = own_vectors.get(("claim", str(claim_id)))
         for m in find_matches(db, texts[claim_id], limit=limit, exclude_claim_id=claim_id, by_meaning=by_meaning,
-                              query_vector=vector):
+                              query_vector=vector, exclude_article_id=articles[claim_id]):
             # Close wording is enough on its own: the ranking score leans on word statistics, which are weak
             # while the store or the archive is small.
             if (m.relation == "duplicate" or m.closeness >= SUGGEST_MIN_CLOSENESS
@@ -188,10 +204,10 @@ def suggest_matches(db: sqlite_utils.Database, claim_ids: Iterable[int], *, limi
             seen.add((claim_id, m.kind, m.id))
             if m.kind == "claim":
                 seen.add((int(m.id), "claim", str(claim_id)))
-            db.execute("INSERT INTO claim_matches (claim_id, other_kind, other_id, score, relation, decision,"
-                       " created_at) VALUES (?, ?, ?, ?, ?, 'suggested', ?)"
+            db.execute("INSERT INTO claim_matches (claim_id, other_kind, other_id, score, relation, why, decision,"
+                       " created_at) VALUES (?, ?, ?, ?, ?, ?, 'suggested', ?)"
                        " ON CONFLICT (claim_id, other_kind, other_id) DO NOTHING",
-                       [claim_id, m.kind, m.id, m.score, m.relation, stamp])
+                       [claim_id, m.kind, m.id, m.score, m.relation, m.why, stamp])
             added += 1
     return added
 
@@ -203,44 +219,94 @@ def _host(url: str | None) -> str | None:
     return host.removeprefix("www.") or None
 
 
+_SUGGESTION_SQL = """
+    SELECT m.id AS match_id, m.other_kind, m.other_id, m.score, m.relation, m.decision, m.why, m.decided_by,
+           m.decision_note, k.text AS k_text, k.verdict AS k_verdict, k.url AS k_url, k.published AS k_published,
+           c.id AS c_id, c.text AS c_text, c.rating AS c_rating, c.verdict AS c_verdict, c.status AS c_status,
+           a.id AS a_id, a.title AS a_title, coalesce(a.published, substr(a.added_at, 1, 10)) AS a_date
+    FROM claim_matches m
+    LEFT JOIN known_claims k ON m.other_kind = 'known' AND k.id = m.other_id
+    LEFT JOIN claims c ON m.other_kind = 'claim' AND c.id = CAST(m.other_id AS INTEGER)
+    LEFT JOIN articles a ON a.id = c.article_id
+    WHERE m.claim_id = :claim
+    UNION ALL
+    SELECT m.id, 'claim', CAST(m.claim_id AS TEXT), m.score, m.relation, m.decision, m.why, m.decided_by,
+           m.decision_note, NULL, NULL, NULL, NULL, c.id, c.text, c.rating, c.verdict, c.status,
+           a.id, a.title, coalesce(a.published, substr(a.added_at, 1, 10))
+    FROM claim_matches m JOIN claims c ON c.id = m.claim_id LEFT JOIN articles a ON a.id = c.article_id
+    WHERE m.other_kind = 'claim' AND m.other_id = CAST(:claim AS TEXT)
+"""
+
+
 def suggestions_for(db: sqlite_utils.Database, claim_id: int, *, include_rejected: bool = False) -> list[Suggestion]:
-    """The matches of a claim for its page, best first: similar claims and "already checked by …" fact-checks."""
-    rows = db.query(
-        """
-        SELECT m.id AS match_id, m.claim_id, m.other_kind, m.other_id, m.score, m.relation, m.decision,
-               k.text AS k_text, k.verdict AS k_verdict, k.url AS k_url, k.published AS k_published,
-               c.id AS c_id, c.text AS c_text, c.rating AS c_rating, c.verdict AS c_verdict
-        FROM claim_matches m
-        LEFT JOIN known_claims k ON m.other_kind = 'known' AND k.id = m.other_id
-        LEFT JOIN claims c ON m.other_kind = 'claim' AND c.id = CAST(m.other_id AS INTEGER)
-        WHERE m.claim_id = :claim
-        UNION ALL
-        SELECT m.id, m.claim_id, 'claim', CAST(m.claim_id AS TEXT), m.score, m.relation, m.decision,
-               NULL, NULL, NULL, NULL, c.id, c.text, c.rating, c.verdict
-        FROM claim_matches m JOIN claims c ON c.id = m.claim_id
-        WHERE m.other_kind = 'claim' AND m.other_id = CAST(:claim AS TEXT)
-        """, {"claim": claim_id})
-    out = []
-    claim_row = db.execute("SELECT text FROM claims WHERE id = ?", [claim_id]).fetchone()
-    own_language = detect_language(claim_row[0]) if claim_row else None
+    """The matches of a claim for its page, best first: similar claims and "already checked by …" fact-checks.
+
+    Claims of the claim's own article are left out, whenever they were stored (`article_neighbours` lists those
+    that share a figure). Each carries the rule's `why` (stored with the suggestion, or read now for an older one)
+    and the two claims' figures side by side.
+    """
+    claim_row = db.execute("SELECT text, article_id FROM claims WHERE id = ?", [claim_id]).fetchone()
+    if claim_row is None:
+        return []
+    own_text, own_article = claim_row
+    mine = side_of(own_text)
+    own_language = mine.language
     other_languages = bool(get_setting(db, "cross_language_matches"))
-    for r in sorted(rows, key=lambda r: (-r["score"], r["match_id"])):
+    out = []
+    for r in sorted(db.query(_SUGGESTION_SQL, {"claim": claim_id}), key=lambda r: (-r["score"], r["match_id"])):
         if r["decision"] == "rejected" and not include_rejected:
             continue
+        if r["other_kind"] == "claim" and r["a_id"] == own_article:
+            continue
         text = r["k_text"] if r["other_kind"] == "known" else r["c_text"]
-        language = detect_language(text) if text else None
-        if not other_languages and language != own_language and r["decision"] != "confirmed":
+        if text is None:
+            continue
+        theirs = side_of(text)
+        if not other_languages and theirs.language != own_language and r["decision"] != "confirmed":
             continue  # the desk's setting: matches in other languages are not suggested
+        figures = compare_figures(mine.figures, theirs.figures, same_language=theirs.language == own_language)
+        why = r["why"] or _why_now(mine, theirs, r["relation"])
+        common = dict(why=why, figures=figures, decided_by=r["decided_by"], decision_note=r["decision_note"])
         if r["other_kind"] == "known":
-            if r["k_text"] is None:
-                continue
-            out.append(Suggestion(r["match_id"], claim_id, "known", r["other_id"], None, r["k_text"], r["score"],
+            out.append(Suggestion(r["match_id"], claim_id, "known", r["other_id"], None, text, r["score"],
                                   r["relation"], r["decision"], r["k_verdict"], r["k_verdict"], r["k_url"],
-                                  _host(r["k_url"]) or "a past fact-check", r["k_published"], language))
+                                  _host(r["k_url"]) or "a past fact-check", r["k_published"], theirs.language,
+                                  **common))
         elif r["c_id"] is not None:
-            out.append(Suggestion(r["match_id"], claim_id, "claim", str(r["c_id"]), r["c_id"], r["c_text"],
+            out.append(Suggestion(r["match_id"], claim_id, "claim", str(r["c_id"]), r["c_id"], text,
                                   r["score"], r["relation"], r["decision"], r["c_rating"], r["c_verdict"],
-                                  None, f"claim #{r['c_id']}" if r["c_rating"] else None, None, language))
+                                  None, f"claim #{r['c_id']}" if r["c_rating"] else None, r["a_date"],
+                                  theirs.language, status=r["c_status"], article_id=r["a_id"],
+                                  article_title=r["a_title"], **common))
     return out
 
 
+def _why_now(mine: Side, theirs: Side, relation: str) -> str:
+    """The why of a suggestion stored before whys were kept: the rule read again on the two texts."""
+    close = closeness([mine.norm], [theirs.norm])[0][0]
+    if mine.language != theirs.language:
+        return judge(mine, theirs, closeness=close, meaning=1.0 if relation == "duplicate" else 0.0,
+                     meaning_threshold=0.5).why
+    return judge(mine, theirs, closeness=close).why
+
+
+def article_neighbours(db: sqlite_utils.Database, claim_id: int) -> list[tuple[int, str, tuple[FigurePair, ...]]]:
+    """(id, text, figures) of the other claims of the claim's own article that state one of its figures.
+
+    Never duplicates (an article does not repeat its claims, it develops them), but a reviewer may want to see
+    where else the article gives the same figure: the page lists them apart, folded.
+    """
+    row = db.execute("SELECT text, article_id FROM claims WHERE id = ?", [claim_id]).fetchone()
+    if row is None:
+        return []
+    mine = side_of(row[0])
+    if not mine.figures:
+        return []
+    out = []
+    for other_id, text in db.execute("SELECT id, text FROM claims WHERE article_id = ? AND id != ? AND"
+                                     " status != 'merged' ORDER BY id", [row[1], claim_id]):
+        theirs = side_of(text)
+        pairs = compare_figures(mine.figures, theirs.figures, same_language=mine.language == theirs.language)
+        if any(p.same for p in pairs):
+            out.append((other_id, text, pairs))
+    return out

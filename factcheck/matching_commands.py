@@ -85,7 +85,7 @@ def cmd_match(args: argparse.Namespace, db: Any) -> int:
         except MultilingualModelMissing as missing:
             raise UserError(str(missing)) from None
         _print_json({"id": key, "matches": [
-            {"id": m.id, "score": m.score, "relation": m.relation, "kind": m.kind} for m in matches]})
+            {"id": m.id, "score": m.score, "relation": m.relation, "kind": m.kind, "why": m.why} for m in matches]})
     return 1 if failed else 0
 
 

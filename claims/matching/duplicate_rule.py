@@ -21,7 +21,7 @@ from enum import StrEnum
 from functools import lru_cache
 
 from claims.folding import fold, nfc
-from claims.matching.normalize import STOP_WORDS, match_text
+from claims.matching.normalize import STOP_WORDS, match_text, strip_social
 from claims.matching.polarity import negation_count, negation_spans
 from claims.model import Qualifier
 from translations import _
@@ -80,7 +80,8 @@ class FigurePair:
 
 @lru_cache(maxsize=50_000)
 def figures_of(text: str) -> tuple[Figure, ...]:
-    """The figures of a claim in the order written: its quantities, its dates, and any other number.
+    """The figures of a claim in the order written: its quantities, its dates, and any other number (links and a
+    copied tweet's signature left out, as `strip_social` does).
 
     >>> [f.value for f in figures_of("Hơn 2,3 triệu người ở 7 tỉnh ngày 8/3")]  # doctest: +SKIP
     [2300000.0, 7.0, '--03-08']
@@ -88,7 +89,7 @@ def figures_of(text: str) -> tuple[Figure, ...]:
     from claims.dates import find_dates
     from claims.quantities import find_quantities
 
-    text = nfc(text)
+    text = strip_social(nfc(text))  # a tweet's signature date and a link's digits are not the claim's figures
     if not any(ch.isdigit() for ch in text) and not _may_hold_number_words(text):
         return ()
     dates = find_dates(text)
@@ -160,6 +161,7 @@ class Judgement:
     relation: Relation
     why: str
     figures: tuple[FigurePair, ...] = ()
+    difference: str = ""  # what keeps the pair apart whatever the wording: a figure or a negation, in words
 
     @property
     def figures_differ(self) -> bool:
@@ -219,9 +221,11 @@ def judge(mine: Side, theirs: Side, *, closeness: float, meaning: float | None =
     same_polarity = mine.negations == theirs.negations
     close = meaning >= meaning_threshold if cross else closeness >= DUPLICATE_CLOSENESS
     reasons = _figure_words(pairs)
+    differences = reasons[:] if not figures_agree else []
     if not same_polarity:
         negated = mine.raw if mine.negations > theirs.negations else theirs.raw
         reasons.append(_("opposite: {phrase}").format(phrase=opposite_phrase(negated)))
+        differences.append(reasons[-1])
     if cross:
         if close:
             reasons.insert(0, _("same meaning in {language}").format(language=_language_name(theirs.language)))
@@ -233,7 +237,7 @@ def judge(mine: Side, theirs: Side, *, closeness: float, meaning: float | None =
         words = _shared_words(mine.norm, theirs.norm, mine.raw)
         reasons.append(_("shares the words {words}").format(words=words) if words else _("close in meaning"))
     relation = Relation.DUPLICATE if close and figures_agree and same_polarity else Relation.RELATED
-    return Judgement(relation, " · ".join(reasons), pairs)
+    return Judgement(relation, " · ".join(reasons), pairs, " · ".join(differences))
 
 
 def _language_name(language: str | None) -> str:
