@@ -8,7 +8,7 @@ import sqlite_utils
 
 from claims.folding import fold
 from db.connection import writing
-from db.fts import match_expression
+from db.fts import diacritics_kept, match_expression, read_query
 from db.history import HistoryEntry, now, record
 from db.records import CLAIM_COLUMNS, ClaimRecord, DateRecord, QuantityRecord, claim_from_row
 
@@ -113,6 +113,8 @@ class QueuePage:
     total: int
     offset: int
     limit: int
+    # With a search whose words carry diacritics: how many of `total` write them with the same marks (ranked first).
+    with_marks: int | None = None
 
 
 _SORTS = {
@@ -163,14 +165,27 @@ def _where(flt: ClaimFilter) -> tuple[str, list[Any]]:
 
 def claim_queue(db: sqlite_utils.Database, flt: ClaimFilter = ClaimFilter(), *, sort: str = "score",
                 limit: int = 25, offset: int = 0) -> QueuePage:
-    """One page of the claim queue and the total that match; only that page is read."""
+    """One page of the claim queue and the total that match; only that page is read.
+
+    A search typed with diacritics ranks first the claims that write its words with the same marks
+    (`db.fts.diacritics_kept`), then the chosen order.
+    """
     where, params = _where(flt)
-    total = db.execute(f"SELECT count(*) FROM claims c{where}", params).fetchone()[0]
     order = _SORTS.get(sort, _SORTS["score"])
+    marked = " ".join(read_query(flt.search).marked_words) if flt.search else ""
+    with_marks = None
+    order_params: list[Any] = []
+    if marked:
+        db.register_function(diacritics_kept, deterministic=True, replace=True)
+        total, with_marks = db.execute(f"SELECT count(*), coalesce(sum(diacritics_kept(c.text, ?)), 0)"
+                                       f" FROM claims c{where}", [marked, *params]).fetchone()
+        order, order_params = f"diacritics_kept(c.text, ?) DESC, {order}", [marked]
+    else:
+        total = db.execute(f"SELECT count(*) FROM claims c{where}", params).fetchone()[0]
     columns = ", ".join(f"c.{col.strip()}" for col in CLAIM_COLUMNS.split(","))
     rows = list(db.query(f"SELECT {columns} FROM claims c{where} ORDER BY {order} LIMIT ? OFFSET ?",
-                         [*params, limit, offset]))
-    return QueuePage(_records(db, rows), total, offset, limit)
+                         [*params, *order_params, limit, offset]))
+    return QueuePage(_records(db, rows), total, offset, limit, with_marks)
 
 
 def facet_values(db: sqlite_utils.Database) -> dict[str, list[str]]:

@@ -1,4 +1,5 @@
-"""Searching claims the way a reviewer types: full text over the folded claims first, fuzzy when that runs dry."""
+"""Searching claims the way a reviewer types: whole words over the folded claims (the rules are in `db/fts.py`),
+those written with the query's diacritics first; fuzzy only when no claim has the words."""
 from __future__ import annotations
 
 import sqlite3
@@ -8,7 +9,7 @@ import sqlite_utils
 from rapidfuzz import fuzz, process, utils
 
 from claims.folding import fold
-from db.fts import match_expression
+from db.fts import diacritics_kept, read_query
 
 __all__ = ["search_claims", "FUZZY_MIN_SCORE"]
 
@@ -33,11 +34,13 @@ def _filters(status: str | None, checkworthy: bool | None, article_id: int | Non
 def search_claims(db: sqlite_utils.Database, query: str, *, limit: int = 50, offset: int = 0,
                   status: str | None = None, checkworthy: bool | None = None,
                   article_id: int | None = None) -> list[dict[str, Any]]:
-    """Claims matching `query`, best first: every word (the last as a prefix) in full text, then fuzzy matches.
+    """Claims matching `query`, best first: every word as a whole word (see `db/fts.py`), then fuzzy matches when
+    no claim has them all.
 
     Any string is a valid query: quotes, `*`, `NEAR(`, `AND(`, `-` and brackets are searched as text, never
     parsed. Each row has id, article_id, text, status, rating, checkworthy, canonical_id, score (0-100, higher
-    is better) and `how` ("text" or "fuzzy").
+    is better) and `how`: "text" (the words as typed, diacritics included), "folded" (the same words written
+    without or with other diacritics: ranked after) or "fuzzy".
 
     >>> search_claims(db, 'dien "kremlin')  # doctest: +SKIP
     [{'id': 3, 'text': 'Điện Kremlin khẳng định …', 'how': 'text', ...}]
@@ -47,21 +50,25 @@ def search_claims(db: sqlite_utils.Database, query: str, *, limit: int = 50, off
         return []
     where, params = _filters(status, checkworthy, article_id)
     found: list[dict[str, Any]] = []
-    expression = match_expression(query)
-    if expression is not None:
+    read = read_query(query)
+    if read.expression is not None:
+        marked = " ".join(read.marked_words)
+        db.register_function(diacritics_kept, deterministic=True, replace=True)
         try:
-            rows = db.query(f"SELECT {_COLUMNS}, bm25(claims_fts) AS rank FROM claims_fts"
-                            f" JOIN claims c ON c.id = claims_fts.rowid WHERE claims_fts MATCH ?{where}"
-                            f" ORDER BY rank LIMIT ?", [expression, *params, wanted])
-            found = [dict(r, how="text") for r in rows]
+            rows = db.query(f"SELECT {_COLUMNS}, bm25(claims_fts) AS rank, diacritics_kept(c.text, ?) AS kept"
+                            f" FROM claims_fts JOIN claims c ON c.id = claims_fts.rowid"
+                            f" WHERE claims_fts MATCH ?{where} ORDER BY kept DESC, rank LIMIT ?",
+                            [marked, read.expression, *params, wanted])
+            found = [dict(r, how="text" if r["kept"] else "folded") for r in rows]
         except sqlite3.OperationalError:  # never expected: every word is quoted; fall back to fuzzy
             found = []
     if found:
         best = min(r["rank"] for r in found) or -1.0
         for r in found:
+            r.pop("kept")
             r["score"] = round(100.0 * min(1.0, r.pop("rank") / best), 1) if best < 0 else 100.0
-    if len(found) < wanted:
-        found += _fuzzy(db, query, where, params, exclude={r["id"] for r in found}, limit=wanted - len(found))
+    else:
+        found = _fuzzy(db, query, where, params, exclude=set(), limit=wanted)
     return found[offset:wanted]
 
 
