@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
+from rapidfuzz import fuzz, process, utils
+
 from claims.folding import fold, nfc
 from claims.matching.normalize import STOP_WORDS, match_text, strip_social
 from claims.matching.polarity import negation_count, negation_spans
@@ -27,7 +29,7 @@ from claims.model import Qualifier
 from translations import _
 
 __all__ = ["DUPLICATE_CLOSENESS", "Relation", "Figure", "FigurePair", "Side", "Judgement", "figures_of", "side_of",
-           "compare_figures", "judge", "opposite_phrase"]
+           "closeness", "content_words", "compare_figures", "explain", "judge", "opposite_phrase"]
 
 # Texts at least this close (0-100, see `rerank.closeness`) are the same claim if their figures and polarity agree.
 DUPLICATE_CLOSENESS = 80.0
@@ -202,6 +204,35 @@ def _shared_words(a_norm: str, b_norm: str, a_raw: str) -> str:
     shared = [w for w in dict.fromkeys(a_norm.split()) if w in theirs and w not in STOP_WORDS and not w[0].isdigit()]
     written = {fold(w): w for w in re.findall(r"\w+", a_raw)}
     return ", ".join(written.get(w, w) for w in shared[:_SHOWN_WORDS])
+
+
+def content_words(norm: str) -> str:
+    """A normalised text without its stop words: what closeness compares."""
+    return " ".join(w for w in norm.split() if w not in STOP_WORDS)
+
+
+def closeness(a: Sequence[str], b: Sequence[str]) -> list[list[float]]:
+    """How close normalised texts are (0-100): the mean of token set and token sort ratios of content words.
+
+    Token set alone calls a claim a duplicate of any longer text containing it; token sort alone punishes
+    a paraphrase that drops one word. The mean keeps both honest.
+    """
+    left = [content_words(t) for t in a]
+    right = [content_words(t) for t in b]
+    kwargs = {"processor": utils.default_process, "workers": 1}
+    tset = process.cdist(left, right, scorer=fuzz.token_set_ratio, **kwargs)
+    tsort = process.cdist(left, right, scorer=fuzz.token_sort_ratio, **kwargs)
+    return ((tset + tsort) / 2).tolist()
+
+
+def explain(a: str, b: str) -> Judgement:
+    """The relation of two claims seen on their own, and why (both in the same language, or by text alone).
+
+    >>> explain("Giá xăng tăng 5%", "Giá xăng không tăng 5%").why
+    'same figures: 5% · opposite: không tăng 5%'
+    """
+    mine, theirs = side_of(a), side_of(b)
+    return judge(mine, theirs, closeness=closeness([mine.norm], [theirs.norm])[0][0])
 
 
 def judge(mine: Side, theirs: Side, *, closeness: float, meaning: float | None = None,

@@ -7,17 +7,13 @@ from itertools import combinations
 
 from rapidfuzz import fuzz, process, utils
 
-from claims.matching.duplicate_rule import DUPLICATE_CLOSENESS, Relation, Side, judge, side_of
-from claims.matching.normalize import STOP_WORDS, match_text, match_tokens
+from claims.matching.duplicate_rule import DUPLICATE_CLOSENESS, Relation, Side, content_words, judge, side_of
+from claims.matching.normalize import match_text, match_tokens
 
 __all__ = ["duplicate_pairs", "group_duplicates", "normalize_all"]
 
 _RAREST = 4  # each claim is filed under every pair of its 4 rarest terms
 _MAX_BLOCK = 300  # a pair of terms shared by more claims than this says nothing about duplication
-
-
-def _content(norm: str) -> str:
-    return " ".join(w for w in norm.split() if w not in STOP_WORDS)
 
 
 def duplicate_pairs(texts: Sequence[str], *, normalized: Sequence[str] | None = None
@@ -41,13 +37,14 @@ def duplicate_pairs(texts: Sequence[str], *, normalized: Sequence[str] | None = 
         if 1 < len(members) <= _MAX_BLOCK:
             for i in members:
                 neighbours[i].update(j for j in members if j > i)
-    content = [_content(n) for n in norms]
+    content = [content_words(n) for n in norms]
     sides: dict[int, Side] = {}
     cutoff = 2 * DUPLICATE_CLOSENESS - 100  # the mean of two ratios reaches the threshold only above this
     pairs = []
     for i, cands in neighbours.items():
         order = sorted(cands)
         choices = [content[j] for j in order]
+        # `duplicate_rule.closeness`, computed with a cutoff: token sort only for the pairs token set keeps.
         tset = process.cdist([content[i]], choices, scorer=fuzz.token_set_ratio, processor=utils.default_process,
                              score_cutoff=cutoff)[0]
         keep = [k for k in range(len(order)) if tset[k] >= cutoff]

@@ -8,9 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
 
-from rapidfuzz import fuzz, process, utils
-
-from claims.matching.duplicate_rule import DUPLICATE_CLOSENESS, FigurePair, Relation, judge, side_of
+from claims.matching.duplicate_rule import DUPLICATE_CLOSENESS, FigurePair, Relation, closeness, judge, side_of
 from claims.matching.index import Candidate
 from claims.matching.normalize import STOP_WORDS
 
@@ -35,24 +33,6 @@ class Scored:
     text: str
     why: str = ""
     figures: tuple[FigurePair, ...] = ()
-
-
-def _content(norm: str) -> str:
-    return " ".join(w for w in norm.split() if w not in STOP_WORDS)
-
-
-def closeness(a: Sequence[str], b: Sequence[str]) -> list[list[float]]:
-    """How close normalised texts are (0-100): the mean of token set and token sort ratios of content words.
-
-    Token set alone calls a claim a duplicate of any longer text containing it; token sort alone punishes
-    a paraphrase that drops one word. The mean keeps both honest.
-    """
-    left = [_content(t) for t in a]
-    right = [_content(t) for t in b]
-    kwargs = {"processor": utils.default_process, "workers": 1}
-    tset = process.cdist(left, right, scorer=fuzz.token_set_ratio, **kwargs)
-    tsort = process.cdist(left, right, scorer=fuzz.token_sort_ratio, **kwargs)
-    return ((tset + tsort) / 2).tolist()
 
 
 @lru_cache(maxsize=200_000)
