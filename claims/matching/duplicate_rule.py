@@ -174,6 +174,11 @@ def _shown(figure: Figure | None) -> str:
     return figure.text if figure is not None else "—"
 
 
+def _same_shown(mine: Figure, theirs: Figure) -> str:
+    """An agreeing figure once when both claims write it alike, else both ways: "2,3 triệu = 2.300.000"."""
+    return mine.text if mine.text.casefold() == theirs.text.casefold() else f"{mine.text} = {theirs.text}"
+
+
 def _figure_words(pairs: Sequence[FigurePair]) -> list[str]:
     differing = [p for p in pairs if not p.same]
     if differing:
@@ -182,8 +187,7 @@ def _figure_words(pairs: Sequence[FigurePair]) -> list[str]:
             return [_("different figure: {figures}").format(figures=shown)]
         return [_("different figures: {figures}").format(figures=shown)]
     if pairs:
-        shown = "; ".join(p.mine.text if p.mine.text == p.theirs.text else f"{p.mine.text} = {p.theirs.text}"
-                          for p in pairs if p.mine is not None and p.theirs is not None)
+        shown = "; ".join(_same_shown(p.mine, p.theirs) for p in pairs if p.mine is not None and p.theirs is not None)
         return [_("same figures: {figures}").format(figures=shown)]
     return []
 
