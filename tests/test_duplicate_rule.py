@@ -70,3 +70,10 @@ def test_grouping_a_collection_follows_the_same_rule():
                                (2, "Ít nhất 48 người đã thiệt mạng vì lũ ở miền Trung"),
                                (3, "Ít nhất 52 người đã thiệt mạng vì lũ tại miền Trung")])
     assert groups == [(1, (3,))]
+
+
+def test_a_range_agrees_with_its_two_ends_written_apart_but_not_with_another_range():
+    assert explain("Từ 20 đến 25 người bị thương trong vụ cháy", "20-25 người bị thương trong vụ cháy").why == \
+        "same figures: Từ 20 đến 25 người = 20-25 người"
+    assert explain("Từ 20 đến 25 người bị thương trong vụ cháy", "20-30 người bị thương trong vụ cháy").why == \
+        "different figure: Từ 20 đến 25 người ≠ 20-30 người"

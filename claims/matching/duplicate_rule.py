@@ -34,8 +34,10 @@ __all__ = ["DUPLICATE_CLOSENESS", "Relation", "Figure", "FigurePair", "Side", "J
 # Texts at least this close (0-100, see `rerank.closeness`) are the same claim if their figures and polarity agree.
 DUPLICATE_CLOSENESS = 80.0
 
+# Hedges that point opposite ways: "hơn 50" is not "dưới 50". "lên đến"/"up to" (UP_TO) is left out: in news it
+# mostly reports a total reached ("số người chết lên đến 269"), which "ít nhất 269" may well restate.
 _ABOVE = {Qualifier.MORE_THAN, Qualifier.AT_LEAST}
-_BELOW = {Qualifier.LESS_THAN, Qualifier.AT_MOST, Qualifier.UP_TO}
+_BELOW = {Qualifier.LESS_THAN, Qualifier.AT_MOST}
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 _SHOWN_WORDS = 4  # shared words named in a "shares the words" reason
 
@@ -100,10 +102,20 @@ def figures_of(text: str) -> tuple[Figure, ...]:
     for q in find_quantities(text, exclude=spans):
         found.append((q.start, Figure(q.text, q.value, q.high, q.unit, q.qualifier)))
         spans.append((q.start, q.end))
-    for m in _DIGITS.finditer(text):  # numbers reading does not take for a figure ("COVID-19", "G7"): as written
+    for m in _DIGITS.finditer(text):  # numbers reading does not take for a figure ("COVID-19", "có141"): bare
         if not any(s < m.end() and m.start() < e for s, e in spans):
-            found.append((m.start(), Figure(m.group(), m.group())))
+            found.append((m.start(), Figure(m.group(), _bare_value(m.group()))))
     return tuple(f for _, f in sorted(found, key=lambda pair: pair[0]))
+
+
+def _bare_value(digits: str) -> float | str:
+    """A bare number's value, so that "141" glued to a word equals "141 quốc gia" read as a quantity."""
+    from claims.quantities import parse_number
+
+    try:
+        return parse_number(digits, "vi")
+    except ValueError:
+        return digits
 
 
 def _may_hold_number_words(text: str) -> bool:
@@ -113,16 +125,27 @@ def _may_hold_number_words(text: str) -> bool:
     return bool(find_quantities(text))
 
 
+def _endpoints(figures: Sequence[Figure]) -> list[Figure]:
+    """Each range as its two ends, so "20-25 người" agrees with "khoảng 20 … 25 người" read as two figures."""
+    out: list[Figure] = []
+    for f in figures:
+        if f.high is None:
+            out.append(f)
+        else:
+            out += [Figure(f.text, f.value, None, f.unit), Figure(f.text, f.high, None, f.unit)]
+    return out
+
+
 def compare_figures(mine: Sequence[Figure], theirs: Sequence[Figure], *,
                     same_language: bool = True) -> tuple[FigurePair, ...]:
     """The figures of two claims paired: agreeing ones first matched one to one, then the rest side by side.
 
     Every pair is `same` exactly when both claims state the same figures.
     """
-    left = list(theirs)
+    left = _endpoints(theirs)
     agreeing: list[FigurePair] = []
     unmatched: list[Figure] = []
-    for figure in mine:
+    for figure in _endpoints(mine):
         match = next((i for i, other in enumerate(left) if figure.agrees_with(other, same_language=same_language)),
                      None)
         if match is None:
@@ -182,12 +205,13 @@ def _same_shown(mine: Figure, theirs: Figure) -> str:
 def _figure_words(pairs: Sequence[FigurePair]) -> list[str]:
     differing = [p for p in pairs if not p.same]
     if differing:
-        shown = "; ".join(f"{_shown(p.mine)} ≠ {_shown(p.theirs)}" for p in differing)
+        shown = "; ".join(dict.fromkeys(f"{_shown(p.mine)} ≠ {_shown(p.theirs)}" for p in differing))
         if len(differing) == 1:
             return [_("different figure: {figures}").format(figures=shown)]
         return [_("different figures: {figures}").format(figures=shown)]
     if pairs:
-        shown = "; ".join(_same_shown(p.mine, p.theirs) for p in pairs if p.mine is not None and p.theirs is not None)
+        shown = "; ".join(dict.fromkeys(_same_shown(p.mine, p.theirs) for p in pairs
+                                        if p.mine is not None and p.theirs is not None))
         return [_("same figures: {figures}").format(figures=shown)]
     return []
 
