@@ -172,14 +172,14 @@ def claim_queue(db: sqlite_utils.Database, flt: ClaimFilter = ClaimFilter(), *, 
     """
     where, params = _where(flt)
     order = _SORTS.get(sort, _SORTS["score"])
-    marked = " ".join(read_query(flt.search).marked_words) if flt.search else ""
+    marked = read_query(flt.search).marked_words if flt.search else ()
     with_marks = None
     order_params: list[Any] = []
     if marked:
-        db.register_function(diacritics_kept, deterministic=True, replace=True)
-        total, with_marks = db.execute(f"SELECT count(*), coalesce(sum(diacritics_kept(c.text, ?)), 0)"
-                                       f" FROM claims c{where}", [marked, *params]).fetchone()
-        order, order_params = f"diacritics_kept(c.text, ?) DESC, {order}", [marked]
+        kept, kept_params = diacritics_kept(marked)
+        total, with_marks = db.execute(f"SELECT count(*), coalesce(sum({kept}), 0) FROM claims c{where}",
+                                       [*kept_params, *params]).fetchone()
+        order, order_params = f"{kept} DESC, {order}", kept_params
     else:
         total = db.execute(f"SELECT count(*) FROM claims c{where}", params).fetchone()[0]
     columns = ", ".join(f"c.{col.strip()}" for col in CLAIM_COLUMNS.split(","))

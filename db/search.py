@@ -52,13 +52,12 @@ def search_claims(db: sqlite_utils.Database, query: str, *, limit: int = 50, off
     found: list[dict[str, Any]] = []
     read = read_query(query)
     if read.expression is not None:
-        marked = " ".join(read.marked_words)
-        db.register_function(diacritics_kept, deterministic=True, replace=True)
+        kept, kept_params = diacritics_kept(read.marked_words)
         try:
-            rows = db.query(f"SELECT {_COLUMNS}, bm25(claims_fts) AS rank, diacritics_kept(c.text, ?) AS kept"
+            rows = db.query(f"SELECT {_COLUMNS}, bm25(claims_fts) AS rank, {kept} AS kept"
                             f" FROM claims_fts JOIN claims c ON c.id = claims_fts.rowid"
                             f" WHERE claims_fts MATCH ?{where} ORDER BY kept DESC, rank LIMIT ?",
-                            [marked, read.expression, *params, wanted])
+                            [*kept_params, read.expression, *params, wanted])
             found = [dict(r, how="text" if r["kept"] else "folded") for r in rows]
         except sqlite3.OperationalError:  # never expected: every word is quoted; fall back to fuzzy
             found = []
