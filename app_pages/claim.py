@@ -413,8 +413,8 @@ def _reject_all(db, claim, suggestions) -> None:
 def _search_by_meaning(db, claim) -> None:
     """A reviewer's search for claims and past fact-checks worded differently; what it finds joins the suggestions."""
     from claims.matching.multilingual import is_available
-    from db.matching import suggest_matches
     from db.meaning import latest_job
+    from pipelines.matching import suggest_matches
 
     if not is_available():
         st.caption("Search by meaning needs the multilingual sentence model (`make run` installs it).")

@@ -1,4 +1,5 @@
-"""`factcheck import-claims`, `match`, `search` and `dupes`: thin wrappers over the db matching modules."""
+"""`factcheck import-claims`, `match`, `search` and `dupes`: thin wrappers over matching (`pipelines/matching.py`)
+and the store."""
 from __future__ import annotations
 
 import argparse
@@ -60,7 +61,7 @@ def _compute_vectors(db: Any) -> None:
 
 def cmd_match(args: argparse.Namespace, db: Any) -> int:
     from claims.matching.multilingual import MultilingualModelMissing
-    from db.matching import find_matches
+    from pipelines.matching import find_matches
 
     if args.limit < 1:
         raise UserError("--limit must be at least 1")

@@ -24,9 +24,9 @@ def desk(tmp_path_factory):
     """One desk for the module: the claims each test opens, stored before the server starts."""
     from db.connection import open_database
     from db.ingest import ingest_text
-    from db.matching import suggest_matches
     from evidence.review import save_review
     from evidence.sources import attach_source
+    from pipelines.matching import suggest_matches
     from tests.matching_support import store_claims
 
     path = tmp_path_factory.mktemp("duplicates") / "browser.db"

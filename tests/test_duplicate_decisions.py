@@ -7,10 +7,11 @@ import pytest
 from db.claims import get_claim
 from db.duplicates import DifferenceNotConfirmed, decide_match, reject_all_suggestions
 from db.history import history_for_claim
-from db.matching import article_neighbours, suggest_matches, suggestions_for
+from db.matching import article_neighbours, suggestions_for
 from evidence.review import adopt_verdict, save_review
 from evidence.sources import attach_source
 from factcheck.cli import main
+from pipelines.matching import suggest_matches
 from tests.matching_support import store_claims
 
 DEATHS_52 = "Theo Bộ Nông nghiệp, ít nhất 52 người đã thiệt mạng vì lũ lụt ở miền Trung."
