@@ -23,9 +23,9 @@ DA_NANG_FOLDED = "Ông ấy đã nói về năng lượng sạch tại hội ngh
 def desk(tmp_path_factory):
     """One desk for the module: the claims each test opens, stored before the server starts."""
     from db.connection import open_database
-    from db.ingest import ingest_text
     from evidence.review import save_review
     from evidence.sources import attach_source
+    from pipelines.ingest import ingest_text
     from pipelines.matching import suggest_matches
     from tests.matching_support import store_claims
 
