@@ -10,9 +10,9 @@ from claims.matching.grouping import group_duplicates
 
 def test_a_paraphrase_with_the_same_figures_written_another_way_is_a_duplicate_and_says_which():
     said = explain("Lũ lụt ảnh hưởng hơn 2,3 triệu người tại 7 tỉnh miền Trung",
-                   "Lũ lụt ảnh hưởng hơn 2.300.000 người ở 7 tỉnh miền Trung")
+                   "Lũ lụt ảnh hưởng hơn 2.300.000 người ở bảy tỉnh miền Trung")
     assert said.relation is Relation.DUPLICATE
-    assert said.why == "same figures: hơn 2,3 triệu người = hơn 2.300.000 người; 7"
+    assert said.why == "same figures: hơn 2,3 triệu người = hơn 2.300.000 người; 7 tỉnh = bảy tỉnh"
     assert said.difference == ""
 
 
