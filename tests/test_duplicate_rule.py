@@ -77,3 +77,12 @@ def test_a_range_agrees_with_its_two_ends_written_apart_but_not_with_another_ran
         "same figures: Từ 20 đến 25 người = 20-25 người"
     assert explain("Từ 20 đến 25 người bị thương trong vụ cháy", "20-30 người bị thương trong vụ cháy").why == \
         "different figure: Từ 20 đến 25 người ≠ 20-30 người"
+
+
+def test_money_and_shares_must_be_in_the_same_unit_but_a_counted_thing_may_be_named_otherwise():
+    assert explain("Giá trị hợp đồng là 2 triệu USD theo báo cáo", "Giá trị hợp đồng là 2 triệu đồng theo báo cáo"
+                   ).why == "different figure: 2 triệu USD ≠ 2 triệu đồng"
+    assert explain("Tỷ lệ thất nghiệp là 5% trong quý này", "Tỷ lệ thất nghiệp là 5 người trong quý này"
+                   ).relation is Relation.RELATED
+    assert explain("Theo phía Nga, 498 quân nhân đã thiệt mạng trong chiến dịch",
+                   "Theo phía Nga, 498 binh sĩ đã thiệt mạng trong chiến dịch").relation is Relation.DUPLICATE

@@ -63,14 +63,22 @@ class Figure:
     def agrees_with(self, other: Figure, *, same_language: bool = True) -> bool:
         """Same value (and range), a unit only where both name one and it is the same, hedged the same way.
 
-        Units are compared within one language only: "người" and "people" are the same unit in other words.
+        Units are compared where a different one changes the claim and the words around it barely show it: money
+        and shares (USD ≠ VND, percent ≠ a count). A counted thing ("498 quân nhân", "498 binh sĩ"; "3 phía",
+        "3 hướng") is the text's business, which closeness compares; and units are compared within one language.
         """
         if self.value != other.value or self.high != other.high:
             return False
-        if same_language and self.unit and other.unit and fold(self.unit) != fold(other.unit):
+        if (same_language and self.unit and other.unit and self.unit != other.unit
+                and (_money_or_share(self.unit) or _money_or_share(other.unit))):
             return False
         return not ((self.qualifier in _ABOVE and other.qualifier in _BELOW)
                     or (self.qualifier in _BELOW and other.qualifier in _ABOVE))
+
+
+def _money_or_share(unit: str | None) -> bool:
+    """A currency code (USD, VND, as reading writes them) or a percentage."""
+    return unit is not None and (unit == "percent" or (unit.isascii() and unit.isalpha() and unit.isupper()))
 
 
 @dataclass(frozen=True)
