@@ -99,12 +99,28 @@ def _filters(db):
                                key="queue_checkworthy")
     sort = row2[3].selectbox("Sort by", list(SORTS), format_func=SORTS.get, key="queue_sort")
     pick = lambda v: None if v == ANY else v  # noqa: E731
+    speaker = st.text_input(_("Speaker (any spelling)"), key="queue_speaker", placeholder="Peskov")
+    spellings = _speaker_spellings(db, speaker)
     flt = ClaimFilter(
         status=pick(status), rating=pick(rating), claim_type=pick(claim_type), article_id=pick(article),
         assignee=pick(assignee), has_number=None if has_number == ANY else has_number == "Yes",
         checkworthy=None if worthy == ANY else worthy == "Check-worthy", search=search.strip() or None,
+        speakers=spellings,
     )
     return flt, sort
+
+
+def _speaker_spellings(db, name: str) -> tuple[str, ...] | None:
+    """Every spelling of the speaker typed ("ông Peskov" finds "Dmitry Peskov" too); None when nothing is typed."""
+    from db.speakers import speaker_record
+
+    if not name.strip():
+        return None
+    record = speaker_record(db, name)
+    if record is None:
+        st.caption(_("No speaker on the desk is written “{name}”.").format(name=md_escape(name.strip())))
+        return ()
+    return record.spellings
 
 
 def _page_key(flt, sort) -> str:

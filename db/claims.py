@@ -111,6 +111,7 @@ class ClaimFilter:
     include_merged: bool = False
     include_dismissed: bool = False  # claims dismissed as not worth checking leave the queue unless asked for
     ids: tuple[int, ...] | None = field(default=None)
+    speakers: tuple[str, ...] | None = None  # the spellings of one speaker (db.speakers.speaker_record)
 
 
 @dataclass(frozen=True)
@@ -157,6 +158,9 @@ def _where(flt: ClaimFilter) -> tuple[str, list[Any]]:
     if flt.ids is not None:
         clauses.append(f"c.id IN ({', '.join('?' for _ in flt.ids) or 'NULL'})")
         params.extend(flt.ids)
+    if flt.speakers is not None:
+        clauses.append(f"c.speaker IN ({', '.join('?' for _ in flt.speakers) or 'NULL'})")
+        params.extend(flt.speakers)
     if flt.search and flt.search.strip():
         expression = match_expression(flt.search)
         if expression is None:
