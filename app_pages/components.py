@@ -66,7 +66,7 @@ def database() -> sqlite_utils.Database:
 
 def _vectors_in_background(db: sqlite_utils.Database) -> None:
     """Make sure the vectors by meaning of new texts are being computed on a thread of their own (`db.meaning`)."""
-    from db.meaning import keep_vectors_current
+    from pipelines.vector_jobs import keep_vectors_current
 
     keep_vectors_current(db)
 

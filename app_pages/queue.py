@@ -20,6 +20,7 @@ from app_pages.components import (
     signed_in,
     status_label,
 )
+from db.fts import read_query
 from translations import N_, _, format_decimal, ngettext
 
 PER_PAGE = 25
@@ -116,12 +117,28 @@ def _filters(db):
                                format_func=worthiness.get)
     sort = row2[3].selectbox(_("Sort by"), list(SORTS), format_func=sorts.get, key="queue_sort")
     pick = lambda v: None if v == ANY else v  # noqa: E731
+    speaker = st.text_input(_("Speaker (any spelling)"), key="queue_speaker", placeholder=_("Peskov"))
+    spellings = _speaker_spellings(db, speaker)
     flt = ClaimFilter(
         status=pick(status), rating=pick(rating), claim_type=pick(claim_type), article_id=pick(article),
         assignee=pick(assignee), has_number=None if has_number == ANY else has_number == "Yes",
         checkworthy=None if worthy == ANY else worthy == "Check-worthy", search=search.strip() or None,
+        speakers=spellings,
     )
     return flt, sort
+
+
+def _speaker_spellings(db, name: str) -> tuple[str, ...] | None:
+    """Every spelling of the speaker typed ("ông Peskov" finds "Dmitry Peskov" too); None when nothing is typed."""
+    from db.speakers import speaker_record
+
+    if not name.strip():
+        return None
+    record = speaker_record(db, name)
+    if record is None:
+        st.caption(_("No speaker on the desk is written “{name}”.").format(name=md_escape(name.strip())))
+        return ()
+    return record.spellings
 
 
 def _page_key(flt, sort) -> str:
@@ -271,8 +288,17 @@ if _result.total:
 else:
     _matching = _("**0 claims** match")
 if _fuzzy:
-    _matching = _("{matching} · no exact words found, showing near matches").format(matching=_matching)
+    _matching = _("{matching} · no claim has these words, showing near matches").format(matching=_matching)
 _head.markdown(_matching)
+if _flt.search and not _fuzzy and _result.total:
+    _read = read_query(_flt.search)
+    if _result.with_marks is not None and _result.with_marks < _result.total:
+        _head.caption(_("First the {exact} written with your diacritics, then {folded} with the same letters"
+                        " written without them or with other marks.").format(
+            exact=_result.with_marks, folded=_result.total - _result.with_marks))
+    _head.caption(_("Whole words only; type * after a word to find the words it begins (e.g. {example}).").format(
+        example="Luga*") if not _read.prefixes else _("Whole words; {words} also as the beginning of a word.").format(
+        words=", ".join(f"“{w}”" for w in _read.prefixes)))
 if _result.claims:
     _first_open = next((c for c in _result.claims if c.status in ("new", "in_review")), None)
     if _first_open is not None and _next.button(_("Review next open claim"), key="queue_next", type="primary",
