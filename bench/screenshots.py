@@ -119,7 +119,8 @@ def shoot(out: Path) -> list[Path]:
                 page.set_default_timeout(30_000)
                 # (file, address, text to wait for, who, the language the sign-in form and the page speak)
                 shots = [
-                    ("articles", "", vi("Add an article"), "Lan", "vi"),
+                    ("inbox", "", vi("Inbox"), "Lan", "vi"),
+                    ("articles", "articles", vi("Add an article"), "Lan", "vi"),
                     ("article", f"article?id={ids['article']}", vi("Add a claim the engine missed"), "Lan", "vi"),
                     ("queue", "queue", vi("Claim queue"), "Lan", "vi"),
                     ("claim", f"claim?id={ids['claim']}", vi("History"), "Lan", "vi"),
@@ -129,8 +130,9 @@ def shoot(out: Path) -> list[Path]:
                 ]
                 for name, path, marker, who, language in shots:
                     page.set_viewport_size(VIEWPORT)
-                    # A new address is a new session: the reviewer signs in again (the form speaks the desk's
-                    # language whatever the account reads).
+                    # Each picture signs in afresh (no session cookie carried over), so another account can follow;
+                    # the form speaks the desk's language whatever the account reads.
+                    page.context.clear_cookies()
                     sign_in(page, base, who, path=path, language="vi",
                             expect=None if language == "vi" else f"Signed in as {who}")
                     wait_for_text(page, marker)

@@ -222,3 +222,17 @@ def test_the_catalogues_ship_in_the_package():
     files = [p.relative_to(PROJECT / "translations").as_posix() for p in LOCALES.rglob("*.[mp]o")]
     assert len(files) == 4
     assert [f for f in files if not any(fnmatch.fnmatch(f, pattern) for pattern in patterns)] == []
+
+
+def test_no_message_hides_inside_an_f_string():
+    """pybabel (on Python 3.11) cannot see _("…") inside an f-string's braces: such a message never reaches the
+    catalogue. Messages go outside, with .format()."""
+    hidden = []
+    for place in ("app.py", *MESSAGE_PLACES, "app_pages"):
+        for path in ([PROJECT / place] if place.endswith(".py") else sorted((PROJECT / place).rglob("*.py"))):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if isinstance(node, ast.JoinedStr) and any(
+                        isinstance(inner, ast.Call) and isinstance(inner.func, ast.Name)
+                        and inner.func.id in ("_", "ngettext") for inner in ast.walk(node)):
+                    hidden.append(f"{path.relative_to(PROJECT)}:{node.lineno}")
+    assert hidden == []
