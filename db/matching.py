@@ -224,6 +224,7 @@ def suggestions_for(db: sqlite_utils.Database, claim_id: int, *, include_rejecte
         """
         SELECT m.id AS match_id, m.claim_id, m.other_kind, m.other_id, m.score, m.relation, m.decision,
                k.text AS k_text, k.verdict AS k_verdict, k.url AS k_url, k.published AS k_published,
+               k.publisher AS k_publisher,
                c.id AS c_id, c.text AS c_text, c.rating AS c_rating, c.verdict AS c_verdict
         FROM claim_matches m
         LEFT JOIN known_claims k ON m.other_kind = 'known' AND k.id = m.other_id
@@ -231,7 +232,7 @@ def suggestions_for(db: sqlite_utils.Database, claim_id: int, *, include_rejecte
         WHERE m.claim_id = :claim
         UNION ALL
         SELECT m.id, m.claim_id, 'claim', CAST(m.claim_id AS TEXT), m.score, m.relation, m.decision,
-               NULL, NULL, NULL, NULL, c.id, c.text, c.rating, c.verdict
+               NULL, NULL, NULL, NULL, NULL, c.id, c.text, c.rating, c.verdict
         FROM claim_matches m JOIN claims c ON c.id = m.claim_id
         WHERE m.other_kind = 'claim' AND m.other_id = CAST(:claim AS TEXT)
         """, {"claim": claim_id})
@@ -251,7 +252,8 @@ def suggestions_for(db: sqlite_utils.Database, claim_id: int, *, include_rejecte
                 continue
             out.append(Suggestion(r["match_id"], claim_id, "known", r["other_id"], None, r["k_text"], r["score"],
                                   r["relation"], r["decision"], r["k_verdict"], r["k_verdict"], r["k_url"],
-                                  _host(r["k_url"]) or "a past fact-check", r["k_published"], language))
+                                  r["k_publisher"] or _host(r["k_url"]) or "a past fact-check", r["k_published"],
+                                  language))
         elif r["c_id"] is not None:
             out.append(Suggestion(r["match_id"], claim_id, "claim", str(r["c_id"]), r["c_id"], r["c_text"],
                                   r["score"], r["relation"], r["decision"], r["c_rating"], r["c_verdict"],
