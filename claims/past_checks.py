@@ -223,7 +223,8 @@ def read_past_checks(path: str | Path) -> Iterator[dict[str, Any]]:
     if kind != "csv":
         found, lines = _peek_claimreview(lines)
         if found:
-            return _claimreview(lines, str(path))
+            f.close()
+            return _claimreview(path)
     if kind is None:
         kind, lines = _guess_kind(lines)
     return _jsonl(lines, str(path)) if kind == "jsonl" else _csv(lines, str(path))
@@ -251,9 +252,13 @@ def _peek_claimreview(lines: Iterator[str]) -> tuple[bool, Iterator[str]]:
     return is_claimreview_document(value), lines
 
 
-def _claimreview(lines: Iterator[str], name: str) -> Iterator[dict[str, Any]]:
+def _claimreview(path: Path) -> Iterator[dict[str, Any]]:
     """The reviews of a whole ClaimReview document, read when the import starts; a bad one is named."""
     try:
-        yield from parse_claimreview("".join(lines), name=name)
+        data = path.read_bytes()
+    except OSError as error:
+        raise PastCheckError(f"{path}: cannot read: {error.strerror}") from None
+    try:
+        yield from parse_claimreview(data, name=str(path))
     except ClaimReviewError as error:
         raise PastCheckError(str(error)) from None

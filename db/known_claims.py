@@ -11,6 +11,7 @@ from typing import Any, NamedTuple
 import orjson
 import sqlite_utils
 
+from claims.claimreview_items import ReviewRow
 from claims.folding import fold, nfc
 from claims.past_checks import ArchiveRow
 from db.connection import writing
@@ -89,7 +90,12 @@ def _known_chunks(rows: Iterable[dict[str, Any]]) -> Iterator[_Chunk]:
     seen: dict[str, int] = {}
     setdefault = seen.setdefault
     for number, row in enumerate(rows, 1):
-        if row.__class__ is ArchiveRow:  # read from an archive: checked and cleaned already
+        if row.__class__ is ReviewRow:  # read from a ClaimReview: checked and cleaned already
+            line = None
+            text = row["text"]
+            packed = (row["id"], text, fold(text), row["verdict"], row["url"], row["published"], row["language"],
+                      row["publisher"], row["publisher_url"], row["claimant"])
+        elif row.__class__ is ArchiveRow:  # read from an archive: checked and cleaned already
             line = row.line
             text = row["text"]
             packed = (row["id"], text, fold(text), row["verdict"], row["url"], row["published"], None, None, None,
