@@ -14,6 +14,8 @@ import takes every review of a document or none.
 """
 from __future__ import annotations
 
+import contextlib
+import gc
 import json
 import re
 from collections.abc import Iterator
@@ -282,9 +284,27 @@ def _loads(data: str | bytes) -> Any:
         return json.loads(data)
 
 
+@contextlib.contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Python's cycle collector off while a document's millions of objects are made and read: none of them forms a
+    cycle, and each collection would walk them all again (it more than doubled the time of 200,000 reviews)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def parse_claimreview(data: str | bytes, *, name: str = "document") -> list[dict[str, Any]]:
     """Past fact-check rows of a ClaimReview document given as text or UTF-8 bytes: JSON, JSON Lines of documents,
     or an HTML page with JSON-LD blocks (a text whose first character is `<`)."""
+    with _no_cycle_collection():
+        return _parse(data, name)
+
+
+def _parse(data: str | bytes, name: str) -> list[dict[str, Any]]:
     if isinstance(data, bytes):
         data = data.removeprefix(b"\xef\xbb\xbf")
         start = data.lstrip()[:1]

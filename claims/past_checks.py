@@ -203,7 +203,8 @@ def _file_lines(path: Path, f: IO[str]) -> Iterator[str]:
 
 
 def read_past_checks(path: str | Path) -> Iterator[dict[str, Any]]:
-    """Rows of the archive file at `path` (UTF-8, NFC-normalised); raises PastCheckError naming the line.
+    """Rows of the archive file at `path` (UTF-8, NFC-normalised), or of the ClaimReview document it holds; raises
+    PastCheckError naming the line (or the review).
 
     The file is read line by line as the rows are consumed, so an archive of any size takes little memory.
     """
@@ -212,44 +213,47 @@ def read_past_checks(path: str | Path) -> Iterator[dict[str, Any]]:
 
     if (problem := not_a_regular_file(path)) is not None:
         raise PastCheckError(f"{path}: {problem}")
+    suffix = path.suffix.lower()
+    if suffix != ".csv" and _is_claimreview_file(path):
+        return _claimreview(path)
     try:
         # newline="" keeps line ends as written: the CSV reader needs them for quoted fields across lines.
         f = open(path, encoding="utf-8-sig", newline="")  # noqa: SIM115 - closed by _file_lines
     except OSError as error:
         raise PastCheckError(f"{path}: cannot read: {error.strerror}") from None
     lines = _file_lines(path, f)
-    suffix = path.suffix.lower()
     kind = "csv" if suffix == ".csv" else "jsonl" if suffix in (".jsonl", ".ndjson", ".json") else None
-    if kind != "csv":
-        found, lines = _peek_claimreview(lines)
-        if found:
-            f.close()
-            return _claimreview(path)
     if kind is None:
         kind, lines = _guess_kind(lines)
     return _jsonl(lines, str(path)) if kind == "jsonl" else _csv(lines, str(path))
 
 
-def _peek_claimreview(lines: Iterator[str]) -> tuple[bool, Iterator[str]]:
-    """Whether the file is a ClaimReview document (an HTML page, a JSON array, a JSON-LD object or a JSON document
-    spread over lines) rather than JSON Lines or CSV; the lines read are given back."""
-    seen: list[str] = []
-    for line in lines:
-        seen.append(line)
-        if line.strip():
-            break
-    lines = itertools.chain(seen, lines)
-    first = (seen[-1] if seen else "").lstrip("\ufeff \t")
-    if first.startswith(("<", "[")):
-        return True, lines
-    if not first.startswith("{"):
-        return False, lines
+_SNIFF_BYTES = 1 << 20  # a row of an archive is far shorter (MAX_FIELD_CHARS); a longer first line is a document
+
+
+def _is_claimreview_file(path: Path) -> bool:
+    """Whether the file is a ClaimReview document (an HTML page, a JSON array, a JSON-LD object, a JSON document
+    spread over lines or written on one long line) rather than JSON Lines or CSV: its first bytes tell."""
     try:
-        value = _json_line(first)
-    except json.JSONDecodeError:
+        with open(path, "rb") as f:
+            head = f.read(_SNIFF_BYTES)
+    except OSError:
+        return False  # the reader names the error
+    complete = len(head) < _SNIFF_BYTES
+    head = head.removeprefix(b"\xef\xbb\xbf").lstrip()
+    if head[:1] in (b"<", b"["):
+        return True
+    if head[:1] != b"{":
+        return False
+    line, newline, _ = head.partition(b"\n")
+    if not newline and not complete:
+        return True
+    try:
+        value = orjson.loads(line)
+    except orjson.JSONDecodeError:
         # An object opened and continued on the next lines is a document; a broken line is JSON Lines' to name.
-        return first.rstrip().endswith(("{", "[", ",")), lines
-    return is_claimreview_document(value), lines
+        return line.rstrip().endswith((b"{", b"[", b","))
+    return is_claimreview_document(value)
 
 
 def _claimreview(path: Path) -> Iterator[dict[str, Any]]:
