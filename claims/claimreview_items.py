@@ -248,7 +248,7 @@ def _walk(reviews: _Reviews, value: Any) -> Iterator[dict[str, Any]]:
     embedded = value.get("claimreview")
     if isinstance(embedded, str):  # a row of a published archive: the review as JSON text
         try:
-            embedded = json.loads(embedded)
+            embedded = _loads(embedded)
         except json.JSONDecodeError as error:
             reviews.count += 1
             raise reviews.fail(_text(value.get("url")), f"its claimreview column is not JSON ({error.msg})") from None
