@@ -16,6 +16,7 @@ from claims.folding import fold, nfc
 from claims.past_checks import ArchiveRow
 from db.connection import writing
 from db.history import now
+from db.lookups import values_by_id
 from db.match_index import forget_index
 
 __all__ = ["import_known_claims", "publishers_of"]
@@ -186,11 +187,4 @@ def publishers_of(db: sqlite_utils.Database, ids: Iterable[str]) -> dict[str, st
     >>> publishers_of(db, ["https://factcheck.example.org/claims/7"])  # doctest: +SKIP
     {'https://factcheck.example.org/claims/7': 'Desk A'}
     """
-    keys = list(dict.fromkeys(ids))
-    found: dict[str, str] = {}
-    for start in range(0, len(keys), 500):
-        part = keys[start:start + 500]
-        marks = ", ".join("?" for _ in part)
-        found.update(db.execute(f"SELECT id, publisher FROM known_claims WHERE publisher IS NOT NULL"
-                                f" AND id IN ({marks})", part).fetchall())
-    return found
+    return values_by_id(db, "known_claims", "publisher", ids)

@@ -18,6 +18,7 @@ from typing import Any
 import sqlite_utils
 
 from db.connection import file_uri
+from db.lookups import values_by_id
 
 __all__ = ["ARCHIVE_FORMAT", "ArchiveError", "PublishedArchive", "speaker_roles", "write_archive"]
 
@@ -87,14 +88,7 @@ def speaker_roles(db: sqlite_utils.Database, claim_ids: Iterable[int]) -> dict[i
     """Each claim's speaker's role ("Bộ trưởng Bộ Y tế"), where the database records roles (`claims.speaker_role`)."""
     if "speaker_role" not in {c[1] for c in db.execute("PRAGMA table_info(claims)")}:
         return {}
-    ids = list(claim_ids)
-    roles: dict[int, str] = {}
-    for start in range(0, len(ids), 500):
-        part = ids[start:start + 500]
-        marks = ", ".join("?" for _ in part)
-        roles.update(db.execute(f"SELECT id, speaker_role FROM claims WHERE speaker_role IS NOT NULL"
-                                f" AND id IN ({marks})", part).fetchall())
-    return roles
+    return values_by_id(db, "claims", "speaker_role", claim_ids)
 
 
 def _is_archive(path: Path) -> bool:

@@ -195,3 +195,18 @@ def test_a_second_desk_imports_the_json_and_finds_the_first_desks_verdict(datase
         assert b.execute("SELECT count(*) FROM known_claims").fetchone()[0] == 1
     finally:
         b.close()
+
+
+def test_the_speakers_role_is_published_where_the_database_records_roles(desk, tmp_path):
+    db = desk["db"]
+    if "speaker_role" not in {c[1] for c in db.execute("PRAGMA table_info(claims)")}:
+        db.execute("ALTER TABLE claims ADD COLUMN speaker_role TEXT")  # as the speaker-roles migration adds it
+    db.execute("UPDATE claims SET speaker_role = 'cơ quan quản lý nhà nước về y tế' WHERE id = ?",
+               [desk["published"]])
+    archive = _archive(desk, tmp_path)
+    conn = sqlite3.connect(archive)
+    try:
+        assert conn.execute("SELECT speaker, speaker_role FROM verdicts").fetchall() == [
+            ("Bộ Y tế", "cơ quan quản lý nhà nước về y tế")]
+    finally:
+        conn.close()
