@@ -81,6 +81,8 @@ bench: setup browser
 	$(BIN)/python bench/article_view.py --claims 1000 3000
 	$(BIN)/python bench/checkworthiness_speed.py --mb 1 --rounds 1
 	$(BIN)/python bench/web.py
+	$(BIN)/python bench/claimreview_import.py --n 200000 --stages
+	$(BIN)/python bench/replication.py --saves 300 --rounds 1
 
 screenshots: setup browser
 	$(BIN)/python bench/screenshots.py
