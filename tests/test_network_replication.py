@@ -123,3 +123,12 @@ def test_a_replica_that_does_not_exist_is_refused_with_a_message(tmp_path):
     result = _restore(tmp_path / "nothing-here", tmp_path / "restored.db")
     assert result.returncode != 0
     assert not (tmp_path / "restored.db").exists()
+
+
+def test_the_shipped_configuration_names_the_database_and_a_file_replica(tmp_path):
+    env = {**os.environ, "FACTCHECK_DB": str(tmp_path / "desk.db"), "LITESTREAM_REPLICA": str(tmp_path / "replica")}
+    result = subprocess.run([str(LITESTREAM), "databases", "-config", str(PROJECT / "deploy" / "litestream.yml")],
+                            capture_output=True, text=True, timeout=60, env=env)
+    assert result.returncode == 0, result.stderr
+    (row,) = [line.split() for line in result.stdout.splitlines()[1:] if line.strip()]
+    assert row == [str(tmp_path / "desk.db"), "file"]
