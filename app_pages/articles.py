@@ -13,7 +13,7 @@ UPLOAD_TYPES = ["txt", "md", "markdown", "html", "htm"]
 
 def _add_article_form(db) -> None:
     from claims.reading import UnreadableArticle, decode_article
-    from db.ingest import ingest_text
+    from pipelines.ingest import ingest_text
 
     with st.form("articles_add_form", clear_on_submit=False):
         st.subheader("Add an article", anchor=False)
@@ -63,7 +63,7 @@ def _add_article_form(db) -> None:
 
 
 def _add_by_url(db, url: str, *, other_input: bool, title: str, published) -> None:
-    from db.captures import ingest_url
+    from pipelines.url_ingest import ingest_url
 
     if other_input:
         st.error("Give the article one way: pasted text, a file, or a web address to fetch, not several.")

@@ -118,8 +118,15 @@ def _accounts(db) -> None:
 
 def _checkworthiness_model(db) -> None:
     """Which model scores the claims; an editor retrains it from the desk's decisions or goes back to the rules."""
-    from db.desk_model import LabelsError, active_model, desk_decisions, model_summary, train_desk_model, use_builtin
     from evidence.permissions import Action, can
+    from pipelines.desk_model import (
+        LabelsError,
+        active_model,
+        desk_decisions,
+        model_summary,
+        train_desk_model,
+        use_builtin,
+    )
 
     st.subheader("Check-worthiness model", anchor=False)
     model = active_model(db)

@@ -25,7 +25,7 @@ def _summary(checks) -> str:
 
 
 def feeds_section(db) -> None:
-    from db.feeds import InvalidFeed, add_feed, check_feeds, feed_items, list_feeds, remove_feed
+    from pipelines.feeds import InvalidFeed, add_feed, check_feeds, feed_items, list_feeds, remove_feed
 
     feeds = list_feeds(db)
     with st.expander(f"Watched feeds ({len(feeds)})", expanded=False):

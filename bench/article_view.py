@@ -17,7 +17,7 @@ sys.path[:0] = [str(PROJECT), str(PROJECT / "tests")]
 import browser_support as support  # noqa: E402
 
 from db.connection import open_database  # noqa: E402
-from db.ingest import ingest_text  # noqa: E402
+from pipelines.ingest import ingest_text  # noqa: E402
 
 
 def long_article(claims: int) -> str:

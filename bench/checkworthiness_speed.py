@@ -63,7 +63,7 @@ def main() -> int:
         print("  " + printed.strip().replace("\n", "\n  "))
 
         from db.connection import open_database
-        from db.desk_model import active_scorer
+        from pipelines.desk_model import active_scorer
 
         db = open_database(db_path)
         started = time.perf_counter()

@@ -28,7 +28,7 @@ LITESTREAM = Path(sys.executable).parent / "litestream"
 
 def _desk(path: Path) -> list[int]:
     from db.connection import open_database
-    from db.ingest import ingest_text
+    from pipelines.ingest import ingest_text
 
     db = open_database(path)
     ids = []

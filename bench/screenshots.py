@@ -33,10 +33,10 @@ def scripted_review(db_path: Path) -> dict[str, int]:
     """The sample articles, with a few claims reviewed the way a desk would: sources, verdicts, one published."""
     from db.claims import ClaimFilter, claim_queue
     from db.connection import open_database
-    from db.ingest import ingest_paths
     from db.known_claims import import_known_claims
     from evidence.review import save_review
     from evidence.sources import attach_source
+    from pipelines.ingest import ingest_paths
 
     db = open_database(db_path)
     try:

@@ -19,12 +19,12 @@ from web_support import local_site  # noqa: E402
 
 from claims.passage import suggest_passage  # noqa: E402
 from db.connection import open_database  # noqa: E402
-from db.feeds import check_feeds  # noqa: E402
-from db.ingest import ingest_text  # noqa: E402
-from db.link_checks import check_links  # noqa: E402
 from evidence.review import save_review  # noqa: E402
 from evidence.sources import attach_source  # noqa: E402
 from fetching.web import fetch_page  # noqa: E402
+from pipelines.feeds import check_feeds  # noqa: E402
+from pipelines.ingest import ingest_text  # noqa: E402
+from pipelines.link_checks import check_links  # noqa: E402
 
 CLAIM = "Người phát ngôn Dmitry Peskov cho biết hơn 1,7 triệu người đã rời bỏ nhà cửa từ ngày 24/2."
 

@@ -1,20 +1,17 @@
-"""Kept copies of web pages (page_captures) and articles ingested by URL: fetched first, stored in one transaction."""
+"""Kept copies of web pages (page_captures): stored once, never changed (ingest by URL: pipelines/url_ingest.py)."""
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 import sqlite_utils
 
-from claims.reading import UnreadableArticle
 from db.connection import writing
-from db.ingest import IngestOutcome, ingest_text
 from db.settings import get_setting
 from fetching.networks import AddressRule, InvalidNetwork, networks_from_env, offline_from_env, parse_networks
-from fetching.web import FetchError, Page, allow_private_from_env, fetch_page
+from fetching.web import FetchError, Page, allow_private_from_env
 
 __all__ = ["store_capture", "get_capture", "article_capture_id", "keep_source_copy", "AlreadyKept",
-           "source_capture_id", "private_allowed", "ingest_url", "ingest_urls", "is_url"]
+           "source_capture_id", "private_allowed", "is_url"]
 
 
 def is_url(value: str) -> bool:
@@ -99,32 +96,3 @@ def source_capture_id(db: sqlite_utils.Database, source_id: int) -> int | None:
     if row is None:
         raise LookupError(f"source {source_id} does not exist")
     return row[0]
-
-
-def ingest_url(db: sqlite_utils.Database, url: str, *, allow_private: bool | AddressRule = False,
-               title: str | None = None, published: str | dt.date | None = None,
-               added_by: str | None = None) -> IngestOutcome:
-    """Fetch `url` and store it like a file: title and date from the page unless given, with its kept copy.
-
-    The page is fetched before anything is written; the article, its claims and the capture commit together.
-    """
-    try:
-        page = fetch_page(url, allow_private=private_allowed(db, allow_private))
-    except FetchError as error:
-        return IngestOutcome(url, error=str(error).removeprefix(f"{url}: "))
-    try:
-        with writing(db):
-            stored = ingest_text(db, page.text, title=title or page.title, url=page.final_url,
-                                 published=published or page.published, source_name=page.site_name,
-                                 added_by=added_by)
-            if not stored.already_stored:
-                capture_id = store_capture(db, page, fetched_by=added_by)
-                db.execute("UPDATE articles SET capture_id = ? WHERE id = ?", [capture_id, stored.article_id])
-    except UnreadableArticle as error:
-        return IngestOutcome(url, error=str(error))
-    return IngestOutcome(url, stored=stored)
-
-
-def ingest_urls(db: sqlite_utils.Database, urls: list[str], **options: Any) -> list[IngestOutcome]:
-    """Each URL in turn; a refused one does not stop the others."""
-    return [ingest_url(db, url, **options) for url in urls]

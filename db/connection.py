@@ -1,13 +1,13 @@
 """Opening the workbench database: WAL, a busy timeout, foreign keys, and one way to write."""
 from __future__ import annotations
 
-import contextlib
 import os
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 
 import sqlite_utils
+
+from db.transactions import writing
 
 __all__ = ["DEFAULT_DB_PATH", "NewerDatabase", "resolve_db_path", "open_database", "writing", "file_uri"]
 
@@ -114,26 +114,3 @@ def open_database(path: str | os.PathLike[str] | None = None, *, migrate: bool =
         conn.close()
         raise
     return db
-
-
-@contextlib.contextmanager
-def writing(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
-    """One write transaction: everything inside commits together or not at all.
-
-    BEGIN IMMEDIATE takes the write lock up front, so a transaction that reads then writes never fails
-    half-way with "database is locked"; it waits (busy timeout) for the other writer instead.
-    Nested sqlite-utils calls (insert, atomic) become savepoints inside it.
-    """
-    if db.conn.in_transaction:
-        with db.atomic():
-            yield db
-        return
-    db.conn.execute("BEGIN IMMEDIATE")
-    try:
-        yield db
-    except BaseException:
-        if db.conn.in_transaction:
-            db.conn.execute("ROLLBACK")
-        raise
-    else:
-        db.conn.execute("COMMIT")

@@ -11,6 +11,7 @@ import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
 from claims.folding import fold
+from db.transactions import writing
 
 __all__ = ["MIGRATIONS", "migrate", "schema_version"]
 
@@ -472,8 +473,6 @@ def migrate(db: sqlite_utils.Database, *, stop_before: str | None = None) -> Non
     """Apply every pending migration (or those before `stop_before`, to make an old-version database)."""
     if MIGRATIONS.applied(db) and not MIGRATIONS.pending(db):
         return
-    from db.connection import writing
-
     # Several processes may open a new database at once: the write lock makes the second wait, then find
     # nothing pending, instead of failing on "table already exists".
     with writing(db):

@@ -1,6 +1,6 @@
 """Dismissing a claim as not worth checking, and restoring it: one click each, both in the history.
 
-A dismissal is also a label the desk's check-worthiness model learns from (db/desk_model.py); restoring the
+A dismissal is also a label the desk's check-worthiness model learns from (pipelines/desk_model.py); restoring the
 claim undoes that label.
 """
 from __future__ import annotations

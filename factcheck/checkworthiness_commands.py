@@ -12,7 +12,7 @@ __all__ = ["add_parsers", "cmd_train_checkworthiness", "desk_scorer"]
 
 def cmd_train_checkworthiness(args: argparse.Namespace, db: Any) -> int:
     from claims.checkworthiness_labels import LabelsError, check_both_classes, read_labels
-    from db.desk_model import model_summary, train_desk_model
+    from pipelines.desk_model import model_summary, train_desk_model
 
     started = time.perf_counter()
     try:
@@ -49,7 +49,7 @@ def desk_scorer(path: str) -> Any:
     from pathlib import Path
 
     from db.connection import NewerDatabase, open_database
-    from db.desk_model import active_scorer
+    from pipelines.desk_model import active_scorer
 
     if not Path(path).is_file():
         raise UserError(f"{path}: no such database (train one with factcheck train-checkworthiness LABELS --db)")

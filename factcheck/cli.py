@@ -15,12 +15,9 @@ from typing import Any
 
 from factcheck.errors import UserError
 from factcheck.inputs import input_lines
+from factcheck.output import print_json
 
 __all__ = ["main", "run", "build_parser", "print_json"]
-
-
-def print_json(value: Any) -> None:
-    sys.stdout.write(json.dumps(value, ensure_ascii=False) + "\n")
 
 
 def _date(value: str) -> dt.date:
@@ -108,9 +105,10 @@ def _decode_plain(data: bytes, name: str) -> str:
 
 
 def cmd_ingest(args: argparse.Namespace, db: Any) -> int:
-    from db.captures import ingest_urls, is_url
-    from db.ingest import ingest_paths
+    from db.captures import is_url
     from factcheck.web_commands import address_rule
+    from pipelines.ingest import ingest_paths
+    from pipelines.url_ingest import ingest_urls
 
     failed = stored = skipped = 0
     results = []

@@ -8,16 +8,11 @@ import time
 from typing import Any
 
 from factcheck.errors import UserError
+from factcheck.output import print_json
 
 __all__ = ["add_parsers", "add_address_options", "address_rule"]
 
 DEFAULT_INTERVAL = 900
-
-
-def _print_json(value: Any) -> None:
-    from factcheck.cli import print_json
-
-    print_json(value)
 
 
 def _networks(value: str) -> tuple:
@@ -50,13 +45,13 @@ def address_rule(args: argparse.Namespace) -> Any:
 
 
 def cmd_check_links(args: argparse.Namespace, db: Any) -> int:
-    from db.link_checks import check_links
+    from pipelines.link_checks import check_links
 
     checks = check_links(db, allow_private=address_rule(args), timeout=args.timeout)
     flagged = [c for c in checks if c.flagged]
     errors = [c for c in checks if c.outcome == "error"]
     if args.json:
-        _print_json({"checked": len(checks), "flagged": len(flagged), "errors": len(errors),
+        print_json({"checked": len(checks), "flagged": len(flagged), "errors": len(errors),
                      "sources": [{"source_id": c.source_id, "url": c.url, "outcome": c.outcome,
                                   "http_status": c.http_status, "detail": c.detail, "claims": list(c.claim_ids),
                                   "flagged": c.flagged} for c in checks]})
@@ -84,7 +79,7 @@ def _positive_seconds(value: str) -> float:
 def _report_feeds(checks: list, *, as_json: bool) -> bool:
     """Print one line per feed; True when every feed could be read."""
     if as_json:
-        _print_json({"checked_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), "feeds": [
+        print_json({"checked_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), "feeds": [
             {"url": c.feed.url, "title": c.feed.title, "new": c.new, "stored": c.stored,
              "already_stored": c.already_stored, "failed": c.failed, "error": c.error, "failures": list(c.failures)}
             for c in checks]})
@@ -106,7 +101,7 @@ def _report_claimreview_feeds(checks: list, *, as_json: bool) -> bool:
     from translations import _
 
     if as_json:
-        _print_json({"claimreview_feeds": [{"url": c.url, "imported": c.imported, "error": c.error,
+        print_json({"claimreview_feeds": [{"url": c.url, "imported": c.imported, "error": c.error,
                                             "failures": list(c.failures)} for c in checks]})
     else:
         for c in checks:
@@ -122,8 +117,8 @@ def _report_claimreview_feeds(checks: list, *, as_json: bool) -> bool:
 
 
 def cmd_watch(args: argparse.Namespace, db: Any) -> int:
-    from db.feeds import InvalidFeed, add_feeds, check_feeds, list_feeds
     from pipelines.claimreview_feeds import check_claimreview_feed
+    from pipelines.feeds import InvalidFeed, add_feeds, check_feeds, list_feeds
 
     try:
         add_feeds(db, args.feeds, added_by=args.reviewer)
@@ -165,7 +160,7 @@ def cmd_kept_copy(args: argparse.Namespace, db: Any) -> int:
     if capture is None:
         raise UserError(f"{what} has no kept copy")
     if args.json:
-        _print_json({k: capture[k] for k in ("id", "url", "final_url", "http_status", "content_type", "title",
+        print_json({k: capture[k] for k in ("id", "url", "final_url", "http_status", "content_type", "title",
                                              "author", "site_name", "published", "content_hash", "fetched_at",
                                              "text", *(("html",) if args.html else ()))})
     elif args.html:

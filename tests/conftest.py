@@ -48,7 +48,7 @@ def db(db_path: Path):
 @pytest.fixture
 def seeded_db(db):
     """The two sample articles ingested, as `make run` loads them."""
-    from db.ingest import ingest_paths
+    from pipelines.ingest import ingest_paths
 
     outcomes = list(ingest_paths(db, [SEEDS]))
     assert all(o.ok for o in outcomes), outcomes

@@ -11,9 +11,9 @@ import pytest
 
 from db.accounts import AccountError, add_account, authenticate, link_reviewer, set_role
 from db.connection import open_database
-from db.ingest import ingest_text
 from db.settings import set_setting
 from evidence.review import ReviewError, save_review
+from pipelines.ingest import ingest_text
 
 PROJECT = Path(__file__).resolve().parent.parent
 FACTCHECK = PROJECT / ".venv" / "bin" / "factcheck"

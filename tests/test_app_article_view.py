@@ -5,7 +5,7 @@ import pytest
 from app_support import html_of, make_app, open_page, texts
 
 from db.claims import claims_for_article, get_claim
-from db.ingest import ingest_text
+from pipelines.ingest import ingest_text
 
 HOSTILE = ("Ông An nói <script>alert('x')</script> rằng hơn 1,7 triệu người đã rời bỏ nhà cửa trong tháng 3/2022."
            " Bộ trưởng cho biết 90% người dân đã được tiêm vắc xin vào năm 2021 & sẽ tăng 25% vào năm 2023."

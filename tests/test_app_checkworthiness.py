@@ -6,11 +6,11 @@ import pytest
 from app_support import make_app, open_page, texts
 
 from db.claims import ClaimFilter, claim_queue, get_claim
-from db.desk_model import active_model
 from db.history import history_for_claim
-from db.ingest import ingest_text
 from evidence.dismissal import dismiss_claim
 from evidence.review import save_review
+from pipelines.desk_model import active_model
+from pipelines.ingest import ingest_text
 
 DESK = "app_pages/desk.py"
 

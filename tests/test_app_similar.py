@@ -5,8 +5,8 @@ import pytest
 from app_support import make_app, open_page, texts
 
 from db.claims import get_claim
-from db.ingest import ingest_text
 from evidence.review import save_review
+from pipelines.ingest import ingest_text
 
 FIRST = "Người phát ngôn Điện Kremlin Dmitry Peskov cho biết hơn 1,7 triệu người đã rời bỏ nhà cửa trong tháng 3/2022."
 SECOND = ("Theo Điện Kremlin, ông Dmitry Peskov cho biết hơn 1,7 triệu người đã rời bỏ nhà cửa trong tháng 3/2022."

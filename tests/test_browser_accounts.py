@@ -37,7 +37,7 @@ def browser():
 def desk(tmp_path):
     """The app on a database with the first sample article; yields (base URL, database path, first claim id)."""
     from db.connection import open_database
-    from db.ingest import ingest_paths
+    from pipelines.ingest import ingest_paths
 
     db_path = tmp_path / "desk.db"
     db = open_database(db_path)
@@ -142,8 +142,8 @@ def test_markdown_in_user_text_never_makes_a_browser_fetch_it(browser, tmp_path)
     """Issue 11: a reviewer's name, an article title, an edited claim's original wording, an assignee, a verdict's
     rationale and a conflict message all carry an image pointing at a tracking URL; no page requests it."""
     from db.connection import open_database
-    from db.ingest import ingest_text
     from evidence.review import save_review
+    from pipelines.ingest import ingest_text
 
     tracker = f"http://127.0.0.1:{free_port()}/t.png"
     image = f"![x]({tracker})"

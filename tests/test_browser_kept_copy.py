@@ -7,9 +7,9 @@ from browser_support import chromium_missing, launch_chromium, running_app, sign
 from web_support import local_site
 
 from db.connection import open_database
-from db.ingest import ingest_text
 from evidence.sources import attach_source
 from evidence.web_sources import draft_source
+from pipelines.ingest import ingest_text
 
 pytestmark = [pytest.mark.skipif(chromium_missing() is not None, reason=chromium_missing() or ""),
               pytest.mark.timeout(240)]

@@ -72,7 +72,7 @@ def test_ingest_review_with_source_and_verdict_then_see_it_in_the_report(browser
 
 def test_second_reviewer_saving_the_same_claim_is_told_of_the_conflict(browser, app_url, tmp_path):
     from db.connection import open_database
-    from db.ingest import ingest_paths
+    from pipelines.ingest import ingest_paths
 
     db = open_database(tmp_path / "browser.db")
     (outcome,) = ingest_paths(db, [SEED])

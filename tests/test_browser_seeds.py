@@ -6,7 +6,7 @@ import pytest
 from browser_support import SEEDS, chromium_missing, launch_chromium, running_app, sign_in, wait_for_text
 
 from db.connection import open_database
-from db.ingest import default_title, ingest_paths
+from pipelines.ingest import default_title, ingest_paths
 
 pytestmark = [pytest.mark.skipif(chromium_missing() is not None, reason=chromium_missing() or ""),
               pytest.mark.timeout(180)]

@@ -12,12 +12,12 @@ import pytest
 from claims import extract_claims
 from db.claims import ClaimFilter, claim_queue, claims_for_article, get_claim
 from db.connection import open_database
-from db.desk_model import active_model, active_scorer, desk_decisions, train_desk_model, use_builtin
 from db.history import history_for_claim
-from db.ingest import ingest_text
 from evidence.dismissal import dismiss_claim, restore_claim
 from evidence.review import ReviewError, save_review
 from factcheck.cli import main
+from pipelines.desk_model import active_model, active_scorer, desk_decisions, train_desk_model, use_builtin
+from pipelines.ingest import ingest_text
 
 _ORGS = ["Sở Y tế", "Bộ Công Thương", "UBND tỉnh", "Công an thành phố", "Sở Giáo dục", "Hội Nông dân",
          "Ban Tuyên giáo", "Sở Giao thông", "Bộ Tài chính", "Tổng cục Thống kê", "Sở Du lịch", "Bộ Xây dựng"]

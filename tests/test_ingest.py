@@ -72,7 +72,7 @@ def test_db_option_wins_over_the_environment(tmp_path):
     ("crlf.txt", VIETNAMESE.replace("\n", "\r\n").encode()),
 ])
 def test_newsroom_encodings_are_decoded_to_the_same_nfc_text(tmp_path, db, name, data):
-    from db.ingest import ingest_paths
+    from pipelines.ingest import ingest_paths
 
     path = tmp_path / name
     path.write_bytes(data)
@@ -133,7 +133,7 @@ def test_ingest_json_output_reports_each_file(db_path):
 
 
 def test_duplicate_suggestions_are_stored_for_check_worthy_claims_only(db, monkeypatch):
-    from db import ingest
+    from pipelines import ingest
 
     opinion = "Tôi nghĩ chúng ta cần kiên nhẫn hơn nữa?"
     ingest.ingest_text(db, VIETNAMESE + opinion)

@@ -130,7 +130,7 @@ def test_claims_that_only_share_names_are_not_suggested(db):
 def test_suggestions_missed_by_a_stopped_ingest_are_stored_when_the_text_comes_again(db):
     from claims import extract_claims
     from db.articles import store_article, suggestions_stored
-    from db.ingest import ingest_text
+    from pipelines.ingest import ingest_text
 
     import_known_claims(db, PAST)
     text = "Theo báo cáo, Việt Nam có 1,7 triệu người thất nghiệp trong quý hai."
@@ -146,7 +146,7 @@ def test_suggestions_missed_by_a_stopped_ingest_are_stored_when_the_text_comes_a
 def test_a_past_fact_check_in_other_words_is_suggested_for_a_sample_article_claim(db):
     from pathlib import Path
 
-    from db.ingest import ingest_paths
+    from pipelines.ingest import ingest_paths
 
     # An archive of one: its word statistics are weak, the closeness of the two texts is what counts.
     import_known_claims(db, [

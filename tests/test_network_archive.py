@@ -20,10 +20,10 @@ from web_support import local_site
 from db.accounts import add_account
 from db.claims import get_claim
 from db.connection import open_database
-from db.ingest import ingest_text
 from db.settings import set_setting
 from evidence.review import save_review
 from evidence.web_sources import attach_source_keeping_copy
+from pipelines.ingest import ingest_text
 
 DATASETTE = Path(sys.executable).parent / "datasette"
 PUBLISHED = "Bộ Y tế cho biết hơn 1,7 triệu người đã được tiêm chủng trong tháng 3."

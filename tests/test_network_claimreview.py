@@ -13,9 +13,9 @@ from web_support import local_site
 
 from claims.claimreview_items import ClaimReviewError, parse_claimreview
 from db.connection import open_database
-from db.ingest import ingest_text
 from db.known_claims import import_known_claims
 from pipelines.claimreview_feeds import check_claimreview_feed
+from pipelines.ingest import ingest_text
 
 
 def review(n: int, claim: str, rating: str, *, publisher: str = "Kiểm Chứng VN", language: str = "vi",

@@ -25,7 +25,7 @@ pytestmark = pytest.mark.skipif(not LITESTREAM.is_file(), reason="the litestream
 WRITER = textwrap.dedent("""
     import sys
     from db.connection import open_database
-    from db.ingest import ingest_text
+    from pipelines.ingest import ingest_text
 
     db = open_database(sys.argv[1])
     n = 0

@@ -17,11 +17,11 @@ from db.claim_edits import merge_claims, split_claim
 from db.claims import ClaimFilter, claim_queue, get_claim, update_claim
 from db.connection import open_database
 from db.history import now
-from db.ingest import ingest_paths
 from db.reviewers import register_reviewer
 from db.transfer import TransferError, export_database, exported_tables, import_database
 from evidence.review import save_review
 from evidence.sources import attach_source
+from pipelines.ingest import ingest_paths
 
 PROJECT = Path(__file__).resolve().parent.parent
 FACTCHECK = PROJECT / ".venv" / "bin" / "factcheck"

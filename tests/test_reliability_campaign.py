@@ -15,11 +15,11 @@ from pathlib import Path
 import pytest
 
 from db.connection import NewerDatabase, open_database
-from db.ingest import ingest_text
 from evidence.claimreview import render_claimreview_json
 from evidence.csv_export import defuse_formula
 from evidence.report import ReportScope, build_report
 from evidence.review import save_review
+from pipelines.ingest import ingest_text
 
 PROJECT = Path(__file__).resolve().parent.parent
 FACTCHECK = PROJECT / ".venv" / "bin" / "factcheck"

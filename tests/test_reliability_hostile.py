@@ -14,8 +14,8 @@ import pytest
 from claims.reading import UnreadableArticle
 from db.claims import ClaimFilter, claim_queue, get_claim
 from db.connection import open_database
-from db.ingest import ingest_text
 from evidence.sources import InvalidSource, attach_source
+from pipelines.ingest import ingest_text
 
 PROJECT = Path(__file__).resolve().parent.parent
 FACTCHECK = PROJECT / ".venv" / "bin" / "factcheck"

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from claims.reading import UnreadableArticle
 from db.claims import claims_for_article
 from db.connection import open_database
-from db.ingest import ingest_text
+from pipelines.ingest import ingest_text
 
 FRAGMENTS = ["Bộ Y tế cho biết", "hơn 1,7 triệu người", "khoảng 90%", "ngày 8/3", "Điện Kremlin", "TP.HCM",
              "TS. Nguyễn Văn A nói:", "“Chúng tôi đã tăng 15%”", "The ministry said", "2.3% in March 2024",

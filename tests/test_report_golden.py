@@ -17,13 +17,13 @@ from typing import Any
 import pytest
 
 from db.claims import claims_for_article
-from db.ingest import ingest_paths
 from evidence.claimreview import render_claimreview_json
 from evidence.csv_export import render_csv
 from evidence.markdown import render_markdown
 from evidence.report import Report, ReportScope, build_report
 from evidence.review import save_review
 from evidence.sources import attach_source
+from pipelines.ingest import ingest_paths
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"

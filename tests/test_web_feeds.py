@@ -11,8 +11,8 @@ from app_support import make_app, open_page, texts
 from test_ingest import PROJECT, factcheck
 from web_support import LocalSite, local_site
 
-from db.feeds import check_feeds, feed_items, list_feeds
 from db.settings import set_setting
+from pipelines.feeds import check_feeds, feed_items, list_feeds
 
 RSS = "application/rss+xml"
 

@@ -11,11 +11,12 @@ from pathlib import Path
 import pytest
 from test_ingest import factcheck
 
-from db.captures import get_capture, ingest_url
+from db.captures import get_capture
 from db.connection import open_database
 from fetching.networks import AddressRule
 from fetching.urls import InvalidURL, check_url
 from fetching.web import FetchError, fetch_page
+from pipelines.url_ingest import ingest_url
 
 ARTICLE = """<!doctype html><html><head><meta charset="utf-8"><title>Hơn 1,7 triệu người rời nhà</title>
 <meta name="author" content="Nguyễn Lan"><meta property="og:site_name" content="Báo Thử">

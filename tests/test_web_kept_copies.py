@@ -9,14 +9,15 @@ from app_support import make_app, open_page, texts
 from test_ingest import factcheck
 from web_support import LocalSite, local_site
 
-from db.captures import AlreadyKept, get_capture, ingest_url, private_allowed
+from db.captures import AlreadyKept, get_capture, private_allowed
 from db.history import history_for_claim
-from db.ingest import ingest_text
 from db.settings import set_setting
 from db.sources import sources_for_claim
 from evidence.sources import InvalidSource
 from evidence.web_sources import attach_source_keeping_copy, keep_copy_now
 from fetching.web import FetchError, fetch_page
+from pipelines.ingest import ingest_text
+from pipelines.url_ingest import ingest_url
 
 PAGE = """<!doctype html><html><head><meta charset="utf-8"><title>Hơn 1,7 triệu người rời nhà</title>
 <meta name="author" content="Nguyễn Lan"><meta property="og:site_name" content="Báo Thử">

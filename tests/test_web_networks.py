@@ -12,11 +12,12 @@ from app_support import make_app
 from test_ingest import factcheck
 from web_support import LocalSite, local_site
 
-from db.captures import ingest_url, private_allowed
+from db.captures import private_allowed
 from db.settings import get_setting, set_setting
 from evidence.web_sources import draft_source
 from fetching.networks import AddressRule, InvalidNetwork, parse_networks
 from fetching.web import FetchError, fetch_page
+from pipelines.url_ingest import ingest_url
 
 PAGE = """<!doctype html><html><head><meta charset="utf-8"><title>Mạng nội bộ</title></head><body><article>
 <p>Theo báo cáo nội bộ, hơn 1,7 triệu người đã rời bỏ nhà cửa kể từ đầu tháng ba năm nay.</p>

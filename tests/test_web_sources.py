@@ -11,8 +11,6 @@ from web_support import LocalSite, local_site
 
 from db.captures import get_capture
 from db.claims import get_claim
-from db.ingest import ingest_text
-from db.link_checks import check_links
 from db.settings import set_setting
 from db.sources import sources_for_claim
 from evidence.markdown import render_markdown
@@ -21,6 +19,8 @@ from evidence.review import save_review
 from evidence.sources import attach_source
 from evidence.web_sources import draft_source
 from fetching.web import FetchError
+from pipelines.ingest import ingest_text
+from pipelines.link_checks import check_links
 
 ARTICLE = ("Người phát ngôn Điện Kremlin Dmitry Peskov cho biết hơn 1,7 triệu người đã rời bỏ nhà cửa.\n"
            "Thời tiết hôm nay đẹp.")

@@ -79,7 +79,7 @@ def ingest_text(db: sqlite_utils.Database, text: str, *, title: str | None = Non
             url = check_url(url, what="article URL")
         except InvalidURL as error:
             raise UnreadableArticle(str(error)) from None
-    from db.desk_model import active_scorer
+    from pipelines.desk_model import active_scorer
 
     day = _parse_published(published)
     scorer, model_id = active_scorer(db)  # the desk's model, when it has trained one

@@ -9,13 +9,14 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
-from db.captures import ingest_url, private_allowed
+from db.captures import private_allowed
 from db.connection import writing
 from db.history import now
 from fetching.feeds import FEED_TYPES, UnreadableFeed, read_feed
 from fetching.networks import AddressRule
 from fetching.urls import InvalidURL, check_url
 from fetching.web import FetchError, fetch
+from pipelines.url_ingest import ingest_url
 
 __all__ = ["WatchedFeed", "FeedItemRow", "FeedCheck", "InvalidFeed", "add_feed", "add_feeds", "list_feeds",
            "remove_feed", "feed_items", "check_feed", "check_feeds"]

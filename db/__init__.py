@@ -1,0 +1,12 @@
+"""The store: the schema and its migrations, and every read and write of the desk's data (through sqlite-utils).
+
+db/ holds SQL and the records it reads into; it runs no pipeline (pipelines/ does: ingest, feeds, link checks,
+training, background jobs). Import the submodules, e.g. `from db.connection import open_database`.
+"""
+
+__all__ = [
+    "accounts", "articles", "backup", "captures", "claim_edits", "claims", "connection", "duplicates", "fts",
+    "history", "known_claims", "lookups", "match_index", "matching", "meaning", "meaning_index", "meaning_match",
+    "migrations", "published_archive", "ratings", "records", "reports", "reviewers", "search", "settings", "sources",
+    "transactions", "transfer",
+]
