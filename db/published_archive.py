@@ -20,7 +20,7 @@ import sqlite_utils
 from db.connection import file_uri
 from db.lookups import values_by_id
 
-__all__ = ["ARCHIVE_FORMAT", "ArchiveError", "PublishedArchive", "speaker_roles", "write_archive"]
+__all__ = ["ARCHIVE_FORMAT", "ArchiveError", "PublishedArchive", "kept_copies", "speaker_roles", "write_archive"]
 
 ARCHIVE_FORMAT = "factcheck-published-archive/1"
 
@@ -67,6 +67,9 @@ CREATE TABLE sources (
     stance TEXT NOT NULL,
     excerpt TEXT,
     kept_copy_on TEXT,
+    kept_copy_url TEXT,
+    kept_copy_status INTEGER,
+    kept_copy_sha256 TEXT,
     link_check TEXT
 );
 CREATE INDEX sources_claim ON sources(claim_id, number);
@@ -89,6 +92,24 @@ def speaker_roles(db: sqlite_utils.Database, claim_ids: Iterable[int]) -> dict[i
     if "speaker_role" not in {c[1] for c in db.execute("PRAGMA table_info(claims)")}:
         return {}
     return values_by_id(db, "claims", "speaker_role", claim_ids)
+
+
+def kept_copies(db: sqlite_utils.Database, claim_ids: Iterable[int]) -> dict[tuple[int, str], dict[str, Any]]:
+    """What the desk kept of each source page of these claims, by (claim id, source url): the address it was
+    fetched from in the end, its HTTP status and the SHA-256 of its text (another desk can check a copy of its own
+    against it)."""
+    ids = list(claim_ids)
+    found: dict[tuple[int, str], dict[str, Any]] = {}
+    for start in range(0, len(ids), 500):
+        part = ids[start:start + 500]
+        marks = ", ".join("?" for _ in part)
+        for claim_id, url, final_url, status, digest in db.execute(
+                "SELECT cs.claim_id, s.url, p.final_url, p.http_status, p.content_hash FROM claim_sources cs"
+                " JOIN sources s ON s.id = cs.source_id JOIN page_captures p ON p.id = s.capture_id"
+                f" WHERE cs.claim_id IN ({marks})", part):
+            found[(claim_id, url)] = {"kept_copy_url": final_url, "kept_copy_status": status,
+                                      "kept_copy_sha256": digest}
+    return found
 
 
 def _is_archive(path: Path) -> bool:

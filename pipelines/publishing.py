@@ -6,7 +6,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from db.published_archive import PublishedArchive, speaker_roles, write_archive
+from db.published_archive import PublishedArchive, kept_copies, speaker_roles, write_archive
 from evidence.claimreview import DEFAULT_PUBLISHER_NAME, DEFAULT_PUBLISHER_URL, claim_review
 from evidence.report import ReportScope, build_report
 
@@ -28,6 +28,8 @@ def publish_archive(db: sqlite_utils.Database, destination: str | Path, *,
     report = build_report(db, ReportScope())
     published = [c for c in report.claims if c.published and c.rating]
     roles = speaker_roles(db, [c.id for c in published])
+    copies = kept_copies(db, [c.id for c in published])
+    no_copy = {"kept_copy_url": None, "kept_copy_status": None, "kept_copy_sha256": None}
     verdicts, sources = [], []
     for claim in published:
         review = claim_review(claim, report, publisher_name=publisher_name, publisher_url=publisher_url)
@@ -43,7 +45,8 @@ def publish_archive(db: sqlite_utils.Database, destination: str | Path, *,
         sources += [{"claim_id": claim.id, "number": s.number, "url": s.url, "title": s.title,
                      "publisher": s.publisher, "published": s.published, "accessed": s.accessed,
                      "archive_url": s.archive_url, "stance": s.stance, "excerpt": s.excerpt,
-                     "kept_copy_on": s.kept_copy_on, "link_check": s.link_check} for s in claim.sources]
+                     "kept_copy_on": s.kept_copy_on, **copies.get((claim.id, s.url), no_copy),
+                     "link_check": s.link_check} for s in claim.sources]
     made_at = report.generated_at or ""
     return write_archive(destination, publisher=publisher_name, publisher_url=publisher_url, made_at=made_at,
                          verdicts=verdicts, sources=sources)

@@ -88,6 +88,9 @@ def test_the_archive_holds_the_published_verdicts_and_nothing_else(desk, tmp_pat
             review["inLanguage"]) == ("ClaimReview", verdict["url"], "False", "Desk A", "vi")
     assert (source["url"], source["stance"], source["title"]) == (desk["source"], "refutes", "Báo cáo tiêm chủng")
     assert source["kept_copy_on"] == verdict["last_published"][:10]  # kept the day it was attached
+    kept = desk["db"].execute("SELECT content_hash FROM page_captures").fetchone()[0]
+    assert (source["kept_copy_url"], source["kept_copy_status"], source["kept_copy_sha256"]) == (
+        desk["source"], 200, kept)
     assert [tuple(r) for r in found] == [(PUBLISHED,)]
     # Nothing of the draft, the accounts, their passwords or the desk's settings is anywhere in the file.
     raw = archive.read_bytes()
