@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urljoin
 
+import orjson
 import sqlite_utils
 
 from claims.claimreview_items import ClaimReviewError, claimreview_rows, ld_json_blocks, parse_claimreview
@@ -19,10 +21,11 @@ from fetching.feeds import FEED_TYPES, UnreadableFeed, read_feed
 from fetching.networks import AddressRule
 from fetching.web import PAGE_TYPES, FetchError, fetch
 
-__all__ = ["CLAIMREVIEW_TYPES", "ClaimReviewFeedCheck", "check_claimreview_feed", "read_claimreview_feed"]
+__all__ = ["CLAIMREVIEW_TYPES", "MAX_PAGES", "ClaimReviewFeedCheck", "check_claimreview_feed", "read_claimreview_feed"]
 
 CLAIMREVIEW_TYPES = ("application/json", "application/ld+json", *PAGE_TYPES, *FEED_TYPES)
 _FEED_TYPES = frozenset(FEED_TYPES) - {"application/xml", "text/xml"}
+MAX_PAGES = 1000
 
 
 @dataclass(frozen=True)
@@ -48,6 +51,18 @@ def _is_feed(content_type: str, body: bytes) -> bool:
         start.startswith(b"<?xml") and (b"<rss" in start or b"<feed" in start or b"<rdf" in start))
 
 
+def _next_page(body: bytes, base: str) -> str | None:
+    """The `next_url` of a page of Datasette JSON (its default shape), made absolute; None for anything else."""
+    if not body.lstrip()[:1] == b"{":
+        return None
+    try:
+        value = orjson.loads(body)
+    except orjson.JSONDecodeError:
+        return None
+    following = value.get("next_url") if isinstance(value, dict) else None
+    return urljoin(base, following) if isinstance(following, str) and following else None
+
+
 def read_claimreview_feed(url: str, *, allow_private: bool | AddressRule = False,
                           timeout: float | None = None) -> tuple[list[dict[str, Any]], list[str]]:
     """The past fact-check rows the feed at `url` carries, and the items that could not be read (each named).
@@ -58,7 +73,16 @@ def read_claimreview_feed(url: str, *, allow_private: bool | AddressRule = False
     limits = {"timeout": timeout} if timeout else {}
     fetched = fetch(url, allow_private=allow_private, types=CLAIMREVIEW_TYPES, **limits)  # type: ignore[arg-type]
     if not _is_feed(fetched.content_type, fetched.body):
-        return parse_claimreview(_text(fetched.body), name=url), []
+        rows = parse_claimreview(_text(fetched.body), name=url)
+        pages = 1
+        # A Datasette table's JSON comes a page at a time (100 rows unless `_size` says more), `next_url` naming
+        # the next: every page is read, up to a bound a well-formed archive never reaches.
+        while (following := _next_page(fetched.body, fetched.final_url)) and pages < MAX_PAGES:
+            fetched = fetch(following, allow_private=allow_private, types=CLAIMREVIEW_TYPES,
+                            **limits)  # type: ignore[arg-type]
+            rows += parse_claimreview(_text(fetched.body), name=following)
+            pages += 1
+        return rows, []
     try:
         feed = read_feed(fetched.body, url=fetched.final_url, content_type=fetched.content_type)
     except UnreadableFeed as error:

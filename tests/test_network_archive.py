@@ -63,7 +63,9 @@ def _archive(desk, tmp_path) -> Path:
     result = factcheck("publish-archive", str(archive), "--publisher-name", "Desk A", "--publisher-url",
                        "https://desk-a.example", db=desk["path"])
     assert result.returncode == 0, result.stderr.decode()
-    assert result.stdout.decode().strip() == f"published 1 verdict to {archive}"
+    published = desk["db"].execute("SELECT count(*) FROM claims WHERE status = 'published'").fetchone()[0]
+    assert result.stdout.decode().strip() == (f"published 1 verdict to {archive}" if published == 1
+                                              else f"published {published} verdicts to {archive}")
     return archive
 
 
@@ -213,3 +215,22 @@ def test_the_speakers_role_is_published_where_the_database_records_roles(desk, t
             ("Bộ Y tế", "cơ quan quản lý nhà nước về y tế")]
     finally:
         conn.close()
+
+
+@pytest.fixture
+def two_published(desk):
+    _publish(desk["db"], desk["drafted"])
+    return desk
+
+
+def test_watching_another_desks_datasette_reads_every_page(two_published, datasette, tmp_path):
+    desk_b = tmp_path / "desk-b.db"
+    watched = factcheck("watch", "--claimreview", f"{datasette}/archive/verdicts.json?_size=1", "--once",
+                        "--allow-private", db=desk_b)  # one verdict a page: the second is on the next page
+    assert watched.returncode == 0, watched.stderr.decode()
+    assert "2 past fact-checks imported" in watched.stdout.decode()
+    b = open_database(desk_b)
+    try:
+        assert {r[0] for r in b.execute("SELECT text FROM known_claims")} == {PUBLISHED, DRAFTED}
+    finally:
+        b.close()
