@@ -4,4 +4,5 @@
 Import the submodules, e.g. `from pipelines.ingest import ingest_text`.
 """
 
-__all__ = ["claimreview_feeds", "desk_model", "feeds", "ingest", "link_checks", "publishing", "url_ingest"]
+__all__ = ["claimreview_feeds", "desk_model", "feeds", "ingest", "link_checks", "matching", "meaning_match",
+           "publishing", "url_ingest", "vector_jobs"]

@@ -181,7 +181,8 @@ def test_match_and_the_claim_page_name_the_publisher_of_a_matching_past_check(db
     monkeypatch.setenv("FACTCHECK_DB", str(db_path))
     at = open_page(make_app(), "claim", id=claim_id)
     assert not at.exception
-    assert "already checked by Kiểm Chứng VN" in texts(at).replace("\\", "")
+    page = texts(at).replace("\\", "")
+    assert "past fact-check · Kiểm Chứng VN · 2024-03-08" in page and "already checked: **Sai**" in page
     query = tmp_path / "q.jsonl"
     query.write_text(json.dumps({"id": "q", "text": "Bộ Y tế cho biết hơn 1,7 triệu người đã được tiêm chủng"
                                  " trong tháng 3."}, ensure_ascii=False) + "\n", encoding="utf-8")
