@@ -20,6 +20,7 @@ from web_support import local_site
 from db.accounts import add_account
 from db.claims import get_claim
 from db.connection import open_database
+from db.notes import add_note
 from db.settings import set_setting
 from evidence.review import save_review
 from evidence.web_sources import attach_source_keeping_copy
@@ -29,6 +30,7 @@ DATASETTE = Path(sys.executable).parent / "datasette"
 PUBLISHED = "Bộ Y tế cho biết hơn 1,7 triệu người đã được tiêm chủng trong tháng 3."
 DRAFTED = "Giá xăng RON 95 tăng 1.200 đồng mỗi lít từ ngày 8/3."
 DRAFT_RATIONALE = "Bản nháp: chưa kiểm tra nguồn thứ hai"
+NOTE = "Ghi chú nội bộ: gọi lại cho nguồn tin ở Bộ trước khi đăng"
 SECRET = "correct horse battery staple 42"
 
 
@@ -53,6 +55,7 @@ def desk(db, db_path):
                                               title="Báo cáo tiêm chủng", allow_private=True)
     assert attached.kept_copy
     _publish(db, published, rating="False", rationale="Báo cáo của Bộ ghi 1,2 triệu người.")
+    add_note(db, published, author="Lan", text=NOTE)  # on the published claim: still the desk's own
     save_review(db, drafted, expected_version=get_claim(db, drafted).version, reviewer="Lan", status="drafted",
                 rating="True", rationale=DRAFT_RATIONALE)
     return {"db": db, "path": db_path, "published": published, "drafted": drafted, "source": url}
@@ -96,7 +99,7 @@ def test_the_archive_holds_the_published_verdicts_and_nothing_else(desk, tmp_pat
     assert [tuple(r) for r in found] == [(PUBLISHED,)]
     # Nothing of the draft, the accounts, their passwords or the desk's settings is anywhere in the file.
     raw = archive.read_bytes()
-    for absent in (DRAFTED, DRAFT_RATIONALE, "lan.tran", "minh.le", "argon2", SECRET, "10.20.0.0"):
+    for absent in (DRAFTED, DRAFT_RATIONALE, NOTE, "lan.tran", "minh.le", "argon2", SECRET, "10.20.0.0"):
         assert absent.encode("utf-8") not in raw, absent
 
 
