@@ -164,6 +164,24 @@ def _report(label: str, figures: dict, size: int) -> None:
         print(figures["profile"])
 
 
+def _pasted(db_path: Path) -> None:
+    """A reviewer pastes single articles into the full store: each with its suggestions, as the app does (the
+    first also builds the claims' word index, which the app keeps in memory afterwards)."""
+    from db.connection import open_database
+    from pipelines.ingest import ingest_text
+
+    db = open_database(db_path)
+    for number, text in enumerate(desk_articles(3, seed=99), 1):
+        wall, cpu = time.perf_counter(), time.process_time()
+        stored = ingest_text(db, text)
+        matches = db.execute("SELECT count(*) FROM claim_matches m JOIN claims c ON c.id = m.claim_id"
+                             " WHERE c.article_id = ?", [stored.article_id]).fetchone()[0]
+        print(f"pasted article {number} ({len(text.encode()) / 1000:.1f} KB, {stored.claims} claims) into the full"
+              f" store: {time.perf_counter() - wall:.2f} s wall, {time.process_time() - cpu:.2f} s CPU with its"
+              f" {matches} suggestions; load {os.getloadavg()}")
+    db.conn.close()
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--articles", type=int, default=1000)
@@ -202,6 +220,7 @@ def main(argv: list[str] | None = None) -> int:
         shutil.copy(full, target)
         _report("into the full store", _measure(target, folder, profile=args.profile, one_by_one=args.one_by_one),
                 size)
+        _pasted(target)
     return 0
 
 
