@@ -102,3 +102,20 @@ def test_a_worker_killed_mid_job_resumes_where_it_stopped(small_desk):
     jobs = sqlite3.connect(desk).execute("SELECT total, done, finished_at FROM vector_jobs ORDER BY id").fetchall()
     assert jobs[0][0] >= texts and jobs[-1][0] <= texts - kept and jobs[-1][2] is not None
     assert _count(desk, "SELECT count(DISTINCT ref) FROM meaning_vectors WHERE kind = 'claim'") == texts
+
+
+def test_the_desk_page_shows_the_suggestions_still_pending(desk, monkeypatch):
+    from app_support import make_app
+
+    monkeypatch.setenv("FACTCHECK_DB", str(desk))
+    monkeypatch.setenv("FACTCHECK_VECTORS", "off")
+    at = make_app("Lan", role="admin")
+    at.run()
+    at.switch_page("app_pages/desk.py")
+    at.run()
+    assert not at.exception
+    shown = "\n".join(str(c.value) for c in at.caption)
+    assert "Suggestions pending for 100 articles" in shown and "No worker is running" in shown
+    run_worker(desk, once=True)
+    at.run()
+    assert "Every article has its match suggestions." in "\n".join(str(c.value) for c in at.caption)
