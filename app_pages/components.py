@@ -27,6 +27,7 @@ PAGES = {
     "claim": "app_pages/claim.py",
     "reports": "app_pages/reports.py",
     "desk": "app_pages/desk.py",
+    "statistics": "app_pages/statistics.py",
 }
 
 STATUS_LABELS = {"new": "New", "in_review": "In review", "drafted": "Verdict drafted", "published": "Published",

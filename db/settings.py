@@ -37,6 +37,8 @@ SETTINGS: dict[str, Setting] = {s.key: s for s in (
     Setting("private_networks", "", "Private networks to fetch pages from, in CIDR form (e.g. 10.20.0.0/16,"
                                     " 127.0.0.1/32); other private addresses stay refused", _networks),
     Setting("idle_timeout_minutes", 60, "Sign out after this many minutes without activity"),
+    Setting("recheck_after_days", 90, "Flag a published verdict about the present (\"hiện\", \"đang\", \"now\")"
+                                      " for re-checking after this many days"),
 )}
 
 

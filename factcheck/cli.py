@@ -215,7 +215,7 @@ def _command_groups() -> list[Callable[[Any, argparse.ArgumentParser], None]]:
     groups = []
     for module in ("factcheck.matching_commands", "factcheck.report_commands", "factcheck.transfer_commands",
                    "factcheck.user_commands", "factcheck.web_commands", "factcheck.checkworthiness_commands",
-                   "factcheck.worker_commands"):
+                   "factcheck.stats_commands", "factcheck.worker_commands"):
         try:
             groups.append(__import__(module, fromlist=["add_parsers"]).add_parsers)
         except ModuleNotFoundError as error:  # a command group still being written

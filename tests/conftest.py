@@ -17,6 +17,21 @@ os.environ.setdefault("FACTCHECK_VECTORS", "off")
 PROJECT = Path(__file__).resolve().parent.parent
 SEEDS = PROJECT / "seeds"
 
+# A module that starts a browser, a local web server or a subprocess is slow as a whole; `pytest -m "not slow"` is
+# the quick loop (about a minute), `make test` runs everything.
+_SLOW_SIGNS = ("browser_support", "web_support", "import subprocess", "sentence model")
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    slow_modules: dict[Path, bool] = {}
+    for item in items:
+        path = Path(str(item.fspath))
+        if path not in slow_modules:
+            source = path.read_text(encoding="utf-8")
+            slow_modules[path] = any(sign in source for sign in _SLOW_SIGNS)
+        if slow_modules[path]:
+            item.add_marker(pytest.mark.slow)
+
 
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:

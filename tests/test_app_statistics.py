@@ -1,0 +1,52 @@
+"""The Statistics page: an editor sees the desk's figures for the period, a reviewer only their own."""
+from __future__ import annotations
+
+import pytest
+from app_support import make_app, open_page, texts
+
+from db.claims import ClaimFilter, claim_queue
+from evidence.review import save_review
+
+
+@pytest.fixture
+def published(seeded_db, db_path, monkeypatch):
+    monkeypatch.setenv("FACTCHECK_DB", str(db_path))
+    claim = claim_queue(seeded_db, ClaimFilter(), limit=1).claims[0]
+    saved = save_review(seeded_db, claim.id, expected_version=1, reviewer="Lan", rating="Mostly false",
+                        rationale="The UN figure differs.", status="drafted")
+    save_review(seeded_db, claim.id, expected_version=saved.version, reviewer="Minh", status="published")
+    return claim
+
+
+def _metric(at, label: str):
+    return next(m.value for m in at.metric if m.label == label)
+
+
+def test_an_editor_sees_the_desks_figures_and_a_csv_of_each_table(published, seeded_db):
+    at = open_page(make_app("Minh", role="editor"), "statistics")
+    assert not at.exception
+    ingested = seeded_db.execute("SELECT count(*) FROM claims").fetchone()[0]
+    assert _metric(at, "Ingested") == str(ingested)
+    assert _metric(at, "Published") == "1"
+    chart = str(at.get("vega_lite_chart")[0].proto)
+    assert "Mostly false" in chart  # the published verdict's rating is drawn, with its count written on the bar
+    # verdicts, languages, outlets, articles, reviewers and the open claims each have their CSV
+    assert [b.key for b in at.get("download_button")] == [
+        f"statistics_csv_{k}" for k in ("verdicts", "languages", "outlets", "articles", "reviewers", "open-claims")]
+
+
+def test_a_reviewer_sees_only_their_own_work(published):
+    at = open_page(make_app("Hoa", role="reviewer"), "statistics")
+    assert not at.exception
+    assert "Your own work" in texts(at)
+    assert _metric(at, "Ingested") == "0" and _metric(at, "Published") == "0"
+
+
+def test_a_period_that_ends_before_it_starts_is_named(published):
+    import datetime as dt
+
+    at = open_page(make_app("Minh", role="editor"), "statistics")
+    at.date_input(key="statistics_since").set_value(dt.date.today())
+    at.date_input(key="statistics_until").set_value(dt.date.today() - dt.timedelta(days=3)).run()
+    assert not at.exception
+    assert any("ends before it starts" in w.value for w in at.warning)
