@@ -7,6 +7,6 @@ training, background jobs). Import the submodules, e.g. `from db.connection impo
 __all__ = [
     "accounts", "article_lookup", "articles", "backup", "captures", "claim_edits", "claims", "connection",
     "duplicates", "fts", "history", "known_claims", "match_index", "matching", "meaning", "meaning_index",
-    "meaning_match", "migrations", "ratings", "records", "reports", "reviewers", "search", "settings", "sources",
-    "transactions", "transfer",
+    "meaning_match", "migrations", "ratings", "rechecks", "records", "reports", "reviewers", "search", "settings",
+    "sources", "statistics", "transactions", "transfer",
 ]
