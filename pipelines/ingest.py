@@ -25,6 +25,7 @@ from db.articles import (
     suggestions_stored,
 )
 from db.connection import writing
+from db.suggestion_queue import checkworthy_count
 from pipelines.suggestions import MAX_SUGGESTED_CLAIMS, suggest_article, suggest_pending
 
 __all__ = ["IngestOutcome", "PreparedArticle", "default_title", "prepare_text", "store_prepared", "suggest_for_stored",
@@ -296,11 +297,6 @@ def _suggest_if_small(db: sqlite_utils.Database, article_ids: list[int]) -> None
     """The run's suggestions now when they are few (a pasted or uploaded article, a handful of files)."""
     if not article_ids:
         return
-    claims = 0
-    for start in range(0, len(article_ids), 500):
-        part = article_ids[start:start + 500]
-        claims += db.execute(f"SELECT count(*) FROM claims WHERE checkworthy = 1 AND article_id IN"
-                             f" ({', '.join('?' for _ in part)})", part).fetchone()[0]
-        if claims > SUGGEST_AT_ONCE_CLAIMS:
-            return
+    if checkworthy_count(db, sorted(set(article_ids))) > SUGGEST_AT_ONCE_CLAIMS:
+        return
     suggest_pending(db, article_ids=sorted(set(article_ids)))

@@ -9,6 +9,7 @@ import sqlite_utils
 
 from db.articles import checkworthy_claim_ids, mark_suggestions_stored
 from db.match_index import ClaimsAsOf, claims_as_of
+from db.suggestion_queue import last_claim_id, pending_articles, pending_count
 
 __all__ = ["MAX_SUGGESTED_CLAIMS", "suggest_article", "pending_suggestions", "suggest_pending"]
 
@@ -37,7 +38,7 @@ def suggest_article(db: sqlite_utils.Database, article_id: int, claim_ids: tuple
 
 def pending_suggestions(db: sqlite_utils.Database) -> int:
     """How many articles still wait for their suggestions."""
-    return db.execute("SELECT count(*) FROM articles WHERE suggested_at IS NULL").fetchone()[0]
+    return pending_count(db)
 
 
 def suggest_pending(db: sqlite_utils.Database, *, article_ids: list[int] | None = None, limit: int | None = None,
@@ -50,17 +51,13 @@ def suggest_pending(db: sqlite_utils.Database, *, article_ids: list[int] | None 
     """
     if article_ids is not None and not article_ids:
         return 0
-    where = f" AND id IN ({', '.join('?' for _ in article_ids)})" if article_ids else ""
-    sql = f"SELECT id FROM articles WHERE suggested_at IS NULL{where} ORDER BY id"
-    if limit is not None:
-        sql += f" LIMIT {int(limit)}"
-    pending = [row[0] for row in db.execute(sql, article_ids or [])]
+    pending = pending_articles(db, article_ids=article_ids, limit=limit)
     claims = ClaimsAsOf()
     done = 0
     for article_id in pending:
         if stop is not None and stop.is_set():
             break
-        last = db.execute("SELECT max(id) FROM claims WHERE article_id = ?", [article_id]).fetchone()[0]
+        last = last_claim_id(db, article_id)
         claims.extend(db, last or claims.last_claim_id)
         with claims_as_of(db, claims):
             suggest_article(db, article_id, checkworthy_claim_ids(db, article_id)[:MAX_SUGGESTED_CLAIMS])

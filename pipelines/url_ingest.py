@@ -7,7 +7,7 @@ from typing import Any
 import sqlite_utils
 
 from claims.reading import UnreadableArticle
-from db.captures import private_allowed, store_capture
+from db.captures import attach_article_capture, private_allowed, store_capture
 from db.connection import writing
 from fetching.networks import AddressRule
 from fetching.web import FetchError, fetch_page
@@ -39,8 +39,7 @@ def ingest_url(db: sqlite_utils.Database, url: str, *, allow_private: bool | Add
     with writing(db):
         stored = store_prepared(db, article)
         if not stored.already_stored:
-            capture_id = store_capture(db, page, fetched_by=added_by)
-            db.execute("UPDATE articles SET capture_id = ? WHERE id = ?", [capture_id, stored.article_id])
+            attach_article_capture(db, stored.article_id, store_capture(db, page, fetched_by=added_by))
     suggest_for_stored(db, stored, article)
     return IngestOutcome(url, stored=stored)
 

@@ -24,6 +24,7 @@ from pathlib import Path
 import sqlite_utils
 
 from db.connection import open_database
+from db.suggestion_queue import database_file
 from pipelines.suggestions import pending_suggestions, suggest_pending
 
 __all__ = ["WORKER_NICENESS", "WorkerBusy", "BackgroundProgress", "worker_running", "background_progress",
@@ -79,7 +80,7 @@ def worker_running(db_path: str | os.PathLike[str]) -> bool:
 def background_progress(db: sqlite_utils.Database) -> BackgroundProgress:
     from db.meaning import latest_job
 
-    path = db.execute("PRAGMA database_list").fetchone()[2]
+    path = database_file(db)
     job = latest_job(db)
     return BackgroundProgress(pending_suggestions(db), job.done if job else None, job.total if job else None,
                               bool(job and job.running), bool(path) and worker_running(path))
@@ -128,7 +129,7 @@ _STARTED: dict[str, float] = {}
 def start_worker(db: sqlite_utils.Database) -> bool:
     """What the app calls as pages open: at most every 30 s, start `factcheck worker` for this database's file
     when none runs (FACTCHECK_VECTORS=off turns it off: the test suite does). Returns whether it started one."""
-    path = db.execute("PRAGMA database_list").fetchone()[2]
+    path = database_file(db)
     if not path or os.environ.get("FACTCHECK_VECTORS", "on") == "off":
         return False
     if time.monotonic() - _STARTED.get(path, -1e9) < 30:
