@@ -35,6 +35,7 @@ navigation = st.navigation(position="sidebar" if st.session_state.get("account_l
     "Desk": [
         st.Page(PAGES["desk"], title="Desk", icon=":material/group:", url_path="desk"),
         st.Page(PAGES["statistics"], title="Statistics", url_path="statistics"),
+        st.Page(PAGES["speakers"], title="Speakers", url_path="speakers"),
     ],
 })
 

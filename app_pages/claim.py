@@ -20,6 +20,7 @@ from app_pages.components import (
 )
 from app_pages.web_evidence import forget_source_draft, kept_copy, link_flag, source_draft, source_fetch_panel
 from claims.language import language_name
+from translations import _
 
 NO_RATING = "— no verdict yet —"
 STANCES = {"supports": "Supports the claim", "refutes": "Refutes the claim", "context": "Gives context"}
@@ -71,7 +72,10 @@ def _facts(claim) -> None:
                 + (f" · **Types** {', '.join(claim.types)}" if claim.types else ""))
     if claim.reasons:
         st.markdown("**Reasons**\n" + "\n".join(f"- {md_escape(r)}" for r in claim.reasons))
-    if claim.speaker:
+    if claim.speaker and claim.speaker_role:
+        st.markdown(_("**Speaker** {speaker}, {role}").format(speaker=md_escape(claim.speaker),
+                                                              role=md_escape(claim.speaker_role)))
+    elif claim.speaker:
         st.markdown(f"**Speaker** {md_escape(claim.speaker)}")
     if claim.quantities:
         st.markdown("**Figures**\n" + "\n".join(

@@ -28,6 +28,7 @@ PAGES = {
     "reports": "app_pages/reports.py",
     "desk": "app_pages/desk.py",
     "statistics": "app_pages/statistics.py",
+    "speakers": "app_pages/speakers.py",
 }
 
 STATUS_LABELS = {"new": "New", "in_review": "In review", "drafted": "Verdict drafted", "published": "Published",

@@ -118,43 +118,71 @@ def _accounts(db) -> None:
 
 
 def _checkworthiness_model(db) -> None:
-    """Which model scores the claims; an editor retrains it from the desk's decisions or goes back to the rules."""
+    """Which model scores the claims and how it and the rules did on the newest decisions held back from it; an
+    editor retrains it from the desk's decisions (once there are enough of both kinds) or goes back to the rules."""
     from evidence.permissions import Action, can
     from pipelines.desk_model import (
+        MIN_EACH,
         LabelsError,
         active_model,
         desk_decisions,
+        file_labels,
+        latest_model,
+        missing_decisions,
         model_summary,
         train_desk_model,
         use_builtin,
     )
+    from translations import _
 
-    st.subheader("Check-worthiness model", anchor=False)
+    st.subheader(_("Check-worthiness model"), anchor=False)
     model = active_model(db)
-    st.markdown(f"Claims are scored by {md_escape(model_summary(model))}.")
+    last = latest_model(db)
+    st.markdown(_("Claims are scored by {summary}.").format(summary=md_escape(model_summary(model))))
+    if last is not None and last.f1 is not None and last.rules_f1 is not None:
+        st.markdown(_("Last training, {when}: on the {n} newest decisions held back from it (whole articles), the"
+                      " model's F1 is **{f1:.2f}** (precision {p:.2f}, recall {r:.2f}) and the built-in rules' F1 is"
+                      " **{rules_f1:.2f}** (precision {rp:.2f}, recall {rr:.2f}).").format(
+            when=last.trained_at[:16].replace("T", " "), n=last.held_back_sentences, f1=last.f1, p=last.precision,
+            r=last.recall, rules_f1=last.rules_f1, rp=last.rules_precision, rr=last.rules_recall))
+        if not last.active:
+            st.info(_("That model did not beat the built-in rules on those decisions beyond chance, so the built-in"
+                      " rules keep scoring the claims."))
     if model is not None:
-        st.caption(f"Model #{model.id}, trained {model.trained_at[:16].replace('T', ' ')}"
-                   + (f" by {md_escape(model.trained_by)}" if model.trained_by else "")
-                   + f"; threshold {model.threshold:.2f}.")
-    st.caption(f"Reviewers' decisions so far: {len(desk_decisions(db))} (dismissed claims count as not worth"
-               " checking; claims added by hand, taken into review or given a verdict as worth checking).")
+        st.caption(_("Model #{id}, trained {when}{by}; threshold {threshold:.2f}.").format(
+            id=model.id, when=model.trained_at[:16].replace("T", " "),
+            by=_(" by {name}").format(name=md_escape(model.trained_by)) if model.trained_by else "",
+            threshold=model.threshold))
+    decisions = desk_decisions(db)
+    st.caption(_("Reviewers' decisions so far: {n} (dismissed claims count as not worth checking; claims added by"
+                 " hand, taken into review or given a verdict as worth checking).").format(n=len(decisions)))
     if not can(db, _me, Action.MANAGE_SCALE):
-        st.caption("Only editors and admins retrain the model.")
+        st.caption(_("Only editors and admins retrain the model."))
         return
+    short_yes, short_no = missing_decisions([s.check_worthy for s in [*file_labels(db), *decisions]])
     buttons = st.container(horizontal=True)
-    if buttons.button("Retrain now", key="desk_cw_retrain", type="primary"):
+    if short_yes or short_no:
+        st.caption(_("Retraining needs at least {min} decisions of each kind: {yes} more worth checking and {no} more"
+                     " dismissed.").format(min=MIN_EACH, yes=short_yes, no=short_no))
+    elif buttons.button(_("Retrain now"), key="desk_cw_retrain", type="primary"):
         try:
-            with st.spinner("Learning from the desk's decisions…"):
+            with st.spinner(_("Learning from the desk's decisions…")):
                 outcome = train_desk_model(db, trained_by=_me)
         except LabelsError as error:
-            st.error(f"Not retrained: {md_escape(str(error))}.")
+            st.error(_("Not retrained: {error}.").format(error=md_escape(str(error))))
         else:
-            flash("desk", "success", f"Retrained: {md_escape(model_summary(outcome.model))};"
-                                     f" {outcome.rescored} claims rescored.")
+            if outcome.model.active:
+                flash("desk", "success", _("Retrained: {summary}; {n} claims rescored.").format(
+                    summary=md_escape(model_summary(outcome.model)), n=outcome.rescored))
+            else:
+                flash("desk", "warning", _("Retrained, but the new model did not beat the built-in rules on the"
+                                           " newest decisions beyond chance, so the built-in rules score the"
+                                           " claims."))
             st.rerun()
-    if model is not None and buttons.button("Go back to the built-in rules", key="desk_cw_builtin"):
+    if model is not None and buttons.button(_("Go back to the built-in rules"), key="desk_cw_builtin"):
         rescored = use_builtin(db, changed_by=_me)
-        flash("desk", "success", f"The built-in rules score the claims again; {rescored} claims rescored.")
+        flash("desk", "success", _("The built-in rules score the claims again; {n} claims rescored.").format(
+            n=rescored))
         st.rerun()
 
 

@@ -1,6 +1,7 @@
 """Check-worthiness on debates the model has not seen: blocked cross-validation over a labels file, in id order.
 
     .venv/bin/python bench/checkworthiness_unseen.py [LABELS.jsonl] [--blocks 5]
+    .venv/bin/python bench/checkworthiness_unseen.py --score ../shared/eval/ct24_en_dev.jsonl [--margin 300]
 
 LABELS.jsonl defaults to ../shared/eval/ct24_en_train.jsonl (research data, read here only to measure; nothing is
 kept). ClaimBuster numbers its sentences debate by debate, so sorting by the number in the id and cutting it into
@@ -12,13 +13,21 @@ part only:
 - a plain TF-IDF (word 1-2 grams) + logistic regression, the baseline the issue names;
 - the desk's learned scorer (`claims.checkworthiness_model.fit`: character and word n-grams plus the rules' signals).
 Prints precision, recall and F1 per block and their means.
+
+With `--score FILE` (the dev split) the blocks are cut by sentence number over both files, and each block's
+sentences of FILE are scored by a model trained on the labels outside it, `--margin` sentence numbers away from
+it on each side (so a debate cut by a block's edge is not learned from either): the dev split's sentences come from
+the same debates as the train split's, so this is the dev figure on debates the model has not seen. Only the
+rules and the desk's scorer are run there; the figure is pooled over every dev sentence.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -55,7 +64,11 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("labels", nargs="?", default=str(DEFAULT))
     ap.add_argument("--blocks", type=int, default=5)
+    ap.add_argument("--score", help="score this file's sentences, block by block, with models that did not see them")
+    ap.add_argument("--margin", type=int, default=300, help="sentence numbers left out on each side of a block")
     args = ap.parse_args()
+    if args.score:
+        return _score_unseen(args)
     rows = [json.loads(line) for line in Path(args.labels).read_text(encoding="utf-8").splitlines() if line.strip()]
     rows.sort(key=_order)
     texts = [r["text"] for r in rows]
@@ -70,7 +83,7 @@ def main() -> int:
         results["rules"].append(figures(truth, [assessments[i].checkworthy for i in held]))
         results["plain TF-IDF + LR"].append(figures(truth, _plain_baseline(
             [texts[i] for i in train], y[train], [texts[i] for i in held]).tolist()))
-        scorer, _ = fit([texts[i] for i in train], [assessments[i] for i in train], y[train].tolist())
+        scorer = fit([texts[i] for i in train], [assessments[i] for i in train], y[train].tolist())
         scores = scorer.score([texts[i] for i in held], [assessments[i] for i in held])
         results["learned"].append(figures(truth, [s >= scorer.threshold for s in scores]))
         line = "  ".join(f"{name} F1 {values[-1][2]:.3f}" for name, values in results.items())
@@ -79,6 +92,37 @@ def main() -> int:
     for name, values in results.items():
         p, r, f1 = np.mean(values, axis=0)
         print(f"{name:>18}: mean precision {p:.3f}, recall {r:.3f}, F1 {f1:.3f}")
+    return 0
+
+
+def _score_unseen(args: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    train_rows = [json.loads(line) for line in Path(args.labels).read_text(encoding="utf-8").splitlines() if line]
+    rows = [json.loads(line) for line in Path(args.score).read_text(encoding="utf-8").splitlines() if line]
+    numbers = np.asarray([_order(r) for r in train_rows])
+    edges = np.linspace(min(numbers.min(), min(map(_order, rows))), max(numbers.max(), max(map(_order, rows))) + 1,
+                        args.blocks + 1).astype(int)
+    train_texts = [r["text"] for r in train_rows]
+    train_judged = [rule_assessment(t) for t in train_texts]
+    truth = [bool(r["check_worthy"]) for r in rows]
+    judged = [rule_assessment(r["text"]) for r in rows]
+    learned = [False] * len(rows)
+    for block in range(args.blocks):
+        low, high = edges[block], edges[block + 1]
+        scored = [i for i, r in enumerate(rows) if low <= _order(r) < high]
+        learn = np.flatnonzero((numbers < low - args.margin) | (numbers >= high + args.margin))
+        scorer = fit([train_texts[i] for i in learn], [train_judged[i] for i in learn],
+                     [bool(train_rows[i]["check_worthy"]) for i in learn])
+        scores = scorer.score([rows[i]["text"] for i in scored], [judged[i] for i in scored])
+        for i, s in zip(scored, scores, strict=True):
+            learned[i] = s >= scorer.threshold
+        f1 = figures([truth[i] for i in scored], [learned[i] for i in scored])[2]
+        print(f"block {block + 1}: sentence numbers {low}-{high - 1}, {len(scored)} scored, learned from"
+              f" {len(learn)}; F1 on this block {f1:.3f}", flush=True)
+    for name, predicted in (("built-in rules", [a.checkworthy for a in judged]), ("learned", learned)):
+        p, r, f1 = figures(truth, predicted)
+        print(f"{name:>15}: precision {p:.3f}, recall {r:.3f}, F1 {f1:.3f} on {len(rows)} sentences")
+    print(f"{time.perf_counter() - started:.0f} s, load average {os.getloadavg()[0]:.1f}")
     return 0
 
 

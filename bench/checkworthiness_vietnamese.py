@@ -5,8 +5,8 @@
 Cross-validation on the desk's own labelled Vietnamese sentences (bench/data/vi_checkworthiness.jsonl, see
 bench/data/README.md for how they were written and labelled): 5 folds, repeated with 3 shuffles. In each fold the
 desk's model learns from `--labels` sentences drawn from the other four folds (all of them when there are fewer)
-exactly as `factcheck train-checkworthiness` does (same features, C and threshold rule: the threshold is chosen on
-the training part's own out-of-fold scores), then both the learned model and the built-in rules judge the held-out
+with the same features and penalty as `factcheck train-checkworthiness` (the model as fitted, without the
+share chosen on held-back decisions), then both the learned model and the built-in rules judge the held-out
 fold through `extract_claims`, as the app and `factcheck extract` do. Nothing is tuned on the held-out fold.
 """
 from __future__ import annotations
@@ -60,8 +60,8 @@ def main() -> int:
             chosen = sorted(random.Random(repeat).sample(list(train), min(args.labels, len(train))))
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
-                scorer, _ = fit([texts[i] for i in chosen], [rule_assessment(texts[i]) for i in chosen],
-                                y[chosen].tolist())
+                scorer = fit([texts[i] for i in chosen], [rule_assessment(texts[i]) for i in chosen],
+                             y[chosen].tolist())
             predicted[test] = [_flagged(texts[i], scorer) for i in test]
         learned = figures(y.tolist(), predicted.tolist())
         builtin = figures(y.tolist(), rules.tolist())

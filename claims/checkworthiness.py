@@ -6,7 +6,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from claims.model import ClaimType, DateMention, Quantity
+from claims.model import ClaimType, DateMention, Qualifier, Quantity
+from claims.names import name_runs, split_title
 
 __all__ = ["Assessment", "assess", "THRESHOLD"]
 
@@ -74,11 +75,13 @@ _EVENT_EN = _Lexicon(
 # Tense alone: a weaker sign of a reported fact than a verb of record.
 _PAST_EN = _Lexicon("has been|have been|had been|was|were|has|have|had|did|didn't|never|already|ago|last year|"
                     "last month")
+# Tense and passive markers ("đã", "bị") say an event happened without naming it: a reviewer is shown the verb.
+_PAST_VI = _Lexicon("đã|vừa|từng|chưa bao giờ|đến nay|trước đó|bị")
 _EVENT_VI = _Lexicon(
-    "đã|vừa|từng|chưa bao giờ|đến nay|trước đó|tuyên bố|bác bỏ|ký|thông qua|tấn công|gặp|tiến hành|"
+    "tuyên bố|bác bỏ|ký|thông qua|tấn công|gặp|tiến hành|"
     "kiểm soát|công bố|bắt giữ|khởi tố|xét xử|phê duyệt|ban hành|triển khai|rút|sáp nhập|ngừng|từ chối|"
     "đồng ý|chấp thuận|phản đối|diễn ra|xảy ra|thiệt mạng|tử vong|bị thương|phát hiện|thu giữ|trao đổi|"
-    "ghi nhận|đạt|chiếm|nhận được|mất|bị|được bầu|bổ nhiệm|cách chức|kỷ luật|xử phạt|sơ tán|di tản|rời bỏ",
+    "ghi nhận|đạt|chiếm|nhận được|mất|được bầu|bổ nhiệm|cách chức|kỷ luật|xử phạt|sơ tán|di tản|rời bỏ",
 )
 _SOURCE = _Lexicon(
     "according to|report|reports|reported|study|survey|data|statistics|census|figures|official|officials|"
@@ -124,6 +127,24 @@ _EVERYDAY_UNITS = {None, "days", "years", "months", "weeks", "hours", "minutes",
 _NUMBER_WORD = _Lexicon("million|billion|trillion|thousand|hundred|millions|billions|thousands|hundreds|"
                         "percent|dozen|dozens|a third|a quarter|one-third|"
                       "two-thirds|half|triệu|tỷ|tỉ|nghìn|ngàn|phần trăm|một nửa|một phần ba")
+
+
+def _without(text: str, parts: Sequence[str]) -> str:
+    for part in parts:
+        text = text.replace(part, " ")
+    return text
+
+
+def _whole_name(text: str, at: int, word: str) -> str:
+    """The whole name holding the word at `at`, without its title: "names Nguyễn Văn Hùng", not "names Nguyễn"."""
+    for start, end in name_runs(text):
+        if start <= at < end:
+            run = text[start:end]
+            _, name = split_title(run)
+            return name if len(name.split()) >= 2 else run
+        if start > at:
+            break
+    return word
 
 
 def _squash(logit: float) -> float:
@@ -172,11 +193,18 @@ def assess(sentence: str, *, language: str = "en", quantities: Sequence[Quantity
     if dates:
         add(1.0, f"mentions a date: {dates[0].text}", ClaimType.DATE)
     comparison = cues.get(_COMPARISON)
+    if comparison and any(q.qualifier is not Qualifier.EXACT and comparison in q.text.lower() for q in quantities):
+        # "hơn 1,7 triệu", "more than 50 percent": a hedge already shown on the figure, not a comparison.
+        hedges = " ".join(q.text for q in quantities if q.qualifier is not Qualifier.EXACT).lower()
+        comparison = _cues([w for w in _tokens(_without(text, [q.text for q in quantities]))]).get(_COMPARISON) \
+            if hedges else comparison
     if comparison:
         add(0.7, f"makes a comparison: {comparison}", ClaimType.COMPARISON)
     event = cues.get(_EVENT_VI if language == "vi" else _EVENT_EN)
     if event:
         add(0.9 if language == "vi" else 0.8, f"reports an event: {event}", ClaimType.EVENT)
+    elif language == "vi" and cues.get(_PAST_VI):
+        add(0.9, "tells of something that happened", ClaimType.EVENT)
     elif cues.get(_PAST_EN):
         add(0.5, f"reports an event: {cues[_PAST_EN]}", ClaimType.EVENT)
     source = cues.get(_SOURCE)
@@ -186,9 +214,12 @@ def assess(sentence: str, *, language: str = "en", quantities: Sequence[Quantity
         add(0.9, f"attributed to {speaker}", ClaimType.QUOTE)
     elif '"' in text or "“" in text or "”" in text:
         types.append(ClaimType.QUOTE)
-    proper = next((word for m in _PROPER_MID.finditer(text) if (word := m.group(0))[0].isupper()), None)
+    proper = next((m for m in _PROPER_MID.finditer(text) if m.group(0)[0].isupper()), None)
     if proper:
-        add(0.6 if language == "en" else 0.4, f"names {proper}")
+        name = _whole_name(text, proper.start(), proper.group(0))
+        if speaker and (name in speaker or proper.group(0) in speaker.split()):
+            name = speaker  # "bà Mai nói" after "Bà Lê Thị Mai …": the whole name the article gave
+        add(0.6 if language == "en" else 0.4, f"names {name}")
     causal = cues.get(_CAUSAL)
     if causal:
         add(0.2, f"states a cause: {causal}", ClaimType.CAUSAL)

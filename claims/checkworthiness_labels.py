@@ -14,7 +14,10 @@ from claims.folding import nfc
 
 __all__ = ["LabelledSentence", "LabelsError", "read_labels", "parse_labels", "check_both_classes"]
 
-MAX_LABELS_BYTES = 200 * 1024 * 1024
+# One file holds at most this many labelled sentences (and bytes): a model learns little more from more, and every
+# later retrain reads every stored label (a million took 2-5 minutes and a gigabyte each time).
+MAX_LABELS = 50_000
+MAX_LABELS_BYTES = 20 * 1024 * 1024
 
 
 class LabelsError(ValueError):
@@ -56,6 +59,9 @@ def parse_labels(lines: list[str], *, name: str = "labels") -> list[LabelledSent
         if not isinstance(label, bool):
             raise LabelsError(f'{name}: line {number}: "check_worthy" must be true or false, not {json.dumps(label)}')
         out.append(LabelledSentence(nfc(text.strip()), label))
+        if len(out) > MAX_LABELS:
+            raise LabelsError(f"{name}: more than {MAX_LABELS:,} labelled sentences; one file may hold at most"
+                              f" {MAX_LABELS:,} (split it, or keep the newest)")
     if not out:
         raise LabelsError(f"{name}: no labelled sentences in it")
     return out
@@ -81,7 +87,8 @@ def read_labels(path: str | os.PathLike[str]) -> list[LabelledSentence]:
     if not p.is_file():
         raise LabelsError(f"{name}: not a regular file")
     if p.stat().st_size > MAX_LABELS_BYTES:
-        raise LabelsError(f"{name}: larger than {MAX_LABELS_BYTES // 1048576} MB")
+        raise LabelsError(f"{name}: larger than {MAX_LABELS_BYTES // 1048576} MB; one file may hold at most"
+                          f" {MAX_LABELS:,} labelled sentences (split it, or keep the newest)")
     try:
         text = p.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError:

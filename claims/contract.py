@@ -25,6 +25,7 @@ def claim_to_json(claim: Claim) -> dict[str, Any]:
     return {
         "text": claim.text, "start": claim.start, "end": claim.end, "checkworthy": claim.checkworthy,
         "score": claim.score, "types": [str(t) for t in claim.types], "speaker": claim.speaker,
+        "speaker_role": claim.speaker_role,
         "quantities": [_quantity(q) for q in claim.quantities], "dates": [_date(d) for d in claim.dates],
         "reasons": list(claim.reasons),
     }

@@ -49,6 +49,9 @@ _PATTERNS = [
         rf"(?P<trig>{_VI_TIME_WORDS})(?:\s+{_VI_WEEKDAY})?\s*(?:(?P<paren>\(\s*)|,\s*)?(?:{_NGAY}\s+)?"
         rf"(?<![\d/.,]){_DM}(?(paren)\s*\)|)")),
     ("vi_paren", re.compile(r"\((?P<d>\d{1,2})/(?P<m>\d{1,2})(?:/(?P<y>\d{4}))?\)")),
+    # "ngày 5.9": a day and month written with a dot, only after "ngày" or "hôm".
+    ("vi_dm_dot", re.compile(rf"(?:{_NGAY}|{_cased('hôm')})\s+(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})"
+                             r"(?![\d/%]|[.,]\d|\s*(?:triệu|tỷ|tỉ|nghìn|ngàn))")),
     ("vi_words", re.compile(
         rf"{_NGAY}\s+(?P<d>\d{{1,2}})\s+{_THANG}\s+(?P<m>\d{{1,2}})(?:\s*(?:{_NAM}|,|/)\s*(?P<y>{_YEAR}))?"
         r"(?!\d)")),
@@ -108,7 +111,8 @@ def _bad_start(kind: str, text: str, start: int) -> bool:
 # Cheap tests that rule a pattern out before it scans a sentence; most sentences hold no date at all.
 _NEEDS = {
     "iso": lambda t, low: "-" in t, "vi_full": lambda t, low: True, "vi_dm": lambda t, low: "/" in t or "-" in t,
-    "vi_paren": lambda t, low: "(" in t, "vi_words": lambda t, low: "tháng" in low,
+    "vi_paren": lambda t, low: "(" in t, "vi_dm_dot": lambda t, low: "." in t,
+    "vi_words": lambda t, low: "tháng" in low,
     "vi_month": lambda t, low: "tháng" in low, "vi_year": lambda t, low: "năm" in low,
     "en_mdy_num": lambda t, low: "/" in t, "vi_month_only": lambda t, low: "tháng" in low,
 }
@@ -189,6 +193,20 @@ def _value(kind: str, m: re.Match[str], published: dt.date | None, language: str
     if kind == "vi_full" and language == "en" and m.group(2) == "/" and not _valid(day, month, year) \
             and _valid(month, day, year):
         day, month = month, day
+    return _day_month_value(day, month, year, published)
+
+
+# "từ ngày 10 đến 14/9", "10-14/9", "ngày 10 và 14/9": the first day takes the second one's month (and year).
+_DAY_RANGE = re.compile(
+    rf"(?:(?P<trig>{_cased('từ', 'ngày', 'hôm', 'trong')})\s+(?:{_NGAY}\s+)?)?(?P<d1>\d{{1,2}})"
+    rf"\s*(?P<join>-|–|đến|tới|và)\s*(?:{_NGAY}\s+)?(?P<d>\d{{1,2}})\s*/\s*(?P<m>\d{{1,2}})"
+    rf"(?:\s*/\s*(?P<y>\d{{4}}))?(?![\d/])")
+# "ngày 16/2, 17/2, rồi lại đến 20/2": days listed after a date are dates too.
+_LISTED = re.compile(r"\s*(?:,|;|và|hoặc|hay|rồi(?:\s+lại)?\s+(?:đến|tới)|đến|tới|-|–)\s*(?:ngày\s+)?"
+                     r"(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?:\s*/\s*(?P<y>\d{4}))?(?![\d/])")
+
+
+def _day_month_value(day: int, month: int, year: int | None, published: dt.date | None) -> str | None:
     if not _valid(day, month, year):
         return None
     if year is not None:
@@ -198,6 +216,35 @@ def _value(kind: str, m: re.Match[str], published: dt.date | None, language: str
         if resolved:
             return resolved
     return f"--{month:02d}-{day:02d}"
+
+
+def _ranges_and_lists(text: str, found: list[tuple[int, int, str]],
+                      published: dt.date | None) -> list[tuple[int, int, str]]:
+    """Both ends of a range of days and every day of a list, each as a date of its own."""
+    extra: list[tuple[int, int, str]] = []
+    for m in _DAY_RANGE.finditer(text):
+        if _bad_start("vi_dm", text, m.start()) or (m.start() and text[m.start() - 1] in "/.,0123456789"):
+            continue
+        d1, d = int(m.group("d1")), int(m.group("d"))
+        if m.group("trig") is None and (m.group("join") not in "-–" or d1 >= d):
+            continue  # "3-5/9" is a range; "3 và 5/9" needs "ngày" before it to be one
+        month, year = int(m.group("m")), int(m.group("y")) if m.group("y") else None
+        first = _day_month_value(d1, month, year, published)
+        last = _day_month_value(d, month, year, published)
+        if first is None or last is None:
+            continue
+        extra.append((m.start(), m.end("d1"), first))
+        extra.append((m.start("d"), m.end(), last))
+    ends = sorted({end for _, end, value in found + extra if len(value) in (7, 10)})
+    for end in ends:
+        while (m := _LISTED.match(text, end)) is not None:
+            year = int(m.group("y")) if m.group("y") else None
+            value = _day_month_value(int(m.group("d")), int(m.group("m")), year, published)
+            if value is None:
+                break
+            extra.append((m.start("d"), m.end(), value))
+            end = m.end()
+    return extra
 
 
 def find_dates(text: str, offset: int = 0, *, published: dt.date | None = None,
@@ -234,6 +281,8 @@ def find_dates(text: str, offset: int = 0, *, published: dt.date | None = None,
                 # "từ 8/3" is a date only when the words around make it one; on its own "đến 1/3" may be a ratio.
                 start = m.start("d")
             candidates.append((start, m.end(), value))
+    if "/" in text or "-" in text:
+        candidates.extend(_ranges_and_lists(text, candidates, published))
     # Earliest first, longest first; a later candidate overlapping a kept one is the same date read twice.
     candidates.sort(key=lambda c: (c[0], -(c[1] - c[0])))
     found: list[DateMention] = []

@@ -13,7 +13,7 @@ from claims.language import detect_language
 from claims.model import Claim, DateMention, Extraction, Quantity
 from claims.quantities import find_quantities
 from claims.sentences import split_sentences
-from claims.speakers import SpeakerResolver
+from claims.speakers import read_speakers
 
 __all__ = ["extract_claims", "rule_assessment", "Scorer"]
 
@@ -60,21 +60,23 @@ def extract_claims(text: str, *, published: dt.date | None = None, scorer: Score
     quantities = find_quantities(text, language=language, exclude=[(d.start, d.end) for d in dates])
     dates_in = _by_sentence(dates, spans)
     quantities_in = _by_sentence(quantities, spans)
-    resolver = SpeakerResolver()
+    attributions = read_speakers([text[start:end] for start, end in spans], language)
     judged = []
-    for (start, end), its_dates, its_quantities in zip(spans, dates_in, quantities_in, strict=True):
+    for (start, end), its_dates, its_quantities, who in zip(spans, dates_in, quantities_in, attributions,
+                                                           strict=True):
         sentence = text[start:end]
-        speaker = resolver.speaker_of(sentence)
+        speaker = who.name if who else None
         verdict = assess(sentence, language=language, quantities=its_quantities, dates=its_dates, speaker=speaker)
-        judged.append((start, end, sentence, speaker, verdict, its_quantities, its_dates))
+        judged.append((start, end, sentence, who, verdict, its_quantities, its_dates))
     learned = scorer.score([j[2] for j in judged], [j[4] for j in judged]) if scorer is not None and judged else None
     claims: list[Claim] = []
-    for i, (start, end, sentence, speaker, verdict, its_quantities, its_dates) in enumerate(judged):
+    for i, (start, end, sentence, who, verdict, its_quantities, its_dates) in enumerate(judged):
         score, checkworthy = verdict.score, verdict.checkworthy
         if learned is not None:
             score, checkworthy = round(learned[i], 3), learned[i] >= scorer.threshold
         claims.append(Claim(sentence, start, end, checkworthy, score, verdict.types,
-                            verdict.reasons, speaker, tuple(its_quantities), tuple(its_dates), verdict.score))
+                            verdict.reasons, who.name if who else None, tuple(its_quantities), tuple(its_dates),
+                            verdict.score, who.role if who else None))
     return Extraction(language, tuple(claims))
 
 
@@ -89,13 +91,13 @@ def rule_assessment(text: str) -> Assessment:
     spans = split_sentences(text)
     dates = find_dates(text, language=language)
     quantities = find_quantities(text, language=language, exclude=[(d.start, d.end) for d in dates])
-    resolver = SpeakerResolver()
+    attributions = read_speakers([text[start:end] for start, end in spans], language)
     best: Assessment | None = None
-    for (start, end), its_dates, its_quantities in zip(spans, _by_sentence(dates, spans),
-                                                       _by_sentence(quantities, spans), strict=True):
+    for (start, end), its_dates, its_quantities, who in zip(spans, _by_sentence(dates, spans),
+                                                            _by_sentence(quantities, spans), attributions, strict=True):
         sentence = text[start:end]
         verdict = assess(sentence, language=language, quantities=its_quantities, dates=its_dates,
-                         speaker=resolver.speaker_of(sentence))
+                         speaker=who.name if who else None)
         if best is None or verdict.score > best.score:
             best = verdict
     return best or assess(text, language=language)

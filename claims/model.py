@@ -70,6 +70,7 @@ class Claim:
     quantities: tuple[Quantity, ...] = ()
     dates: tuple[DateMention, ...] = ()
     rule_score: float | None = None  # the built-in rules' score; `score` is the desk's model's when it has one
+    speaker_role: str | None = None  # the speaker's title as written beside the name ("Người phát ngôn Điện Kremlin")
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from claims.folding import fold, nfc
 from claims.language import detect_language
 from claims.matching.normalize import STOP_WORDS
 from claims.model import DateMention, Quantity
+from claims.names import name_runs, split_title
 from claims.quantities import find_quantities
 from claims.sentences import split_sentences
 from claims.speakers import find_speakers
@@ -76,20 +77,15 @@ def claim_names(claim_text: str) -> list[str]:
     if speaker and any(_capitalised(w) for w in speaker.split()):
         names.append(speaker)
     in_dates = [(d.start, d.end) for d in find_dates(text)]  # "March 7" is a date, not a name
-    words = [(m.group(), m.start()) for m in _WORD.finditer(text)
-             if not any(a <= m.start() < b for a, b in in_dates)]
-    i = 0
-    while i < len(words):
-        if not _capitalised(words[i][0]):
-            i += 1
+    for start, end in name_runs(text):
+        if any(a < end and start < b for a, b in in_dates):
             continue
-        j = i
-        while j + 1 < len(words) and _capitalised(words[j + 1][0]):
-            j += 1
-        run = " ".join(w for w, _ in words[i:j + 1])
-        if (j > i or i > 0) and fold(run) not in STOP_WORDS and run not in names:
-            names.append(run)
-        i = j + 1
+        run = text[start:end]
+        _, person = split_title(run)
+        # A person's whole name without the title before it ("Nguyễn Văn Hùng"), then the run as written.
+        for name in ((person, run) if len(person.split()) >= 2 else (run,)):
+            if fold(name) not in STOP_WORDS and name not in names:
+                names.append(name)
     return names
 
 

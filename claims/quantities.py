@@ -6,8 +6,10 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from functools import lru_cache
 
+from claims.counted_nouns import counted_noun
 from claims.language import detect_language
 from claims.model import Qualifier, Quantity
+from claims.vi_numbers import vietnamese_word_numbers
 from claims.wordlists import longest_of
 
 __all__ = ["find_quantities", "parse_number"]
@@ -91,7 +93,7 @@ _UNITS = {
     "người": "người", "people": "people", "persons": "people", "residents": "people", "citizens": "people",
     "ca": "ca", "trường hợp": "ca", "cases": "cases", "deaths": "deaths", "jobs": "jobs", "votes": "votes",
     "lần": "lần", "times": "times", "tuổi": "tuổi", "years old": "years old",
-    "năm": "năm", "tháng": "tháng", "tuần": "tuần", "giờ": "giờ", "phút": "phút",
+    "năm": "năm", "tháng": "tháng", "tuần": "tuần", "ngày": "ngày", "giờ": "giờ", "phút": "phút", "m": "m",
     "years": "years", "year": "years", "months": "months", "weeks": "weeks", "days": "days", "hours": "hours",
     "minutes": "minutes",
 }
@@ -107,7 +109,8 @@ _QUALIFIERS = {
                          "a minimum of"],
     Qualifier.LESS_THAN: ["dưới", "chưa đến", "chưa tới", "không đến", "less than", "fewer than", "under", "below"],
     Qualifier.AT_MOST: ["tối đa", "không quá", "nhiều nhất", "at most", "no more than", "a maximum of"],
-    Qualifier.UP_TO: ["lên tới", "lên đến", "tới", "đến", "up to", "as many as", "as much as"],
+    # Bare "đến" is mostly "to" ("đề cập đến 3 cái tên"); "tới" and "lên đến" say "as many as".
+    Qualifier.UP_TO: ["lên tới", "lên đến", "tới", "up to", "as many as", "as much as"],
 }
 _QUALIFIER_BY_WORD = {w: q for q, ws in _QUALIFIERS.items() for w in ws}
 _AFTER_QUALIFIERS = {"trở lên": Qualifier.AT_LEAST, "or more": Qualifier.AT_LEAST,
@@ -144,6 +147,7 @@ _WORD_FIGURE = re.compile(
     rf"(?:\s+(?P<scale>(?:{_WORD_SCALES})(?:\s+(?:of\s+)?(?:{_WORD_SCALES}))?))?"
     rf"(?:\s+(?P<unit>{_UNIT_RE}))?\b",
 )
+_UNIT_AFTER = re.compile(rf"\s+(?P<unit>{_UNIT_RE})(?![^\W\d_])")
 _CURRENCY_BEFORE = re.compile(r"(?P<cur>US\$|[$€£¥₫]) ?$")
 _QUALIFIER_BEFORE = re.compile(rf"(?P<q>{_alternation(_QUALIFIER_BY_WORD)})\s*$")
 # A hedge word before a figure ends in one of these characters, then only spaces: most figures have none, and this
@@ -175,7 +179,9 @@ def _qualifier(text: str, start: int, end: int) -> tuple[Qualifier, int, int]:
     window_start = max(0, start - 24)
     before = text[window_start:start].rstrip()
     m = _QUALIFIER_BEFORE.search(text, window_start, start) if before and before[-1] in _QUALIFIER_ENDINGS else None
-    if m and (m.start() == 0 or not text[m.start() - 1].isalnum()):
+    if m and (m.start() == 0 or not text[m.start() - 1].isalnum()) \
+            and not (_key(m.group("q")) == "trên" and text[window_start:m.start()].rstrip()[-1:].isdigit()):
+        # "8 trên 10 dự án" is eight out of ten: "trên" between two numbers is no hedge
         return _QUALIFIER_BY_WORD[_key(m.group("q"))], m.start("q"), end
     m = _QUALIFIER_AFTER.match(text, end, min(len(text), end + 12))
     if m:
@@ -222,6 +228,8 @@ def _digit_figures(text: str, language: str, blocked) -> list[_Found]:
         currency = cur_match.group("cur") if cur_match else None
         if _glued_to_word(text, ns, ne) or blocked(ns, ne):
             continue
+        if language == "vi" and _names_a_thing(text, ns, m):
+            continue
         start = cur_match.start("cur") if cur_match else ns
         end = m.end()
         scale_word, unit_word = m.group("scale"), m.group("unit")
@@ -253,6 +261,10 @@ def _digit_figures(text: str, language: str, blocked) -> list[_Found]:
             unit = unit or _CURRENCY_PREFIX[currency]
         while end > start and text[end - 1].isspace():
             end -= 1
+        if unit is None and language == "vi" and not m.group("den"):
+            counted = counted_noun(text, end)
+            if counted is not None:
+                unit, end = counted
         qualifier, qs, qe = _qualifier(text, start, end)
         found.append((Quantity(text[qs:qe], qs, qe, value, unit, qualifier), start))
     return found
@@ -305,6 +317,66 @@ def _word_figures(text: str, blocked, taken: list[_Found]) -> list[_Found]:
         if first in ("hàng", "vài"):
             qualifier = Qualifier.APPROX
         found.append((Quantity(text[qs:qe], qs, qe, value, unit, qualifier), m.start()))
+    return found
+
+
+# A number right after these names a thing or a place in a list, it counts nothing: "thứ 12" (an ordinal), "số 14",
+# "Nghị quyết 2202", "lữ đoàn 36", "Phụ lục 7", "tầng 5", "lúc 17 giờ" (a time of day). "Ngày thứ 12" of a war or a
+# campaign is kept: it says how many days it has lasted, a figure a fact-checker checks.
+_NAMING_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?:(?<!ngày )thứ|(?<!con )(?<!trong )số|lúc|nghị quyết|nghị định|quyết định|thông tư|"
+    r"công văn|phụ lục|"
+    r"lữ đoàn|sư đoàn|trung đoàn|tiểu đoàn|quân đoàn|đại đội|hạm đội|quân khu|quốc lộ|tỉnh lộ|đường|phòng|"
+    r"kỳ họp|khóa|khoá|phiên|vòng|tầng|lớp|số hiệu|mã|hiệp định|quận|phường|lô|kỳ|đợt|giai đoạn)"
+    r"\s+$|(?<![^\W\d_])(?-i:Điều|Khoản|Chương|Mục|Luật|Tập|Phần)\s+$", re.IGNORECASE)
+_VERSION = re.compile(r"\d+\.0$")
+_ACRONYM_BEFORE = re.compile(r"(?<![\w.])[A-Z]{2,}\s$")
+
+
+def _names_a_thing(text: str, start: int, m: re.Match[str]) -> bool:
+    """Whether the number at `start` is an ordinal, a name's number or a version ("kỹ thuật 4.0"), not a figure."""
+    if _NAMING_BEFORE.search(text, max(0, start - 16), start):
+        return True
+    if not m.group("scale") and not m.group("unit") and _ACRONYM_BEFORE.search(text, max(0, start - 12), start):
+        return True  # "RON 95", "Hiệp định RCEP 2": a product's or a text's name
+    return bool(_VERSION.fullmatch(m.group("num")) and not m.group("scale") and not m.group("unit")
+                and start > 1 and text[start - 2].isalpha())
+
+
+def _vi_word_figures(text: str, blocked, taken: list[_Found]) -> list[_Found]:
+    """Vietnamese numbers in words that count something: "bảy tỉnh", "hai mươi lăm người", "hàng nghìn binh sĩ"."""
+    found: list[_Found] = []
+    taken_starts = [q.start for q, _ in taken]
+    for number in vietnamese_word_numbers(text):
+        start, end = number.start, number.end
+        i = bisect_left(taken_starts, end) - 1
+        if blocked(start, end) or (i >= 0 and taken[i][0].end > start):
+            continue
+        if _NAMING_BEFORE.search(text, max(0, start - 16), start):
+            continue  # "lần thứ hai", "vòng ba"
+        after = text[end:end + 2].lstrip()
+        if after[:1].isdigit():
+            continue  # "năm 2014"
+        first = text[start:end].split()[0].lower()
+        unit, unit_end = None, end
+        unit_match = _UNIT_AFTER.match(text, end)
+        unit_word = unit_match.group("unit") if unit_match else ""
+        if unit_match and (unit_word.islower() or unit_word.isupper() or not unit_word[:1].isalpha()):
+            unit, unit_end = _UNITS[_key(unit_match.group("unit"))], unit_match.end()
+        else:
+            counted = counted_noun(text, end, known_only=True)
+            if counted is not None:
+                unit, unit_end = counted
+        if not number.scaled:
+            # A bare number word counts only what a list knows: "bảy tỉnh", "hai lần", "một km"; not "hai bên",
+            # "một lần nữa", "năm tháng" (years and months).
+            if unit is None or (first == "một" and (unit_match is None or unit in ("lần", "người", "ca"))) \
+                    or (first == "năm" and unit in ("năm", "tháng", "ngày", "tuần", "giờ", "phút")):
+                continue
+        qualifier, qs, qe = _qualifier(text, start, unit_end)
+        if number.approximate:
+            qualifier = Qualifier.APPROX
+        found.append((Quantity(text[qs:qe], qs, qe, number.value, unit, qualifier), start))
     return found
 
 
@@ -369,7 +441,8 @@ def find_quantities(text: str, offset: int = 0, *, language: str | None = None,
         return i >= 0 and spans[i][1] > s
 
     digits = _digit_figures(text, language, blocked)
-    both = sorted(digits + _word_figures(text, blocked, digits), key=lambda f: f[0].start)
+    words = _vi_word_figures(text, blocked, digits) if language == "vi" else _word_figures(text, blocked, digits)
+    both = sorted(digits + words, key=lambda f: f[0].start)
     found = _join_ranges(text, both)
     if offset:
         found = [Quantity(q.text, q.start + offset, q.end + offset, q.value, q.unit, q.qualifier, q.high)

@@ -6,8 +6,10 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from claims.folding import fold as _fold_uncached
+from claims.names import PLACES_AND_BODIES, split_title
+from claims.vi_speakers import Attribution, VietnameseSpeakers
 
-__all__ = ["SpeakerResolver", "find_speakers"]
+__all__ = ["Attribution", "SpeakerResolver", "find_speakers", "read_speakers"]
 
 # Names and titles repeat endlessly across articles; folding each token once is the speaker module's hot path.
 fold = lru_cache(maxsize=1 << 16)(_fold_uncached)
@@ -67,21 +69,6 @@ _FUNCTION_WORDS = {"là", "của", "các", "những", "một", "này", "được
 _SUBORDINATE = {"khi", "rằng", "nếu", "vì", "mà", "that", "if", "when", "because", "which", "who", "là", "is",
                 "was", "were", "are", "đây", "đó"}
 _HONORIFICS = {"ông", "bà", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "madam"}
-# Capitalised words that open a name run but are titles, places or bodies, not the person ("Nga Sergei Lavrov").
-_NOT_NAME = {fold(w.strip()) for w in """
-    Ông|Bà|Mr.|Mrs.|Ms.|Dr.|Prof.|Sen.|Rep.|Gov.|Gen.|President|Vice|Prime|Minister|Secretary|Senator|Governor|
-    Representative|Chancellor|Spokesman|Spokeswoman|Chairman|Chairwoman|CEO|Judge|Justice|Pope|King|Queen|Prince|
-    General|Colonel|Ambassador|Mayor|Director|Commissioner|Lawmaker|Official|Leader|Former|
-    Nga|Mỹ|Hoa Kỳ|Ukraine|Anh|Pháp|Đức|Ý|Nhật|Nhật Bản|Hàn Quốc|Triều Tiên|Trung Quốc|Đài Loan|Việt Nam|Lào|
-    Campuchia|Thái Lan|Singapore|Malaysia|Indonesia|Philippines|Ấn Độ|Thổ Nhĩ Kỳ|Ba Lan|Thụy Điển|Na Uy|
-    Phần Lan|Đan Mạch|Hà Lan|Tây Ban Nha|Bồ Đào Nha|Israel|Iran|Iraq|Syria|Canada|Úc|Australia|Belarus|
-    Kazakhstan|Palestine|Gaza|Hamas|Taliban|EU|NATO|ASEAN|UAE|Qatar|Saudi|Ả Rập Xê Út|Điện Kremlin|Kremlin|
-    Nhà Trắng|Lầu Năm Góc|Liên Hợp Quốc|LHQ|Quốc hội|Chính phủ|Bộ|Sở|UBND|TP|HCM|TP.HCM|Hà Nội|Washington|
-    Moscow|Kiev|Kyiv|Bắc Kinh|Tokyo|London|Paris|Berlin|Brussels|U.S.|US|UK|U.K.|American|Russian|Ukrainian|
-    Chinese|British|French|German|White House|Pentagon|Congress|Senate|Democrat|Democratic|Republican|
-    State Department|Ministry|Foreign|Defense|Health
-    """.split("|")}
-_LONGEST_NOT_NAME = max(len(w.split()) for w in _NOT_NAME)
 
 
 _CONNECTORS = {fold(w) for w in ("trước đó", "sau đó", "khi đó", "tuy nhiên", "đồng thời", "ngoài ra",
@@ -117,32 +104,9 @@ def _is_capitalised(token: str) -> bool:
 
 
 def _name_in(phrase: str) -> tuple[str, str]:
-    """Split a noun phrase into (role, name).
-
-    "Người phát ngôn Điện Kremlin Dmitry Peskov" → ("Người phát ngôn Điện Kremlin", "Dmitry Peskov").
-    """
-    tokens = phrase.split()
-    i = len(tokens)
-    while i > 0 and _is_capitalised(tokens[i - 1]) and "_" not in tokens[i - 1]:
-        i -= 1
-    run = tokens[i:]
-    j = 0
-    while j < len(run):
-        # Longest known title, place or body first ("Nhật Bản" before "Nhật"); an acronym (ABC, NATO) is a body.
-        width = next((k for k in range(min(_LONGEST_NOT_NAME, len(run) - j), 0, -1)
-                      if fold(" ".join(run[j:j + k])) in _NOT_NAME), 0)
-        if not width and len(run) - j > 1 and len(run[j]) > 1 and run[j].isupper():
-            width = 1
-        if not width:
-            break
-        j += width
-    name = run[j:]
-    if len(name) > 2 and not any(_has_vietnamese_marks(t) for t in name):
-        name = name[-2:]  # "Texas Greg Abbott": a foreign name rarely has more than two parts
-    elif len(name) > 4:
-        name = name[-4:]
-    role = " ".join(tokens[: len(tokens) - len(name)])
-    return role, " ".join(name)
+    """Split a noun phrase into (role, name): "Người phát ngôn Điện Kremlin Dmitry Peskov" → ("Người phát ngôn Điện
+    Kremlin", "Dmitry Peskov")."""
+    return split_title(phrase)
 
 
 def _has_vietnamese_marks(token: str) -> bool:
@@ -212,7 +176,7 @@ class SpeakerResolver:
         if low in _PRONOUNS:
             return self._last_person
         role, name = _name_in(phrase)
-        titled = bool(role.strip()) or fold(phrase.split()[0]) in _NOT_NAME
+        titled = bool(role.strip()) or fold(phrase.split()[0]) in PLACES_AND_BODIES
         if name and len(name.split()) == 1 and name == phrase.strip():
             known_full = self._full(name)
             if known_full != name:
@@ -261,6 +225,70 @@ class SpeakerResolver:
         return speaker
 
 
+_VIETNAMESE_LETTERS = re.compile("[ăâđêôơưĂÂĐÊÔƠƯạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]")
+_OPENING = "“"
+_CLOSING = "”"
+
+
+def _quote_balance(sentence: str) -> int:
+    """+1 when the sentence leaves a quotation open, -1 when it closes one opened before, 0 otherwise."""
+    curly = sentence.count(_OPENING) - sentence.count(_CLOSING)
+    if curly:
+        return 1 if curly > 0 else -1
+    if sentence.count('"') % 2:
+        stripped = sentence.strip()
+        return 1 if stripped.startswith('"') or stripped.rfind('"') > len(stripped) // 2 else -1
+    return 0
+
+
+def _wholly_quoted(sentence: str) -> bool:
+    stripped = sentence.strip().rstrip(".!?… ")
+    return len(stripped) > 2 and stripped[0] in "\"“" and stripped[-1] in "\"”" and \
+        stripped.count('"') + stripped.count("“") + stripped.count("”") == 2
+
+
+def read_speakers(sentences: list[str], language: str | None = None) -> list[Attribution | None]:
+    """The speaker (name and title) of each sentence of one article, in order.
+
+    Vietnamese articles are read as an editor reads them: names introduced anywhere are known, sentences inside a
+    quotation take the quotation's speaker, and a sentence that is one quotation follows its attributed neighbour.
+    """
+    vietnamese = language == "vi" or (language is None and any(_VIETNAMESE_LETTERS.search(s) for s in sentences))
+    if not vietnamese:
+        resolver = SpeakerResolver()
+        return [Attribution(n) if (n := resolver.speaker_of(s)) else None for s in sentences]
+    reader = VietnameseSpeakers()
+    for sentence in sentences:
+        reader.learn_names(sentence)
+    found = [reader.speaker_of(s) for s in sentences]
+    # Quotations across sentences: "… Trước tiên … ”, ông Putin nói." and "Ông nói: “… . … .”"
+    i = 0
+    while i < len(sentences):
+        if _quote_balance(sentences[i]) > 0:
+            j = i + 1
+            while j < len(sentences) and j - i < 30 and _quote_balance(sentences[j]) <= 0:
+                if _quote_balance(sentences[j]) < 0:
+                    break
+                j += 1
+            if j < len(sentences) and _quote_balance(sentences[j]) < 0:
+                opened_at_start = sentences[i].lstrip()[:1] in "\"“"
+                source = found[j] or (found[i] if not opened_at_start else None)
+                if source is not None:
+                    for k in range(i, j + 1):
+                        if found[k] is None and (k > i or opened_at_start):
+                            found[k] = source
+                i = j
+        i += 1
+    for k in range(1, len(sentences)):
+        if found[k] is None and found[k - 1] is not None and _wholly_quoted(sentences[k]):
+            found[k] = found[k - 1]
+    # A family name said before the whole name was (a quotation's speaker, then a caption) is known by now.
+    whole = [Attribution(full, a.role or reader.role_of(full))
+             if a is not None and " " not in a.name and (full := reader.full_name(a.name)) != a.name else a
+             for a in found]
+    return whole
+
+
 def _strip_honorific(phrase: str) -> str:
     words = phrase.split()
     while words and words[0].lower() in _HONORIFICS:
@@ -271,5 +299,4 @@ def _strip_honorific(phrase: str) -> str:
 def find_speakers(sentences: list[str]) -> list[str | None]:
     """The speaker of each sentence of one article, in order: ``find_speakers(["Ông A B nói X.", "Ông nói Y."])``
     gives ``["A B", "A B"]``."""
-    resolver = SpeakerResolver()
-    return [resolver.speaker_of(s) for s in sentences]
+    return [a.name if a else None for a in read_speakers(sentences)]

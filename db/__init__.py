@@ -8,5 +8,5 @@ __all__ = [
     "accounts", "article_lookup", "articles", "backup", "captures", "claim_edits", "claims", "connection",
     "duplicates", "fts", "history", "known_claims", "match_index", "matching", "meaning", "meaning_index",
     "meaning_match", "migrations", "ratings", "rechecks", "records", "reports", "reviewers", "search", "settings",
-    "sources", "statistics", "suggestion_queue", "transactions", "transfer",
+    "sources", "speakers", "statistics", "suggestion_queue", "transactions", "transfer",
 ]

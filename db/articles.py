@@ -49,11 +49,12 @@ def insert_claim_rows(db: sqlite_utils.Database, article_id: int, claims: list[C
     for claim in claims:
         cursor = db.execute(
             "INSERT INTO claims (article_id, text, original_text, start, \"end\", score, checkworthy, types,"
-            " reasons, speaker, origin, created_at, updated_at, updated_by, folded, rule_score, scored_by)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " reasons, speaker, speaker_role, origin, created_at, updated_at, updated_by, folded, rule_score,"
+            " scored_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [article_id, claim.text, claim.text, claim.start, claim.end, float(claim.score),
              int(claim.checkworthy), json.dumps([str(t) for t in claim.types]),
-             json.dumps(list(claim.reasons), ensure_ascii=False), claim.speaker, origin, stamp, stamp, reviewer,
+             json.dumps(list(claim.reasons), ensure_ascii=False), claim.speaker, claim.speaker_role, origin, stamp,
+             stamp, reviewer,
              fold(claim.text), float(claim.score if claim.rule_score is None else claim.rule_score),
              scored_by if claim.rule_score is not None else None],
         )

@@ -44,6 +44,7 @@ def _claim_for_span(text: str, start: int, end: int, *, checkworthy: bool = True
         types=tuple(dict.fromkeys(t for c in found for t in c.types)),
         reasons=tuple(dict.fromkeys(r for c in found for r in c.reasons)),
         speaker=next((c.speaker for c in found if c.speaker), None),
+        speaker_role=next((c.speaker_role for c in found if c.speaker), None),
         quantities=shift(q for c in found for q in c.quantities),
         dates=shift(d for c in found for d in c.dates),
     )

@@ -17,6 +17,7 @@ __all__ = ["EDITABLE_FIELDS", "VersionConflict", "ClaimNotFound", "ClaimFilter",
            "count_claims", "facet_values"]
 
 EDITABLE_FIELDS = frozenset({"text", "status", "assignee", "verdict", "rating", "rationale", "speaker",
+                             "speaker_role",
                              "first_published_at", "published_at", "checkworthy", "canonical_id", "drafted_by"})
 
 

@@ -457,6 +457,47 @@ def _drop_past_checks_full_text_index(db: sqlite_utils.Database) -> None:
     index, which replaced it for speed. Keeping it cost a quarter of a bulk import's CPU and a third of its size."""
     db.execute("DROP TABLE IF EXISTS known_claims_fts")
 
+@MIGRATIONS(name="0017_speaker_roles")
+def _speaker_roles(db: sqlite_utils.Database) -> None:
+    """`claims.speaker_role`: the speaker's title as the article wrote it beside the name ("Người phát ngôn Điện
+    Kremlin" beside "Dmitry Peskov"). Added only when missing, since other work may add the same column."""
+    if "speaker_role" not in db["claims"].columns_dict:
+        db.execute("ALTER TABLE claims ADD COLUMN speaker_role TEXT")
+
+
+@MIGRATIONS(name="0018_checkworthiness_holdout")
+def _checkworthiness_holdout(db: sqlite_utils.Database) -> None:
+    """A model is judged against the rules on the desk's newest decisions: the rules' figures on the same held-back
+    sentences are kept beside the model's, with how many there were. A labelled text is stored once (the latest
+    label wins): copies left by earlier trainings go, the newest of each text stays."""
+    columns = {c.name for c in db["checkworthiness_models"].columns}
+    for name, kind in (("held_back_sentences", "INTEGER"), ("rules_precision", "REAL"), ("rules_recall", "REAL"),
+                       ("rules_f1", "REAL")):
+        if name not in columns:
+            db.execute(f"ALTER TABLE checkworthiness_models ADD COLUMN {name} {kind}")
+    _run(db, """
+    DELETE FROM checkworthiness_labels
+     WHERE id NOT IN (SELECT max(id) FROM checkworthiness_labels GROUP BY text);
+    CREATE UNIQUE INDEX IF NOT EXISTS checkworthiness_labels_text ON checkworthiness_labels(text);
+    """)
+
+
+@MIGRATIONS(name="0022_desk_statistics")
+def _desk_statistics(db: sqlite_utils.Database) -> None:
+    """Speakers an editor merged or split by hand (`speaker_aliases`: a spelling, folded, and the speaker it names),
+    and the speaker's role as written beside the claim (added here if the reading of attributions has not)."""
+    if "speaker_role" not in {c.name for c in db["claims"].columns}:
+        db.execute("ALTER TABLE claims ADD COLUMN speaker_role TEXT")
+    _run(db, """
+    CREATE TABLE IF NOT EXISTS speaker_aliases (
+        alias TEXT PRIMARY KEY,
+        speaker TEXT NOT NULL,
+        decided_by TEXT,
+        decided_at TEXT NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS claims_speaker ON claims(speaker);
+    """)
+
 
 @MIGRATIONS(name="0024_scale")
 def _scale(db: sqlite_utils.Database) -> None:

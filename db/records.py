@@ -85,6 +85,7 @@ class ClaimRecord:
     updated_by: str | None
     canonical_id: int | None
     drafted_by: str | None = None  # who drafted the current verdict: by default someone else publishes it
+    speaker_role: str | None = None  # the speaker's title as written beside the name
     quantities: tuple[QuantityRecord, ...] = ()
     dates: tuple[DateRecord, ...] = ()
 
@@ -96,7 +97,7 @@ class ClaimRecord:
 
 CLAIM_COLUMNS = ("id, article_id, text, original_text, start, \"end\", score, checkworthy, types, reasons, speaker,"
                  " origin, status, assignee, verdict, rating, rationale, first_published_at, published_at,"
-                 " version, created_at, updated_at, updated_by, canonical_id, drafted_by")
+                 " version, created_at, updated_at, updated_by, canonical_id, drafted_by, speaker_role")
 
 
 def claim_from_row(row: dict[str, Any], quantities: tuple[QuantityRecord, ...] = (),
@@ -109,7 +110,8 @@ def claim_from_row(row: dict[str, Any], quantities: tuple[QuantityRecord, ...] =
         verdict=row["verdict"], rating=row["rating"], rationale=row["rationale"],
         first_published_at=row["first_published_at"], published_at=row["published_at"], version=row["version"],
         created_at=row["created_at"], updated_at=row["updated_at"], updated_by=row["updated_by"],
-        canonical_id=row["canonical_id"], drafted_by=row.get("drafted_by"), quantities=quantities, dates=dates,
+        canonical_id=row["canonical_id"], drafted_by=row.get("drafted_by"), speaker_role=row.get("speaker_role"),
+        quantities=quantities, dates=dates,
     )
 
 

@@ -168,7 +168,10 @@ def _claim(claim: ReportClaim, *, show_article: bool = True) -> list[str]:
     facts = []
     if claim.edited:
         facts.append(f"**Checked as reworded:** {inline(claim.text)}")
-    facts.append(f"**Speaker:** {inline(claim.speaker) or 'not identified'}")
+    speaker = inline(claim.speaker) or "not identified"
+    if claim.speaker and claim.speaker_role:
+        speaker += f" ({inline(claim.speaker_role)})"  # "Dmitry Peskov (Người phát ngôn Điện Kremlin)"
+    facts.append(f"**Speaker:** {speaker}")
     if show_article:
         article = link(claim.article.title, claim.article.url)
         if claim.article.published:

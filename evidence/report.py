@@ -124,6 +124,7 @@ class ReportClaim:
     reviewers: tuple[str, ...]
     sources: tuple[SourceRef, ...]
     corrections: tuple[Correction, ...]
+    speaker_role: str | None = None  # the speaker's title as the article wrote it
 
     @property
     def edited(self) -> bool:
@@ -234,7 +235,8 @@ def build_report(db: sqlite_utils.Database, scope: ReportScope, *, generated_at:
     values = {r.label: r.value for r in scale}
     claims = tuple(
         ReportClaim(
-            id=c.id, text=c.text, original_text=c.original_text, speaker=c.speaker, article=articles[c.article_id],
+            id=c.id, text=c.text, original_text=c.original_text, speaker=c.speaker, speaker_role=c.speaker_role,
+            article=articles[c.article_id],
             status=c.status, rating=c.rating, rating_value=values.get(c.rating) if c.rating else None,
             verdict=c.verdict, rationale=c.rationale, first_published_at=c.first_published_at,
             published_at=c.published_at,

@@ -5,9 +5,12 @@ Decisions made in the app are labels, read from the claims as they stand when tr
 - a claim dismissed as not worth checking is a "no" (restoring it undoes that);
 - a claim a reviewer added by hand, took into review, drafted or published a verdict on is a "yes".
 
-Held-back figures are 5-fold cross-validation (3-fold above 10,000 sentences) on everything the model learned
-from: each sentence is scored by a model fitted without its fold, and each fifth of those scores is read at the
-threshold that is best on the other four fifths, so neither the fit nor the choice of threshold saw it.
+Held-back figures come from the desk's newest decisions, whole articles at a time
+(`claims.checkworthiness_holdback`): a model fitted on the older ones and the built-in rules both judge them, and
+the model scores the desk only when it did better there. Otherwise it is kept for the record and the rules score.
+
+A labelled text is stored once: the same text again with the same label changes nothing, with the other label it
+replaces the old one (the latest label wins, in the history).
 """
 from __future__ import annotations
 
@@ -21,34 +24,31 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from claims.checkworthiness import THRESHOLD, Assessment
+from claims.checkworthiness_holdback import MIN_EACH, missing_decisions, train
 from claims.checkworthiness_labels import LabelledSentence, LabelsError, check_both_classes
-from claims.checkworthiness_model import (
-    FORMAT_VERSION,
-    LearnedScorer,
-    ModelError,
-    fit,
-    fold_count,
-    from_bytes,
-    held_back_figures,
-)
+from claims.checkworthiness_model import FORMAT_VERSION, LearnedScorer, ModelError, from_bytes
 from claims.folding import nfc
 from db.connection import writing
 from db.history import now, record
 
-__all__ = ["DeskModel", "TrainingOutcome", "LabelsError", "HELD_BACK", "active_model", "active_scorer",
-           "desk_decisions", "file_labels", "train_desk_model", "use_builtin", "rescore_claims", "model_summary"]
+__all__ = ["DeskModel", "TrainingOutcome", "LabelsError", "HELD_BACK", "MIN_EACH", "active_model", "active_scorer",
+           "desk_decisions", "file_labels", "latest_model", "missing_decisions", "train_desk_model", "use_builtin",
+           "rescore_claims", "model_summary", "StoredLabel", "stored_labels", "remove_labels"]
 
 log = logging.getLogger(__name__)
 
-KIND = "ngram-logistic"
-HELD_BACK = "5-fold cross-validation"  # 3-fold above claims.checkworthiness_model.LARGE sentences
+KIND = "anchored-ngram-logistic"
+HELD_BACK = "the newest decisions, by article"
 # Statuses that say a reviewer judged the claim worth checking.
 _WORKED_ON = ("in_review", "drafted", "published")
+# A training that finds the labels changed under it (another training stored some) fits again with them; the
+# last attempt fits under the write lock, so the model stored always learned from every stored label.
+_ATTEMPTS = 3
 
 
 @dataclass(frozen=True)
 class DeskModel:
-    """One stored model: what it learned from and how well it did on sentences held back from it."""
+    """One stored model: what it learned from and how it and the rules did on the decisions held back from it."""
 
     id: int
     labels: int
@@ -64,6 +64,14 @@ class DeskModel:
     trained_by: str | None
     trained_at: str
     active: bool
+    held_back_sentences: int | None = None
+    rules_precision: float | None = None
+    rules_recall: float | None = None
+    rules_f1: float | None = None
+
+    @property
+    def beat_the_rules(self) -> bool:
+        return self.f1 is not None and self.rules_f1 is not None and self.f1 > self.rules_f1
 
 
 @dataclass(frozen=True)
@@ -71,20 +79,28 @@ class TrainingOutcome:
     model: DeskModel
     added_labels: int
     rescored: int
+    relabelled: int = 0
+    already_stored: int = 0
 
 
 _COLUMNS = ("id, labels, positives, from_file, from_desk, threshold, held_back_precision, held_back_recall,"
-            " held_back_f1, held_back, format_version, trained_by, trained_at, active")
+            " held_back_f1, held_back, format_version, trained_by, trained_at, active, held_back_sentences,"
+            " rules_precision, rules_recall, rules_f1")
 
 
 def _model(row: tuple) -> DeskModel:
-    return DeskModel(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], row[8], row[9], row[10],
-                     row[11], row[12], bool(row[13]))
+    return DeskModel(*row[:13], bool(row[13]), *row[14:])
 
 
 def active_model(db: sqlite_utils.Database) -> DeskModel | None:
     """The model that scores the desk's claims, or None when the built-in rules do."""
     row = db.execute(f"SELECT {_COLUMNS} FROM checkworthiness_models WHERE active = 1").fetchone()
+    return _model(row) if row else None
+
+
+def latest_model(db: sqlite_utils.Database) -> DeskModel | None:
+    """The model trained last, whether or not it scores the desk (it does only when it beat the rules)."""
+    row = db.execute(f"SELECT {_COLUMNS} FROM checkworthiness_models ORDER BY id DESC LIMIT 1").fetchone()
     return _model(row) if row else None
 
 
@@ -98,9 +114,9 @@ def model_summary(model: DeskModel | None) -> str:
     if model.from_desk:
         parts.append(f"{model.from_desk} from reviewers' decisions")
     line = f"a model trained on {model.labels} decisions ({', '.join(parts) or 'none'}; {model.positives} check-worthy)"
-    if model.precision is not None:
-        line += (f", held-back precision {model.precision:.2f}, recall {model.recall:.2f}, F1 {model.f1:.2f}"
-                 f" ({model.held_back or HELD_BACK})")
+    if model.f1 is not None and model.rules_f1 is not None:
+        line += (f"; on the {model.held_back_sentences} newest decisions held back from it, F1 {model.f1:.2f}"
+                 f" against the built-in rules' {model.rules_f1:.2f}")
     return line
 
 
@@ -142,21 +158,60 @@ def active_scorer(db: sqlite_utils.Database, *, rebuild: bool = True) -> tuple[L
     return scorer, row[0]
 
 
+@dataclass(frozen=True)
+class StoredLabel:
+    """A labelled sentence brought from a file, as `factcheck labels list` shows it."""
+
+    id: int
+    text: str
+    check_worthy: bool
+    added_by: str | None
+    added_at: str
+
+
+def stored_labels(db: sqlite_utils.Database) -> list[StoredLabel]:
+    """Every labelled sentence brought from files, oldest first (a relabelled text counts from its new label)."""
+    return [StoredLabel(r[0], r[1], bool(r[2]), r[3], r[4]) for r in db.execute(
+        "SELECT id, text, check_worthy, added_by, added_at FROM checkworthiness_labels ORDER BY added_at, id")]
+
+
 def file_labels(db: sqlite_utils.Database) -> list[LabelledSentence]:
     """Every labelled sentence brought from files (`factcheck train-checkworthiness`), oldest first."""
-    return [LabelledSentence(r[0], bool(r[1]))
-            for r in db.execute("SELECT text, check_worthy FROM checkworthiness_labels ORDER BY id")]
+    return [LabelledSentence(label.text, label.check_worthy) for label in stored_labels(db)]
+
+
+def remove_labels(db: sqlite_utils.Database, ids: Sequence[int] | None, *, removed_by: str | None = None) -> int:
+    """Remove stored labels by id (None: all of them), each in the history; returns how many went.
+
+    The model in use is not changed: the next training learns without them."""
+    with writing(db):
+        if ids is None:
+            rows = db.execute("SELECT id, text, check_worthy FROM checkworthiness_labels").fetchall()
+        else:
+            marks = ", ".join("?" * len(ids))
+            rows = db.execute(f"SELECT id, text, check_worthy FROM checkworthiness_labels WHERE id IN ({marks})",
+                              list(ids)).fetchall()
+        db.conn.executemany("DELETE FROM checkworthiness_labels WHERE id = ?", [(r[0],) for r in rows])
+        stamp = now()
+        for r in rows:
+            record(db, entity="checkworthiness_label", entity_id=r[0], action="removed", reviewer=removed_by,
+                   before={"text": r[1], "check_worthy": bool(r[2])}, at=stamp)
+    return len(rows)
+
+
+def _desk_rows(db: sqlite_utils.Database) -> list[tuple]:
+    """(text, check-worthy, article id, time decided) of every reviewer's decision, oldest first."""
+    marks = ", ".join(f"'{s}'" for s in _WORKED_ON)
+    return db.execute(
+        "SELECT original_text, CASE WHEN status = 'dismissed' THEN 0 ELSE 1 END, article_id, updated_at FROM claims"
+        f" WHERE status = 'dismissed' OR status IN ({marks}) OR origin = 'reviewer'"
+        "    OR (status != 'merged' AND (rating IS NOT NULL OR verdict IS NOT NULL))"
+        " ORDER BY updated_at, id").fetchall()
 
 
 def desk_decisions(db: sqlite_utils.Database) -> list[LabelledSentence]:
     """The reviewers' decisions as labels, read from the claims as they stand now (see the module's docstring)."""
-    marks = ", ".join(f"'{s}'" for s in _WORKED_ON)
-    rows = db.execute(
-        "SELECT original_text, CASE WHEN status = 'dismissed' THEN 0 ELSE 1 END FROM claims"
-        f" WHERE status = 'dismissed' OR status IN ({marks}) OR origin = 'reviewer'"
-        "    OR (status != 'merged' AND (rating IS NOT NULL OR verdict IS NOT NULL))"
-        " ORDER BY id").fetchall()
-    return [LabelledSentence(nfc(r[0]), bool(r[1])) for r in rows]
+    return [LabelledSentence(nfc(r[0]), bool(r[1])) for r in _desk_rows(db)]
 
 
 def _assessments(texts: Sequence[str]) -> list[Assessment]:
@@ -165,46 +220,129 @@ def _assessments(texts: Sequence[str]) -> list[Assessment]:
     return [rule_assessment(t) for t in texts]
 
 
+def _latest_of_each_text(labels: Sequence[LabelledSentence]) -> list[LabelledSentence]:
+    """A file that labels a text twice means its later line."""
+    latest: dict[str, LabelledSentence] = {}
+    for label in labels:
+        latest.pop(label.text, None)
+        latest[label.text] = label
+    return list(latest.values())
+
+
+def _store_labels(db: sqlite_utils.Database, labels: Sequence[LabelledSentence], by: str | None,
+                  stamp: str) -> tuple[int, int, int]:
+    """Store a file's labels (inside a write transaction): (added, relabelled, already stored)."""
+    added = relabelled = same = 0
+    for label in labels:
+        row = db.execute("SELECT id, check_worthy FROM checkworthiness_labels WHERE text = ?",
+                         [label.text]).fetchone()
+        if row is None:
+            db.execute("INSERT INTO checkworthiness_labels (text, check_worthy, origin, added_by, added_at)"
+                       " VALUES (?, ?, 'file', ?, ?)", [label.text, int(label.check_worthy), by, stamp])
+            added += 1
+        elif bool(row[1]) != label.check_worthy:
+            db.execute("UPDATE checkworthiness_labels SET check_worthy = ?, added_by = ?, added_at = ? WHERE id = ?",
+                       [int(label.check_worthy), by, stamp, row[0]])
+            record(db, entity="checkworthiness_label", entity_id=row[0], action="relabelled", reviewer=by,
+                   before={"check_worthy": bool(row[1])}, after={"check_worthy": label.check_worthy}, at=stamp)
+            relabelled += 1
+        else:
+            same += 1
+    return added, relabelled, same
+
+
+def _everything(db: sqlite_utils.Database) -> tuple[list[str], list[bool], list[tuple], int, int]:
+    """Every label the desk has, oldest first: texts, labels, groups (an article for a decision, the label itself
+    for a file's sentence), and how many came from files and from the desk.
+
+    Labels from files come before every decision made in the app, whenever they were brought: the newest decisions
+    (those held back to judge a model) are the desk's own articles, the kind of text it will score next; a file's
+    newest lines are held back only when the desk's decisions cannot make a held-back part of both kinds."""
+    rows = [(0, r[4], r[0], nfc(r[1]), bool(r[2]), ("label", r[0])) for r in db.execute(
+        "SELECT id, text, check_worthy, added_by, added_at FROM checkworthiness_labels")]
+    from_file = len(rows)
+    rows += [(1, r[3], i, nfc(r[0]), bool(r[1]), ("article", r[2])) for i, r in enumerate(_desk_rows(db))]
+    rows.sort(key=lambda r: r[:3])
+    return [r[3] for r in rows], [r[4] for r in rows], [r[5] for r in rows], from_file, len(rows) - from_file
+
+
+def _stamp(db: sqlite_utils.Database) -> tuple:
+    """Changes when a label is stored, relabelled or removed (another training or `labels remove` ran)."""
+    return db.execute("SELECT count(*), max(id), max(added_at), total(check_worthy) FROM checkworthiness_labels"
+                      ).fetchone()
+
+
 def train_desk_model(db: sqlite_utils.Database, labels: Sequence[LabelledSentence] = (), *,
                      trained_by: str | None = None) -> TrainingOutcome:
-    """Learn a model from `labels` (new sentences from a file), every label kept before, and the desk's decisions;
-    store it, make it the active one and rescore the stored claims, all in one transaction.
+    """Store `labels` (new sentences from a file; see the module's docstring for repeats), then learn a model from
+    every stored label and the desk's decisions, judge it against the rules on the newest decisions, store it, and
+    switch it on (rescoring the stored claims) only if it beat the rules; otherwise the rules score.
 
-    Raises LabelsError (nothing stored, the previous model still active) when the sentences are all of one kind.
+    Raises LabelsError (nothing stored, the previous model still in use) when there are too few sentences of a kind.
     """
-    kept = file_labels(db)
-    desk = desk_decisions(db)
-    sentences = [*kept, *labels, *desk]
-    check_both_classes(sentences, what="the labels and the desk's decisions")
-    texts = [s.text for s in sentences]
-    flags = [s.check_worthy for s in sentences]
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # a tiny desk: fewer sentences of a kind than folds
-        scorer, out_of_fold = fit(texts, _assessments(texts), flags)
-    precision, recall, f1 = held_back_figures(flags, out_of_fold)
+    labels = _latest_of_each_text(labels)
+    texts, flags, _, _, _ = _everything(db)
+    known = dict(zip(texts, flags, strict=False))
+    check_both_classes([*flags, *(s.check_worthy for s in labels)], what="the labels and the desk's decisions")
+    would_be = [*(f for t, f in known.items() if t not in {s.text for s in labels}), *(s.check_worthy for s in labels)]
+    short_yes, short_no = missing_decisions(would_be)
+    if short_yes or short_no:
+        raise LabelsError(f"the labels and the desk's decisions: a model needs at least {MIN_EACH} sentences of each"
+                          f" kind to be judged against the rules ({short_yes} more check-worthy and {short_no} more"
+                          " not check-worthy needed)")
     stamp = now()
-    with writing(db):
-        if labels:
-            db.conn.executemany("INSERT INTO checkworthiness_labels (text, check_worthy, origin, added_by, added_at)"
-                           " VALUES (?, ?, 'file', ?, ?)",
-                           [(s.text, int(s.check_worthy), trained_by, stamp) for s in labels])
-        db.execute("UPDATE checkworthiness_models SET active = 0 WHERE active = 1")
-        cursor = db.execute(
-            "INSERT INTO checkworthiness_models (kind, format_version, parameters, threshold, labels, positives,"
-            " held_back_precision, held_back_recall, held_back_f1, held_back, from_file, from_desk, trained_by,"
-            " trained_at, active) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
-            [KIND, FORMAT_VERSION, scorer.to_bytes(), scorer.threshold, len(sentences), sum(flags),
-             round(precision, 4), round(recall, 4), round(f1, 4), f"{fold_count(flags)}-fold cross-validation",
-             len(kept) + len(labels), len(desk),
-             trained_by, stamp])
-        model_id = int(cursor.lastrowid)
-        rescored = rescore_claims(db, scorer, model_id)
-        record(db, entity="checkworthiness_model", entity_id=model_id, action="trained", reviewer=trained_by,
-               after={"labels": len(sentences), "from_file": len(kept) + len(labels), "from_desk": len(desk),
-                      "precision": round(precision, 3), "recall": round(recall, 3), "rescored": rescored}, at=stamp)
-    model = active_model(db)
-    assert model is not None
-    return TrainingOutcome(model, len(labels), rescored)
+    added = relabelled = same = 0
+    if labels:
+        with writing(db):
+            added, relabelled, same = _store_labels(db, labels, trained_by, stamp)
+    for attempt in range(1, _ATTEMPTS + 1):
+        if attempt < _ATTEMPTS:
+            seen = _stamp(db)
+            fitted = _fit_everything(db)
+            with writing(db):
+                if _stamp(db) != seen:
+                    continue  # another training stored labels meanwhile: learn again, with them
+                outcome = _keep(db, *fitted, trained_by=trained_by)
+            break
+        with writing(db):  # the last attempt holds the write lock while it learns
+            outcome = _keep(db, *_fit_everything(db), trained_by=trained_by)
+    model_id, rescored = outcome
+    model = latest_model(db)
+    assert model is not None and model.id == model_id
+    return TrainingOutcome(model, added, rescored, relabelled, same)
+
+
+def _fit_everything(db: sqlite_utils.Database) -> tuple:
+    texts, flags, groups, from_file, from_desk = _everything(db)
+    check_both_classes(flags, what="the labels and the desk's decisions")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        training = train(texts, _assessments(texts), flags, groups)
+    return training, len(texts), sum(flags), from_file, from_desk
+
+
+def _keep(db: sqlite_utils.Database, training, labels: int, positives: int, from_file: int, from_desk: int, *,
+          trained_by: str | None) -> tuple[int, int]:
+    """Store the model (inside a write transaction); switch it on and rescore only when it beat the rules."""
+    stamp = now()
+    held = training.held_back
+    adopted = training.adopted
+    db.execute("UPDATE checkworthiness_models SET active = 0 WHERE active = 1")
+    cursor = db.execute(
+        "INSERT INTO checkworthiness_models (kind, format_version, parameters, threshold, labels, positives,"
+        " held_back_precision, held_back_recall, held_back_f1, held_back, from_file, from_desk, trained_by,"
+        " trained_at, active, held_back_sentences, rules_precision, rules_recall, rules_f1)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [KIND, FORMAT_VERSION, training.scorer.to_bytes(), training.scorer.threshold, labels, positives,
+         *(round(v, 4) for v in held.model), HELD_BACK, from_file, from_desk, trained_by, stamp, int(adopted),
+         held.sentences, *(round(v, 4) for v in held.rules)])
+    model_id = int(cursor.lastrowid)
+    rescored = rescore_claims(db, training.scorer if adopted else None, model_id if adopted else None)
+    record(db, entity="checkworthiness_model", entity_id=model_id, action="trained", reviewer=trained_by,
+           after={"labels": labels, "from_file": from_file, "from_desk": from_desk,
+                  "held_back": held.sentences, "f1": round(held.model[2], 3), "rules_f1": round(held.rules[2], 3),
+                  "share": training.share, "scores_the_desk": adopted, "rescored": rescored}, at=stamp)
+    return model_id, rescored
 
 
 def use_builtin(db: sqlite_utils.Database, *, changed_by: str | None = None) -> int:

@@ -12,7 +12,7 @@ PROJECT = Path(__file__).resolve().parent.parent
 APP = PROJECT / "app.py"
 SEEDS = PROJECT / "seeds"
 PAGES = {name: f"app_pages/{name}.py" for name in ("articles", "article", "queue", "claim", "reports",
-                                                              "statistics")}
+                                                              "statistics", "speakers")}
 
 
 def make_app(reviewer: str | None = "Lan", *, role: str = "editor") -> AppTest:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from app_support import make_app, open_page, texts
+from desk_support import decide_as_the_rules_do
 
 from db.claims import ClaimFilter, claim_queue, get_claim
 from db.history import history_for_claim
@@ -96,7 +97,9 @@ def test_an_editor_retrains_from_the_desks_decisions_then_goes_back_to_the_built
     assert model is not None and model.from_desk == 24 and model.trained_by == "Lan"
     shown = texts(at).replace("\\", "")  # Markdown-escaped brackets
     assert "a model trained on 24 decisions (24 from reviewers' decisions; 12 check-worthy)" in shown
-    assert "held-back precision" in shown and "(5-fold cross-validation)" in shown
+    # both figures on the same held-back decisions: the model's and the rules'
+    assert "on the 6 newest decisions held back from it (whole articles), the model's F1 is **1.00**" in shown
+    assert "the built-in rules' F1 is **0.67**" in shown
     at.button(key="desk_cw_builtin").click().run()
     assert not at.exception
     assert active_model(db) is None
@@ -104,16 +107,32 @@ def test_an_editor_retrains_from_the_desks_decisions_then_goes_back_to_the_built
     assert not any(b.key == "desk_cw_builtin" for b in at.button)
 
 
-def test_retraining_with_decisions_of_one_kind_only_says_why_and_keeps_the_rules(db, db_path, monkeypatch):
+def test_retraining_is_offered_only_with_enough_decisions_of_both_kinds_and_says_how_many_more(db, db_path,
+                                                                                                 monkeypatch):
     monkeypatch.setenv("FACTCHECK_DB", str(db_path))
     ingest_text(db, "Năm 2020, tỉnh Long An ghi nhận 5 nghìn ca sốt xuất huyết.", title="Một con số")
     claim = claim_queue(db, limit=1).claims[0]
     save_review(db, claim.id, expected_version=claim.version, reviewer="Lan", status="in_review")
     at = _desk()
+    assert not at.exception
+    assert not any(b.key == "desk_cw_retrain" for b in at.button)
+    assert ("Retraining needs at least 10 decisions of each kind: 9 more worth checking and 10 more dismissed."
+            in texts(at))
+    assert active_model(db) is None
+
+
+def test_a_model_that_loses_to_the_rules_is_shown_beside_them_and_the_rules_keep_scoring(db, db_path, monkeypatch):
+    """Decisions that agree with the rules: the model cannot beat them on the newest articles, the page says so."""
+    monkeypatch.setenv("FACTCHECK_DB", str(db_path))
+    decide_as_the_rules_do(db)
+    at = _desk()
     at.button(key="desk_cw_retrain").click().run()
     assert not at.exception
-    assert any("Not retrained" in e.value and "every sentence is check-worthy" in e.value for e in at.error)
     assert active_model(db) is None
+    shown = texts(at)
+    assert "the model's F1 is **1.00**" in shown and "the built-in rules' F1 is **1.00**" in shown
+    assert "That model did not beat the built-in rules on those decisions" in shown
+    assert "Claims are scored by the built-in rules." in shown
 
 
 def test_a_reviewer_sees_the_model_but_cannot_retrain(db, db_path, monkeypatch):

@@ -50,3 +50,21 @@ def test_a_period_that_ends_before_it_starts_is_named(published):
     at.date_input(key="statistics_until").set_value(dt.date.today() - dt.timedelta(days=3)).run()
     assert not at.exception
     assert any("ends before it starts" in w.value for w in at.warning)
+
+
+def test_the_speakers_page_shows_one_speaker_across_spellings_and_an_editor_merges(seeded_db, db_path, monkeypatch):
+    from pipelines.ingest import ingest_text
+
+    monkeypatch.setenv("FACTCHECK_DB", str(db_path))
+    ingest_text(seeded_db, "Ông Peskov nói rằng hơn 1,7 triệu người đã rời khỏi Ukraine trong hai tuần qua.",
+                title="Người tị nạn")
+    at = open_page(make_app("Minh", role="editor"), "speakers", name="Dmitry Peskov")
+    assert not at.exception
+    assert at.selectbox(key="speakers_chosen").value == "Dmitry Peskov"
+    assert "Written as: Dmitry Peskov, Peskov" in texts(at)
+    assert "1,7 triệu" in texts(at)
+    at.selectbox(key="speakers_spelling").select("Peskov")
+    at.button(key="speakers_split").click().run()
+    assert not at.exception
+    assert "Peskov · 1 claim" in at.selectbox(key="speakers_chosen").options
+    assert "Dmitry Peskov · 6 claims" not in at.selectbox(key="speakers_chosen").options

@@ -1,4 +1,5 @@
-"""The learned check-worthiness scorer (claims/checkworthiness_model.py): it learns, and its stored form is plain."""
+"""The learned check-worthiness scorer (claims/checkworthiness_model.py): it learns, it starts from the rules and
+stays there where it learned nothing, it is judged on the newest decisions, and its stored form is plain."""
 from __future__ import annotations
 
 import io
@@ -8,7 +9,8 @@ import numpy as np
 import pytest
 
 from claims import extract_claims
-from claims.checkworthiness_model import ModelError, best_threshold, figures, fit, from_bytes, held_back_figures
+from claims.checkworthiness_holdback import held_back_part, train
+from claims.checkworthiness_model import ModelError, fit, from_bytes
 from claims.extract import rule_assessment
 
 _WORTHY = [f"Năm {2000 + i}, tỉnh {n} ghi nhận {i + 3} nghìn ca sốt xuất huyết, tăng {i + 10}% so với năm trước."
@@ -20,7 +22,7 @@ _OTHERS = [f"Chúng tôi rất mong được gặp lại các bạn ở {n} vào
 
 
 def _train(texts: list[str], labels: list[bool]):
-    return fit(texts, [rule_assessment(t) for t in texts], labels, folds=3)[0]
+    return fit(texts, [rule_assessment(t) for t in texts], labels)
 
 
 def test_a_sentence_the_desk_keeps_dismissing_scores_lower_after_learning() -> None:
@@ -65,13 +67,42 @@ def test_an_article_scored_in_one_batch_gets_exactly_the_scores_of_its_sentences
     assert len(set(batch)) > 2  # the scores differ between sentences, so equality says something
 
 
-def test_the_held_back_figure_does_not_pick_its_threshold_on_the_sentences_it_scores() -> None:
-    """A desk whose labels carry no signal is not flattered: choosing the cut on the very scores it reads would
-    report a better F1 than the sentences deserve. Scores that separate the labels still read as perfect."""
-    rng = np.random.default_rng(5)
-    labels = (rng.random(400) < 0.4).tolist()
-    noise = rng.random(400).tolist()
-    same_scores = figures(labels, [s >= best_threshold(labels, noise) for s in noise])[2]
-    assert held_back_figures(labels, noise)[2] < same_scores
-    separating = [0.9 if y else 0.1 for y in labels]
-    assert held_back_figures(labels, separating) == (1.0, 1.0, 1.0)
+_DEBATE = [f"We created {n} million jobs in {y}, more than any other state." for n, y in
+           [(2, 2001), (3, 2004), (4, 2008), (5, 2012), (6, 2016)]] + [
+    f"I want to thank the people of {p} for coming tonight." for p in ["Ohio", "Iowa", "Texas", "Maine", "Utah"]]
+
+
+def test_a_language_without_labels_is_scored_exactly_as_the_rules_score_it() -> None:
+    """English labels do not move Vietnamese scores: the learned part starts at the rules and has nothing to say."""
+    scorer = _train(_DEBATE, [True] * 5 + [False] * 5)
+    vietnamese = [*_WORTHY, *_OTHERS, _DISMISSED]
+    assessments = [rule_assessment(t) for t in vietnamese]
+    assert scorer.score(vietnamese, assessments) == pytest.approx([a.score for a in assessments], abs=1e-6)
+    assert [s >= scorer.threshold for s in scorer.score(vietnamese, assessments)] == [a.checkworthy
+                                                                                       for a in assessments]
+    assert scorer.moves("en") and not scorer.moves("vi")
+    english = [rule_assessment(t) for t in _DEBATE]
+    assert scorer.score(_DEBATE, english) != pytest.approx([a.score for a in english], abs=1e-3)
+
+
+def test_the_held_back_part_is_the_newest_articles_whole_with_both_kinds() -> None:
+    groups = ["a", "a", "b", "b", "b", "c", "c", "d", "d", "d"]
+    labels = [True, False, True, False, False, True, False, False, False, False]
+    # the newest fifth is article d alone, but it has no check-worthy sentence: article c joins it, whole
+    assert held_back_part(groups, labels) == [5, 6, 7, 8, 9]
+    assert held_back_part(["x"] * 6, [True, False] * 3) == []  # one article: nothing can be held back from it
+
+
+def test_a_model_that_does_worse_than_the_rules_on_the_newest_decisions_is_not_switched_on() -> None:
+    """Older labels from a desk with other habits (figures dismissed, greetings kept), newer decisions that agree
+    with the rules: the model learned from the old ones loses to the rules on the new ones."""
+    old = _WORTHY + _OTHERS
+    new = [f"Năm {1990 + i}, tỉnh {n} có {i + 2} nghìn học sinh bỏ học, giảm {i + 4}% so với năm trước."
+           for i, n in enumerate(["Hà Giang", "Lai Châu", "Sơn La", "Kon Tum"])] + [
+        f"Chúng tôi xin chúc các bạn ở {n} một ngày thật vui." for n in ["Hải Phòng", "Bến Tre", "Cà Mau"]]
+    texts = old + new
+    labels = [False] * 8 + [True] * 7 + [True] * 4 + [False] * 3
+    result = train(texts, [rule_assessment(t) for t in texts], labels, groups=[*range(15), *[99] * 7])
+    assert result.held_back.sentences == 7
+    assert result.held_back.rules[2] == 1.0 and result.held_back.model[2] < 1.0
+    assert not result.adopted

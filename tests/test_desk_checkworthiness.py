@@ -44,15 +44,16 @@ def _labels_file(tmp_path, rows, name="labels.jsonl"):
 
 
 def _good_labels(n: int = 12) -> list[dict]:
-    return ([{"text": statistic(i), "check_worthy": True} for i in range(n)]
-            + [{"text": schedule(i), "check_worthy": False} for i in range(n)])
+    """Labels as a desk gathers them, the two kinds mixed in time (the newest are held back to judge the model)."""
+    return [row for i in range(n) for row in ({"text": statistic(i), "check_worthy": True},
+                                              {"text": schedule(i), "check_worthy": False})]
 
 
 @pytest.fixture
 def desk(db):
-    """Twelve articles, each a routine announcement and a statistic; the desk dismisses every announcement and
+    """Twenty-four articles, each a routine announcement and a statistic; the desk dismisses every announcement and
     takes every statistic into review."""
-    for i in range(12):
+    for i in range(24):
         ingest_text(db, f"{schedule(i)} {statistic(i)}", title=f"Bản tin {i}")
     for claim in claim_queue(db, ClaimFilter(checkworthy=None), limit=100).claims:
         if claim.text.startswith("Buổi họp báo"):
@@ -67,7 +68,7 @@ def test_a_sentence_the_desk_keeps_dismissing_is_no_longer_flagged_once_the_desk
     before = extract_claims(fresh).claims[0]
     assert before.checkworthy  # the rules flag it: a time, a date, a name
     outcome = train_desk_model(desk, trained_by="Lan")
-    assert outcome.model.from_desk == 24 and outcome.model.from_file == 0
+    assert outcome.model.from_desk == 48 and outcome.model.from_file == 0
     article = ingest_text(desk, f"{fresh} {statistic(40)}", title="Bản tin mới")
     announcement, figure = claims_for_article(desk, article.article_id)
     assert announcement.score < before.score and not announcement.checkworthy
@@ -80,11 +81,11 @@ def test_a_sentence_the_desk_keeps_dismissing_is_no_longer_flagged_once_the_desk
 
 def test_desk_decisions_are_labels_and_restoring_undoes_a_dismissal(desk):
     decisions = desk_decisions(desk)
-    assert sum(not d.check_worthy for d in decisions) == 12 and sum(d.check_worthy for d in decisions) == 12
+    assert sum(not d.check_worthy for d in decisions) == 24 and sum(d.check_worthy for d in decisions) == 24
     dismissed = claim_queue(desk, ClaimFilter(status="dismissed", checkworthy=None), limit=1).claims[0]
     restored = restore_claim(desk, dismissed.id, expected_version=dismissed.version, reviewer="Minh")
     assert restored.status == "new"
-    assert sum(not d.check_worthy for d in desk_decisions(desk)) == 11
+    assert sum(not d.check_worthy for d in desk_decisions(desk)) == 23
     actions = [e.action for e in history_for_claim(desk, dismissed.id)]
     assert actions[-2:] == ["dismissed", "restored"]
 
@@ -102,12 +103,18 @@ def test_dismissed_claims_leave_the_queue_and_a_verdict_cannot_be_dismissed(db):
 
 
 def test_retraining_rescores_stored_claims_but_never_moves_a_claim_under_review(db):
-    for i in range(12):
+    for i in range(24):
         ingest_text(db, f"{schedule(i)} {statistic(i)}", title=f"Bản tin {i}")
     claims = claim_queue(db, ClaimFilter(checkworthy=None), limit=100).claims
     in_review = next(c for c in claims if c.text.startswith("Buổi họp báo"))
     save_review(db, in_review.id, expected_version=in_review.version, reviewer="Lan", status="in_review")
-    waiting = [c for c in claims if c.text.startswith("Buổi họp báo") and c.id != in_review.id]
+    # the desk's own newest decisions, on which the model is judged: twelve figures taken in, twelve announcements out
+    for figure in [c for c in claims if not c.text.startswith("Buổi họp báo")][:12]:
+        save_review(db, figure.id, expected_version=figure.version, reviewer="Lan", status="in_review")
+    announcements = [c for c in claims if c.text.startswith("Buổi họp báo") and c.id != in_review.id]
+    for announcement in announcements[:12]:
+        dismiss_claim(db, announcement.id, expected_version=announcement.version, reviewer="Lan")
+    waiting = announcements[12:]
     assert all(c.checkworthy for c in waiting)
     labels = [*_good_labels(), *({"text": schedule(i), "check_worthy": False} for i in range(20, 30))]
     from claims.checkworthiness_labels import parse_labels
@@ -129,7 +136,9 @@ def test_train_command_prints_what_it_learned_from_and_a_held_back_figure(db_pat
     assert main(["train-checkworthiness", str(labels), "--db", str(db_path)]) == 0
     out = capsys.readouterr().out
     assert "learned from 24 labelled sentences (12 check-worthy)" in out
-    assert "held back (5-fold cross-validation): precision" in out and "recall" in out
+    assert "held back (the newest decisions, by article: 5 sentences): model precision" in out
+    assert "built-in rules precision" in out
+    assert "now scores this database's claims" in out
 
 
 def _extract(args, capsys) -> dict:

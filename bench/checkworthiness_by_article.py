@@ -1,0 +1,99 @@
+"""Check-worthiness on real Vietnamese news, split by article: does learning make the desk better than the rules?
+
+    .venv/bin/python bench/checkworthiness_by_article.py [--strength 2] [--folds 5]
+
+Reads bench/data/vi_news_checkworthiness.jsonl (sentences of 23 real articles, labelled for this bench; see
+bench/data/README.md) and bench/data/vi_checkworthiness.jsonl (sentences written for the project). Prints
+precision, recall and F1 of the check-worthy class for:
+- the built-in rules alone, on every real sentence;
+- a desk that trained on the self-written sentences (`claims.checkworthiness_holdback.train`, exactly what
+  `factcheck train-checkworthiness` runs), scoring the real sentences: the model as fitted, and what the desk
+  gets (the model only when it beat the rules on its own held-back decisions, otherwise the rules);
+- a desk that trained on some real articles, scoring other real articles: k folds over articles (never a
+  sentence of a scored article among the labels), the rules on the same sentences beside it;
+- the same with the self-written sentences added to the real labels.
+Nothing is chosen here: the scorer's settings were chosen on other data (docs/measurements/checkworthiness.md).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import numpy as np  # noqa: E402
+from sklearn.model_selection import GroupKFold  # noqa: E402
+
+from claims.checkworthiness_holdback import train  # noqa: E402
+from claims.checkworthiness_model import DEFAULT_STRENGTH, figures  # noqa: E402
+from claims.extract import rule_assessment  # noqa: E402
+
+DATA = ROOT / "bench" / "data"
+
+
+def _rows(name: str) -> list[dict]:
+    return [json.loads(line) for line in (DATA / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _line(name: str, truth, predicted) -> str:
+    p, r, f1 = figures(list(truth), list(predicted))
+    return f"{name:<58} precision {p:.3f} recall {r:.3f} F1 {f1:.3f}"
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--strength", type=float, default=DEFAULT_STRENGTH)
+    ap.add_argument("--folds", type=int, default=5)
+    args = ap.parse_args()
+    started = time.perf_counter()
+    real, own = _rows("vi_news_checkworthiness.jsonl"), _rows("vi_checkworthiness.jsonl")
+    texts = [r["text"] for r in real]
+    y = np.asarray([bool(r["check_worthy"]) for r in real])
+    articles = [r["article_id"] for r in real]
+    judged = [rule_assessment(t) for t in texts]
+    rules = np.asarray([a.checkworthy for a in judged])
+    own_texts = [r["text"] for r in own]
+    own_judged = [rule_assessment(t) for t in own_texts]
+    own_y = [bool(r["check_worthy"]) for r in own]
+    print(f"{len(real)} real sentences of {len(set(articles))} articles, {int(y.sum())} check-worthy;"
+          f" {len(own)} self-written sentences; strength {args.strength}")
+    print(_line("rules alone", y, rules))
+
+    desk = train(own_texts, own_judged, own_y, strength=args.strength)
+    fitted = np.asarray(desk.scorer.score(texts, judged)) >= desk.scorer.threshold
+    print(_line("trained on self-written, the model as fitted", y, fitted))
+    print(_line("trained on self-written, what the desk gets", y, fitted if desk.adopted else rules))
+    h = desk.held_back
+    print(f"   its own held-back figure ({h.sentences} newest labels): model F1 {h.model[2]:.3f},"
+          f" rules F1 {h.rules[2]:.3f} -> {'model adopted' if desk.adopted else 'rules kept'}")
+
+    for name, extra in (("real articles", False), ("real articles + self-written", True)):
+        fitted = np.zeros(len(y), dtype=bool)
+        gets = np.zeros(len(y), dtype=bool)
+        adopted = 0
+        for learn, score in GroupKFold(n_splits=args.folds).split(texts, y, articles):
+            t = [texts[i] for i in learn]
+            a = [judged[i] for i in learn]
+            labels = y[learn].tolist()
+            groups = [articles[i] for i in learn]
+            if extra:  # the self-written labels came first, the real articles after
+                t, a, labels, groups = own_texts + t, own_judged + a, own_y + labels, list(range(len(own))) + groups
+            result = train(t, a, labels, groups, strength=args.strength)
+            s = np.asarray(result.scorer.score([texts[i] for i in score], [judged[i] for i in score]))
+            fitted[score] = s >= result.scorer.threshold
+            gets[score] = fitted[score] if result.adopted else rules[score]
+            adopted += result.adopted
+        print(_line(f"trained on other {name}, the model as fitted", y, fitted))
+        print(_line(f"trained on other {name}, what the desk gets", y, gets)
+              + f" (model adopted in {adopted}/{args.folds} folds)")
+    print(f"{time.perf_counter() - started:.1f} s, load average {os.getloadavg()[0]:.1f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,127 @@
+"""Vietnamese numbers written in words: "bảy" 7, "mười một" 11, "hai mươi lăm" 25, "ba trăm" 300, "bốn nghìn" 4000,
+"mười hai triệu" 12000000, "hai triệu rưỡi" 2500000, "một nửa" 0.5; "hàng trăm", "hàng nghìn", "vài chục" are
+approximate. A bare number word is a figure only when it counts something ("bảy tỉnh", not "hai bên", "năm 2014",
+"thứ hai" or "Một là")."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from claims.wordlists import longest_of
+
+__all__ = ["WordNumber", "vietnamese_word_numbers", "words_value"]
+
+_DIGITS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "bẩy": 7, "tám": 8, "chín": 9}
+# After "mươi" or "mười" some units change their word: hai mươi mốt (21), hai mươi tư (24), mười lăm (15).
+_AFTER_TENS = {"mốt": 1, "tư": 4, "lăm": 5, "nhăm": 5, "một": 1, **_DIGITS}
+_SCALES = {"nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9,
+           # as typed without diacritics on social media ("hai trieu nguoi")
+           "nghin": 1e3, "ngan": 1e3, "trieu": 1e6, "ty": 1e9, "ti": 1e9}
+_WORDS = sorted({*_DIGITS, *_AFTER_TENS, *_SCALES, "mười", "mươi", "trăm", "chục", "linh", "lẻ", "rưỡi", "nửa",
+                 "hàng", "vài", "dăm"}, key=len, reverse=True)
+_CASED = {v for w in _WORDS for v in (w, w[:1].upper() + w[1:])}
+# One run of number words, each a whole word.
+_RUN = re.compile(r"(?<![^\W\d_])(?:" + longest_of(_CASED) + r")(?:\s+(?:" + longest_of(_WORDS)
+                  + r"))*(?![^\W\d_])")
+_SPACES = re.compile(r"\s+")
+# Words after which a scale word alone is a number: "hơn chục người", "cả trăm người", "gần nghìn hộ".
+_HEDGES = frozenset(("hơn", "gần", "cả", "khoảng", "tới", "trên", "dưới", "chừng"))
+
+
+@dataclass(frozen=True)
+class WordNumber:
+    start: int
+    end: int
+    value: float
+    approximate: bool
+    scaled: bool  # it has a scale word or is a compound (mười hai, ba trăm): a number for sure
+
+
+def words_value(words: list[str], *, hedged: bool = False) -> tuple[float, int, bool, bool] | None:
+    """(value, how many of `words` make the number, approximate, certain) for number words read left to right;
+    None when they start no number. ``words_value("hai mươi lăm người".split())`` is ``(25.0, 3, False, True)``.
+    After a hedge ("hơn chục", "cả trăm") a scale word alone is a number: ten, a hundred."""
+    total, group, pending = 0.0, 0.0, None
+    last_scale = 0.0
+    tens = False
+    approximate = certain = False
+    used = 0
+    for i, word in enumerate(words):
+        w = word.lower()
+        if i == 0 and w in ("hàng", "vài", "dăm"):
+            approximate = True
+            pending = 2 if w in ("vài", "dăm") else None
+            used = 1
+            continue
+        if w in _DIGITS and pending is None and not tens:
+            pending = _DIGITS[w]
+        elif tens and w in _AFTER_TENS and pending is None:
+            group += _AFTER_TENS[w]
+            tens = False
+            certain = True
+        elif w == "mười" and pending is None:
+            group += 10
+            tens = True
+        elif w == "mươi" and pending is not None:
+            group += pending * 10
+            pending, tens, certain = None, True, True
+        elif w in ("trăm", "chục", *_SCALES) and pending is None and not group and not total and not approximate \
+                and not hedged:
+            break  # a scale word alone is a noun ("tỷ lệ", "hàng trăm" aside): no number
+        elif w in ("trăm", "chục"):
+            size = 100 if w == "trăm" else 10
+            group += (pending if pending is not None else 1) * size
+            pending, tens, certain = None, w == "trăm", True
+            last_scale = size if not total else last_scale
+            if w == "trăm":
+                tens = False
+        elif w in ("linh", "lẻ") and group:
+            tens = True
+        elif w in _SCALES:
+            scale = _SCALES[w]
+            group += pending or 0
+            if total and scale > last_scale:
+                total = (total + group) * scale
+            else:
+                total += (group or 1) * scale
+            group, pending, tens, certain, last_scale = 0.0, None, False, True, scale
+        elif w == "rưỡi" and (last_scale or group):
+            total += group + (pending or 0)
+            group, pending = 0.0, None
+            total += 0.5 * (last_scale or 1)
+            used = i + 1
+            break
+        elif w == "nửa" and i == 0:
+            return 0.5, 1, False, True
+        elif w == "nửa" and i == 1 and words[0].lower() == "một":
+            return 0.5, 2, False, True
+        else:
+            break
+        used = i + 1
+    if used == 0 or (approximate and used == 1):
+        return None
+    value = total + group + (pending or 0)
+    if not value:
+        return None
+    return value, used, approximate, certain
+
+
+def vietnamese_word_numbers(text: str) -> Iterator[WordNumber]:
+    """Every run of Vietnamese number words in `text` that makes a number, with its span."""
+    for m in _RUN.finditer(text):
+        words = m.group().split()
+        before = text[max(0, m.start() - 9):m.start()].split()
+        hedge = before[-1].lower() if before and m.start() and text[m.start() - 1] == " " else ""
+        read = words_value(words, hedged=hedge in _HEDGES)
+        if read is None:
+            continue
+        value, used, approximate, certain = read
+        approximate = approximate or hedge == "cả"
+        if words[0].lower() in ("trăm", "chục", *_SCALES):
+            certain = False  # "hơn chục" counts only what follows it: "hơn chục người", not "hơn tỷ lệ"
+        # The span of the words used, found by walking the matched text.
+        end = m.start()
+        for word in words[:used]:
+            end = text.index(word, end) + len(word)
+        yield WordNumber(m.start(), end, value, approximate, certain)

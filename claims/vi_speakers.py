@@ -1,0 +1,606 @@
+"""Who speaks in a Vietnamese news sentence, as an editor attributes it: the name whole, the title beside it.
+
+The shapes read: "Ông X, <chức vụ>, cho biết …", "<chức vụ> X cho biết", "Theo X, …", "…, theo X.", "theo báo cáo của
+X", "…", ông X nói", "X nói với phóng viên", "X viết trên Telegram", "cho AP biết", "dẫn lời X", an organisation that
+speaks ("Bộ Quốc phòng Nga thông báo"), a role without a name ("một quan chức Mỹ giấu tên"), and back-references
+("ông nói", "ông này", "ông Peskov", "Tổng thống Ukraine nói", "vị chuyên gia") resolved to the person introduced.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Levenshtein
+
+from claims.names import (
+    NOT_SECOND_SYLLABLES,
+    PLACES_AND_BODIES,
+    SENTENCE_OPENERS,
+    TWO_CAPITALISED,
+    UPPER,
+    VI_SURNAMES,
+    fold,
+    is_capitalised,
+    name_runs,
+    split_title,
+)
+from claims.wordlists import longest_of
+
+__all__ = ["Attribution", "VietnameseSpeakers"]
+
+
+def _low(text: str) -> str:
+    """Lowercase with single spaces: word lists compare with diacritics kept (folded, "vẫn" would be "vận")."""
+    return " ".join(text.lower().split())
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """A speaker as shown to the fact-checker: `name` whole ("Nguyễn Văn Hùng", "Bộ Quốc phòng Nga", "một quan chức
+    Mỹ giấu tên") and `role`, the title written beside it ("Phó Trưởng ban Chỉ đạo …"), when there is one."""
+
+    name: str
+    role: str | None = None
+
+
+_VERBS = (
+    "cho biết thêm", "cho biết", "cho hay", "nói thêm", "nói với", "nói rằng", "nói", "tuyên bố", "khẳng định",
+    "xác nhận", "nhấn mạnh", "lưu ý", "thông báo", "đưa tin", "cảnh báo", "phát biểu", "chia sẻ", "tiết lộ",
+    "thừa nhận", "cáo buộc", "giải thích", "lý giải", "nêu rõ", "bày tỏ", "nhận định", "cho rằng", "chỉ ra",
+    "kêu gọi", "yêu cầu", "dự đoán", "bác bỏ", "phủ nhận", "lên tiếng", "trả lời", "viết", "chỉ trích",
+    "xác định", "nhận xét", "bình luận", "khuyến cáo", "thông tin", "trích dẫn", "đe", "nêu", "kể lại", "có đoạn",
+    "ước tính", "dự báo", "kể", "than thở", "tâm sự", "bộc bạch",
+)
+_VERB = re.compile(r"(?:cho(?:\s+[^\s,.;:()]+){1,3}\s+biết|" + longest_of(_VERBS) + r")(?![^\W\d_])")
+_LETTER = re.compile(r"[^\W\d_]")
+# A verb after one of these is a noun ("bài viết", "câu nói", "sự khẳng định") or passive ("được yêu cầu").
+_NOUN_MAKERS = frozenset("bài câu lời bản sự việc cuộc được bị các những một buổi phần theo".split())
+# "chưa bình luận", "từ chối bình luận", "không nói": a body or person that does not speak here.
+_REFUSALS = frozenset("chưa không chối tránh".split())
+# "thông tin" is a verb only as a clause's last word ("quân đội Nga thông tin,").
+_ONLY_BEFORE_PUNCTUATION = frozenset({"thông tin", "rằng"})
+_QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
+# A quote mark closing a quotation opened in an earlier sentence: "”" before any "“", or a straight one followed
+# by a comma or a dash, with an odd number of straight quotes in the sentence.
+_CLOSES_EARLIER = re.compile(r"^[^“\"]*?(?:”|\"(?=\s*[,–—-]))")
+_PARENTHESIS = re.compile(r"\([^()]*\)?")
+_CHUNK = re.compile(r"[,;:\"“”]|\s[-–—]\s|^[-–—]\s|(?<=[a-zà-ỹđ])\.(?=[A-ZÀ-ỸĐ])")
+_COMMAS = re.compile(r"[,;:]|\s[-–—]\s|^[-–—]\s|(?<=[a-zà-ỹđ])\.(?=[A-ZÀ-ỸĐ])")
+# The subject stands after the last of these in its clause ("… sau khi Tổng thống Ukraine … cáo buộc").
+_SUBORDINATE = re.compile(
+    r"(?<![^\W\d_])(?:sau khi|trước khi|trong khi|khi|rằng|nhưng|song|vì|bởi|nên|mà|dẫn lời|dẫn thông báo của|"
+    r"dẫn tuyên bố của|trích lời)(?![^\W\d_])", re.IGNORECASE)
+_LEADING = re.compile(
+    r"^(?:(?:và|nhưng|tuy nhiên|trước đó|sau đó|khi đó|đồng thời|ngoài ra|trong khi đó|trong khi|cũng|còn|mới đây|"
+    r"cùng ngày|hôm qua|hôm nay|thì|song|vì vậy|do đó|theo đó|trong đó|đáp lại|tiếp đó|ngay sau đó|ngay trước đó|"
+    r"trong một diễn biến liên quan|trong một diễn biến khác)\s+)+", re.IGNORECASE)
+_IN_STATEMENT = re.compile(r"^(?:(?:trong|theo)\s+)?(?:bài viết|tuyên bố|thông báo|thông cáo|báo cáo|bài đăng|văn bản|"
+                           r"thư|phát biểu)\s+(?:của\s+)?", re.IGNORECASE)
+_TRAILING = re.compile(
+    r"(?:\s+(?:cũng|đã|vừa|mới|từng|còn|đều|lại|thì|sau đó|trước đó|khi đó|mới đây|gần đây|một lần nữa|hôm qua|"
+    r"hôm nay|sáng nay|"
+    r"chiều nay|tối qua|chính thức|trực tiếp|công khai|thêm|ngay|lập tức|ngay lập tức|nhanh chóng|tiếp tục|"
+    r"hiện|hiện nay|cũng đã|đã từng|lớn tiếng|lên tiếng|thẳng thắn|(?:hôm|ngày|sáng|chiều|tối|trưa|đêm)"
+    r"(?:\s+thứ\s+\S+)?\s*\d{1,2}(?:[/.-]\d{1,2})?(?:[/.-]\d{4})?|"
+    r"(?:hôm|ngày|sáng|chiều|tối|trưa|đêm)\s+\d{1,2}\s+tháng\s+\d{1,2}))+$", re.IGNORECASE)
+_PRONOUNS = frozenset(_low(w) for w in ("ông", "bà", "ông ấy", "bà ấy", "ông ta", "bà ta", "ngài", "người này",
+                                        "ông này", "bà này", "vị này", "nhân vật này", "anh", "chị", "anh ấy",
+                                        "chị ấy"))
+_NOT_SPEAKERS = frozenset(_low(w) for w in ("tôi", "chúng tôi", "chúng ta", "bạn", "các bạn", "họ", "người ta",
+                                            "ai", "nó", "điều này", "đây", "đó", "điều đó", "ta", "mình", "em",
+                                            "video", "hình ảnh", "ảnh", "bản đồ", "kết quả"))
+# A speaker's phrase starts with one of these when it names a role without a name, or a body.
+_ROLE_HEADS = frozenset(_low(w) for w in """người phát ngôn|phát ngôn viên|đại diện|quan chức|
+    giới chức|lãnh đạo|nhà lãnh đạo|người đứng đầu|chuyên gia|phóng viên|đại sứ|thị trưởng|công tố viên|
+    nhà phân tích|giáo sư|
+    tổng thống|thủ tướng|bộ trưởng|ngoại trưởng|thứ trưởng|chủ tịch|phó chủ tịch|tổng thư ký|giám đốc|
+    phó giám đốc|trưởng ban|phó trưởng ban|trưởng phòng|trưởng đoàn|tướng|thiếu tướng|trung tướng|đại tướng|đại tá|
+    nhà chức trách|nhân viên|bác sĩ|luật sư|nhà nghiên cứu|học giả|nhà khoa học|nhà báo|nghị sĩ|thượng nghị sĩ|
+    hạ nghị sĩ|nguồn tin|nhân chứng|tư lệnh|chỉ huy|bí thư|tổng bí thư|chủ nhiệm|viện trưởng|hiệu trưởng|cố vấn|
+    trợ lý|thư ký|nhà ngoại giao|người dân|cư dân|quan sát viên|điều tra viên|kiểm sát viên|thẩm phán|
+    nhà kinh tế|nhà sử học|nhà bình luận|người đại diện|phó thủ tướng|phó tổng thống|thống đốc|tổng giám đốc|
+    phó tổng giám đốc|chánh văn phòng|vụ trưởng|cục trưởng|phó cục trưởng|tổng cục trưởng|sĩ quan|binh sĩ|
+    quân nhân|đại biểu|đại biểu quốc hội|bộ trưởng ngoại giao|bộ trưởng quốc phòng|người phụ trách|
+    cựu""".split("|") if w.strip())
+_BODY_HEADS = frozenset(_low(w) for w in """bộ|sở|ban|ủy ban|uỷ ban|ubnd|đại sứ quán|
+    lãnh sự quán|quân đội|chính phủ|chính quyền|lực lượng|hãng tin|hãng thông tấn|tờ|báo|đài|trang|kênh|
+    truyền thông|cơ quan|liên đoàn|
+    hội đồng|tòa án|toà án|tòa|viện|trung tâm|tổng cục|cục|công an|cảnh sát|bệnh viện|công ty|tập đoàn|ngân hàng|
+    đảng|văn phòng|nhà trắng|điện kremlin|lầu năm góc|liên hợp quốc|quốc hội|hạ viện|thượng viện|không quân|
+    hải quân|lục quân|bộ tư lệnh|bộ chỉ huy|phương tiện truyền thông|cơ quan báo chí|phía|chính quyền địa phương|
+    tổ chức|hiệp hội|nhóm|mặt trận|liên minh|ngân hàng nhà nước|tòa trọng tài|nhà máy|trường|đại học|
+    liên hiệp quốc|hội nghị""".split("|") if w.strip())
+# The kind of outlet before its name is the name's title: "Hãng tin AP" is AP.
+_OUTLETS = frozenset(_low(w) for w in ("tờ", "báo", "đài", "trang", "kênh", "hãng tin", "hãng thông tấn",
+                                       "tạp chí", "hãng"))
+# "Vị chuyên gia", "nhà lãnh đạo Ukraine", "quan chức Nga": a role named again refers back to the last person.
+_DETERMINERS = frozenset(_low(w) for w in ("vị", "một", "các", "những", "cựu", "nhiều"))
+_BACK_HEADS = frozenset(_low(w) for w in ("vị", "nhà lãnh đạo", "quan chức", "người đứng đầu", "lãnh đạo"))
+_DEMONSTRATIVE = frozenset(_low(w) for w in ("này", "ấy", "đó", "trên"))
+# Not speakers after "theo": "theo đó", "theo kế hoạch", "theo giờ địa phương", "Theo Luật …".
+_NOT_AFTER_THEO = frozenset(_low(w) for w in """đó|kế hoạch|thông lệ|quy định|giờ|mô tả|
+    kiến thức|quan điểm|sự|hướng|dự kiến|lịch|luật|truyền thống|thỏa thuận|thoả thuận|cách|như|ý kiến|
+    nghị quyết|nghị định|quyết định|
+    thông tư|hiến pháp|điều|khoản|chương trình|phong tục|tiêu chuẩn|nguyên tắc|tôi|chúng tôi|thống kê|báo cáo|
+    số liệu|dữ liệu|đánh giá|yêu cầu|đề nghị|đề xuất|lệnh|chỉ đạo|tinh thần|hợp đồng|phán quyết|thời gian|
+    lộ trình|mức|giá|tỷ lệ|tỉ lệ|ghi nhận|quan sát|thông tin|nhiều|một số|các|những""".split("|") if w.strip())
+_OF = re.compile(r"^(?:báo cáo|thông báo|thông cáo|tuyên bố|số liệu|thống kê|ước tính|dữ liệu|công bố|kết quả|"
+                 r"đánh giá|thông tin|nhận định|lời|phát biểu|ý kiến|dự báo|khảo sát|nghiên cứu)"
+                 r"(?:\s+\S+){0,3}?\s+(?:của|từ)\s+|^nguồn tin(?:\s+\S+){0,2}?\s+(?:từ|của|thuộc)\s+", re.IGNORECASE)
+_ACCORDING = re.compile(r"(?:^[^\w(]*|[,;]\s*|\s[-–]\s)(?:(?:[Cc]ũng|[Tt]uy nhiên|[Nn]hưng|[Vv]à|[Cc]òn)\s+)?"
+                        r"[Tt]heo\s+(?P<np>[^,;.()\"“”:]{1,80})")
+_QUOTE_BY = re.compile(r"(?<![^\W\d_])(?:dẫn lời|trích lời|dẫn (?:thông báo|tuyên bố|phát biểu|thông cáo) của)\s+")
+_AGENT = re.compile(r"được\s+(?P<np>(?:ông|bà|ngài)\s+[^\s,.;:]+(?:\s+[^\W\d_][^\s,.;:]*){0,3}?)\s+"
+                    r"(?:đưa ra|công bố|phát biểu|nêu ra|khẳng định|chia sẻ)(?![^\W\d_])")
+_INTERVIEW = re.compile(rf"^\W*(?P<np>(?:(?:Ông|Bà|Anh|Chị|Ngài)\s+)?[{UPPER}][^\s:]*(?:\s+[{UPPER}][^\s:]*){{0,4}})"
+                        r"\s*:\s")
+_REPORT_SHOWS = re.compile(r"(?:^\W*|,\s*)(?:[Bb]áo cáo|[Tt]hống kê|[Ss]ố liệu|[Kk]hảo sát|[Nn]ghiên cứu|[Dd]ữ liệu)"
+                           r"(?:\s+mới(?:\s+nhất)?)?\s+(?:của|từ)\s+(?P<np>[^,;.:]{2,80}?)\s+cho thấy")
+_HONORIFIC = re.compile(r"^(?:ông|bà|ngài|anh|chị)(?:\s+|$)", re.IGNORECASE)
+_APPOSITIVE_ROLE = re.compile(r"^(?:người|là|hiện là|vốn là|từng là)\s+(?:hiện\s+)?(?:là\s+)?", re.IGNORECASE)
+_TOO_LONG = 14
+_REACH = 320
+_MOST_VERBS = 8
+
+
+def _mask_quotes(s: str) -> str:
+    """The sentence with quoted words blanked (same length), so a verb inside a quote is not attribution. A quote
+    opened at the start and left open is a paragraph quoted whole: its words are read."""
+    if '"' not in s and "“" not in s and "”" not in s:
+        return s
+    closing = _CLOSES_EARLIER.search(s)
+    if closing is not None:
+        # '… Và giờ đây là Bucha", ông Medvedev viết': the words before the first quote mark are quoted.
+        s = "_" * (closing.end() - 1) + s[closing.end() - 1:]
+        head, s = s[: closing.end()], s[closing.end():]
+        return head + _mask_quotes(s) if s else head
+
+    def blank(m: re.Match[str]) -> str:
+        quoted = m.group()
+        closed = len(quoted) > 1 and quoted[-1] in "\"”"
+        if not closed and not s[: m.start()].strip():
+            return quoted
+        return quoted[0] + "_" * (len(quoted) - 1 - closed) + (quoted[-1] if closed else "")
+
+    return _QUOTED.sub(blank, s)
+
+
+def _starts_with(folded: str, heads: frozenset[str]) -> int:
+    """The number of words of the longest of `heads` that `folded` starts with (0 if none)."""
+    words = folded.split()
+    for n in range(min(5, len(words)), 0, -1):
+        if " ".join(words[:n]) in heads:
+            return n
+    return 0
+
+
+def _verbs(masked: str) -> Iterator[re.Match[str]]:
+    """Each verb of attribution in `masked`, in order, that is a verb here (not "bài viết", not "được yêu cầu")."""
+    pos = 0
+    while (m := _VERB.search(masked, pos)) is not None:
+        pos = m.end()
+        if m.start() and _LETTER.match(masked, m.start() - 1):
+            pos = m.start() + 1
+            continue
+        before = masked[max(0, m.start() - 12): m.start()].split()
+        if before and (before[-1].lower() in _NOUN_MAKERS or before[-1].lower() in _REFUSALS):
+            continue
+        verb = " ".join(m.group().split()).lower()
+        rest = masked[m.end(): m.end() + 6]
+        if verb in _ONLY_BEFORE_PUNCTUATION and rest.lstrip()[:1] not in (",", ":") \
+                and not rest.lstrip().startswith("thêm"):
+            continue
+        if rest.startswith((" của", " được")):  # "tuyên bố của": a noun; "xác định được": found, not said
+            continue
+        if verb == "kể" and rest.startswith((" cả", " từ", " trên", " tên")):
+            continue  # "kể cả", "kể từ": not "told"
+        yield m
+
+
+def _clean(phrase: str) -> str:
+    phrase = _LEADING.sub("", phrase.strip(" ,;:-–—_\"“”'"))
+    phrase = " " + _IN_STATEMENT.sub("", phrase)  # the space lets a phrase of time words alone ("hôm nay") go
+    while True:
+        m = _TRAILING.search(phrase, max(0, len(phrase) - 60))
+        if not m or m.start() == m.end():
+            break
+        phrase = phrase[: m.start()]
+    return phrase.strip(" ,-–—")
+
+
+class VietnameseSpeakers:
+    """Reads one article's Vietnamese sentences in order, naming each one's speaker and remembering who was
+    introduced (by family name, by title) so that later mentions resolve to the whole name."""
+
+    def __init__(self) -> None:
+        self._by_last: dict[str, set[str]] = {}
+        self._by_role: dict[str, set[str]] = {}
+        self._role_of: dict[str, str] = {}
+        self._last_person: str | None = None
+        self._last_body: str | None = None
+
+    # Memory of names -------------------------------------------------------------------------------------------
+    def remember(self, name: str, role: str | None, *, in_passing: bool = False) -> None:
+        """Remember a person and their title; a title met in passing ("PGS.TS X", a caption) does not replace the
+        one the person was quoted with."""
+        if role and role.replace(".", "").isupper():
+            role = None  # "PGS.TS", "TS.": an academic title, not a role
+        parts = name.split()
+        if len(parts) >= 2:
+            self._by_last.setdefault(fold(parts[-1]), set()).add(name)
+        if role:
+            key = fold(_HONORIFIC.sub("", role))
+            if key:
+                self._by_role.setdefault(key, set()).add(name)
+            if in_passing:
+                self._role_of.setdefault(name, role)
+            else:
+                self._role_of[name] = role
+
+    def full_name(self, name: str) -> str:
+        """The whole name introduced for a part of it ("Peskov" → "Dmitry Peskov"), or `name` itself."""
+        parts = name.split()
+        if not parts:
+            return name
+        known = self._by_last.get(fold(parts[-1]), set())
+        longer = [k for k in known if len(k.split()) >= len(parts) and fold(k).endswith(fold(name))]
+        if len(longer) == 1:
+            return longer[0]
+        if not known and len(parts) == 1 and len(parts[0]) >= 5:
+            # A spelling variant of an introduced family name ("Zelensky" for "Zelenskyy").
+            last = fold(parts[0])
+            close = {full for key, fulls in self._by_last.items() if key[:1] == last[:1]
+                     and Levenshtein.normalized_similarity(key, last) >= 0.7 for full in fulls}
+            if len(close) == 1:
+                return close.pop()
+        return name
+
+    def role_of(self, name: str) -> str | None:
+        return self._role_of.get(name)
+
+    def learn_names(self, sentence: str) -> None:
+        """Remember the names a sentence introduces with their titles ("Cựu Tổng thống Nga Dmitry Medvedev.")."""
+        masked = _mask_quotes(sentence)
+        if TWO_CAPITALISED.search(masked) is None:
+            return  # a name to remember has two capitalised words at least
+        for chunk in _CHUNK.split(masked):
+            if TWO_CAPITALISED.search(chunk) is None:
+                continue
+            for start, end in name_runs(chunk):
+                run = chunk[start:end]
+                title, name = split_title(run)
+                first = _low(name.split()[0]) if name else ""
+                if len(name.split()) < 2 or fold(first) in PLACES_AND_BODIES or first in _OUTLETS \
+                        or first in _BODY_HEADS \
+                        or fold(name) in PLACES_AND_BODIES:
+                    continue
+                before = chunk[:start].split()[-4:]
+                while before and not _starts_with(_low(" ".join(before)), _ROLE_HEADS):
+                    before = before[1:]
+                role = " ".join(before + title.split()).strip()
+                self.remember(name, role or None, in_passing=True)
+
+    # Reading one sentence ----------------------------------------------------------------------------------------
+    def speaker_of(self, sentence: str) -> Attribution | None:
+        masked = _mask_quotes(sentence)
+        found = self._by_interview(masked) or self._by_verb(masked) or self._by_quote_attribution(masked) \
+            or self._by_according(masked) or self._by_agent(masked) or self._by_report(masked)
+        if found is None:
+            # "Trước đó, Tổng thống Ukraine Volodymyr Zelenskyy đã có bài phát biểu": the person the next "ông"
+            # refers to, though they do not speak here.
+            head = masked[:80]
+            for start, end in name_runs(head):
+                _, name = split_title(head[start:end])
+                if len(name.split()) >= 2 and fold(name.split()[0]) not in PLACES_AND_BODIES:
+                    self._last_person = self.full_name(name)
+                    break
+            return None
+        if found.role is None and found.name in self._role_of and fold(found.name) not in PLACES_AND_BODIES:
+            found = Attribution(found.name, self._role_of[found.name])
+        return found
+
+    def _by_verb(self, masked: str) -> Attribution | None:
+        body = None
+        for n, m in enumerate(_verbs(masked)):
+            if n >= _MOST_VERBS:
+                break
+            # A speaker and their title stand within a few hundred characters of the verb: reading only those
+            # keeps a long unpunctuated text linear.
+            found = self._subject(masked[max(0, m.start() - _REACH): m.start()])
+            if found is None:
+                continue
+            if found.name != self._last_body:
+                return found
+            # "Đài truyền hình … đưa tin, …, Đại sứ Nga … Vasily Nebenzya cho biết": the person quoted speaks.
+            body = body or found
+        return body
+
+    def _by_quote_attribution(self, masked: str) -> Attribution | None:
+        m = _QUOTE_BY.search(masked)
+        if not m:
+            return None
+        rest = masked[m.end():]
+        chunks = _CHUNK.split(_PARENTHESIS.sub(lambda p: " " * len(p.group()), rest))
+        np = chunks[0]
+        verb = next(_verbs(np), None)
+        if verb is not None:
+            np = np[: verb.start()]
+        np = np.split(".")[0]
+        return self._phrase(_clean(np), chunks[1] if len(chunks) > 1 else None)
+
+    def _by_according(self, masked: str) -> Attribution | None:
+        if "heo" not in masked:
+            return None
+        for m in _ACCORDING.finditer(masked):
+            np = _OF.sub("", m.group("np").strip())
+            words = _low(np).split()
+            if not words or words[0] in _NOT_AFTER_THEO or " ".join(words[:2]) in _NOT_AFTER_THEO:
+                continue
+            following = masked[m.end():].lstrip()
+            nxt = _CHUNK.split(following[1:])[0] if following.startswith(",") else None
+            found = self._phrase(_clean(np), nxt)
+            if found is not None:
+                return found
+        return None
+
+    def _by_interview(self, masked: str) -> Attribution | None:
+        """"Ông Vũ Đức Đam: Tôi cho rằng …": an interview's answer names its speaker before a colon."""
+        m = _INTERVIEW.match(masked)
+        if m is None or fold(m.group("np")) in PLACES_AND_BODIES:
+            return None
+        if not _HONORIFIC.match(m.group("np")) and len(m.group("np").split()) < 2:
+            return None
+        return self._phrase(m.group("np"))
+
+    def _by_report(self, masked: str) -> Attribution | None:
+        """"Báo cáo của Bộ Tài chính cho thấy …": the body whose report it is."""
+        m = _REPORT_SHOWS.search(masked) if "cho thấy" in masked else None
+        return self._phrase(_clean(m.group("np"))) if m else None
+
+    def _by_agent(self, masked: str) -> Attribution | None:
+        m = _AGENT.search(masked) if "được" in masked else None
+        return self._phrase(m.group("np")) if m else None
+
+    def _subject(self, before: str) -> Attribution | None:
+        """The speaker standing before a verb of attribution, with its appositive title if any."""
+        before = _PARENTHESIS.sub(lambda p: " " * len(p.group()), before)
+        chunks = _CHUNK.split(before)
+        last = chunks[-1]
+        cuts = [m.end() for m in _SUBORDINATE.finditer(last)]
+        if cuts:
+            last = last[cuts[-1]:]
+        last = _clean(last)
+        if not last:
+            # "Ông X, <chức vụ>, cho biết" or "<chức vụ>, ông X, cho biết": the two chunks before the verb.
+            around = [c for c in _COMMAS.split(before) if c.strip(" _\"“”") and _clean(c)]
+            if len(around) >= 2 and _is_place(_clean(around[-1])):
+                return self._phrase(_clean(around[-2]))  # "X, miền Trung Việt Nam, hôm nay cho biết"
+            for k in range(len(around) - 3, max(-1, len(around) - 5), -1):
+                # "Ông X, Phó Hiệu trưởng …, đại biểu Quốc hội, cho rằng": several titles after the person
+                titles = [_clean(c) for c in around[k + 1:]]
+                if _names_someone(_clean(around[k])) and all(self._is_title(t) for t in titles):
+                    person = self._phrase(_clean(around[k]))
+                    if person is not None:
+                        role = ", ".join(titles) if not any("_" in t for t in titles) else None
+                        self.remember(person.name, role)
+                        return Attribution(person.name, role)
+            if len(around) >= 2:
+                first = around[-2]
+                cuts = [m.end() for m in _SUBORDINATE.finditer(first)]
+                return self._appositive(_clean(first[cuts[-1]:] if cuts else first), _clean(around[-1]))
+            return None
+        previous = _clean(chunks[-2]) if len(chunks) >= 2 else ""
+        found = self._phrase(last, None, previous)
+        if found is None and previous and _is_place(last):
+            # "Quan chức địa phương thành phố Sumy, đông bắc Ukraine, hôm nay cho biết": the place is an aside
+            return self._phrase(previous)
+        if found is None:
+            # "Tờ Topwar.ru dẫn một số nguồn tin khác cho biết", "Chuyên gia X đưa ra nhận định": the subject ends
+            # with the first name of the clause.
+            for start, end in name_runs(last):
+                if len(last[:start].split()) <= 8:
+                    found = self._phrase(last[:end], None, previous)
+                break
+        return found
+
+    def _appositive(self, first: str, second: str) -> Attribution | None:
+        if not first or not second:
+            return None
+        honoured = bool(_HONORIFIC.match(second)) and _names_someone(second)
+        if not honoured and _names_someone(first) and self._is_title(second):
+            person = self._phrase(first)
+            if person is not None:
+                role = _APPOSITIVE_ROLE.sub("", second) if "_" not in second else None
+                self.remember(person.name, role)
+                return Attribution(person.name, role or person.role)
+        person = self._phrase(second)
+        if person is not None and _names_someone(second) and self._is_title(first):
+            role = first if "_" not in first else None
+            self.remember(person.name, role)
+            return Attribution(person.name, role or person.role)
+        if person is None and _starts_with(_low(first), _BODY_HEADS):
+            return self._phrase(first)  # "truyền thông Ukraine đã công bố …, video, nói rằng"
+        return person
+
+    @staticmethod
+    def _is_title(phrase: str) -> bool:
+        """A phrase that can stand beside a name as its title: it starts with a role, a body, "người …" or an
+        uncapitalised word, and is not a whole clause."""
+        phrase = phrase.strip()
+        if not phrase or "_" in phrase or len(phrase.split()) > 20:
+            return False
+        folded = _low(_APPOSITIVE_ROLE.sub("", phrase))
+        folded = re.sub(r"^(?:(?:phó|nguyên|cựu|tân|quyền)\s+)+", "", folded)  # "Phó Hiệu trưởng", "nguyên Bộ trưởng"
+        return bool(_starts_with(folded, _ROLE_HEADS) or _starts_with(folded, _BODY_HEADS)
+                    or phrase[0].islower() or _APPOSITIVE_ROLE.match(phrase))
+
+    def _phrase(self, np: str, following: str | None = None, preceding: str = "") -> Attribution | None:
+        """The speaker a noun phrase names, resolved against the article so far; None when it names nobody."""
+        np = np.strip(" ,-–—")
+        if not np or "_" in np or len(np.split()) > 2 * _TOO_LONG:
+            return None
+        folded = _low(np)
+        if len(np.split()) > _TOO_LONG and not _starts_with(folded, _BODY_HEADS):
+            return None
+        words = folded.split()
+        if folded in _NOT_SPEAKERS:
+            return None
+        if folded in _PRONOUNS:
+            return Attribution(self._last_person) if self._last_person else None
+        if words[-1] in _DEMONSTRATIVE and len(words) >= 2 and (
+                " ".join(words[:-1]) in _PRONOUNS or _starts_with(" ".join(words[:-1]), _ROLE_HEADS)
+                or _starts_with(" ".join(words[:-1]), _BODY_HEADS) or words[0] in ("người", "vị", "nhân")):
+            # "ông này", "công tố viên này", "Bộ này": the last person, or the last body that spoke.
+            if _starts_with(folded, _BODY_HEADS) > _starts_with(folded, _ROLE_HEADS):
+                return Attribution(self._last_body) if self._last_body else None
+            return Attribution(self._last_person) if self._last_person else None
+        determiner = 1 if words[0] in _DETERMINERS and len(words) > 1 else 0
+        role_width = _starts_with(" ".join(words[determiner:]), _ROLE_HEADS) + determiner if \
+            _starts_with(" ".join(words[determiner:]), _ROLE_HEADS) else 0
+        body_width = _starts_with(folded, _BODY_HEADS)
+        outlet = _starts_with(folded, _OUTLETS)
+        rest = np.split()
+        if outlet and len(rest) > outlet and is_capitalised(rest[outlet]) \
+                and fold(" ".join(rest[outlet:])) not in PLACES_AND_BODIES \
+                and not (len(rest) > outlet + 1 and rest[outlet + 1].islower() and _vietnamese(rest[outlet])
+                         and rest[outlet + 1] not in NOT_SECOND_SYLLABLES):  # "Đài Khí tượng …" is a body
+            # "Hãng tin AP", "Tờ Topwar.ru", "Theo Đài Sputnik của nhà nước Nga": the outlet's name.
+            name_words = []
+            for w in rest[outlet:]:
+                if not is_capitalised(w) and name_words:
+                    break
+                name_words.append(w)
+            name = " ".join(name_words)
+            self._last_body = name
+            return Attribution(name, " ".join(rest[:outlet]))
+        if body_width > role_width:
+            kept = []
+            for w in np.split():
+                if kept and _low(w) in _BODY_STOPS:
+                    break
+                kept.append(w)
+            body = " ".join(kept)
+            if len(kept) >= 2 and _low(kept[-1]) in _DEMONSTRATIVE:
+                return Attribution(self._last_body) if self._last_body else None  # "cơ quan này"
+            title, name = split_title(body)
+            if name and title and fold(title.split()[-1]) in _PLACE_WORDS and not name.isupper():
+                # "phương tiện truyền thông Nga Ren.tv": the outlet's name, its kind and country as its title
+                self._last_body = name
+                return Attribution(name, title)
+            self._last_body = body
+            return Attribution(body)
+        title, name = split_title(np)
+        if name and title and role_width and name.isupper() and " " not in name:
+            name = ""  # "Phóng viên AP": a role at a body, without a name
+        if name and title and (" ".join(title.split()[-2:]) in _PLACE_KINDS or title.split()[-1] in _PLACE_KINDS):
+            name = ""  # "… tỉnh Quảng Bình": a place's name
+        if name and title and (_low(title.split()[-1]) in _BODY_HEADS
+                               or _low(" ".join(title.split()[-2:])) in _BODY_HEADS) \
+                and _vietnamese(name.split()[0]) and fold(name.split()[0]) not in VI_SURNAMES:
+            name = ""  # "Đại diện công ty Hòa Phát": the name is the company's, not a person's
+        if name:
+            parts = name.split()
+            if not title and len(parts) == 1 and (following is None or not self._is_title(following)):
+                full = self.full_name(name)
+                if full != name or fold(name) in self._by_last:
+                    self._last_person = full
+                    return Attribution(full)
+                # A single capitalised word: a country, city, outlet or a person known by one name; a Vietnamese
+                # word capitalised only because it opens the sentence ("Đáp lại …") is none of these.
+                if len(name) > 1 and fold(name) not in SENTENCE_OPENERS and (
+                        fold(name) in PLACES_AND_BODIES or fold(name) == name.lower() or name.isupper()):
+                    return Attribution(name)
+                return None
+            honorific = bool(_HONORIFIC.match(title + " ")) if title else False
+            titled = bool(title) and (honorific or role_width or body_width or _starts_with(
+                _low(title.split()[-1]) if title else "", _ROLE_HEADS) or title[0].islower() or len(parts) >= 2)
+            if len(parts) >= 2 or titled:
+                full = self.full_name(name)
+                role = _HONORIFIC.sub("", title).strip() or None
+                if role is None and following is not None and _names_a_post(following):
+                    role = _APPOSITIVE_ROLE.sub("", following.strip()) or None
+                if role is None and preceding and self._is_title(preceding) and len(preceding.split()) <= 12:
+                    role = preceding
+                self.remember(full, role)
+                self._last_person = full
+                return Attribution(full, role)
+        if role_width:
+            for start, end in name_runs(np):
+                if start and np[end:].strip() and _names_someone(np[:end]):
+                    # "Chuyên gia Nguyễn Minh Hoàng đưa ra": the speaker ends with the name
+                    return self._phrase(np[:end], following, preceding)
+                break
+            # A role without a name: a person named before under that title, a back-reference, or the role as
+            # the speaker ("một quan chức Mỹ giấu tên", "Giới chức địa phương").
+            key = fold(_HONORIFIC.sub("", np))
+            known = self._by_role.get(key, set())
+            if not known:
+                # "Tổng thống Nga" for someone introduced as "Tổng thống Vladimir Putin": the title without places
+                bare = " ".join(w for w in key.split() if w not in _PLACE_WORDS)
+                known = self._by_role.get(bare, set()) if bare != key else set()
+            if len(known) == 1:
+                person = next(iter(known))
+                self._last_person = person
+                return Attribution(person, np)
+            if following is not None and _names_someone(following.strip()):
+                person = self._phrase(following.strip())
+                if person is not None and person.role is None and len(person.name.split()) >= 2:
+                    self.remember(person.name, np)
+                    return Attribution(person.name, np)
+            if self._last_person and (words[0] == "vị" or (_starts_with(folded, _BACK_HEADS)
+                                                            and self._shares_place(np.split(), self._last_person))):
+                return Attribution(self._last_person, None if words[0] == "vị" else np)
+            return Attribution(np)
+        if all(is_capitalised(w) or not w.isalpha() for w in np.split()) and len(words) <= 6 \
+                and not np.split()[0].isdigit():
+            return Attribution(np)  # "RIA Novosti", "Liên Hợp Quốc": a body's name, capitalised throughout
+        return None
+
+    def _shares_place(self, words: list[str], person: str) -> bool:
+        """Whether a role said again ("quan chức Nga") fits the last person's title: it names no place, or one in
+        their title ("Đại sứ Nga tại Liên hợp quốc")."""
+        places = [fold(w) for w in words if fold(w) in _PLACE_WORDS]
+        if len(words) > 6 or any(fold(w) not in _PLACE_WORDS and w[:1].isupper() for w in words[1:]):
+            return False  # "quan chức địa phương thành phố Sumy": a particular office, not a reference back
+        if not places:
+            return True
+        role = fold(self._role_of.get(person, ""))
+        return any(p in role.split() for p in places)
+
+
+_PLACE_WORDS = frozenset(w for p in PLACES_AND_BODIES for w in p.split() if len(p.split()) == 1)
+# Where a body's name ends: "đại sứ quán Nga tại Anh hôm 10/3 …", "truyền thông Ukraine đã công bố …".
+_BODY_STOPS = frozenset(_low(w) for w in """đã đang sẽ vừa cũng hôm ngày trong khi vào sau trước công có không được bị
+    ra đưa thì mà là vẫn còn đều lại mới từng hiện nay tối sáng chiều""".split())
+
+
+_PLACE_KINDS = frozenset(("tỉnh", "huyện", "xã", "quận", "phường", "bang", "vùng", "làng", "bản", "thôn", "ấp",
+                          "thành phố", "thị xã", "thị trấn", "đảo", "sông"))
+_DIRECTIONS = frozenset("đông tây nam bắc miền phía vùng tỉnh thành phố ngoại ô gần".split())
+
+
+def _is_place(phrase: str) -> bool:
+    """Whether a phrase only says where ("đông bắc Ukraine", "miền nam nước này")."""
+    words = phrase.split()
+    return bool(words) and words[0].lower() in _DIRECTIONS and len(words) <= 6
+
+
+def _names_a_post(phrase: str) -> bool:
+    """Whether the words after "Theo ông X," are his title ("nguyên Trưởng ban …"), not the rest of the sentence."""
+    words = _APPOSITIVE_ROLE.sub("", phrase.strip()).split()
+    while words and words[0].lower() in ("nguyên", "cựu", "hiện", "là", "phó", "tân"):
+        words = words[1:]
+    folded = _low(" ".join(words))
+    return bool(words) and len(words) <= 12 and not any(c.isdigit() for c in phrase) and bool(
+        _starts_with(folded, _ROLE_HEADS) or _starts_with(folded, _BODY_HEADS) or folded.startswith("trưởng"))
+
+
+def _vietnamese(word: str) -> bool:
+    return fold(word) != word.lower()
+
+
+def _names_someone(phrase: str) -> bool:
+    """Whether a phrase ends in a person's name (not a place or an acronym alone)."""
+    _, name = split_title(phrase)
+    return bool(name) and not (name.isupper() and " " not in name) and fold(name) not in PLACES_AND_BODIES

@@ -1,0 +1,236 @@
+"""Vietnamese attribution as an editor reads it: the speaker's whole name, the title beside it, every common shape."""
+import pytest
+
+from claims import extract_claims
+from claims.speakers import read_speakers
+
+
+def speakers(*sentences: str) -> list[tuple[str | None, str | None]]:
+    return [(a.name, a.role) if a else (None, None) for a in read_speakers(list(sentences), "vi")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "role"),
+    [
+        # Ông/Bà X, <chức vụ of any length>, <verb>
+        ("Ông Trịnh Văn Lực, Phó Trưởng ban Chỉ đạo Trung ương về phòng chống thiên tai, cho biết thiệt hại ước "
+         "tính khoảng 4.200 tỷ đồng.", "Trịnh Văn Lực", "Phó Trưởng ban Chỉ đạo Trung ương về phòng chống thiên tai"),
+        ("Bà Đào Thị Hạnh, Giám đốc Sở Nông nghiệp tỉnh Nam Định, khẳng định 300 ha lúa bị ngập.",
+         "Đào Thị Hạnh", "Giám đốc Sở Nông nghiệp tỉnh Nam Định"),
+        ("Ông Kiều Minh Sơn, chủ tịch xã, nhấn mạnh mọi hộ dân đã được sơ tán.", "Kiều Minh Sơn", "chủ tịch xã"),
+        ("Bà Lò Thị Sen, trưởng bản, cho hay nước đã rút.", "Lò Thị Sen", "trưởng bản"),
+        ("Ông Hans Keller, người đứng đầu phái đoàn châu Âu, tuyên bố viện trợ sẽ tăng gấp đôi.", "Hans Keller",
+         "đứng đầu phái đoàn châu Âu"),
+        # <chức vụ> X <verb>
+        ("Thứ trưởng Bộ Y tế Tạ Quang Vinh xác nhận 12 ca tử vong.", "Tạ Quang Vinh", "Thứ trưởng Bộ Y tế"),
+        ("Giám đốc Sở Y tế Quảng Trị Lý Thu Hà cho biết 20 trạm y tế bị hư hỏng.", "Lý Thu Hà",
+         "Giám đốc Sở Y tế Quảng Trị"),
+        # <chức vụ>, ông X, <verb>
+        ("Thị trưởng thành phố cảng Odessa, ông Pavel Orlov, cho phóng viên biết 40 tàu đang chờ.", "Pavel Orlov",
+         "Thị trưởng thành phố cảng Odessa"),
+        # X nói với Reuters / phóng viên; trả lời phỏng vấn; X viết trên Telegram
+        ("Nhà kinh tế học Ingrid Solberg nói với Reuters rằng lạm phát đã chạm đỉnh.", "Ingrid Solberg",
+         "Nhà kinh tế học"),
+        ("Đại diện công ty Hòa Phát trả lời phỏng vấn rằng nhà máy vẫn hoạt động.", "Đại diện công ty Hòa Phát",
+         None),
+        ("Cựu thủ tướng Anton Varga viết trên Telegram rằng cuộc bầu cử bị gian lận.", "Anton Varga",
+         "Cựu thủ tướng"),
+        # organisations and offices that speak; roles without a name
+        ("Bộ Quốc phòng Nga thông báo 5 máy bay đã bị bắn rơi.", "Bộ Quốc phòng Nga", None),
+        ("Một quan chức Mỹ giấu tên cho biết hai bên đã gặp nhau.", "Một quan chức Mỹ giấu tên", None),
+        ("Hãng tin AP đưa tin 30 người mất tích.", "AP", "Hãng tin"),
+        # Theo X, … / …, theo X. / theo báo cáo của X
+        ("Theo Tổng cục Thống kê, GDP quý III tăng 7,4%.", "Tổng cục Thống kê", None),
+        ("Mực nước đã vượt báo động 3, theo Đài Khí tượng Thủy văn tỉnh.", "Đài Khí tượng Thủy văn tỉnh", None),
+        ("Theo báo cáo của Ban Chỉ đạo Trung ương về phòng chống thiên tai, bảy tỉnh bị ảnh hưởng.",
+         "Ban Chỉ đạo Trung ương về phòng chống thiên tai", None),
+        ("Theo thông báo của Sở Giao thông vận tải, 14 tuyến đường bị sạt lở.", "Sở Giao thông vận tải", None),
+        ("Theo ông Ngô Bảo Châu, nguyên Viện trưởng Viện Toán học, 40% sinh viên bỏ học.", "Ngô Bảo Châu",
+         "nguyên Viện trưởng Viện Toán học"),
+        ("Nhà Trắng ra thông báo cho biết chuyến thăm kéo dài 2 ngày.", "Nhà Trắng", None),
+        # dẫn lời X
+        ("Hãng tin Interfax dẫn lời Thứ trưởng Ngoại giao Oleg Sirin cho biết đàm phán sẽ tiếp tục.", "Oleg Sirin",
+         "Thứ trưởng Ngoại giao"),
+    ],
+)
+def test_speaker_and_role_of_one_sentence(sentence, name, role):
+    assert speakers(sentence) == [(name, role)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Theo đó, người dân được hỗ trợ 2 triệu đồng mỗi hộ.",
+        "Theo kế hoạch, cây cầu sẽ thông xe vào tháng 12.",
+        "Theo thông lệ, lễ hội diễn ra vào mùng 10 tháng Giêng.",
+        "Theo giờ địa phương, vụ nổ xảy ra lúc 3 giờ sáng.",
+        "Ông Đặng Văn Tùng đã dẫn đoàn cứu hộ vào bản lúc nửa đêm.",  # acts, does not speak
+        "Bộ Ngoại giao chưa bình luận về thông tin này.",  # declines to speak
+        "Đây là bài viết của một độc giả.",
+        "Tôi cho rằng quyết định này là đúng.",
+        "(Theo Reuters)",
+        "Theo dự báo, bão sẽ đổ bộ vào đêm nay.",
+        "Cảnh sát đã xác định được danh tính nghi phạm.",
+    ],
+)
+def test_sentences_where_nobody_speaks_have_no_speaker(sentence):
+    assert speakers(sentence) == [(None, None)]
+
+
+def test_quotation_followed_by_ong_x_noi_names_the_whole_name_introduced_before():
+    found = speakers(
+        "Người phát ngôn Bộ Ngoại giao Phạm Thu Hằng hôm 4/5 cho biết Hà Nội phản đối.",
+        '"Chúng tôi luôn sẵn sàng đối thoại", bà Hằng nói.',
+        "“Mọi hành động đơn phương đều vô giá trị” - Phạm Thu Hằng cho biết.",
+    )
+    assert [name for name, _ in found] == ["Phạm Thu Hằng"] * 3
+    assert found[1][1] == "Người phát ngôn Bộ Ngoại giao"  # the role she was introduced with
+
+
+def test_back_references_by_pronoun_demonstrative_and_title_resolve_to_the_person():
+    found = speakers(
+        "Ngoại trưởng Ba Lan Tomasz Nowak cho biết Warsaw sẽ gửi thêm 200 binh sĩ.",
+        "Ông nói thêm rằng quyết định đã được nội các thông qua.",
+        "Theo ông này, khoản viện trợ sẽ được giải ngân trong tháng tới.",
+        "Ngoại trưởng Ba Lan cũng kêu gọi các nước láng giềng hành động.",
+        "Nowak đã nêu đích danh ba công ty vi phạm lệnh cấm vận.",
+    )
+    assert [name for name, _ in found] == ["Tomasz Nowak"] * 5
+
+
+def test_a_family_name_spelled_differently_and_a_name_given_only_later_are_whole():
+    found = speakers(
+        "Tổng thống Aleksandr Volkovskyy phát biểu tại hội nghị.",
+        "Volkovsky nói rằng đất nước cần thêm thời gian.",
+        '"Chúng tôi sẽ không lùi bước", ông Morozov viết trên Telegram.',
+        "Cựu Bộ trưởng Quốc phòng Igor Morozov.",
+    )
+    assert found[1][0] == "Aleksandr Volkovskyy"
+    assert found[2][0] == "Igor Morozov"
+
+
+def test_sentences_inside_a_quotation_take_its_speaker():
+    found = speakers(
+        "Thủ tướng Lena Berg nói: “Chúng tôi đã chuẩn bị kỹ.",
+        "Mọi phương án đều được tính đến.",
+        "Người dân không phải lo lắng”.",
+        "Giá xăng tăng 3% trong tháng 5.",
+    )
+    assert [name for name, _ in found] == ["Lena Berg", "Lena Berg", "Lena Berg", None]
+
+
+def test_a_sentence_that_is_one_quotation_follows_its_attributed_neighbour():
+    found = speakers(
+        "Bộ trưởng Tài chính Vũ Hoàng Nam cho biết thêm rằng thâm hụt đã giảm.",
+        "“Chúng tôi đang làm việc với các ngân hàng để giảm lãi suất”.",
+    )
+    assert [name for name, _ in found] == ["Vũ Hoàng Nam", "Vũ Hoàng Nam"]
+
+
+def test_extract_claims_and_its_json_carry_the_role_beside_the_speaker():
+    from claims.contract import claim_to_json
+
+    text = "Người phát ngôn Điện Kremlin Dmitry Peskov hôm 7/3 cho biết Nga sẵn sàng ngừng bắn."
+    (claim,) = extract_claims(text).claims
+    assert (claim.speaker, claim.speaker_role) == ("Dmitry Peskov", "Người phát ngôn Điện Kremlin")
+    shown = claim_to_json(claim)
+    assert shown["speaker"] == "Dmitry Peskov" and shown["speaker_role"] == "Người phát ngôn Điện Kremlin"
+
+
+def test_reasons_name_the_whole_name_not_its_first_syllable():
+    text = ("Bà Lê Thị Mai, Giám đốc Sở Y tế Quảng Trị, cho biết 12 bệnh viện bị ngập. "
+            '"Chúng tôi đã sơ tán hết bệnh nhân", bà Mai nói.')
+    first, second = extract_claims(text).claims
+    assert "names Lê Thị Mai" in first.reasons and "attributed to Lê Thị Mai" in first.reasons
+    assert "names Lê Thị Mai" in second.reasons
+    assert not any(r in ("names Lê", "names Mai") for c in (first, second) for r in c.reasons)
+
+
+def test_english_attribution_still_works_in_an_english_article():
+    found = read_speakers(["Central bank governor Ana Ruiz told lawmakers that rates would stay.",
+                           "Ruiz said prices were falling.",
+                           "Prices rose 4 percent, according to the Labor Department."], "en")
+    assert [a.name if a else None for a in found] == ["Ana Ruiz", "Ana Ruiz", "Labor Department"]
+
+
+def test_a_quotation_closed_in_a_later_sentence_takes_the_speaker_named_after_it():
+    found = speakers(
+        '"Một tấm ảnh được dựng từ trò chơi điện tử.',
+        'Và giờ là thêm một câu chuyện nữa", ông Ivanov, người hiện là Phó Chủ tịch Thượng viện, viết trên '
+        "Telegram hôm 4/4.",
+        "Cựu Thủ tướng Sergei Ivanov.",
+    )
+    assert [name for name, _ in found[:2]] == ["Sergei Ivanov", "Sergei Ivanov"]
+    assert found[1][1] == "Phó Chủ tịch Thượng viện"
+
+
+def test_a_title_said_again_with_a_country_names_the_person_introduced_with_the_title_alone():
+    found = speakers("Tổng thống Jean Morel đã nêu rõ lập trường của Pháp.",
+                     'Tổng thống Pháp nhấn mạnh: "Chúng tôi không thay đổi".')
+    assert found[1] == ("Jean Morel", "Tổng thống Pháp")
+
+
+def test_a_bodys_statement_quoted_then_named():
+    (found,) = speakers('"Lực lượng cứu hộ đã tiếp cận hiện trường", thông báo của Bộ Quốc phòng Ba Lan có đoạn.')
+    assert found == ("Bộ Quốc phòng Ba Lan", None)
+
+
+def test_a_place_between_the_speaker_and_the_verb_is_an_aside():
+    (found,) = speakers("Quan chức địa phương tỉnh Quảng Bình, miền Trung Việt Nam, hôm nay cho biết 3 người mất tích.")
+    assert found == ("Quan chức địa phương tỉnh Quảng Bình", None)
+
+
+def test_the_sentence_after_theo_ong_x_is_not_his_title():
+    found = speakers("Bà Hồ Thị Lan, Giám đốc Sở Tài chính, cho biết ngân sách đủ chi.",
+                     "Theo bà Lan, khoảng 70% kinh phí sẽ dùng để sửa đường.")
+    assert found[1] == ("Hồ Thị Lan", "Giám đốc Sở Tài chính")
+
+
+def test_a_body_that_estimates_speaks():
+    (found,) = speakers("Ngân hàng Thế giới (WB) ước tính thiệt hại lên tới 1 tỷ USD mỗi năm.")
+    assert found == ("Ngân hàng Thế giới", None)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "role"),
+    [
+        ("Ông Vũ Đức Đam: Tôi cho rằng chúng ta đã kiểm soát được dịch.", "Vũ Đức Đam", None),
+        ("Báo cáo của Bộ Tài chính cho thấy nợ công giảm xuống 37% GDP.", "Bộ Tài chính", None),
+        ("Ông Lê Văn Tám (45 tuổi, trú tại xã Hòa Bình) kể nước lên rất nhanh.", "Lê Văn Tám", None),
+        ("Ông Hoàng Văn Cường, Phó Hiệu trưởng Trường Đại học Kinh tế Quốc dân, đại biểu Quốc hội, cho rằng cần "
+         "tăng lương.", "Hoàng Văn Cường",
+         "Phó Hiệu trưởng Trường Đại học Kinh tế Quốc dân, đại biểu Quốc hội"),
+    ],
+)
+def test_interviews_reports_and_several_titles(sentence, name, role):
+    assert speakers(sentence) == [(name, role)]
+
+
+@pytest.mark.parametrize("sentence", ["PV: Ông đánh giá thế nào về tình hình?", "Hà Nội: Mưa lớn gây ngập.",
+                                      "Kể từ năm 2020, giá nhà đã tăng gấp đôi."])
+def test_a_question_a_dateline_and_ke_tu_have_no_speaker(sentence):
+    assert speakers(sentence) == [(None, None)]
+
+
+def test_a_particular_office_is_not_a_reference_back_to_the_last_person():
+    found = speakers("Tổng thống Nga Vladimir Putin xác nhận một tướng tử trận.",
+                     "Quan chức địa phương thành phố Sumy hôm nay cho biết 10 người thiệt mạng.")
+    assert found[1][0] == "Quan chức địa phương thành phố Sumy"
+
+
+def test_passage_tags_name_people_whole_and_without_their_title():
+    from claims.passage import claim_names
+
+    names = claim_names("Ông Nguyễn Văn Hùng, Phó Trưởng ban Chỉ đạo, cho biết thiệt hại khoảng 4.200 tỷ đồng.")
+    assert names[0] == "Nguyễn Văn Hùng"
+    assert not any(n in ("Nguyễn", "Ông Nguyễn Văn Hùng Phó Trưởng") for n in names)
+
+
+def test_the_clause_after_theo_a_role_is_not_taken_for_the_speaker():
+    assert speakers("Theo lãnh đạo Sở Y tế, bệnh viện đã quá tải.") == [("lãnh đạo Sở Y tế", None)]
+
+
+def test_thong_tin_them_attributes():
+    found = speakers("Ông Nguyễn Văn Phú cho biết nước đã rút.",
+                     "Ông Phú thông tin thêm, huyện đã hỗ trợ 500 triệu đồng.")
+    assert [name for name, _ in found] == ["Nguyễn Văn Phú"] * 2
