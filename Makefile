@@ -32,7 +32,7 @@ run: setup
 	$(BIN)/factcheck user first-admin --db $(DB)
 	@# The background work (pending suggestions, vectors by meaning) runs beside the app at a lower priority.
 	$(BIN)/factcheck worker --db $(DB) --quiet & worker=$$!; trap "kill $$worker" EXIT; \
-	FACTCHECK_DB=$(DB) $(BIN)/streamlit run app.py --server.address $(HOST) --server.port $(PORT) \
+	FACTCHECK_DB=$(DB) $(BIN)/streamlit run serve.py --server.address $(HOST) --server.port $(PORT) \
 		--server.headless true --browser.gatherUsageStats false
 
 test: setup browser

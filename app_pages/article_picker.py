@@ -26,6 +26,9 @@ def article_picker(db, *, key: str, label: str, wanted: int | None = None, any_l
         titles = article_titles(db, [wanted])
         exists = wanted in titles
         offered = {**titles, **offered}
+    current = st.session_state.get(key)
+    if isinstance(current, int) and current not in offered:  # chosen before, or set by a saved filter
+        offered = {**article_titles(db, [current]), **offered}
     if not offered and any_label is None:
         return None, exists
     labels = {article_id: f"#{article_id} · {short(title, 80)}" for article_id, title in offered.items()}

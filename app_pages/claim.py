@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import json
 
 import streamlit as st
 
@@ -104,14 +103,19 @@ def _review_form(db, claim, seen: int) -> None:
         statuses = [s for s in statuses if s is not Status.PUBLISHED or s is current]
         if current is Status.PUBLISHED:
             st.caption("Published verdicts are corrected by an editor.")
+        else:
+            st.caption(_("Publishing is an editor's step (the desk's two-person rule): draft the verdict, then"
+                         " hand it over with “Ready for an editor”."))
     labels = [NO_RATING, *[r.label for r in scale]]
     descriptions = {r.label: r.description for r in scale if r.description}
     key = f"claim_{claim.id}_{seen}"  # a new loaded version gets fresh widgets showing its values
     with st.form(f"{key}_review_form"):
         left, right = st.columns(2)
         status = left.selectbox("Status", statuses, format_func=lambda s: Status(s).label, key=f"{key}_status")
-        assignee = right.text_input("Assignee", value=claim.assignee or "", key=f"{key}_assignee",
-                                    placeholder="Reviewer responsible for this claim")
+        people = _assignee_choices(db, claim)
+        assignee = right.selectbox("Assignee", people, index=people.index(claim.assignee or NOBODY),
+                                   key=f"{key}_assignee", format_func=_assignee_label,
+                                   help=_("A desk account responsible for this claim"))
         rating = st.selectbox("Verdict rating", labels, key=f"{key}_rating",
                               index=labels.index(claim.rating) if claim.rating in labels else 0,
                               help="; ".join(f"{k}: {v}" for k, v in descriptions.items()) or None)
@@ -122,7 +126,7 @@ def _review_form(db, claim, seen: int) -> None:
         submitted = st.form_submit_button("Save review", type="primary")
     if not submitted:
         return
-    saved = _save(db, claim.id, seen, status=status, assignee=assignee,
+    saved = _save(db, claim.id, seen, status=status, assignee=None if assignee == NOBODY else assignee,
                   rating=None if rating == NO_RATING else rating, verdict=verdict, rationale=rationale)
     if saved is None:
         return
@@ -134,6 +138,113 @@ def _review_form(db, claim, seen: int) -> None:
         flash("claim", "success", f"Saved: {Status(saved.status).label}{verdict_part}."
                                   f" {reviewed} of {total} check-worthy claims reviewed.")
     st.rerun()
+
+
+NOBODY = ""
+
+
+def _assignee_choices(db, claim) -> list[str]:
+    """Nobody, the desk's active accounts by name, and a name from before accounts if the claim still has one."""
+    from db.accounts import active_accounts
+
+    names = [a.name for a in active_accounts(db)]
+    if claim.assignee and claim.assignee not in names:
+        names.append(claim.assignee)
+    return [NOBODY, *names]
+
+
+def _assignee_label(name: str) -> str:
+    return name or _("— nobody —")
+
+
+def _assign_to_me(db, claim, seen: int, where) -> None:
+    me = reviewer()
+    if claim.assignee == me or claim.status in ("merged", "dismissed", "published"):
+        return
+    if where.button(_("Assign to me"), key="claim_assign_me", type="tertiary"):
+        if _save(db, claim.id, seen, assignee=me) is not None:
+            flash("claim", "success", _("Assigned to you."))
+            st.rerun()
+
+
+def _hand_over(db, claim, seen: int) -> None:
+    """The two-person rule as steps: a drafter hands the verdict to an editor; an editor publishes or sends it
+    back with a note."""
+    from db.claims import ClaimNotFound, VersionConflict
+    from evidence.handover import hand_over, send_back, who_may_publish
+    from evidence.permissions import Action, can
+    from evidence.review import ReviewError, Status
+
+    if claim.status not in (Status.DRAFTED, Status.READY):
+        return
+    editors = who_may_publish(db, claim)
+    with st.container(border=True):
+        if claim.status == Status.READY:
+            st.markdown(_("**Ready for an editor** · drafted by {name}").format(
+                name=md_escape(claim.drafted_by or "?")))
+        if editors:
+            st.caption(_("Who may publish: {names}. A reviewer cannot publish: the desk's two-person rule has an"
+                         " editor other than the drafter check every verdict before readers see it.").format(
+                names=md_escape(", ".join(editors))))
+        else:
+            st.caption(_("No editor other than the drafter can publish this yet: an admin can make another"
+                         " editor, or allow drafters to publish in the desk settings."))
+        buttons = st.container(horizontal=True)
+        if claim.status == Status.DRAFTED and buttons.button(_("Ready for an editor"), key="claim_hand_over",
+                                                              type="primary"):
+            try:
+                saved = hand_over(db, claim.id, expected_version=seen, reviewer=reviewer())
+            except (ReviewError, ClaimNotFound, VersionConflict) as error:
+                st.error(md_escape(str(error)))
+                return
+            _load_version(claim.id, saved.version)
+            flash("claim", "success", _("Handed to an editor: it waits in their inbox."))
+            st.rerun()
+        if not can(db, reviewer(), Action.PUBLISH):
+            return
+        if buttons.button(_("Publish"), key="claim_publish", type="primary" if claim.status == Status.READY
+                          else "secondary") and _save(db, claim.id, seen, status=Status.PUBLISHED) is not None:
+            flash("claim", "success", _("Published."))
+            st.rerun()
+        with st.form("claim_send_back_form", clear_on_submit=True):
+            note = st.text_area(_("Send back with a note"), key="claim_send_back_note", height=70,
+                                placeholder=_("What should change before it is published"))
+            if st.form_submit_button(_("Send back")):
+                try:
+                    saved = send_back(db, claim.id, expected_version=seen, editor=reviewer(), note=note)
+                except (ReviewError, ClaimNotFound, VersionConflict) as error:
+                    st.error(md_escape(str(error)))
+                    return
+                _load_version(claim.id, saved.version)
+                flash("claim", "success", _("Sent back to review with your note."))
+                st.rerun()
+
+
+def _notes(db, claim) -> None:
+    """The claim's thread of notes: who, when, what; @login mentions an account (it shows in their inbox)."""
+    from db.notes import NoteError, add_note, notes_for_claim
+
+    st.subheader(_("Notes"), anchor=False)
+    notes = notes_for_claim(db, claim.id)
+    if not notes:
+        st.caption(_("No notes yet. Notes are for the desk only: they never appear in a published report."))
+    for note in notes:
+        with st.container(border=True):
+            st.caption(f"**{md_escape(note.author)}** · {note.created_at[:16].replace('T', ' ')} UTC"
+                       + (" · " + _("mentions {names}").format(names=md_escape(", ".join(note.mentions)))
+                          if note.mentions else ""))
+            st.markdown(md_escape(note.text))
+    with st.form(f"claim_{claim.id}_note_form", clear_on_submit=True):
+        text = st.text_area(_("Add a note"), key=f"claim_{claim.id}_note", height=70,
+                            placeholder=_("Mention a colleague with @login"))
+        if st.form_submit_button(_("Add note")):
+            try:
+                add_note(db, claim.id, author=reviewer(), text=text)
+            except NoteError as error:
+                st.error(md_escape(str(error)))
+            else:
+                flash("claim", "success", _("Note added."))
+                st.rerun()
 
 
 def _save(db, claim_id: int, seen: int, **changes):
@@ -234,25 +345,24 @@ def _sources(db, claim) -> None:
                 st.rerun()
 
 
-def _describe(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, dict):
-        return "; ".join(f"{k}: {'—' if v is None else v if isinstance(v, str) else json.dumps(v, ensure_ascii=False)}"
-                         for k, v in value.items())
-    return str(value)
-
-
 def _history(db, claim) -> None:
+    from db.change_words import action_words, change_words, field_label
     from db.history import history_for_claim
 
     entries = history_for_claim(db, claim.id)
     if not entries:
         st.caption("No changes recorded yet.")
         return
-    rows = [{"When": e.at[:19].replace("T", " "), "Who": e.reviewer or "", "What": e.action.replace("_", " "),
-             "Fields": e.field or "", "Before": _describe(e.before), "After": _describe(e.after)}
-            for e in reversed(entries)]
+    rows = []
+    for e in reversed(entries):
+        changes = change_words(e.before, e.after)
+        if not changes and e.after is not None and not isinstance(e.after, dict):
+            changes = [(field_label(e.field or ""), "—", str(e.after))]
+        rows.append({_("When"): e.at[:19].replace("T", " "), _("Who"): e.reviewer or "—",
+                     _("What"): action_words(e.action),
+                     _("Fields"): ", ".join(label for label, _b, _a in changes) or "—",
+                     _("Before"): "; ".join(f"{label}: {before}" for label, before, _a in changes) or "—",
+                     _("After"): "; ".join(f"{label}: {after}" for label, _b, after in changes) or "—"})
     st.dataframe(rows, hide_index=True, width="stretch")
 
 
@@ -355,8 +465,10 @@ def _dismissal(db, claim, seen: int, where) -> None:
             st.error(md_escape(str(error)))
             return
         _load_version(claim.id, saved.version)
-        flash("claim", "success", "Dismissed: not worth checking." if saved.status == "dismissed"
-              else f"Restored: {md_escape(status_label(saved.status))}.")
+        if saved.status == "dismissed":
+            st.session_state["claim_just_dismissed"] = claim.id  # its notice, with Undo, shows beside the claim
+        else:
+            flash("claim", "success", f"Restored: {md_escape(status_label(saved.status))}.")
         st.rerun()
 
 
@@ -364,15 +476,49 @@ def _plural(n: int, word: str) -> str:
     return word if n == 1 else word + "s"
 
 
-def _next_open_claim(db, after_id: int) -> int | None:
-    from db.claims import ClaimFilter, claim_queue
+def _next_open_claim(db, claim) -> None:
+    """Walk the open claims in the queue's order (its filters and sort as last set, or the article's order when
+    the claim was opened from the Article view), each once; say so when none are left."""
+    from db.claims import ClaimFilter, next_open_claim
 
-    for status in ("new", "in_review"):
-        page = claim_queue(db, ClaimFilter(status=status), limit=2)
-        for candidate in page.claims:
-            if candidate.id != after_id:
-                return candidate.id
-    return None
+    flt, sort = st.session_state.get("queue_order") or (ClaimFilter(), "score")
+    walk = st.session_state.setdefault("claim_walk", {"order": repr((flt, sort)), "visited": []})
+    if walk["order"] != repr((flt, sort)):
+        walk.update(order=repr((flt, sort)), visited=[])
+    if claim.id not in walk["visited"]:
+        walk["visited"].append(claim.id)
+    next_id = next_open_claim(db, flt, sort=sort, skip=walk["visited"])
+    if next_id is None:
+        st.caption(_("No open claims left in this order: you have been through all of them."))
+        if walk["visited"] and st.button(_("Start the walk again"), key="claim_walk_again", type="tertiary"):
+            walk["visited"] = []
+            st.rerun()
+        return
+    if st.button(_("Next open claim →"), key="claim_next"):
+        open_claim(next_id)
+
+
+def _undo_dismissal(db, claim, where) -> None:
+    """The notice of a dismissal, beside the claim, with Undo (restores the status it had)."""
+    from db.claims import VersionConflict
+    from evidence.dismissal import restore_claim
+    from evidence.review import ReviewError
+
+    if st.session_state.get("claim_just_dismissed") != claim.id or claim.status != "dismissed":
+        return
+    notice = where.container(horizontal=True, vertical_alignment="center")
+    notice.success(_("Dismissed: not worth checking."))
+    if notice.button(_("Undo"), key="claim_undo_dismiss"):
+        try:
+            saved = restore_claim(db, claim.id, expected_version=claim.version, reviewer=reviewer())
+        except (VersionConflict, ReviewError) as error:
+            st.error(md_escape(str(error)))
+            return
+        st.session_state.pop("claim_just_dismissed", None)
+        _load_version(claim.id, saved.version)
+        flash("claim", "success", _("Undone: the claim is back, {status}.").format(
+            status=md_escape(status_label(saved.status))))
+        st.rerun()
 
 
 def _page() -> None:
@@ -409,6 +555,8 @@ def _page() -> None:
                      icon="📄"):
         open_article(claim.article_id)
     _dismissal(db, claim, seen, badges)
+    _assign_to_me(db, claim, seen, badges)
+    _undo_dismissal(db, claim, st)
     if claim.version != seen:
         st.warning(f"{md_escape(claim.updated_by) or 'Someone'} changed this claim after you opened it"
                    f" (version {seen} → {claim.version}). Saving now will be refused; load their version first.")
@@ -428,10 +576,10 @@ def _page() -> None:
                     " model learns from it. Restore it to review it.")
         else:
             _review_form(db, claim, seen)
+            _hand_over(db, claim, seen)
             _wording_form(db, claim, seen)
-        next_id = _next_open_claim(db, claim.id)
-        if next_id is not None and st.button("Next open claim →", key="claim_next"):
-            open_claim(next_id)
+        _next_open_claim(db, claim)
+        _notes(db, claim)
         st.subheader("Evidence", anchor=False)
         _sources(db, claim)
     with side:

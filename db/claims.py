@@ -7,6 +7,7 @@ from typing import Any
 import sqlite_utils
 
 from claims.folding import fold
+from db.change_words import change_words
 from db.connection import writing
 from db.fts import match_expression
 from db.history import HistoryEntry, now, record
@@ -15,7 +16,7 @@ from db.records import CLAIM_COLUMNS, ClaimRecord, DateRecord, QuantityRecord, c
 __all__ = ["EDITABLE_FIELDS", "WORKFLOW_FIELDS", "change_workflow",
            "VersionConflict", "ClaimNotFound", "ClaimFilter", "QueuePage", "get_claim",
            "get_claims", "claims_for_article", "claim_queue", "claim_neighbours", "update_claim",
-           "count_claims", "facet_values"]
+           "count_claims", "facet_values", "OPEN_STATUSES", "next_open_claim"]
 
 EDITABLE_FIELDS = frozenset({"text", "assignee", "verdict", "rating", "rationale", "speaker", "speaker_role",
                              "checkworthy", "canonical_id"})
@@ -38,8 +39,8 @@ class VersionConflict(Exception):
         self.current = current
         self.their_changes = their_changes
         who = sorted({e.reviewer or "someone" for e in their_changes}) or ["someone"]
-        what = "; ".join(f"{key}: {e.before.get(key)!r} → {value!r}" for e in their_changes
-                         for key, value in e.after.items()) or "the claim"
+        what = "; ".join(f"{label}: {was} → {now_}" for e in their_changes
+                         for label, was, now_ in change_words(e.before, e.after)) or "the claim"
         super().__init__(f"Claim {claim_id} was changed by {', '.join(who)} while you were editing it"
                          f" (version {expected} → {current.version}): {what}. Your changes were not saved;"
                          " review theirs and save again.")
@@ -176,6 +177,28 @@ def claim_queue(db: sqlite_utils.Database, flt: ClaimFilter = ClaimFilter(), *, 
     rows = list(db.query(f"SELECT {columns} FROM claims c{where} ORDER BY {order} LIMIT ? OFFSET ?",
                          [*params, limit, offset]))
     return QueuePage(_records(db, rows), total, offset, limit)
+
+
+OPEN_STATUSES = ("new", "in_review")
+
+
+def next_open_claim(db: sqlite_utils.Database, flt: ClaimFilter = ClaimFilter(), *, sort: str = "score",
+                    skip: tuple[int, ...] | list[int] = ()) -> int | None:
+    """The first open claim (new or in review) in the queue's order under `flt`, leaving out `skip` (the claims
+    already visited on this walk), or None when none are left."""
+    from dataclasses import replace
+
+    where, params = _where(replace(flt, status=None))
+    skip = list(skip)[-5000:]
+    clauses = [f"c.status IN ({', '.join('?' for _ in OPEN_STATUSES)})"]
+    params = [*params, *OPEN_STATUSES]
+    if skip:
+        clauses.append(f"c.id NOT IN ({', '.join('?' for _ in skip)})")
+        params.extend(skip)
+    where = (where + " AND " if where else " WHERE ") + " AND ".join(clauses)
+    row = db.execute(f"SELECT c.id FROM claims c{where} ORDER BY {_SORTS.get(sort, _SORTS['score'])} LIMIT 1",
+                     params).fetchone()
+    return int(row[0]) if row else None
 
 
 def facet_values(db: sqlite_utils.Database) -> dict[str, list[str]]:

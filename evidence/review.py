@@ -21,13 +21,15 @@ class Status(StrEnum):
     NEW = "new"
     IN_REVIEW = "in_review"
     DRAFTED = "drafted"
+    READY = "ready"  # handed over: the drafted verdict waits for an editor to publish it or send it back
     PUBLISHED = "published"
     MERGED = "merged"
     DISMISSED = "dismissed"
 
     @property
     def label(self) -> str:
-        return {"new": "New", "in_review": "In review", "drafted": "Verdict drafted", "published": "Published",
+        return {"new": "New", "in_review": "In review", "drafted": "Verdict drafted",
+                "ready": "Ready for an editor", "published": "Published",
                 "merged": "Merged or split",
                 "dismissed": "Dismissed: not worth checking"}[self.value]
 
@@ -36,7 +38,8 @@ class Status(StrEnum):
 NEXT_STATUSES: dict[Status, tuple[Status, ...]] = {
     Status.NEW: (Status.IN_REVIEW, Status.DRAFTED),
     Status.IN_REVIEW: (Status.NEW, Status.DRAFTED),
-    Status.DRAFTED: (Status.IN_REVIEW, Status.PUBLISHED),
+    Status.DRAFTED: (Status.IN_REVIEW, Status.READY, Status.PUBLISHED),
+    Status.READY: (Status.DRAFTED, Status.IN_REVIEW, Status.PUBLISHED),
     Status.PUBLISHED: (Status.IN_REVIEW,),
     Status.MERGED: (),
     Status.DISMISSED: (),  # evidence/dismissal.py dismisses and restores, one click each
@@ -81,7 +84,8 @@ def _may_publish(db: sqlite_utils.Database, claim: ClaimRecord, reviewer: str) -
 def save_review(db: sqlite_utils.Database, claim_id: int, *, expected_version: int, reviewer: str,
                 status: Status | str | Any = UNCHANGED, assignee: str | None | Any = UNCHANGED,
                 rating: str | None | Any = UNCHANGED, verdict: str | None | Any = UNCHANGED,
-                rationale: str | None | Any = UNCHANGED, text: str | Any = UNCHANGED) -> ClaimRecord:
+                rationale: str | None | Any = UNCHANGED, text: str | Any = UNCHANGED,
+                action: str = "updated") -> ClaimRecord:
     """Save what a reviewer changed on a claim, checking the workflow's rules and the version they saw.
 
     Raises ReviewError for a broken rule and db.claims.VersionConflict when someone saved first.
@@ -115,10 +119,10 @@ def save_review(db: sqlite_utils.Database, claim_id: int, *, expected_version: i
         if target not in NEXT_STATUSES[Status(claim.status)]:
             raise ReviewError(f"a claim that is {Status(claim.status).label.lower()} cannot move to"
                               f" {target.label.lower()}")
-        if target in (Status.DRAFTED, Status.PUBLISHED) and not (final["rating"] and final["rationale"]):
+        if target in (Status.DRAFTED, Status.READY, Status.PUBLISHED) and not (final["rating"] and final["rationale"]):
             raise ReviewError(f"{target.label.lower()} needs a rating and a rationale first")
         changes["status"] = target.value
-        if target is Status.DRAFTED:
+        if target is Status.DRAFTED or (target is Status.READY and not claim.drafted_by):
             changes["drafted_by"] = reviewer
         if target is Status.PUBLISHED:
             _may_publish(db, claim, reviewer)
@@ -131,7 +135,8 @@ def save_review(db: sqlite_utils.Database, claim_id: int, *, expected_version: i
         # Editing a published verdict in place is a correction: it stays published and the history shows it.
         _may(db, reviewer, Action.PUBLISH, "correct a published verdict")
         changes["published_at"] = now()
-    return change_workflow(db, claim_id, expected_version=expected_version, reviewer=reviewer, changes=changes)
+    return change_workflow(db, claim_id, expected_version=expected_version, reviewer=reviewer, changes=changes,
+                           action=action)
 
 
 def adopt_verdict(db: sqlite_utils.Database, claim_id: int, from_claim_id: int, *, expected_version: int,
