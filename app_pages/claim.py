@@ -20,7 +20,7 @@ from app_pages.components import (
 )
 from app_pages.web_evidence import forget_source_draft, kept_copy, link_flag, source_draft, source_fetch_panel
 from claims.language import language_name
-from translations import _
+from translations import _, ngettext
 
 NO_RATING = "— no verdict yet —"
 STANCES = {"supports": "Supports the claim", "refutes": "Refutes the claim", "context": "Gives context"}
@@ -368,64 +368,167 @@ def _history(db, claim) -> None:
 
 def _similar(db, claim, seen: int) -> None:
     """Similar claims and past fact-checks: the stored suggestions, each confirmed or rejected here."""
-    from db.matching import suggestions_for
+    from db.matching import article_neighbours, suggestions_for
 
     suggestions = suggestions_for(db, claim.id)
-    st.subheader("Similar claims", anchor=False)
+    st.subheader(_("Similar claims"), anchor=False)
     if not suggestions:
-        st.caption("No similar claims or past fact-checks found.")
+        st.caption(_("No similar claims or past fact-checks found in other articles."))
     _suggestion_cards(db, claim, seen, suggestions)
+    _reject_all(db, claim, suggestions)
+    neighbours = article_neighbours(db, claim.id)
+    if neighbours:
+        with st.expander(ngettext("Elsewhere in this article: 1 sentence with the same figure",
+                                  "Elsewhere in this article: {n} sentences with the same figures",
+                                  len(neighbours)).format(n=len(neighbours)), expanded=False):
+            st.caption(_("The same article develops its figures; these are never suggested as the same claim."))
+            for other_id, text, _pairs in neighbours:
+                st.markdown(f"#{other_id} · {md_escape(text)}")
     _search_by_meaning(db, claim)
 
 
-def _suggestion_cards(db, claim, seen: int, suggestions) -> None:
-    """One card per suggestion: what it is, how close, who checked it, and the buttons to decide on it."""
-    from db.claims import VersionConflict
-    from db.duplicates import decide_match
-    from evidence.review import ReviewError, adopt_verdict
+def _origin(s) -> str:
+    """Where the other side comes from and when: its article (or archive) and date."""
+    if s.other_kind == "claim":
+        title = md_escape(s.article_title[:60]) if s.article_title else ""
+        return _("claim #{id} · article #{article} “{title}” · {date}").format(
+            id=s.other_claim_id, article=s.article_id, title=title, date=s.published or _("date unknown"))
+    return _("past fact-check · {archive} · {date}").format(
+        archive=md_escape(s.checked_by or _("archive")), date=s.published or _("date unknown"))
 
+
+def _verdict_words(s) -> str | None:
+    """"already checked" only for a published verdict (or a past fact-check); a drafted one is a draft."""
+    if not s.rating:
+        return None
+    if s.other_kind == "claim" and s.status != "published":
+        return _("draft verdict: **{rating}** (not published)").format(rating=md_escape(s.rating))
+    return _("already checked: **{rating}**").format(rating=md_escape(s.rating))
+
+
+def _figures_side_by_side(s) -> None:
+    if not s.figures:
+        return
+    rows = [{_("This claim"): p.mine.text if p.mine else "—", _("The other"): p.theirs.text if p.theirs else "—",
+             "": "=" if p.same else "≠"} for p in s.figures]
+    st.dataframe(rows, hide_index=True, width="stretch")
+
+
+def _suggestion_cards(db, claim, seen: int, suggestions) -> None:
+    """One card per suggestion: where it comes from, why it was paired, what the reviewer decided and the buttons."""
     for s in suggestions:
-        with st.container(border=True):
-            where = f"claim #{s.other_claim_id}" if s.other_kind == "claim" else "past fact-check"
-            meta = [where, f"similarity {s.score:.0f}", s.relation.replace("_", " ")]
-            if s.language:
-                meta.append(f"in {language_name(s.language)}")
-            if s.rating:
-                by = f" by {md_escape(s.checked_by)}" if s.checked_by and s.checked_by != where else ""
-                meta.append(f"already checked{by}: **{md_escape(s.rating)}**")
-            if s.decision in ("confirmed", "rejected"):
-                meta.append("confirmed as the same claim" if s.decision == "confirmed" else "marked as different")
+        with st.container(border=True, key=f"similar_card_{s.match_id}"):
             st.markdown(md_escape(s.text))
-            st.caption(" · ".join(meta))
+            st.caption(_origin(s) + (f" · {language_name(s.language)}" if s.language else ""))
+            if s.why:
+                st.markdown(_("**Why:** {why}").format(why=md_escape(s.why)))
+            _figures_side_by_side(s)
+            measured = _("engine: {relation}, similarity {score}").format(
+                relation=_("the same claim") if s.relation == "duplicate" else _("related"), score=f"{s.score:.0f}")
+            if s.decision == "confirmed":
+                decided = _("You linked it as the same claim") if s.decided_by == reviewer() else \
+                    _("Linked as the same claim by {who}").format(who=md_escape(s.decided_by or _("a reviewer")))
+                if s.decision_note:
+                    decided += " " + _("despite: {difference}").format(difference=md_escape(s.decision_note))
+                st.caption(_("Decision: {decided} · {measured}").format(decided=decided, measured=measured))
+            else:
+                st.caption(measured)
+            verdict = _verdict_words(s)
+            if verdict:
+                st.caption(verdict)
             if s.url:
                 st.caption(md_escape(s.url))
-            buttons = st.container(horizontal=True)
-            if s.decision != "confirmed" and buttons.button("Same claim", key=f"claim_match_yes_{s.match_id}"):
-                decide_match(db, s.match_id, decision="confirmed", reviewer=reviewer())
-                flash("claim", "success", f"Linked to {where} as the same claim.")
+            _card_buttons(db, claim, seen, s)
+
+
+def _card_buttons(db, claim, seen: int, s) -> None:
+    from db.claims import VersionConflict
+    from db.duplicates import DifferenceNotConfirmed, decide_match
+    from evidence.review import ReviewError, adopt_verdict
+
+    where = f"claim #{s.other_claim_id}" if s.other_kind == "claim" else _("the past fact-check")
+    pending = st.session_state.get("claim_link_pending")
+    if pending and pending[0] == s.match_id:
+        st.warning(_("These claims differ: {difference}. Link them as the same claim anyway? The difference is kept"
+                     " in the history.").format(difference=md_escape(pending[1])))
+        confirm = st.container(horizontal=True)
+        if confirm.button(_("Link anyway"), key=f"claim_match_anyway_{s.match_id}", type="primary"):
+            st.session_state.pop("claim_link_pending", None)
+            try:
+                decide_match(db, s.match_id, decision="confirmed", reviewer=reviewer(),
+                             confirmed_difference=pending[1])
+            except DifferenceNotConfirmed as changed:  # the claims changed while the question was shown
+                st.session_state["claim_link_pending"] = (s.match_id, changed.difference)
                 st.rerun()
-            if s.decision != "rejected" and buttons.button("Not the same", key=f"claim_match_no_{s.match_id}"):
-                decide_match(db, s.match_id, decision="rejected", reviewer=reviewer())
-                flash("claim", "info", f"Marked {where} as a different claim; it will not be suggested again.")
-                st.rerun()
-            can_adopt = s.other_claim_id is not None and s.rating and s.decision == "confirmed" and not claim.rating
-            if can_adopt and buttons.button("Adopt its verdict", key=f"claim_adopt_{s.match_id}"):
-                try:
-                    saved = adopt_verdict(db, claim.id, s.other_claim_id, expected_version=seen, reviewer=reviewer())
-                except (VersionConflict, ReviewError) as error:
-                    st.error(md_escape(str(error)))
-                else:
-                    _load_version(claim.id, saved.version)
-                    flash("claim", "success",
-                          f"Adopted the verdict {md_escape(saved.rating)} from claim #{s.other_claim_id}.")
-                    st.rerun()
+            flash("claim", "success", _("Linked to {where} as the same claim, despite: {difference}.").format(
+                where=where, difference=md_escape(pending[1])))
+            st.rerun()
+        if confirm.button(_("Cancel"), key=f"claim_match_cancel_{s.match_id}"):
+            st.session_state.pop("claim_link_pending", None)
+            st.rerun()
+        return
+    buttons = st.container(horizontal=True)
+    if s.decision != "confirmed" and buttons.button(_("Same claim"), key=f"claim_match_yes_{s.match_id}"):
+        try:
+            decide_match(db, s.match_id, decision="confirmed", reviewer=reviewer())
+        except DifferenceNotConfirmed as differ:
+            st.session_state["claim_link_pending"] = (s.match_id, differ.difference)
+            st.rerun()
+        flash("claim", "success", _("Linked to {where} as the same claim.").format(where=where))
+        st.rerun()
+    if s.decision != "rejected" and buttons.button(_("Not the same"), key=f"claim_match_no_{s.match_id}"):
+        decide_match(db, s.match_id, decision="rejected", reviewer=reviewer())
+        flash("claim", "info", _("Marked {where} as a different claim; it will not be suggested again.").format(
+            where=where))
+        st.rerun()
+    can_adopt = (s.other_claim_id is not None and s.rating and s.status == "published" and s.decision == "confirmed"
+                 and not claim.rating)
+    if can_adopt and buttons.button(_("Adopt its verdict"), key=f"claim_adopt_{s.match_id}"):
+        try:
+            adopted = adopt_verdict(db, claim.id, s.other_claim_id, expected_version=seen, reviewer=reviewer())
+        except (VersionConflict, ReviewError) as error:
+            st.error(md_escape(str(error)))
+        else:
+            _load_version(claim.id, adopted.claim.version)
+            flash("claim", "success", ngettext(
+                "Adopted the verdict {rating} from claim #{id}, with its 1 source.",
+                "Adopted the verdict {rating} from claim #{id}, with its {n} sources.", adopted.sources).format(
+                rating=md_escape(adopted.claim.rating), id=s.other_claim_id, n=adopted.sources))
+            st.rerun()
+
+
+def _reject_all(db, claim, suggestions) -> None:
+    """One "Not the same for all" for the suggestions still waiting, after a confirmation."""
+    from db.duplicates import reject_all_suggestions
+
+    waiting = [s for s in suggestions if s.decision == "suggested"]
+    if len(waiting) < 2:
+        return
+    if not st.session_state.get("claim_reject_all_pending"):
+        if st.button(_("Not the same for all"), key="claim_reject_all"):
+            st.session_state["claim_reject_all_pending"] = True
+            st.rerun()
+        return
+    st.warning(ngettext("Mark the 1 waiting suggestion as a different claim?",
+                        "Mark all {n} waiting suggestions as different claims? None will be suggested again.",
+                        len(waiting)).format(n=len(waiting)))
+    confirm = st.container(horizontal=True)
+    if confirm.button(_("Yes, none is the same claim"), key="claim_reject_all_yes", type="primary"):
+        st.session_state.pop("claim_reject_all_pending", None)
+        n = reject_all_suggestions(db, claim.id, reviewer=reviewer())
+        flash("claim", "info", ngettext("Marked 1 suggestion as a different claim.",
+                                        "Marked {n} suggestions as different claims.", n).format(n=n))
+        st.rerun()
+    if confirm.button(_("Cancel"), key="claim_reject_all_no"):
+        st.session_state.pop("claim_reject_all_pending", None)
+        st.rerun()
 
 
 def _search_by_meaning(db, claim) -> None:
     """A reviewer's search for claims and past fact-checks worded differently; what it finds joins the suggestions."""
     from claims.matching.multilingual import is_available
-    from db.matching import suggest_matches
     from db.meaning import latest_job
+    from pipelines.matching import suggest_matches
 
     if not is_available():
         st.caption("Search by meaning needs the multilingual sentence model (`make run` installs it).")

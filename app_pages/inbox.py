@@ -75,6 +75,22 @@ def _page() -> None:
                 "{n} new note", "{n} new notes", counts[c.id]).format(n=counts[c.id]))
     _section(_("Changed by others since my last visit"), found.changed, "changed",
              _("Nobody changed your claims since your last visit."))
+    if may_publish:
+        _rechecks(db)
+
+
+def _rechecks(db) -> None:
+    """Published verdicts to check again: a claim about the present that has aged, or a source changed or gone."""
+    from db.claims import get_claim
+    from db.rechecks import verdicts_to_recheck
+
+    reasons = {"present": _("speaks of the present (“{detail}”) and has aged"),
+               "changed": _("a source has changed since its copy was kept"), "gone": _("a source has gone")}
+    stale = verdicts_to_recheck(db)
+    why = {r.claim_id: reasons[r.reason].format(detail=r.detail) for r in stale}
+    claims = [c for c in (get_claim(db, claim_id) for claim_id in dict.fromkeys(r.claim_id for r in stale)) if c]
+    _section(_("Verdicts to re-check"), claims, "recheck", _("No published verdict needs checking again."),
+             extra=lambda c: md_escape(why[c.id]))
 
 
 _page()

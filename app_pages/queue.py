@@ -18,6 +18,7 @@ from app_pages.components import (
     signed_in,
     status_label,
 )
+from db.fts import read_query
 from translations import _, ngettext
 
 PER_PAGE = 25
@@ -98,12 +99,28 @@ def _filters(db):
                                key="queue_checkworthy")
     sort = row2[3].selectbox("Sort by", list(SORTS), format_func=SORTS.get, key="queue_sort")
     pick = lambda v: None if v == ANY else v  # noqa: E731
+    speaker = st.text_input(_("Speaker (any spelling)"), key="queue_speaker", placeholder="Peskov")
+    spellings = _speaker_spellings(db, speaker)
     flt = ClaimFilter(
         status=pick(status), rating=pick(rating), claim_type=pick(claim_type), article_id=article,
         assignee=pick(assignee), has_number=None if has_number == ANY else has_number == "Yes",
         checkworthy=None if worthy == ANY else worthy == "Check-worthy", search=search.strip() or None,
+        speakers=spellings,
     )
     return flt, sort
+
+
+def _speaker_spellings(db, name: str) -> tuple[str, ...] | None:
+    """Every spelling of the speaker typed ("ông Peskov" finds "Dmitry Peskov" too); None when nothing is typed."""
+    from db.speakers import speaker_record
+
+    if not name.strip():
+        return None
+    record = speaker_record(db, name)
+    if record is None:
+        st.caption(_("No speaker on the desk is written “{name}”.").format(name=md_escape(name.strip())))
+        return ()
+    return record.spellings
 
 
 def _page_key(flt, sort) -> str:
@@ -246,8 +263,18 @@ _result, _fuzzy = _page_of_claims(_db, _flt, _sort)
 
 _head, _next = st.columns([4, 1], vertical_alignment="bottom")
 _shown = f"{_result.offset + 1}–{_result.offset + len(_result.claims)} of {_result.total}" if _result.total else "0"
-_head.markdown(f"**{_result.total} claims** match · showing {_shown}"
-               + (" · no exact words found, showing near matches" if _fuzzy else ""))
+_head.markdown(ngettext("**1 claim** matches", "**{n} claims** match", _result.total).format(n=_result.total)
+               + " · " + _("showing {shown}").format(shown=_shown)
+               + (" · " + _("no claim has these words, showing near matches") if _fuzzy else ""))
+if _flt.search and not _fuzzy and _result.total:
+    _read = read_query(_flt.search)
+    if _result.with_marks is not None and _result.with_marks < _result.total:
+        _head.caption(_("First the {exact} written with your diacritics, then {folded} with the same letters"
+                        " written without them or with other marks.").format(
+            exact=_result.with_marks, folded=_result.total - _result.with_marks))
+    _head.caption(_("Whole words only; type * after a word to find the words it begins (e.g. {example}).").format(
+        example="Luga*") if not _read.prefixes else _("Whole words; {words} also as the beginning of a word.").format(
+        words=", ".join(f"“{w}”" for w in _read.prefixes)))
 if _result.claims:
     _first_open = next((c for c in _result.claims if c.status in ("new", "in_review")), None)
     if _first_open is not None and _next.button("Review next open claim", key="queue_next", type="primary",

@@ -5,9 +5,9 @@ training, background jobs). Import the submodules, e.g. `from db.connection impo
 """
 
 __all__ = [
-    "accounts", "article_lookup", "articles", "backup", "captures", "change_words", "claim_edits", "claims",
-    "connection", "duplicates", "fts", "history", "inbox", "known_claims", "match_index", "matching", "meaning",
-    "meaning_index", "meaning_match", "migrations", "notes", "ratings", "rechecks", "records", "reports", "reviewers",
+    "accounts", "article_lookup", "articles", "backup", "candidates", "captures", "change_words", "claim_edits",
+    "claims", "connection", "duplicates", "fts", "history", "inbox", "known_claims", "match_index", "matching",
+    "meaning", "meaning_index", "migrations", "notes", "ratings", "rechecks", "records", "reports", "reviewers",
     "saved_filters", "search", "sessions", "settings", "sources", "speakers", "statistics", "suggestion_queue",
-    "transactions", "transfer",
+    "transactions", "transfer", "vectors",
 ]

@@ -9,7 +9,7 @@ import sqlite_utils
 from claims.folding import fold
 from db.change_words import change_words
 from db.connection import writing
-from db.fts import match_expression
+from db.fts import diacritics_kept, match_expression, read_query
 from db.history import HistoryEntry, now, record
 from db.records import CLAIM_COLUMNS, ClaimRecord, DateRecord, QuantityRecord, claim_from_row
 
@@ -111,6 +111,7 @@ class ClaimFilter:
     include_merged: bool = False
     include_dismissed: bool = False  # claims dismissed as not worth checking leave the queue unless asked for
     ids: tuple[int, ...] | None = field(default=None)
+    speakers: tuple[str, ...] | None = None  # the spellings of one speaker (db.speakers.speaker_record)
 
 
 @dataclass(frozen=True)
@@ -119,6 +120,8 @@ class QueuePage:
     total: int
     offset: int
     limit: int
+    # With a search whose words carry diacritics: how many of `total` write them with the same marks (ranked first).
+    with_marks: int | None = None
 
 
 _SORTS = {
@@ -157,6 +160,9 @@ def _where(flt: ClaimFilter) -> tuple[str, list[Any]]:
     if flt.ids is not None:
         clauses.append(f"c.id IN ({', '.join('?' for _ in flt.ids) or 'NULL'})")
         params.extend(flt.ids)
+    if flt.speakers is not None:
+        clauses.append(f"c.speaker IN ({', '.join('?' for _ in flt.speakers) or 'NULL'})")
+        params.extend(flt.speakers)
     if flt.search and flt.search.strip():
         expression = match_expression(flt.search)
         if expression is None:
@@ -169,14 +175,27 @@ def _where(flt: ClaimFilter) -> tuple[str, list[Any]]:
 
 def claim_queue(db: sqlite_utils.Database, flt: ClaimFilter = ClaimFilter(), *, sort: str = "score",
                 limit: int = 25, offset: int = 0) -> QueuePage:
-    """One page of the claim queue and the total that match; only that page is read."""
+    """One page of the claim queue and the total that match; only that page is read.
+
+    A search typed with diacritics ranks first the claims that write its words with the same marks
+    (`db.fts.diacritics_kept`), then the chosen order.
+    """
     where, params = _where(flt)
-    total = db.execute(f"SELECT count(*) FROM claims c{where}", params).fetchone()[0]
     order = _SORTS.get(sort, _SORTS["score"])
+    marked = read_query(flt.search).marked_words if flt.search else ()
+    with_marks = None
+    order_params: list[Any] = []
+    if marked:
+        kept, kept_params = diacritics_kept(marked)
+        total, with_marks = db.execute(f"SELECT count(*), coalesce(sum({kept}), 0) FROM claims c{where}",
+                                       [*kept_params, *params]).fetchone()
+        order, order_params = f"{kept} DESC, {order}", kept_params
+    else:
+        total = db.execute(f"SELECT count(*) FROM claims c{where}", params).fetchone()[0]
     columns = ", ".join(f"c.{col.strip()}" for col in CLAIM_COLUMNS.split(","))
     rows = list(db.query(f"SELECT {columns} FROM claims c{where} ORDER BY {order} LIMIT ? OFFSET ?",
-                         [*params, limit, offset]))
-    return QueuePage(_records(db, rows), total, offset, limit)
+                         [*params, *order_params, limit, offset]))
+    return QueuePage(_records(db, rows), total, offset, limit, with_marks)
 
 
 OPEN_STATUSES = ("new", "in_review")

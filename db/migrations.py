@@ -493,6 +493,17 @@ def _checkworthiness_holdout(db: sqlite_utils.Database) -> None:
     """)
 
 
+@MIGRATIONS(name="0019_duplicate_decisions")
+def _duplicate_decisions(db: sqlite_utils.Database) -> None:
+    """Why the engine paired two claims, in words ("different figure: 52 người ≠ 48 người"), kept with the
+    suggestion; and the difference a reviewer confirmed when linking such a pair as the same claim anyway."""
+    columns = {c.name for c in db["claim_matches"].columns}
+    if "why" not in columns:
+        db.execute("ALTER TABLE claim_matches ADD COLUMN why TEXT")
+    if "decision_note" not in columns:
+        db.execute("ALTER TABLE claim_matches ADD COLUMN decision_note TEXT")
+
+
 @MIGRATIONS(name="0020_team_day")
 def _team_day(db: sqlite_utils.Database) -> None:
     """A desk's working day: sign-in sessions kept server-side (the browser holds only an opaque token), notes on

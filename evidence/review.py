@@ -1,20 +1,24 @@
 """The review workflow: statuses and their moves, verdicts with a rating from the scale and a rationale."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
 import sqlite_utils
 
+from claims.matching.duplicate_rule import explain
 from db.accounts import account_by_name
 from db.claims import ClaimNotFound, change_workflow, get_claim, update_claim
+from db.connection import writing
 from db.history import now
 from db.ratings import rating_scale
 from db.records import ClaimRecord
 from db.settings import get_setting
+from db.sources import carry_sources
 from evidence.permissions import Action, PermissionDenied, require
 
-__all__ = ["Status", "NEXT_STATUSES", "ReviewError", "UNCHANGED", "save_review", "adopt_verdict"]
+__all__ = ["Status", "NEXT_STATUSES", "ReviewError", "UNCHANGED", "Adopted", "save_review", "adopt_verdict"]
 
 
 class Status(StrEnum):
@@ -139,9 +143,22 @@ def save_review(db: sqlite_utils.Database, claim_id: int, *, expected_version: i
                            action=action)
 
 
+@dataclass(frozen=True)
+class Adopted:
+    """What adopting a duplicate's verdict did: the claim as saved and how many sources came with the verdict."""
+
+    claim: ClaimRecord
+    sources: int
+
+
 def adopt_verdict(db: sqlite_utils.Database, claim_id: int, from_claim_id: int, *, expected_version: int,
-                  reviewer: str) -> ClaimRecord:
-    """Give a duplicate the verdict of its canonical claim, when a reviewer accepts the offer (never automatic)."""
+                  reviewer: str) -> Adopted:
+    """Give a duplicate the verdict of its canonical claim, when a reviewer accepts the offer (never automatic).
+
+    The rationale cites the other claim's sources, so its sources are carried too (linked, with their kept
+    copies): a report never shows an adopted rationale beside "No sources attached". Verdict and sources are
+    saved together or not at all.
+    """
     source = get_claim(db, from_claim_id)
     if source is None or not source.rating:
         raise ReviewError(f"claim {from_claim_id} has no verdict to adopt")
@@ -149,6 +166,11 @@ def adopt_verdict(db: sqlite_utils.Database, claim_id: int, from_claim_id: int, 
     if claim is None:
         raise ClaimNotFound(f"claim {claim_id} does not exist")
     status: Any = UNCHANGED if claim.status in (Status.DRAFTED, Status.PUBLISHED) else Status.DRAFTED
-    rationale = f"{source.rationale}\n\n(Adopted from claim {from_claim_id}, a confirmed duplicate.)"
-    return save_review(db, claim_id, expected_version=expected_version, reviewer=reviewer, rating=source.rating,
-                       verdict=source.verdict, rationale=rationale, status=status)
+    why = explain(claim.text, source.text).why
+    rationale = (f"{source.rationale}\n\n(Adopted from claim {from_claim_id}, a confirmed duplicate"
+                 + (f": {why}" if why else "") + ", with its sources.)")
+    with writing(db):
+        saved = save_review(db, claim_id, expected_version=expected_version, reviewer=reviewer,
+                            rating=source.rating, verdict=source.verdict, rationale=rationale, status=status)
+        carried = carry_sources(db, claim_id, from_claim_id, reviewer=reviewer)
+    return Adopted(saved, len(carried))

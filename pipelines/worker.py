@@ -1,5 +1,5 @@
 """Background work beside the app, in a process of its own at a lower priority: suggestions a bulk ingest left
-pending, then vectors by meaning of new texts (`db/meaning.py`).
+pending, then vectors by meaning of new texts (`pipelines/vector_jobs.py`).
 
 Why a process and not a thread of the app: a thread shares the app's interpreter, so a long job slows every
 reviewer's page; a process at a lower CPU priority (nice 10) gets only the time the pages leave over. `make run`
@@ -87,9 +87,9 @@ def background_progress(db: sqlite_utils.Database) -> BackgroundProgress:
 
 
 def _vectors(db_path: str) -> None:
-    """The vector job of `db/meaning.py` until it is done: it starts from the texts still without a vector (so a
-    stopped worker resumes), stores 128 at a time, then suggests by meaning for the claims it reached."""
-    from db.meaning import start_in_background, wait_for_background
+    """The vector job (`pipelines/vector_jobs.py`) until it is done: it starts from the texts still without a
+    vector (so a stopped worker resumes), stores 128 at a time, then suggests by meaning for the claims reached."""
+    from pipelines.vector_jobs import start_in_background, wait_for_background
 
     if os.environ.get("FACTCHECK_VECTORS", "on") == "off":
         return
