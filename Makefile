@@ -37,6 +37,8 @@ run: setup
 	$(BIN)/factcheck ingest seeds --db $(DB)
 	@# The sample database gets a first admin with a random password, printed once; a desk with accounts, nothing.
 	$(BIN)/factcheck user first-admin --db $(DB)
+	@# The background work (pending suggestions, vectors by meaning) runs beside the app at a lower priority.
+	$(BIN)/factcheck worker --db $(DB) --quiet & worker=$$!; trap "kill $$worker" EXIT; \
 	FACTCHECK_DB=$(DB) $(BIN)/streamlit run serve.py --server.address $(HOST) --server.port $(PORT) \
 		--server.headless true --browser.gatherUsageStats false
 

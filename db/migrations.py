@@ -582,6 +582,12 @@ def _claimreview_archive(db: sqlite_utils.Database) -> None:
             db.execute(f"ALTER TABLE known_claims ADD COLUMN {column} TEXT")
 
 
+@MIGRATIONS(name="0024_scale")
+def _scale(db: sqlite_utils.Database) -> None:
+    """Articles whose match suggestions a bulk ingest left for the worker, found without reading every article."""
+    db.execute("CREATE INDEX IF NOT EXISTS articles_pending_suggestions ON articles(id) WHERE suggested_at IS NULL")
+
+
 def migrate(db: sqlite_utils.Database, *, stop_before: str | None = None) -> None:
     """Apply every pending migration (or those before `stop_before`, to make an old-version database)."""
     if MIGRATIONS.applied(db) and not MIGRATIONS.pending(db):

@@ -5,4 +5,4 @@ Import the submodules, e.g. `from pipelines.ingest import ingest_text`.
 """
 
 __all__ = ["claimreview_feeds", "desk_model", "feeds", "ingest", "link_checks", "matching", "meaning_match",
-           "publishing", "url_ingest", "vector_jobs"]
+           "publishing", "suggestions", "url_ingest", "vector_jobs", "worker"]
