@@ -83,12 +83,11 @@ def _saved_filters(db) -> None:
 
 
 def _filters(db):
-    from db.articles import article_summaries
+    from app_pages.article_picker import article_picker
     from db.claims import ClaimFilter, facet_values
     from db.ratings import rating_scale
 
     facets = facet_values(db)
-    articles = {s.id: f"#{s.id} · {short(s.title, 60)}" for s in article_summaries(db, limit=500)}
     # Shown names worked out here, in this run's language (AppTest calls format_func outside the script's thread).
     any_ = {ANY: _("Any")}
     statuses = {**any_, **{k: status_label(k) for k in STATUS_LABELS}}
@@ -106,8 +105,8 @@ def _filters(db):
     types = {**any_, **{t: claim_type_name(t) for t in facets["type"]}}
     claim_type = row1[2].selectbox(_("Type"), [ANY, *facets["type"]], key="queue_type",
                                    format_func=lambda t: types.get(t, t))
-    article = row1[3].selectbox(_("Article"), [ANY, *articles], key="queue_article",
-                                format_func=lambda a: any_.get(a) or articles[a])
+    article, _exists = article_picker(db, key="queue_article", label=_("Article"), any_label=ANY,
+                                      container=row1[3])
     row2 = st.columns(4)
     assignee = row2[0].selectbox(_("Assignee"), [ANY, *facets["assignee"]], key="queue_assignee",
                                  format_func=lambda a: any_.get(a, a))
@@ -120,7 +119,7 @@ def _filters(db):
     speaker = st.text_input(_("Speaker (any spelling)"), key="queue_speaker", placeholder=_("Peskov"))
     spellings = _speaker_spellings(db, speaker)
     flt = ClaimFilter(
-        status=pick(status), rating=pick(rating), claim_type=pick(claim_type), article_id=pick(article),
+        status=pick(status), rating=pick(rating), claim_type=pick(claim_type), article_id=article,
         assignee=pick(assignee), has_number=None if has_number == ANY else has_number == "Yes",
         checkworthy=None if worthy == ANY else worthy == "Check-worthy", search=search.strip() or None,
         speakers=spellings,
