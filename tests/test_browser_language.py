@@ -38,8 +38,8 @@ def _english_messages() -> list[str]:
         for text in ids:
             for piece in re.split(r"\{\w*\}|\*\*|#+ |\n|[|()“”:]", text):
                 piece = piece.strip(" .,;-—")
-                if len(piece.split()) >= 2:
-                    pieces.add(piece)
+                if len(piece.split()) >= 2 and not any(piece in string for string in strings):
+                    pieces.add(piece)  # (a piece the translation keeps, such as quoted words, is not English)
     return sorted(pieces)
 
 
