@@ -447,7 +447,7 @@ def _checkworthiness_model_sources(db: sqlite_utils.Database) -> None:
 @MIGRATIONS(name="0013_drop_text_vectors")
 def _drop_text_vectors(db: sqlite_utils.Database) -> None:
     """`text_vectors` (0006), the English model's cache of query vectors, is neither read nor written since the
-    English-only search went (session 5): a query's vector is computed once per search and never kept."""
+    English-only search was replaced: a query's vector is computed once per search and never kept."""
     db.execute("DROP TABLE IF EXISTS text_vectors")
 
 
