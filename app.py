@@ -19,21 +19,21 @@ from app_pages.components import (  # noqa: E402
     signed_in,
 )
 
-st.set_page_config(page_title="Fact-check workbench", page_icon=":material/fact_check:", layout="wide")
+st.set_page_config(page_title="Fact-check workbench", page_icon="🔎", layout="wide")
 
 # Signed out, the pages are not listed (the sign-in form is all there is); each still refuses to run unsigned.
 navigation = st.navigation(position="sidebar" if st.session_state.get("account_login") else "hidden", pages={
     "Review": [
-        st.Page(PAGES["articles"], title="Articles", icon=":material/newspaper:", url_path="articles", default=True),
-        st.Page(PAGES["article"], title="Article view", icon=":material/article:", url_path="article"),
-        st.Page(PAGES["queue"], title="Claim queue", icon=":material/checklist:", url_path="queue"),
-        st.Page(PAGES["claim"], title="Claim", icon=":material/fact_check:", url_path="claim"),
+        st.Page(PAGES["articles"], title="Articles", icon="📰", url_path="articles", default=True),
+        st.Page(PAGES["article"], title="Article view", icon="📄", url_path="article"),
+        st.Page(PAGES["queue"], title="Claim queue", icon="📋", url_path="queue"),
+        st.Page(PAGES["claim"], title="Claim", icon="⚖️", url_path="claim"),
     ],
     "Publish": [
-        st.Page(PAGES["reports"], title="Reports", icon=":material/summarize:", url_path="reports"),
+        st.Page(PAGES["reports"], title="Reports", icon="📊", url_path="reports"),
     ],
     "Desk": [
-        st.Page(PAGES["desk"], title="Desk", icon=":material/group:", url_path="desk"),
+        st.Page(PAGES["desk"], title="Desk", icon="👥", url_path="desk"),
         st.Page(PAGES["statistics"], title="Statistics", url_path="statistics"),
         st.Page(PAGES["speakers"], title="Speakers", url_path="speakers"),
     ],

@@ -10,6 +10,7 @@ from app_pages.components import (
     highlighted_article_html,
     legend_html,
     md_escape,
+    md_link,
     open_claim,
     review_progress,
     reviewer,
@@ -157,7 +158,7 @@ if _article_id is not None:
         meta.append(f"published {_article.published}")
     st.caption(" · ".join(meta))
     if _article.url:
-        st.markdown(f"Source: {md_escape(_article.url)}")
+        st.markdown(f"Source: {md_link(_article.url, _article.url)}")
     _kept_copy(_db, _article_id)
 
     text_col, side_col = st.columns([3, 2], gap="large")

@@ -11,6 +11,7 @@ from app_pages.components import (
     database,
     flash,
     md_escape,
+    md_link,
     open_article,
     open_claim,
     review_progress,
@@ -180,9 +181,9 @@ def _sources(db, claim) -> None:
             meta += [md_escape(x) for x in (source.publisher, source.published) if x]
             if source.accessed:
                 meta.append(f"accessed {source.accessed}")
-            body.markdown(f"**[{number}] {title}**  \n{' · '.join(meta)}  \n{md_escape(source.url)}")
+            body.markdown(f"**[{number}] {title}**  \n{' · '.join(meta)}  \n{md_link(source.url, source.url)}")
             if source.archive_url:
-                body.caption(f"Archived copy: {md_escape(source.archive_url)}")
+                body.caption(f"Archived copy: {md_link(source.archive_url, source.archive_url)}")
             if source.excerpt:
                 body.markdown(f"> {md_escape(source.excerpt)}")
             with body:
@@ -342,9 +343,9 @@ def _dismissal(db, claim, seen: int, where) -> None:
     from evidence.review import ReviewError
 
     if claim.status in DISMISSABLE:
-        action, label, icon = dismiss_claim, "Dismiss: not worth checking", ":material/block:"
+        action, label, icon = dismiss_claim, "Dismiss: not worth checking", "🚫"
     elif claim.status == "dismissed":
-        action, label, icon = restore_claim, "Restore", ":material/undo:"
+        action, label, icon = restore_claim, "Restore", "↩️"
     else:
         return
     if where.button(label, key="claim_dismiss" if action is dismiss_claim else "claim_restore", icon=icon):
@@ -405,7 +406,7 @@ def _page() -> None:
                    + (f" · last changed by {md_escape(claim.updated_by)}" if claim.updated_by else ""))
     title = md_escape(article.title[:60]) if article else ""
     if badges.button(f"Article #{claim.article_id}: {title}", type="tertiary", key="claim_open_article",
-                     icon=":material/article:"):
+                     icon="📄"):
         open_article(claim.article_id)
     _dismissal(db, claim, seen, badges)
     if claim.version != seen:

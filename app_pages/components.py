@@ -180,14 +180,44 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()|<>~$:!])")
 _MD_BLOCK_START = re.compile(r"^(\s*\d*)([#>+-]|(?<=\d)[.)])")
 
 
-def md_escape(text: str | None) -> str:
-    """Text shown through st.markdown (and labels, captions, alerts) exactly as typed: one line, no Markdown.
+# Streamlit's Markdown makes a link of any text that looks like an address (http://…, www.…, a@b.org, mailto:…),
+# after escapes are read, so escaping cannot stop it. An invisible word joiner (U+2060) inside the pattern does: in
+# text a user or a page wrote, no link is made; the app makes its own links with `md_link`.
+_AUTOLINKED = re.compile(r"(?i)(://|\b(?:www|mailto|xmpp)(?=[.:])|@)")
 
-    >>> md_escape("![](http://host/t.png) *1.7* triệu")
-    '\\!\\[\\](http\\://host/t.png) \\*1.7\\* triệu'
+
+def no_autolink(text: str) -> str:
+    """`text` with a word joiner (U+2060, invisible) inside each ://, www., mailto:, xmpp: and @: what md_escape
+    shows, as a reader sees it.
+
+    >>> no_autolink("www.x.org, a@b.org").replace("\u2060", "|")
+    'www|.x.org, a|@b.org'
     """
-    line = _MD_SPECIAL.sub(r"\\\1", " ".join((text or "").split()))
+    return _AUTOLINKED.sub(lambda m: "\u2060" + m.group(1) if m.group(1) == "@" else m.group(1) + "\u2060", text)
+
+
+def md_escape(text: str | None) -> str:
+    """Text shown through st.markdown (and labels, captions, alerts) exactly as typed: one line, no Markdown, and
+    no link made of an address in it.
+
+    >>> md_escape("![](http://host/t.png) *1.7* triệu").replace("\u2060", "|")
+    '\\\\!\\\\[\\\\]\\\\(http\\\\://|host/t.png\\\\) \\\\*1.7\\\\* triệu'
+    """
+    line = _MD_SPECIAL.sub(r"\\\1", no_autolink(" ".join((text or "").split())))
     return _MD_BLOCK_START.sub(lambda m: m.group(1) + "\\" + m.group(2), line)
+
+
+def md_link(label: str, url: str) -> str:
+    """A link the app makes, to an http(s) address it has checked: `label` shown as text, `url` as the target
+    (characters that would end a Markdown link target are percent-encoded). Anything else is shown as text."""
+    from urllib.parse import quote
+
+    if not url.lower().startswith(("http://", "https://")):
+        return md_escape(label)
+    return f"[{md_escape(label)}]({quote(url, safe=_URL_SAFE)})"
+
+
+_URL_SAFE = "/:?#[]@!$&'*+,;=%-._~"
 
 
 def short(text: str, limit: int = 110) -> str:

@@ -20,7 +20,7 @@ def _summary(checks) -> str:
             parts.append(f"{name}: could not be read: {md_escape(c.error)}")
         else:
             parts.append(f"{name}: {c.new} new, {c.stored} stored, {c.already_stored} already stored,"
-                         f" {c.failed} failed")
+                         f" {c.failed} failed{md_escape(c.later())}")
     return "Feeds checked. " + "; ".join(parts) + "."
 
 

@@ -2,40 +2,16 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib
-import json
-from collections.abc import Callable
 
 import streamlit as st
 
 from app_pages.components import database, md_escape, short
+from evidence.formats import REPORT_FORMATS, render_report, report_bytes
+from evidence.report import ScopeNotFound, build_report
+from translations import _
 
 SCOPES = {"all": "Every claim with a verdict", "article": "One article", "claim": "One claim",
           "since": "Verdicts published since a date"}
-# The renderers of the reports work, by module and the names they may carry; a missing one hides its download.
-RENDERERS = {
-    "markdown": ("evidence.markdown", ("render_markdown",)),
-    "claimreview": ("evidence.claimreview", ("render_claimreview", "render_jsonld", "claimreview_json",
-                                             "render")),
-    "csv": ("evidence.csv_export", ("render_csv", "csv_text", "render")),
-}
-
-
-def renderer(kind: str) -> Callable | None:
-    module_name, names = RENDERERS[kind]
-    try:
-        module = importlib.import_module(module_name)
-    except ImportError:
-        return None
-    return next((getattr(module, n) for n in names if callable(getattr(module, n, None))), None)
-
-
-def _as_text(rendered) -> str:
-    if isinstance(rendered, bytes):
-        return rendered.decode("utf-8")
-    if isinstance(rendered, str):
-        return rendered
-    return json.dumps(rendered, ensure_ascii=False, indent=2)
 
 
 def _scope(db):
@@ -69,11 +45,6 @@ def _scope(db):
 
 st.title("Reports")
 _db = database()
-try:
-    from evidence.report import ScopeNotFound, build_report
-except ImportError:
-    st.info("Reports are not available in this installation yet.")
-    st.stop()
 
 _report_scope, _slug = _scope(_db)
 if _report_scope is not None:
@@ -83,24 +54,12 @@ if _report_scope is not None:
         st.error(md_escape(str(error)))
         st.stop()
     _downloads = st.container(horizontal=True)
-    _markdown = renderer("markdown")
-    _text = _as_text(_markdown(_report)) if _markdown else None
-    if _text is not None:
-        _downloads.download_button("Download Markdown", _text, file_name=f"factcheck-{_slug}.md",
-                                   mime="text/markdown", key="reports_download_md", icon=":material/download:")
-    _jsonld = renderer("claimreview")
-    if _jsonld is not None:
-        _downloads.download_button("Download ClaimReview JSON-LD", _as_text(_jsonld(_report)),
-                                   file_name=f"factcheck-{_slug}.jsonld", mime="application/ld+json",
-                                   key="reports_download_jsonld", icon=":material/download:")
-    _csv = renderer("csv")
-    if _csv is not None:
-        _downloads.download_button("Download CSV", _as_text(_csv(_report)), file_name=f"factcheck-{_slug}.csv",
-                                   mime="text/csv", key="reports_download_csv", icon=":material/download:")
-    if _text is None:
-        st.info("The Markdown renderer is not installed yet.")
-    else:
-        _preview, _source = st.tabs(["Preview", "Markdown source"])
-        # The renderer escapes user text (claims, rationales, titles), so its Markdown is shown without raw HTML.
-        _preview.markdown(_text)
-        _source.code(_text, language="markdown")
+    for _format in REPORT_FORMATS.values():  # the formats `factcheck report` writes, with the same bytes
+        _downloads.download_button(_(_format.label), report_bytes(_report, _format.name),
+                                   file_name=f"factcheck-{_slug}.{_format.extension}", mime=_format.media_type,
+                                   key=f"reports_download_{_format.name}", icon="⬇️")
+    _text = render_report(_report, "md")
+    _preview, _source = st.tabs(["Preview", "Markdown source"])
+    # The renderer escapes user text (claims, rationales, titles), so its Markdown is shown without raw HTML.
+    _preview.markdown(_text)
+    _source.code(_text, language="markdown")

@@ -86,7 +86,7 @@ def link_flag(source) -> None:
     when = (source.link_checked_at or "")[:10]
     if source.link_flagged:
         detail = f" ({md_escape(source.link_detail)})" if source.link_detail else ""
-        st.warning(f"{_LINK_WORDS[source.link_outcome]}{detail}; link checked {when}.", icon=":material/link_off:")
+        st.warning(f"{_LINK_WORDS[source.link_outcome]}{detail}; link checked {when}.", icon="⚠️")
     elif source.link_outcome == "error":
         st.caption(f"The last link check ({when}) could not reach the page: {md_escape(source.link_detail or '')}")
     else:
@@ -99,7 +99,7 @@ def kept_copy(db, source) -> None:
         kept_page(db, source.capture_id, key=f"claim_kept_html_{source.link_id}")
         return
     if st.button("Keep a copy of the page now", key=f"claim_keep_copy_{source.link_id}", type="tertiary",
-                 icon=":material/archive:"):
+                 icon="🗄️"):
         _keep_copy_now(db, source)
 
 

@@ -10,7 +10,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from claims.folding import nfc
+from claims.folding import HALF_A_CHARACTER, has_lone_surrogate, nfc
 
 __all__ = ["LabelledSentence", "LabelsError", "read_labels", "parse_labels", "check_both_classes"]
 
@@ -51,6 +51,8 @@ def parse_labels(lines: list[str], *, name: str = "labels") -> list[LabelledSent
         missing = [key for key in ("text", "check_worthy") if key not in row]
         if missing:
             raise LabelsError(f"{name}: line {number} has no {' and no '.join(repr(k) for k in missing)} field")
+        if has_lone_surrogate(row):
+            raise LabelsError(f"{name}: line {number}: {HALF_A_CHARACTER}")
         text, label = row["text"], row["check_worthy"]
         if not isinstance(text, str) or not text.strip():
             raise LabelsError(f'{name}: line {number}: "text" must be a non-empty string')

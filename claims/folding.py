@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["nfc", "fold"]
+__all__ = ["nfc", "fold", "has_lone_surrogate", "HALF_A_CHARACTER"]
 
 # NFD strips tone marks and hats but leaves đ/Đ whole: they are letters of their own, not d plus a mark.
 _LETTERS_WITHOUT_DECOMPOSITION = str.maketrans({"đ": "d", "Đ": "d", "ð": "d", "ł": "l", "ø": "o", "ß": "ss"})
@@ -13,6 +13,27 @@ _LETTERS_WITHOUT_DECOMPOSITION = str.maketrans({"đ": "d", "Đ": "d", "ð": "d",
 def nfc(text: str) -> str:
     """The one normal form the workbench stores and offsets into."""
     return unicodedata.normalize("NFC", text)
+
+
+# What a command says of a JSON line holding half of a surrogate pair ("\\ud800"): such text is not Unicode and
+# cannot be stored, extracted from or learnt from, so the line is refused by its number like any other bad line.
+HALF_A_CHARACTER = "a \\u escape that is half a character"
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def has_lone_surrogate(value: object) -> bool:
+    """Whether any string in a decoded JSON value (keys included) holds half of a surrogate pair.
+
+    >>> has_lone_surrogate({"text": "x\\ud800"}), has_lone_surrogate({"text": "Giá xăng"})
+    (True, False)
+    """
+    if isinstance(value, str):
+        return _SURROGATE.search(value) is not None
+    if isinstance(value, dict):
+        return any(has_lone_surrogate(k) or has_lone_surrogate(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(has_lone_surrogate(v) for v in value)
+    return False
 
 
 def _fold_by_decomposition(text: str) -> str:

@@ -12,7 +12,7 @@ from typing import IO, Any
 
 import orjson
 
-from claims.folding import nfc
+from claims.folding import HALF_A_CHARACTER, nfc
 
 __all__ = ["PastCheckError", "ArchiveRow", "FIELDS", "read_past_checks", "parse_past_checks"]
 
@@ -123,7 +123,7 @@ def _jsonl(lines: Iterable[str], name: str) -> Iterator[dict[str, Any]]:
         if not isinstance(value, dict):
             raise PastCheckError(f"{name}, line {number}: not a JSON object")
         if "\\u" in line and _has_lone_surrogate(value):
-            raise PastCheckError(f"{name}, line {number}: a \\u escape that is half a character")
+            raise PastCheckError(f"{name}, line {number}: {HALF_A_CHARACTER}")
         yield _row(value, name, number)
 
 

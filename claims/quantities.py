@@ -374,10 +374,15 @@ def _vi_word_figures(text: str, blocked, taken: list[_Found]) -> list[_Found]:
                     or (first == "năm" and unit in ("năm", "tháng", "ngày", "tuần", "giờ", "phút")):
                 continue
         qualifier, qs, qe = _qualifier(text, start, unit_end)
+        if first == "một" and not number.scaled and qualifier is Qualifier.EXACT and unit in _TIME_UNITS:
+            continue  # "một ngày thật vui vẻ": the article "a", not a figure ("hơn một tháng" stays one)
         if number.approximate:
             qualifier = Qualifier.APPROX
         found.append((Quantity(text[qs:qe], qs, qe, number.value, unit, qualifier), start))
     return found
+
+
+_TIME_UNITS = frozenset({"ngày", "tuần", "tháng", "năm", "giờ", "phút", "giây"})
 
 
 def _join_ranges(text: str, found: list[_Found]) -> list[Quantity]:

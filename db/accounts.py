@@ -2,9 +2,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import re
 import secrets
+import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
+from pathlib import Path
 
 import sqlite_utils
 from argon2 import PasswordHasher
@@ -17,7 +21,7 @@ from db.history import now, record
 __all__ = ["Role", "Account", "AccountError", "SignInRefused", "MIN_PASSWORD_LENGTH", "add_account",
            "get_account", "account_by_name", "account_by_subject", "list_accounts", "set_role", "disable_account",
            "enable_account", "reset_password", "authenticate", "wait_before_next_attempt", "link_reviewer",
-           "random_password", "count_accounts"]
+           "random_password", "count_accounts", "look_alike_key"]
 
 MIN_PASSWORD_LENGTH = 10
 # After this many wrong passwords for one login (counted since its last success, over the last hour) each further
@@ -67,6 +71,7 @@ def _clean_login(login: str) -> str:
     clean = nfc(login or "").strip()
     if not clean or len(clean) > 64 or any(c.isspace() or not c.isprintable() for c in clean):
         raise AccountError("a login is 1-64 characters with no spaces")
+    _refuse_mixed_scripts(clean, "login")
     return clean
 
 
@@ -74,14 +79,54 @@ def _clean_name(name: str) -> str:
     clean = " ".join(nfc(name or "").split())
     if not clean or len(clean) > 80 or not all(c.isprintable() for c in clean):
         raise AccountError("a name is 1-80 printable characters")
+    _refuse_mixed_scripts(clean, "name")
     return clean
 
 
+def look_alike_key(text: str) -> str:
+    """What two logins or names are compared by: NFKC (full-width ｌａｎ is lan) and case folded (LAN is lan).
+
+    >>> look_alike_key("ＬＡＮ") == look_alike_key("lan")
+    True
+    """
+    return unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
+
+
+# Scripts that are written together within one word (Japanese mixes kanji and kana; Korean may mix in hanja).
+_WRITTEN_TOGETHER = {"HIRAGANA": "CJK", "KATAKANA": "CJK", "KATAKANA-HIRAGANA": "CJK", "HANGUL": "CJK", "CJK": "CJK"}
+
+
+def _script(letter: str) -> str:
+    """The script of a letter by its Unicode name: LATIN, CYRILLIC, GREEK, … (the first word of the name)."""
+    first = unicodedata.name(letter, "UNKNOWN").split(" ", 1)[0]
+    return _WRITTEN_TOGETHER.get(first, first)
+
+
+def _refuse_mixed_scripts(text: str, what: str) -> None:
+    """A word spelt in two scripts ("Lаn" with a Cyrillic а) passes for another account's name: refused."""
+    for word in re.split(r"[\W_]+", unicodedata.normalize("NFKC", text)):
+        scripts = {_script(c) for c in word if c.isalpha()}
+        if len(scripts) > 1:
+            raise AccountError(f"the {what} {text!r} mixes letters of different scripts"
+                               f" ({', '.join(sorted(s.lower() for s in scripts))}) within a word")
+
+
+@functools.cache
+def _common_passwords() -> frozenset[str]:
+    lines = (Path(__file__).parent / "common_passwords.tsv").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().casefold() for line in lines if line.strip() and not line.startswith("#"))
+
+
 def _check_password(password: str) -> str:
-    if not isinstance(password, str) or len(password) < MIN_PASSWORD_LENGTH:
-        raise AccountError(f"a password needs at least {MIN_PASSWORD_LENGTH} characters")
+    if not isinstance(password, str) or len(password.strip()) < MIN_PASSWORD_LENGTH:
+        raise AccountError(f"a password needs at least {MIN_PASSWORD_LENGTH} characters besides leading and"
+                           " trailing spaces")
     if "\x00" in password or len(password) > 1024:
         raise AccountError("a password may not hold NUL characters or be over 1,024 characters")
+    if len(set(password)) == 1:
+        raise AccountError("a password of one character repeated is guessed at once: choose another")
+    if password.strip().casefold() in _common_passwords():
+        raise AccountError("that password is among the commonest ones, which are tried first: choose another")
     return password
 
 
@@ -113,10 +158,7 @@ def add_account(db: sqlite_utils.Database, login: str, *, role: str | Role, pass
         raise AccountError("an account needs a password or an identity provider subject")
     stamp = now()
     with writing(db):
-        clash = db.execute("SELECT login, name FROM accounts WHERE login = ? OR name = ?", [login, name]).fetchone()
-        if clash:
-            what = "login" if clash[0].lower() == login.lower() else "name"
-            raise AccountError(f"an account with the {what} {login if what == 'login' else name!r} exists already")
+        _refuse_look_alikes(db, login, name)
         account_id = int(db.execute(
             "INSERT INTO accounts (login, name, role, password_hash, oidc_subject, created_at, created_by,"
             " password_changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -128,6 +170,18 @@ def add_account(db: sqlite_utils.Database, login: str, *, role: str | Role, pass
         record(db, entity="account", entity_id=account_id, action="created", reviewer=created_by, field="role",
                after=role.value)
     return get_account(db, login)  # type: ignore[return-value]
+
+
+def _refuse_look_alikes(db: sqlite_utils.Database, login: str, name: str) -> None:
+    """A login or name equal to another account's once width and case are set aside is refused: the history and
+    the sign-in form would show two people as one."""
+    for other_login, other_name in db.execute("SELECT login, name FROM accounts").fetchall():
+        if look_alike_key(other_login) == look_alike_key(login):
+            raise AccountError(f"an account with the login {other_login} exists already"
+                               + ("" if other_login == login else f" ({login} reads the same)"))
+        if look_alike_key(other_name) == look_alike_key(name):
+            raise AccountError(f"an account with the name {other_name!r} exists already"
+                               + ("" if other_name == name else f" ({name!r} reads the same)"))
 
 
 def get_account(db: sqlite_utils.Database, login: str) -> Account | None:
@@ -233,19 +287,34 @@ def wait_before_next_attempt(db: sqlite_utils.Database, login: str) -> float:
     return max(0.0, wait - elapsed)
 
 
+REFUSED = "wrong login or password, or the account is disabled (ask an admin)"
+
+
+def _reserve_attempt(db: sqlite_utils.Database, login: str) -> int:
+    """Count the recent failures and record this attempt in one write transaction, before any password is checked.
+
+    The attempt is recorded as a failure until its password proves right, so attempts made at the same moment
+    each see the ones before them: no more than FREE_FAILURES passwords are ever checked without a wait, however
+    many arrive in parallel. Returns the attempt's id; raises SignInRefused when the login must wait.
+    """
+    with writing(db):
+        wait = wait_before_next_attempt(db, login)
+        attempt = int(db.execute("INSERT INTO sign_in_attempts (login, succeeded, at) VALUES (?, 0, ?)",
+                                 [login, now()]).lastrowid)
+    if wait > 0:  # counted as a failure too, so hammering lengthens the wait (to the cap) instead of probing its edge
+        raise SignInRefused(f"too many wrong passwords for {login}: try again in {int(wait) + 1} s")
+    return attempt
+
+
 def authenticate(db: sqlite_utils.Database, login: str, password: str) -> Account:
     """The account, when `password` is right for `login` and it may sign in; else SignInRefused saying why.
 
     Every attempt is recorded (never the password); a login with many recent failures is refused without
-    checking the password until its wait is over.
+    checking the password until its wait is over. A disabled account gets the same answer for a right password
+    as for a wrong one, and either counts as a failure: the answer tells an attacker nothing.
     """
     login = nfc(login or "").strip()
-    wait = wait_before_next_attempt(db, login)
-    if wait > 0:
-        # Counted as a failure too, so hammering lengthens the wait (to the cap) instead of probing at its edge.
-        with writing(db):
-            db.execute("INSERT INTO sign_in_attempts (login, succeeded, at) VALUES (?, 0, ?)", [login, now()])
-        raise SignInRefused(f"too many wrong passwords for {login}: try again in {int(wait) + 1} s")
+    attempt = _reserve_attempt(db, login)
     row = db.execute("SELECT id, password_hash, disabled_at FROM accounts WHERE login = ?", [login]).fetchone()
     ok = False
     try:
@@ -253,17 +322,15 @@ def authenticate(db: sqlite_utils.Database, login: str, password: str) -> Accoun
         ok = _HASHER.verify(row[1] if row and row[1] else _DUMMY_HASH, password or "") and bool(row and row[1])
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         ok = False
+    ok = ok and row[2] is None
+    if not ok:
+        raise SignInRefused(REFUSED)
     stamp = now()
     with writing(db):
-        db.execute("INSERT INTO sign_in_attempts (login, succeeded, at) VALUES (?, ?, ?)", [login, int(ok), stamp])
-        if ok and row[2] is None:
-            db.execute("UPDATE accounts SET last_sign_in_at = ? WHERE id = ?", [stamp, row[0]])
-            if _HASHER.check_needs_rehash(row[1]):
-                db.execute("UPDATE accounts SET password_hash = ? WHERE id = ?", [_HASHER.hash(password), row[0]])
-    if not ok:
-        raise SignInRefused("wrong login or password")
-    if row[2] is not None:
-        raise SignInRefused(f"the account {login} is disabled: ask an admin")
+        db.execute("UPDATE sign_in_attempts SET succeeded = 1, at = ? WHERE id = ?", [stamp, attempt])
+        db.execute("UPDATE accounts SET last_sign_in_at = ? WHERE id = ?", [stamp, row[0]])
+        if _HASHER.check_needs_rehash(row[1]):
+            db.execute("UPDATE accounts SET password_hash = ? WHERE id = ?", [_HASHER.hash(password), row[0]])
     return get_account(db, login)  # type: ignore[return-value]
 
 

@@ -12,13 +12,17 @@ from db.fts import match_expression
 from db.history import HistoryEntry, now, record
 from db.records import CLAIM_COLUMNS, ClaimRecord, DateRecord, QuantityRecord, claim_from_row
 
-__all__ = ["EDITABLE_FIELDS", "VersionConflict", "ClaimNotFound", "ClaimFilter", "QueuePage", "get_claim",
+__all__ = ["EDITABLE_FIELDS", "WORKFLOW_FIELDS", "change_workflow",
+           "VersionConflict", "ClaimNotFound", "ClaimFilter", "QueuePage", "get_claim",
            "get_claims", "claims_for_article", "claim_queue", "claim_neighbours", "update_claim",
            "count_claims", "facet_values"]
 
-EDITABLE_FIELDS = frozenset({"text", "status", "assignee", "verdict", "rating", "rationale", "speaker",
-                             "speaker_role",
-                             "first_published_at", "published_at", "checkworthy", "canonical_id", "drafted_by"})
+EDITABLE_FIELDS = frozenset({"text", "assignee", "verdict", "rating", "rationale", "speaker", "speaker_role",
+                             "checkworthy", "canonical_id"})
+# A claim's status, its publication dates and who drafted its verdict change only through the review workflow
+# (evidence.review: allowed moves, the two-person rule) and dismissal (evidence.dismissal), by `change_workflow`;
+# `update_claim` refuses them, so no other caller can publish around the rules.
+WORKFLOW_FIELDS = frozenset({"status", "published_at", "first_published_at", "drafted_by"})
 
 
 class ClaimNotFound(LookupError):
@@ -212,11 +216,29 @@ def _entry_version(entry: HistoryEntry) -> int:
 
 def update_claim(db: sqlite_utils.Database, claim_id: int, *, expected_version: int, reviewer: str,
                  changes: dict[str, Any], action: str = "updated") -> ClaimRecord:
-    """Apply `changes` if nobody saved the claim since `expected_version`; record each changed field.
+    """Apply `changes` (of EDITABLE_FIELDS) if nobody saved the claim since `expected_version`; record each changed
+    field.
 
-    Raises VersionConflict (nothing written) when someone else saved first, ClaimNotFound if it is gone.
+    Raises VersionConflict (nothing written) when someone else saved first, ClaimNotFound if it is gone, and
+    ValueError for a field outside EDITABLE_FIELDS: status and publication dates among them (see WORKFLOW_FIELDS).
     """
-    unknown = set(changes) - EDITABLE_FIELDS
+    workflow = set(changes) & WORKFLOW_FIELDS
+    if workflow:
+        raise ValueError(f"cannot edit {', '.join(sorted(workflow))} here: a claim's status and publication change"
+                         " only through the review workflow")
+    return _write(db, claim_id, expected_version=expected_version, reviewer=reviewer, changes=changes, action=action)
+
+
+def change_workflow(db: sqlite_utils.Database, claim_id: int, *, expected_version: int, reviewer: str,
+                    changes: dict[str, Any], action: str = "updated") -> ClaimRecord:
+    """`update_claim` for the review workflow and dismissal only, which check its rules first: it may also change
+    WORKFLOW_FIELDS (tests/test_claims_workflow_fields.py checks that no other module calls it)."""
+    return _write(db, claim_id, expected_version=expected_version, reviewer=reviewer, changes=changes, action=action)
+
+
+def _write(db: sqlite_utils.Database, claim_id: int, *, expected_version: int, reviewer: str,
+           changes: dict[str, Any], action: str) -> ClaimRecord:
+    unknown = set(changes) - EDITABLE_FIELDS - WORKFLOW_FIELDS
     if unknown:
         raise ValueError(f"cannot edit {', '.join(sorted(unknown))}")
     with writing(db):

@@ -457,6 +457,17 @@ def _drop_past_checks_full_text_index(db: sqlite_utils.Database) -> None:
     index, which replaced it for speed. Keeping it cost a quarter of a bulk import's CPU and a third of its size."""
     db.execute("DROP TABLE IF EXISTS known_claims_fts")
 
+@MIGRATIONS(name="0016_hardening")
+def _hardening(db: sqlite_utils.Database) -> None:
+    """Feed items that failed wait before they are tried again: how many times in a row each failed, and when it
+    may be tried next."""
+    columns = db["feed_items"].columns_dict
+    if "attempts" not in columns:
+        db.execute("ALTER TABLE feed_items ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0")
+    if "retry_after" not in columns:
+        db.execute("ALTER TABLE feed_items ADD COLUMN retry_after TEXT")
+
+
 @MIGRATIONS(name="0017_speaker_roles")
 def _speaker_roles(db: sqlite_utils.Database) -> None:
     """`claims.speaker_role`: the speaker's title as the article wrote it beside the name ("Người phát ngôn Điện

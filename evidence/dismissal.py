@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from db.claims import ClaimNotFound, get_claim, update_claim
+from db.claims import ClaimNotFound, change_workflow, get_claim
 from db.history import history_for_claim
 from db.records import ClaimRecord
 from evidence.review import ReviewError, Status
@@ -31,8 +31,8 @@ def dismiss_claim(db: sqlite_utils.Database, claim_id: int, *, expected_version:
     claim = _claim(db, claim_id)
     if Status(claim.status) not in DISMISSABLE and claim.version == expected_version:
         raise ReviewError(f"a claim that is {Status(claim.status).label.lower()} cannot be dismissed")
-    return update_claim(db, claim_id, expected_version=expected_version, reviewer=reviewer,
-                        changes={"status": Status.DISMISSED.value}, action="dismissed")
+    return change_workflow(db, claim_id, expected_version=expected_version, reviewer=reviewer,
+                           changes={"status": Status.DISMISSED.value}, action="dismissed")
 
 
 def restore_claim(db: sqlite_utils.Database, claim_id: int, *, expected_version: int,
@@ -48,8 +48,8 @@ def restore_claim(db: sqlite_utils.Database, claim_id: int, *, expected_version:
             break
     if Status(before) not in DISMISSABLE:
         before = Status.NEW.value
-    return update_claim(db, claim_id, expected_version=expected_version, reviewer=reviewer,
-                        changes={"status": before}, action="restored")
+    return change_workflow(db, claim_id, expected_version=expected_version, reviewer=reviewer,
+                           changes={"status": before}, action="restored")
 
 
 def _claim(db: sqlite_utils.Database, claim_id: int) -> ClaimRecord:

@@ -7,7 +7,7 @@ from typing import Any
 import sqlite_utils
 
 from db.accounts import account_by_name
-from db.claims import ClaimNotFound, get_claim, update_claim
+from db.claims import ClaimNotFound, change_workflow, get_claim, update_claim
 from db.history import now
 from db.ratings import rating_scale
 from db.records import ClaimRecord
@@ -131,7 +131,7 @@ def save_review(db: sqlite_utils.Database, claim_id: int, *, expected_version: i
         # Editing a published verdict in place is a correction: it stays published and the history shows it.
         _may(db, reviewer, Action.PUBLISH, "correct a published verdict")
         changes["published_at"] = now()
-    return update_claim(db, claim_id, expected_version=expected_version, reviewer=reviewer, changes=changes)
+    return change_workflow(db, claim_id, expected_version=expected_version, reviewer=reviewer, changes=changes)
 
 
 def adopt_verdict(db: sqlite_utils.Database, claim_id: int, from_claim_id: int, *, expected_version: int,

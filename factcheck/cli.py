@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from claims.folding import HALF_A_CHARACTER, has_lone_surrogate
 from factcheck.errors import UserError
 from factcheck.inputs import input_lines
 from factcheck.output import print_json
@@ -39,6 +40,9 @@ def _read_jsonl(path: str) -> list[tuple[int, dict[str, Any] | None, str | None]
         if not isinstance(value, dict) or not isinstance(value.get("text"), str):
             rows.append((number, value if isinstance(value, dict) else None,
                          f"line {number} needs a JSON object with a \"text\" string"))
+            continue
+        if has_lone_surrogate(value):
+            rows.append((number, None, f"line {number}: {HALF_A_CHARACTER}"))
             continue
         rows.append((number, value, None))
     return rows

@@ -6,6 +6,7 @@ import json
 import sys
 from typing import Any
 
+from claims.folding import HALF_A_CHARACTER, has_lone_surrogate
 from factcheck.errors import UserError
 from factcheck.inputs import input_lines
 
@@ -72,6 +73,8 @@ def cmd_match(args: argparse.Namespace, db: Any) -> int:
             row = json.loads(line)
             error = None if isinstance(row, dict) and isinstance(row.get("text"), str) \
                 else f"line {number} needs a JSON object with a \"text\" string"
+            if error is None and has_lone_surrogate(row):
+                error, row = f"line {number}: {HALF_A_CHARACTER}", None
         except json.JSONDecodeError as bad:
             error = f"line {number} is not JSON: {bad.msg}"
         key = row.get("id") if isinstance(row, dict) else None

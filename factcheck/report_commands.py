@@ -14,7 +14,7 @@ from factcheck.errors import UserError
 
 __all__ = ["add_parsers", "cmd_report", "render"]
 
-FORMATS = ("md", "claimreview", "csv")
+FORMATS = ("md", "claimreview", "csv")  # evidence.formats.REPORT_FORMATS, named here so --help needs no import
 
 
 def _date(value: str) -> dt.date:
@@ -25,19 +25,10 @@ def _date(value: str) -> dt.date:
 
 
 def render(report: Any, fmt: str, *, publisher_name: str | None = None, publisher_url: str | None = None) -> str:
-    """The report in one of FORMATS, as text."""
-    if fmt == "md":
-        from evidence.markdown import render_markdown
+    """The report in one of FORMATS, as text (evidence.formats, which the Reports page uses too)."""
+    from evidence.formats import render_report
 
-        return render_markdown(report)
-    if fmt == "csv":
-        from evidence.csv_export import render_csv
-
-        return render_csv(report)
-    from evidence.claimreview import DEFAULT_PUBLISHER_NAME, DEFAULT_PUBLISHER_URL, render_claimreview_json
-
-    return render_claimreview_json(report, publisher_name=publisher_name or DEFAULT_PUBLISHER_NAME,
-                                   publisher_url=publisher_url or DEFAULT_PUBLISHER_URL)
+    return render_report(report, fmt, publisher_name=publisher_name, publisher_url=publisher_url)
 
 
 def db_file(db: Any) -> Path | None:

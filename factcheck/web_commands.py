@@ -9,6 +9,7 @@ from typing import Any
 
 from factcheck.errors import UserError
 from factcheck.output import print_json
+from fetching.feeds import FEED_CHECK_SECONDS, MAX_ITEMS_PER_CHECK
 
 __all__ = ["add_parsers", "add_address_options", "address_rule"]
 
@@ -76,12 +77,19 @@ def _positive_seconds(value: str) -> float:
     return seconds
 
 
+def _positive_count(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number of at least 1")
+    return int(value)
+
+
 def _report_feeds(checks: list, *, as_json: bool) -> bool:
     """Print one line per feed; True when every feed could be read."""
     if as_json:
         print_json({"checked_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), "feeds": [
             {"url": c.feed.url, "title": c.feed.title, "new": c.new, "stored": c.stored,
-             "already_stored": c.already_stored, "failed": c.failed, "error": c.error, "failures": list(c.failures)}
+             "already_stored": c.already_stored, "failed": c.failed, "retried": c.retried, "waiting": c.waiting,
+             "left": c.left, "error": c.error, "failures": list(c.failures)}
             for c in checks]})
     else:
         for c in checks:
@@ -89,7 +97,7 @@ def _report_feeds(checks: list, *, as_json: bool) -> bool:
                 print(f"error: {c.feed.url}: {c.error}", file=sys.stderr)
                 continue
             print(f"{c.feed.url}: {c.new} new items, {c.stored} stored, {c.already_stored} already stored,"
-                  f" {c.failed} failed")
+                  f" {c.failed} failed{c.later()}")
             for failure in c.failures:
                 print(f"  failed: {failure}", file=sys.stderr)
         sys.stdout.flush()
@@ -108,7 +116,7 @@ def cmd_watch(args: argparse.Namespace, db: Any) -> int:
         raise UserError("no feeds to watch: give FEED_URL (or add feeds in the app's Articles page)")
     while True:
         checks = check_feeds(db, urls, allow_private=address_rule(args), timeout=args.timeout,
-                             added_by=args.reviewer)
+                             added_by=args.reviewer, max_items=args.max_items, time_limit=args.feed_time)
         ok = _report_feeds(checks, as_json=args.json)
         if args.once:
             return 0 if ok else 1
@@ -162,6 +170,11 @@ def add_parsers(sub: Any, db_option: argparse.ArgumentParser) -> None:
                    help=f"seconds between checks when looping (default {DEFAULT_INTERVAL})")
     p.add_argument("--once", action="store_true", help="check once and exit (for cron)")
     p.add_argument("--reviewer", help="who is adding the articles (recorded in the history)")
+    p.add_argument("--max-items", type=_positive_count, default=MAX_ITEMS_PER_CHECK,
+                   help=f"items taken from one feed in one check, the rest at the next (default {MAX_ITEMS_PER_CHECK})")
+    p.add_argument("--feed-time", type=_positive_seconds, default=FEED_CHECK_SECONDS,
+                   help="seconds one feed's check may take; items not reached by then wait for the next check"
+                        f" (default {FEED_CHECK_SECONDS:g})")
     p.set_defaults(handler=cmd_watch, needs_db=True)
 
     p = sub.add_parser("kept-copy", parents=[db_option],

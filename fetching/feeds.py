@@ -12,10 +12,15 @@ from urllib.parse import urljoin
 
 from claims.folding import nfc
 
-__all__ = ["FEED_TYPES", "Feed", "FeedItem", "UnreadableFeed", "read_feed"]
+__all__ = ["FEED_CHECK_SECONDS", "MAX_ITEMS_PER_CHECK", "FEED_TYPES", "Feed", "FeedItem", "UnreadableFeed", "read_feed"]
 
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml", "text/xml",
               "application/feed+xml", "application/x-rss+xml")
+
+# One check of one feed takes at most this many items and starts none after this many seconds; the rest wait for
+# the next check (a 10,000-item feed is taken fifty at a time, and a server trickling its pages holds no one long).
+MAX_ITEMS_PER_CHECK = 50
+FEED_CHECK_SECONDS = 120.0
 
 
 class UnreadableFeed(ValueError):
@@ -38,7 +43,8 @@ class Feed:
 
 
 def read_feed(body: bytes, *, url: str, content_type: str = "application/xml") -> Feed:
-    """The items of an RSS or Atom document, links made absolute against the feed's `url`.
+    """The items of an RSS or Atom document, links made absolute against the feed's `url`; an item whose key
+    (guid) comes again in the same document is read once, as it first appears.
 
     >>> read_feed(b"<rss><channel><item><link>/a</link></item></channel></rss>", url="http://x.org/f").items[0].url
     'http://x.org/a'
@@ -51,13 +57,13 @@ def read_feed(body: bytes, *, url: str, content_type: str = "application/xml") -
         problem = parsed.get("bozo_exception")
         reason = str(problem).splitlines()[0] if problem else "no RSS or Atom elements"
         raise UnreadableFeed(f"not an RSS or Atom feed ({reason})")
-    items = []
+    items: dict[str, FeedItem] = {}
     for entry in parsed.entries:
         link = entry.get("link")
         link = urljoin(url, link.strip()) if link else None
         title = nfc(entry["title"]).strip() if entry.get("title") else None
         key = (entry.get("id") or "").strip() or link or hashlib.sha256(
             f"{title}\n{entry.get('summary', '')}".encode()).hexdigest()
-        items.append(FeedItem(key, link, title))
+        items.setdefault(key, FeedItem(key, link, title))  # a key repeated is one item: the first, as listed
     title = parsed.feed.get("title")
-    return Feed(nfc(title).strip() if title else None, tuple(items))
+    return Feed(nfc(title).strip() if title else None, tuple(items.values()))

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 __all__ = ["InvalidNetwork", "Network", "AddressRule", "parse_networks", "networks_text", "networks_from_env",
-           "NETWORKS_ENV", "OFFLINE_ENV", "offline_from_env"]
+           "NETWORKS_ENV", "OFFLINE_ENV", "offline_from_env", "address_of"]
 
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 NETWORKS_ENV = "FACTCHECK_PRIVATE_NETWORKS"
@@ -67,6 +67,22 @@ def offline_from_env() -> bool:
     """FACTCHECK_OFFLINE=1: nothing is fetched from the internet, only from the private addresses allowed (a desk
     without internet access; the test suite sets it, so that no test ever reaches outside the machine)."""
     return os.environ.get(OFFLINE_ENV, "").strip().lower() in ("1", "true", "yes")
+
+
+def address_of(host: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    """The address a URL's host is written as ("127.0.0.1", "[::1]", "::1", "fe80::1%eth0"), or None for a name.
+
+    An IPv4 address written in IPv6 form ("::ffff:127.0.0.1") is that IPv4 address: every rule sees it as such,
+    and a fetch connects to it as such. The one host check that the URL check and the fetch both use.
+
+    >>> address_of("[::ffff:127.0.0.1]"), address_of("example.org")
+    (IPv4Address('127.0.0.1'), None)
+    """
+    try:
+        address = ipaddress.ip_address(host.strip().removeprefix("[").removesuffix("]").split("%", 1)[0])
+    except ValueError:
+        return None
+    return _plain(address)
 
 
 def _plain(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> ipaddress.IPv4Address | ipaddress.IPv6Address:

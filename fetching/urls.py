@@ -5,6 +5,7 @@ import re
 from urllib.parse import urlsplit
 
 from claims.folding import nfc
+from fetching.networks import address_of
 
 __all__ = ["InvalidURL", "check_url"]
 
@@ -36,6 +37,8 @@ def check_url(url: str, *, what: str = "URL") -> str:
     if parts.scheme.lower() not in ("http", "https"):
         raise InvalidURL(f"the {what} must start with http:// or https:// (got {parts.scheme or 'no'} scheme)")
     host = parts.hostname or ""
+    if address_of(host) is not None and port_ok:
+        return url  # an address such as [::1]: whether it may be reached is the address rule's to say, at the fetch
     if not host or "." not in host.strip(".") and not _ONE_LABEL.fullmatch(host) or not port_ok:
         raise InvalidURL(f"the {what} has no valid host name")
     return url

@@ -4,21 +4,22 @@ No database here: `fetch_page` returns a `Page` or raises `FetchError` with one 
 """
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import hashlib
 import http.client
-import ipaddress
 import os
 import re
 import socket
 import ssl
 import threading
 import time
+import unicodedata
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
 from claims.folding import nfc
-from fetching.networks import OFFLINE_ENV, AddressRule, networks_text
+from fetching.networks import OFFLINE_ENV, AddressRule, address_of, networks_text
 from fetching.urls import InvalidURL, check_url
 
 __all__ = ["FetchError", "Page", "USER_AGENT", "MAX_PAGE_BYTES", "PAGE_TYPES", "allow_private_from_env",
@@ -31,6 +32,11 @@ TIMEOUT_SECONDS = 15.0
 PAGE_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.IGNORECASE)
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?([\w.:-]+)", re.IGNORECASE)
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"), (codecs.BOM_UTF8, "utf-8"),
+         (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+# A page whose text is more than this share of replacement or control characters is not text (binary served as
+# HTML, or a charset nothing could read): it is refused rather than stored as noise.
+MAX_UNREADABLE_SHARE = 0.1
 
 
 class FetchError(ValueError):
@@ -81,9 +87,8 @@ def allow_private_from_env() -> bool:
 
 def _refused(address: str, rule: AddressRule) -> str | None:
     """Why `address` may not be reached under `rule`, or None."""
-    ip = ipaddress.ip_address(address.split("%", 1)[0])
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
+    ip = address_of(address)
+    assert ip is not None, address  # getaddrinfo gives addresses only
     if rule.allows(ip):
         return None
     for kind, flag in (("loopback", ip.is_loopback), ("link-local", ip.is_link_local), ("multicast", ip.is_multicast),
@@ -96,11 +101,7 @@ def _refused(address: str, rule: AddressRule) -> str | None:
 
 
 def _is_address(host: str) -> bool:
-    try:
-        ipaddress.ip_address(host.strip("[]").split("%", 1)[0])
-    except ValueError:
-        return False
-    return True
+    return address_of(host) is not None
 
 
 def _is_public(address: str) -> bool:
@@ -140,13 +141,15 @@ def _resolve(host: str, port: int, *, rule: AddressRule, deadline: float) -> str
         infos = _lookup(host, port, deadline)
     except (socket.gaierror, UnicodeError) as error:
         raise FetchError(f"the host name {host} does not resolve ({error})", gone=True) from None
-    addresses = [info[4][0] for info in infos]
+    # An IPv4 address written in IPv6 form is connected to as IPv4: the address checked is the address used.
+    addresses = [str(address_of(info[4][0])) if "%" not in info[4][0] else info[4][0] for info in infos]
     for address in addresses:
         if not rule.internet and _is_public(address):
             raise FetchError(f"{host} resolves to the public address {address}: {offline}")
         why = _refused(address, rule)
         if why:
-            where = f"{host} is a {why}" if address == host.strip("[]") else f"{host} resolves to a {why}"
+            where = f"{host} is a {why}" if address_of(host) == address_of(address) else \
+                f"{host} resolves to a {why}"
             if rule.networks:
                 raise FetchError(f"{where}, outside the networks the desk allows ({networks_text(rule.networks)});"
                                  " refused")
@@ -303,25 +306,67 @@ def _get_once(url: str, *, rule: AddressRule, deadline: float, max_bytes: int,
         connection.close()
 
 
-def _decode(body: bytes, content_type: str) -> str:
+def _text_codec(name: str) -> str | None:
+    """The codec a declared charset names, if it is one that turns bytes into text (`undefined`, `base64`, `rot13`
+    and names Python does not know are not: they are ignored like a missing declaration)."""
+    try:
+        info = codecs.lookup(name)
+    except (LookupError, ValueError):
+        return None
+    return info.name if getattr(info, "_is_text_encoding", True) else None
+
+
+def _declared(body: bytes, content_type: str) -> list[str]:
+    names = []
     for match in (_CHARSET.search(content_type), _META_CHARSET.search(body[:4096])):
         if match:
-            charset = match.group(1).decode() if isinstance(match.group(1), bytes) else match.group(1)
-            try:
-                return body.decode(charset)
-            except (LookupError, UnicodeDecodeError):
-                pass
-    try:
-        return body.decode("utf-8")
-    except UnicodeDecodeError:
-        return body.decode("cp1258", errors="replace")
+            name = match.group(1).decode("ascii", "replace") if isinstance(match.group(1), bytes) else match.group(1)
+            codec = _text_codec(name)
+            if codec and codec not in names:
+                names.append(codec)
+    return names
+
+
+def _decode(body: bytes, content_type: str) -> str:
+    """The page's text: a byte-order mark first (it outranks any declaration, as browsers do), then the charset
+    the header or a <meta> declares if it decodes, then UTF-8, then what detection finds, then Windows-1258."""
+    for bom, encoding in _BOMS:
+        if body.startswith(bom):
+            return body[len(bom):].decode(encoding, errors="replace")
+    for codec in [*_declared(body, content_type), "utf-8"]:
+        try:
+            return body.decode(codec)
+        except (UnicodeError, LookupError, ValueError):  # a codec may raise any of these on bytes it cannot take
+            continue
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(body[:200_000]).best()
+    if best is not None and _text_codec(best.encoding):
+        try:
+            return body.decode(best.encoding)
+        except (UnicodeError, LookupError, ValueError):
+            pass
+    return body.decode("cp1258", errors="replace")
+
+
+def _unreadable_share(text: str) -> float:
+    """The share of replacement and control characters (line breaks and tabs aside) in the page's first 20,000."""
+    sample = text[:20000]
+    if not sample:
+        return 0.0
+    bad = sum(ch == "\ufffd" or (unicodedata.category(ch) == "Cc" and ch not in "\n\r\t") for ch in sample)
+    return bad / len(sample)
 
 
 def read_page(fetched: Fetched) -> Page:
     """The main text (trafilatura) and the page's own title, author, site name and publication date."""
     from claims.reading import clean_text
 
-    html = clean_text(_decode(fetched.body, fetched.content_type))
+    decoded = _decode(fetched.body, fetched.content_type)
+    if _unreadable_share(decoded) > MAX_UNREADABLE_SHARE:
+        raise FetchError(f"{fetched.url}: the page does not decode to readable text (mostly replacement or control"
+                         " characters); refused")
+    html = clean_text(decoded)
     kind = fetched.content_type.split(";", 1)[0].strip().lower()
     title = author = site = published = None
     if kind == "text/plain":

@@ -7,6 +7,7 @@ the page. Each check is one row in link_checks; the claim page and the report sh
 """
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 import sqlite_utils
@@ -20,6 +21,7 @@ from fetching.web import FetchError, fetch_page
 __all__ = ["LinkCheck", "OUTCOMES", "sources_to_check", "check_link", "check_links", "latest_link_checks"]
 
 OUTCOMES = ("unchanged", "changed", "gone", "error")
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -93,7 +95,16 @@ def check_links(db: sqlite_utils.Database, *, allow_private: bool | AddressRule 
     >>> [c.outcome for c in check_links(db)]  # doctest: +SKIP
     ['unchanged', 'gone']
     """
-    return [check_link(db, source, allow_private=allow_private, timeout=timeout) for source in sources_to_check(db)]
+    checks = []
+    for source in sources_to_check(db):
+        try:
+            checks.append(check_link(db, source, allow_private=allow_private, timeout=timeout))
+        except Exception as error:  # noqa: BLE001 - one page must never stop the others: recorded as an error
+            log.exception("link check of %s failed", source["url"])
+            checks.append(_record(db, LinkCheck(source["source_id"], source["url"], "error", None, None,
+                                                f"{type(error).__name__}: {error}".splitlines()[0], now(),
+                                                tuple(source.get("claim_ids") or ()))))
+    return checks
 
 
 def latest_link_checks(db: sqlite_utils.Database, source_ids: list[int]) -> dict[int, LinkCheck]:

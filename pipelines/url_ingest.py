@@ -18,13 +18,15 @@ __all__ = ["ingest_url", "ingest_urls"]
 
 def ingest_url(db: sqlite_utils.Database, url: str, *, allow_private: bool | AddressRule = False,
                title: str | None = None, published: str | dt.date | None = None,
-               added_by: str | None = None) -> IngestOutcome:
+               added_by: str | None = None, timeout: float | None = None) -> IngestOutcome:
     """Fetch `url` and store it like a file: title and date from the page unless given, with its kept copy.
 
-    The page is fetched before anything is written; the article, its claims and the capture commit together.
+    The page is fetched before anything is written (within `timeout` seconds, else the fetch's default); the
+    article, its claims and the capture commit together.
     """
+    limits = {"timeout": timeout} if timeout else {}
     try:
-        page = fetch_page(url, allow_private=private_allowed(db, allow_private))
+        page = fetch_page(url, allow_private=private_allowed(db, allow_private), **limits)
     except FetchError as error:
         return IngestOutcome(url, error=str(error).removeprefix(f"{url}: "))
     try:

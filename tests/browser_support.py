@@ -119,6 +119,8 @@ def sign_in(page, base: str, name: str, path: str | None = "", *, role: str = "e
 
     `expect` is the text to wait for instead of the signed-in sidebar (a refusal, say); path None signs in on the
     page as it is (after a reload, say)."""
+    from app_pages.components import no_autolink
+
     login = ensure_account(base, name, role=role)
     if path is not None:
         page.goto(f"{base}/{path}")
@@ -127,7 +129,7 @@ def sign_in(page, base: str, name: str, path: str | None = "", *, role: str = "e
     field.fill(login)
     page.get_by_label("Password", exact=True).fill(password)
     page.get_by_role("button", name="Sign in").click()
-    wait_for_text(page, expect or f"Signed in as {name}")
+    wait_for_text(page, expect or f"Signed in as {no_autolink(name)}")  # as the app shows a name
     wait_idle(page)
 
 

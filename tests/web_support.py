@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import http.server
+import socket
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -13,13 +15,15 @@ class LocalSite:
     """`pages` maps a path to (content type, body); a missing path is a 404; `redirects` maps a path to another.
 
     `host` is the address it listens on (127.0.0.1; Linux answers on all of 127/8, so 127.0.0.2 is a second host).
-    `requests` lists the paths asked for and `hosts` the Host header each request carried.
+    `requests` lists the paths asked for and `hosts` the Host header each request carried. `delays` maps a path to
+    the seconds the server waits before it answers (a slow or trickling server).
     """
 
     def __init__(self, host: str = "127.0.0.1") -> None:
         self.host = host
         self.pages: dict[str, tuple[str, bytes]] = {}
         self.redirects: dict[str, str] = {}
+        self.delays: dict[str, float] = {}
         self.requests: list[str] = []
         self.hosts: list[str] = []
         self.url = ""
@@ -39,6 +43,7 @@ class LocalSite:
             def do_GET(self) -> None:  # noqa: N802 - http.server's name
                 site.requests.append(self.path)
                 site.hosts.append(self.headers.get("Host", ""))
+                time.sleep(site.delays.get(self.path, 0.0))
                 if self.path in site.redirects:
                     self.send_response(302)
                     self.send_header("Location", site.redirects[self.path])
@@ -54,9 +59,12 @@ class LocalSite:
                 self.end_headers()
                 self.wfile.write(body)
 
-        self._httpd = http.server.ThreadingHTTPServer((self.host, 0), Handler)
+        server = http.server.ThreadingHTTPServer
+        if ":" in self.host:  # an IPv6 address such as ::1, written [::1] in a URL
+            server = type("IPv6Server", (http.server.ThreadingHTTPServer,), {"address_family": socket.AF_INET6})
+        self._httpd = server((self.host, 0), Handler)
         threading.Thread(target=self._httpd.serve_forever, daemon=True).start()
-        self.url = f"http://{self.host}:{self.port}"
+        self.url = f"http://[{self.host}]:{self.port}" if ":" in self.host else f"http://{self.host}:{self.port}"
 
     @property
     def port(self) -> int:
