@@ -30,7 +30,7 @@ run: setup
 	$(BIN)/factcheck ingest seeds --db $(DB)
 	@# The sample database gets a first admin with a random password, printed once; a desk with accounts, nothing.
 	$(BIN)/factcheck user first-admin --db $(DB)
-	FACTCHECK_DB=$(DB) $(BIN)/streamlit run app.py --server.address $(HOST) --server.port $(PORT) \
+	FACTCHECK_DB=$(DB) $(BIN)/streamlit run serve.py --server.address $(HOST) --server.port $(PORT) \
 		--server.headless true --browser.gatherUsageStats false
 
 test: setup browser

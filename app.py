@@ -13,18 +13,30 @@ from app_pages.components import (  # noqa: E402
     PAGES,
     close_database,
     database,
+    go_to,
+    inbox_counts_caption,
     md_escape,
+    open_claim,
     require_reviewer,
+    resume_session,
     sign_out,
     signed_in,
 )
+from app_pages.session_routes import END_PATH, routes_mounted  # noqa: E402
+from translations import _  # noqa: E402
 
 st.set_page_config(page_title="Fact-check workbench", page_icon="🔎", layout="wide")
 
 # Signed out, the pages are not listed (the sign-in form is all there is); each still refuses to run unsigned.
-navigation = st.navigation(position="sidebar" if st.session_state.get("account_login") else "hidden", pages={
+try:
+    _listed = resume_session(database())
+except BaseException:
+    close_database()
+    raise
+navigation = st.navigation(position="sidebar" if _listed else "hidden", pages={
     "Review": [
-        st.Page(PAGES["articles"], title="Articles", icon="📰", url_path="articles", default=True),
+        st.Page(PAGES["inbox"], title=_("Inbox"), icon="📥", url_path="inbox", default=True),
+        st.Page(PAGES["articles"], title="Articles", icon="📰", url_path="articles"),
         st.Page(PAGES["article"], title="Article view", icon="📄", url_path="article"),
         st.Page(PAGES["queue"], title="Claim queue", icon="📋", url_path="queue"),
         st.Page(PAGES["claim"], title="Claim", icon="⚖️", url_path="claim"),
@@ -39,15 +51,34 @@ navigation = st.navigation(position="sidebar" if st.session_state.get("account_l
     ],
 })
 
+
+def _return_to() -> str:
+    """This page's own address, to come back to after signing in (a claim link sent by a colleague, say)."""
+    from urllib.parse import urlencode
+
+    query = {k: v for k, v in st.query_params.to_dict().items() if k != "signed_out"}
+    return f"/{navigation.url_path}" + (f"?{urlencode(query)}" if query else "")
+
+
 try:
     db = database()
-    name = require_reviewer(db)
+    name = require_reviewer(db, return_to=_return_to())
     account = signed_in()
+    if not _listed:
+        st.rerun()  # signed in by the identity provider in this run: draw again with the pages listed
     with st.sidebar:
         st.caption(f"Signed in as **{md_escape(name)}** ({account.role.value if account else 'reviewer'})")
+        if account is not None:
+            st.caption(inbox_counts_caption(db, account))
         if st.button("Sign out", key="app_sign_out", type="tertiary"):
-            sign_out("Signed out.")
-            st.rerun()
+            sign_out()
+            if routes_mounted():
+                go_to(END_PATH)  # clears the cookie, then the sign-in page
+            st.switch_page(PAGES["inbox"], query_params={"signed_out": "1"})
+    st.query_params.pop("signed_out", None)
+    shared = st.query_params.get("claim")  # "?claim=N" on any page: the link a colleague sent
+    if shared and shared.isdigit() and navigation.url_path != "claim":
+        open_claim(int(shared))
     navigation.run()
 finally:
     # Also on st.rerun/st.switch_page/st.stop, which unwind through here as exceptions.

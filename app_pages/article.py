@@ -52,6 +52,10 @@ def _edit_claim_panel(db, claim, article_claims) -> None:
     if claim.edited:
         st.caption(f"Original wording in the article: “{md_escape(claim.original_text)}”")
     if st.button("Review this claim", key=f"article_review_{claim.id}", type="primary"):
+        from db.claims import ClaimFilter
+
+        # "Next open claim" then walks this article's open claims in their order in the text.
+        st.session_state["queue_order"] = (ClaimFilter(article_id=claim.article_id, checkworthy=None), "article")
         open_claim(claim.id)
 
     tab_edit, tab_split, tab_merge = st.tabs(["Edit wording", "Split in two", "Merge with others"])
@@ -174,6 +178,11 @@ if _article_id is not None:
             ids = [c.id for c in listed]
             by_id = {c.id: c for c in listed}
             wanted = st.session_state.get("article_selected_claim")
+            clicked = st.query_params.get("select")  # a claim clicked in the text (its words are links)
+            if clicked and clicked.isdigit() and int(clicked) in by_id:
+                wanted = int(clicked)
+                st.session_state.pop(f"article_pick_{_article_id}", None)
+                del st.query_params["select"]
             selected = st.selectbox(
                 "Select a claim", ids, index=ids.index(wanted) if wanted in ids else 0,
                 key=f"article_pick_{_article_id}",
@@ -185,5 +194,6 @@ if _article_id is not None:
     with text_col:
         st.subheader(md_escape(_article.title), anchor=False)
         st.html(highlighted_article_html(_article.text, [c for c in _claims if show_all or c.checkworthy],
-                                         colour_by=colour_by, selected=selected))
+                                         colour_by=colour_by, selected=selected,
+                                         link=f"?id={_article_id}&select={{id}}"))
         _add_missed_claim(_db, _article)

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import json
 
 import streamlit as st
 
@@ -21,7 +20,7 @@ from app_pages.components import (
 )
 from app_pages.web_evidence import forget_source_draft, kept_copy, link_flag, source_draft, source_fetch_panel
 from claims.language import language_name
-from translations import _
+from translations import _, ngettext
 
 NO_RATING = "— no verdict yet —"
 STANCES = {"supports": "Supports the claim", "refutes": "Refutes the claim", "context": "Gives context"}
@@ -104,14 +103,19 @@ def _review_form(db, claim, seen: int) -> None:
         statuses = [s for s in statuses if s is not Status.PUBLISHED or s is current]
         if current is Status.PUBLISHED:
             st.caption("Published verdicts are corrected by an editor.")
+        else:
+            st.caption(_("Publishing is an editor's step (the desk's two-person rule): draft the verdict, then"
+                         " hand it over with “Ready for an editor”."))
     labels = [NO_RATING, *[r.label for r in scale]]
     descriptions = {r.label: r.description for r in scale if r.description}
     key = f"claim_{claim.id}_{seen}"  # a new loaded version gets fresh widgets showing its values
     with st.form(f"{key}_review_form"):
         left, right = st.columns(2)
         status = left.selectbox("Status", statuses, format_func=lambda s: Status(s).label, key=f"{key}_status")
-        assignee = right.text_input("Assignee", value=claim.assignee or "", key=f"{key}_assignee",
-                                    placeholder="Reviewer responsible for this claim")
+        people = _assignee_choices(db, claim)
+        assignee = right.selectbox("Assignee", people, index=people.index(claim.assignee or NOBODY),
+                                   key=f"{key}_assignee", format_func=_assignee_label,
+                                   help=_("A desk account responsible for this claim"))
         rating = st.selectbox("Verdict rating", labels, key=f"{key}_rating",
                               index=labels.index(claim.rating) if claim.rating in labels else 0,
                               help="; ".join(f"{k}: {v}" for k, v in descriptions.items()) or None)
@@ -122,7 +126,7 @@ def _review_form(db, claim, seen: int) -> None:
         submitted = st.form_submit_button("Save review", type="primary")
     if not submitted:
         return
-    saved = _save(db, claim.id, seen, status=status, assignee=assignee,
+    saved = _save(db, claim.id, seen, status=status, assignee=None if assignee == NOBODY else assignee,
                   rating=None if rating == NO_RATING else rating, verdict=verdict, rationale=rationale)
     if saved is None:
         return
@@ -134,6 +138,113 @@ def _review_form(db, claim, seen: int) -> None:
         flash("claim", "success", f"Saved: {Status(saved.status).label}{verdict_part}."
                                   f" {reviewed} of {total} check-worthy claims reviewed.")
     st.rerun()
+
+
+NOBODY = ""
+
+
+def _assignee_choices(db, claim) -> list[str]:
+    """Nobody, the desk's active accounts by name, and a name from before accounts if the claim still has one."""
+    from db.accounts import active_accounts
+
+    names = [a.name for a in active_accounts(db)]
+    if claim.assignee and claim.assignee not in names:
+        names.append(claim.assignee)
+    return [NOBODY, *names]
+
+
+def _assignee_label(name: str) -> str:
+    return name or _("— nobody —")
+
+
+def _assign_to_me(db, claim, seen: int, where) -> None:
+    me = reviewer()
+    if claim.assignee == me or claim.status in ("merged", "dismissed", "published"):
+        return
+    if where.button(_("Assign to me"), key="claim_assign_me", type="tertiary"):
+        if _save(db, claim.id, seen, assignee=me) is not None:
+            flash("claim", "success", _("Assigned to you."))
+            st.rerun()
+
+
+def _hand_over(db, claim, seen: int) -> None:
+    """The two-person rule as steps: a drafter hands the verdict to an editor; an editor publishes or sends it
+    back with a note."""
+    from db.claims import ClaimNotFound, VersionConflict
+    from evidence.handover import hand_over, send_back, who_may_publish
+    from evidence.permissions import Action, can
+    from evidence.review import ReviewError, Status
+
+    if claim.status not in (Status.DRAFTED, Status.READY):
+        return
+    editors = who_may_publish(db, claim)
+    with st.container(border=True):
+        if claim.status == Status.READY:
+            st.markdown(_("**Ready for an editor** · drafted by {name}").format(
+                name=md_escape(claim.drafted_by or "?")))
+        if editors:
+            st.caption(_("Who may publish: {names}. A reviewer cannot publish: the desk's two-person rule has an"
+                         " editor other than the drafter check every verdict before readers see it.").format(
+                names=md_escape(", ".join(editors))))
+        else:
+            st.caption(_("No editor other than the drafter can publish this yet: an admin can make another"
+                         " editor, or allow drafters to publish in the desk settings."))
+        buttons = st.container(horizontal=True)
+        if claim.status == Status.DRAFTED and buttons.button(_("Ready for an editor"), key="claim_hand_over",
+                                                              type="primary"):
+            try:
+                saved = hand_over(db, claim.id, expected_version=seen, reviewer=reviewer())
+            except (ReviewError, ClaimNotFound, VersionConflict) as error:
+                st.error(md_escape(str(error)))
+                return
+            _load_version(claim.id, saved.version)
+            flash("claim", "success", _("Handed to an editor: it waits in their inbox."))
+            st.rerun()
+        if not can(db, reviewer(), Action.PUBLISH):
+            return
+        if buttons.button(_("Publish"), key="claim_publish", type="primary" if claim.status == Status.READY
+                          else "secondary") and _save(db, claim.id, seen, status=Status.PUBLISHED) is not None:
+            flash("claim", "success", _("Published."))
+            st.rerun()
+        with st.form("claim_send_back_form", clear_on_submit=True):
+            note = st.text_area(_("Send back with a note"), key="claim_send_back_note", height=70,
+                                placeholder=_("What should change before it is published"))
+            if st.form_submit_button(_("Send back")):
+                try:
+                    saved = send_back(db, claim.id, expected_version=seen, editor=reviewer(), note=note)
+                except (ReviewError, ClaimNotFound, VersionConflict) as error:
+                    st.error(md_escape(str(error)))
+                    return
+                _load_version(claim.id, saved.version)
+                flash("claim", "success", _("Sent back to review with your note."))
+                st.rerun()
+
+
+def _notes(db, claim) -> None:
+    """The claim's thread of notes: who, when, what; @login mentions an account (it shows in their inbox)."""
+    from db.notes import NoteError, add_note, notes_for_claim
+
+    st.subheader(_("Notes"), anchor=False)
+    notes = notes_for_claim(db, claim.id)
+    if not notes:
+        st.caption(_("No notes yet. Notes are for the desk only: they never appear in a published report."))
+    for note in notes:
+        with st.container(border=True):
+            st.caption(f"**{md_escape(note.author)}** · {note.created_at[:16].replace('T', ' ')} UTC"
+                       + (" · " + _("mentions {names}").format(names=md_escape(", ".join(note.mentions)))
+                          if note.mentions else ""))
+            st.markdown(md_escape(note.text))
+    with st.form(f"claim_{claim.id}_note_form", clear_on_submit=True):
+        text = st.text_area(_("Add a note"), key=f"claim_{claim.id}_note", height=70,
+                            placeholder=_("Mention a colleague with @login"))
+        if st.form_submit_button(_("Add note")):
+            try:
+                add_note(db, claim.id, author=reviewer(), text=text)
+            except NoteError as error:
+                st.error(md_escape(str(error)))
+            else:
+                flash("claim", "success", _("Note added."))
+                st.rerun()
 
 
 def _save(db, claim_id: int, seen: int, **changes):
@@ -234,88 +345,190 @@ def _sources(db, claim) -> None:
                 st.rerun()
 
 
-def _describe(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, dict):
-        return "; ".join(f"{k}: {'—' if v is None else v if isinstance(v, str) else json.dumps(v, ensure_ascii=False)}"
-                         for k, v in value.items())
-    return str(value)
-
-
 def _history(db, claim) -> None:
+    from db.change_words import action_words, change_words, field_label
     from db.history import history_for_claim
 
     entries = history_for_claim(db, claim.id)
     if not entries:
         st.caption("No changes recorded yet.")
         return
-    rows = [{"When": e.at[:19].replace("T", " "), "Who": e.reviewer or "", "What": e.action.replace("_", " "),
-             "Fields": e.field or "", "Before": _describe(e.before), "After": _describe(e.after)}
-            for e in reversed(entries)]
+    rows = []
+    for e in reversed(entries):
+        changes = change_words(e.before, e.after)
+        if not changes and e.after is not None and not isinstance(e.after, dict):
+            changes = [(field_label(e.field or ""), "—", str(e.after))]
+        rows.append({_("When"): e.at[:19].replace("T", " "), _("Who"): e.reviewer or "—",
+                     _("What"): action_words(e.action),
+                     _("Fields"): ", ".join(label for label, _b, _a in changes) or "—",
+                     _("Before"): "; ".join(f"{label}: {before}" for label, before, _a in changes) or "—",
+                     _("After"): "; ".join(f"{label}: {after}" for label, _b, after in changes) or "—"})
     st.dataframe(rows, hide_index=True, width="stretch")
 
 
 def _similar(db, claim, seen: int) -> None:
     """Similar claims and past fact-checks: the stored suggestions, each confirmed or rejected here."""
-    from db.matching import suggestions_for
+    from db.matching import article_neighbours, suggestions_for
 
     suggestions = suggestions_for(db, claim.id)
-    st.subheader("Similar claims", anchor=False)
+    st.subheader(_("Similar claims"), anchor=False)
     if not suggestions:
-        st.caption("No similar claims or past fact-checks found.")
+        st.caption(_("No similar claims or past fact-checks found in other articles."))
     _suggestion_cards(db, claim, seen, suggestions)
+    _reject_all(db, claim, suggestions)
+    neighbours = article_neighbours(db, claim.id)
+    if neighbours:
+        with st.expander(ngettext("Elsewhere in this article: 1 sentence with the same figure",
+                                  "Elsewhere in this article: {n} sentences with the same figures",
+                                  len(neighbours)).format(n=len(neighbours)), expanded=False):
+            st.caption(_("The same article develops its figures; these are never suggested as the same claim."))
+            for other_id, text, _pairs in neighbours:
+                st.markdown(f"#{other_id} · {md_escape(text)}")
     _search_by_meaning(db, claim)
 
 
-def _suggestion_cards(db, claim, seen: int, suggestions) -> None:
-    """One card per suggestion: what it is, how close, who checked it, and the buttons to decide on it."""
-    from db.claims import VersionConflict
-    from db.duplicates import decide_match
-    from evidence.review import ReviewError, adopt_verdict
+def _origin(s) -> str:
+    """Where the other side comes from and when: its article (or archive) and date."""
+    if s.other_kind == "claim":
+        title = md_escape(s.article_title[:60]) if s.article_title else ""
+        return _("claim #{id} · article #{article} “{title}” · {date}").format(
+            id=s.other_claim_id, article=s.article_id, title=title, date=s.published or _("date unknown"))
+    return _("past fact-check · {archive} · {date}").format(
+        archive=md_escape(s.checked_by or _("archive")), date=s.published or _("date unknown"))
 
+
+def _verdict_words(s) -> str | None:
+    """"already checked" only for a published verdict (or a past fact-check); a drafted one is a draft."""
+    if not s.rating:
+        return None
+    if s.other_kind == "claim" and s.status != "published":
+        return _("draft verdict: **{rating}** (not published)").format(rating=md_escape(s.rating))
+    return _("already checked: **{rating}**").format(rating=md_escape(s.rating))
+
+
+def _figures_side_by_side(s) -> None:
+    if not s.figures:
+        return
+    rows = [{_("This claim"): p.mine.text if p.mine else "—", _("The other"): p.theirs.text if p.theirs else "—",
+             "": "=" if p.same else "≠"} for p in s.figures]
+    st.dataframe(rows, hide_index=True, width="stretch")
+
+
+def _suggestion_cards(db, claim, seen: int, suggestions) -> None:
+    """One card per suggestion: where it comes from, why it was paired, what the reviewer decided and the buttons."""
     for s in suggestions:
-        with st.container(border=True):
-            where = f"claim #{s.other_claim_id}" if s.other_kind == "claim" else "past fact-check"
-            meta = [where, f"similarity {s.score:.0f}", s.relation.replace("_", " ")]
-            if s.language:
-                meta.append(f"in {language_name(s.language)}")
-            if s.rating:
-                by = f" by {md_escape(s.checked_by)}" if s.checked_by and s.checked_by != where else ""
-                meta.append(f"already checked{by}: **{md_escape(s.rating)}**")
-            if s.decision in ("confirmed", "rejected"):
-                meta.append("confirmed as the same claim" if s.decision == "confirmed" else "marked as different")
+        with st.container(border=True, key=f"similar_card_{s.match_id}"):
             st.markdown(md_escape(s.text))
-            st.caption(" · ".join(meta))
+            st.caption(_origin(s) + (f" · {language_name(s.language)}" if s.language else ""))
+            if s.why:
+                st.markdown(_("**Why:** {why}").format(why=md_escape(s.why)))
+            _figures_side_by_side(s)
+            measured = _("engine: {relation}, similarity {score}").format(
+                relation=_("the same claim") if s.relation == "duplicate" else _("related"), score=f"{s.score:.0f}")
+            if s.decision == "confirmed":
+                decided = _("You linked it as the same claim") if s.decided_by == reviewer() else \
+                    _("Linked as the same claim by {who}").format(who=md_escape(s.decided_by or _("a reviewer")))
+                if s.decision_note:
+                    decided += " " + _("despite: {difference}").format(difference=md_escape(s.decision_note))
+                st.caption(_("Decision: {decided} · {measured}").format(decided=decided, measured=measured))
+            else:
+                st.caption(measured)
+            verdict = _verdict_words(s)
+            if verdict:
+                st.caption(verdict)
             if s.url:
                 st.caption(md_escape(s.url))
-            buttons = st.container(horizontal=True)
-            if s.decision != "confirmed" and buttons.button("Same claim", key=f"claim_match_yes_{s.match_id}"):
-                decide_match(db, s.match_id, decision="confirmed", reviewer=reviewer())
-                flash("claim", "success", f"Linked to {where} as the same claim.")
+            _card_buttons(db, claim, seen, s)
+
+
+def _card_buttons(db, claim, seen: int, s) -> None:
+    from db.claims import VersionConflict
+    from db.duplicates import DifferenceNotConfirmed, decide_match
+    from evidence.review import ReviewError, adopt_verdict
+
+    where = f"claim #{s.other_claim_id}" if s.other_kind == "claim" else _("the past fact-check")
+    pending = st.session_state.get("claim_link_pending")
+    if pending and pending[0] == s.match_id:
+        st.warning(_("These claims differ: {difference}. Link them as the same claim anyway? The difference is kept"
+                     " in the history.").format(difference=md_escape(pending[1])))
+        confirm = st.container(horizontal=True)
+        if confirm.button(_("Link anyway"), key=f"claim_match_anyway_{s.match_id}", type="primary"):
+            st.session_state.pop("claim_link_pending", None)
+            try:
+                decide_match(db, s.match_id, decision="confirmed", reviewer=reviewer(),
+                             confirmed_difference=pending[1])
+            except DifferenceNotConfirmed as changed:  # the claims changed while the question was shown
+                st.session_state["claim_link_pending"] = (s.match_id, changed.difference)
                 st.rerun()
-            if s.decision != "rejected" and buttons.button("Not the same", key=f"claim_match_no_{s.match_id}"):
-                decide_match(db, s.match_id, decision="rejected", reviewer=reviewer())
-                flash("claim", "info", f"Marked {where} as a different claim; it will not be suggested again.")
-                st.rerun()
-            can_adopt = s.other_claim_id is not None and s.rating and s.decision == "confirmed" and not claim.rating
-            if can_adopt and buttons.button("Adopt its verdict", key=f"claim_adopt_{s.match_id}"):
-                try:
-                    saved = adopt_verdict(db, claim.id, s.other_claim_id, expected_version=seen, reviewer=reviewer())
-                except (VersionConflict, ReviewError) as error:
-                    st.error(md_escape(str(error)))
-                else:
-                    _load_version(claim.id, saved.version)
-                    flash("claim", "success",
-                          f"Adopted the verdict {md_escape(saved.rating)} from claim #{s.other_claim_id}.")
-                    st.rerun()
+            flash("claim", "success", _("Linked to {where} as the same claim, despite: {difference}.").format(
+                where=where, difference=md_escape(pending[1])))
+            st.rerun()
+        if confirm.button(_("Cancel"), key=f"claim_match_cancel_{s.match_id}"):
+            st.session_state.pop("claim_link_pending", None)
+            st.rerun()
+        return
+    buttons = st.container(horizontal=True)
+    if s.decision != "confirmed" and buttons.button(_("Same claim"), key=f"claim_match_yes_{s.match_id}"):
+        try:
+            decide_match(db, s.match_id, decision="confirmed", reviewer=reviewer())
+        except DifferenceNotConfirmed as differ:
+            st.session_state["claim_link_pending"] = (s.match_id, differ.difference)
+            st.rerun()
+        flash("claim", "success", _("Linked to {where} as the same claim.").format(where=where))
+        st.rerun()
+    if s.decision != "rejected" and buttons.button(_("Not the same"), key=f"claim_match_no_{s.match_id}"):
+        decide_match(db, s.match_id, decision="rejected", reviewer=reviewer())
+        flash("claim", "info", _("Marked {where} as a different claim; it will not be suggested again.").format(
+            where=where))
+        st.rerun()
+    can_adopt = (s.other_claim_id is not None and s.rating and s.status == "published" and s.decision == "confirmed"
+                 and not claim.rating)
+    if can_adopt and buttons.button(_("Adopt its verdict"), key=f"claim_adopt_{s.match_id}"):
+        try:
+            adopted = adopt_verdict(db, claim.id, s.other_claim_id, expected_version=seen, reviewer=reviewer())
+        except (VersionConflict, ReviewError) as error:
+            st.error(md_escape(str(error)))
+        else:
+            _load_version(claim.id, adopted.claim.version)
+            flash("claim", "success", ngettext(
+                "Adopted the verdict {rating} from claim #{id}, with its 1 source.",
+                "Adopted the verdict {rating} from claim #{id}, with its {n} sources.", adopted.sources).format(
+                rating=md_escape(adopted.claim.rating), id=s.other_claim_id, n=adopted.sources))
+            st.rerun()
+
+
+def _reject_all(db, claim, suggestions) -> None:
+    """One "Not the same for all" for the suggestions still waiting, after a confirmation."""
+    from db.duplicates import reject_all_suggestions
+
+    waiting = [s for s in suggestions if s.decision == "suggested"]
+    if len(waiting) < 2:
+        return
+    if not st.session_state.get("claim_reject_all_pending"):
+        if st.button(_("Not the same for all"), key="claim_reject_all"):
+            st.session_state["claim_reject_all_pending"] = True
+            st.rerun()
+        return
+    st.warning(ngettext("Mark the 1 waiting suggestion as a different claim?",
+                        "Mark all {n} waiting suggestions as different claims? None will be suggested again.",
+                        len(waiting)).format(n=len(waiting)))
+    confirm = st.container(horizontal=True)
+    if confirm.button(_("Yes, none is the same claim"), key="claim_reject_all_yes", type="primary"):
+        st.session_state.pop("claim_reject_all_pending", None)
+        n = reject_all_suggestions(db, claim.id, reviewer=reviewer())
+        flash("claim", "info", ngettext("Marked 1 suggestion as a different claim.",
+                                        "Marked {n} suggestions as different claims.", n).format(n=n))
+        st.rerun()
+    if confirm.button(_("Cancel"), key="claim_reject_all_no"):
+        st.session_state.pop("claim_reject_all_pending", None)
+        st.rerun()
 
 
 def _search_by_meaning(db, claim) -> None:
     """A reviewer's search for claims and past fact-checks worded differently; what it finds joins the suggestions."""
     from claims.matching.multilingual import is_available
-    from db.matching import suggest_matches
     from db.meaning import latest_job
+    from pipelines.matching import suggest_matches
 
     if not is_available():
         st.caption("Search by meaning needs the multilingual sentence model (`make run` installs it).")
@@ -355,8 +568,10 @@ def _dismissal(db, claim, seen: int, where) -> None:
             st.error(md_escape(str(error)))
             return
         _load_version(claim.id, saved.version)
-        flash("claim", "success", "Dismissed: not worth checking." if saved.status == "dismissed"
-              else f"Restored: {md_escape(status_label(saved.status))}.")
+        if saved.status == "dismissed":
+            st.session_state["claim_just_dismissed"] = claim.id  # its notice, with Undo, shows beside the claim
+        else:
+            flash("claim", "success", f"Restored: {md_escape(status_label(saved.status))}.")
         st.rerun()
 
 
@@ -364,15 +579,49 @@ def _plural(n: int, word: str) -> str:
     return word if n == 1 else word + "s"
 
 
-def _next_open_claim(db, after_id: int) -> int | None:
-    from db.claims import ClaimFilter, claim_queue
+def _next_open_claim(db, claim) -> None:
+    """Walk the open claims in the queue's order (its filters and sort as last set, or the article's order when
+    the claim was opened from the Article view), each once; say so when none are left."""
+    from db.claims import ClaimFilter, next_open_claim
 
-    for status in ("new", "in_review"):
-        page = claim_queue(db, ClaimFilter(status=status), limit=2)
-        for candidate in page.claims:
-            if candidate.id != after_id:
-                return candidate.id
-    return None
+    flt, sort = st.session_state.get("queue_order") or (ClaimFilter(), "score")
+    walk = st.session_state.setdefault("claim_walk", {"order": repr((flt, sort)), "visited": []})
+    if walk["order"] != repr((flt, sort)):
+        walk.update(order=repr((flt, sort)), visited=[])
+    if claim.id not in walk["visited"]:
+        walk["visited"].append(claim.id)
+    next_id = next_open_claim(db, flt, sort=sort, skip=walk["visited"])
+    if next_id is None:
+        st.caption(_("No open claims left in this order: you have been through all of them."))
+        if walk["visited"] and st.button(_("Start the walk again"), key="claim_walk_again", type="tertiary"):
+            walk["visited"] = []
+            st.rerun()
+        return
+    if st.button(_("Next open claim →"), key="claim_next"):
+        open_claim(next_id)
+
+
+def _undo_dismissal(db, claim, where) -> None:
+    """The notice of a dismissal, beside the claim, with Undo (restores the status it had)."""
+    from db.claims import VersionConflict
+    from evidence.dismissal import restore_claim
+    from evidence.review import ReviewError
+
+    if st.session_state.get("claim_just_dismissed") != claim.id or claim.status != "dismissed":
+        return
+    notice = where.container(horizontal=True, vertical_alignment="center")
+    notice.success(_("Dismissed: not worth checking."))
+    if notice.button(_("Undo"), key="claim_undo_dismiss"):
+        try:
+            saved = restore_claim(db, claim.id, expected_version=claim.version, reviewer=reviewer())
+        except (VersionConflict, ReviewError) as error:
+            st.error(md_escape(str(error)))
+            return
+        st.session_state.pop("claim_just_dismissed", None)
+        _load_version(claim.id, saved.version)
+        flash("claim", "success", _("Undone: the claim is back, {status}.").format(
+            status=md_escape(status_label(saved.status))))
+        st.rerun()
 
 
 def _page() -> None:
@@ -409,6 +658,8 @@ def _page() -> None:
                      icon="📄"):
         open_article(claim.article_id)
     _dismissal(db, claim, seen, badges)
+    _assign_to_me(db, claim, seen, badges)
+    _undo_dismissal(db, claim, st)
     if claim.version != seen:
         st.warning(f"{md_escape(claim.updated_by) or 'Someone'} changed this claim after you opened it"
                    f" (version {seen} → {claim.version}). Saving now will be refused; load their version first.")
@@ -428,10 +679,10 @@ def _page() -> None:
                     " model learns from it. Restore it to review it.")
         else:
             _review_form(db, claim, seen)
+            _hand_over(db, claim, seen)
             _wording_form(db, claim, seen)
-        next_id = _next_open_claim(db, claim.id)
-        if next_id is not None and st.button("Next open claim →", key="claim_next"):
-            open_claim(next_id)
+        _next_open_claim(db, claim)
+        _notes(db, claim)
         st.subheader("Evidence", anchor=False)
         _sources(db, claim)
     with side:

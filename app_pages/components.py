@@ -14,13 +14,15 @@ from db.connection import open_database, resolve_db_path
 from db.records import ClaimRecord
 
 __all__ = ["PAGES", "STATUS_LABELS", "STATUS_COLOURS", "database", "close_database", "require_reviewer",
-           "reviewer", "signed_in", "sign_out", "flash", "show_flash", "md_escape", "short", "status_label",
+           "reviewer", "signed_in", "sign_out", "go_to", "resume_session",
+           "flash", "show_flash", "md_escape", "short", "status_label",
            "claim_colour",
            "highlighted_article_html", "find_passage", "open_claim", "open_article", "review_progress",
-           "legend_html"]
+           "legend_html", "inbox_counts_caption"]
 
 # Page files, as st.navigation registers them; st.switch_page needs exactly these paths.
 PAGES = {
+    "inbox": "app_pages/inbox.py",
     "articles": "app_pages/articles.py",
     "article": "app_pages/article.py",
     "queue": "app_pages/queue.py",
@@ -31,9 +33,11 @@ PAGES = {
     "speakers": "app_pages/speakers.py",
 }
 
-STATUS_LABELS = {"new": "New", "in_review": "In review", "drafted": "Verdict drafted", "published": "Published",
-                 "merged": "Merged or split", "dismissed": "Dismissed"}
-STATUS_COLOURS = {"new": "#e8eaed", "in_review": "#fde68a", "drafted": "#bfdbfe", "published": "#bbf7d0",
+STATUS_LABELS = {"new": "New", "in_review": "In review", "drafted": "Verdict drafted",
+                 "ready": "Ready for an editor", "published": "Published", "merged": "Merged or split",
+                 "dismissed": "Dismissed"}
+STATUS_COLOURS = {"new": "#e8eaed", "in_review": "#fde68a", "drafted": "#bfdbfe", "ready": "#a5b4fc",
+                  "published": "#bbf7d0",
                   "merged": "#f1f5f9", "dismissed": "#f1f5f9"}
 # Verdict colours run from green (true) to red (false); anything off the scale (Unverifiable, custom) is violet.
 _RATING_COLOURS = {"true": "#86efac", "mostly true": "#bbf7d0", "half true": "#fef08a", "mostly false": "#fed7aa",
@@ -59,7 +63,7 @@ def database() -> sqlite_utils.Database:
 
 def _vectors_in_background(db: sqlite_utils.Database) -> None:
     """Make sure the vectors by meaning of new texts are being computed on a thread of their own (`db.meaning`)."""
-    from db.meaning import keep_vectors_current
+    from pipelines.vector_jobs import keep_vectors_current
 
     keep_vectors_current(db)
 
@@ -83,10 +87,26 @@ def signed_in() -> Account | None:
 
 
 def sign_out(message: str | None = None) -> None:
-    for key in ("reviewer", "account", "account_login", "last_active"):
-        st.session_state.pop(key, None)
+    """End this browser's session: its server-side record is revoked (a copied cookie is refused from now on) and
+    everything this tab remembered is forgotten, so the next person starts from the sign-in page."""
+    from db.sessions import revoke_session
+
+    session_id = st.session_state.get("sign_in_session")
+    if session_id is not None:
+        revoke_session(database(), session_id, because="signed_out")
+    st.session_state.clear()
     if message:
         flash("signin", "info", message)
+
+
+def go_to(address: str) -> None:
+    """Send the browser to a plain HTTP address of this server (the cookie addresses), then stop the run."""
+    import json
+
+    target = json.dumps(address).replace("<", "\\u003c")
+    # Our own address only (a path built here), never user text: the one place a page runs a script.
+    st.html(f"<script>window.location.replace({target});</script>", unsafe_allow_javascript=True)
+    st.stop()
 
 
 def _identity_provider_account(db: sqlite_utils.Database) -> Account | None:
@@ -103,48 +123,113 @@ def _identity_provider_account(db: sqlite_utils.Database) -> Account | None:
     return account_by_subject(db, str(subject)) if subject else None
 
 
-def require_reviewer(db: sqlite_utils.Database) -> str:
+def _cookie_token() -> str | None:
+    from db.sessions import COOKIE_NAME
+
+    try:
+        token = st.context.cookies.get(COOKIE_NAME)
+    except Exception:  # noqa: BLE001 - no browser request behind this run (AppTest)
+        return None
+    return token if isinstance(token, str) else None
+
+
+def _session_ended(reason: str, minutes: int) -> None:
+    from translations import _
+
+    messages = {"signed_out": _("You signed out (in this or another tab). Sign in again to go on."),
+                "disabled": _("Your account was disabled: ask an admin."),
+                "password_reset": _("Your password was changed, so every session ended."
+                                    " Sign in with the new password."),
+                "idle": _("Signed out after {minutes} minutes without activity. Sign in again to go on."),
+                "expired": _("Your session reached its end (12 hours). Sign in again to go on."),
+                "replaced": _("You signed in again in another tab. Sign in again to go on here.")}
+    sign_out(messages.get(reason, messages["signed_out"]).format(minutes=minutes))
+
+
+def resume_session(db: sqlite_utils.Database) -> bool:
+    """Sign this new tab in from the browser's session cookie, if it names a live session; whether someone is
+    signed in. Called before the pages are listed, so a reload draws them at once."""
+    from db.accounts import account_by_id
+    from db.sessions import check_session, session_by_token
+    from db.settings import get_setting
+
+    if "sign_in_session" not in st.session_state and (token := _cookie_token()):
+        session_id = session_by_token(db, token)
+        if session_id is not None:
+            state = check_session(db, session_id, idle_minutes=get_setting(db, "idle_timeout_minutes"))
+            account = account_by_id(db, state.account_id) if state.account_id is not None else None
+            if state.ended is None and account is not None and not account.disabled:
+                _signed_in_as(account, session_id)
+    return bool(st.session_state.get("account_login"))
+
+
+def require_reviewer(db: sqlite_utils.Database, *, return_to: str = "/") -> str:
     """The signed-in account's name; until someone signs in, show the sign-in form and stop the page.
 
-    Identity comes only from the account signed in in this browser session (or the desk's identity provider):
-    no query parameter names anyone. The account is read again on every run, so a disabled account or a changed
-    role takes effect at the next click; a session idle for the desk's timeout is signed out.
+    Identity comes only from a server-side session record (db/sessions.py), named by this tab's state or by the
+    browser's session cookie (an opaque token), or from the desk's identity provider: no query parameter names
+    anyone. The record and the account are read again on every run, so sign-out in another tab, a disabled
+    account, a password reset or the idle timeout take effect at the next click. `return_to` is the page to go
+    back to once signed in (a shared claim link, say).
     """
     import time
 
-    from db.accounts import get_account
+    from db.accounts import account_by_id, get_account
+    from db.sessions import check_session, session_by_token
     from db.settings import get_setting
 
-    login = st.session_state.get("account_login")
-    if login:
+    minutes = get_setting(db, "idle_timeout_minutes")
+    session_id = st.session_state.get("sign_in_session")
+    tab_signed_in = session_id is not None
+    if session_id is None and (token := _cookie_token()):
+        session_id = session_by_token(db, token)
+    if session_id is not None:
+        state = check_session(db, session_id, idle_minutes=minutes)
+        account = account_by_id(db, state.account_id) if state.account_id is not None else None
+        if state.ended is None and account is not None and not account.disabled:
+            return _signed_in_as(account, session_id)
+        if tab_signed_in or state.ended not in (None, "signed_out", "replaced", "unknown"):
+            _session_ended(state.ended or "disabled", minutes)
+        else:
+            st.session_state.pop("sign_in_session", None)
+    elif login := st.session_state.get("account_login"):
+        # A tab signed in by the server itself (AppTest sets it): the account and idle time still rule.
         account = get_account(db, login)
         idle = time.time() - st.session_state.get("last_active", 0)
-        timeout = 60 * get_setting(db, "idle_timeout_minutes")
         if account is None or account.disabled:
             sign_out("Your account was disabled: ask an admin.")
-        elif idle > timeout:
-            sign_out(f"Signed out after {timeout // 60} minutes without activity. Sign in again to go on.")
+        elif idle > 60 * minutes:
+            _session_ended("idle", minutes)
         else:
-            return _signed_in_as(account)
+            return _signed_in_as(account, None)
     if (vouched := _identity_provider_account(db)) is not None and not vouched.disabled:
-        return _signed_in_as(vouched)
-    _sign_in_form(db)
+        return _signed_in_as(vouched, None)
+    _sign_in_form(db, return_to)
     st.stop()
     raise AssertionError("unreachable")  # st.stop raises
 
 
-def _signed_in_as(account: Account) -> str:
+def _signed_in_as(account: Account, session_id: int | None) -> str:
     import time
 
     st.session_state.update(account=account, account_login=account.login, reviewer=account.name,
                             last_active=time.time())
+    if session_id is not None:
+        st.session_state["sign_in_session"] = session_id
     return account.name
 
 
-def _sign_in_form(db: sqlite_utils.Database) -> None:
+def _sign_in_form(db: sqlite_utils.Database, return_to: str) -> None:
+    from urllib.parse import urlencode
+
+    from app_pages.session_routes import BEGIN_PATH, routes_mounted, safe_next
     from db.accounts import SignInRefused, authenticate, count_accounts
+    from db.sessions import revoke_session, session_by_token, start_session
+    from translations import _
 
     st.title("Fact-check workbench")
+    if st.query_params.get("signed_out"):
+        st.info(_("Signed out."))
     show_flash("signin")
     if count_accounts(db) == 0:
         st.warning("This desk has no accounts yet. Make the first admin on the server:"
@@ -160,7 +245,15 @@ def _sign_in_form(db: sqlite_utils.Database) -> None:
         except SignInRefused as refused:
             st.error(f"Not signed in: {md_escape(str(refused))}.")
         else:
-            _signed_in_as(account)
+            # A new token at every sign-in: whatever cookie this browser held before is revoked, never reused.
+            if (old := session_by_token(db, _cookie_token())) is not None:
+                revoke_session(db, old, because="replaced")
+            session_id, grant = start_session(db, account.id)
+            st.session_state.clear()
+            _signed_in_as(account, session_id)
+            st.query_params.pop("signed_out", None)
+            if routes_mounted():
+                go_to(f"{BEGIN_PATH}?{urlencode({'grant': grant, 'next': safe_next(return_to)})}")
             st.rerun()
 
 
@@ -248,29 +341,53 @@ def legend_html(colour_by: str, ratings: Iterable[str] = ()) -> str:
 
 
 def highlighted_article_html(text: str, claims: list[ClaimRecord], *, colour_by: str = "status",
-                             selected: int | None = None) -> str:
+                             selected: int | None = None, link: str | None = None) -> str:
     """The article with each claim highlighted in place; every piece of article text is HTML-escaped.
 
-    Overlapping spans (an added claim inside an engine one) are drawn as the first one only, so the text is never
-    duplicated or reordered.
+    A claim inside another (one a reviewer added within an engine claim) is drawn nested inside it; claims that
+    cross each other's edges are drawn as the first one only, so the text is never duplicated or reordered.
+    With `link` (a query string holding "{id}"), a claim's words are links that select it.
     """
+    body = _marked(text, sorted((c for c in claims if 0 <= c.start < c.end <= len(text)),
+                                key=lambda c: (c.start, -c.end, c.id)),
+                   0, len(text), colour_by=colour_by, selected=selected, link=link).replace("\n", "<br>")
+    return f'<div style="line-height:1.8;font-size:1.02rem">{body}</div>'
+
+
+def _marked(text: str, claims: list[ClaimRecord], low: int, high: int, *, colour_by: str, selected: int | None,
+            link: str | None, inside: ClaimRecord | None = None) -> str:
+    def words(start: int, end: int) -> str:
+        piece = html.escape(text[start:end])
+        if not piece or inside is None or link is None:
+            return piece
+        return (f'<a href="{html.escape(link.format(id=inside.id))}" style="color:inherit;text-decoration:none"'
+                f' title="{html.escape(_claim_tip(inside))}">{piece}</a>')
+
     parts: list[str] = []
-    cursor = 0
-    for claim in sorted(claims, key=lambda c: (c.start, -c.end)):
-        if claim.start < cursor or claim.end > len(text):
-            continue
-        parts.append(html.escape(text[cursor:claim.start]))
+    cursor = low
+    for i, claim in enumerate(claims):
+        if claim.start < cursor:
+            continue  # nested in one drawn already, or crossing its edge
+        inner = [c for c in claims[i + 1:] if claim.start <= c.start and c.end <= claim.end]
+        parts.append(words(cursor, claim.start))
         border = "outline:2px solid #1d4ed8;" if claim.id == selected else ""
         weight = "" if claim.checkworthy else "opacity:0.75;"
-        tip = f"#{claim.id} · {status_label(claim.status)}" + (f" · {claim.rating}" if claim.rating else "")
+        number = f"#{claim.id}"
+        if link is not None:
+            number = (f'<a href="{html.escape(link.format(id=claim.id))}" style="color:inherit">{number}</a>')
         parts.append(
-            f'<mark title="{html.escape(tip)}" style="background:{claim_colour(claim, colour_by)};{border}{weight}'
-            f'padding:1px 2px;border-radius:3px">{html.escape(text[claim.start:claim.end])}'
-            f'<sup style="color:#475569;font-size:0.7em;margin-left:2px">#{claim.id}</sup></mark>')
+            f'<mark title="{html.escape(_claim_tip(claim))}" style="background:{claim_colour(claim, colour_by)};'
+            f'{border}{weight}padding:1px 2px;border-radius:3px">'
+            + _marked(text, inner, claim.start, claim.end, colour_by=colour_by, selected=selected, link=link,
+                      inside=claim)
+            + f'<sup style="color:#475569;font-size:0.7em;margin-left:2px">{number}</sup></mark>')
         cursor = claim.end
-    parts.append(html.escape(text[cursor:]))
-    body = "".join(parts).replace("\n", "<br>")
-    return f'<div style="line-height:1.8;font-size:1.02rem">{body}</div>'
+    parts.append(words(cursor, high))
+    return "".join(parts)
+
+
+def _claim_tip(claim: ClaimRecord) -> str:
+    return f"#{claim.id} · {status_label(claim.status)}" + (f" · {claim.rating}" if claim.rating else "")
 
 
 def find_passage(text: str, passage: str, *, within: tuple[int, int] | None = None) -> tuple[int, int] | None:
@@ -313,4 +430,19 @@ def review_progress(db: sqlite_utils.Database, article_id: int | None = None) ->
     def total(status: str | None) -> int:
         return claim_queue(db, ClaimFilter(status=status, article_id=article_id, checkworthy=True), limit=1).total
 
-    return total("drafted") + total("published"), total(None)
+    return total("drafted") + total("ready") + total("published"), total(None)
+
+
+def inbox_counts_caption(db: sqlite_utils.Database, account: Account) -> str:
+    """The sidebar's line of what waits in the signed-in person's inbox."""
+    from db.inbox import inbox_counts
+    from evidence.permissions import Action, can
+    from translations import _
+
+    counts = inbox_counts(db, account.id, may_publish=can(db, account, Action.PUBLISH),
+                          since=st.session_state.get("inbox_since"))
+    parts = [_("Inbox: {n} assigned").format(n=counts.assigned), _("{n} drafts").format(n=counts.drafts)]
+    if can(db, account, Action.PUBLISH):
+        parts.append(_("{n} to publish").format(n=counts.to_publish))
+    parts.append(_("{n} with new notes").format(n=counts.notes))
+    return " · ".join(parts)

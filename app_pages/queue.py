@@ -15,8 +15,11 @@ from app_pages.components import (
     reviewer,
     short,
     show_flash,
+    signed_in,
     status_label,
 )
+from db.fts import read_query
+from translations import _, ngettext
 
 PER_PAGE = 25
 ANY = "Any"
@@ -33,6 +36,45 @@ def fuzzy_claim_ids(db, query: str, flt, limit: int = 500) -> tuple[int, ...] | 
     rows = search_claims(db, query, limit=limit, status=flt.status, checkworthy=flt.checkworthy,
                          article_id=flt.article_id)
     return tuple(dict.fromkeys(int(row["id"]) for row in rows))
+
+
+FILTER_KEYS = ("queue_search", "queue_status", "queue_rating", "queue_type", "queue_article", "queue_assignee",
+               "queue_has_number", "queue_checkworthy", "queue_sort")
+
+
+def _saved_filters(db) -> None:
+    """Filters saved per account: set them again in one click, or save the ones shown under a name."""
+    from db.saved_filters import delete_filter, save_filter, saved_filters
+
+    account = signed_in()
+    if account is None:
+        return
+    pending = st.session_state.pop("queue_apply_filter", None)
+    if pending is not None:  # set before the widgets are drawn: Streamlit refuses changes after
+        for key in FILTER_KEYS:
+            st.session_state.pop(key, None)
+        st.session_state.update({k: v for k, v in pending.items() if k in FILTER_KEYS})
+    saved = saved_filters(db, account.id)
+    with st.expander(_("Saved filters") + (f" ({len(saved)})" if saved else "")):
+        if saved:
+            left, middle, right = st.columns([3, 1, 1], vertical_alignment="bottom")
+            name = left.selectbox(_("My saved filters"), list(saved), key="queue_saved_choice")
+            if middle.button(_("Apply"), key="queue_saved_apply", width="stretch"):
+                st.session_state["queue_apply_filter"] = saved[name]
+                st.rerun()
+            if right.button(_("Delete"), key="queue_saved_delete", width="stretch", type="tertiary"):
+                delete_filter(db, account.id, name)
+                st.rerun()
+        left, right = st.columns([4, 1], vertical_alignment="bottom")
+        new_name = left.text_input(_("Save the filters shown as"), key="queue_saved_name", max_chars=80)
+        if right.button(_("Save"), key="queue_saved_save", width="stretch"):
+            if not new_name.strip():
+                st.error(_("Give the saved filter a name."))
+            else:
+                values = {k: st.session_state[k] for k in FILTER_KEYS if k in st.session_state}
+                save_filter(db, account.id, new_name, values)
+                flash("queue", "success", _("Saved the filters as “{name}”.").format(name=md_escape(new_name)))
+                st.rerun()
 
 
 def _filters(db):
@@ -58,12 +100,28 @@ def _filters(db):
                                key="queue_checkworthy")
     sort = row2[3].selectbox("Sort by", list(SORTS), format_func=SORTS.get, key="queue_sort")
     pick = lambda v: None if v == ANY else v  # noqa: E731
+    speaker = st.text_input(_("Speaker (any spelling)"), key="queue_speaker", placeholder="Peskov")
+    spellings = _speaker_spellings(db, speaker)
     flt = ClaimFilter(
         status=pick(status), rating=pick(rating), claim_type=pick(claim_type), article_id=pick(article),
         assignee=pick(assignee), has_number=None if has_number == ANY else has_number == "Yes",
         checkworthy=None if worthy == ANY else worthy == "Check-worthy", search=search.strip() or None,
+        speakers=spellings,
     )
     return flt, sort
+
+
+def _speaker_spellings(db, name: str) -> tuple[str, ...] | None:
+    """Every spelling of the speaker typed ("ông Peskov" finds "Dmitry Peskov" too); None when nothing is typed."""
+    from db.speakers import speaker_record
+
+    if not name.strip():
+        return None
+    record = speaker_record(db, name)
+    if record is None:
+        st.caption(_("No speaker on the desk is written “{name}”.").format(name=md_escape(name.strip())))
+        return ()
+    return record.spellings
 
 
 def _page_key(flt, sort) -> str:
@@ -109,7 +167,87 @@ def _dismiss_or_restore(db, claim, where) -> None:
         except (VersionConflict, ReviewError) as error:
             st.error(md_escape(str(error)))
             return
-        flash("queue", "success", f"Claim #{claim.id} {'restored' if dismissed else 'dismissed: not worth checking'}.")
+        if dismissed:
+            flash("queue", "success", f"Claim #{claim.id} restored.")
+        else:
+            # Its notice, with Undo, takes the claim's place in the list.
+            st.session_state["queue_just_dismissed"] = (claim.id, st.session_state.get("queue_row", 0))
+        st.rerun()
+
+
+def _selected(claims) -> list[int]:
+    return [c.id for c in claims if st.session_state.get(f"queue_pick_{c.id}")]
+
+
+def _bulk_actions(db, claims) -> None:
+    """Assign, dismiss or mark "not the same" every selected claim on this page."""
+    from db.accounts import active_accounts
+    from evidence.bulk import assign_claims, dismiss_claims, mark_not_the_same
+
+    if not claims:
+        return
+    chosen = _selected(claims)
+    with st.container(border=True):
+        top = st.container(horizontal=True, vertical_alignment="center")
+        top.markdown(ngettext("**{n} claim selected**", "**{n} claims selected**", len(chosen)).format(
+            n=len(chosen)))
+        if top.button(_("Select all on this page"), key="queue_select_all", type="tertiary"):
+            for c in claims:
+                st.session_state[f"queue_pick_{c.id}"] = True
+            st.rerun()
+        if chosen and top.button(_("Clear the selection"), key="queue_select_none", type="tertiary"):
+            for c in claims:
+                st.session_state[f"queue_pick_{c.id}"] = False
+            st.rerun()
+        row = st.container(horizontal=True, vertical_alignment="bottom")
+        names = [a.name for a in active_accounts(db)]
+        who = row.selectbox(_("Assign to"), ["", *names], key="queue_bulk_assignee",
+                            format_func=lambda n: n or _("— nobody —"))
+        outcome, done = None, ""
+        if row.button(_("Assign selected"), key="queue_bulk_assign", disabled=not chosen):
+            outcome = assign_claims(db, chosen, who or None, reviewer=reviewer())
+            done = ngettext("Assigned {n} claim to {who}.", "Assigned {n} claims to {who}.",
+                            len(outcome.changed)).format(n=len(outcome.changed), who=md_escape(who or "nobody"))
+        if row.button(_("Dismiss selected"), key="queue_bulk_dismiss", disabled=not chosen):
+            outcome = dismiss_claims(db, chosen, reviewer=reviewer())
+            done = ngettext("Dismissed {n} claim: not worth checking.", "Dismissed {n} claims: not worth checking.",
+                            len(outcome.changed)).format(n=len(outcome.changed))
+        if row.button(_("Mark selected: not the same"), key="queue_bulk_not_same", disabled=not chosen,
+                      help=_("Rejects every undecided duplicate suggestion of the selected claims")):
+            outcome = mark_not_the_same(db, chosen, reviewer=reviewer())
+            done = ngettext("Marked the suggestions of {n} claim as not the same.",
+                            "Marked the suggestions of {n} claims as not the same.",
+                            len(outcome.changed)).format(n=len(outcome.changed))
+        if outcome is not None:
+            flash("queue", "success", done)
+            for claim_id, why in outcome.refused:
+                flash("queue", "warning", _("Claim #{id} was not changed: {why}").format(id=claim_id,
+                                                                                       why=md_escape(why)))
+            for c in claims:
+                st.session_state.pop(f"queue_pick_{c.id}", None)
+            st.rerun()
+
+
+def _undo_notice(db) -> None:
+    """The notice of the last one-click dismissal, with Undo."""
+    from db.claims import VersionConflict, get_claim
+    from evidence.dismissal import restore_claim
+    from evidence.review import ReviewError
+
+    claim_id, _row = st.session_state.get("queue_just_dismissed") or (None, 0)
+    claim = get_claim(db, claim_id) if claim_id else None
+    if claim is None or claim.status != "dismissed":
+        return
+    notice = st.container(horizontal=True, vertical_alignment="center")
+    notice.success(_("Claim #{id} dismissed: not worth checking.").format(id=claim.id))
+    if notice.button(_("Undo"), key="queue_undo_dismiss"):
+        try:
+            restore_claim(db, claim.id, expected_version=claim.version, reviewer=reviewer())
+        except (VersionConflict, ReviewError) as error:
+            st.error(md_escape(str(error)))
+            return
+        st.session_state.pop("queue_just_dismissed", None)
+        flash("queue", "success", _("Undone: claim #{id} is back in the queue.").format(id=claim.id))
         st.rerun()
 
 
@@ -119,13 +257,25 @@ _db = database()
 _reviewed, _total = review_progress(_db)
 st.progress(_reviewed / _total if _total else 0.0,
             text=f"{_reviewed} of {_total} check-worthy claims reviewed (verdict drafted or published)")
+_saved_filters(_db)
 _flt, _sort = _filters(_db)
+st.session_state["queue_order"] = (_flt, _sort)  # "Next open claim" on a claim page walks this order
 _result, _fuzzy = _page_of_claims(_db, _flt, _sort)
 
 _head, _next = st.columns([4, 1], vertical_alignment="bottom")
 _shown = f"{_result.offset + 1}–{_result.offset + len(_result.claims)} of {_result.total}" if _result.total else "0"
-_head.markdown(f"**{_result.total} claims** match · showing {_shown}"
-               + (" · no exact words found, showing near matches" if _fuzzy else ""))
+_head.markdown(ngettext("**1 claim** matches", "**{n} claims** match", _result.total).format(n=_result.total)
+               + " · " + _("showing {shown}").format(shown=_shown)
+               + (" · " + _("no claim has these words, showing near matches") if _fuzzy else ""))
+if _flt.search and not _fuzzy and _result.total:
+    _read = read_query(_flt.search)
+    if _result.with_marks is not None and _result.with_marks < _result.total:
+        _head.caption(_("First the {exact} written with your diacritics, then {folded} with the same letters"
+                        " written without them or with other marks.").format(
+            exact=_result.with_marks, folded=_result.total - _result.with_marks))
+    _head.caption(_("Whole words only; type * after a word to find the words it begins (e.g. {example}).").format(
+        example="Luga*") if not _read.prefixes else _("Whole words; {words} also as the beginning of a word.").format(
+        words=", ".join(f"“{w}”" for w in _read.prefixes)))
 if _result.claims:
     _first_open = next((c for c in _result.claims if c.status in ("new", "in_review")), None)
     if _first_open is not None and _next.button("Review next open claim", key="queue_next", type="primary",
@@ -134,9 +284,19 @@ if _result.claims:
 else:
     st.info("No claims match these filters.")
 
-for _claim in _result.claims:
+_bulk_actions(_db, _result.claims)
+
+_notice_row = (st.session_state.get("queue_just_dismissed") or (None, None))[1]
+if _notice_row is not None and _notice_row >= len(_result.claims):
+    _undo_notice(_db)
+for _row, _claim in enumerate(_result.claims):
+    if _row == _notice_row:
+        _undo_notice(_db)  # where the dismissed claim was, beside its neighbours
+    st.session_state["queue_row"] = _row
     with st.container(border=True):
-        score_col, text_col, action_col = st.columns([0.8, 7, 1.2], vertical_alignment="center")
+        pick_col, score_col, text_col, action_col = st.columns([0.3, 0.8, 7, 1.2], vertical_alignment="center")
+        pick_col.checkbox(_("Select claim #{id}").format(id=_claim.id), key=f"queue_pick_{_claim.id}",
+                          label_visibility="collapsed")
         score_col.metric("Score", f"{_claim.score:.2f}", label_visibility="collapsed")
         details = [f"#{_claim.id}", status_label(_claim.status)]
         if _claim.rating:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app_pages.components import database, md_escape, open_claim, short, signed_in
+from app_pages.components import PAGES, database, md_escape, open_claim, short, signed_in
 from db.speakers import merge_speakers, speaker_record, speakers, split_speaker
 from translations import _, ngettext
 
@@ -37,6 +37,10 @@ if record.roles:
     st.caption(_("Role as written: {roles}").format(roles=md_escape("; ".join(record.roles))))
 if len(record.spellings) > 1:
     st.caption(_("Written as: {spellings}").format(spellings=md_escape(", ".join(record.spellings))))
+
+if st.button(_("Their claims in the queue"), key="speakers_queue"):
+    st.session_state["queue_speaker"] = record.name
+    st.switch_page(PAGES["queue"])
 
 st.subheader(_("Published verdicts by rating"))
 if record.ratings:

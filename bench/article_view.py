@@ -38,7 +38,7 @@ def measure(claims: int) -> dict[str, float]:
             browser = support.launch_chromium(playwright)
             try:
                 page = browser.new_page(viewport={"width": 1400, "height": 1000})
-                support.sign_in(page, base, "Lan")
+                support.sign_in(page, base, "Lan", path="articles")
                 started = time.perf_counter()
                 page.goto(f"{base}/article?id={stored.article_id}&reviewer=Lan")
                 support.wait_for_text(page, "check-worthy claims reviewed")

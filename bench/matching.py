@@ -142,10 +142,10 @@ def _corpus(n: int, gen: Generator) -> Iterator[tuple[str, str]]:
 
 
 def stage_query(n: int, queries: int) -> dict:
-    """One claim against N stored past fact-checks, through db.matching.find_matches (the product's path)."""
+    """One claim against N stored past fact-checks, through pipelines.matching.find_matches (the product's path)."""
     from db.connection import open_database
     from db.known_claims import import_known_claims
-    from db.matching import find_matches
+    from pipelines.matching import find_matches
 
     gen = Generator()
     planted: list[tuple[str, dict]] = []
@@ -265,7 +265,7 @@ def stage_visp(path: str) -> dict:
     from claims.matching import compare
     from db.connection import open_database
     from db.known_claims import import_known_claims
-    from db.matching import find_matches
+    from pipelines.matching import find_matches
 
     pairs = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
     out: dict = {"stage": "visp", "pairs": len(pairs)}

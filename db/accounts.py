@@ -17,9 +17,11 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 from claims.folding import nfc
 from db.connection import writing
 from db.history import now, record
+from db.sessions import revoke_account_sessions
 
 __all__ = ["Role", "Account", "AccountError", "SignInRefused", "MIN_PASSWORD_LENGTH", "add_account",
-           "get_account", "account_by_name", "account_by_subject", "list_accounts", "set_role", "disable_account",
+           "get_account", "account_by_id", "active_accounts", "account_by_name", "account_by_subject",
+           "list_accounts", "set_role", "disable_account",
            "enable_account", "reset_password", "authenticate", "wait_before_next_attempt", "link_reviewer",
            "random_password", "count_accounts", "look_alike_key"]
 
@@ -189,6 +191,17 @@ def get_account(db: sqlite_utils.Database, login: str) -> Account | None:
     return _account(row) if row else None
 
 
+def account_by_id(db: sqlite_utils.Database, account_id: int) -> Account | None:
+    row = db.execute(f"SELECT {_COLUMNS} FROM accounts WHERE id = ?", [account_id]).fetchone()
+    return _account(row) if row else None
+
+
+def active_accounts(db: sqlite_utils.Database) -> list[Account]:
+    """Accounts that may sign in, by name: who a claim can be assigned to or a note can mention."""
+    return [_account(r) for r in db.execute(f"SELECT {_COLUMNS} FROM accounts WHERE disabled_at IS NULL"
+                                            " ORDER BY name")]
+
+
 def account_by_name(db: sqlite_utils.Database, name: str | None) -> Account | None:
     """The account whose name the history records as `name`, if there is one."""
     if not name:
@@ -237,12 +250,13 @@ def set_role(db: sqlite_utils.Database, login: str, role: str | Role, *, changed
 
 
 def disable_account(db: sqlite_utils.Database, login: str, *, changed_by: str | None) -> Account:
-    """Stop an account signing in (its history stays); sessions already open end at their next step."""
+    """Stop an account signing in (its history stays); its sessions are revoked and end at their next step."""
     with writing(db):
         account = _existing(db, login)
         if _last_admin(db, account):
             raise AccountError(f"{account.login} is the last admin: make another admin first")
         db.execute("UPDATE accounts SET disabled_at = coalesce(disabled_at, ?) WHERE id = ?", [now(), account.id])
+        revoke_account_sessions(db, account.id, because="disabled")
         record(db, entity="account", entity_id=account.id, action="disabled", reviewer=changed_by)
     return _existing(db, login)
 
@@ -261,6 +275,8 @@ def reset_password(db: sqlite_utils.Database, login: str, password: str, *, chan
         account = _existing(db, login)
         db.execute("UPDATE accounts SET password_hash = ?, password_changed_at = ? WHERE id = ?",
                    [hashed, now(), account.id])
+        # Whoever knew the old password may hold a session: every open one ends, in every browser.
+        revoke_account_sessions(db, account.id, because="password_reset")
         # A new password clears the count of wrong ones: the owner is not kept waiting for an attacker's guesses.
         db.execute("INSERT INTO sign_in_attempts (login, succeeded, at) VALUES (?, 1, ?)", [account.login, now()])
         record(db, entity="account", entity_id=account.id, action="password_reset", reviewer=changed_by)

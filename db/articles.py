@@ -137,7 +137,7 @@ def article_summaries(db: sqlite_utils.Database, *, limit: int = 100, offset: in
         SELECT a.id, a.title, a.url, a.language, a.published, a.added_at,
                count(c.id) AS claims,
                coalesce(sum(c.checkworthy AND c.status != 'dismissed'), 0) AS checkworthy,
-               coalesce(sum(c.status IN ('drafted', 'published')), 0) AS reviewed,
+               coalesce(sum(c.status IN ('drafted', 'ready', 'published')), 0) AS reviewed,
                coalesce(sum(c.status = 'published'), 0) AS published_verdicts
         FROM (SELECT * FROM articles ORDER BY id DESC LIMIT ? OFFSET ?) AS a
         LEFT JOIN claims c ON c.article_id = a.id

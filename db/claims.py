@@ -7,15 +7,16 @@ from typing import Any
 import sqlite_utils
 
 from claims.folding import fold
+from db.change_words import change_words
 from db.connection import writing
-from db.fts import match_expression
+from db.fts import diacritics_kept, match_expression, read_query
 from db.history import HistoryEntry, now, record
 from db.records import CLAIM_COLUMNS, ClaimRecord, DateRecord, QuantityRecord, claim_from_row
 
 __all__ = ["EDITABLE_FIELDS", "WORKFLOW_FIELDS", "change_workflow",
            "VersionConflict", "ClaimNotFound", "ClaimFilter", "QueuePage", "get_claim",
            "get_claims", "claims_for_article", "claim_queue", "claim_neighbours", "update_claim",
-           "count_claims", "facet_values"]
+           "count_claims", "facet_values", "OPEN_STATUSES", "next_open_claim"]
 
 EDITABLE_FIELDS = frozenset({"text", "assignee", "verdict", "rating", "rationale", "speaker", "speaker_role",
                              "checkworthy", "canonical_id"})
@@ -38,8 +39,8 @@ class VersionConflict(Exception):
         self.current = current
         self.their_changes = their_changes
         who = sorted({e.reviewer or "someone" for e in their_changes}) or ["someone"]
-        what = "; ".join(f"{key}: {e.before.get(key)!r} → {value!r}" for e in their_changes
-                         for key, value in e.after.items()) or "the claim"
+        what = "; ".join(f"{label}: {was} → {now_}" for e in their_changes
+                         for label, was, now_ in change_words(e.before, e.after)) or "the claim"
         super().__init__(f"Claim {claim_id} was changed by {', '.join(who)} while you were editing it"
                          f" (version {expected} → {current.version}): {what}. Your changes were not saved;"
                          " review theirs and save again.")
@@ -110,6 +111,7 @@ class ClaimFilter:
     include_merged: bool = False
     include_dismissed: bool = False  # claims dismissed as not worth checking leave the queue unless asked for
     ids: tuple[int, ...] | None = field(default=None)
+    speakers: tuple[str, ...] | None = None  # the spellings of one speaker (db.speakers.speaker_record)
 
 
 @dataclass(frozen=True)
@@ -118,6 +120,8 @@ class QueuePage:
     total: int
     offset: int
     limit: int
+    # With a search whose words carry diacritics: how many of `total` write them with the same marks (ranked first).
+    with_marks: int | None = None
 
 
 _SORTS = {
@@ -156,6 +160,9 @@ def _where(flt: ClaimFilter) -> tuple[str, list[Any]]:
     if flt.ids is not None:
         clauses.append(f"c.id IN ({', '.join('?' for _ in flt.ids) or 'NULL'})")
         params.extend(flt.ids)
+    if flt.speakers is not None:
+        clauses.append(f"c.speaker IN ({', '.join('?' for _ in flt.speakers) or 'NULL'})")
+        params.extend(flt.speakers)
     if flt.search and flt.search.strip():
         expression = match_expression(flt.search)
         if expression is None:
@@ -168,14 +175,49 @@ def _where(flt: ClaimFilter) -> tuple[str, list[Any]]:
 
 def claim_queue(db: sqlite_utils.Database, flt: ClaimFilter = ClaimFilter(), *, sort: str = "score",
                 limit: int = 25, offset: int = 0) -> QueuePage:
-    """One page of the claim queue and the total that match; only that page is read."""
+    """One page of the claim queue and the total that match; only that page is read.
+
+    A search typed with diacritics ranks first the claims that write its words with the same marks
+    (`db.fts.diacritics_kept`), then the chosen order.
+    """
     where, params = _where(flt)
-    total = db.execute(f"SELECT count(*) FROM claims c{where}", params).fetchone()[0]
     order = _SORTS.get(sort, _SORTS["score"])
+    marked = read_query(flt.search).marked_words if flt.search else ()
+    with_marks = None
+    order_params: list[Any] = []
+    if marked:
+        kept, kept_params = diacritics_kept(marked)
+        total, with_marks = db.execute(f"SELECT count(*), coalesce(sum({kept}), 0) FROM claims c{where}",
+                                       [*kept_params, *params]).fetchone()
+        order, order_params = f"{kept} DESC, {order}", kept_params
+    else:
+        total = db.execute(f"SELECT count(*) FROM claims c{where}", params).fetchone()[0]
     columns = ", ".join(f"c.{col.strip()}" for col in CLAIM_COLUMNS.split(","))
     rows = list(db.query(f"SELECT {columns} FROM claims c{where} ORDER BY {order} LIMIT ? OFFSET ?",
-                         [*params, limit, offset]))
-    return QueuePage(_records(db, rows), total, offset, limit)
+                         [*params, *order_params, limit, offset]))
+    return QueuePage(_records(db, rows), total, offset, limit, with_marks)
+
+
+OPEN_STATUSES = ("new", "in_review")
+
+
+def next_open_claim(db: sqlite_utils.Database, flt: ClaimFilter = ClaimFilter(), *, sort: str = "score",
+                    skip: tuple[int, ...] | list[int] = ()) -> int | None:
+    """The first open claim (new or in review) in the queue's order under `flt`, leaving out `skip` (the claims
+    already visited on this walk), or None when none are left."""
+    from dataclasses import replace
+
+    where, params = _where(replace(flt, status=None))
+    skip = list(skip)[-5000:]
+    clauses = [f"c.status IN ({', '.join('?' for _ in OPEN_STATUSES)})"]
+    params = [*params, *OPEN_STATUSES]
+    if skip:
+        clauses.append(f"c.id NOT IN ({', '.join('?' for _ in skip)})")
+        params.extend(skip)
+    where = (where + " AND " if where else " WHERE ") + " AND ".join(clauses)
+    row = db.execute(f"SELECT c.id FROM claims c{where} ORDER BY {_SORTS.get(sort, _SORTS['score'])} LIMIT 1",
+                     params).fetchone()
+    return int(row[0]) if row else None
 
 
 def facet_values(db: sqlite_utils.Database) -> dict[str, list[str]]:

@@ -7,11 +7,24 @@ from typing import Any
 
 import sqlite_utils
 
+from claims.matching.duplicate_rule import judge, side_of
 from claims.matching.grouping import group_duplicates
+from claims.matching.rerank import closeness
 from db.connection import writing
 from db.history import now, record
 
-__all__ = ["DuplicateGroup", "decide_match", "offer_verdict_to_duplicates", "duplicate_groups"]
+__all__ = ["DuplicateGroup", "DifferenceNotConfirmed", "decide_match", "difference_of_match",
+           "offer_verdict_to_duplicates",
+           "duplicate_groups", "reject_all_suggestions"]
+
+
+class DifferenceNotConfirmed(ValueError):
+    """Linking as the same claim two claims whose figures or polarity differ needs the reviewer to confirm the
+    difference by name; `difference` says it in words ("different figure: 52 người ≠ 48 người")."""
+
+    def __init__(self, difference: str) -> None:
+        super().__init__(f"these claims differ ({difference}); confirm the difference to link them as the same claim")
+        self.difference = difference
 
 
 @dataclass(frozen=True)
@@ -47,15 +60,45 @@ def _choose_canonical(members: list[dict[str, Any]]) -> int:
     return min(members, key=lambda m: (m["rating"] is None, m["created_at"], m["id"]))["id"]
 
 
-def decide_match(db: sqlite_utils.Database, match_id: int, *, decision: str, reviewer: str) -> str:
+def _texts_of_match(db: sqlite_utils.Database, match_id: int) -> tuple[str, str] | None:
+    row = db.execute(
+        "SELECT c.text, coalesce(o.text, k.text) FROM claim_matches m JOIN claims c ON c.id = m.claim_id"
+        " LEFT JOIN claims o ON m.other_kind = 'claim' AND o.id = CAST(m.other_id AS INTEGER)"
+        " LEFT JOIN known_claims k ON m.other_kind = 'known' AND k.id = m.other_id WHERE m.id = ?",
+        [match_id]).fetchone()
+    return (row[0], row[1]) if row and row[1] is not None else None
+
+
+def difference_of_match(db: sqlite_utils.Database, match_id: int) -> str:
+    """What keeps a suggested pair apart, in words ("different figure: 52 người ≠ 48 người", "opposite: không …"),
+    or "" when their figures and polarity agree. Read from the claims as they are now, by the duplicate rule."""
+    texts = _texts_of_match(db, match_id)
+    if texts is None:
+        return ""
+    mine, theirs = side_of(texts[0]), side_of(texts[1])
+    return judge(mine, theirs, closeness=closeness([mine.norm], [theirs.norm])[0][0]).difference
+
+
+def decide_match(db: sqlite_utils.Database, match_id: int, *, decision: str, reviewer: str,
+                 confirmed_difference: str | None = None) -> str:
     """Confirm or reject a suggestion; returns the decision stored.
 
     A rejection is remembered: the pair is never suggested again. Confirming a claim–claim match puts both
     claims in one duplicate group with one canonical claim (claims.canonical_id); rejecting a confirmed one
     takes the claim out of the group again. Both are written to the history.
+
+    Confirming a pair whose figures or polarity differ raises DifferenceNotConfirmed unless
+    `confirmed_difference` names that difference (as `difference_of_match` words it): the reviewer has seen it.
+    It is stored with the decision and written to the history with it.
     """
     if decision not in ("confirmed", "rejected"):
         raise ValueError(f"decision must be 'confirmed' or 'rejected', not {decision!r}")
+    note = None
+    if decision == "confirmed":
+        difference = difference_of_match(db, match_id)
+        if difference and confirmed_difference != difference:
+            raise DifferenceNotConfirmed(difference)
+        note = difference or None
     with writing(db):
         row = db.execute("SELECT claim_id, other_kind, other_id, decision FROM claim_matches WHERE id = ?",
                          [match_id]).fetchone()
@@ -64,10 +107,11 @@ def decide_match(db: sqlite_utils.Database, match_id: int, *, decision: str, rev
         claim_id, kind, other_id, before = row
         if before == decision:
             return decision
-        db.execute("UPDATE claim_matches SET decision = ?, decided_by = ?, decided_at = ? WHERE id = ?",
-                   [decision, reviewer, now(), match_id])
+        db.execute("UPDATE claim_matches SET decision = ?, decided_by = ?, decided_at = ?, decision_note = ?"
+                   " WHERE id = ?", [decision, reviewer, now(), note, match_id])
         record(db, entity="claim_match", entity_id=match_id, claim_id=claim_id, action=decision, field="decision",
-               before=before, after=decision, reviewer=reviewer)
+               before=before, after={"decision": decision, "despite": note} if note else decision,
+               reviewer=reviewer)
         if kind == "claim":
             other = int(other_id)
             if decision == "confirmed":
@@ -76,6 +120,19 @@ def decide_match(db: sqlite_utils.Database, match_id: int, *, decision: str, rev
             elif before == "confirmed":
                 _leave_group(db, claim_id, other, reviewer)
     return decision
+
+
+def reject_all_suggestions(db: sqlite_utils.Database, claim_id: int, *, reviewer: str) -> int:
+    """"Not the same" for every suggestion of a claim still waiting for a decision; returns how many.
+
+    Confirmed and rejected pairs stay as they are; each rejection is in the history like one made by hand.
+    """
+    ids = [r[0] for r in db.execute(
+        "SELECT id FROM claim_matches WHERE decision = 'suggested' AND (claim_id = ? OR (other_kind = 'claim'"
+        " AND other_id = CAST(? AS TEXT)))", [claim_id, claim_id])]
+    for match_id in ids:
+        decide_match(db, match_id, decision="rejected", reviewer=reviewer)
+    return len(ids)
 
 
 def _leave_group(db: sqlite_utils.Database, claim_id: int, other: int, reviewer: str) -> None:

@@ -23,9 +23,10 @@ from claims.language import detect_language
 from claims.matching import multilingual, semantic
 from db.connection import writing
 from db.history import now
+from db.vectors import vectors_by_ref
 
-__all__ = ["VectorJob", "text_digest", "iter_pending", "pending_texts", "start_vector_job", "run_vector_job",
-           "latest_job", "vectors_by_ref", "start_in_background", "wait_for_background", "keep_vectors_current"]
+__all__ = ["VectorJob", "text_digest", "iter_pending", "pending_claim_ids", "pending_texts", "start_vector_job",
+           "run_vector_job", "latest_job", "vectors_by_ref"]
 
 _CHUNK = 128  # texts encoded, stored and counted as done together: a stopped job keeps what it computed
 # Threads of the model's engine for a job. On the 2-core machine one thread did a text for less CPU than two (the
@@ -70,6 +71,11 @@ def _pending(db: sqlite_utils.Database, kind: str) -> Iterator[tuple[str, str, s
             if text and digest != text_digest(text):
                 yield kind, ref, text
         last = rows[-1][0]
+
+
+def pending_claim_ids(db: sqlite_utils.Database) -> list[int]:
+    """The stored claims without a current vector (their suggestions by meaning follow their vectors)."""
+    return [int(ref) for _, ref, _ in _pending(db, "claim")]
 
 
 def iter_pending(db: sqlite_utils.Database) -> Iterator[tuple[str, str, str]]:
@@ -121,10 +127,6 @@ def _english_model() -> bool:
 
     return ENGLISH_MODEL and semantic.is_available()
 
-
-def _chunks(items: list, size: int) -> Iterator[list]:
-    for start in range(0, len(items), size):
-        yield items[start:start + size]
 
 
 def _parts(items: Iterator[Any], size: int) -> Iterator[list]:
@@ -194,82 +196,3 @@ def run_vector_job(db: sqlite_utils.Database, job: VectorJob, *,
             pass
         raise
     return _job(db.execute(f"SELECT {_JOB_COLUMNS} FROM vector_jobs WHERE id = ?", [job.id]).fetchone())
-
-
-def vectors_by_ref(db: sqlite_utils.Database, keys: list[tuple[str, str]], *,
-                   model: str = multilingual.MODEL_NAME) -> dict[tuple[str, str], np.ndarray]:
-    """The stored vectors of (kind, ref) keys that have one (of the multilingual model unless `model` says)."""
-    found: dict[tuple[str, str], np.ndarray] = {}
-    for kind in ("known", "claim"):
-        refs = [ref for k, ref in keys if k == kind]
-        for part in _chunks(refs, 500):
-            marks = ", ".join("?" for _ in part)
-            for ref, blob in db.execute(f"SELECT ref, vector FROM meaning_vectors WHERE model = ? AND kind = ?"
-                                        f" AND ref IN ({marks})", [model, kind, *part]):
-                found[(kind, ref)] = np.frombuffer(blob, dtype="<f4")
-    return found
-
-
-# ---------------------------------------------------------------- background
-
-
-_THREADS: dict[str, threading.Thread] = {}
-_THREADS_LOCK = threading.Lock()
-
-
-def _background(path: str) -> None:
-    from db.connection import open_database
-    from db.matching import suggest_matches
-
-    db = open_database(path)
-    try:
-        while (job := start_vector_job(db)) is not None:
-            claims = [int(ref) for _, ref, _ in _pending(db, "claim")]
-            finished = run_vector_job(db, job)
-            # New claims, now with their vectors, get the suggestions by meaning a reviewer would ask for: an
-            # English past fact-check of a Vietnamese claim shows on its page without a click.
-            if claims and finished is not None and not finished.running:
-                suggest_matches(db, claims, by_meaning=True)
-            if finished is None or finished.done == 0:
-                break
-    finally:
-        db.conn.close()
-
-
-def start_in_background(db_path: str) -> bool:
-    """Compute the missing vectors of the database at `db_path` on a thread of its own (its own connection);
-    returns False when such a thread is already running for it. The app calls this after an import and on start."""
-    with _THREADS_LOCK:
-        running = _THREADS.get(db_path)
-        if running is not None and running.is_alive():
-            return False
-        thread = threading.Thread(target=_background, args=(db_path,), name=f"vectors:{db_path}", daemon=True)
-        _THREADS[db_path] = thread
-        thread.start()
-        return True
-
-
-def wait_for_background(db_path: str, timeout: float | None = None) -> None:
-    """Wait until the background vectors of `db_path` are done (tests and the command line)."""
-    with _THREADS_LOCK:
-        thread = _THREADS.get(db_path)
-    if thread is not None:
-        thread.join(timeout)
-
-
-_LOOKED: dict[str, float] = {}
-
-
-def keep_vectors_current(db: sqlite_utils.Database) -> None:
-    """What the app calls as pages open: at most every 30 s, start the background job for this database's file
-    (`start_in_background`). FACTCHECK_VECTORS=off turns it off (the test suite does, except where it tests it)."""
-    import os
-    import time
-
-    path = db.execute("PRAGMA database_list").fetchone()[2]
-    if not path or os.environ.get("FACTCHECK_VECTORS", "on") == "off":
-        return
-    if time.monotonic() - _LOOKED.get(path, -1e9) < 30:
-        return
-    _LOOKED[path] = time.monotonic()
-    start_in_background(path)

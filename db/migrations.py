@@ -493,6 +493,67 @@ def _checkworthiness_holdout(db: sqlite_utils.Database) -> None:
     """)
 
 
+@MIGRATIONS(name="0019_duplicate_decisions")
+def _duplicate_decisions(db: sqlite_utils.Database) -> None:
+    """Why the engine paired two claims, in words ("different figure: 52 người ≠ 48 người"), kept with the
+    suggestion; and the difference a reviewer confirmed when linking such a pair as the same claim anyway."""
+    columns = {c.name for c in db["claim_matches"].columns}
+    if "why" not in columns:
+        db.execute("ALTER TABLE claim_matches ADD COLUMN why TEXT")
+    if "decision_note" not in columns:
+        db.execute("ALTER TABLE claim_matches ADD COLUMN decision_note TEXT")
+
+
+@MIGRATIONS(name="0020_team_day")
+def _team_day(db: sqlite_utils.Database) -> None:
+    """A desk's working day: sign-in sessions kept server-side (the browser holds only an opaque token), notes on
+    claims with the accounts they mention, when each account last looked at its inbox, saved queue filters, and the
+    indexes the inbox reads by (assignee, drafter)."""
+    _run(db, """
+    CREATE TABLE IF NOT EXISTS sign_in_sessions (
+        id INTEGER PRIMARY KEY,
+        token_hash TEXT NOT NULL UNIQUE,
+        grant_hash TEXT UNIQUE,
+        grant_expires_at TEXT,
+        account_id INTEGER NOT NULL REFERENCES accounts(id),
+        created_at TEXT NOT NULL,
+        last_seen_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        revoked_at TEXT,
+        revoked_because TEXT
+    );
+    CREATE INDEX IF NOT EXISTS sign_in_sessions_account ON sign_in_sessions(account_id, revoked_at);
+    CREATE TABLE IF NOT EXISTS claim_notes (
+        id INTEGER PRIMARY KEY,
+        claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+        author TEXT NOT NULL,
+        text TEXT NOT NULL,
+        created_at TEXT NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS claim_notes_claim ON claim_notes(claim_id, id);
+    CREATE TABLE IF NOT EXISTS note_mentions (
+        note_id INTEGER NOT NULL REFERENCES claim_notes(id) ON DELETE CASCADE,
+        account_id INTEGER NOT NULL REFERENCES accounts(id),
+        PRIMARY KEY (account_id, note_id)
+    );
+    CREATE TABLE IF NOT EXISTS inbox_visits (
+        account_id INTEGER PRIMARY KEY REFERENCES accounts(id),
+        seen_at TEXT NOT NULL
+    );
+    CREATE TABLE IF NOT EXISTS saved_filters (
+        id INTEGER PRIMARY KEY,
+        account_id INTEGER NOT NULL REFERENCES accounts(id),
+        name TEXT NOT NULL,
+        filter TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        UNIQUE (account_id, name)
+    );
+    CREATE INDEX IF NOT EXISTS claims_assignee ON claims(assignee, status);
+    CREATE INDEX IF NOT EXISTS claims_drafted_by ON claims(drafted_by, status);
+    CREATE INDEX IF NOT EXISTS claims_status_updated ON claims(status, updated_at);
+    """)
+
+
 @MIGRATIONS(name="0022_desk_statistics")
 def _desk_statistics(db: sqlite_utils.Database) -> None:
     """Speakers an editor merged or split by hand (`speaker_aliases`: a spelling, folded, and the speaker it names),

@@ -9,8 +9,8 @@ from db.connection import writing
 from db.history import now, record
 from fetching.web import Page
 
-__all__ = ["ClaimSource", "SOURCE_SELECT", "add_claim_source", "remove_claim_source", "sources_for_claim",
-           "sources_for_claims"]
+__all__ = ["ClaimSource", "SOURCE_SELECT", "add_claim_source", "carry_sources", "remove_claim_source",
+           "sources_for_claim", "sources_for_claims"]
 
 # The columns of ClaimSource, in its field order, with the kept copy's date and the latest link check; callers add
 # "WHERE …" (over `cs`, `s`) and their own ORDER BY.
@@ -85,6 +85,35 @@ def add_claim_source(db: sqlite_utils.Database, claim_id: int, *, url: str, stan
                       "published": published, "accessed": accessed, "archive_url": archive_url,
                       **({"kept_copy": capture_id} if capture_id else {})}, at=stamp)
     return link_id
+
+
+def carry_sources(db: sqlite_utils.Database, claim_id: int, from_claim_id: int, *, reviewer: str) -> list[int]:
+    """Link the sources of `from_claim_id` to `claim_id` too (the same source rows, so their kept copies come with
+    them), with the same stance and excerpt; a source already linked is left. Returns the new link ids.
+
+    Each link is in the claim's history, saying where it was carried from.
+    """
+    links = []
+    with writing(db):
+        linked = {r[0] for r in db.execute("SELECT source_id FROM claim_sources WHERE claim_id = ?", [claim_id])}
+        stamp = now()
+        for source in sources_for_claim(db, from_claim_id):
+            if source.source_id in linked:
+                continue
+            linked.add(source.source_id)
+            position = db.execute("SELECT coalesce(max(position), 0) + 1 FROM claim_sources WHERE claim_id = ?",
+                                  [claim_id]).fetchone()[0]
+            link_id = int(db.execute(
+                "INSERT INTO claim_sources (claim_id, source_id, stance, excerpt, position, added_by, added_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [claim_id, source.source_id, source.stance, source.excerpt, position, reviewer, stamp]).lastrowid)
+            record(db, claim_id=claim_id, entity="source", entity_id=link_id, action="source_added",
+                   reviewer=reviewer, at=stamp,
+                   after={"url": source.url, "title": source.title, "stance": source.stance,
+                          "excerpt": source.excerpt, "carried_from_claim": from_claim_id,
+                          **({"kept_copy": source.capture_id} if source.capture_id else {})})
+            links.append(link_id)
+    return links
 
 
 def remove_claim_source(db: sqlite_utils.Database, link_id: int, *, reviewer: str) -> None:

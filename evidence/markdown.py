@@ -133,7 +133,7 @@ def _status_line(claim: ReportClaim) -> str:
             line += f" (first published {_when(claim.first_published_at)})"
         return line
     labels = {"new": "New, not yet reviewed", "in_review": "In review", "drafted": "Verdict drafted, not published",
-              "merged": "Merged or split"}
+              "ready": "Ready for an editor, not published", "merged": "Merged or split"}
     line = labels.get(claim.status, inline(claim.status))
     if claim.first_published_at:
         line += f" (first published {_when(claim.first_published_at)}, reopened)"

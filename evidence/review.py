@@ -1,33 +1,39 @@
 """The review workflow: statuses and their moves, verdicts with a rating from the scale and a rationale."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
 import sqlite_utils
 
+from claims.matching.duplicate_rule import explain
 from db.accounts import account_by_name
 from db.claims import ClaimNotFound, change_workflow, get_claim, update_claim
+from db.connection import writing
 from db.history import now
 from db.ratings import rating_scale
 from db.records import ClaimRecord
 from db.settings import get_setting
+from db.sources import carry_sources
 from evidence.permissions import Action, PermissionDenied, require
 
-__all__ = ["Status", "NEXT_STATUSES", "ReviewError", "UNCHANGED", "save_review", "adopt_verdict"]
+__all__ = ["Status", "NEXT_STATUSES", "ReviewError", "UNCHANGED", "Adopted", "save_review", "adopt_verdict"]
 
 
 class Status(StrEnum):
     NEW = "new"
     IN_REVIEW = "in_review"
     DRAFTED = "drafted"
+    READY = "ready"  # handed over: the drafted verdict waits for an editor to publish it or send it back
     PUBLISHED = "published"
     MERGED = "merged"
     DISMISSED = "dismissed"
 
     @property
     def label(self) -> str:
-        return {"new": "New", "in_review": "In review", "drafted": "Verdict drafted", "published": "Published",
+        return {"new": "New", "in_review": "In review", "drafted": "Verdict drafted",
+                "ready": "Ready for an editor", "published": "Published",
                 "merged": "Merged or split",
                 "dismissed": "Dismissed: not worth checking"}[self.value]
 
@@ -36,7 +42,8 @@ class Status(StrEnum):
 NEXT_STATUSES: dict[Status, tuple[Status, ...]] = {
     Status.NEW: (Status.IN_REVIEW, Status.DRAFTED),
     Status.IN_REVIEW: (Status.NEW, Status.DRAFTED),
-    Status.DRAFTED: (Status.IN_REVIEW, Status.PUBLISHED),
+    Status.DRAFTED: (Status.IN_REVIEW, Status.READY, Status.PUBLISHED),
+    Status.READY: (Status.DRAFTED, Status.IN_REVIEW, Status.PUBLISHED),
     Status.PUBLISHED: (Status.IN_REVIEW,),
     Status.MERGED: (),
     Status.DISMISSED: (),  # evidence/dismissal.py dismisses and restores, one click each
@@ -81,7 +88,8 @@ def _may_publish(db: sqlite_utils.Database, claim: ClaimRecord, reviewer: str) -
 def save_review(db: sqlite_utils.Database, claim_id: int, *, expected_version: int, reviewer: str,
                 status: Status | str | Any = UNCHANGED, assignee: str | None | Any = UNCHANGED,
                 rating: str | None | Any = UNCHANGED, verdict: str | None | Any = UNCHANGED,
-                rationale: str | None | Any = UNCHANGED, text: str | Any = UNCHANGED) -> ClaimRecord:
+                rationale: str | None | Any = UNCHANGED, text: str | Any = UNCHANGED,
+                action: str = "updated") -> ClaimRecord:
     """Save what a reviewer changed on a claim, checking the workflow's rules and the version they saw.
 
     Raises ReviewError for a broken rule and db.claims.VersionConflict when someone saved first.
@@ -115,10 +123,10 @@ def save_review(db: sqlite_utils.Database, claim_id: int, *, expected_version: i
         if target not in NEXT_STATUSES[Status(claim.status)]:
             raise ReviewError(f"a claim that is {Status(claim.status).label.lower()} cannot move to"
                               f" {target.label.lower()}")
-        if target in (Status.DRAFTED, Status.PUBLISHED) and not (final["rating"] and final["rationale"]):
+        if target in (Status.DRAFTED, Status.READY, Status.PUBLISHED) and not (final["rating"] and final["rationale"]):
             raise ReviewError(f"{target.label.lower()} needs a rating and a rationale first")
         changes["status"] = target.value
-        if target is Status.DRAFTED:
+        if target is Status.DRAFTED or (target is Status.READY and not claim.drafted_by):
             changes["drafted_by"] = reviewer
         if target is Status.PUBLISHED:
             _may_publish(db, claim, reviewer)
@@ -131,12 +139,26 @@ def save_review(db: sqlite_utils.Database, claim_id: int, *, expected_version: i
         # Editing a published verdict in place is a correction: it stays published and the history shows it.
         _may(db, reviewer, Action.PUBLISH, "correct a published verdict")
         changes["published_at"] = now()
-    return change_workflow(db, claim_id, expected_version=expected_version, reviewer=reviewer, changes=changes)
+    return change_workflow(db, claim_id, expected_version=expected_version, reviewer=reviewer, changes=changes,
+                           action=action)
+
+
+@dataclass(frozen=True)
+class Adopted:
+    """What adopting a duplicate's verdict did: the claim as saved and how many sources came with the verdict."""
+
+    claim: ClaimRecord
+    sources: int
 
 
 def adopt_verdict(db: sqlite_utils.Database, claim_id: int, from_claim_id: int, *, expected_version: int,
-                  reviewer: str) -> ClaimRecord:
-    """Give a duplicate the verdict of its canonical claim, when a reviewer accepts the offer (never automatic)."""
+                  reviewer: str) -> Adopted:
+    """Give a duplicate the verdict of its canonical claim, when a reviewer accepts the offer (never automatic).
+
+    The rationale cites the other claim's sources, so its sources are carried too (linked, with their kept
+    copies): a report never shows an adopted rationale beside "No sources attached". Verdict and sources are
+    saved together or not at all.
+    """
     source = get_claim(db, from_claim_id)
     if source is None or not source.rating:
         raise ReviewError(f"claim {from_claim_id} has no verdict to adopt")
@@ -144,6 +166,11 @@ def adopt_verdict(db: sqlite_utils.Database, claim_id: int, from_claim_id: int, 
     if claim is None:
         raise ClaimNotFound(f"claim {claim_id} does not exist")
     status: Any = UNCHANGED if claim.status in (Status.DRAFTED, Status.PUBLISHED) else Status.DRAFTED
-    rationale = f"{source.rationale}\n\n(Adopted from claim {from_claim_id}, a confirmed duplicate.)"
-    return save_review(db, claim_id, expected_version=expected_version, reviewer=reviewer, rating=source.rating,
-                       verdict=source.verdict, rationale=rationale, status=status)
+    why = explain(claim.text, source.text).why
+    rationale = (f"{source.rationale}\n\n(Adopted from claim {from_claim_id}, a confirmed duplicate"
+                 + (f": {why}" if why else "") + ", with its sources.)")
+    with writing(db):
+        saved = save_review(db, claim_id, expected_version=expected_version, reviewer=reviewer,
+                            rating=source.rating, verdict=source.verdict, rationale=rationale, status=status)
+        carried = carry_sources(db, claim_id, from_claim_id, reviewer=reviewer)
+    return Adopted(saved, len(carried))

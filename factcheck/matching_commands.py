@@ -1,4 +1,5 @@
-"""`factcheck import-claims`, `match`, `search` and `dupes`: thin wrappers over the db matching modules."""
+"""`factcheck import-claims`, `match`, `search` and `dupes`: thin wrappers over matching (`pipelines/matching.py`)
+and the store."""
 from __future__ import annotations
 
 import argparse
@@ -61,7 +62,7 @@ def _compute_vectors(db: Any) -> None:
 
 def cmd_match(args: argparse.Namespace, db: Any) -> int:
     from claims.matching.multilingual import MultilingualModelMissing
-    from db.matching import find_matches
+    from pipelines.matching import find_matches
 
     if args.limit < 1:
         raise UserError("--limit must be at least 1")
@@ -88,7 +89,7 @@ def cmd_match(args: argparse.Namespace, db: Any) -> int:
         except MultilingualModelMissing as missing:
             raise UserError(str(missing)) from None
         _print_json({"id": key, "matches": [
-            {"id": m.id, "score": m.score, "relation": m.relation, "kind": m.kind} for m in matches]})
+            {"id": m.id, "score": m.score, "relation": m.relation, "kind": m.kind, "why": m.why} for m in matches]})
     return 1 if failed else 0
 
 

@@ -4,4 +4,4 @@
 Import the submodules, e.g. `from pipelines.ingest import ingest_text`.
 """
 
-__all__ = ["desk_model", "feeds", "ingest", "link_checks", "url_ingest"]
+__all__ = ["desk_model", "feeds", "ingest", "link_checks", "matching", "meaning_match", "url_ingest", "vector_jobs"]

@@ -106,7 +106,7 @@ def _suggest_matches(db: sqlite_utils.Database, article_id: int, claim_ids: tupl
 
     The article is marked once they are stored, so an ingest stopped before that redoes them on the next run.
     """
-    from db.matching import suggest_matches
+    from pipelines.matching import suggest_matches
 
     try:
         if claim_ids:

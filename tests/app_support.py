@@ -11,8 +11,8 @@ __all__ = ["APP", "PAGES", "SEEDS", "PASSWORD", "make_app", "ensure_account", "o
 PROJECT = Path(__file__).resolve().parent.parent
 APP = PROJECT / "app.py"
 SEEDS = PROJECT / "seeds"
-PAGES = {name: f"app_pages/{name}.py" for name in ("articles", "article", "queue", "claim", "reports",
-                                                              "statistics", "speakers")}
+PAGES = {name: f"app_pages/{name}.py" for name in ("inbox", "articles", "article", "queue", "claim", "reports",
+                                                   "statistics", "speakers")}
 
 
 def make_app(reviewer: str | None = "Lan", *, role: str = "editor") -> AppTest:

@@ -14,8 +14,11 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
-__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "PROJECT", "SEEDS", "chromium_missing", "free_port", "running_app",
-           "launch_chromium", "sign_in", "ensure_account", "PASSWORD", "choose", "wait_for_text", "wait_idle"]
+import pytest
+
+__all__ = ["chromium_browser", "app_on_articles", "CHROMIUM", "CHROMIUM_ARGS", "PROJECT", "SEEDS",
+           "chromium_missing", "free_port", "running_app", "launch_chromium", "sign_in", "ensure_account", "PASSWORD",
+           "choose", "wait_for_text", "wait_idle"]
 
 PROJECT = Path(__file__).resolve().parent.parent
 SEEDS = PROJECT / "seeds"
@@ -48,12 +51,13 @@ PASSWORD = "correct horse battery"
 
 @contextlib.contextmanager
 def running_app(db_path: Path, *, port: int | None = None, log_path: Path | None = None) -> Iterator[str]:
-    """Start `streamlit run app.py` on 127.0.0.1 with FACTCHECK_DB=db_path; yield its base URL; stop it after."""
+    """Start `streamlit run serve.py` (the app with its session-cookie addresses) on 127.0.0.1 with
+    FACTCHECK_DB=db_path; yield its base URL; stop it after."""
     port = port or free_port()
     streamlit = Path(sys.executable).parent / "streamlit"
     command = [str(streamlit) if streamlit.exists() else sys.executable, *([] if streamlit.exists() else
                                                                          ["-m", "streamlit"]),
-               "run", "app.py", "--server.port", str(port), "--server.address", "127.0.0.1",
+               "run", "serve.py", "--server.port", str(port), "--server.address", "127.0.0.1",
                "--server.headless", "true", "--browser.gatherUsageStats", "false",
                "--server.fileWatcherType", "none"]
     env = {**os.environ, "FACTCHECK_DB": str(db_path)}
@@ -151,3 +155,27 @@ def choose(page, label: str, option: str) -> None:
         if combobox.input_value() == option:
             return
     raise AssertionError(f"could not choose {option!r} in the selectbox {label!r}")
+
+
+@contextlib.contextmanager
+def app_on_articles(db_path: Path, paths: list[Path]) -> Iterator[tuple[str, list]]:
+    """The app on a new database holding the articles at `paths`: yields (base URL, the ingest outcomes)."""
+    from db.connection import open_database
+    from pipelines.ingest import ingest_paths
+
+    db = open_database(db_path)
+    outcomes = list(ingest_paths(db, paths))
+    db.close()
+    with running_app(db_path) as base:
+        yield base, outcomes
+
+
+@pytest.fixture(name="browser")
+def chromium_browser():
+    """One headless Chromium per test (a test module imports this fixture by name)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = launch_chromium(playwright)
+        yield chromium
+        chromium.close()

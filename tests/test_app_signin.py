@@ -6,7 +6,7 @@ import logging
 import time
 
 import pytest
-from app_support import PASSWORD, ensure_account, make_app, open_page, texts
+from app_support import PASSWORD, SEEDS, ensure_account, make_app, open_page, texts
 
 from db.accounts import authenticate, disable_account, wait_before_next_attempt
 from db.connection import open_database
@@ -31,7 +31,7 @@ def test_no_page_shows_until_someone_signs_in(app_db):
     assert "Articles" not in [t.value for t in at.title]
     _sign_in(at, "nguyễnlan", PASSWORD)
     assert not at.exception
-    assert "Articles" in [t.value for t in at.title]
+    assert "Inbox" in [t.value for t in at.title]  # the landing page once signed in
     assert at.session_state["reviewer"] == "Nguyễn Lan"
     assert "Signed in as **Nguyễn Lan** (reviewer)" in texts(at)
 
@@ -81,6 +81,23 @@ def test_sign_out_returns_to_the_sign_in_form(app_db):
     assert "reviewer" not in at.session_state
 
 
+def test_after_sign_out_nothing_of_the_last_person_is_left(app_db, db_path):
+    from pipelines.ingest import ingest_paths
+
+    db = open_database(db_path)
+    (outcome,) = ingest_paths(db, [SEEDS / "000_b40a4ec500c6cd00.txt"])
+    db.close()
+    ensure_account("Minh", role="editor")
+    at = open_page(make_app("Lan"), "claim", id=outcome.stored.claim_ids[0])
+    assert f"Claim #{outcome.stored.claim_ids[0]}" in texts(at)
+    at.button(key="app_sign_out").click().run()
+    assert "Signed out." in texts(at) and f"Claim #{outcome.stored.claim_ids[0]}" not in texts(at)
+    # Nothing of Lan's visit is left for the next person (the browser test sees them land on their Inbox).
+    assert not [k for k in ("claim_current_id", "claim_loaded_versions", "reviewer") if k in at.session_state]
+    _sign_in(at, "minh", PASSWORD)
+    assert "Signed in as **Minh**" in texts(at)
+
+
 def test_an_idle_session_is_signed_out(app_db):
     at = make_app("Lan")
     at.session_state["last_active"] = time.time() - 2 * 3600  # the desk's default timeout is an hour
@@ -111,7 +128,7 @@ def test_twenty_wrong_passwords_slow_the_next_attempt_even_with_the_right_one(ap
 def test_passwords_are_stored_only_as_argon2_hashes(app_db):
     ensure_account("Lan")
     at = _sign_in(make_app(reviewer=None).run(), "lan", PASSWORD)
-    assert "Articles" in [t.value for t in at.title]
+    assert "Inbox" in [t.value for t in at.title]
     db = open_database(app_db)
     hashed = db.execute("SELECT password_hash FROM accounts WHERE login = 'lan'").fetchone()[0]
     assert hashed.startswith("$argon2id$")

@@ -68,3 +68,25 @@ def test_the_speakers_page_shows_one_speaker_across_spellings_and_an_editor_merg
     assert not at.exception
     assert "Peskov · 1 claim" in at.selectbox(key="speakers_chosen").options
     assert "Dmitry Peskov · 6 claims" not in at.selectbox(key="speakers_chosen").options
+
+
+def test_the_queue_finds_a_speakers_claims_by_any_spelling(seeded_db, db_path, monkeypatch):
+    from pipelines.ingest import ingest_text
+
+    monkeypatch.setenv("FACTCHECK_DB", str(db_path))
+    ingest_text(seeded_db, "Ông Peskov nói rằng hơn 1,7 triệu người đã rời khỏi Ukraine trong hai tuần qua.",
+                title="Người tị nạn")
+    expected = seeded_db.execute("SELECT count(*) FROM claims WHERE checkworthy = 1 AND speaker IN"
+                                 " ('Dmitry Peskov', 'Peskov')").fetchone()[0]
+    at = open_page(make_app("Minh", role="editor"), "queue")
+    at.text_input(key="queue_speaker").input("ông peskov").run()
+    assert not at.exception
+    assert ngettext_count(texts(at)) == expected
+    at.text_input(key="queue_speaker").input("Nobody Atall").run()
+    assert "No speaker on the desk is written" in texts(at)
+
+
+def ngettext_count(shown: str) -> int:
+    import re
+
+    return int(re.search(r"\*\*(\d+) claims?\*\* match", shown)[1])

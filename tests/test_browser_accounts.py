@@ -175,6 +175,8 @@ def test_markdown_in_user_text_never_makes_a_browser_fetch_it(browser, tmp_path)
             page.get_by_role("link", name=link).click()
             wait_idle(page)
             wait_for_text(page, "Signed in as Lan")
+        page.get_by_role("button", name="Sign out").click()  # the next person on this browser
+        page.get_by_label("Login").wait_for(state="visible")
         sign_in(page, base, evil, path=f"claim?id={claim_id}")
         wait_idle(page)
     assert [url for url in requests if url.startswith(tracker.rsplit("/", 1)[0])] == []

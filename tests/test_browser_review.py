@@ -38,7 +38,7 @@ def _save_verdict(page, rating: str, rationale: str) -> None:
 def test_ingest_review_with_source_and_verdict_then_see_it_in_the_report(browser, app_url):
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     page.set_default_timeout(30_000)
-    sign_in(page, app_url, "Lan")
+    sign_in(page, app_url, "Lan", path="articles")
 
     page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(str(SEED))
     page.locator('[data-testid="stFileChipName"]').first.wait_for()
@@ -91,7 +91,7 @@ def test_second_reviewer_saving_the_same_claim_is_told_of_the_conflict(browser, 
 
     _save_verdict(minh, "True", "Minh: the figure is right.")
     message = wait_for_text(minh, "while you were editing it").inner_text()
-    assert "changed by Lan" in message and "'False'" in message and "not saved" in message
+    assert "changed by Lan" in message and "Verdict rating: — → False" in message and "not saved" in message
     # Minh now sees Lan's version, not his own unsaved one.
     wait_for_text(minh, f"Claim #{claim_id} · version 2")
     assert minh.get_by_label("Rationale (required with a rating)").input_value() == "Lan: the figure is wrong."

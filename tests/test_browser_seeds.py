@@ -24,7 +24,7 @@ def test_sample_articles_and_their_claims_show_in_the_browser(tmp_path):
         browser = launch_chromium(playwright)
         try:
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
-            sign_in(page, base, "Lan")
+            sign_in(page, base, "Lan", path="articles")
             for title, outcome in zip(titles, outcomes, strict=True):
                 wait_for_text(page, title[:60])
                 wait_for_text(page, f"{outcome.stored.claims} claims")
@@ -34,9 +34,9 @@ def test_sample_articles_and_their_claims_show_in_the_browser(tmp_path):
             marks.first.wait_for()
             highlighted = marks.count()
             assert highlighted >= min(o.stored.claims for o in outcomes) - 1
-            # A reload starts a new session: it asks who is signing in, then shows the same article again.
+            # A reload keeps the session (its cookie) and shows the same article again.
             page.reload()
-            sign_in(page, base, "Lan", path=None)
+            wait_for_text(page, "Signed in as Lan")
             wait_for_text(page, "check-worthy claims reviewed")
             # The header is drawn before the highlighted text: wait for the marks rather than count them at once.
             expect(page.locator("mark")).to_have_count(highlighted, timeout=30_000)

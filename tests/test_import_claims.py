@@ -68,7 +68,7 @@ def test_import_then_match_follows_the_command_contract(tmp_path, db_path, capsy
     assert [line["id"] for line in lines] == ["q1", "q2", "q3"]
     assert lines[0]["matches"][0]["id"] == "sn-1" and lines[0]["matches"][0]["relation"] == "duplicate"
     assert lines[1]["matches"][0] == {"id": "sn-2", "score": lines[1]["matches"][0]["score"],
-                                      "relation": "related", "kind": "known"}
+                                      "relation": "related", "kind": "known", "why": "different figure: 9% ≠ 90%"}
     assert all(0 <= m["score"] <= 100 for line in lines for m in line["matches"])
     assert all(len(line["matches"]) <= 1 for line in lines)
 
@@ -92,7 +92,8 @@ def test_match_reports_claims_by_their_number(db, db_path, tmp_path, capsys):
     assert main(["match", "--db", str(db_path), "--jsonl", str(queries)]) == 0
     [line] = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
     assert line == {"id": 7, "matches": [{"id": str(claim), "score": line["matches"][0]["score"],
-                                          "relation": "duplicate", "kind": "claim"}]}
+                                          "relation": "duplicate", "kind": "claim",
+                                          "why": "same figures: 5 % = 5%"}]}
 
 
 def test_bad_archive_is_a_one_line_error(tmp_path, db_path, capsys):

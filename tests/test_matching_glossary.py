@@ -8,9 +8,10 @@ import pytest
 from claims.matching import multilingual
 from claims.matching.glossary import english_gloss, glossary_size
 from db.known_claims import import_known_claims
-from db.matching import SUGGEST_MIN_MEANING_SCORE, find_matches, suggest_matches, suggestions_for
+from db.matching import suggestions_for
 from db.meaning import run_vector_job, start_vector_job
 from db.settings import set_setting
+from pipelines.matching import SUGGEST_MIN_MEANING_SCORE, find_matches, suggest_matches
 from tests.matching_support import store_claims
 
 

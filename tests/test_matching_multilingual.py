@@ -12,17 +12,12 @@ from matching_support import store_claims
 from claims.matching import multilingual
 from claims.matching.normalize import match_text
 from db.known_claims import import_known_claims
-from db.matching import find_matches, suggest_matches, suggestions_for
-from db.meaning import (
-    keep_vectors_current,
-    latest_job,
-    run_vector_job,
-    start_in_background,
-    start_vector_job,
-    wait_for_background,
-)
+from db.matching import suggestions_for
+from db.meaning import latest_job, run_vector_job, start_vector_job
 from db.meaning_index import MeaningSearch
 from db.settings import set_setting
+from pipelines.matching import find_matches, suggest_matches
+from pipelines.vector_jobs import keep_vectors_current, start_in_background, wait_for_background
 
 pytestmark = pytest.mark.skipif(not multilingual.is_available(), reason="the multilingual model is not installed")
 
@@ -100,7 +95,7 @@ def test_the_model_is_loaded_once_per_process(tmp_path):
         "from claims.matching import multilingual\n"
         "from db.connection import open_database\n"
         "from db.known_claims import import_known_claims\n"
-        "from db.matching import find_matches\n"
+        "from pipelines.matching import find_matches\n"
         "from db.meaning import run_vector_job, start_vector_job\n"
         f"db = open_database({str(tmp_path / 'm.db')!r})\n"
         "import_known_claims(db, [{'id': 'a', 'text': 'Rice exports doubled'}, {'id': 'b', 'text': 'Gạo tăng'}])\n"

@@ -12,10 +12,10 @@ import pytest
 from claims.matching import semantic
 from db.connection import open_database
 from db.known_claims import import_known_claims
-from db.matching import find_matches
 from db.meaning import run_vector_job, start_vector_job
 from factcheck.cli import main
 from pipelines.ingest import ingest_text
+from pipelines.matching import find_matches
 
 PAST_CHECKS = [
     # The one the query means, in other words: only "lemon" is shared.

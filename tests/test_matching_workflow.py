@@ -5,7 +5,8 @@ from db.claims import get_claim
 from db.duplicates import decide_match, duplicate_groups, offer_verdict_to_duplicates
 from db.history import history_for_claim
 from db.known_claims import import_known_claims
-from db.matching import find_matches, suggest_matches, suggestions_for
+from db.matching import suggestions_for
+from pipelines.matching import find_matches, suggest_matches
 from tests.matching_support import store_claims
 
 PAST = [

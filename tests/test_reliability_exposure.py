@@ -9,6 +9,8 @@ import time
 import tomllib
 from pathlib import Path
 
+import pytest
+
 PROJECT = Path(__file__).resolve().parent.parent
 CONFIG = PROJECT / ".streamlit" / "config.toml"
 STREAMLIT = PROJECT / ".venv" / "bin" / "streamlit"
@@ -43,13 +45,14 @@ def _listening_addresses(port: int) -> set[str]:
     return found
 
 
-def test_streamlit_run_without_options_listens_on_loopback_only(tmp_path):
+@pytest.mark.parametrize("entry", ["app.py", "serve.py"])  # serve.py: the app with its session-cookie addresses
+def test_streamlit_run_without_options_listens_on_loopback_only(tmp_path, entry):
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     env = {**os.environ, "FACTCHECK_DB": str(tmp_path / "exposure.db")}
     # Only the port is given: the address comes from the project's config, as for anyone typing `streamlit run`.
-    server = subprocess.Popen([str(STREAMLIT), "run", "app.py", "--server.port", str(port)], cwd=PROJECT, env=env,
+    server = subprocess.Popen([str(STREAMLIT), "run", entry, "--server.port", str(port)], cwd=PROJECT, env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         deadline = time.monotonic() + 60

@@ -61,3 +61,45 @@ def test_search_command_prints_json(claims_db, db_path, capsys):
     assert main(["search", '"dien (kremlin*', "--db", str(db_path), "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
     assert out["results"] and out["results"][0]["text"].startswith("Điện")
+
+
+@pytest.fixture
+def flood_db(db):
+    ids = store_claims(db, "Lũ lụt ở miền Trung làm 52 người thiệt mạng.",
+                       "Lực lượng cứu hộ đã đến Lugansk trong đêm.",
+                       "Lượng mưa ở Huế vượt 500 mm.",
+                       "Trận lũ năm nay ảnh hưởng hơn 2,3 triệu người, theo báo cáo lụt bão.",
+                       "Đà Nẵng công bố kế hoạch năng lượng sạch.",
+                       "Ông ấy đã nói về năng lượng sạch tại hội nghị.")
+    return db, dict(zip(["flood", "lugansk", "rain", "million", "danang", "da_nang_folded"], ids, strict=True))
+
+
+def _ids(rows):
+    return [r["id"] for r in rows]
+
+
+def test_a_short_word_is_a_whole_word_never_the_start_of_others(flood_db):
+    db, ids = flood_db
+    assert set(_ids(search_claims(db, "lũ"))) == {ids["flood"], ids["million"]}
+    assert ids["lugansk"] in _ids(search_claims(db, "Lu*"))  # asked for: a word's beginning
+
+
+def test_every_word_must_be_there_before_any_near_match(flood_db):
+    db, ids = flood_db
+    rows = search_claims(db, "lũ lụt")
+    assert set(_ids(rows)) == {ids["flood"], ids["million"]}  # "lũ … lụt" apart counts too
+    assert {r["how"] for r in rows} == {"text"}
+
+
+def test_words_typed_with_diacritics_rank_the_same_marks_first(flood_db):
+    db, ids = flood_db
+    rows = search_claims(db, "Đà Nẵng")
+    assert [(r["id"], r["how"]) for r in rows] == [(ids["danang"], "text"), (ids["da_nang_folded"], "folded")]
+    rows = search_claims(db, "đã năng lượng")
+    assert [(r["id"], r["how"]) for r in rows] == [(ids["da_nang_folded"], "text"), (ids["danang"], "folded")]
+
+
+@pytest.mark.parametrize("query", ["2.3 million", "2300000", "2.300.000", "2,3 triệu", "2,3 trieu nguoi"])
+def test_figures_in_the_query_are_read_like_matching_reads_them(flood_db, query):
+    db, ids = flood_db
+    assert _ids(search_claims(db, query)) == [ids["million"]]

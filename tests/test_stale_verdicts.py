@@ -80,3 +80,15 @@ def test_factcheck_stats_lists_the_verdicts_to_recheck(db, db_path, published, c
 
     flagged = json.loads(capsys.readouterr().out)["verdicts_to_recheck"]
     assert [(r["claim_id"], r["reason"]) for r in flagged] == [(published["present"], "present")]
+
+
+def test_an_editors_inbox_lists_the_verdicts_to_recheck_and_a_reviewers_does_not(db, db_path, published,
+                                                                                    monkeypatch):
+    from app_support import make_app, open_page, texts
+
+    monkeypatch.setenv("FACTCHECK_DB", str(db_path))
+    set_setting(db, "recheck_after_days", 0, changed_by="Minh")
+    shown = texts(open_page(make_app("Minh", role="editor"), "inbox"))
+    assert "Verdicts to re-check (1)" in shown
+    assert "speaks of the present" in shown and "“hiện”" in shown
+    assert "Verdicts to re-check" not in texts(open_page(make_app("Hoa", role="reviewer"), "inbox"))

@@ -2,7 +2,7 @@
 
 "Tổng thống Mỹ nói vắc-xin gây tự kỷ" shares no word with "President Trump said vaccines cause autism"; its
 gloss, "president america american united states us vaccine vaccines autism", shares three. The gloss joins the
-claim's own words in the word search of a match by meaning in every language (`db/matching.py`); the claim's
+claim's own words in the word search of a match by meaning in every language (`pipelines/matching.py`); the claim's
 text, figures and polarity still decide the relation. The glossary (`vi_en_news.tsv`, about 1,500 terms of
 general news vocabulary: countries, institutions, titles, health, crime, elections, disasters…) was written for
 this from general knowledge of both languages, without looking at any evaluation data. Terms are matched on whole

@@ -7,19 +7,13 @@ from itertools import combinations
 
 from rapidfuzz import fuzz, process, utils
 
-from claims.matching.figures import figures
-from claims.matching.normalize import STOP_WORDS, match_text, match_tokens
-from claims.matching.polarity import negation_count
-from claims.matching.rerank import DUPLICATE_CLOSENESS
+from claims.matching.duplicate_rule import DUPLICATE_CLOSENESS, Relation, Side, content_words, judge, side_of
+from claims.matching.normalize import match_text, match_tokens
 
 __all__ = ["duplicate_pairs", "group_duplicates", "normalize_all"]
 
 _RAREST = 4  # each claim is filed under every pair of its 4 rarest terms
 _MAX_BLOCK = 300  # a pair of terms shared by more claims than this says nothing about duplication
-
-
-def _content(norm: str) -> str:
-    return " ".join(w for w in norm.split() if w not in STOP_WORDS)
 
 
 def duplicate_pairs(texts: Sequence[str], *, normalized: Sequence[str] | None = None
@@ -43,14 +37,14 @@ def duplicate_pairs(texts: Sequence[str], *, normalized: Sequence[str] | None = 
         if 1 < len(members) <= _MAX_BLOCK:
             for i in members:
                 neighbours[i].update(j for j in members if j > i)
-    content = [_content(n) for n in norms]
-    negations: dict[int, int] = {}
-    numbers: dict[int, tuple[str, ...]] = {}
+    content = [content_words(n) for n in norms]
+    sides: dict[int, Side] = {}
     cutoff = 2 * DUPLICATE_CLOSENESS - 100  # the mean of two ratios reaches the threshold only above this
     pairs = []
     for i, cands in neighbours.items():
         order = sorted(cands)
         choices = [content[j] for j in order]
+        # `duplicate_rule.closeness`, computed with a cutoff: token sort only for the pairs token set keeps.
         tset = process.cdist([content[i]], choices, scorer=fuzz.token_set_ratio, processor=utils.default_process,
                              score_cutoff=cutoff)[0]
         keep = [k for k in range(len(order)) if tset[k] >= cutoff]
@@ -64,10 +58,9 @@ def duplicate_pairs(texts: Sequence[str], *, normalized: Sequence[str] | None = 
                 continue
             j = order[k]
             for x in (i, j):
-                if x not in numbers:
-                    numbers[x] = figures(norms[x], normalized=True)
-                    negations[x] = negation_count(texts[x])
-            if numbers[i] == numbers[j] and negations[i] == negations[j]:
+                if x not in sides:  # read only for the few pairs close enough: figures are costly to read
+                    sides[x] = side_of(texts[x], norms[x])
+            if judge(sides[i], sides[j], closeness=close).relation is Relation.DUPLICATE:
                 pairs.append((i, j, close))
     return pairs
 

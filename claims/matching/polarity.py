@@ -5,7 +5,7 @@ import re
 
 from claims.folding import nfc
 
-__all__ = ["NEGATION_CUES", "negation_count", "same_polarity"]
+__all__ = ["NEGATION_CUES", "negation_count", "negation_spans", "same_polarity"]
 
 # Matched on case-folded NFC text, never on folded text: folding makes "chưa" (not yet) the same word as
 # "chùa" (pagoda) and "chả" (not) the same as "cha" (father). Multi-word cues come first so "không hề"
@@ -27,6 +27,16 @@ def negation_count(text: str) -> int:
     (1, 1, 0)
     """
     return len(_CUES.findall(nfc(text).casefold()))
+
+
+def negation_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each negation cue in the NFC text, to show a reviewer which words deny.
+
+    >>> negation_spans("Giá xăng không tăng")
+    [(9, 14)]
+    """
+    # casefold keeps the length of Vietnamese and English text, so offsets into it index the NFC text.
+    return [m.span() for m in _CUES.finditer(nfc(text).casefold())]
 
 
 def same_polarity(a: str, b: str) -> bool:

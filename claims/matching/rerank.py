@@ -1,26 +1,19 @@
-"""Reranking candidates and deciding the relation: duplicate only when text, figures and polarity all agree."""
+"""Reranking candidates, each judged by the duplicate rule (`duplicate_rule.py`): text, figures and polarity."""
 from __future__ import annotations
 
 import math
 from collections import Counter
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 from functools import lru_cache
 from itertools import chain
 
-from rapidfuzz import fuzz, process, utils
-
-from claims.matching.figures import figures
+from claims.matching.duplicate_rule import DUPLICATE_CLOSENESS, FigurePair, Relation, closeness, judge, side_of
 from claims.matching.index import Candidate
 from claims.matching.normalize import STOP_WORDS
-from claims.matching.polarity import negation_count
 
-__all__ = ["Relation", "Scored", "DUPLICATE_CLOSENESS", "closeness", "relation",
+__all__ = ["Relation", "Scored", "DUPLICATE_CLOSENESS", "closeness",
            "rerank", "compare", "MeaningWeights", "multilingual_rerank"]
-
-# Texts at least this close (0-100, see `closeness`) are the same claim if their figures and polarity agree.
-DUPLICATE_CLOSENESS = 80.0
 _K1 = 1.2
 _B = 0.4
 _RANK_WEIGHT = 0.7  # ordering: how much the retrieval scores count against closeness of the whole texts
@@ -29,46 +22,17 @@ _WEAK_MATCH = 0.5  # a best candidate below this share of a perfect BM25 score l
 _RANK_DAMPING = 5  # a word-BM25 rank counts as 5 / (5 + rank)
 
 
-class Relation(StrEnum):
-    DUPLICATE = "duplicate"
-    RELATED = "related"
-
-
 @dataclass(frozen=True)
 class Scored:
-    """A candidate after reranking: `score` 0-100, best first."""
+    """A candidate after reranking: `score` 0-100, best first; `why` the rule's words for the pair."""
 
     key: Hashable
     score: float
     closeness: float
     relation: Relation
     text: str
-
-
-def _content(norm: str) -> str:
-    return " ".join(w for w in norm.split() if w not in STOP_WORDS)
-
-
-def closeness(a: Sequence[str], b: Sequence[str]) -> list[list[float]]:
-    """How close normalised texts are (0-100): the mean of token set and token sort ratios of content words.
-
-    Token set alone calls a claim a duplicate of any longer text containing it; token sort alone punishes
-    a paraphrase that drops one word. The mean keeps both honest.
-    """
-    left = [_content(t) for t in a]
-    right = [_content(t) for t in b]
-    kwargs = {"processor": utils.default_process, "workers": 1}
-    tset = process.cdist(left, right, scorer=fuzz.token_set_ratio, **kwargs)
-    tsort = process.cdist(left, right, scorer=fuzz.token_sort_ratio, **kwargs)
-    return ((tset + tsort) / 2).tolist()
-
-
-def relation(close: float, a_norm: str, b_norm: str, a_raw: str, b_raw: str) -> Relation:
-    """DUPLICATE only if the texts are close, the figures are the same and the negations agree."""
-    if (close >= DUPLICATE_CLOSENESS and figures(a_norm, normalized=True) == figures(b_norm, normalized=True)
-            and negation_count(a_raw) == negation_count(b_raw)):
-        return Relation.DUPLICATE
-    return Relation.RELATED
+    why: str = ""
+    figures: tuple[FigurePair, ...] = ()
 
 
 @lru_cache(maxsize=200_000)
@@ -119,6 +83,7 @@ def rerank(query_norm: str, query_raw: str, candidates: Sequence[Candidate],
     top_words = max(c.bm25 for c in candidates) or 1.0
     top_grams = max(grams) or 1.0
     close = closeness([query_norm], texts)[0]
+    mine = side_of(query_raw, query_norm)
     confidence = 1.0
     if perfect_bm25:
         confidence = min(1.0, top_words / (_WEAK_MATCH * perfect_bm25)) ** 0.5
@@ -127,8 +92,9 @@ def rerank(query_norm: str, query_raw: str, candidates: Sequence[Candidate],
         retrieval = _WORD_WEIGHT * cand.bm25 / top_words + (1 - _WORD_WEIGHT) * grams[i] / top_grams
         score = confidence * (100.0 * _RANK_WEIGHT * retrieval + (1 - _RANK_WEIGHT) * close[i])
         raw = raw_texts[i] if raw_texts is not None else cand.text
-        scored.append(Scored(cand.key, round(min(score, 100.0), 2), close[i],
-                             relation(close[i], query_norm, cand.text, query_raw, raw), cand.text))
+        said = judge(mine, side_of(raw, cand.text), closeness=close[i])
+        scored.append(Scored(cand.key, round(min(score, 100.0), 2), close[i], said.relation, cand.text, said.why,
+                             said.figures))
     scored.sort(key=lambda s: s.score, reverse=True)
     return scored
 
@@ -153,11 +119,9 @@ def compare(a: str, b: str) -> tuple[float, Relation]:
     >>> compare("Giá xăng tăng 1,7%", "Giá xăng không tăng 1,7%")[1]
     <Relation.RELATED: 'related'>
     """
-    from claims.matching.normalize import match_text
-
-    a_norm, b_norm = match_text(a), match_text(b)
-    close = closeness([a_norm], [b_norm])[0][0]
-    return close, relation(close, a_norm, b_norm, a, b)
+    mine, theirs = side_of(a), side_of(b)
+    close = closeness([mine.norm], [theirs.norm])[0][0]
+    return close, judge(mine, theirs, closeness=close).relation
 
 
 @dataclass(frozen=True)
@@ -180,20 +144,21 @@ def multilingual_rerank(query_norm: str, query_raw: str, candidates: Sequence[Ca
                         similarities: Sequence[float], word_ranks: Sequence[int | None],
                         raw_texts: Sequence[str], same_language: Sequence[bool], weights: MeaningWeights,
                         english_similarities: Sequence[float | None] | None = None,
-                        search_norm: str | None = None) -> list[Scored]:
+                        search_norm: str | None = None, languages: Sequence[str | None] | None = None
+                        ) -> list[Scored]:
     """Order candidates by the multilingual cosine, character grams, word rank (and the English cosine between
     English texts); decide each one's relation.
 
     In the same language a duplicate needs close text (`relation`); across languages the words cannot agree, so
     a duplicate needs a cosine of at least `weights.duplicate_cosine`, and the same figures and polarity all the
     same: "hơn 1,7 triệu người" against "more than 1.8 million people" is related, never a duplicate.
-    `search_norm`: the query's words and its English gloss (`claims/matching/glossary.py`), for the grams.
+    `search_norm`: the query's words and its English gloss (`claims/matching/glossary.py`), for the grams;
+    `languages`: each candidate's language, named in the `why` of a pair across languages.
     """
     if not candidates:
         return []
     grams, top_grams, close = _surface(query_norm, candidates, search_norm)
-    query_figures = figures(query_norm, normalized=True)
-    query_negations = negation_count(query_raw)
+    mine = side_of(query_raw, query_norm)
     perfect = 1.0 + weights.gram + weights.rank + weights.english
     scored = []
     for i, cand in enumerate(candidates):
@@ -203,13 +168,13 @@ def multilingual_rerank(query_norm: str, query_raw: str, candidates: Sequence[Ca
                  + (weights.english * english if english is not None else 0.0))
         top = perfect if english is not None else perfect - weights.english
         score = 100.0 * (value - weights.floor) / (top - weights.floor)
+        theirs = side_of(raw_texts[i], cand.text, languages[i] if languages is not None else None)
         if same_language[i]:
-            kind = relation(close[i], query_norm, cand.text, query_raw, raw_texts[i])
-        elif (similarities[i] >= weights.duplicate_cosine and figures(cand.text, normalized=True) == query_figures
-              and negation_count(raw_texts[i]) == query_negations):
-            kind = Relation.DUPLICATE
+            said = judge(mine, theirs, closeness=close[i])
         else:
-            kind = Relation.RELATED
-        scored.append((score, Scored(cand.key, round(max(0.0, min(100.0, score)), 2), close[i], kind, cand.text)))
+            said = judge(mine, theirs, closeness=close[i], meaning=float(similarities[i]),
+                         meaning_threshold=weights.duplicate_cosine)
+        scored.append((score, Scored(cand.key, round(max(0.0, min(100.0, score)), 2), close[i], said.relation,
+                                     cand.text, said.why, said.figures)))
     scored.sort(key=lambda pair: pair[0], reverse=True)
     return [s for _, s in scored]

@@ -20,8 +20,9 @@ from claims.matching.calibration import ENGLISH_MODEL, weights_for
 from claims.matching.index import Candidate
 from claims.matching.normalize import match_text, strip_social
 from claims.matching.rerank import Scored, multilingual_rerank
-from db.meaning import vectors_by_ref
+from db.candidates import candidate_details
 from db.meaning_index import meaning_search
+from db.vectors import vectors_by_ref
 
 __all__ = ["MEANING_POOL", "by_meaning_multilingual", "query_vector_of"]
 
@@ -50,8 +51,6 @@ def by_meaning_multilingual(db: sqlite_utils.Database, text: str, query_norm: st
     `search_norm`: the words the pool was searched with, when more than `query_norm` (a Vietnamese text's
     English gloss); the character grams compare those.
     """
-    from db.matching import _details
-
     search = meaning_search(db)
     if not len(search):
         return None
@@ -68,7 +67,7 @@ def by_meaning_multilingual(db: sqlite_utils.Database, text: str, query_norm: st
             continue
         extra.append(key)
     extra = extra[:MEANING_POOL]
-    details = _details(db, [c.key for c in pool] + extra)
+    details = candidate_details(db, [c.key for c in pool] + extra)
     candidates = [c for c in pool if c.key in details]
     candidates += [Candidate(k, 0.0, match_text(details[k]["text"])) for k in extra if k in details]
     raw = [details[c.key]["text"] for c in candidates]
@@ -94,5 +93,5 @@ def by_meaning_multilingual(db: sqlite_utils.Database, text: str, query_norm: st
     same = [lang == language for lang in languages]
     ranks = [word_ranks.get(c.key) for c in candidates]
     scored = multilingual_rerank(query_norm, nfc(text), candidates, similarities, ranks, raw, same, weights, english,
-                                 search_norm=search_norm)
+                                 search_norm=search_norm, languages=languages)
     return scored, details

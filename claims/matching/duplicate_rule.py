@@ -1,0 +1,311 @@
+"""The duplicate rule, in one place, and why a pair is what it is, in words.
+
+Two claims are the same claim (`Relation.DUPLICATE`) when three things hold together:
+- their texts are close (`closeness` at least `DUPLICATE_CLOSENESS`), or, written in two languages, their meanings
+  are (a multilingual cosine at least the calibrated one);
+- they state the same figures: each figure of one has a figure of the other with the same value, the same unit
+  where both name one and the same direction of hedging ("hơn 52" is not "dưới 52");
+- they have the same polarity: as many negations ("không", "chưa", "not") in each.
+
+Everything that pairs claims (the reranker, the ordering by meaning, the grouping of a whole collection) calls
+`judge`, and the page, `factcheck match` and the report show its `why`. Figures are read by
+`claims.quantities.find_quantities` (value, unit, qualifier) and dates by `claims.dates.find_dates`, so every way
+of writing a figure that reading understands ("2,3 triệu" = "2.300.000") is understood here too.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process, utils
+
+from claims.folding import fold, nfc
+from claims.matching.normalize import STOP_WORDS, match_text, strip_social
+from claims.matching.polarity import negation_count, negation_spans
+from claims.model import Qualifier
+from translations import _
+
+__all__ = ["DUPLICATE_CLOSENESS", "Relation", "Figure", "FigurePair", "Side", "Judgement", "figures_of", "side_of",
+           "closeness", "content_words", "compare_figures", "explain", "judge", "opposite_phrase"]
+
+# Texts at least this close (0-100, see `rerank.closeness`) are the same claim if their figures and polarity agree.
+DUPLICATE_CLOSENESS = 80.0
+
+# Hedges that point opposite ways: "hơn 50" is not "dưới 50". "lên đến"/"up to" (UP_TO) is left out: in news it
+# mostly reports a total reached ("số người chết lên đến 269"), which "ít nhất 269" may well restate.
+_ABOVE = {Qualifier.MORE_THAN, Qualifier.AT_LEAST}
+_BELOW = {Qualifier.LESS_THAN, Qualifier.AT_MOST}
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+_SHOWN_WORDS = 4  # shared words named in a "shares the words" reason
+
+
+class Relation(StrEnum):
+    DUPLICATE = "duplicate"
+    RELATED = "related"
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A figure as matching compares it: a quantity (value in base units, unit, qualifier), a date, or a bare number.
+
+    `text` is the figure as written in the claim, shown to the reviewer.
+    """
+
+    text: str
+    value: float | str
+    high: float | None = None
+    unit: str | None = None
+    qualifier: Qualifier = Qualifier.EXACT
+
+    def agrees_with(self, other: Figure, *, same_language: bool = True) -> bool:
+        """Same value (and range), a unit only where both name one and it is the same, hedged the same way.
+
+        Units are compared where a different one changes the claim and the words around it barely show it: money
+        and shares (USD ≠ VND, percent ≠ a count). A counted thing ("498 quân nhân", "498 binh sĩ"; "3 phía",
+        "3 hướng") is the text's business, which closeness compares; and units are compared within one language.
+        """
+        if self.value != other.value or self.high != other.high:
+            return False
+        if (same_language and self.unit and other.unit and self.unit != other.unit
+                and (_money_or_share(self.unit) or _money_or_share(other.unit))):
+            return False
+        return not ((self.qualifier in _ABOVE and other.qualifier in _BELOW)
+                    or (self.qualifier in _BELOW and other.qualifier in _ABOVE))
+
+
+def _money_or_share(unit: str | None) -> bool:
+    """A currency code (USD, VND, as reading writes them) or a percentage."""
+    return unit is not None and (unit == "percent" or (unit.isascii() and unit.isalpha() and unit.isupper()))
+
+
+@dataclass(frozen=True)
+class FigurePair:
+    """A figure of each claim, side by side; `mine` or `theirs` is None when only one claim states it."""
+
+    mine: Figure | None
+    theirs: Figure | None
+    same: bool = False
+
+
+@lru_cache(maxsize=50_000)
+def figures_of(text: str) -> tuple[Figure, ...]:
+    """The figures of a claim in the order written: its quantities, its dates, and any other number (links and a
+    copied tweet's signature left out, as `strip_social` does).
+
+    >>> [f.value for f in figures_of("Hơn 2,3 triệu người ở 7 tỉnh ngày 8/3")]  # doctest: +SKIP
+    [2300000.0, 7.0, '--03-08']
+    """
+    from claims.dates import find_dates
+    from claims.quantities import find_quantities
+
+    text = strip_social(nfc(text))  # a tweet's signature date and a link's digits are not the claim's figures
+    if not any(ch.isdigit() for ch in text) and not _may_hold_number_words(text):
+        return ()
+    dates = find_dates(text)
+    spans = [(d.start, d.end) for d in dates]
+    found: list[tuple[int, Figure]] = [(d.start, Figure(d.text, d.value, unit="date")) for d in dates]
+    for q in find_quantities(text, exclude=spans):
+        found.append((q.start, Figure(q.text, q.value, q.high, q.unit, q.qualifier)))
+        spans.append((q.start, q.end))
+    for m in _DIGITS.finditer(text):  # numbers reading does not take for a figure ("COVID-19", "có141"): bare
+        if not any(s < m.end() and m.start() < e for s, e in spans):
+            found.append((m.start(), Figure(m.group(), _bare_value(m.group()))))
+    return tuple(f for _, f in sorted(found, key=lambda pair: pair[0]))
+
+
+def _bare_value(digits: str) -> float | str:
+    """A bare number's value, so that "141" glued to a word equals "141 quốc gia" read as a quantity."""
+    from claims.quantities import parse_number
+
+    try:
+        return parse_number(digits, "vi")
+    except ValueError:
+        return digits
+
+
+def _may_hold_number_words(text: str) -> bool:
+    """Whether a text without digits may still state a figure in words ("bảy tỉnh", "two million")."""
+    from claims.quantities import find_quantities
+
+    return bool(find_quantities(text))
+
+
+def _endpoints(figures: Sequence[Figure]) -> list[Figure]:
+    """Each range as its two ends, so "20-25 người" agrees with "khoảng 20 … 25 người" read as two figures."""
+    out: list[Figure] = []
+    for f in figures:
+        if f.high is None:
+            out.append(f)
+        else:
+            out += [Figure(f.text, f.value, None, f.unit), Figure(f.text, f.high, None, f.unit)]
+    return out
+
+
+def compare_figures(mine: Sequence[Figure], theirs: Sequence[Figure], *,
+                    same_language: bool = True) -> tuple[FigurePair, ...]:
+    """The figures of two claims paired: agreeing ones first matched one to one, then the rest side by side.
+
+    Every pair is `same` exactly when both claims state the same figures.
+    """
+    left = _endpoints(theirs)
+    agreeing: list[FigurePair] = []
+    unmatched: list[Figure] = []
+    for figure in _endpoints(mine):
+        match = next((i for i, other in enumerate(left) if figure.agrees_with(other, same_language=same_language)),
+                     None)
+        if match is None:
+            unmatched.append(figure)
+        else:
+            agreeing.append(FigurePair(figure, left.pop(match), True))
+    differing = [FigurePair(a, b) for a, b in zip(unmatched, left, strict=False)]
+    differing += [FigurePair(a, None) for a in unmatched[len(left):]]
+    differing += [FigurePair(None, b) for b in left[len(unmatched):]]
+    return tuple(agreeing + differing)
+
+
+@dataclass(frozen=True)
+class Side:
+    """One claim as the rule reads it: as written, normalised, its figures and its negations."""
+
+    raw: str
+    norm: str
+    figures: tuple[Figure, ...]
+    negations: int
+    language: str | None = None
+
+
+def side_of(raw: str, norm: str | None = None, language: str | None = None) -> Side:
+    """A claim read once for the rule (pass `norm`, the `match_text`, when it is already known)."""
+    raw = nfc(raw)
+    if language is None:
+        from claims.language import detect_language
+
+        language = detect_language(raw)
+    return Side(raw, norm if norm is not None else match_text(raw), figures_of(raw), negation_count(raw), language)
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """The relation of a pair and why, in words ("different figure: 52 người ≠ 48 người")."""
+
+    relation: Relation
+    why: str
+    figures: tuple[FigurePair, ...] = ()
+    difference: str = ""  # what keeps the pair apart whatever the wording: a figure or a negation, in words
+
+    @property
+    def figures_differ(self) -> bool:
+        return any(not p.same for p in self.figures)
+
+
+def _shown(figure: Figure | None) -> str:
+    return figure.text if figure is not None else "—"
+
+
+def _same_shown(mine: Figure, theirs: Figure) -> str:
+    """An agreeing figure once when both claims write it alike, else both ways: "2,3 triệu = 2.300.000"."""
+    return mine.text if mine.text.casefold() == theirs.text.casefold() else f"{mine.text} = {theirs.text}"
+
+
+def _figure_words(pairs: Sequence[FigurePair]) -> list[str]:
+    differing = [p for p in pairs if not p.same]
+    if differing:
+        shown = "; ".join(dict.fromkeys(f"{_shown(p.mine)} ≠ {_shown(p.theirs)}" for p in differing))
+        if len(differing) == 1:
+            return [_("different figure: {figures}").format(figures=shown)]
+        return [_("different figures: {figures}").format(figures=shown)]
+    if pairs:
+        shown = "; ".join(dict.fromkeys(_same_shown(p.mine, p.theirs) for p in pairs
+                                        if p.mine is not None and p.theirs is not None))
+        return [_("same figures: {figures}").format(figures=shown)]
+    return []
+
+
+def opposite_phrase(text: str, words: int = 3) -> str:
+    """The first negation of `text` with the words after it: "không giữ đúng lời hứa …"."""
+    spans = negation_spans(text)
+    if not spans:
+        return ""
+    start = spans[0][0]
+    after = text[start:].split()
+    return " ".join(after[:words + 1]) + (" …" if len(after) > words + 1 else "")
+
+
+def _shared_words(a_norm: str, b_norm: str, a_raw: str) -> str:
+    """The content words both claims use, written as in the first claim where it can be found."""
+    theirs = set(b_norm.split())
+    shared = [w for w in dict.fromkeys(a_norm.split()) if w in theirs and w not in STOP_WORDS and not w[0].isdigit()]
+    written = {fold(w): w for w in re.findall(r"\w+", a_raw)}
+    return ", ".join(written.get(w, w) for w in shared[:_SHOWN_WORDS])
+
+
+def content_words(norm: str) -> str:
+    """A normalised text without its stop words: what closeness compares."""
+    return " ".join(w for w in norm.split() if w not in STOP_WORDS)
+
+
+def closeness(a: Sequence[str], b: Sequence[str]) -> list[list[float]]:
+    """How close normalised texts are (0-100): the mean of token set and token sort ratios of content words.
+
+    Token set alone calls a claim a duplicate of any longer text containing it; token sort alone punishes
+    a paraphrase that drops one word. The mean keeps both honest.
+    """
+    left = [content_words(t) for t in a]
+    right = [content_words(t) for t in b]
+    kwargs = {"processor": utils.default_process, "workers": 1}
+    tset = process.cdist(left, right, scorer=fuzz.token_set_ratio, **kwargs)
+    tsort = process.cdist(left, right, scorer=fuzz.token_sort_ratio, **kwargs)
+    return ((tset + tsort) / 2).tolist()
+
+
+def explain(a: str, b: str) -> Judgement:
+    """The relation of two claims seen on their own, and why (both in the same language, or by text alone).
+
+    >>> explain("Giá xăng tăng 5%", "Giá xăng không tăng 5%").why
+    'same figures: 5% · opposite: không tăng 5%'
+    """
+    mine, theirs = side_of(a), side_of(b)
+    return judge(mine, theirs, closeness=closeness([mine.norm], [theirs.norm])[0][0])
+
+
+def judge(mine: Side, theirs: Side, *, closeness: float, meaning: float | None = None,
+          meaning_threshold: float | None = None) -> Judgement:
+    """The relation of two claims and why.
+
+    Same language: the texts must be at least `DUPLICATE_CLOSENESS` close. Across languages (`meaning` and
+    `meaning_threshold` given) the cosine must reach the threshold instead. Both ways the figures must agree and
+    the polarity be the same.
+
+    >>> judge(side_of("Ít nhất 52 người thiệt mạng"), side_of("Ít nhất 48 người thiệt mạng"), closeness=90).why
+    'different figure: ít nhất 52 người ≠ ít nhất 48 người'
+    """
+    cross = meaning is not None and meaning_threshold is not None
+    pairs = compare_figures(mine.figures, theirs.figures, same_language=mine.language == theirs.language)
+    figures_agree = all(p.same for p in pairs)
+    same_polarity = mine.negations == theirs.negations
+    close = meaning >= meaning_threshold if cross else closeness >= DUPLICATE_CLOSENESS
+    reasons = _figure_words(pairs)
+    differences = reasons[:] if not figures_agree else []
+    if not same_polarity:
+        negated = mine.raw if mine.negations > theirs.negations else theirs.raw
+        reasons.append(_("opposite: {phrase}").format(phrase=opposite_phrase(negated)))
+        differences.append(reasons[-1])
+    if cross:
+        if close:
+            reasons.insert(0, _("same meaning in {language}").format(language=_language_name(theirs.language)))
+        else:
+            reasons.append(_("close in meaning, in {language}").format(language=_language_name(theirs.language)))
+    elif close and figures_agree and same_polarity and not pairs:
+        reasons.append(_("close wording"))
+    elif not close:
+        words = _shared_words(mine.norm, theirs.norm, mine.raw)
+        reasons.append(_("shares the words {words}").format(words=words) if words else _("close in meaning"))
+    relation = Relation.DUPLICATE if close and figures_agree and same_polarity else Relation.RELATED
+    return Judgement(relation, " · ".join(reasons), pairs, " · ".join(differences))
+
+
+def _language_name(language: str | None) -> str:
+    return {"vi": _("Vietnamese"), "en": _("English")}.get(language or "", _("another language"))

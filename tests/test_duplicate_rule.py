@@ -1,0 +1,88 @@
+"""The duplicate rule in words: close text, the same figures (value, unit, hedge, dates) and the same polarity."""
+from __future__ import annotations
+
+import pytest
+
+from claims.matching import same_figures
+from claims.matching.duplicate_rule import Relation, explain, judge, side_of
+from claims.matching.grouping import group_duplicates
+
+
+def test_a_paraphrase_with_the_same_figures_written_another_way_is_a_duplicate_and_says_which():
+    said = explain("Lũ lụt ảnh hưởng hơn 2,3 triệu người tại 7 tỉnh miền Trung",
+                   "Lũ lụt ảnh hưởng hơn 2.300.000 người ở bảy tỉnh miền Trung")
+    assert said.relation is Relation.DUPLICATE
+    assert said.why == "same figures: hơn 2,3 triệu người = hơn 2.300.000 người; 7 tỉnh = bảy tỉnh"
+    assert said.difference == ""
+
+
+@pytest.mark.parametrize(("a", "b", "why"), [
+    ("Ít nhất 52 người đã thiệt mạng vì lũ", "Ít nhất 48 người đã thiệt mạng vì lũ",
+     "different figure: Ít nhất 52 người ≠ Ít nhất 48 người"),
+    ("Thiệt hại ước tính khoảng 4.500 tỷ đồng", "Thiệt hại ước tính khoảng 4.200 tỷ đồng",
+     "different figure: khoảng 4.500 tỷ đồng ≠ khoảng 4.200 tỷ đồng"),
+    ("Bão số 3 đổ bộ vào đất liền ngày 8/3", "Bão số 3 đổ bộ vào đất liền ngày 9/3",
+     "different figure: ngày 8/3 ≠ ngày 9/3"),
+    ("Hơn 50 người bị thương trong vụ nổ", "Dưới 50 người bị thương trong vụ nổ",
+     "different figure: Hơn 50 người ≠ Dưới 50 người"),
+])
+def test_a_close_text_with_another_figure_is_related_and_names_both_figures(a, b, why):
+    said = explain(a, b)
+    assert said.relation is Relation.RELATED
+    assert said.why == why and said.difference == why
+    assert not same_figures(a, b)
+
+
+def test_a_negated_claim_is_related_and_quotes_the_negation():
+    said = explain("Bộ Y tế đã thu hồi giấy phép của công ty", "Bộ Y tế chưa thu hồi giấy phép của công ty")
+    assert said.relation is Relation.RELATED
+    assert said.why == "opposite: chưa thu hồi giấy …"
+
+
+def test_a_figure_stated_by_one_claim_only_keeps_them_apart():
+    said = explain("Giá xăng tăng mạnh trong tháng này", "Giá xăng tăng 5% trong tháng này")
+    assert said.relation is Relation.RELATED and said.why.startswith("different figure: — ≠ 5%")
+
+
+def test_claims_without_figures_that_share_words_say_which_words():
+    said = explain("Giá lúa gạo giảm mạnh ở miền Tây", "Giá vàng giảm mạnh trên thị trường thế giới")
+    assert said.relation is Relation.RELATED and said.why == "shares the words Giá, giảm, mạnh"
+
+
+def test_across_languages_the_meaning_decides_and_the_figures_still_count():
+    vi = side_of("Hơn 1,7 triệu người đã rời bỏ nhà cửa")
+    same = judge(vi, side_of("More than 1.7 million people have left their homes"), closeness=20.0,
+                 meaning=0.93, meaning_threshold=0.88)
+    other = judge(vi, side_of("More than 1.8 million people have left their homes"), closeness=20.0,
+                  meaning=0.93, meaning_threshold=0.88)
+    assert same.relation is Relation.DUPLICATE and same.why.startswith("same meaning in English")
+    assert other.relation is Relation.RELATED and "1,7 triệu người ≠ More than 1.8 million people" in other.why
+
+
+def test_a_tweet_signature_date_is_not_a_figure_of_the_claim():
+    said = explain("Wombats invite animals into burrows https://t.co/x — Jo (@jo) January 14, 2020",
+                   "Wombats invite animals into their burrows")
+    assert said.relation is Relation.DUPLICATE
+
+
+def test_grouping_a_collection_follows_the_same_rule():
+    groups = group_duplicates([(1, "Ít nhất 52 người đã thiệt mạng vì lũ ở miền Trung"),
+                               (2, "Ít nhất 48 người đã thiệt mạng vì lũ ở miền Trung"),
+                               (3, "Ít nhất 52 người đã thiệt mạng vì lũ tại miền Trung")])
+    assert groups == [(1, (3,))]
+
+
+def test_a_range_agrees_with_its_two_ends_written_apart_but_not_with_another_range():
+    assert explain("Từ 20 đến 25 người bị thương trong vụ cháy", "20-25 người bị thương trong vụ cháy").why == \
+        "same figures: Từ 20 đến 25 người = 20-25 người"
+    assert explain("Từ 20 đến 25 người bị thương trong vụ cháy", "20-30 người bị thương trong vụ cháy").why == \
+        "different figure: Từ 20 đến 25 người ≠ 20-30 người"
+
+
+def test_money_and_shares_must_be_in_the_same_unit_but_a_counted_thing_may_be_named_otherwise():
+    assert explain("Giá trị hợp đồng là 2 triệu USD theo báo cáo", "Giá trị hợp đồng là 2 triệu đồng theo báo cáo"
+                   ).why == "different figure: 2 triệu USD ≠ 2 triệu đồng"
+    assert explain("Tỷ lệ thất nghiệp là 5% trong quý này", "Tỷ lệ thất nghiệp là 5 người trong quý này"
+                   ).relation is Relation.RELATED
+    assert explain("Theo phía Nga, 498 quân nhân đã thiệt mạng trong chiến dịch",
+                   "Theo phía Nga, 498 binh sĩ đã thiệt mạng trong chiến dịch").relation is Relation.DUPLICATE
