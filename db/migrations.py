@@ -471,7 +471,7 @@ def _hardening(db: sqlite_utils.Database) -> None:
 @MIGRATIONS(name="0017_speaker_roles")
 def _speaker_roles(db: sqlite_utils.Database) -> None:
     """`claims.speaker_role`: the speaker's title as the article wrote it beside the name ("Người phát ngôn Điện
-    Kremlin" beside "Dmitry Peskov"). Added only when missing, since other work may add the same column."""
+    Kremlin" beside "Dmitry Peskov"). Added only when missing, since another migration may add the same column."""
     if "speaker_role" not in db["claims"].columns_dict:
         db.execute("ALTER TABLE claims ADD COLUMN speaker_role TEXT")
 
