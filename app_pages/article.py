@@ -18,23 +18,29 @@ from app_pages.components import (
     show_flash,
     status_label,
 )
+from translations import _
 
 
 def _chosen_article_id(db) -> int | None:
-    from db.articles import article_summaries
+    from app_pages.article_picker import article_picker
+    from db.articles import count_articles
 
-    summaries = article_summaries(db, limit=500)
-    if not summaries:
+    if not count_articles(db):
         st.info("No articles yet: add one on the Articles page.")
         return None
-    wanted = st.query_params.get("id") or st.session_state.get("article_current_id")
-    ids = [s.id for s in summaries]
-    titles = {s.id: f"#{s.id} · {short(s.title, 90)}" for s in summaries}
+    linked = st.query_params.get("id")
+    wanted = linked or st.session_state.get("article_current_id")
     try:
-        index = ids.index(int(wanted)) if wanted is not None else 0
-    except (ValueError, TypeError):
-        index = 0
-    chosen = st.selectbox("Article", ids, index=index, format_func=titles.get, key="article_choice")
+        wanted_id = int(wanted) if wanted is not None else None
+    except ValueError:
+        wanted_id = None
+    if linked is not None and wanted_id is None:
+        st.warning(_("There is no article {ref}: articles are numbered 1, 2, 3…").format(ref=md_escape(str(linked))))
+    chosen, exists = article_picker(db, key="article_choice", label=_("Article"), wanted=wanted_id)
+    if not exists and chosen is None:
+        st.warning(_("Article #{n} does not exist (it may have been removed): choose one above.").format(n=wanted_id))
+    if chosen is None:
+        return None
     st.session_state["article_current_id"] = chosen
     st.query_params["id"] = str(chosen)
     return chosen

@@ -56,16 +56,17 @@ def database() -> sqlite_utils.Database:
     if db is None:
         db = open_database(resolve_db_path())
         _local.db = db
-        _vectors_in_background(db)
+        _background_work(db)
     return db
 
 
 
-def _vectors_in_background(db: sqlite_utils.Database) -> None:
-    """Make sure the vectors by meaning of new texts are being computed on a thread of their own (`db.meaning`)."""
-    from pipelines.vector_jobs import keep_vectors_current
+def _background_work(db: sqlite_utils.Database) -> None:
+    """Make sure a `factcheck worker` process (lower priority, outside the app) does the background work: pending
+    suggestions and vectors by meaning (`pipelines/worker.py`)."""
+    from pipelines.worker import start_worker
 
-    keep_vectors_current(db)
+    start_worker(db)
 
 
 def close_database() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import streamlit as st
 
 from app_pages.components import database, flash, md_escape, reviewer, show_flash, signed_in
+from translations import _, ngettext
 
 st.title("Desk")
 show_flash("desk")
@@ -185,7 +186,33 @@ def _checkworthiness_model(db) -> None:
         st.rerun()
 
 
+def _background_work(db) -> None:
+    """What the worker beside the app still has to do (pending suggestions, vectors by meaning)."""
+    from pipelines.worker import background_progress
+
+    progress = background_progress(db)
+    st.subheader("Background work", anchor=False)
+    if progress.pending_suggestions:
+        st.caption(ngettext("Suggestions pending for {n} article (a bulk ingest stored it; the worker is matching"
+                            " it now).", "Suggestions pending for {n} articles (a bulk ingest stored them; the"
+                            " worker is matching them now).", progress.pending_suggestions)
+                   .format(n=f"{progress.pending_suggestions:,}"))
+    else:
+        st.caption(_("Every article has its match suggestions."))
+    if progress.vectors_total:
+        if progress.vectors_running:
+            st.progress(min(1.0, (progress.vectors_done or 0) / progress.vectors_total),
+                        text=_("Vectors by meaning: {done} of {total} texts").format(
+                            done=f"{progress.vectors_done or 0:,}", total=f"{progress.vectors_total:,}"))
+        else:
+            st.caption(_("Vectors by meaning: the last job is done ({total} texts).").format(
+                total=f"{progress.vectors_total:,}"))
+    st.caption(_("A worker is running beside the app at a lower priority.") if progress.worker_running else
+               _("No worker is running: the app starts one, or run `factcheck worker` beside it."))
+
+
 st.caption(f"You are **{md_escape(_me)}**, {_account.role.value if _account else 'reviewer'}.")
+_background_work(_db)
 _settings(_db)
 _checkworthiness_model(_db)
 _accounts(_db)

@@ -78,12 +78,11 @@ def _saved_filters(db) -> None:
 
 
 def _filters(db):
-    from db.articles import article_summaries
+    from app_pages.article_picker import article_picker
     from db.claims import ClaimFilter, facet_values
     from db.ratings import rating_scale
 
     facets = facet_values(db)
-    articles = {s.id: f"#{s.id} · {short(s.title, 60)}" for s in article_summaries(db, limit=500)}
     search = st.text_input("Search claims", key="queue_search", type="search",
                            placeholder="Words from the claim, with or without diacritics (e.g. dien kremlin)")
     row1 = st.columns(4)
@@ -91,8 +90,8 @@ def _filters(db):
                                format_func=lambda s: s if s == ANY else status_label(s))
     rating = row1[1].selectbox("Verdict", [ANY, *[r.label for r in rating_scale(db)]], key="queue_rating")
     claim_type = row1[2].selectbox("Type", [ANY, *facets["type"]], key="queue_type")
-    article = row1[3].selectbox("Article", [ANY, *articles], key="queue_article",
-                                format_func=lambda a: a if a == ANY else articles[a])
+    article, _exists = article_picker(db, key="queue_article", label=_("Article"), any_label=ANY,
+                                      container=row1[3])
     row2 = st.columns(4)
     assignee = row2[0].selectbox("Assignee", [ANY, *facets["assignee"]], key="queue_assignee")
     has_number = row2[1].selectbox("Has a number", [ANY, "Yes", "No"], key="queue_has_number")
@@ -103,7 +102,7 @@ def _filters(db):
     speaker = st.text_input(_("Speaker (any spelling)"), key="queue_speaker", placeholder="Peskov")
     spellings = _speaker_spellings(db, speaker)
     flt = ClaimFilter(
-        status=pick(status), rating=pick(rating), claim_type=pick(claim_type), article_id=pick(article),
+        status=pick(status), rating=pick(rating), claim_type=pick(claim_type), article_id=article,
         assignee=pick(assignee), has_number=None if has_number == ANY else has_number == "Yes",
         checkworthy=None if worthy == ANY else worthy == "Check-worthy", search=search.strip() or None,
         speakers=spellings,

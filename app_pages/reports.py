@@ -5,7 +5,7 @@ import datetime as dt
 
 import streamlit as st
 
-from app_pages.components import database, md_escape, short
+from app_pages.components import database, md_escape
 from evidence.formats import REPORT_FORMATS, render_report, report_bytes
 from evidence.report import ScopeNotFound, build_report
 from translations import _
@@ -15,19 +15,16 @@ SCOPES = {"all": "Every claim with a verdict", "article": "One article", "claim"
 
 
 def _scope(db):
-    from db.articles import article_summaries
+    from app_pages.article_picker import article_picker
     from evidence.report import ReportScope
 
     kind = st.radio("Report on", list(SCOPES), format_func=SCOPES.get, horizontal=True, key="reports_kind")
     if kind == "article":
-        articles = {s.id: f"#{s.id} · {short(s.title, 80)}" for s in article_summaries(db, limit=500)}
-        if not articles:
-            st.info("No articles yet.")
+        article_id, _exists = article_picker(db, key="reports_article", label=_("Article"),
+                                             wanted=st.session_state.get("article_current_id"))
+        if article_id is None:
+            st.info(_("No articles yet."))
             return None, kind
-        ids = list(articles)
-        current = st.session_state.get("article_current_id")
-        article_id = st.selectbox("Article", ids, index=ids.index(current) if current in ids else 0,
-                                  format_func=articles.get, key="reports_article")
         return ReportScope(article_id=article_id), f"article-{article_id}"
     if kind == "claim":
         default = st.session_state.get("claim_current_id")

@@ -1,4 +1,5 @@
-"""Reading an archive of past fact-checks: JSON Lines or CSV with id and text (verdict, url, published optional)."""
+"""Reading an archive of past fact-checks: JSON Lines or CSV with id and text (verdict, url, published optional),
+or schema.org ClaimReview (JSON-LD documents, `@graph`, HTML pages, Fact Check Tools responses: `claimreview_items`)."""
 from __future__ import annotations
 
 import codecs
@@ -12,6 +13,7 @@ from typing import IO, Any
 
 import orjson
 
+from claims.claimreview_items import ClaimReviewError, is_claimreview_document, parse_claimreview
 from claims.folding import HALF_A_CHARACTER, nfc
 
 __all__ = ["PastCheckError", "ArchiveRow", "FIELDS", "read_past_checks", "parse_past_checks"]
@@ -201,7 +203,8 @@ def _file_lines(path: Path, f: IO[str]) -> Iterator[str]:
 
 
 def read_past_checks(path: str | Path) -> Iterator[dict[str, Any]]:
-    """Rows of the archive file at `path` (UTF-8, NFC-normalised); raises PastCheckError naming the line.
+    """Rows of the archive file at `path` (UTF-8, NFC-normalised), or of the ClaimReview document it holds; raises
+    PastCheckError naming the line (or the review).
 
     The file is read line by line as the rows are consumed, so an archive of any size takes little memory.
     """
@@ -210,14 +213,56 @@ def read_past_checks(path: str | Path) -> Iterator[dict[str, Any]]:
 
     if (problem := not_a_regular_file(path)) is not None:
         raise PastCheckError(f"{path}: {problem}")
+    suffix = path.suffix.lower()
+    if suffix != ".csv" and _is_claimreview_file(path):
+        return _claimreview(path)
     try:
         # newline="" keeps line ends as written: the CSV reader needs them for quoted fields across lines.
         f = open(path, encoding="utf-8-sig", newline="")  # noqa: SIM115 - closed by _file_lines
     except OSError as error:
         raise PastCheckError(f"{path}: cannot read: {error.strerror}") from None
     lines = _file_lines(path, f)
-    suffix = path.suffix.lower()
     kind = "csv" if suffix == ".csv" else "jsonl" if suffix in (".jsonl", ".ndjson", ".json") else None
     if kind is None:
         kind, lines = _guess_kind(lines)
     return _jsonl(lines, str(path)) if kind == "jsonl" else _csv(lines, str(path))
+
+
+_SNIFF_BYTES = 1 << 20  # a row of an archive is far shorter (MAX_FIELD_CHARS); a longer first line is a document
+
+
+def _is_claimreview_file(path: Path) -> bool:
+    """Whether the file is a ClaimReview document (an HTML page, a JSON array, a JSON-LD object, a JSON document
+    spread over lines or written on one long line) rather than JSON Lines or CSV: its first bytes tell."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(_SNIFF_BYTES)
+    except OSError:
+        return False  # the reader names the error
+    complete = len(head) < _SNIFF_BYTES
+    head = head.removeprefix(b"\xef\xbb\xbf").lstrip()
+    if head[:1] in (b"<", b"["):
+        return True
+    if head[:1] != b"{":
+        return False
+    line, newline, _ = head.partition(b"\n")
+    if not newline and not complete:
+        return True
+    try:
+        value = orjson.loads(line)
+    except orjson.JSONDecodeError:
+        # An object opened and continued on the next lines is a document; a broken line is JSON Lines' to name.
+        return line.rstrip().endswith((b"{", b"[", b","))
+    return is_claimreview_document(value)
+
+
+def _claimreview(path: Path) -> Iterator[dict[str, Any]]:
+    """The reviews of a whole ClaimReview document, read when the import starts; a bad one is named."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise PastCheckError(f"{path}: cannot read: {error.strerror}") from None
+    try:
+        yield from parse_claimreview(data, name=str(path))
+    except ClaimReviewError as error:
+        raise PastCheckError(str(error)) from None

@@ -10,8 +10,8 @@ from db.settings import get_setting
 from fetching.networks import AddressRule, InvalidNetwork, networks_from_env, offline_from_env, parse_networks
 from fetching.web import FetchError, Page, allow_private_from_env
 
-__all__ = ["store_capture", "get_capture", "article_capture_id", "keep_source_copy", "AlreadyKept",
-           "source_capture_id", "private_allowed", "is_url"]
+__all__ = ["store_capture", "attach_article_capture", "get_capture", "article_capture_id", "keep_source_copy",
+           "AlreadyKept", "source_capture_id", "private_allowed", "is_url"]
 
 
 def is_url(value: str) -> bool:
@@ -45,6 +45,11 @@ def store_capture(db: sqlite_utils.Database, page: Page, *, fetched_by: str | No
             [page.url, page.final_url, page.status, page.content_type, page.html, page.text, page.title,
              page.author, page.site_name, page.published, page.content_hash, fetched_by, page.fetched_at])
         return int(cursor.lastrowid)
+
+
+def attach_article_capture(db: sqlite_utils.Database, article_id: int, capture_id: int) -> None:
+    """Record that the article was ingested from this kept copy (inside the article's own transaction)."""
+    db.execute("UPDATE articles SET capture_id = ? WHERE id = ?", [capture_id, article_id])
 
 
 def get_capture(db: sqlite_utils.Database, capture_id: int) -> dict[str, Any] | None:

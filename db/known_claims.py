@@ -11,13 +11,15 @@ from typing import Any, NamedTuple
 import orjson
 import sqlite_utils
 
+from claims.claimreview_items import ReviewRow
 from claims.folding import fold, nfc
 from claims.past_checks import ArchiveRow
 from db.connection import writing
 from db.history import now
+from db.lookups import values_by_id
 from db.match_index import forget_index
 
-__all__ = ["import_known_claims"]
+__all__ = ["import_known_claims", "publishers_of"]
 
 _IMPORT_CHUNK = 20_000  # rows handed to SQLite in one statement
 _IMPORT_READ_AHEAD = 2  # chunks the reading thread may prepare ahead of the writer
@@ -28,15 +30,18 @@ _IMPORT_ENCODE = json.JSONEncoder(ensure_ascii=False, check_circular=False).enco
 # searches them through the in-memory word index (`db/match_index.py`), so the import writes each row once
 # (migration 0014 dropped the unused FTS5 index, a quarter of the import's CPU).
 _IMPORT_INSERT = (
-    "INSERT OR REPLACE INTO known_claims (id, text, folded, verdict, url, published, imported_at)"
-    " SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, :stamp"
-    " FROM json_each(CAST(:rows AS TEXT))")
+    "INSERT OR REPLACE INTO known_claims (id, text, folded, verdict, url, published, language, publisher,"
+    " publisher_url, claimant, imported_at)"
+    " SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6,"
+    " value ->> 7, value ->> 8, value ->> 9, :stamp FROM json_each(CAST(:rows AS TEXT))")
+# Fields a ClaimReview gives beyond the archive format's; a row of JSON Lines or CSV leaves them empty.
+_REVIEW_FIELDS = ("language", "publisher", "publisher_url", "claimant")
 
 
 class _Chunk(NamedTuple):
     first: int  # number of its first row in the input, counting from 1
     size: int
-    rows: bytes  # a JSON array of [id, text, folded, verdict, url, published], UTF-8
+    rows: bytes  # a JSON array of [id, text, folded, verdict, url, published, *_REVIEW_FIELDS], UTF-8
 
 
 def _known_row(row: dict[str, Any], number: int) -> tuple:
@@ -53,9 +58,13 @@ def _known_row(row: dict[str, Any], number: int) -> tuple:
     for field, value in (("verdict", verdict), ("url", url), ("published", published)):
         if value is not None and value.__class__ is not str:
             raise ValueError(f"past fact-check {number}: {field} must be text, not {type(value).__name__}")
-    if "\x00" in key or "\x00" in text or "\x00" in (verdict or "") + (url or "") + (published or ""):
+    review = tuple(get(field) or None for field in _REVIEW_FIELDS)
+    for field, value in zip(_REVIEW_FIELDS, review, strict=True):
+        if value is not None and value.__class__ is not str:
+            raise ValueError(f"past fact-check {number}: {field} must be text, not {type(value).__name__}")
+    if "\x00" in key or "\x00" in text or "\x00" in "".join(v for v in (verdict, url, published, *review) if v):
         raise ValueError(f"past fact-check {number}: a NUL character (\\0) in a field")
-    return (key, text, fold(text), verdict, url, published)
+    return (key, text, fold(text), verdict, url, published, *review)
 
 
 def _encoded(rows: list[tuple], first: int) -> _Chunk:
@@ -82,10 +91,16 @@ def _known_chunks(rows: Iterable[dict[str, Any]]) -> Iterator[_Chunk]:
     seen: dict[str, int] = {}
     setdefault = seen.setdefault
     for number, row in enumerate(rows, 1):
-        if row.__class__ is ArchiveRow:  # read from an archive: checked and cleaned already
+        if row.__class__ is ReviewRow:  # read from a ClaimReview: checked and cleaned already
+            line = None
+            text = row["text"]
+            packed = (row["id"], text, fold(text), row["verdict"], row["url"], row["published"], row["language"],
+                      row["publisher"], row["publisher_url"], row["claimant"])
+        elif row.__class__ is ArchiveRow:  # read from an archive: checked and cleaned already
             line = row.line
             text = row["text"]
-            packed = (row["id"], text, fold(text), row["verdict"], row["url"], row["published"])
+            packed = (row["id"], text, fold(text), row["verdict"], row["url"], row["published"], None, None, None,
+                      None)
         else:
             line = getattr(row, "line", None)
             packed = _known_row(row, number if line is None else line)
@@ -143,7 +158,8 @@ def _read_ahead(items: Iterator[Any], depth: int) -> Iterator[Iterator[Any]]:
 
 
 def import_known_claims(db: sqlite_utils.Database, rows: Iterable[dict[str, Any]]) -> int:
-    """Store past fact-checks (dicts with id, text and optional verdict, url, published); returns how many.
+    """Store past fact-checks (dicts with id, text and optional verdict, url, published, and from a ClaimReview
+    language, publisher, publisher_url, claimant); returns how many.
 
     One transaction: all rows or, on any error, none. An id already stored is replaced. `rows` is read on a
     helper thread (checked and folded there) while this one writes, chunk by chunk; a bad row raises
@@ -163,3 +179,12 @@ def import_known_claims(db: sqlite_utils.Database, rows: Iterable[dict[str, Any]
     return count
 
 
+
+
+def publishers_of(db: sqlite_utils.Database, ids: Iterable[str]) -> dict[str, str]:
+    """Who published each of these past fact-checks, for those that say (a ClaimReview's author).
+
+    >>> publishers_of(db, ["https://factcheck.example.org/claims/7"])  # doctest: +SKIP
+    {'https://factcheck.example.org/claims/7': 'Desk A'}
+    """
+    return values_by_id(db, "known_claims", "publisher", ids)

@@ -1,8 +1,11 @@
 """The in-memory word indexes of past fact-checks and claims, one pair per database file, kept up to date."""
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import os
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,7 +14,7 @@ import sqlite_utils
 from claims.matching.grouping import normalize_all
 from claims.matching.index import MatchIndex
 
-__all__ = ["word_indexes", "forget_index", "database_key"]
+__all__ = ["word_indexes", "forget_index", "database_key", "ClaimsAsOf", "claims_as_of"]
 
 
 @dataclass
@@ -74,9 +77,45 @@ def _known_index(db: sqlite_utils.Database) -> MatchIndex:
     return index
 
 
+class ClaimsAsOf:
+    """The claims index as it stood when claim `up_to` had just been stored: what suggestions computed later (in
+    the background, article after article) are matched against, so they equal those made at ingest."""
+
+    def __init__(self) -> None:
+        self.index = MatchIndex()
+        self.last_claim_id = 0
+
+    def extend(self, db: sqlite_utils.Database, up_to: int) -> None:
+        for claim_id, text in db.execute("SELECT id, text FROM claims WHERE id > ? AND id <= ? ORDER BY id",
+                                         [self.last_claim_id, up_to]):
+            self.index.add(("claim", claim_id), text)
+        self.last_claim_id = max(self.last_claim_id, up_to)
+
+
+_AS_OF: contextvars.ContextVar[tuple[str, ClaimsAsOf] | None] = contextvars.ContextVar("claims_as_of", default=None)
+
+
+@contextlib.contextmanager
+def claims_as_of(db: sqlite_utils.Database, claims: ClaimsAsOf) -> Iterator[None]:
+    """Within the block, matching against `db` sees only the claims of `claims` (past fact-checks as they are)."""
+    token = _AS_OF.set((database_key(db), claims))
+    try:
+        yield
+    finally:
+        _AS_OF.reset(token)
+
+
 def word_indexes(db: sqlite_utils.Database) -> tuple[MatchIndex, MatchIndex]:
     """(past fact-checks, claims) indexes of `db`, rebuilt when changed, extended when claims were only added."""
     key = database_key(db)
+    pinned = _AS_OF.get()
+    if pinned is not None and pinned[0] == key:
+        token = _AS_OF.set(None)
+        try:
+            known, _ = word_indexes(db)  # the cached past fact-checks, rebuilt only when they changed
+        finally:
+            _AS_OF.reset(token)
+        return known, pinned[1].index
     with _CACHE_LOCK:
         cached = _CACHE.get(key)
         if cached is not None and cached.seen == _unchanged_since(db):

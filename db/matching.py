@@ -95,7 +95,8 @@ def _host(url: str | None) -> str | None:
 _SUGGESTION_SQL = """
     SELECT m.id AS match_id, m.other_kind, m.other_id, m.score, m.relation, m.decision, m.why, m.decided_by,
            m.decision_note, k.text AS k_text, k.verdict AS k_verdict, k.url AS k_url, k.published AS k_published,
-           c.id AS c_id, c.text AS c_text, c.rating AS c_rating, c.verdict AS c_verdict, c.status AS c_status,
+           k.publisher AS k_publisher, c.id AS c_id, c.text AS c_text, c.rating AS c_rating, c.verdict AS c_verdict,
+           c.status AS c_status,
            a.id AS a_id, a.title AS a_title, coalesce(a.published, substr(a.added_at, 1, 10)) AS a_date
     FROM claim_matches m
     LEFT JOIN known_claims k ON m.other_kind = 'known' AND k.id = m.other_id
@@ -104,7 +105,7 @@ _SUGGESTION_SQL = """
     WHERE m.claim_id = :claim
     UNION ALL
     SELECT m.id, 'claim', CAST(m.claim_id AS TEXT), m.score, m.relation, m.decision, m.why, m.decided_by,
-           m.decision_note, NULL, NULL, NULL, NULL, c.id, c.text, c.rating, c.verdict, c.status,
+           m.decision_note, NULL, NULL, NULL, NULL, NULL, c.id, c.text, c.rating, c.verdict, c.status,
            a.id, a.title, coalesce(a.published, substr(a.added_at, 1, 10))
     FROM claim_matches m JOIN claims c ON c.id = m.claim_id LEFT JOIN articles a ON a.id = c.article_id
     WHERE m.other_kind = 'claim' AND m.other_id = CAST(:claim AS TEXT)
@@ -143,8 +144,8 @@ def suggestions_for(db: sqlite_utils.Database, claim_id: int, *, include_rejecte
         if r["other_kind"] == "known":
             out.append(Suggestion(r["match_id"], claim_id, "known", r["other_id"], None, text, r["score"],
                                   r["relation"], r["decision"], r["k_verdict"], r["k_verdict"], r["k_url"],
-                                  _host(r["k_url"]) or "a past fact-check", r["k_published"], theirs.language,
-                                  **common))
+                                  r["k_publisher"] or _host(r["k_url"]) or "a past fact-check", r["k_published"],
+                                  theirs.language, **common))
         elif r["c_id"] is not None:
             out.append(Suggestion(r["match_id"], claim_id, "claim", str(r["c_id"]), r["c_id"], text,
                                   r["score"], r["relation"], r["decision"], r["c_rating"], r["c_verdict"],

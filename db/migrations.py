@@ -571,6 +571,23 @@ def _desk_statistics(db: sqlite_utils.Database) -> None:
     """)
 
 
+@MIGRATIONS(name="0023_claimreview_archive")
+def _claimreview_archive(db: sqlite_utils.Database) -> None:
+    """Past fact-checks read from schema.org ClaimReview keep who published them (`publisher`, `publisher_url`)
+    and who made the claim (`claimant`); `language` (0010) is filled from the review when it says. Each column is
+    added only when missing, so that another change adding the same column does not break the upgrade."""
+    have = {column[1] for column in db.execute("PRAGMA table_info(known_claims)")}
+    for column in ("publisher", "publisher_url", "claimant"):
+        if column not in have:
+            db.execute(f"ALTER TABLE known_claims ADD COLUMN {column} TEXT")
+
+
+@MIGRATIONS(name="0024_scale")
+def _scale(db: sqlite_utils.Database) -> None:
+    """Articles whose match suggestions a bulk ingest left for the worker, found without reading every article."""
+    db.execute("CREATE INDEX IF NOT EXISTS articles_pending_suggestions ON articles(id) WHERE suggested_at IS NULL")
+
+
 def migrate(db: sqlite_utils.Database, *, stop_before: str | None = None) -> None:
     """Apply every pending migration (or those before `stop_before`, to make an old-version database)."""
     if MIGRATIONS.applied(db) and not MIGRATIONS.pending(db):

@@ -112,7 +112,9 @@ def cmd_ingest(args: argparse.Namespace, db: Any) -> int:
     from db.captures import is_url
     from factcheck.web_commands import address_rule
     from pipelines.ingest import ingest_paths
+    from pipelines.suggestions import pending_suggestions
     from pipelines.url_ingest import ingest_urls
+    from translations import ngettext
 
     failed = stored = skipped = 0
     results = []
@@ -143,6 +145,11 @@ def cmd_ingest(args: argparse.Namespace, db: Any) -> int:
         print_json({"stored": stored, "already_stored": skipped, "failed": failed, "files": results})
     else:
         print(f"{stored} stored, {skipped} already stored, {failed} failed")
+        waiting = pending_suggestions(db)
+        if waiting:
+            print(ngettext("Suggestions are pending for {n} article: `factcheck worker` (or the app's) makes them.",
+                           "Suggestions are pending for {n} articles: `factcheck worker` (or the app's) makes them.",
+                           waiting).format(n=waiting))
     if stored + skipped + failed == 0:
         raise UserError("no article files (.txt, .md, .html) found in " + ", ".join(args.paths))
     return 1 if failed else 0
@@ -212,7 +219,7 @@ def _command_groups() -> list[Callable[[Any, argparse.ArgumentParser], None]]:
     groups = []
     for module in ("factcheck.matching_commands", "factcheck.report_commands", "factcheck.transfer_commands",
                    "factcheck.user_commands", "factcheck.web_commands", "factcheck.checkworthiness_commands",
-                   "factcheck.stats_commands"):
+                   "factcheck.stats_commands", "factcheck.worker_commands", "factcheck.network_commands"):
         try:
             groups.append(__import__(module, fromlist=["add_parsers"]).add_parsers)
         except ModuleNotFoundError as error:  # a command group still being written

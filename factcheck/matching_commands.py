@@ -62,6 +62,7 @@ def _compute_vectors(db: Any) -> None:
 
 def cmd_match(args: argparse.Namespace, db: Any) -> int:
     from claims.matching.multilingual import MultilingualModelMissing
+    from db.known_claims import publishers_of
     from pipelines.matching import find_matches
 
     if args.limit < 1:
@@ -88,8 +89,11 @@ def cmd_match(args: argparse.Namespace, db: Any) -> int:
             matches = find_matches(db, row["text"], limit=args.limit, by_meaning=True)
         except MultilingualModelMissing as missing:
             raise UserError(str(missing)) from None
+        publishers = publishers_of(db, [m.id for m in matches if m.kind == "known"])
         _print_json({"id": key, "matches": [
-            {"id": m.id, "score": m.score, "relation": m.relation, "kind": m.kind, "why": m.why} for m in matches]})
+            {"id": m.id, "score": m.score, "relation": m.relation, "kind": m.kind, "why": m.why,
+             **({"publisher": publishers[m.id]} if m.kind == "known" and m.id in publishers else {})}
+            for m in matches]})
     return 1 if failed else 0
 
 
@@ -130,7 +134,9 @@ def add_parsers(subparsers: Any, db_option: argparse.ArgumentParser | None = Non
     parents = [db_option] if db_option is not None else []
 
     p = subparsers.add_parser("import-claims", parents=parents,
-                              help="import past fact-checks (JSON Lines or CSV: id, text, verdict?, url?, published?)")
+                              help="import past fact-checks (JSON Lines or CSV: id, text, verdict?, url?, published?;"
+                                   " or ClaimReview: JSON-LD, @graph, HTML pages, Fact Check Tools responses,"
+                                   " a published archive's Datasette JSON)")
     p.add_argument("file", metavar="FILE")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_import_claims, needs_db=True)

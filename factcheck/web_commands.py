@@ -104,7 +104,28 @@ def _report_feeds(checks: list, *, as_json: bool) -> bool:
     return all(c.error is None for c in checks)
 
 
+def _report_claimreview_feeds(checks: list, *, as_json: bool) -> bool:
+    """Print one line per ClaimReview feed; True when every feed could be read."""
+    from translations import _
+
+    if as_json:
+        print_json({"claimreview_feeds": [{"url": c.url, "imported": c.imported, "error": c.error,
+                                            "failures": list(c.failures)} for c in checks]})
+    else:
+        for c in checks:
+            if c.error:
+                print(_("error: {error}").format(error=c.error), file=sys.stderr)
+                continue
+            print(_("{url}: {imported} past fact-checks imported (new or updated), {failed} items failed")
+                  .format(url=c.url, imported=c.imported, failed=len(c.failures)))
+            for failure in c.failures:
+                print(_("  failed: {failure}").format(failure=failure), file=sys.stderr)
+        sys.stdout.flush()
+    return all(c.error is None for c in checks)
+
+
 def cmd_watch(args: argparse.Namespace, db: Any) -> int:
+    from pipelines.claimreview_feeds import check_claimreview_feed
     from pipelines.feeds import InvalidFeed, add_feeds, check_feeds, list_feeds
 
     try:
@@ -112,12 +133,20 @@ def cmd_watch(args: argparse.Namespace, db: Any) -> int:
     except InvalidFeed as error:
         raise UserError(str(error)) from None
     urls = args.feeds or None
-    if not urls and not list_feeds(db):
+    # ClaimReview feeds given alone are read alone; the desk's article feeds join them only when named.
+    article_feeds = bool(urls or (not args.claimreview and list_feeds(db)))
+    if not article_feeds and not args.claimreview:
         raise UserError("no feeds to watch: give FEED_URL (or add feeds in the app's Articles page)")
     while True:
-        checks = check_feeds(db, urls, allow_private=address_rule(args), timeout=args.timeout,
-                             added_by=args.reviewer, max_items=args.max_items, time_limit=args.feed_time)
-        ok = _report_feeds(checks, as_json=args.json)
+        ok = True
+        if article_feeds:
+            checks = check_feeds(db, urls, allow_private=address_rule(args), timeout=args.timeout,
+                                 added_by=args.reviewer, max_items=args.max_items, time_limit=args.feed_time)
+            ok = _report_feeds(checks, as_json=args.json)
+        if args.claimreview:
+            reviews = [check_claimreview_feed(db, url, allow_private=address_rule(args), timeout=args.timeout)
+                       for url in args.claimreview]
+            ok = _report_claimreview_feeds(reviews, as_json=args.json) and ok
         if args.once:
             return 0 if ok else 1
         time.sleep(args.interval)
@@ -170,6 +199,10 @@ def add_parsers(sub: Any, db_option: argparse.ArgumentParser) -> None:
                    help=f"seconds between checks when looping (default {DEFAULT_INTERVAL})")
     p.add_argument("--once", action="store_true", help="check once and exit (for cron)")
     p.add_argument("--reviewer", help="who is adding the articles (recorded in the history)")
+    p.add_argument("--claimreview", action="append", default=[], metavar="URL",
+                   help="also import the past fact-checks of a ClaimReview feed (JSON-LD, a Fact Check Tools"
+                        " response, another desk's archive as Datasette JSON, or RSS/Atom linking to pages with"
+                        " ClaimReview); repeat for several")
     p.add_argument("--max-items", type=_positive_count, default=MAX_ITEMS_PER_CHECK,
                    help=f"items taken from one feed in one check, the rest at the next (default {MAX_ITEMS_PER_CHECK})")
     p.add_argument("--feed-time", type=_positive_seconds, default=FEED_CHECK_SECONDS,

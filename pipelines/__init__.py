@@ -4,4 +4,5 @@
 Import the submodules, e.g. `from pipelines.ingest import ingest_text`.
 """
 
-__all__ = ["desk_model", "feeds", "ingest", "link_checks", "matching", "meaning_match", "url_ingest", "vector_jobs"]
+__all__ = ["claimreview_feeds", "desk_model", "feeds", "ingest", "link_checks", "matching", "meaning_match",
+           "publishing", "suggestions", "url_ingest", "vector_jobs", "worker"]

@@ -1,24 +1,35 @@
 """Ingest: files or pasted text → decoded NFC text → claims → one transaction in the store."""
 from __future__ import annotations
 
+import ctypes
 import datetime as dt
 import logging
+import os
+import pickle
+import signal
+import sqlite3
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 import sqlite_utils
 
+from claims.checkworthiness_model import LearnedScorer
+from claims.model import Extraction
 from claims.reading import ARTICLE_SUFFIXES, MAX_ARTICLE_BYTES, UnreadableArticle, clean_text, read_article_file
 from db.articles import (
     StoredArticle,
     checkworthy_claim_ids,
-    mark_suggestions_stored,
     store_article,
     suggestions_stored,
 )
+from db.connection import writing
+from db.suggestion_queue import checkworthy_count
+from pipelines.suggestions import MAX_SUGGESTED_CLAIMS, suggest_article, suggest_pending
 
-__all__ = ["IngestOutcome", "default_title", "ingest_text", "ingest_paths", "article_files"]
+__all__ = ["IngestOutcome", "PreparedArticle", "default_title", "prepare_text", "store_prepared", "suggest_for_stored",
+           "ingest_text", "ingest_paths", "ingest_one_by_one", "article_files", "MAX_SUGGESTED_CLAIMS"]
 
 log = logging.getLogger(__name__)
 
@@ -56,10 +67,25 @@ def _parse_published(published: str | dt.date | None) -> dt.date | None:
         raise UnreadableArticle(f"publication date {published!r} is not a real date in the form YYYY-MM-DD") from None
 
 
-def ingest_text(db: sqlite_utils.Database, text: str, *, title: str | None = None, url: str | None = None,
-                published: str | dt.date | None = None, source_name: str | None = None,
-                added_by: str | None = None) -> StoredArticle:
-    """Extract claims from `text` and store article and claims atomically; then store match suggestions.
+@dataclass(frozen=True)
+class PreparedArticle:
+    """An article read, checked and split into claims, ready to store: the work done before any write."""
+
+    text: str
+    title: str
+    extraction: Extraction
+    url: str | None = None
+    published: str | None = None
+    source_name: str | None = None
+    added_by: str | None = None
+    scored_by: int | None = None
+
+
+def prepare_text(text: str, *, title: str | None = None, url: str | None = None,
+                 published: str | dt.date | None = None, source_name: str | None = None,
+                 added_by: str | None = None, scorer: LearnedScorer | None = None,
+                 model_id: int | None = None) -> PreparedArticle:
+    """Check `text` and extract its claims (no database: this is the slow part, done outside any transaction).
 
     Raises UnreadableArticle if there is no text, or the URL or date is malformed.
     """
@@ -79,42 +105,45 @@ def ingest_text(db: sqlite_utils.Database, text: str, *, title: str | None = Non
             url = check_url(url, what="article URL")
         except InvalidURL as error:
             raise UnreadableArticle(str(error)) from None
-    from pipelines.desk_model import active_scorer
-
     day = _parse_published(published)
-    scorer, model_id = active_scorer(db)  # the desk's model, when it has trained one
     extraction = extract_claims(text, published=day, scorer=scorer)
-    stored = store_article(db, text=text, extraction=extraction, title=(title or "").strip() or default_title(text),
+    return PreparedArticle(text=text, title=(title or "").strip() or default_title(text), extraction=extraction,
                            url=url or None, published=day.isoformat() if day else None, source_name=source_name,
                            added_by=added_by, scored_by=model_id)
+
+
+def store_prepared(db: sqlite_utils.Database, article: PreparedArticle) -> StoredArticle:
+    """Store a prepared article and its claims atomically (a savepoint inside an open transaction)."""
+    return store_article(db, text=article.text, extraction=article.extraction, title=article.title,
+                         url=article.url, published=article.published, source_name=article.source_name,
+                         added_by=article.added_by, scored_by=article.scored_by)
+
+
+def suggest_for_stored(db: sqlite_utils.Database, stored: StoredArticle, article: PreparedArticle) -> None:
+    """The match suggestions of an article just stored (or of one whose earlier ingest stopped before them)."""
     if not stored.already_stored:
-        worth_checking = tuple(claim_id for claim_id, claim in zip(stored.claim_ids, extraction.claims, strict=True)
-                               if claim.checkworthy)
-        _suggest_matches(db, stored.article_id, worth_checking[:MAX_SUGGESTED_CLAIMS])
+        worth_checking = tuple(claim_id for claim_id, claim in zip(stored.claim_ids, article.extraction.claims,
+                                                                   strict=True) if claim.checkworthy)
+        suggest_article(db, stored.article_id, worth_checking[:MAX_SUGGESTED_CLAIMS])
     elif not suggestions_stored(db, stored.article_id):  # an earlier ingest stopped before its suggestions
-        _suggest_matches(db, stored.article_id, checkworthy_claim_ids(db, stored.article_id)[:MAX_SUGGESTED_CLAIMS])
-    return stored
+        suggest_article(db, stored.article_id, checkworthy_claim_ids(db, stored.article_id)[:MAX_SUGGESTED_CLAIMS])
 
 
-# Suggestions are looked up for the check-worthy claims a reviewer will open, and for at most this many of them:
-# a pasted 10 MB wall of text has thousands of candidates and would tie the reviewer's session up for minutes.
-MAX_SUGGESTED_CLAIMS = 300
+def ingest_text(db: sqlite_utils.Database, text: str, *, title: str | None = None, url: str | None = None,
+                published: str | dt.date | None = None, source_name: str | None = None,
+                added_by: str | None = None) -> StoredArticle:
+    """Extract claims from `text` and store article and claims atomically; then store match suggestions.
 
-
-def _suggest_matches(db: sqlite_utils.Database, article_id: int, claim_ids: tuple[int, ...]) -> None:
-    """Suggestions are a convenience computed after the article is safely stored; failing them loses nothing.
-
-    The article is marked once they are stored, so an ingest stopped before that redoes them on the next run.
+    Raises UnreadableArticle if there is no text, or the URL or date is malformed.
     """
-    from pipelines.matching import suggest_matches
+    from pipelines.desk_model import active_scorer
 
-    try:
-        if claim_ids:
-            suggest_matches(db, claim_ids)
-    except Exception:  # noqa: BLE001 - the article is stored; the suggestions can be recomputed
-        log.exception("could not store duplicate suggestions for claims %s", claim_ids[:5])
-    else:
-        mark_suggestions_stored(db, article_id)
+    scorer, model_id = active_scorer(db)  # the desk's model, when it has trained one
+    article = prepare_text(text, title=title, url=url, published=published, source_name=source_name,
+                           added_by=added_by, scorer=scorer, model_id=model_id)
+    stored = store_prepared(db, article)
+    suggest_for_stored(db, stored, article)
+    return stored
 
 
 def article_files(paths: Iterable[str | Path]) -> Iterator[Path]:
@@ -128,10 +157,11 @@ def article_files(paths: Iterable[str | Path]) -> Iterator[Path]:
             yield path
 
 
-def ingest_paths(db: sqlite_utils.Database, paths: Iterable[str | Path], *, title: str | None = None,
-                 url: str | None = None, published: str | dt.date | None = None,
-                 added_by: str | None = None) -> Iterator[IngestOutcome]:
-    """Ingest every file; a bad file yields an outcome with its reason and the rest go on."""
+def ingest_one_by_one(db: sqlite_utils.Database, paths: Iterable[str | Path], *, title: str | None = None,
+                     url: str | None = None, published: str | dt.date | None = None,
+                     added_by: str | None = None) -> Iterator[IngestOutcome]:
+    """Each file in its own transaction, with its suggestions right after it: what a pasted article gets, and how
+    a folder was ingested before `ingest_paths` stored in bulk (the golden comparison and the benchmark use it)."""
     for path in article_files(paths):
         try:
             article = read_article_file(path)
@@ -141,3 +171,132 @@ def ingest_paths(db: sqlite_utils.Database, paths: Iterable[str | Path], *, titl
             yield IngestOutcome(str(path), error=str(error))
         else:
             yield IngestOutcome(str(path), stored=stored)
+
+
+# Bulk ingest stores this many articles (or this many bytes of text) per transaction, each in a savepoint of its
+# own: one commit (and one fsync) for many articles, and still all or nothing per article.
+BATCH_ARTICLES = 100
+BATCH_BYTES = 4_000_000
+# Suggestions of a run this small are made before ingest returns (seconds on a large desk); a larger run leaves
+# them pending for `factcheck worker`, which makes the same ones, article after article.
+SUGGEST_AT_ONCE_CLAIMS = 300
+# Extraction runs in worker processes from this many files on (starting them costs about a second).
+POOL_FROM_FILES = 16
+
+
+def _prepare_file(path: Path, title: str | None, url: str | None, published: str | dt.date | None,
+                  added_by: str | None, scorer: LearnedScorer | None,
+                  model_id: int | None) -> PreparedArticle | str:
+    """Read and extract one file (in a worker process or in this one); a refusal is its one-line reason."""
+    try:
+        article = read_article_file(path)
+        return prepare_text(article.text, title=title or article.title, url=url, published=published,
+                            source_name=path.name, added_by=added_by, scorer=scorer, model_id=model_id)
+    except UnreadableArticle as error:
+        return str(error)
+
+
+def _die_with_parent(parent: int) -> None:
+    """An extraction worker ends with the ingest that started it, even one killed with kill -9 (Linux's
+    PR_SET_PDEATHSIG), so that no orphan keeps the ingest's output open."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1: PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # it died before the line above
+        os._exit(1)
+
+
+def _pool_size(files: int, scorer: LearnedScorer | None) -> int:
+    """Worker processes for extraction: one per core this process may use, none for a few files or when the
+    desk's model cannot be handed to another process."""
+    if files < POOL_FROM_FILES:
+        return 0
+    if scorer is not None:
+        try:
+            pickle.dumps(scorer)
+        except (pickle.PicklingError, TypeError, AttributeError):
+            return 0
+    wanted = os.environ.get("FACTCHECK_INGEST_WORKERS")
+    if wanted is not None:
+        return max(0, int(wanted))
+    return min(4, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
+
+
+def _prepared(paths: list[Path], options: dict, scorer: LearnedScorer | None,
+              model_id: int | None) -> Iterator[tuple[Path, PreparedArticle | str]]:
+    """Each file prepared, in order; extraction runs ahead in worker processes, at most a window of files."""
+    workers = _pool_size(len(paths), scorer)
+    if not workers:
+        for path in paths:
+            yield path, _prepare_file(path, *options.values(), scorer, model_id)
+        return
+    window = 8 * workers
+    with ProcessPoolExecutor(max_workers=workers, initializer=_die_with_parent, initargs=(os.getpid(),)) as pool:
+        ahead: list[tuple[Path, Future]] = []
+        for path in paths:
+            ahead.append((path, pool.submit(_prepare_file, path, *options.values(), scorer, model_id)))
+            if len(ahead) >= window:
+                done_path, future = ahead.pop(0)
+                yield done_path, future.result()
+        for done_path, future in ahead:
+            yield done_path, future.result()
+
+
+def _store_batch(db: sqlite_utils.Database, batch: list[tuple[Path, PreparedArticle | str]]) -> list[IngestOutcome]:
+    """One transaction for the batch, a savepoint for each article: one that cannot be stored is named and
+    refused, the others are stored. Outcomes keep the files' order (a file refused when read among them)."""
+    outcomes = []
+    with writing(db):
+        for path, article in batch:
+            if isinstance(article, str):
+                outcomes.append(IngestOutcome(str(path), error=article))
+                continue
+            try:
+                stored = store_prepared(db, article)  # its own savepoint inside this transaction
+            except (sqlite3.IntegrityError, sqlite3.DataError, ValueError, OverflowError) as error:
+                outcomes.append(IngestOutcome(str(path), error=f"could not be stored: {error}"))
+            else:
+                outcomes.append(IngestOutcome(str(path), stored=stored))
+    return outcomes
+
+
+def ingest_paths(db: sqlite_utils.Database, paths: Iterable[str | Path], *, title: str | None = None,
+                 url: str | None = None, published: str | dt.date | None = None,
+                 added_by: str | None = None) -> Iterator[IngestOutcome]:
+    """Ingest every file; a bad file yields an outcome with its reason and the rest go on.
+
+    Stores exactly what `ingest_one_by_one` stores, faster: claims are extracted outside any transaction (in
+    worker processes for many files), articles are stored many to a transaction, and suggestions are made at the
+    end for a small run, or left pending for `factcheck worker` (`pipelines/suggestions.py`) for a large one.
+    An outcome is yielded once its article is committed.
+    """
+    from pipelines.desk_model import active_scorer
+
+    files = list(article_files(paths))
+    scorer, model_id = active_scorer(db)
+    options = {"title": title, "url": url, "published": published, "added_by": added_by}
+    touched: list[int] = []
+    batch: list[tuple[Path, PreparedArticle | str]] = []
+    size = 0
+    for path, article in _prepared(files, options, scorer, model_id):
+        batch.append((path, article))
+        size += 0 if isinstance(article, str) else len(article.text)
+        if len(batch) >= BATCH_ARTICLES or size >= BATCH_BYTES:
+            outcomes, batch, size = _store_batch(db, batch), [], 0
+            touched += [o.stored.article_id for o in outcomes if o.stored is not None]
+            yield from outcomes
+    if batch:
+        outcomes = _store_batch(db, batch)
+        touched += [o.stored.article_id for o in outcomes if o.stored is not None]
+        yield from outcomes
+    _suggest_if_small(db, touched)
+
+
+def _suggest_if_small(db: sqlite_utils.Database, article_ids: list[int]) -> None:
+    """The run's suggestions now when they are few (a pasted or uploaded article, a handful of files)."""
+    if not article_ids:
+        return
+    if checkworthy_count(db, sorted(set(article_ids))) > SUGGEST_AT_ONCE_CLAIMS:
+        return
+    suggest_pending(db, article_ids=sorted(set(article_ids)))

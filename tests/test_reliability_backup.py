@@ -95,7 +95,12 @@ def full_db(db_path):
     update_claim(db, ids[2], expected_version=1, reviewer="Minh", changes={"assignee": "Minh", "text": "Sửa lời."})
     split_at = get_claim(db, ids[3])
     split_claim(db, ids[3], (split_at.start + split_at.end) // 2, expected_version=1, reviewer="Lan")
-    merge_claims(db, [ids[4], ids[5]], reviewer="Minh")
+    # two neighbours of one article, untouched above (the queue's order mixes articles)
+    article = get_claim(db, ids[4]).article_id
+    rows = db.execute("SELECT id FROM claims WHERE article_id = ? AND status = 'new' ORDER BY start",
+                      [article]).fetchall()
+    neighbours = [r[0] for r in rows if r[0] not in ids[:4]][:2]
+    merge_claims(db, neighbours, reviewer="Minh")
     # A duplicate pointing forward to a claim with a higher id, and past checks with their matches.
     update_claim(db, ids[1], expected_version=1, reviewer="Lan", changes={"canonical_id": ids[-1]})
     db.execute("INSERT INTO known_claims (id, text, folded, verdict, url, published, imported_at)"
