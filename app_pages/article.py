@@ -12,13 +12,14 @@ from app_pages.components import (
     md_escape,
     md_link,
     open_claim,
+    rating_names,
     review_progress,
     reviewer,
     short,
     show_flash,
     status_label,
 )
-from translations import _
+from translations import _, format_date, format_decimal, ngettext
 
 
 def _chosen_article_id(db) -> int | None:
@@ -26,7 +27,7 @@ def _chosen_article_id(db) -> int | None:
     from db.articles import count_articles
 
     if not count_articles(db):
-        st.info("No articles yet: add one on the Articles page.")
+        st.info(_("No articles yet: add one on the Articles page."))
         return None
     linked = st.query_params.get("id")
     wanted = linked or st.session_state.get("article_current_id")
@@ -51,38 +52,41 @@ def _edit_claim_panel(db, claim, article_claims) -> None:
     from db.claims import ClaimNotFound, VersionConflict
     from evidence.review import ReviewError, save_review
 
-    st.markdown(f"**Claim #{claim.id}** · {status_label(claim.status)}"
-                + (f" · verdict **{md_escape(claim.rating)}**" if claim.rating else "")
-                + f" · score {claim.score:.2f}")
+    facts = [_("**Claim #{id}**").format(id=claim.id), status_label(claim.status)]
+    if claim.rating:
+        facts.append(_("verdict **{rating}**").format(
+            rating=md_escape(rating_names(db).get(claim.rating, claim.rating))))
+    facts.append(_("score {score}").format(score=format_decimal(claim.score, places=2)))
+    st.markdown(" · ".join(facts))
     st.markdown(f"> {md_escape(claim.text)}")
     if claim.edited:
-        st.caption(f"Original wording in the article: “{md_escape(claim.original_text)}”")
-    if st.button("Review this claim", key=f"article_review_{claim.id}", type="primary"):
+        st.caption(_("Original wording in the article: “{text}”").format(text=md_escape(claim.original_text)))
+    if st.button(_("Review this claim"), key=f"article_review_{claim.id}", type="primary"):
         from db.claims import ClaimFilter
 
         # "Next open claim" then walks this article's open claims in their order in the text.
         st.session_state["queue_order"] = (ClaimFilter(article_id=claim.article_id, checkworthy=None), "article")
         open_claim(claim.id)
 
-    tab_edit, tab_split, tab_merge = st.tabs(["Edit wording", "Split in two", "Merge with others"])
+    tab_edit, tab_split, tab_merge = st.tabs([_("Edit wording"), _("Split in two"), _("Merge with others")])
     with tab_edit, st.form(f"article_edit_form_{claim.id}_{claim.version}"):
-        wording = st.text_area("Wording checked and reported (the article's own words stay recorded)",
+        wording = st.text_area(_("Wording checked and reported (the article's own words stay recorded)"),
                                value=claim.text, key=f"article_wording_{claim.id}_{claim.version}")
-        if st.form_submit_button("Save wording"):
+        if st.form_submit_button(_("Save wording")):
             try:
                 save_review(db, claim.id, expected_version=claim.version, reviewer=reviewer(), text=wording)
             except (ReviewError, ClaimNotFound, VersionConflict) as error:
                 st.error(md_escape(str(error)))
             else:
-                flash("article", "success", f"Saved the wording of claim #{claim.id}.")
+                flash("article", "success", _("Saved the wording of claim #{id}.").format(id=claim.id))
                 st.rerun()
     with tab_split, st.form(f"article_split_form_{claim.id}_{claim.version}"):
-        st.caption("Type or paste the words where the second claim starts.")
-        second_start = st.text_input("Second claim starts at", key=f"article_split_at_{claim.id}")
-        if st.form_submit_button("Split claim"):
+        st.caption(_("Type or paste the words where the second claim starts."))
+        second_start = st.text_input(_("Second claim starts at"), key=f"article_split_at_{claim.id}")
+        if st.form_submit_button(_("Split claim")):
             span = find_passage(db_text(db, claim.article_id), second_start, within=(claim.start + 1, claim.end))
             if span is None:
-                st.error("Those words are not inside this claim (after its first character); copy them from it.")
+                st.error(_("Those words are not inside this claim (after its first character); copy them from it."))
             else:
                 try:
                     first, second = split_claim(db, claim.id, span[0], expected_version=claim.version,
@@ -90,20 +94,21 @@ def _edit_claim_panel(db, claim, article_claims) -> None:
                 except (InvalidPassage, ClaimNotFound, VersionConflict) as error:
                     st.error(md_escape(str(error)))
                 else:
-                    flash("article", "success", f"Split claim #{claim.id} into #{first} and #{second}.")
+                    flash("article", "success", _("Split claim #{id} into #{first} and #{second}.").format(
+                        id=claim.id, first=first, second=second))
                     _select(first, claim.article_id)
                     st.rerun()
     with tab_merge, st.form(f"article_merge_form_{claim.id}"):
         others = [c for c in article_claims if c.id != claim.id]
-        chosen = st.multiselect("Merge with", [c.id for c in others], key=f"article_merge_with_{claim.id}",
+        chosen = st.multiselect(_("Merge with"), [c.id for c in others], key=f"article_merge_with_{claim.id}",
                                 format_func=lambda i: f"#{i} · {short(next(c.text for c in others if c.id == i), 70)}")
-        if st.form_submit_button("Merge claims"):
+        if st.form_submit_button(_("Merge claims")):
             try:
                 new_id = merge_claims(db, [claim.id, *chosen], reviewer=reviewer())
             except (InvalidPassage, ClaimNotFound) as error:
                 st.error(md_escape(str(error)))
             else:
-                flash("article", "success", f"Merged into claim #{new_id}.")
+                flash("article", "success", _("Merged into claim #{id}.").format(id=new_id))
                 _select(new_id, claim.article_id)
                 st.rerun()
 
@@ -124,20 +129,20 @@ def db_text(db, article_id: int) -> str:
 def _add_missed_claim(db, article) -> None:
     from db.claim_edits import InvalidPassage, add_claim_from_passage
 
-    with st.expander("Add a claim the engine missed"), st.form("article_add_claim_form"):
-        passage = st.text_area("Copy the passage from the article text above", key="article_missed_passage",
+    with st.expander(_("Add a claim the engine missed")), st.form("article_add_claim_form"):
+        passage = st.text_area(_("Copy the passage from the article text above"), key="article_missed_passage",
                                height=90)
-        if st.form_submit_button("Add claim"):
+        if st.form_submit_button(_("Add claim")):
             span = find_passage(article.text, passage)
             if span is None:
-                st.error("That passage is not in the article; copy it exactly from the text above.")
+                st.error(_("That passage is not in the article; copy it exactly from the text above."))
                 return
             try:
                 claim_id = add_claim_from_passage(db, article.id, span[0], span[1], reviewer=reviewer())
             except InvalidPassage as error:
                 st.error(md_escape(str(error)))
                 return
-            flash("article", "success", f"Added claim #{claim_id}.")
+            flash("article", "success", _("Added claim #{id}.").format(id=claim_id))
             _select(claim_id, article.id)
             st.session_state.pop("article_missed_passage", None)
             st.rerun()
@@ -151,7 +156,7 @@ def _kept_copy(db, article_id: int) -> None:
     kept_page(db, article_capture_id(db, article_id), key=f"article_kept_html_{article_id}")
 
 
-st.title("Article view")
+st.title(_("Article view"))
 show_flash("article")
 _db = database()
 _article_id = _chosen_article_id(_db)
@@ -163,21 +168,24 @@ if _article_id is not None:
     _article = get_article(_db, _article_id)
     _claims = claims_for_article(_db, _article_id)
     _reviewed, _total = review_progress(_db, _article_id)
-    meta = [f"{len(_claims)} claims", f"{_reviewed} of {_total} check-worthy claims reviewed", _article.language]
+    meta = [ngettext("{n} claim", "{n} claims", len(_claims)).format(n=len(_claims)),
+            _("{reviewed} of {total} check-worthy claims reviewed").format(reviewed=_reviewed, total=_total),
+            _article.language]
     if _article.published:
-        meta.append(f"published {_article.published}")
+        meta.append(_("published {date}").format(date=format_date(_article.published)))
     st.caption(" · ".join(meta))
     if _article.url:
-        st.markdown(f"Source: {md_link(_article.url, _article.url)}")
+        st.markdown(_("Source: {address}").format(address=md_link(_article.url, _article.url)))
     _kept_copy(_db, _article_id)
 
     text_col, side_col = st.columns([3, 2], gap="large")
     with side_col:
-        colour_by = st.segmented_control("Colour claims by", ["status", "verdict"], default="status",
-                                         key="article_colour_by", required=True,
-                                         format_func=str.capitalize)
-        st.html(legend_html(colour_by, [r.label for r in rating_scale(_db)]))
-        show_all = st.toggle("Include claims that are not check-worthy", key="article_show_all", value=True)
+        _colour_names = {"status": _("Status"), "verdict": _("Verdict")}
+        colour_by = st.segmented_control(_("Colour claims by"), ["status", "verdict"], default="status",
+                                         key="article_colour_by", required=True, format_func=_colour_names.get)
+        _names = rating_names(_db)
+        st.html(legend_html(colour_by, [r.label for r in rating_scale(_db)], names=_names))
+        show_all = st.toggle(_("Include claims that are not check-worthy"), key="article_show_all", value=True)
         listed = [c for c in _claims if show_all or c.checkworthy]
         selected = None
         if listed:
@@ -189,14 +197,14 @@ if _article_id is not None:
                 wanted = int(clicked)
                 st.session_state.pop(f"article_pick_{_article_id}", None)
                 del st.query_params["select"]
+            shown = {i: f"#{i} · {status_label(by_id[i].status)} · {short(by_id[i].text, 80)}" for i in ids}
             selected = st.selectbox(
-                "Select a claim", ids, index=ids.index(wanted) if wanted in ids else 0,
-                key=f"article_pick_{_article_id}",
-                format_func=lambda i: f"#{i} · {status_label(by_id[i].status)} · {short(by_id[i].text, 80)}")
+                _("Select a claim"), ids, index=ids.index(wanted) if wanted in ids else 0,
+                key=f"article_pick_{_article_id}", format_func=shown.get)
             st.session_state["article_selected_claim"] = selected
             _edit_claim_panel(_db, by_id[selected], _claims)
         else:
-            st.info("No claims to show.")
+            st.info(_("No claims to show."))
     with text_col:
         st.subheader(md_escape(_article.title), anchor=False)
         st.html(highlighted_article_html(_article.text, [c for c in _claims if show_all or c.checkworthy],

@@ -6,13 +6,17 @@ import html
 
 import streamlit as st
 
+from app_pages.claim_words import claim_type_name, reason_text
 from app_pages.components import (
     database,
+    date_input_format,
     flash,
     md_escape,
     md_link,
     open_article,
     open_claim,
+    rating_help,
+    rating_names,
     review_progress,
     reviewer,
     show_flash,
@@ -20,10 +24,11 @@ from app_pages.components import (
 )
 from app_pages.web_evidence import forget_source_draft, kept_copy, link_flag, source_draft, source_fetch_panel
 from claims.language import language_name
-from translations import _, ngettext
+from translations import N_, _, format_date, format_datetime, format_decimal, ngettext
 
-NO_RATING = "— no verdict yet —"
-STANCES = {"supports": "Supports the claim", "refutes": "Refutes the claim", "context": "Gives context"}
+NO_RATING = N_("— no verdict yet —")
+RELATIONS = {"duplicate": N_("duplicate"), "related": N_("related")}
+STANCES = {"supports": N_("Supports the claim"), "refutes": N_("Refutes the claim"), "context": N_("Gives context")}
 
 
 def _chosen_claim_id() -> int | None:
@@ -35,10 +40,10 @@ def _chosen_claim_id() -> int | None:
 
 
 def _claim_picker() -> None:
-    st.info("Choose a claim in the Claim queue or the Article view, or open one by its number.")
+    st.info(_("Choose a claim in the Claim queue or the Article view, or open one by its number."))
     with st.form("claim_open_form"):
-        number = st.number_input("Claim number", min_value=1, step=1, value=None, key="claim_open_number")
-        if st.form_submit_button("Open claim") and number:
+        number = st.number_input(_("Claim number"), min_value=1, step=1, value=None, key="claim_open_number")
+        if st.form_submit_button(_("Open claim")) and number:
             open_claim(int(number))
 
 
@@ -63,30 +68,45 @@ def _context(db, claim) -> None:
 
 
 def _number(value: float) -> str:
-    """1700000.0 → 1,700,000; 2.5 → 2.5: the figure as a reader checks it, never in scientific notation."""
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.4f}".rstrip("0").rstrip(".")
+    """1700000.0 → 1.700.000 (1,700,000 in English); 2.5 → 2,5: the figure as a reader checks it."""
+    return format_decimal(round(value, 4))
+
+
+QUALIFIERS = {"approx": N_("about"), "more_than": N_("more than"), "at_least": N_("at least"),
+              "less_than": N_("less than"), "at_most": N_("at most"), "up_to": N_("up to")}
 
 
 def _facts(claim) -> None:
-    st.markdown(f"**Check-worthiness** {claim.score:.2f}" + ("" if claim.checkworthy else " (not check-worthy)")
-                + (f" · **Types** {', '.join(claim.types)}" if claim.types else ""))
+    facts = [_("**Check-worthiness** {score}").format(score=format_decimal(claim.score, places=2))]
+    if not claim.checkworthy:
+        facts[0] = _("**Check-worthiness** {score} (not check-worthy)").format(
+            score=format_decimal(claim.score, places=2))
+    if claim.types:
+        facts.append(_("**Types** {types}").format(types=", ".join(claim_type_name(t) for t in claim.types)))
+    st.markdown(" · ".join(facts))
     if claim.reasons:
-        st.markdown("**Reasons**\n" + "\n".join(f"- {md_escape(r)}" for r in claim.reasons))
+        st.markdown(_("**Reasons**") + "\n" + "\n".join(f"- {md_escape(reason_text(r))}" for r in claim.reasons))
     if claim.speaker and claim.speaker_role:
         st.markdown(_("**Speaker** {speaker}, {role}").format(speaker=md_escape(claim.speaker),
                                                               role=md_escape(claim.speaker_role)))
     elif claim.speaker:
-        st.markdown(f"**Speaker** {md_escape(claim.speaker)}")
+        st.markdown(_("**Speaker** {speaker}").format(speaker=md_escape(claim.speaker)))
     if claim.quantities:
-        st.markdown("**Figures**\n" + "\n".join(
-            f"- “{md_escape(q.text)}” = {_number(q.value)}" + (f"–{_number(q.high)}" if q.high is not None else "")
-            + (f" {md_escape(q.unit)}" if q.unit else "")
-            + (f" ({q.qualifier.replace('_', ' ')})" if q.qualifier != "exact" else "")
-            for q in claim.quantities))
+        lines = []
+        for q in claim.quantities:
+            line = f"- “{md_escape(q.text)}” = {_number(q.value)}" + (f"–{_number(q.high)}" if q.high is not None
+                                                                       else "")
+            line += f" {md_escape(q.unit)}" if q.unit else ""
+            if q.qualifier != "exact":
+                qualifier = _(QUALIFIERS[q.qualifier]) if q.qualifier in QUALIFIERS else q.qualifier
+                line += f" ({qualifier})"
+            lines.append(line)
+        st.markdown(_("**Figures**") + "\n" + "\n".join(lines))
     if claim.dates:
-        st.markdown("**Dates**\n" + "\n".join(f"- “{md_escape(d.text)}” = {d.value}" for d in claim.dates))
+        st.markdown(_("**Dates**") + "\n" + "\n".join(f"- “{md_escape(d.text)}” = {d.value}" for d in claim.dates))
     if claim.edited:
-        st.caption(f"Wording edited by a reviewer. The article said: “{md_escape(claim.original_text)}”")
+        st.caption(_("Wording edited by a reviewer. The article said: “{text}”").format(
+            text=md_escape(claim.original_text)))
 
 
 def _review_form(db, claim, seen: int) -> None:
@@ -102,28 +122,31 @@ def _review_form(db, claim, seen: int) -> None:
         # Reviewers draft; an editor publishes. The library refuses it anyway; the form does not offer it.
         statuses = [s for s in statuses if s is not Status.PUBLISHED or s is current]
         if current is Status.PUBLISHED:
-            st.caption("Published verdicts are corrected by an editor.")
+            st.caption(_("Published verdicts are corrected by an editor."))
         else:
             st.caption(_("Publishing is an editor's step (the desk's two-person rule): draft the verdict, then"
                          " hand it over with “Ready for an editor”."))
     labels = [NO_RATING, *[r.label for r in scale]]
-    descriptions = {r.label: r.description for r in scale if r.description}
+    names = rating_names(db)  # verdicts keep the label; the reader sees the desk's name for it in their language
+    shown = {NO_RATING: _(NO_RATING), **names}
+    shown_statuses = {s: status_label(str(s)) for s in statuses}
     key = f"claim_{claim.id}_{seen}"  # a new loaded version gets fresh widgets showing its values
     with st.form(f"{key}_review_form"):
         left, right = st.columns(2)
-        status = left.selectbox("Status", statuses, format_func=lambda s: Status(s).label, key=f"{key}_status")
+        status = left.selectbox(_("Status"), statuses, format_func=lambda s: shown_statuses[s], key=f"{key}_status")
         people = _assignee_choices(db, claim)
-        assignee = right.selectbox("Assignee", people, index=people.index(claim.assignee or NOBODY),
+        assignee = right.selectbox(_("Assignee"), people, index=people.index(claim.assignee or NOBODY),
                                    key=f"{key}_assignee", format_func=_assignee_label,
                                    help=_("A desk account responsible for this claim"))
-        rating = st.selectbox("Verdict rating", labels, key=f"{key}_rating",
+        rating = st.selectbox(_("Verdict rating"), labels, key=f"{key}_rating",
                               index=labels.index(claim.rating) if claim.rating in labels else 0,
-                              help="; ".join(f"{k}: {v}" for k, v in descriptions.items()) or None)
-        verdict = st.text_input("Verdict in one line (optional)", value=claim.verdict or "", key=f"{key}_verdict")
-        rationale = st.text_area("Rationale (required with a rating)", value=claim.rationale or "",
+                              format_func=lambda label: shown.get(label, label), help=rating_help(db))
+        verdict = st.text_input(_("Verdict in one line (optional)"), value=claim.verdict or "",
+                                key=f"{key}_verdict")
+        rationale = st.text_area(_("Rationale (required with a rating)"), value=claim.rationale or "",
                                  key=f"{key}_rationale", height=120,
-                                 placeholder="Why the claim earns this rating, citing the sources below.")
-        submitted = st.form_submit_button("Save review", type="primary")
+                                 placeholder=_("Why the claim earns this rating, citing the sources below."))
+        submitted = st.form_submit_button(_("Save review"), type="primary")
     if not submitted:
         return
     saved = _save(db, claim.id, seen, status=status, assignee=None if assignee == NOBODY else assignee,
@@ -132,11 +155,17 @@ def _review_form(db, claim, seen: int) -> None:
         return
     reviewed, total = review_progress(db)
     if saved.version == seen:
-        flash("claim", "info", "Nothing changed, so nothing was saved.")
+        flash("claim", "info", _("Nothing changed, so nothing was saved."))
     else:
-        verdict_part = f", {md_escape(saved.rating)}" if saved.rating else ""
-        flash("claim", "success", f"Saved: {Status(saved.status).label}{verdict_part}."
-                                  f" {reviewed} of {total} check-worthy claims reviewed.")
+        status_name = status_label(str(saved.status))
+        if saved.rating:
+            message = _("Saved: {status}, {rating}. {reviewed} of {total} check-worthy claims reviewed.").format(
+                status=status_name, rating=md_escape(names.get(saved.rating, saved.rating)), reviewed=reviewed,
+                total=total)
+        else:
+            message = _("Saved: {status}. {reviewed} of {total} check-worthy claims reviewed.").format(
+                status=status_name, reviewed=reviewed, total=total)
+        flash("claim", "success", message)
     st.rerun()
 
 
@@ -230,9 +259,10 @@ def _notes(db, claim) -> None:
         st.caption(_("No notes yet. Notes are for the desk only: they never appear in a published report."))
     for note in notes:
         with st.container(border=True):
-            st.caption(f"**{md_escape(note.author)}** · {note.created_at[:16].replace('T', ' ')} UTC"
-                       + (" · " + _("mentions {names}").format(names=md_escape(", ".join(note.mentions)))
-                          if note.mentions else ""))
+            heading = [f"**{md_escape(note.author)}**", format_datetime(note.created_at)]
+            if note.mentions:
+                heading.append(_("mentions {names}").format(names=md_escape(", ".join(note.mentions))))
+            st.caption(" · ".join(heading))
             st.markdown(md_escape(note.text))
     with st.form(f"claim_{claim.id}_note_form", clear_on_submit=True):
         text = st.text_area(_("Add a note"), key=f"claim_{claim.id}_note", height=70,
@@ -256,11 +286,12 @@ def _save(db, claim_id: int, seen: int, **changes):
         saved = save_review(db, claim_id, expected_version=seen, reviewer=reviewer(), **changes)
     except VersionConflict as conflict:
         # Show what the other reviewer did, then load their version: nothing of theirs is overwritten.
-        flash("claim", "error", f"{md_escape(str(conflict))} Their version is shown below.")
+        flash("claim", "error", _("{conflict} Their version is shown below.").format(
+            conflict=md_escape(str(conflict))))
         _load_version(claim_id, conflict.current.version)
         st.rerun()
     except (ReviewError, ClaimNotFound) as error:
-        st.error(f"Not saved: {md_escape(str(error))}")
+        st.error(_("Not saved: {reason}").format(reason=md_escape(str(error))))
         return None
     _load_version(claim_id, saved.version)
     return saved
@@ -268,11 +299,11 @@ def _save(db, claim_id: int, seen: int, **changes):
 
 def _wording_form(db, claim, seen: int) -> None:
 
-    with st.expander("Edit the claim's wording"), st.form(f"claim_{claim.id}_{seen}_wording_form"):
-        wording = st.text_area("Wording to check and report (the article's own words stay recorded)",
+    with st.expander(_("Edit the claim's wording")), st.form(f"claim_{claim.id}_{seen}_wording_form"):
+        wording = st.text_area(_("Wording to check and report (the article's own words stay recorded)"),
                                value=claim.text, key=f"claim_{claim.id}_{seen}_wording")
-        if st.form_submit_button("Save wording") and _save(db, claim.id, seen, text=wording) is not None:
-            flash("claim", "success", "Saved the new wording.")
+        if st.form_submit_button(_("Save wording")) and _save(db, claim.id, seen, text=wording) is not None:
+            flash("claim", "success", _("Saved the new wording."))
             st.rerun()
 
 
@@ -283,65 +314,69 @@ def _sources(db, claim) -> None:
 
     sources = sources_for_claim(db, claim.id)
     if not sources:
-        st.caption("No sources yet.")
+        st.caption(_("No sources yet."))
     for number, source in enumerate(sources, 1):
         with st.container(border=True):
             body, action = st.columns([8, 1], vertical_alignment="top")
             title = md_escape(source.title or source.url)
-            meta = [STANCES.get(source.stance, source.stance)]
-            meta += [md_escape(x) for x in (source.publisher, source.published) if x]
+            meta = [_(STANCES[source.stance]) if source.stance in STANCES else source.stance]
+            meta += [md_escape(x) for x in (source.publisher, format_date(source.published)) if x]
             if source.accessed:
-                meta.append(f"accessed {source.accessed}")
+                meta.append(_("accessed {date}").format(date=format_date(source.accessed)))
             body.markdown(f"**[{number}] {title}**  \n{' · '.join(meta)}  \n{md_link(source.url, source.url)}")
             if source.archive_url:
-                body.caption(f"Archived copy: {md_link(source.archive_url, source.archive_url)}")
+                body.caption(_("Archived copy: {address}").format(address=md_link(source.archive_url,
+                                                                                   source.archive_url)))
             if source.excerpt:
                 body.markdown(f"> {md_escape(source.excerpt)}")
             with body:
                 link_flag(source)
                 kept_copy(db, source)
-            if action.button("Remove", key=f"claim_remove_source_{source.link_id}", type="tertiary"):
+            if action.button(_("Remove"), key=f"claim_remove_source_{source.link_id}", type="tertiary"):
                 remove_claim_source(db, source.link_id, reviewer=reviewer())
-                flash("claim", "success", f"Removed source [{number}].")
+                flash("claim", "success", _("Removed source [{number}].").format(number=number))
                 st.rerun()
-    attach = st.expander("Attach a source", expanded=not sources or source_draft(claim.id) is not None)
+    attach = st.expander(_("Attach a source"), expanded=not sources or source_draft(claim.id) is not None)
     with attach:
         source_fetch_panel(db, claim)
     with attach, st.form(f"claim_{claim.id}_source_form", clear_on_submit=False):
-        url = st.text_input("URL (http or https)", key="claim_source_url", placeholder="https://…")
+        url = st.text_input(_("URL (http or https)"), key="claim_source_url", placeholder="https://…")
         left, right = st.columns(2)
-        title = left.text_input("Title", key="claim_source_title")
-        publisher = right.text_input("Publisher", key="claim_source_publisher")
-        published = left.date_input("Date published", value=None, key="claim_source_published", format="YYYY-MM-DD")
-        accessed = right.date_input("Date accessed", value=dt.date.today(), key="claim_source_accessed",
-                                    format="YYYY-MM-DD")
-        archive = st.text_input("Archived copy URL (optional)", key="claim_source_archive",
+        title = left.text_input(_("Title"), key="claim_source_title")
+        publisher = right.text_input(_("Publisher"), key="claim_source_publisher")
+        published = left.date_input(_("Date published"), value=None, key="claim_source_published",
+                                    format=date_input_format())
+        accessed = right.date_input(_("Date accessed"), value=dt.date.today(), key="claim_source_accessed",
+                                    format=date_input_format())
+        archive = st.text_input(_("Archived copy URL (optional)"), key="claim_source_archive",
                                 placeholder="https://web.archive.org/…")
-        excerpt = st.text_area("Quoted excerpt", key="claim_source_excerpt", height=80)
-        stance = st.radio("Stance", list(STANCES), format_func=STANCES.get, horizontal=True,
+        excerpt = st.text_area(_("Quoted excerpt"), key="claim_source_excerpt", height=80)
+        stances = {key: _(label) for key, label in STANCES.items()}
+        stance = st.radio(_("Stance"), list(STANCES), format_func=stances.get, horizontal=True,
                           key="claim_source_stance")
-        keep = st.checkbox("Keep a copy of the page", value=True, key="claim_source_keep",
-                           help="The page is fetched when you attach the source (unless you fetched it above)")
-        if st.form_submit_button("Attach source"):
+        keep = st.checkbox(_("Keep a copy of the page"), value=True, key="claim_source_keep",
+                           help=_("The page is fetched when you attach the source (unless you fetched it above)"))
+        if st.form_submit_button(_("Attach source")):
             try:
-                with st.spinner("Attaching the source…"):
+                with st.spinner(_("Attaching the source…")):
                     attached = attach_source_keeping_copy(
                         db, claim.id, url=url, keep_copy=keep, stance=stance, reviewer=reviewer(), title=title,
                         publisher=publisher, published=published, accessed=accessed, archive_url=archive,
                         excerpt=excerpt, page=draft.page if (draft := source_draft(claim.id)) is not None
                         and draft.matches(url) else None)
             except InvalidSource as error:
-                st.error(f"Source not attached: {md_escape(str(error))}.")
+                st.error(_("Source not attached: {reason}.").format(reason=md_escape(str(error))))
             else:
                 for field in ("url", "title", "publisher", "archive", "excerpt", "published"):
                     st.session_state.pop(f"claim_source_{field}", None)
                 forget_source_draft()
                 if attached.no_copy_reason:
-                    flash("claim", "warning", "Source attached. No copy of the page was kept:"
-                                              f" {md_escape(attached.no_copy_reason)}")
+                    flash("claim", "warning", _("Source attached. No copy of the page was kept: {reason}").format(
+                        reason=md_escape(attached.no_copy_reason)))
+                elif attached.kept_copy:
+                    flash("claim", "success", _("Source attached with a kept copy of the page."))
                 else:
-                    flash("claim", "success", "Source attached" + (" with a kept copy of the page."
-                                                                   if attached.kept_copy else "."))
+                    flash("claim", "success", _("Source attached."))
                 st.rerun()
 
 
@@ -351,14 +386,14 @@ def _history(db, claim) -> None:
 
     entries = history_for_claim(db, claim.id)
     if not entries:
-        st.caption("No changes recorded yet.")
+        st.caption(_("No changes recorded yet."))
         return
     rows = []
     for e in reversed(entries):
         changes = change_words(e.before, e.after)
         if not changes and e.after is not None and not isinstance(e.after, dict):
             changes = [(field_label(e.field or ""), "—", str(e.after))]
-        rows.append({_("When"): e.at[:19].replace("T", " "), _("Who"): e.reviewer or "—",
+        rows.append({_("When"): format_datetime(e.at), _("Who"): e.reviewer or "—",
                      _("What"): action_words(e.action),
                      _("Fields"): ", ".join(label for label, _b, _a in changes) or "—",
                      _("Before"): "; ".join(f"{label}: {before}" for label, before, _a in changes) or "—",
@@ -446,7 +481,7 @@ def _card_buttons(db, claim, seen: int, s) -> None:
     from db.duplicates import DifferenceNotConfirmed, decide_match
     from evidence.review import ReviewError, adopt_verdict
 
-    where = f"claim #{s.other_claim_id}" if s.other_kind == "claim" else _("the past fact-check")
+    where = _("claim #{id}").format(id=s.other_claim_id) if s.other_kind == "claim" else _("the past fact-check")
     pending = st.session_state.get("claim_link_pending")
     if pending and pending[0] == s.match_id:
         st.warning(_("These claims differ: {difference}. Link them as the same claim anyway? The difference is kept"
@@ -493,7 +528,8 @@ def _card_buttons(db, claim, seen: int, s) -> None:
             flash("claim", "success", ngettext(
                 "Adopted the verdict {rating} from claim #{id}, with its 1 source.",
                 "Adopted the verdict {rating} from claim #{id}, with its {n} sources.", adopted.sources).format(
-                rating=md_escape(adopted.claim.rating), id=s.other_claim_id, n=adopted.sources))
+                rating=md_escape(rating_names(db).get(adopted.claim.rating, adopted.claim.rating)),
+                id=s.other_claim_id, n=adopted.sources))
             st.rerun()
 
 
@@ -531,21 +567,23 @@ def _search_by_meaning(db, claim) -> None:
     from pipelines.matching import suggest_matches
 
     if not is_available():
-        st.caption("Search by meaning needs the multilingual sentence model (`make run` installs it).")
+        st.caption(_("Search by meaning needs the multilingual sentence model (`make run` installs it)."))
         return
     job = latest_job(db)
     if job is not None and job.running:
-        st.caption(f"Vectors by meaning: {job.done:,} of {job.total:,} stored texts done; the others are found by "
-                   "their words until they are reached.")
-    if st.button("Search by meaning", key="claim_search_meaning",
-                 help="Also finds past fact-checks and claims that say the same in other words, in Vietnamese or "
-                      "English (the desk's setting decides whether other languages are shown)."):
-        with st.spinner("Comparing meanings…"):
+        st.caption(_("Vectors by meaning: {done} of {total} stored texts done; the others are found by their words"
+                     " until they are reached.").format(done=format_decimal(job.done), total=format_decimal(job.total)))
+    if st.button(_("Search by meaning"), key="claim_search_meaning",
+                 help=_("Also finds past fact-checks and claims that say the same in other words, in Vietnamese or "
+                        "English (the desk's setting decides whether other languages are shown).")):
+        with st.spinner(_("Comparing meanings…")):
             added = suggest_matches(db, [claim.id], by_meaning=True)
         if added:
-            flash("claim", "success", f"Search by meaning: {added} more similar {_plural(added, 'text')} below.")
+            found = ngettext("Search by meaning: {n} more similar text below.",
+                             "Search by meaning: {n} more similar texts below.", added)
+            flash("claim", "success", found.format(n=added))
         else:
-            flash("claim", "info", "Search by meaning found nothing new.")
+            flash("claim", "info", _("Search by meaning found nothing new."))
         st.rerun()
 
 
@@ -556,9 +594,9 @@ def _dismissal(db, claim, seen: int, where) -> None:
     from evidence.review import ReviewError
 
     if claim.status in DISMISSABLE:
-        action, label, icon = dismiss_claim, "Dismiss: not worth checking", "🚫"
+        action, label, icon = dismiss_claim, _("Dismiss: not worth checking"), "🚫"
     elif claim.status == "dismissed":
-        action, label, icon = restore_claim, "Restore", "↩️"
+        action, label, icon = restore_claim, _("Restore"), "↩️"
     else:
         return
     if where.button(label, key="claim_dismiss" if action is dismiss_claim else "claim_restore", icon=icon):
@@ -571,12 +609,8 @@ def _dismissal(db, claim, seen: int, where) -> None:
         if saved.status == "dismissed":
             st.session_state["claim_just_dismissed"] = claim.id  # its notice, with Undo, shows beside the claim
         else:
-            flash("claim", "success", f"Restored: {md_escape(status_label(saved.status))}.")
+            flash("claim", "success", _("Restored: {status}.").format(status=md_escape(status_label(saved.status))))
         st.rerun()
-
-
-def _plural(n: int, word: str) -> str:
-    return word if n == 1 else word + "s"
 
 
 def _next_open_claim(db, claim) -> None:
@@ -628,14 +662,14 @@ def _page() -> None:
     from db.articles import get_article
     from db.claims import get_claim
 
-    st.title("Claim")
+    st.title(_("Claim"))
     show_flash("claim")
     db = database()
     claim_id = _chosen_claim_id()
     claim = get_claim(db, claim_id) if claim_id is not None else None
     if claim is None:
         if claim_id is not None:
-            st.warning(f"There is no claim #{claim_id}.")
+            st.warning(_("There is no claim #{id}.").format(id=claim_id))
         _claim_picker()
         return
     st.session_state["claim_current_id"] = claim.id
@@ -648,48 +682,54 @@ def _page() -> None:
     badges = st.container(horizontal=True, vertical_alignment="center")
     badges.badge(status_label(claim.status), color="blue")
     if claim.rating:
-        badges.badge(f"Verdict: {md_escape(claim.rating)}", color="green")
+        badges.badge(_("Verdict: {rating}").format(rating=md_escape(rating_names(db).get(claim.rating,
+                                                                                          claim.rating))),
+                     color="green")
     if claim.assignee:
-        badges.badge(f"Assigned to {md_escape(claim.assignee)}", color="gray")
-    badges.caption(f"Claim #{claim.id} · version {claim.version}"
-                   + (f" · last changed by {md_escape(claim.updated_by)}" if claim.updated_by else ""))
+        badges.badge(_("Assigned to {name}").format(name=md_escape(claim.assignee)), color="gray")
+    if claim.updated_by:
+        badges.caption(_("Claim #{id} · version {version} · last changed by {who}").format(
+            id=claim.id, version=claim.version, who=md_escape(claim.updated_by)))
+    else:
+        badges.caption(_("Claim #{id} · version {version}").format(id=claim.id, version=claim.version))
     title = md_escape(article.title[:60]) if article else ""
-    if badges.button(f"Article #{claim.article_id}: {title}", type="tertiary", key="claim_open_article",
-                     icon="📄"):
+    if badges.button(_("Article #{id}: {title}").format(id=claim.article_id, title=title), type="tertiary",
+                     key="claim_open_article", icon="📄"):
         open_article(claim.article_id)
     _dismissal(db, claim, seen, badges)
     _assign_to_me(db, claim, seen, badges)
     _undo_dismissal(db, claim, st)
     if claim.version != seen:
-        st.warning(f"{md_escape(claim.updated_by) or 'Someone'} changed this claim after you opened it"
-                   f" (version {seen} → {claim.version}). Saving now will be refused; load their version first.")
-        if st.button("Load their version", key="claim_reload"):
+        st.warning(_("{who} changed this claim after you opened it (version {seen} → {version}). Saving now will"
+                     " be refused; load their version first.").format(
+            who=md_escape(claim.updated_by) or _("Someone"), seen=seen, version=claim.version))
+        if st.button(_("Load their version"), key="claim_reload"):
             _load_version(claim.id, claim.version)
             st.rerun()
 
     main, side = st.columns([3, 2], gap="large")
     with main:
-        st.subheader("In context", anchor=False)
+        st.subheader(_("In context"), anchor=False)
         _context(db, claim)
-        st.subheader("Review", anchor=False)
+        st.subheader(_("Review"), anchor=False)
         if claim.status == "merged":
-            st.info("This claim was merged or split into other claims; review those instead.")
+            st.info(_("This claim was merged or split into other claims; review those instead."))
         elif claim.status == "dismissed":
-            st.info("Dismissed as not worth checking: it is out of the review queue, and the desk's check-worthiness"
-                    " model learns from it. Restore it to review it.")
+            st.info(_("Dismissed as not worth checking: it is out of the review queue, and the desk's"
+                      " check-worthiness model learns from it. Restore it to review it."))
         else:
             _review_form(db, claim, seen)
             _hand_over(db, claim, seen)
             _wording_form(db, claim, seen)
         _next_open_claim(db, claim)
         _notes(db, claim)
-        st.subheader("Evidence", anchor=False)
+        st.subheader(_("Evidence"), anchor=False)
         _sources(db, claim)
     with side:
-        st.subheader("Why it was flagged", anchor=False)
+        st.subheader(_("Why it was flagged"), anchor=False)
         _facts(claim)
         _similar(db, claim, seen)
-    st.subheader("History", anchor=False)
+    st.subheader(_("History"), anchor=False)
     _history(db, claim)
 
 

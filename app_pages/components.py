@@ -12,13 +12,15 @@ import streamlit as st
 from db.accounts import Account
 from db.connection import open_database, resolve_db_path
 from db.records import ClaimRecord
+from translations import LANGUAGE_NAMES, N_, _, use_language
 
 __all__ = ["PAGES", "STATUS_LABELS", "STATUS_COLOURS", "database", "close_database", "require_reviewer",
            "reviewer", "signed_in", "sign_out", "go_to", "resume_session",
            "flash", "show_flash", "md_escape", "short", "status_label",
            "claim_colour",
            "highlighted_article_html", "find_passage", "open_claim", "open_article", "review_progress",
-           "legend_html", "inbox_counts_caption"]
+           "legend_html", "start_in_language", "language_selector", "role_name", "rating_names", "rating_help",
+           "date_input_format", "inbox_counts_caption"]
 
 # Page files, as st.navigation registers them; st.switch_page needs exactly these paths.
 PAGES = {
@@ -33,9 +35,10 @@ PAGES = {
     "speakers": "app_pages/speakers.py",
 }
 
-STATUS_LABELS = {"new": "New", "in_review": "In review", "drafted": "Verdict drafted",
-                 "ready": "Ready for an editor", "published": "Published", "merged": "Merged or split",
-                 "dismissed": "Dismissed"}
+STATUS_LABELS = {"new": N_("New"), "in_review": N_("In review"), "drafted": N_("Verdict drafted"),
+                 "ready": N_("Ready for an editor"), "published": N_("Published"), "merged": N_("Merged or split"),
+                 "dismissed": N_("Dismissed")}
+ROLE_NAMES = {"reviewer": N_("reviewer"), "editor": N_("editor"), "admin": N_("admin")}
 STATUS_COLOURS = {"new": "#e8eaed", "in_review": "#fde68a", "drafted": "#bfdbfe", "ready": "#a5b4fc",
                   "published": "#bbf7d0",
                   "merged": "#f1f5f9", "dismissed": "#f1f5f9"}
@@ -75,6 +78,64 @@ def close_database() -> None:
     _local.db = None
     if db is not None:
         db.close()
+
+
+def start_in_language(db: sqlite_utils.Database) -> str:
+    """Show this run in the signed-in account's language (the desk's on the sign-in form); returns it."""
+    from db.account_language import account_language
+
+    language = account_language(db, st.session_state.get("account_login"))
+    use_language(language)
+    return language
+
+
+def language_selector(db: sqlite_utils.Database) -> None:
+    """The signed-in account's choice of language (or the desk's), saved at once and applied on the next run."""
+    from db.account_language import chosen_language, set_account_language
+    from db.settings import get_setting
+
+    login = st.session_state.get("account_login")
+    if not login:
+        return
+    desk = get_setting(db, "language")
+    options = ["desk", *LANGUAGE_NAMES]  # "desk": no choice of its own, the desk's language
+    current = chosen_language(db, login) or "desk"
+    # Shown names worked out here, in this run's language: AppTest calls format_func outside the script's thread.
+    shown = {**LANGUAGE_NAMES, "desk": _("The desk's ({language})").format(language=LANGUAGE_NAMES[desk])}
+    chosen = st.selectbox(_("Language"), options, index=options.index(current), key="app_language",
+                          format_func=shown.get)
+    if chosen != current:
+        set_account_language(db, login, None if chosen == "desk" else chosen, changed_by=reviewer())
+        st.rerun()
+
+
+def rating_names(db: sqlite_utils.Database) -> dict[str, str]:
+    """{label: name} of the desk's rating scale in the reader's language, in scale order."""
+    from db.ratings import named_scale
+    from translations import current_language
+
+    return {r.label: r.name for r in named_scale(db, current_language())}
+
+
+def rating_help(db: sqlite_utils.Database) -> str | None:
+    """The scale's definitions in the reader's language, one per line (Markdown list for a widget's help)."""
+    from db.ratings import named_scale
+    from translations import current_language
+
+    lines = [f"- **{md_escape(r.name)}**: {md_escape(r.definition)}" for r in named_scale(db, current_language())
+             if r.definition]
+    return "\n".join(lines) or None
+
+
+def date_input_format() -> str:
+    """How a date picker writes its day for the reader: 15/09/2026 in Vietnamese, 2026-09-15 in English."""
+    from translations import current_language
+
+    return "DD/MM/YYYY" if current_language() == "vi" else "YYYY-MM-DD"
+
+
+def role_name(role: str) -> str:
+    return _(ROLE_NAMES.get(role, role))
 
 
 def reviewer() -> str | None:
@@ -198,7 +259,7 @@ def require_reviewer(db: sqlite_utils.Database, *, return_to: str = "/") -> str:
         account = get_account(db, login)
         idle = time.time() - st.session_state.get("last_active", 0)
         if account is None or account.disabled:
-            sign_out("Your account was disabled: ask an admin.")
+            sign_out(_("Your account was disabled: ask an admin."))
         elif idle > 60 * minutes:
             _session_ended("idle", minutes)
         else:
@@ -228,23 +289,24 @@ def _sign_in_form(db: sqlite_utils.Database, return_to: str) -> None:
     from db.sessions import revoke_session, session_by_token, start_session
     from translations import _
 
-    st.title("Fact-check workbench")
+    st.title(_("Fact-check workbench"))
     if st.query_params.get("signed_out"):
         st.info(_("Signed out."))
     show_flash("signin")
     if count_accounts(db) == 0:
-        st.warning("This desk has no accounts yet. Make the first admin on the server:"
-                   " `factcheck user add LOGIN --role admin` (it asks for the password), then sign in here.")
-    st.write("Sign in with your account: every change is recorded under your name.")
+        st.warning(_("This desk has no accounts yet. Make the first admin on the server:"
+                     " `factcheck user add LOGIN --role admin` (it asks for the password), then sign in here."))
+    st.write(_("Sign in with your account: every change is recorded under your name."))
     with st.form("signin_form"):
-        login = st.text_input("Login", key="signin_login", autocomplete="username")
-        password = st.text_input("Password", type="password", key="signin_password", autocomplete="current-password")
-        submitted = st.form_submit_button("Sign in", type="primary")
+        login = st.text_input(_("Login"), key="signin_login", autocomplete="username")
+        password = st.text_input(_("Password"), type="password", key="signin_password",
+                                 autocomplete="current-password")
+        submitted = st.form_submit_button(_("Sign in"), type="primary")
     if submitted:
         try:
             account = authenticate(db, login, password)
         except SignInRefused as refused:
-            st.error(f"Not signed in: {md_escape(str(refused))}.")
+            st.error(_("Not signed in: {reason}.").format(reason=md_escape(str(refused))))
         else:
             # A new token at every sign-in: whatever cookie this browser held before is revoked, never reused.
             if (old := session_by_token(db, _cookie_token())) is not None:
@@ -320,7 +382,7 @@ def short(text: str, limit: int = 110) -> str:
 
 
 def status_label(status: str) -> str:
-    return STATUS_LABELS.get(status, status)
+    return _(STATUS_LABELS[status]) if status in STATUS_LABELS else status
 
 
 def claim_colour(claim: ClaimRecord, colour_by: str) -> str:
@@ -332,11 +394,14 @@ def claim_colour(claim: ClaimRecord, colour_by: str) -> str:
     return STATUS_COLOURS.get(claim.status, _UNRATED)
 
 
-def legend_html(colour_by: str, ratings: Iterable[str] = ()) -> str:
+def legend_html(colour_by: str, ratings: Iterable[str] = (), *, names: dict[str, str] | None = None) -> str:
+    """The colours' key: statuses, or the scale's ratings (labels, shown by their `names` where given)."""
+    names = names or {}
     if colour_by == "verdict":
-        items = [(r, _RATING_COLOURS.get(r.casefold(), _OTHER_RATING)) for r in ratings] + [("No verdict", _UNRATED)]
+        items = [(names.get(r, r), _RATING_COLOURS.get(r.casefold(), _OTHER_RATING)) for r in ratings]
+        items.append((_("No verdict"), _UNRATED))
     else:
-        items = [(label, STATUS_COLOURS[key]) for key, label in STATUS_LABELS.items() if key != "merged"]
+        items = [(_(label), STATUS_COLOURS[key]) for key, label in STATUS_LABELS.items() if key != "merged"]
     return "".join(f'<span style="background:{colour};padding:1px 8px;border-radius:4px;margin-right:6px;'
                    f'font-size:0.85em">{html.escape(label)}</span>' for label, colour in items)
 

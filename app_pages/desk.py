@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app_pages.components import database, flash, md_escape, reviewer, show_flash, signed_in
-from translations import _, ngettext
+from app_pages.components import database, flash, md_escape, reviewer, role_name, show_flash, signed_in
+from app_pages.desk_language import publication_panel, rating_scale_panel
+from translations import LANGUAGE_NAMES, _, format_datetime, ngettext
 
-st.title("Desk")
+st.title(_("Desk"))
 show_flash("desk")
 _db = database()
 _me = reviewer()
@@ -14,34 +15,47 @@ _account = signed_in()
 
 
 def _settings(db) -> None:
-    from db.settings import SETTINGS, get_setting, set_setting
+    from db.settings import PUBLICATION_SETTINGS, SETTINGS, get_setting, set_setting
     from evidence.permissions import Action, can
 
-    st.subheader("Settings", anchor=False)
+    st.subheader(_("Settings"), anchor=False)
     allowed = can(db, _me, Action.MANAGE_SCALE)
     if not allowed:
-        st.caption("Only editors and admins change the desk's settings.")
+        st.caption(_("Only editors and admins change the desk's settings."))
     with st.form("desk_settings_form"):
         values = {}
         for key, setting in SETTINGS.items():
             current = get_setting(db, key)
-            if isinstance(current, bool):
-                values[key] = st.toggle(setting.label, value=current, key=f"desk_setting_{key}", disabled=not allowed)
+            if key in PUBLICATION_SETTINGS:
+                continue  # in their own panel (desk_language.py)
+            if key == "language":
+                values[key] = st.selectbox(_(setting.label), list(LANGUAGE_NAMES), format_func=LANGUAGE_NAMES.get,
+                                           index=list(LANGUAGE_NAMES).index(current), key=f"desk_setting_{key}",
+                                           disabled=not allowed)
+            elif isinstance(current, bool):
+                values[key] = st.toggle(_(setting.label), value=current, key=f"desk_setting_{key}",
+                                        disabled=not allowed)
             elif isinstance(current, str):
-                values[key] = st.text_input(setting.label, value=current, key=f"desk_setting_{key}",
+                values[key] = st.text_input(_(setting.label), value=current, key=f"desk_setting_{key}",
                                             disabled=not allowed)
             else:
-                values[key] = int(st.number_input(setting.label, value=int(current), min_value=5, max_value=24 * 60,
+                values[key] = int(st.number_input(_(setting.label), value=int(current), min_value=5, max_value=24 * 60,
                                                   step=5, key=f"desk_setting_{key}", disabled=not allowed))
-        if st.form_submit_button("Save settings", disabled=not allowed):
+        if st.form_submit_button(_("Save settings"), disabled=not allowed):
             refused = [error for key, value in values.items() if (error := _refusal(key, value))]
             if refused:
-                st.error(f"Settings not saved: {md_escape(refused[0])}")
+                st.error(_("Settings not saved: {reason}").format(reason=md_escape(refused[0])))
                 return
             for key, value in values.items():
                 set_setting(db, key, value, changed_by=_me)
-            flash("desk", "success", "Settings saved.")
+            flash("desk", "success", _("Settings saved."))
             st.rerun()
+
+
+def _can_manage_scale(db) -> bool:
+    from evidence.permissions import Action, can
+
+    return can(db, _me, Action.MANAGE_SCALE)
 
 
 def _refusal(key: str, value) -> str | None:
@@ -69,38 +83,43 @@ def _accounts(db) -> None:
     )
     from evidence.permissions import Action, can
 
-    st.subheader("Accounts", anchor=False)
+    st.subheader(_("Accounts"), anchor=False)
     accounts = list_accounts(db)
-    st.dataframe([{"Login": a.login, "Name": a.name, "Role": a.role.value,
-                   "State": "disabled" if a.disabled else "active", "Last sign-in": (a.last_sign_in_at or "")[:16]}
+    states = {"(unchanged)": _("(unchanged)"), "active": _("active"), "disabled": _("disabled")}
+    st.dataframe([{_("Login"): a.login, _("Name"): a.name, _("Role"): role_name(a.role.value),
+                   _("State"): states["disabled" if a.disabled else "active"],
+                   _("Last sign-in"): format_datetime(a.last_sign_in_at)}
                   for a in accounts], hide_index=True, width="stretch")
     if not can(db, _me, Action.MANAGE_ACCOUNTS):
-        st.caption("Only admins add accounts and change roles.")
+        st.caption(_("Only admins add accounts and change roles."))
         return
     roles = [r.value for r in Role]
-    with st.expander("Add an account"), st.form("desk_add_account", clear_on_submit=True):
-        login = st.text_input("Login", key="desk_new_login")
-        name = st.text_input("Name shown in the history and reports", key="desk_new_name")
-        role = st.selectbox("Role", roles, key="desk_new_role")
-        password = st.text_input("First password (give it to them; they can be given a new one here)",
+    role_names = {"(unchanged)": _("(unchanged)"), **{r: role_name(r) for r in roles}}
+    with st.expander(_("Add an account")), st.form("desk_add_account", clear_on_submit=True):
+        login = st.text_input(_("Login"), key="desk_new_login")
+        name = st.text_input(_("Name shown in the history and reports"), key="desk_new_name")
+        role = st.selectbox(_("Role"), roles, key="desk_new_role", format_func=role_names.get)
+        password = st.text_input(_("First password (give it to them; they can be given a new one here)"),
                                  type="password", key="desk_new_password")
-        if st.form_submit_button("Add account", type="primary"):
+        if st.form_submit_button(_("Add account"), type="primary"):
             try:
                 made = add_account(db, login, role=role, password=password, name=name or None, created_by=_me)
             except AccountError as error:
-                st.error(f"Not added: {md_escape(str(error))}.")
+                st.error(_("Not added: {reason}.").format(reason=md_escape(str(error))))
             else:
-                flash("desk", "success", f"Added {md_escape(made.login)} ({made.role.value}).")
+                flash("desk", "success", _("Added {login} ({role}).").format(login=md_escape(made.login),
+                                                                              role=role_name(made.role.value)))
                 st.rerun()
     if not accounts:
         return
-    with st.expander("Change an account"), st.form("desk_change_account"):
-        chosen = st.selectbox("Account", [a.login for a in accounts], key="desk_change_login")
-        new_role = st.selectbox("Role", ["(unchanged)", *roles], key="desk_change_role")
-        state = st.radio("State", ["(unchanged)", "active", "disabled"], horizontal=True, key="desk_change_state")
-        new_password = st.text_input("New password (leave empty to keep it)", type="password",
+    with st.expander(_("Change an account")), st.form("desk_change_account"):
+        chosen = st.selectbox(_("Account"), [a.login for a in accounts], key="desk_change_login")
+        new_role = st.selectbox(_("Role"), ["(unchanged)", *roles], key="desk_change_role",
+                                format_func=role_names.get)
+        state = st.radio(_("State"), list(states), horizontal=True, key="desk_change_state", format_func=states.get)
+        new_password = st.text_input(_("New password (leave empty to keep it)"), type="password",
                                      key="desk_change_password")
-        if st.form_submit_button("Apply"):
+        if st.form_submit_button(_("Apply")):
             try:
                 if new_role != "(unchanged)":
                     set_role(db, chosen, new_role, changed_by=_me)
@@ -111,9 +130,9 @@ def _accounts(db) -> None:
                 if new_password:
                     reset_password(db, chosen, new_password, changed_by=_me)
             except AccountError as error:
-                st.error(f"Not changed: {md_escape(str(error))}.")
+                st.error(_("Not changed: {reason}.").format(reason=md_escape(str(error))))
             else:
-                flash("desk", "success", f"Changed {md_escape(chosen)}.")
+                flash("desk", "success", _("Changed {login}.").format(login=md_escape(chosen)))
                 st.rerun()
 
 
@@ -191,7 +210,7 @@ def _background_work(db) -> None:
     from pipelines.worker import background_progress
 
     progress = background_progress(db)
-    st.subheader("Background work", anchor=False)
+    st.subheader(_("Background work"), anchor=False)
     if progress.pending_suggestions:
         st.caption(ngettext("Suggestions pending for {n} article (a bulk ingest stored it; the worker is matching"
                             " it now).", "Suggestions pending for {n} articles (a bulk ingest stored them; the"
@@ -211,8 +230,12 @@ def _background_work(db) -> None:
                _("No worker is running: the app starts one, or run `factcheck worker` beside it."))
 
 
-st.caption(f"You are **{md_escape(_me)}**, {_account.role.value if _account else 'reviewer'}.")
+st.caption(_("You are **{name}**, {role}.").format(name=md_escape(_me),
+                                                   role=role_name(_account.role.value if _account else "reviewer")))
 _background_work(_db)
 _settings(_db)
+_rating_and_publication_allowed = _can_manage_scale(_db)
+rating_scale_panel(_db, allowed=_rating_and_publication_allowed)
+publication_panel(_db, allowed=_rating_and_publication_allowed)
 _checkworthiness_model(_db)
 _accounts(_db)

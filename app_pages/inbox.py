@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app_pages.components import database, md_escape, open_claim, short, signed_in, status_label
+from app_pages.components import database, md_escape, open_claim, rating_names, short, signed_in, status_label
 from translations import _, ngettext
 
 
@@ -24,7 +24,7 @@ def _claim_rows(claims, key: str, extra=None) -> None:
         text_col, button_col = st.columns([8, 1], vertical_alignment="center")
         details = [f"#{claim.id}", status_label(claim.status)]
         if claim.rating:
-            details.append(md_escape(claim.rating))
+            details.append(md_escape(rating_names(database()).get(claim.rating, claim.rating)))
         if claim.updated_by:
             details.append(_("last changed by {name}").format(name=md_escape(claim.updated_by)))
         if extra:
@@ -65,7 +65,7 @@ def _page() -> None:
         _section(_("Waiting to be published"), found.to_publish, "publish",
                  _("No verdict by someone else is waiting for an editor."),
                  extra=lambda c: _("drafted by {name}").format(name=md_escape(c.drafted_by or "?")))
-    st.subheader(f"{_('New notes for me')} ({len(found.notes)})", anchor=False)
+    st.subheader(_("New notes for me ({n})").format(n=len(found.notes)), anchor=False)
     if not found.notes:
         st.caption(_("No new notes mention you or your claims."))
     else:

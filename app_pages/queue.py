@@ -5,12 +5,14 @@ import zlib
 
 import streamlit as st
 
+from app_pages.claim_words import claim_type_name
 from app_pages.components import (
     STATUS_LABELS,
     database,
     flash,
     md_escape,
     open_claim,
+    rating_names,
     review_progress,
     reviewer,
     short,
@@ -19,12 +21,15 @@ from app_pages.components import (
     status_label,
 )
 from db.fts import read_query
-from translations import _, ngettext
+from translations import N_, _, format_decimal, ngettext
 
 PER_PAGE = 25
-ANY = "Any"
-SORTS = {"score": "Check-worthiness score", "newest": "Newest first", "oldest": "Oldest first",
-         "updated": "Recently changed", "article": "Article order"}
+ANY = "Any"  # the filters' "no choice" value, shown as _("Any")
+SORTS = {"score": N_("Check-worthiness score"), "newest": N_("Newest first"), "oldest": N_("Oldest first"),
+         "updated": N_("Recently changed"), "article": N_("Article order")}
+# Option values stay these words (what a test or a saved filter sets); the reader sees them translated.
+WORTHINESS = {"Check-worthy": N_("Check-worthy"), "Not check-worthy": N_("Not check-worthy")}
+HAS_NUMBER = {"Yes": N_("Yes"), "No": N_("No")}
 
 
 def fuzzy_claim_ids(db, query: str, flt, limit: int = 500) -> tuple[int, ...] | None:
@@ -83,23 +88,35 @@ def _filters(db):
     from db.ratings import rating_scale
 
     facets = facet_values(db)
-    search = st.text_input("Search claims", key="queue_search", type="search",
-                           placeholder="Words from the claim, with or without diacritics (e.g. dien kremlin)")
+    # Shown names worked out here, in this run's language (AppTest calls format_func outside the script's thread).
+    any_ = {ANY: _("Any")}
+    statuses = {**any_, **{k: status_label(k) for k in STATUS_LABELS}}
+    ratings = {**any_, **rating_names(db)}
+    sorts = {k: _(v) for k, v in SORTS.items()}
+    worthiness = {**any_, **{k: _(v) for k, v in WORTHINESS.items()}}
+    numbers = {**any_, **{k: _(v) for k, v in HAS_NUMBER.items()}}
+    search = st.text_input(_("Search claims"), key="queue_search", type="search",
+                           placeholder=_("Words from the claim, with or without diacritics (e.g. dien kremlin)"))
     row1 = st.columns(4)
-    status = row1[0].selectbox("Status", [ANY, *[k for k in STATUS_LABELS if k != "merged"]], key="queue_status",
-                               format_func=lambda s: s if s == ANY else status_label(s))
-    rating = row1[1].selectbox("Verdict", [ANY, *[r.label for r in rating_scale(db)]], key="queue_rating")
-    claim_type = row1[2].selectbox("Type", [ANY, *facets["type"]], key="queue_type")
+    status = row1[0].selectbox(_("Status"), [ANY, *[k for k in STATUS_LABELS if k != "merged"]],
+                               key="queue_status", format_func=statuses.get)
+    rating = row1[1].selectbox(_("Verdict"), [ANY, *[r.label for r in rating_scale(db)]], key="queue_rating",
+                               format_func=lambda r: ratings.get(r, r))
+    types = {**any_, **{t: claim_type_name(t) for t in facets["type"]}}
+    claim_type = row1[2].selectbox(_("Type"), [ANY, *facets["type"]], key="queue_type",
+                                   format_func=lambda t: types.get(t, t))
     article, _exists = article_picker(db, key="queue_article", label=_("Article"), any_label=ANY,
                                       container=row1[3])
     row2 = st.columns(4)
-    assignee = row2[0].selectbox("Assignee", [ANY, *facets["assignee"]], key="queue_assignee")
-    has_number = row2[1].selectbox("Has a number", [ANY, "Yes", "No"], key="queue_has_number")
-    worthy = row2[2].selectbox("Check-worthiness", ["Check-worthy", "Not check-worthy", ANY],
-                               key="queue_checkworthy")
-    sort = row2[3].selectbox("Sort by", list(SORTS), format_func=SORTS.get, key="queue_sort")
+    assignee = row2[0].selectbox(_("Assignee"), [ANY, *facets["assignee"]], key="queue_assignee",
+                                 format_func=lambda a: any_.get(a, a))
+    has_number = row2[1].selectbox(_("Has a number"), [ANY, *HAS_NUMBER], key="queue_has_number",
+                                   format_func=numbers.get)
+    worthy = row2[2].selectbox(_("Check-worthiness"), [*WORTHINESS, ANY], key="queue_checkworthy",
+                               format_func=worthiness.get)
+    sort = row2[3].selectbox(_("Sort by"), list(SORTS), format_func=sorts.get, key="queue_sort")
     pick = lambda v: None if v == ANY else v  # noqa: E731
-    speaker = st.text_input(_("Speaker (any spelling)"), key="queue_speaker", placeholder="Peskov")
+    speaker = st.text_input(_("Speaker (any spelling)"), key="queue_speaker", placeholder=_("Peskov"))
     spellings = _speaker_spellings(db, speaker)
     flt = ClaimFilter(
         status=pick(status), rating=pick(rating), claim_type=pick(claim_type), article_id=article,
@@ -158,8 +175,8 @@ def _dismiss_or_restore(db, claim, where) -> None:
     from evidence.review import ReviewError
 
     dismissed = claim.status == "dismissed"
-    if where.button("Restore" if dismissed else "Dismiss", key=f"queue_dismiss_{claim.id}", width="stretch",
-                    type="tertiary", help=None if dismissed else "Not worth checking: out of the queue"):
+    if where.button(_("Restore") if dismissed else _("Dismiss"), key=f"queue_dismiss_{claim.id}", width="stretch",
+                    type="tertiary", help=None if dismissed else _("Not worth checking: out of the queue")):
         try:
             (restore_claim if dismissed else dismiss_claim)(db, claim.id, expected_version=claim.version,
                                                             reviewer=reviewer())
@@ -167,7 +184,7 @@ def _dismiss_or_restore(db, claim, where) -> None:
             st.error(md_escape(str(error)))
             return
         if dismissed:
-            flash("queue", "success", f"Claim #{claim.id} restored.")
+            flash("queue", "success", _("Claim #{id} restored.").format(id=claim.id))
         else:
             # Its notice, with Undo, takes the claim's place in the list.
             st.session_state["queue_just_dismissed"] = (claim.id, st.session_state.get("queue_row", 0))
@@ -250,22 +267,28 @@ def _undo_notice(db) -> None:
         st.rerun()
 
 
-st.title("Claim queue")
+st.title(_("Claim queue"))
 show_flash("queue")
 _db = database()
 _reviewed, _total = review_progress(_db)
 st.progress(_reviewed / _total if _total else 0.0,
-            text=f"{_reviewed} of {_total} check-worthy claims reviewed (verdict drafted or published)")
+            text=_("{reviewed} of {total} check-worthy claims reviewed (verdict drafted or published)").format(
+                reviewed=_reviewed, total=_total))
 _saved_filters(_db)
 _flt, _sort = _filters(_db)
 st.session_state["queue_order"] = (_flt, _sort)  # "Next open claim" on a claim page walks this order
 _result, _fuzzy = _page_of_claims(_db, _flt, _sort)
 
 _head, _next = st.columns([4, 1], vertical_alignment="bottom")
-_shown = f"{_result.offset + 1}–{_result.offset + len(_result.claims)} of {_result.total}" if _result.total else "0"
-_head.markdown(ngettext("**1 claim** matches", "**{n} claims** match", _result.total).format(n=_result.total)
-               + " · " + _("showing {shown}").format(shown=_shown)
-               + (" · " + _("no claim has these words, showing near matches") if _fuzzy else ""))
+if _result.total:
+    _matching = ngettext("**{n} claim** matches · showing {first}–{last} of {n}",
+                         "**{n} claims** match · showing {first}–{last} of {n}", _result.total).format(
+        n=_result.total, first=_result.offset + 1, last=_result.offset + len(_result.claims))
+else:
+    _matching = _("**0 claims** match")
+if _fuzzy:
+    _matching = _("{matching} · no claim has these words, showing near matches").format(matching=_matching)
+_head.markdown(_matching)
 if _flt.search and not _fuzzy and _result.total:
     _read = read_query(_flt.search)
     if _result.with_marks is not None and _result.with_marks < _result.total:
@@ -277,11 +300,11 @@ if _flt.search and not _fuzzy and _result.total:
         words=", ".join(f"“{w}”" for w in _read.prefixes)))
 if _result.claims:
     _first_open = next((c for c in _result.claims if c.status in ("new", "in_review")), None)
-    if _first_open is not None and _next.button("Review next open claim", key="queue_next", type="primary",
+    if _first_open is not None and _next.button(_("Review next open claim"), key="queue_next", type="primary",
                                                 width="stretch"):
         open_claim(_first_open.id)
 else:
-    st.info("No claims match these filters.")
+    st.info(_("No claims match these filters."))
 
 _bulk_actions(_db, _result.claims)
 
@@ -296,19 +319,20 @@ for _row, _claim in enumerate(_result.claims):
         pick_col, score_col, text_col, action_col = st.columns([0.3, 0.8, 7, 1.2], vertical_alignment="center")
         pick_col.checkbox(_("Select claim #{id}").format(id=_claim.id), key=f"queue_pick_{_claim.id}",
                           label_visibility="collapsed")
-        score_col.metric("Score", f"{_claim.score:.2f}", label_visibility="collapsed")
+        score_col.metric(_("Score"), format_decimal(_claim.score, places=2), label_visibility="collapsed")
         details = [f"#{_claim.id}", status_label(_claim.status)]
         if _claim.rating:
-            details.append(f"verdict **{md_escape(_claim.rating)}**")
+            details.append(_("verdict **{rating}**").format(
+                rating=md_escape(rating_names(_db).get(_claim.rating, _claim.rating))))
         if _claim.types:
-            details.append(", ".join(_claim.types))
+            details.append(", ".join(claim_type_name(t) for t in _claim.types))
         if _claim.assignee:
-            details.append(f"assigned to {md_escape(_claim.assignee)}")
+            details.append(_("assigned to {name}").format(name=md_escape(_claim.assignee)))
         if _claim.speaker:
-            details.append(f"speaker {md_escape(_claim.speaker)}")
+            details.append(_("speaker {name}").format(name=md_escape(_claim.speaker)))
         text_col.markdown(md_escape(short(_claim.text, 300)))
         text_col.caption(" · ".join(details))
-        if action_col.button("Review", key=f"queue_open_{_claim.id}", width="stretch"):
+        if action_col.button(_("Review"), key=f"queue_open_{_claim.id}", width="stretch"):
             open_claim(_claim.id)
         if _claim.status in ("new", "in_review", "dismissed"):
             _dismiss_or_restore(_db, _claim, action_col)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app_pages.components import PAGES, database, md_escape, open_claim, short, signed_in
+from app_pages.components import PAGES, database, md_escape, open_claim, rating_names, short, signed_in
 from db.speakers import merge_speakers, speaker_record, speakers, split_speaker
 from translations import _, ngettext
 
@@ -44,7 +44,8 @@ if st.button(_("Their claims in the queue"), key="speakers_queue"):
 
 st.subheader(_("Published verdicts by rating"))
 if record.ratings:
-    st.dataframe([{_("rating"): rating, _("verdicts"): n} for rating, n in record.ratings.items()],
+    names = rating_names(db)
+    st.dataframe([{_("rating"): names.get(rating, rating), _("verdicts"): n} for rating, n in record.ratings.items()],
                  hide_index=True, width="stretch")
 else:
     st.caption(_("No verdict on this speaker's claims has been published yet."))
@@ -53,7 +54,8 @@ st.subheader(ngettext("{n} claim in {a} article", "{n} claims in {a} articles", 
              .format(n=len(record.claims), a=len(record.articles)))
 for claim in record.claims:
     left, right = st.columns([5, 1])
-    rating = claim.rating if claim.status == "published" and claim.rating else _("not published")
+    rating = rating_names(db).get(claim.rating, claim.rating) if claim.status == "published" and claim.rating \
+        else _("not published")
     left.markdown(f"**#{claim.id}** {md_escape(short(claim.text, 160))}  \n"
                   + _("{article} · {rating}").format(article=md_escape(short(claim.article_title, 80)),
                                                      rating=md_escape(rating)))

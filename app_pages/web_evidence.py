@@ -10,17 +10,18 @@ import datetime as dt
 import streamlit as st
 
 from app_pages.components import md_escape
+from translations import N_, _, format_date, format_datetime
 
 __all__ = ["source_draft", "forget_source_draft", "source_fetch_panel", "kept_copy", "kept_page", "link_flag"]
 
 _DRAFT = "claim_source_draft"
-_LINK_WORDS = {"changed": "The page has changed since the copy was kept",
-               "gone": "The page has gone"}
+_LINK_WORDS = {"changed": N_("The page has changed since the copy was kept; link checked {when}."),
+               "gone": N_("The page has gone; link checked {when}.")}
 
 
 def _when(stamp: str) -> str:
-    """"2026-12-03T08:35:55+00:00" → "2026-12-03 08:35 UTC"."""
-    return stamp[:16].replace("T", " ") + " UTC"
+    """"2026-12-03T08:35:55+00:00" → "2026-12-03 08:35 UTC" (or "08:35 3/12/2026 (UTC)")."""
+    return format_datetime(stamp)
 
 
 def source_draft(claim_id: int):
@@ -44,17 +45,17 @@ def source_fetch_panel(db, claim) -> None:
     from fetching.web import FetchError
 
     address, action = st.columns([5, 1.4], vertical_alignment="bottom")
-    url = address.text_input("Fetch the source from its URL (the form below is filled from the page, and a copy"
-                             " is kept)", key="claim_fetch_url", placeholder="https://…")
-    if action.button("Fetch page", key="claim_fetch_button", width="stretch"):
+    url = address.text_input(_("Fetch the source from its URL (the form below is filled from the page, and a copy"
+                               " is kept)"), key="claim_fetch_url", placeholder="https://…")
+    if action.button(_("Fetch page"), key="claim_fetch_button", width="stretch"):
         if not url.strip():
-            st.error("Give the page's URL first.")
+            st.error(_("Give the page's URL first."))
             return
         try:
-            with st.spinner("Fetching the page…"):
+            with st.spinner(_("Fetching the page…")):
                 draft = draft_source(db, url, claim_text=claim.text)
         except FetchError as error:
-            st.error(f"Could not fetch the page: {md_escape(str(error))}")
+            st.error(_("Could not fetch the page: {reason}").format(reason=md_escape(str(error))))
             return
         st.session_state[_DRAFT] = (claim.id, draft)
         st.session_state["claim_source_url"] = draft.page.final_url
@@ -66,31 +67,35 @@ def source_fetch_panel(db, claim) -> None:
     if draft is None:
         return
     page = draft.page
-    st.caption(f"Fetched {md_escape(page.final_url)} at {_when(page.fetched_at)} (HTTP {page.status}):"
-               " the copy is kept when you attach the source.")
+    st.caption(_("Fetched {address} at {when} (HTTP {status}): the copy is kept when you attach the source.").format(
+        address=md_escape(page.final_url), when=_when(page.fetched_at), status=page.status))
     if not draft.passage:
-        st.caption("No sentence of the page states the claim's figures, dates or names: quote it by hand.")
+        st.caption(_("No sentence of the page states the claim's figures, dates or names: quote it by hand."))
         return
-    st.markdown("**Suggested passage**: the page's sentences with the claim's figures, dates or names")
+    st.markdown(_("**Suggested passage**: the page's sentences with the claim's figures, dates or names"))
     for number, sentence in enumerate(draft.passage):
         quote, use = st.columns([4, 1.6], vertical_alignment="center")
         quote.markdown(f"> {md_escape(sentence.text)}")
         quote.caption(" · ".join(md_escape(r) for r in sentence.reasons))
-        use.button("Use as quote", key=f"claim_use_passage_{number}", on_click=_use_quote, args=(sentence.text,))
+        use.button(_("Use as quote"), key=f"claim_use_passage_{number}", on_click=_use_quote,
+                   args=(sentence.text,))
 
 
 def link_flag(source) -> None:
     """What the latest `factcheck check-links` found, when it is something a reviewer must look at."""
     if source.link_outcome is None:
         return
-    when = (source.link_checked_at or "")[:10]
+    when = format_date((source.link_checked_at or "")[:10])
     if source.link_flagged:
-        detail = f" ({md_escape(source.link_detail)})" if source.link_detail else ""
-        st.warning(f"{_LINK_WORDS[source.link_outcome]}{detail}; link checked {when}.", icon="⚠️")
+        message = _(_LINK_WORDS[source.link_outcome]).format(when=when)
+        if source.link_detail:
+            message += f" ({md_escape(source.link_detail)})"
+        st.warning(message, icon="⚠️")
     elif source.link_outcome == "error":
-        st.caption(f"The last link check ({when}) could not reach the page: {md_escape(source.link_detail or '')}")
+        st.caption(_("The last link check ({when}) could not reach the page: {reason}").format(
+            when=when, reason=md_escape(source.link_detail or "")))
     else:
-        st.caption(f"Link checked {when}: unchanged.")
+        st.caption(_("Link checked {when}: unchanged.").format(when=when))
 
 
 def kept_copy(db, source) -> None:
@@ -98,7 +103,7 @@ def kept_copy(db, source) -> None:
     if source.capture_id:
         kept_page(db, source.capture_id, key=f"claim_kept_html_{source.link_id}")
         return
-    if st.button("Keep a copy of the page now", key=f"claim_keep_copy_{source.link_id}", type="tertiary",
+    if st.button(_("Keep a copy of the page now"), key=f"claim_keep_copy_{source.link_id}", type="tertiary",
                  icon="🗄️"):
         _keep_copy_now(db, source)
 
@@ -109,12 +114,12 @@ def _keep_copy_now(db, source) -> None:
     from evidence.web_sources import FetchError, keep_copy_now
 
     try:
-        with st.spinner("Fetching the page…"):
+        with st.spinner(_("Fetching the page…")):
             keep_copy_now(db, source.source_id, source.url, reviewer=reviewer())
     except (FetchError, AlreadyKept) as error:
-        st.error(f"No copy kept: {md_escape(str(error))}")
+        st.error(_("No copy kept: {reason}").format(reason=md_escape(str(error))))
         return
-    flash("claim", "success", "Kept a copy of the page.")
+    flash("claim", "success", _("Kept a copy of the page."))
     st.rerun()
 
 
@@ -130,18 +135,19 @@ def kept_page(db, capture_id: int | None, *, key: str) -> None:
     capture = get_capture(db, capture_id)
     if capture is None:
         return
-    day = capture["fetched_at"][:10]
-    st.caption(f"Copy kept on {day}")
-    with st.expander(f"Open the kept copy ({day})"):
-        st.caption(f"{md_escape(capture['final_url'])} · HTTP {capture['http_status']} · fetched"
-                   f" {_when(capture['fetched_at'])} · text SHA-256 {capture['content_hash'][:16]}…")
-        byline = [md_escape(x) for x in (capture.get("author"), capture.get("site_name")) if x]
+    day = format_date(capture["fetched_at"][:10])
+    st.caption(_("Copy kept on {date}").format(date=day))
+    with st.expander(_("Open the kept copy ({date})").format(date=day)):
+        st.caption(_("{address} · HTTP {status} · fetched {when} · text SHA-256 {digest}…").format(
+            address=md_escape(capture["final_url"]), status=capture["http_status"],
+            when=_when(capture["fetched_at"]), digest=capture["content_hash"][:16]))
+        byline = " · ".join(md_escape(x) for x in (capture.get("author"), capture.get("site_name")) if x)
         if byline:
-            st.caption("By " + " · ".join(byline) if capture.get("author") else " · ".join(byline))
-        text_tab, html_tab = st.tabs(["Main text", "HTML source (as text)"])
+            st.caption(_("By {byline}").format(byline=byline) if capture.get("author") else byline)
+        text_tab, html_tab = st.tabs([_("Main text"), _("HTML source (as text)")])
         with text_tab, st.container(height=320):
             st.text(capture["text"])
         with html_tab:
-            st.download_button("Download the HTML (as plain text)", data=capture["html"].encode("utf-8"),
+            st.download_button(_("Download the HTML (as plain text)"), data=capture["html"].encode("utf-8"),
                                file_name=f"kept-copy-{capture['id']}.html.txt", mime="text/plain", key=key)
             st.code(capture["html"][:200_000], language="html", wrap_lines=True, height=320)

@@ -18,6 +18,7 @@ from claims.folding import nfc
 from db.connection import writing
 from db.history import now, record
 from db.sessions import revoke_account_sessions
+from translations import N_, _
 
 __all__ = ["Role", "Account", "AccountError", "SignInRefused", "MIN_PASSWORD_LENGTH", "add_account",
            "get_account", "account_by_id", "active_accounts", "account_by_name", "account_by_subject",
@@ -303,7 +304,7 @@ def wait_before_next_attempt(db: sqlite_utils.Database, login: str) -> float:
     return max(0.0, wait - elapsed)
 
 
-REFUSED = "wrong login or password, or the account is disabled (ask an admin)"
+REFUSED = N_("wrong login or password, or the account is disabled (ask an admin)")
 
 
 def _reserve_attempt(db: sqlite_utils.Database, login: str) -> int:
@@ -318,7 +319,8 @@ def _reserve_attempt(db: sqlite_utils.Database, login: str) -> int:
         attempt = int(db.execute("INSERT INTO sign_in_attempts (login, succeeded, at) VALUES (?, 0, ?)",
                                  [login, now()]).lastrowid)
     if wait > 0:  # counted as a failure too, so hammering lengthens the wait (to the cap) instead of probing its edge
-        raise SignInRefused(f"too many wrong passwords for {login}: try again in {int(wait) + 1} s")
+        raise SignInRefused(_("too many wrong passwords for {login}: try again in {seconds} s").format(
+            login=login, seconds=int(wait) + 1))
     return attempt
 
 
@@ -340,7 +342,7 @@ def authenticate(db: sqlite_utils.Database, login: str, password: str) -> Accoun
         ok = False
     ok = ok and row[2] is None
     if not ok:
-        raise SignInRefused(REFUSED)
+        raise SignInRefused(_(REFUSED))
     stamp = now()
     with writing(db):
         db.execute("UPDATE sign_in_attempts SET succeeded = 1, at = ? WHERE id = ?", [stamp, attempt])

@@ -554,6 +554,41 @@ def _team_day(db: sqlite_utils.Database) -> None:
     """)
 
 
+@MIGRATIONS(name="0021_interface_language")
+def _interface_language(db: sqlite_utils.Database) -> None:
+    """Each account's interface language (NULL: the desk's), and the rating scale's names and definitions in each
+    language. A verdict keeps the label it was given (`claims.rating`); the names are how a label is shown and
+    published in a language, so renaming a step on the scale never changes an old verdict."""
+    columns = {row[1] for row in db.execute("PRAGMA table_info(accounts)")}
+    if "language" not in columns:
+        db.execute("ALTER TABLE accounts ADD COLUMN language TEXT")
+    _run(db, """
+    CREATE TABLE IF NOT EXISTS rating_names (
+        label TEXT NOT NULL,
+        language TEXT NOT NULL,
+        name TEXT NOT NULL,
+        definition TEXT,
+        PRIMARY KEY (label, language)
+    );
+    """)
+    # A Vietnamese desk's scale for the six labels the workbench starts with; a desk that renamed its scale keeps
+    # its own labels, shown as they are until an editor names them.
+    vietnamese = {
+        "True": ("Đúng", "Thông tin chính xác."),
+        "Mostly true": ("Đúng phần lớn", "Thông tin chính xác nhưng cần làm rõ hoặc bổ sung thêm."),
+        "Half true": ("Nửa đúng nửa sai", "Chỉ đúng một phần: bỏ qua chi tiết quan trọng hoặc đặt sai bối cảnh."),
+        "Mostly false": ("Sai phần lớn", "Có yếu tố đúng nhưng bỏ qua những sự thật làm thay đổi cách hiểu."),
+        "False": ("Sai", "Thông tin không chính xác."),
+        "Unverifiable": ("Chưa kiểm chứng được", "Bằng chứng hiện có chưa đủ để xác nhận hay bác bỏ thông tin."),
+    }
+    for label, description in db.execute("SELECT label, description FROM rating_scale").fetchall():
+        db.execute("INSERT OR IGNORE INTO rating_names (label, language, name, definition) VALUES (?, 'en', ?, ?)",
+                   [label, label, description])
+        if label in vietnamese:
+            db.execute("INSERT OR IGNORE INTO rating_names (label, language, name, definition) VALUES (?, 'vi', ?, ?)",
+                       [label, *vietnamese[label]])
+
+
 @MIGRATIONS(name="0022_desk_statistics")
 def _desk_statistics(db: sqlite_utils.Database) -> None:
     """Speakers an editor merged or split by hand (`speaker_aliases`: a spelling, folded, and the speaker it names),

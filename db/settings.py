@@ -10,8 +10,10 @@ import sqlite_utils
 
 from db.connection import writing
 from db.history import now, record
+from translations import N_, _
 
-__all__ = ["Setting", "SETTINGS", "get_setting", "set_setting", "desk_settings"]
+__all__ = ["Setting", "SETTINGS", "PUBLICATION_SETTINGS", "PLACEHOLDER_PUBLISHER_NAME", "PLACEHOLDER_PUBLISHER_URL",
+           "PLACEHOLDER_REVIEW_URL", "get_setting", "set_setting", "desk_settings"]
 
 
 @dataclass(frozen=True)
@@ -22,24 +24,66 @@ class Setting:
     check: Callable[[Any], Any] | None = None  # returns the value to store, or raises ValueError (one line)
 
 
+def _language(value: str) -> str:
+    from translations import LANGUAGES
+
+    if value not in LANGUAGES:
+        raise ValueError(_("the language is one of {languages}, not {value}").format(
+            languages=", ".join(LANGUAGES), value=repr(value)))
+    return value
+
+
+def _web_address(value: str) -> str:
+    from fetching.urls import InvalidURL, check_url
+
+    value = value.strip()
+    if value:
+        try:
+            check_url(value, what="address")
+        except InvalidURL as error:
+            raise ValueError(_("not a web address: {reason}").format(reason=error)) from None
+    return value
+
+
+def _review_address(value: str) -> str:
+    value = _web_address(value.replace("{id}", "0")) and value.strip()
+    if value and "{id}" not in value:
+        raise ValueError(_("the address of a published fact-check needs {id} where the claim's number goes"))
+    return value
+
+
 def _networks(value: str) -> str:
     from fetching.networks import networks_text, parse_networks
 
     return networks_text(parse_networks(value))
 
 
+PLACEHOLDER_PUBLISHER_NAME = "Fact-check workbench"
+PLACEHOLDER_PUBLISHER_URL = "https://factcheck.example.org"
+PLACEHOLDER_REVIEW_URL = "https://factcheck.example.org/claims/{id}"
+
 SETTINGS: dict[str, Setting] = {s.key: s for s in (
-    Setting("allow_self_publish", False, "The reviewer who drafted a verdict may also publish it (a desk of one)"),
-    Setting("cross_language_matches", True, "Suggest matches in other languages (an English fact-check of a"
-                                            " Vietnamese claim)"),
-    Setting("allow_private_addresses", False, "Fetch pages from private, loopback and link-local addresses"
-                                              " (a desk's intranet)"),
-    Setting("private_networks", "", "Private networks to fetch pages from, in CIDR form (e.g. 10.20.0.0/16,"
-                                    " 127.0.0.1/32); other private addresses stay refused", _networks),
-    Setting("idle_timeout_minutes", 60, "Sign out after this many minutes without activity"),
-    Setting("recheck_after_days", 90, "Flag a published verdict about the present (\"hiện\", \"đang\", \"now\")"
-                                      " for re-checking after this many days"),
+    Setting("allow_self_publish", False, N_("The reviewer who drafted a verdict may also publish it (a desk of one)")),
+    Setting("cross_language_matches", True, N_("Suggest matches in other languages (an English fact-check of a"
+                                            " Vietnamese claim)")),
+    Setting("allow_private_addresses", False, N_("Fetch pages from private, loopback and link-local addresses"
+                                              " (a desk's intranet)")),
+    Setting("private_networks", "", N_("Private networks to fetch pages from, in CIDR form (e.g. 10.20.0.0/16,"
+                                    " 127.0.0.1/32); other private addresses stay refused"), _networks),
+    Setting("idle_timeout_minutes", 60, N_("Sign out after this many minutes without activity")),
+    Setting("recheck_after_days", 90, N_("Flag a published verdict about the present (\"hiện\", \"đang\", \"now\")"
+                                         " for re-checking after this many days")),
+    Setting("language", "en", N_("The desk's language: its reports, and the interface of accounts that have not"
+                              " chosen one"), _language),
+    # Publication: what ClaimReview says about the desk. The defaults are example placeholders that an export
+    # warns about until an editor replaces them (evidence/claimreview.py).
+    Setting("publisher_name", PLACEHOLDER_PUBLISHER_NAME, N_("Publisher: the desk's name as readers know it")),
+    Setting("publisher_url", PLACEHOLDER_PUBLISHER_URL, N_("Publisher's site"), _web_address),
+    Setting("publisher_logo", "", N_("Publisher's logo (address of an image)"), _web_address),
+    Setting("review_url_pattern", PLACEHOLDER_REVIEW_URL, N_("Address of a published fact-check, with {id} for the"
+                                                          " claim's number"), _review_address),
 )}
+PUBLICATION_SETTINGS = ("publisher_name", "publisher_url", "publisher_logo", "review_url_pattern")
 
 
 def get_setting(db: sqlite_utils.Database, key: str) -> Any:

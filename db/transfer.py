@@ -29,7 +29,7 @@ FORMAT_VERSION = 1
 _ORDER = ("articles", "claims", "quantities", "claim_dates", "sources", "claim_sources", "rating_scale",
           "reviewers", "known_claims", "claim_matches", "history")
 # Filled by the migrations themselves; an import replaces their rows with the exported ones.
-_SEEDED = frozenset({"rating_scale"})
+_SEEDED = frozenset({"rating_scale", "rating_names"})
 # Not carried: the migration record (the header names the schema) and text_vectors, a cache of sentence vectors
 # in databases older than migration 0013, which drops it.
 _SKIPPED = frozenset({"_sqlite_migrations", "text_vectors"})

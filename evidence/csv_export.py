@@ -4,7 +4,11 @@ One row per claim (not per claim–source pair) so that counting rows counts cla
 cells, one source per line inside the cell, numbered as in the Markdown report. Quoting follows RFC 4180 (the
 csv module, CRLF line ends). A cell that a spreadsheet would run as a formula (it starts with =, +, -, @, a tab
 or a carriage return) gets a leading apostrophe, so a hostile claim cannot become a formula. Timestamps stay ISO 8601
-(UTC, as stored) for the tools that read them.
+(UTC, as stored) for the tools that read them; column names and codes (status, rating label) stay as they are for
+them too, and `rating_name` gives the rating as the report's language names it.
+
+The text starts with a UTF-8 byte-order mark: without it Excel on Windows reads UTF-8 as the local code page and
+shows "LÅ© lá»¥t" for "Lũ lụt". Python reads it back with encoding="utf-8-sig".
 """
 from __future__ import annotations
 
@@ -13,12 +17,13 @@ import io
 
 from evidence.report import Report, ReportClaim
 
-__all__ = ["CSV_COLUMNS", "render_csv", "defuse_formula", "table_csv"]
+__all__ = ["BOM", "CSV_COLUMNS", "render_csv", "rows", "defuse_formula", "table_csv"]
 
 CSV_COLUMNS = ("claim_id", "article_id", "article_title", "article_url", "article_published", "speaker",
                "claim_text", "original_text", "status", "rating", "rating_value", "verdict", "rationale",
                "first_published_at", "published_at", "reviewers", "corrections", "source_count", "sources",
-               "source_urls")
+               "source_urls", "rating_name")
+BOM = "\ufeff"
 
 # Spreadsheets read the full-width forms (＝ ＋ － ＠) as the ASCII signs too, and skip leading spaces.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
@@ -52,11 +57,16 @@ def _row(claim: ReportClaim) -> list[object]:
             claim.rating or "", "" if claim.rating_value is None else claim.rating_value, claim.verdict or "",
             claim.rationale or "", claim.first_published_at or "", claim.published_at or "",
             "; ".join(claim.reviewers), len(claim.corrections), len(claim.sources), _sources(claim),
-            "\n".join(s.url for s in claim.sources)]
+            "\n".join(s.url for s in claim.sources), claim.rating_name or ""]
 
 
-def render_csv(report: Report) -> str:
-    """The report's claims as CSV text with a header row (no byte-order mark; add one for Excel if needed).
+def rows(report: Report) -> list[list[object]]:
+    """One row per claim, in CSV_COLUMNS order, formula-like text defused."""
+    return [[defuse_formula(cell) for cell in _row(claim)] for claim in report.claims]
+
+
+def render_csv(report: Report, *, bom: bool = True) -> str:
+    """The report's claims as CSV text with a header row, after a byte-order mark for Excel (unless bom=False).
 
     >>> render_csv(report).splitlines()[0]  # doctest: +SKIP
     'claim_id,article_id,article_title,...'
@@ -64,9 +74,8 @@ def render_csv(report: Report) -> str:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
-    for claim in report.claims:
-        writer.writerow([defuse_formula(cell) for cell in _row(claim)])
-    return buffer.getvalue()
+    writer.writerows(rows(report))
+    return (BOM if bom else "") + buffer.getvalue()
 
 
 def table_csv(rows: list[dict[str, object]]) -> str:
@@ -81,4 +90,4 @@ def table_csv(rows: list[dict[str, object]]) -> str:
     writer.writerow(columns)
     for row in rows:
         writer.writerow([defuse_formula("" if row.get(c) is None else row.get(c)) for c in columns])
-    return "\ufeff" + buffer.getvalue()
+    return BOM + buffer.getvalue()

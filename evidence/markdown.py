@@ -7,12 +7,14 @@ way in. Headings, tables, lists and quotes come from this module alone.
 """
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 from urllib.parse import quote
 
-from evidence.report import Correction, Report, ReportClaim, SourceRef, format_timestamp
+from evidence.report import Correction, Report, ReportClaim, SourceRef
 from fetching.urls import InvalidURL, check_url
+from translations import N_, _, format_date, format_datetime, language_in_use, ngettext
 
 __all__ = ["render_markdown", "inline", "block_lines", "link", "safe_url"]
 
@@ -26,9 +28,8 @@ _ESCAPES = str.maketrans({**{c: " " for c in map(chr, [*range(0x00, 0x09), *rang
 _NEEDS_ESCAPING = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\\`*_\[\]<>#|~&$]")
 # Active only at the start of a line: list items, setext underlines, ordered list markers ("1." or "1)").
 _LINE_START = re.compile(r"^(?:([-+=])|(\d{1,9})([.)]))")
-_STANCES = {"supports": "supports the claim", "refutes": "refutes the claim", "context": "gives context"}
-_LINK_CHECKS = {"changed": " (the page has changed since)", "gone": " (the page has gone since)"}
-_FIELD_NAMES = {"rating": "Rating", "verdict": "Verdict", "rationale": "Rationale"}
+_STANCES = {"supports": N_("supports the claim"), "refutes": N_("refutes the claim"), "context": N_("gives context")}
+_FIELD_NAMES = {"rating": N_("Rating"), "verdict": N_("Verdict"), "rationale": N_("Rationale")}
 
 
 def inline(text: str | None) -> str:
@@ -92,71 +93,99 @@ def link(label: str | None, url: str | None) -> str:
     destination = safe_url(url)
     shown = inline(label or url or "")
     if destination is None:
-        return f"{shown} (not a web link)" if url and not label else shown
+        return _("{address} (not a web link)").format(address=shown) if url and not label else shown
     return f"[{shown}]({destination})"
 
 
 def _quote(text: str | None, indent: str = "") -> list[str]:
-    return [f"{indent}> {line}" if line else f"{indent}>" for line in (block_lines(text) or ["(no text)"])]
+    return [f"{indent}> {line}" if line else f"{indent}>" for line in (block_lines(text) or [_("(no text)")])]
 
 
 def _date(value: str | None) -> str:
-    return inline(format_timestamp(value)[:10]) if value else ""
+    """The day of a stored moment, in UTC as the rest of the report."""
+    if not value:
+        return ""
+    try:
+        moment = dt.datetime.fromisoformat(value)
+    except ValueError:
+        return inline(value[:10])
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(dt.UTC)
+    return inline(format_date(moment.date()))
 
 
 def _when(value: str | None) -> str:
-    return inline(format_timestamp(value))
+    return inline(format_datetime(value))
+
+
+def _rating(claim: ReportClaim) -> str:
+    return inline(claim.rating_name or claim.rating)
 
 
 def _verdict_label(claim: ReportClaim) -> str:
     if not claim.rating:
-        return "Not yet rated"
-    return claim.rating if claim.published else f"{claim.rating} (not published)"
+        return _("Not yet rated")
+    if claim.published:
+        return _rating(claim)
+    return _("{rating} (not published)").format(rating=_rating(claim))
 
 
 def _summary(report: Report) -> list[str]:
     if not report.claims:
-        return ["No claims in this scope."]
-    rows = ["| Claim | Verdict | Date |", "| --- | --- | --- |"]
+        return [_("No claims in this scope.")]
+    rows = [_("| Claim | Verdict | Date |"), "| --- | --- | --- |"]
     for claim in report.claims:
         text = " ".join(claim.text.split())
         short = text if len(text) <= 120 else text[:119].rstrip() + "…"
         date = _date(claim.published_at) if claim.published else "—"
-        rows.append(f"| {claim.id}: {inline(short)} | {inline(_verdict_label(claim))} | {date} |")
+        rows.append(f"| {claim.id}: {inline(short)} | {_verdict_label(claim)} | {date} |")
     return rows
 
 
 def _status_line(claim: ReportClaim) -> str:
+    first = _when(claim.first_published_at)
     if claim.published:
-        line = f"Published {_when(claim.published_at)}"
         if claim.first_published_at and claim.first_published_at != claim.published_at:
-            line += f" (first published {_when(claim.first_published_at)})"
-        return line
-    labels = {"new": "New, not yet reviewed", "in_review": "In review", "drafted": "Verdict drafted, not published",
-              "ready": "Ready for an editor, not published", "merged": "Merged or split"}
+            return _("Published {when} (first published {first})").format(when=_when(claim.published_at),
+                                                                           first=first)
+        return _("Published {when}").format(when=_when(claim.published_at))
+    labels = {"new": _("New, not yet reviewed"), "in_review": _("In review"),
+              "drafted": _("Verdict drafted, not published"), "ready": _("Ready for an editor, not published"),
+              "merged": _("Merged or split")}
     line = labels.get(claim.status, inline(claim.status))
     if claim.first_published_at:
-        line += f" (first published {_when(claim.first_published_at)}, reopened)"
+        return _("{status} (first published {first}, reopened)").format(status=line, first=first)
     return line
 
 
 def _source(source: SourceRef) -> list[str]:
     marker = f"{source.number}. "
     pad = " " * len(marker)
-    heading = inline(source.title) or "Untitled source"
-    details = [part for part in (inline(source.publisher), f"published {inline(source.published)}" if source.published
-                                 else "") if part]
+    heading = inline(source.title) or _("Untitled source")
+    published = _("published {date}").format(date=inline(format_date(source.published))) if source.published \
+        else ""
+    details = [part for part in (inline(source.publisher), published) if part]
     lines = [heading + (" — " + ", ".join(details) if details else ""),
-             f"URL: {link(source.url, source.url)}"]
+             _("URL: {link}").format(link=link(source.url, source.url))]
     if source.archive_url:
-        lines.append(f"Archived copy: {link(source.archive_url, source.archive_url)}")
+        lines.append(_("Archived copy: {link}").format(link=link(source.archive_url, source.archive_url)))
     if source.accessed:
-        lines.append(f"Accessed {inline(source.accessed)}")
-    if source.kept_copy_on:
-        lines.append(f"Copy kept on {inline(source.kept_copy_on)}" + _LINK_CHECKS.get(source.link_check or "", ""))
+        lines.append(_("Accessed {date}").format(date=inline(format_date(source.accessed))))
+    kept_on = inline(format_date(source.kept_copy_on)) if source.kept_copy_on else ""
+    if source.kept_copy_on and source.link_check == "changed":
+        lines.append(_("Copy kept on {date} (the page has changed since)").format(date=kept_on))
+    elif source.kept_copy_on and source.link_check == "gone":
+        lines.append(_("Copy kept on {date} (the page has gone since)").format(date=kept_on))
+    elif source.kept_copy_on:
+        lines.append(_("Copy kept on {date}").format(date=kept_on))
+    elif source.link_check == "changed":
+        lines.append(_("Link check: the page has changed since it was attached"))
+    elif source.link_check == "gone":
+        lines.append(_("Link check: the page has gone since it was attached"))
     elif source.link_check:
-        lines.append(f"Link check: the page has {inline(source.link_check)} since it was attached")
-    lines.append(f"Stance: {_STANCES.get(source.stance, inline(source.stance))}")
+        lines.append(_("Link check: {outcome}").format(outcome=inline(source.link_check)))
+    stance = _(_STANCES[source.stance]) if source.stance in _STANCES else inline(source.stance)
+    lines.append(_("Stance: {stance}").format(stance=stance))
     out = [marker + lines[0] + "\\"] + [pad + line + "\\" for line in lines[1:-1]] + [pad + lines[-1]]
     if source.excerpt:
         out += [""] + _quote(source.excerpt, pad)
@@ -164,76 +193,92 @@ def _source(source: SourceRef) -> list[str]:
 
 
 def _claim(claim: ReportClaim, *, show_article: bool = True) -> list[str]:
-    out = [f"## Claim {claim.id}", "", *_quote(claim.original_text), ""]
+    out = [_("## Claim {id}").format(id=claim.id), "", *_quote(claim.original_text), ""]
     facts = []
     if claim.edited:
-        facts.append(f"**Checked as reworded:** {inline(claim.text)}")
-    speaker = inline(claim.speaker) or "not identified"
+        facts.append(_("**Checked as reworded:** {text}").format(text=inline(claim.text)))
     if claim.speaker and claim.speaker_role:
-        speaker += f" ({inline(claim.speaker_role)})"  # "Dmitry Peskov (Người phát ngôn Điện Kremlin)"
-    facts.append(f"**Speaker:** {speaker}")
+        # "Dmitry Peskov (Người phát ngôn Điện Kremlin)"
+        speaker = _("{speaker} ({role})").format(speaker=inline(claim.speaker), role=inline(claim.speaker_role))
+    else:
+        speaker = inline(claim.speaker) or _("not identified")
+    facts.append(_("**Speaker:** {speaker}").format(speaker=speaker))
     if show_article:
         article = link(claim.article.title, claim.article.url)
         if claim.article.published:
-            article += f" (published {inline(claim.article.published)})"
-        facts.append(f"**Article:** {article}")
+            article = _("{article} (published {date})").format(article=article,
+                                                                date=inline(format_date(claim.article.published)))
+        facts.append(_("**Article:** {article}").format(article=article))
     untouched = claim.status == "new" and not claim.rating and not claim.sources and not claim.reviewers
     if untouched:
         # Listed because it is check-worthy; nothing more to say about it yet.
-        return out + [f"- {fact}" for fact in facts] + ["- **Status:** New, not yet reviewed", ""]
-    facts.append(f"**Rating:** {inline(claim.rating) or 'not yet rated'}")
+        return out + [f"- {fact}" for fact in facts] + ["- " + _("**Status:** New, not yet reviewed"), ""]
+    facts.append(_("**Rating:** {rating}").format(rating=_rating(claim) or _("not yet rated")))
     if claim.verdict:
-        facts.append(f"**Verdict:** {inline(claim.verdict)}")
-    facts.append(f"**Status:** {_status_line(claim)}")
+        facts.append(_("**Verdict:** {verdict}").format(verdict=inline(claim.verdict)))
+    facts.append(_("**Status:** {status}").format(status=_status_line(claim)))
     if claim.corrections:
-        facts.append(f"**Corrections:** {len(claim.corrections)} (see Corrections)")
-    facts.append(f"**Reviewed by:** {', '.join(inline(r) for r in claim.reviewers) or 'not recorded'}")
+        facts.append(ngettext("**Corrections:** {n} (see Corrections)", "**Corrections:** {n} (see Corrections)",
+                              len(claim.corrections)).format(n=len(claim.corrections)))
+    reviewers = ", ".join(inline(r) for r in claim.reviewers) or _("not recorded")
+    facts.append(_("**Reviewed by:** {reviewers}").format(reviewers=reviewers))
     out += [f"- {fact}" for fact in facts] + [""]
     rationale = block_lines(claim.rationale)
     if rationale:
-        out += ["### Rationale", "", *rationale, ""]
-    out += ["### Sources", ""]
+        out += [_("### Rationale"), "", *rationale, ""]
+    out += [_("### Sources"), ""]
     if claim.sources:
         for source in claim.sources:
             out += _source(source)
     else:
-        out += ["No sources attached.", ""]
+        out += [_("No sources attached."), ""]
     return out
 
 
 def _change(correction: Correction) -> list[str]:
-    out = [f"- **{_when(correction.at)}**, claim {correction.claim_id}, by"
-           f" {inline(correction.reviewer) or 'unknown reviewer'}:"]
+    out = ["- " + _("**{when}**, claim {id}, by {reviewer}:").format(
+        when=_when(correction.at), id=correction.claim_id,
+        reviewer=inline(correction.reviewer) or _("unknown reviewer"))]
     for change in correction.changes:
-        before = inline(change.before) or "(none)"
-        after = inline(change.after) or "(none)"
-        out.append(f"  - {_FIELD_NAMES.get(change.field, inline(change.field))}: {before} → {after}")
+        before = inline(change.before) or _("(none)")
+        after = inline(change.after) or _("(none)")
+        field = _(_FIELD_NAMES[change.field]) if change.field in _FIELD_NAMES else inline(change.field)
+        out.append(f"  - {field}: {before} → {after}")
     return out
 
 
 def render_markdown(report: Report) -> str:
-    """The report as a Markdown document (CommonMark plus GFM tables), ending in one newline.
+    """The report as a Markdown document (CommonMark plus GFM tables), ending in one newline; its labels and dates
+    in the report's language.
 
     >>> print(render_markdown(build_report(db, ReportScope(claim_id=3))))  # doctest: +SKIP
     # Fact-check: claim 3
     ...
     """
-    as_of = f" As of {_when(report.generated_at)}." if report.generated_at else ""
+    with language_in_use(report.language):
+        return _render(report)
+
+
+def _render(report: Report) -> str:
+    as_of = " " + _("As of {when}.").format(when=_when(report.generated_at)) if report.generated_at else ""
     out = [f"# {inline(report.title)}", "", inline(report.scope_line) + as_of, ""]
     if report.scope.article_id is not None:
         article = next(a for a in report.articles if a.id == report.scope.article_id)
-        line = f"Article: {link(article.title, article.url)}"
-        out += [line + (f", published {inline(article.published)}." if article.published else "."), ""]
-    out += ["## Summary", "", *_summary(report), ""]
+        if article.published:
+            out += [_("Article: {article}, published {date}.").format(
+                article=link(article.title, article.url), date=inline(format_date(article.published))), ""]
+        else:
+            out += [_("Article: {article}.").format(article=link(article.title, article.url)), ""]
+    out += [_("## Summary"), "", *_summary(report), ""]
     one_article = report.scope.article_id is not None
     for claim in report.claims:
         out += _claim(claim, show_article=not one_article)
-    out += ["## Corrections", ""]
+    out += [_("## Corrections"), ""]
     corrections = report.corrections
     if corrections:
-        out += ["Verdict changes made after first publication, oldest first.", ""]
+        out += [_("Verdict changes made after first publication, oldest first."), ""]
         for correction in corrections:
             out += _change(correction)
     else:
-        out.append("No verdict has been changed after publication.")
+        out.append(_("No verdict has been changed after publication."))
     return "\n".join(out).rstrip("\n") + "\n"

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from db.history import VERDICT_FIELDS
-from db.ratings import Rating, rating_scale
+from db.ratings import NamedRating, Rating, named_scale, rating_scale
 from db.reports import (
     ClaimEvent,
     ReportArticleRow,
@@ -38,7 +38,9 @@ from db.reports import (
     scope_reviewers,
     scope_sources,
 )
+from db.settings import get_setting
 from db.sources import ClaimSource
+from translations import _, format_date, format_datetime, language_in_use, ngettext
 
 __all__ = ["ReportScope", "ScopeNotFound", "ReportArticle", "SourceRef", "FieldChange", "Correction",
            "ReportClaim", "Report", "build_report", "format_timestamp"]
@@ -57,16 +59,16 @@ class ReportScope:
     since: dt.date | None = None
 
     def describe(self) -> str:
-        parts = []
+        """The scope in words, in the current language: "claim 3", "article 1, verdicts published since …"."""
         if self.claim_id is not None:
-            parts.append(f"claim {self.claim_id}")
-        if self.article_id is not None:
-            parts.append(f"article {self.article_id}")
-        if not parts:
-            parts.append("all claims with a verdict")
-        if self.since is not None:
-            parts.append(f"verdicts published since {self.since.isoformat()}")
-        return ", ".join(parts)
+            scope = _("claim {id}").format(id=self.claim_id)
+        elif self.article_id is not None:
+            scope = _("article {id}").format(id=self.article_id)
+        else:
+            scope = _("all claims with a verdict")
+        if self.since is None:
+            return scope
+        return _("{scope}, verdicts published since {date}").format(scope=scope, date=format_date(self.since))
 
 
 # The store already reads an article as a report needs it (heading, not text): the report keeps that record.
@@ -125,6 +127,7 @@ class ReportClaim:
     sources: tuple[SourceRef, ...]
     corrections: tuple[Correction, ...]
     speaker_role: str | None = None  # the speaker's title as the article wrote it
+    rating_name: str | None = None  # the rating as the report's language names it (the label where unnamed)
 
     @property
     def edited(self) -> bool:
@@ -147,6 +150,8 @@ class Report:
     claims: tuple[ReportClaim, ...]
     articles: tuple[ReportArticle, ...]
     rating_scale: tuple[Rating, ...]
+    language: str = "en"  # of the labels, dates and rating names; the reviewers' own text stays as written
+    named_scale: tuple[NamedRating, ...] = ()
 
     @property
     def corrections(self) -> tuple[Correction, ...]:
@@ -165,19 +170,10 @@ class Report:
         return min(values) if values else None
 
 
-def format_timestamp(value: str | None) -> str:
-    """A stored UTC timestamp as a reader wants it ("2024-03-08 10:05 UTC"); a bare date is kept as it is."""
-    if not value:
-        return ""
-    try:
-        moment = dt.datetime.fromisoformat(value)
-    except ValueError:
-        return value
-    if len(value) <= 10:
-        return moment.date().isoformat()
-    if moment.tzinfo is not None:
-        moment = moment.astimezone(dt.UTC)
-    return moment.strftime("%Y-%m-%d %H:%M UTC")
+def format_timestamp(value: str | None, language: str | None = None) -> str:
+    """A stored UTC timestamp as a reader wants it ("2024-03-08 10:05 UTC", "10:05 8/3/2024 (UTC)"); a bare date
+    is written as a date."""
+    return format_datetime(value, language)
 
 
 def _as_text(value: object) -> str | None:
@@ -204,26 +200,36 @@ def _source_refs(sources: list[ClaimSource]) -> tuple[SourceRef, ...]:
 
 def _title(scope: ReportScope, articles: dict[int, ReportArticleRow]) -> str:
     if scope.claim_id is not None:
-        return f"Fact-check: claim {scope.claim_id}"
+        return _("Fact-check: claim {id}").format(id=scope.claim_id)
     if scope.article_id is not None:
-        return f"Fact-check report: {articles[scope.article_id].title}"
+        return _("Fact-check report: {title}").format(title=articles[scope.article_id].title)
     if scope.since is not None:
-        return f"Verdicts published since {scope.since.isoformat()}"
-    return "Fact-check report: all verdicts"
+        return _("Verdicts published since {date}").format(date=format_date(scope.since))
+    return _("Fact-check report: all verdicts")
 
 
-def build_report(db: sqlite_utils.Database, scope: ReportScope, *, generated_at: str | None = None) -> Report:
+def build_report(db: sqlite_utils.Database, scope: ReportScope, *, generated_at: str | None = None,
+                 language: str | None = None) -> Report:
     """Read everything the scope covers in a few bulk queries and return it as a Report.
 
-    Raises ScopeNotFound when the scope names an article or claim that does not exist.
+    `language` ("vi" or "en") is the report's: its title, scope line, rating names and, when rendered, its labels
+    and dates; by default the desk's. Raises ScopeNotFound when the scope names an article or claim that does not
+    exist.
 
     >>> report = build_report(db, ReportScope(article_id=1))  # doctest: +SKIP
     >>> render_markdown(report)  # doctest: +SKIP
     """
+    # Told in the reader's language; the report itself is in its own.
     if scope.article_id is not None and not article_exists(db, scope.article_id):
-        raise ScopeNotFound(f"there is no article {scope.article_id}")
+        raise ScopeNotFound(_("there is no article {id}").format(id=scope.article_id))
     if scope.claim_id is not None and not claim_exists(db, scope.claim_id):
-        raise ScopeNotFound(f"there is no claim {scope.claim_id}")
+        raise ScopeNotFound(_("there is no claim {id}").format(id=scope.claim_id))
+    language = language or get_setting(db, "language")
+    with language_in_use(language):
+        return _build(db, scope, generated_at=generated_at, language=language)
+
+
+def _build(db: sqlite_utils.Database, scope: ReportScope, *, generated_at: str | None, language: str) -> Report:
     where = {"article_id": scope.article_id, "claim_id": scope.claim_id,
              "since": scope.since.isoformat() if scope.since else None}
     records = scope_claims(db, **where)
@@ -233,11 +239,14 @@ def build_report(db: sqlite_utils.Database, scope: ReportScope, *, generated_at:
     corrections = scope_corrections(db, **where)
     scale = tuple(rating_scale(db))
     values = {r.label: r.value for r in scale}
+    named = tuple(named_scale(db, language))
+    names = {r.label: r.name for r in named}
     claims = tuple(
         ReportClaim(
             id=c.id, text=c.text, original_text=c.original_text, speaker=c.speaker, speaker_role=c.speaker_role,
             article=articles[c.article_id],
             status=c.status, rating=c.rating, rating_value=values.get(c.rating) if c.rating else None,
+            rating_name=names.get(c.rating, c.rating) if c.rating else None,
             verdict=c.verdict, rationale=c.rationale, first_published_at=c.first_published_at,
             published_at=c.published_at,
             reviewers=reviewers.get(c.id) or ((c.updated_by,) if c.updated_by else ()),
@@ -247,6 +256,8 @@ def build_report(db: sqlite_utils.Database, scope: ReportScope, *, generated_at:
     )
     if generated_at is None:
         generated_at = scope_latest_change(db, **where)
-    scope_line = f"Scope: {scope.describe()}. {len(claims)} claim{'s' if len(claims) != 1 else ''}."
+    scope_line = ngettext("Scope: {scope}. {n} claim.", "Scope: {scope}. {n} claims.", len(claims)).format(
+        scope=scope.describe(), n=len(claims))
     return Report(title=_title(scope, articles), scope=scope, scope_line=scope_line, generated_at=generated_at,
-                  claims=claims, articles=tuple(articles[i] for i in sorted(articles)), rating_scale=scale)
+                  claims=claims, articles=tuple(articles[i] for i in sorted(articles)), rating_scale=scale,
+                  language=language, named_scale=named)

@@ -17,6 +17,7 @@ from db.records import ClaimRecord
 from db.settings import get_setting
 from db.sources import carry_sources
 from evidence.permissions import Action, PermissionDenied, require
+from translations import _
 
 __all__ = ["Status", "NEXT_STATUSES", "ReviewError", "UNCHANGED", "Adopted", "save_review", "adopt_verdict"]
 
@@ -81,8 +82,8 @@ def _may_publish(db: sqlite_utils.Database, claim: ClaimRecord, reviewer: str) -
     _may(db, reviewer, Action.PUBLISH, "publish")
     if (claim.drafted_by == reviewer and account_by_name(db, reviewer) is not None
             and not get_setting(db, "allow_self_publish")):
-        raise ReviewError(f"{reviewer} drafted this verdict, so another editor must publish it (a desk of one can"
-                          " allow drafters to publish in the desk settings)")
+        raise ReviewError(_("{reviewer} drafted this verdict, so another editor must publish it (a desk of one can"
+                            " allow drafters to publish in the desk settings)").format(reviewer=reviewer))
 
 
 def save_review(db: sqlite_utils.Database, claim_id: int, *, expected_version: int, reviewer: str,
@@ -110,14 +111,14 @@ def save_review(db: sqlite_utils.Database, claim_id: int, *, expected_version: i
         if value is not UNCHANGED:
             changes[key] = _clean(value)
     if "text" in changes and not changes["text"]:
-        raise ReviewError("a claim's wording cannot be empty")
+        raise ReviewError(_("a claim's wording cannot be empty"))
     final = {k: changes.get(k, getattr(claim, k)) for k in ("rating", "rationale")}
     if final["rating"] is not None:
         labels = [r.label for r in rating_scale(db)]
         if "rating" in changes and final["rating"] not in labels:
             raise ReviewError(f"{final['rating']!r} is not on the rating scale ({', '.join(labels)})")
         if not final["rationale"]:
-            raise ReviewError("a verdict needs a rationale: say why the claim earns this rating")
+            raise ReviewError(_("a verdict needs a rationale: say why the claim earns this rating"))
     if status is not UNCHANGED and Status(status) != Status(claim.status):
         target = Status(status)
         if target not in NEXT_STATUSES[Status(claim.status)]:

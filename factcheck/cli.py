@@ -17,6 +17,7 @@ from claims.folding import HALF_A_CHARACTER, has_lone_surrogate
 from factcheck.errors import UserError
 from factcheck.inputs import input_lines
 from factcheck.output import print_json
+from translations import _, language_from_environment, ngettext, use_language
 
 __all__ = ["main", "run", "build_parser", "print_json"]
 
@@ -25,7 +26,8 @@ def _date(value: str) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a date in the form YYYY-MM-DD") from None
+        raise argparse.ArgumentTypeError(_("{value} is not a date in the form YYYY-MM-DD").format(
+            value=repr(value))) from None
 
 
 def _read_jsonl(path: str) -> list[tuple[int, dict[str, Any] | None, str | None]]:
@@ -73,11 +75,11 @@ def cmd_extract(args: argparse.Namespace) -> int:
                                             include_all=args.all, scorer=scorer))
                     continue
             failed += 1
-            print(f"error: {args.jsonl}: {error}", file=sys.stderr)
+            print(_("error: {jsonl}: {error}").format(jsonl=args.jsonl, error=error), file=sys.stderr)
             print_json({"id": (row or {}).get("id"), "error": error, "claims": []})
         return 1 if failed else 0
     if not args.file:
-        raise UserError("give a FILE (or - for standard input), or --jsonl IN.jsonl")
+        raise UserError(_("give a FILE (or - for standard input), or --jsonl IN.jsonl"))
     from claims.reading import UnreadableArticle, decode_article, not_a_regular_file
 
     if args.file != "-" and (problem := not_a_regular_file(args.file)) is not None:
@@ -85,7 +87,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     try:
         data = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
     except OSError as error:
-        raise UserError(f"{args.file}: cannot read: {error.strerror}") from None
+        raise UserError(_("{path}: cannot read: {reason}").format(path=args.file, reason=error.strerror)) from None
     if not data.strip():
         print_json(_extract_one("", id=args.file, published=args.published, include_all=args.all, scorer=scorer))
         return 0
@@ -114,7 +116,6 @@ def cmd_ingest(args: argparse.Namespace, db: Any) -> int:
     from pipelines.ingest import ingest_paths
     from pipelines.suggestions import pending_suggestions
     from pipelines.url_ingest import ingest_urls
-    from translations import ngettext
 
     failed = stored = skipped = 0
     results = []
@@ -126,7 +127,7 @@ def cmd_ingest(args: argparse.Namespace, db: Any) -> int:
                                              added_by=args.reviewer)]:
         if not outcome.ok:
             failed += 1
-            print(f"error: {outcome.name}: {outcome.error}", file=sys.stderr)
+            print(_("error: {name}: {error}").format(name=outcome.name, error=outcome.error), file=sys.stderr)
             results.append({"file": outcome.name, "error": outcome.error})
             continue
         s = outcome.stored
@@ -136,22 +137,24 @@ def cmd_ingest(args: argparse.Namespace, db: Any) -> int:
         if s.already_stored:
             skipped += 1
             if not args.json:
-                print(f"already stored: {outcome.name} (article {s.article_id}); skipped")
+                print(_("already stored: {name} (article {id}); skipped").format(name=outcome.name, id=s.article_id))
         else:
             stored += 1
             if not args.json:
-                print(f"stored: {outcome.name} → article {s.article_id}, {s.claims} claims")
+                print(ngettext("stored: {name} → article {id}, {n} claim", "stored: {name} → article {id}, {n} claims",
+                               s.claims).format(name=outcome.name, id=s.article_id, n=s.claims))
     if args.json:
         print_json({"stored": stored, "already_stored": skipped, "failed": failed, "files": results})
     else:
-        print(f"{stored} stored, {skipped} already stored, {failed} failed")
+        print(_("{stored} stored, {skipped} already stored, {failed} failed").format(stored=stored, skipped=skipped,
+                                                                                       failed=failed))
         waiting = pending_suggestions(db)
         if waiting:
             print(ngettext("Suggestions are pending for {n} article: `factcheck worker` (or the app's) makes them.",
                            "Suggestions are pending for {n} articles: `factcheck worker` (or the app's) makes them.",
                            waiting).format(n=waiting))
     if stored + skipped + failed == 0:
-        raise UserError("no article files (.txt, .md, .html) found in " + ", ".join(args.paths))
+        raise UserError(_("no article files (.txt, .md, .html) found in {paths}").format(paths=", ".join(args.paths)))
     return 1 if failed else 0
 
 
@@ -162,7 +165,7 @@ def cmd_backup(args: argparse.Namespace, db: Any) -> int:
         path = backup(db, args.dest)
     except BackupError as error:
         raise UserError(str(error)) from None
-    print(f"backed up to {path}")
+    print(_("backed up to {path}").format(path=path))
     return 0
 
 
@@ -173,7 +176,7 @@ def cmd_restore(args: argparse.Namespace, db: Any) -> int:
         restore(args.src, db)
     except BackupError as error:
         raise UserError(str(error)) from None
-    print(f"restored {args.src}")
+    print(_("restored {src}").format(src=args.src))
     return 0
 
 
@@ -242,6 +245,7 @@ def _database_trouble(error: sqlite3.OperationalError) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    use_language(language_from_environment())  # messages for people; JSON for machines stays as it is
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
@@ -255,26 +259,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         except NewerDatabase as error:
             raise UserError(str(error)) from None
         except sqlite3.OperationalError as error:
-            raise UserError(f"{where}: cannot open the database: {_database_trouble(error)}") from None
+            raise UserError(_("{path}: cannot open the database: {reason}").format(
+                path=where, reason=_database_trouble(error))) from None
         except sqlite3.DatabaseError as error:
-            raise UserError(f"{where}: not a usable workbench database: {error}") from None
+            raise UserError(_("{path}: not a usable workbench database: {reason}").format(
+                path=where, reason=error)) from None
         try:
             return args.handler(args, db)
         except sqlite3.OperationalError as error:
-            raise UserError(f"{where}: {_database_trouble(error)}; nothing was changed") from None
+            raise UserError(_("{path}: {reason}; nothing was changed").format(
+                path=where, reason=_database_trouble(error))) from None
         finally:
             db.close()
     except RecursionError:
-        print("error: the input is nested too deeply to read (JSON inside JSON, thousands of levels)",
+        print(_("error: the input is nested too deeply to read (JSON inside JSON, thousands of levels)"),
               file=sys.stderr)
         return 1
     except UserError as error:
-        print(f"error: {error}", file=sys.stderr)
+        print(_("error: {message}").format(message=error), file=sys.stderr)
         return 1
     except BrokenPipeError:
         return 0
     except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
+        print(_("interrupted"), file=sys.stderr)
         return 130
 
 

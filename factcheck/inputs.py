@@ -5,6 +5,7 @@ import sys
 from pathlib import Path
 
 from factcheck.errors import UserError
+from translations import _
 
 __all__ = ["read_input_text", "input_lines"]
 
@@ -18,11 +19,12 @@ def read_input_text(path: str) -> str:
     try:
         raw = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
     except OSError as error:
-        raise UserError(f"{path}: cannot read: {error.strerror}") from None
+        raise UserError(_("{path}: cannot read: {reason}").format(path=path, reason=error.strerror)) from None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise UserError(f"{path}: not UTF-8 (invalid byte at offset {error.start})") from None
+        raise UserError(_("{path}: not UTF-8 (invalid byte at offset {offset})").format(
+            path=path, offset=error.start)) from None
 
 
 def input_lines(path: str) -> list[tuple[int, str]]:

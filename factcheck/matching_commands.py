@@ -10,6 +10,7 @@ from typing import Any
 from claims.folding import HALF_A_CHARACTER, has_lone_surrogate
 from factcheck.errors import UserError
 from factcheck.inputs import input_lines
+from translations import _, format_decimal
 
 __all__ = ["add_parsers"]
 
@@ -30,7 +31,7 @@ def cmd_import_claims(args: argparse.Namespace, db: Any) -> int:
     if args.json:
         _print_json({"imported": count})
     else:
-        print(f"imported {count} past fact-checks from {args.file}")
+        print(_("imported {count} past fact-checks from {file}").format(count=count, file=args.file))
     sys.stdout.flush()
     _compute_vectors(db)
     return 0
@@ -52,12 +53,14 @@ def _compute_vectors(db: Any) -> None:
     def progress(done: int, total: int) -> None:
         if done - shown[0] >= step or done == total:
             shown[0] = done
-            print(f"vectors by meaning: {done:,} of {total:,}", file=sys.stderr, flush=True)
+            progress = _("vectors by meaning: {done} of {total}").format(done=format_decimal(done),
+                                                                          total=format_decimal(total))
+            print(progress, file=sys.stderr, flush=True)
 
     try:
         run_vector_job(db, job, on_progress=progress)
     except KeyboardInterrupt:
-        print("vectors by meaning: stopped; the next import or match goes on from here", file=sys.stderr)
+        print(_("vectors by meaning: stopped; the next import or match goes on from here"), file=sys.stderr)
 
 
 def cmd_match(args: argparse.Namespace, db: Any) -> int:
@@ -66,7 +69,7 @@ def cmd_match(args: argparse.Namespace, db: Any) -> int:
     from pipelines.matching import find_matches
 
     if args.limit < 1:
-        raise UserError("--limit must be at least 1")
+        raise UserError(_("--limit must be at least 1"))
     _compute_vectors(db)  # a batch: what an import left undone is done first, once
     failed = 0
     for number, line in input_lines(args.jsonl):
@@ -82,7 +85,7 @@ def cmd_match(args: argparse.Namespace, db: Any) -> int:
         key = row.get("id") if isinstance(row, dict) else None
         if error:
             failed += 1
-            print(f"error: {args.jsonl}: {error}", file=sys.stderr)
+            print(_("error: {jsonl}: {error}").format(jsonl=args.jsonl, error=error), file=sys.stderr)
             _print_json({"id": key, "error": error, "matches": []})
             continue
         try:
@@ -105,7 +108,7 @@ def cmd_search(args: argparse.Namespace, db: Any) -> int:
         _print_json({"query": args.query, "results": rows})
         return 0
     if not rows:
-        print("no claims found")
+        print(_("no claims found"))
     for r in rows:
         print(f"#{r['id']} ({r['how']} {r['score']:.0f}) {r['text']}")
     return 0
@@ -120,10 +123,11 @@ def cmd_dupes(args: argparse.Namespace, db: Any) -> int:
                                  "confirmed": g.confirmed, "texts": list(g.texts)} for g in groups]})
         return 0
     if not groups:
-        print("no duplicate groups")
+        print(_("no duplicate groups"))
     for g in groups:
-        print(f"{'confirmed' if g.confirmed else 'suggested'} group of {len(g.claim_ids)}"
-              f" (canonical #{g.canonical_id}):")
+        group = _("confirmed group of {n} (canonical #{id}):") if g.confirmed \
+            else _("suggested group of {n} (canonical #{id}):")
+        print(group.format(n=len(g.claim_ids), id=g.canonical_id))
         for claim_id, text in zip(g.claim_ids, g.texts, strict=True):
             print(f"  #{claim_id} {text}")
     return 0

@@ -10,6 +10,7 @@ import sys
 from typing import Any
 
 from factcheck.errors import UserError
+from translations import _
 
 __all__ = ["add_parsers", "cmd_export", "cmd_import"]
 
@@ -22,9 +23,9 @@ def cmd_export(args: argparse.Namespace, db: Any) -> int:
     except TransferError as error:
         raise UserError(str(error)) from None
     except OSError as error:
-        raise UserError(f"{args.dest}: cannot write: {error.strerror}") from None
+        raise UserError(_("{path}: cannot write: {reason}").format(path=args.dest, reason=error.strerror)) from None
     if args.dest != "-":
-        print(f"exported {counts.describe()} to {args.dest}")
+        print(_("exported {counts} to {path}").format(counts=counts.describe(), path=args.dest))
     return 0
 
 
@@ -38,8 +39,9 @@ def cmd_import(args: argparse.Namespace, db: Any) -> int:
         message = str(error)
         raise UserError(message if message.startswith(f"{args.src}:") else f"{args.src}: {message}") from None
     except UnicodeDecodeError as error:
-        raise UserError(f"{args.src}: not UTF-8 (invalid byte at offset {error.start})") from None
-    print(f"imported {counts.describe()} from {args.src}")
+        raise UserError(_("{path}: not UTF-8 (invalid byte at offset {offset})").format(
+            path=args.src, offset=error.start)) from None
+    print(_("imported {counts} from {path}").format(counts=counts.describe(), path=args.src))
     return 0
 
 

@@ -8,6 +8,7 @@ import sys
 from typing import Any
 
 from factcheck.errors import UserError
+from translations import _, format_datetime
 
 __all__ = ["add_parsers"]
 
@@ -16,12 +17,12 @@ def _password(prompt: str) -> str:
     """From the terminal without echo (asked twice), else the first line of standard input; never an argument."""
     if sys.stdin.isatty():
         first = getpass.getpass(prompt)
-        if getpass.getpass("Again: ") != first:
-            raise UserError("the two passwords differ")
+        if getpass.getpass(_("Again: ")) != first:
+            raise UserError(_("the two passwords differ"))
         return first
     line = sys.stdin.readline()
     if not line:
-        raise UserError("give the password on standard input (one line)")
+        raise UserError(_("give the password on standard input (one line)"))
     return line.rstrip("\r\n")
 
 
@@ -38,8 +39,10 @@ def cmd_add(args: argparse.Namespace, db: Any) -> int:
     from db.accounts import add_account
 
     account = _account_error(add_account, db, args.login, role=args.role, name=args.name,
-                             password=_password(f"Password for {args.login}: "), created_by=args.by)
-    print(f"added {account.login} ({account.role.value}), shown in the history as {account.name}")
+                             password=_password(_("Password for {login}: ").format(login=args.login)),
+                             created_by=args.by)
+    print(_("added {login} ({role}), shown in the history as {name}").format(
+        login=account.login, role=account.role.value, name=account.name))
     return 0
 
 
@@ -53,10 +56,14 @@ def cmd_list(args: argparse.Namespace, db: Any) -> int:
                                      for a in accounts], ensure_ascii=False) + "\n")
         return 0
     if not accounts:
-        print("no accounts yet: make the first admin with  factcheck user add LOGIN --role admin")
+        print(_("no accounts yet: make the first admin with  factcheck user add LOGIN --role admin"))
     for a in accounts:
-        state = "disabled" if a.disabled else f"last signed in {a.last_sign_in_at[:16]}" if a.last_sign_in_at \
-            else "never signed in"
+        if a.disabled:
+            state = _("disabled")
+        elif a.last_sign_in_at:
+            state = _("last signed in {when}").format(when=format_datetime(a.last_sign_in_at))
+        else:
+            state = _("never signed in")
         print(f"{a.login}\t{a.role.value}\t{a.name}\t{state}")
     return 0
 
@@ -65,7 +72,7 @@ def cmd_set_role(args: argparse.Namespace, db: Any) -> int:
     from db.accounts import set_role
 
     account = _account_error(set_role, db, args.login, args.role, changed_by=args.by)
-    print(f"{account.login} is now {account.role.value}")
+    print(_("{login} is now {role}").format(login=account.login, role=account.role.value))
     return 0
 
 
@@ -74,16 +81,17 @@ def cmd_disable(args: argparse.Namespace, db: Any) -> int:
 
     call = enable_account if args.enable else disable_account
     account = _account_error(call, db, args.login, changed_by=args.by)
-    print(f"{account.login} is {'disabled' if account.disabled else 'enabled'}")
+    print((_("{login} is disabled") if account.disabled else _("{login} is enabled")).format(login=account.login))
     return 0
 
 
 def cmd_reset_password(args: argparse.Namespace, db: Any) -> int:
     from db.accounts import reset_password
 
-    account = _account_error(reset_password, db, args.login, _password(f"New password for {args.login}: "),
+    account = _account_error(reset_password, db, args.login,
+                             _password(_("New password for {login}: ").format(login=args.login)),
                              changed_by=args.by)
-    print(f"new password set for {account.login}")
+    print(_("new password set for {login}").format(login=account.login))
     return 0
 
 
@@ -91,7 +99,8 @@ def cmd_link(args: argparse.Namespace, db: Any) -> int:
     from db.accounts import link_reviewer
 
     _account_error(link_reviewer, db, args.name, args.login, changed_by=args.by)
-    print(f"the history's {args.name!r} is now linked to the account {args.login}")
+    print(_("the history's {name} is now linked to the account {login}").format(name=repr(args.name),
+                                                                                 login=args.login))
     return 0
 
 
@@ -100,13 +109,13 @@ def cmd_first_admin(args: argparse.Namespace, db: Any) -> int:
     from db.accounts import add_account, count_accounts, random_password
 
     if count_accounts(db):
-        print("accounts exist already: sign in with yours (factcheck user list shows them)")
+        print(_("accounts exist already: sign in with yours (factcheck user list shows them)"))
         return 0
     password = random_password()
     _account_error(add_account, db, args.login, role="admin", password=password, name=args.name or args.login)
-    print(f"Created the first admin account.\n  login:    {args.login}\n  password: {password}\n"
-          "This password is shown once and stored only as a hash: sign in, then make your desk's accounts on the"
-          " Desk page (or with  factcheck user add).")
+    print(_("Created the first admin account.\n  login:    {login}\n  password: {password}\nThis password is shown"
+            " once and stored only as a hash: sign in, then make your desk's accounts on the Desk page (or with "
+            " factcheck user add).").format(login=args.login, password=password))
     return 0
 
 

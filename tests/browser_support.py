@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 
 __all__ = ["chromium_browser", "app_on_articles", "CHROMIUM", "CHROMIUM_ARGS", "PROJECT", "SEEDS",
-           "chromium_missing", "free_port", "running_app", "launch_chromium", "sign_in", "ensure_account", "PASSWORD",
-           "choose", "wait_for_text", "wait_idle"]
+           "chromium_missing", "free_port", "running_app", "launch_chromium", "interface_text", "sign_in",
+           "ensure_account", "PASSWORD", "choose", "wait_for_text", "wait_idle"]
 
 PROJECT = Path(__file__).resolve().parent.parent
 SEEDS = PROJECT / "seeds"
@@ -97,6 +97,7 @@ def launch_chromium(playwright):
     return playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
 
 
+
 def wait_idle(page) -> None:
     """Wait until Streamlit has finished the current script run (its status widget gone)."""
     page.wait_for_function(
@@ -118,7 +119,7 @@ def ensure_account(base: str, name: str, *, role: str = "editor", password: str 
 
 
 def sign_in(page, base: str, name: str, path: str | None = "", *, role: str = "editor", password: str = PASSWORD,
-            expect: str | None = None) -> None:
+            expect: str | None = None, language: str = "en") -> None:
     """Open the app and sign in as the account named `name` (made with `role` if the desk has no such account).
 
     `expect` is the text to wait for instead of the signed-in sidebar (a refusal, say); path None signs in on the
@@ -128,13 +129,22 @@ def sign_in(page, base: str, name: str, path: str | None = "", *, role: str = "e
     login = ensure_account(base, name, role=role)
     if path is not None:
         page.goto(f"{base}/{path}")
-    field = page.get_by_label("Login")
+    field = page.get_by_label(interface_text(language, "Login"))
     field.wait_for(timeout=TIMEOUT_MS)
     field.fill(login)
-    page.get_by_label("Password", exact=True).fill(password)
-    page.get_by_role("button", name="Sign in").click()
-    wait_for_text(page, expect or f"Signed in as {no_autolink(name)}")  # as the app shows a name
+    page.get_by_label(interface_text(language, "Password"), exact=True).fill(password)
+    page.get_by_role("button", name=interface_text(language, "Sign in")).click()
+    signed_in = interface_text(language, "Signed in as **{name}** ({role})").split("{name}")[0].replace("**", "")
+    wait_for_text(page, expect or f"{signed_in}{no_autolink(name)}")  # as the app shows a name
     wait_idle(page)
+
+
+def interface_text(language: str, message: str) -> str:
+    """The interface's text for `message` in `language`, as the catalogue has it."""
+    from translations import _, language_in_use
+
+    with language_in_use(language):
+        return _(message)
 
 
 def choose(page, label: str, option: str) -> None:

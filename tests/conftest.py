@@ -53,3 +53,16 @@ def seeded_db(db):
     outcomes = list(ingest_paths(db, [SEEDS]))
     assert all(o.ok for o in outcomes), outcomes
     return db
+
+
+
+from browser_support import chromium_browser  # noqa: E402, F401 - the `browser` fixture, for every browser test
+
+
+@pytest.fixture(autouse=True)
+def english_interface():
+    """Each test starts with the interface in English, whatever language the test before it used."""
+    from translations import use_language
+
+    use_language("en")
+    yield

@@ -48,3 +48,25 @@ def test_a_claim_that_does_not_exist_is_named(published):
     at.number_input(key="reports_claim").set_value(987654).run()
     assert not at.exception
     assert at.error and "987654" in at.error[0].value
+
+
+def test_claimreview_and_csv_are_previewed_beside_the_markdown(published):
+    at = open_page(make_app(), "reports")
+    assert not at.exception
+    assert [t.label for t in at.tabs] == ["Preview", "Markdown source", "ClaimReview", "CSV"]
+    claimreview = [c.value for c in at.code if c.language == "json"]
+    assert len(claimreview) == 1 and '"@type": "ClaimReview"' in claimreview[0]
+    assert '"inLanguage": "en"' in claimreview[0]
+    assert any("example name" in w.value for w in at.warning)  # the desk has not set its publisher yet
+    assert at.dataframe  # the CSV as a table
+    assert {b.proto.label for b in at.get("download_button")} >= {"Download CSV", "Download Excel workbook"}
+
+
+def test_a_report_in_vietnamese_on_an_english_interface(published):
+    at = open_page(make_app(), "reports")
+    at.segmented_control(key="reports_language").set_value("vi").run()
+    assert not at.exception
+    page = texts(at)
+    assert "Sai phần lớn" in page and "## Tóm tắt" in page
+    assert '"alternateName": "Sai phần lớn"' in "\n".join(c.value for c in at.code)
+    assert "Report language" in [w.label for w in at.segmented_control]

@@ -10,7 +10,6 @@ from browser_support import (
     chromium_missing,
     ensure_account,
     free_port,
-    launch_chromium,
     running_app,
     sign_in,
     wait_for_text,
@@ -21,16 +20,6 @@ pytestmark = [pytest.mark.skipif(chromium_missing() is not None, reason=chromium
               pytest.mark.timeout(300)]
 
 SEED = SEEDS / "000_b40a4ec500c6cd00.txt"
-
-
-@pytest.fixture
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = launch_chromium(playwright)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture

@@ -4,22 +4,12 @@ source and a verdict that shows in the report; two reviewers saving the same cla
 from __future__ import annotations
 
 import pytest
-from browser_support import SEEDS, choose, chromium_missing, launch_chromium, running_app, sign_in, wait_for_text
+from browser_support import SEEDS, choose, chromium_missing, running_app, sign_in, wait_for_text
 
 pytestmark = [pytest.mark.skipif(chromium_missing() is not None, reason=chromium_missing() or ""),
               pytest.mark.timeout(240)]
 
 SEED = SEEDS / "000_b40a4ec500c6cd00.txt"
-
-
-@pytest.fixture
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = launch_chromium(playwright)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture

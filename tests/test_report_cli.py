@@ -57,7 +57,8 @@ def test_csv_format_written_to_a_file_keeps_crlf_rows(report_db, tmp_path):
                  str(target)]) == 0
     data = target.read_bytes()
     assert data.count(b"\r\n") == 2
-    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8"), newline="")))
+    assert data.startswith(b"\xef\xbb\xbf")  # UTF-8 byte-order mark, for Excel
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline="")))
     assert [r["claim_id"] for r in rows] == ["1"]
 
 

@@ -102,7 +102,8 @@ def test_other_cells_are_unchanged(cell):
 
 
 def read_csv(text: str) -> list[dict[str, str]]:
-    return list(csv.DictReader(io.StringIO(text, newline="")))
+    assert text.startswith("\ufeff")  # the byte-order mark Excel needs to read UTF-8
+    return list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"), newline="")))
 
 
 def test_csv_has_one_row_per_claim_with_its_sources_and_defused_formulas(db):
