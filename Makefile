@@ -29,9 +29,11 @@ $(STAMP): pyproject.toml Makefile requirements.lock requirements-models.txt requ
 
 setup: $(STAMP)
 
-# Debian's Chromium for the end-to-end tests and screenshots; Playwright drives it and never downloads a browser.
+# Debian's Chromium for the end-to-end tests and screenshots (with an emoji font for the page icons); Playwright
+# drives it and never downloads a browser.
 browser:
-	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update && $(SUDO) apt-get install -y --no-install-recommends chromium fonts-dejavu-core; }
+	@{ command -v chromium && dpkg -s fonts-noto-color-emoji; } >/dev/null 2>&1 || { $(SUDO) apt-get update && \
+		$(SUDO) apt-get install -y --no-install-recommends chromium fonts-dejavu-core fonts-noto-color-emoji; }
 
 run: setup
 	$(BIN)/factcheck ingest seeds --db $(DB)

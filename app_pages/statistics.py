@@ -6,11 +6,11 @@ import datetime as dt
 import altair as alt
 import streamlit as st
 
-from app_pages.components import database, signed_in
+from app_pages.components import database, signed_in, status_label
 from db.rechecks import verdicts_to_recheck
 from db.statistics import desk_statistics
 from evidence.csv_export import table_csv
-from translations import _
+from translations import _, format_decimal
 
 db = database()
 account = signed_in()
@@ -52,7 +52,9 @@ st.caption(_("Open now, whatever the period: {in_review} in review, {drafted} dr
 def _hours(value: float | None) -> str:
     if value is None:
         return "—"
-    return _("{days:.1f} days").format(days=value / 24) if value >= 48 else _("{hours:.1f} h").format(hours=value)
+    if value >= 48:
+        return _("{days} days").format(days=format_decimal(value / 24, places=1))
+    return _("{hours} h").format(hours=format_decimal(value, places=1))
 
 
 st.subheader(_("Time to a verdict"))
@@ -65,13 +67,33 @@ times = [
 st.dataframe(times, hide_index=True, width="stretch")
 
 
+COLUMNS = {"language": _("language"), "outlet": _("outlet"), "article": _("article"), "title": _("title"),
+           "ingested": _("ingested"), "checkworthy": _("check-worthy"), "dismissed": _("dismissed"),
+           "published": _("published"), "reviewer": _("reviewer"), "drafts_waiting": _("drafts waiting"),
+           "id": _("claim"), "text": _("text"), "status": _("status"), "assignee": _("assignee"),
+           "created_at": _("stored"), "period": _("period"), "rating": _("rating"), "verdicts": _("verdicts")}
+
+
+def labelled(rows: list[dict]) -> list[dict]:
+    """Rows with their columns named in the reader's language, statuses in words and empty cells as "—"."""
+    def cell(key: str, value):
+        if value is None:
+            return "—"
+        if key == "status":
+            return status_label(value)
+        return value[:16].replace("T", " ") if key == "created_at" else value
+
+    return [{COLUMNS.get(k, k): cell(k, v) for k, v in row.items()} for row in rows]
+
+
 def table(title: str, rows: list[dict], key: str) -> None:
     st.subheader(title)
     if not rows:
         st.caption(_("Nothing in this period."))
         return
-    st.dataframe(rows, hide_index=True, width="stretch")
-    st.download_button(_("Download as CSV"), table_csv(rows), file_name=f"{key}-{since}-{until}.csv",
+    shown = labelled(rows)
+    st.dataframe(shown, hide_index=True, width="stretch")
+    st.download_button(_("Download as CSV"), table_csv(shown), file_name=f"{key}-{since}-{until}.csv",
                        mime="text/csv", key=f"statistics_csv_{key}")
 
 
@@ -84,7 +106,7 @@ if figures.ratings_over_time:
     # The count is written on each bar and the rating in its label, so the chart reads without its colours.
     labels = bars.mark_text(align="left", dx=3).encode(text="verdicts:Q", color=alt.value("black"))
     st.altair_chart(bars + labels, width="stretch")
-    st.download_button(_("Download as CSV"), table_csv(figures.ratings_over_time),
+    st.download_button(_("Download as CSV"), table_csv(labelled(figures.ratings_over_time)),
                        file_name=f"verdicts-{since}-{until}.csv", mime="text/csv", key="statistics_csv_verdicts")
 else:
     st.caption(_("No verdict was published in this period."))

@@ -126,6 +126,8 @@ def shoot(out: Path) -> list[Path]:
                     ("claim", f"claim?id={ids['claim']}", vi("History"), "Lan", "vi"),
                     ("reports", "reports", vi("Download Markdown"), "Lan", "vi"),
                     ("desk", "desk", vi("Rating scale"), "Lan", "vi"),
+                    ("statistics", "statistics", vi("Time to a verdict"), "Lan", "vi"),
+                    ("speakers", "speakers", vi("Published verdicts by rating"), "Lan", "vi"),
                     ("claim-en", f"claim?id={ids['claim']}", "History", minh, "en"),
                 ]
                 for name, path, marker, who, language in shots:
@@ -137,6 +139,9 @@ def shoot(out: Path) -> list[Path]:
                             expect=None if language == "vi" else f"Signed in as {who}")
                     wait_for_text(page, marker)
                     wait_idle(page)
+                    if name == "statistics":  # figures, tables and the chart are drawn after the headings
+                        page.locator("[data-testid='stMetricValue']").first.wait_for()
+                        page.wait_for_timeout(2000)
                     if name.startswith("claim"):
                         # Text areas fill in just after the run ends; the picture should show the saved rationale.
                         page.wait_for_function("() => [...document.querySelectorAll('textarea')]"
@@ -147,7 +152,8 @@ def shoot(out: Path) -> list[Path]:
                         # A table is drawn on a canvas once it is in view: give the taller page time to draw it.
                         tables.last.scroll_into_view_if_needed()
                         page.wait_for_timeout(1500)
-                        page.evaluate("window.scrollTo(0, 0)")
+                        page.evaluate("window.scrollTo(0, 0); document.querySelectorAll("
+                                      "'[data-testid=stMain], section.main').forEach(e => e.scrollTo(0, 0))")
                         page.wait_for_timeout(1500)
                     page.mouse.move(0, 0)  # no hover highlight in the picture
                     target = out / f"{name}.png"

@@ -33,7 +33,7 @@ def test_statistics_page_csv_download_and_a_speakers_page(tmp_path):
         data = download.value.path().read_bytes()
         assert data.startswith("\ufeff".encode())  # Excel reads the Vietnamese text as UTF-8
         lines = data.decode("utf-8-sig").splitlines()
-        assert lines[0] == "language,ingested,checkworthy,dismissed,published"
+        assert lines[0] == "language,ingested,check-worthy,dismissed,published"
         assert lines[1].startswith("vi,") and int(lines[1].split(",")[1]) == claims
         page.get_by_role("link", name="Speakers").click()  # the most quoted speaker first
         wait_for_text(page, "Published verdicts by rating")

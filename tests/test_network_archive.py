@@ -237,3 +237,17 @@ def test_watching_another_desks_datasette_reads_every_page(two_published, datase
         assert {r[0] for r in b.execute("SELECT text FROM known_claims")} == {PUBLISHED, DRAFTED}
     finally:
         b.close()
+
+
+def test_the_archive_names_the_desks_own_publisher_and_addresses_by_default(desk, tmp_path):
+    import json as _json
+    import sqlite3
+
+    set_setting(desk["db"], "publisher_name", "Kiểm Chứng VN", changed_by="Minh")
+    set_setting(desk["db"], "publisher_url", "https://kiemchung.example", changed_by="Minh")
+    archive = tmp_path / "archive.db"
+    assert factcheck("publish-archive", str(archive), db=desk["path"]).returncode == 0
+    with sqlite3.connect(archive) as published:
+        publisher, review = published.execute("SELECT publisher, claimreview FROM verdicts").fetchone()
+    assert publisher == "Kiểm Chứng VN"
+    assert _json.loads(review)["author"]["name"] == "Kiểm Chứng VN"
