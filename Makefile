@@ -77,6 +77,11 @@ lock: setup
 	$(BIN)/uv pip compile pyproject.toml --extra test --generate-hashes --python-version 3.11 --universal \
 		--no-header -o requirements.lock
 
+# Regenerate the CLI reference in README.md and docs/cli.md from `--help` (tests/test_docs.py checks it).
+.PHONY: docs
+docs: setup
+	$(BIN)/cog -r README.md docs/cli.md
+
 bench: setup browser
 	$(BIN)/python bench/extraction.py
 	$(BIN)/python bench/matching.py --quick

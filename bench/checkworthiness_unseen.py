@@ -10,7 +10,7 @@ situation of a desk meeting next year's debates. Random folds mix sentences of o
 flatter every learned scorer. Three scorers on the same blocks, each with its threshold chosen on its own training
 part only:
 - the built-in rules;
-- a plain TF-IDF (word 1-2 grams) + logistic regression, the baseline the issue names;
+- a plain TF-IDF (word 1-2 grams) + logistic regression, a common baseline;
 - the desk's learned scorer (`claims.checkworthiness_model.fit`: character and word n-grams plus the rules' signals).
 Prints precision, recall and F1 per block and their means.
 

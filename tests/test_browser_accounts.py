@@ -128,7 +128,7 @@ def test_an_editor_may_not_publish_their_own_draft(browser, desk):
 
 
 def test_markdown_in_user_text_never_makes_a_browser_fetch_it(browser, tmp_path):
-    """Issue 11: a reviewer's name, an article title, an edited claim's original wording, an assignee, a verdict's
+    """A reviewer's name, an article title, an edited claim's original wording, an assignee, a verdict's
     rationale and a conflict message all carry an image pointing at a tracking URL; no page requests it."""
     from db.connection import open_database
     from evidence.review import save_review

@@ -1,4 +1,4 @@
-"""Matching by meaning across Vietnamese and English (issue 14): real model, real SQLite, no mocks."""
+"""Matching by meaning across Vietnamese and English: real model, real SQLite, no mocks."""
 from __future__ import annotations
 
 import subprocess

@@ -1,4 +1,4 @@
-"""What a hostile-input campaign broke (issue 11), each case through the command line or the library a user drives:
+"""Hostile input that once got through, each case through the command line or the library a user drives:
 a one-line message naming the input, nothing half-done, no traceback."""
 from __future__ import annotations
 

@@ -48,7 +48,7 @@ def test_the_migration_adds_the_column_only_when_it_is_missing(tmp_path):
 
     database = sqlite_utils.Database(tmp_path / "older.db")
     migrate(database, stop_before="0017_speaker_roles")
-    database.execute("ALTER TABLE claims ADD COLUMN speaker_role TEXT")  # as other work may have added it
+    database.execute("ALTER TABLE claims ADD COLUMN speaker_role TEXT")  # as another migration may have added it
     migrate(database)
     assert "0017_speaker_roles" in schema_version(database)
     assert list(database["claims"].columns_dict).count("speaker_role") == 1

@@ -6,9 +6,8 @@ English queries on the 197 CheckThat! 2020 dev tweets against its 10,375 past fa
 research data).
 The cosine from which a text and its translation are the same claim comes from 28 Vietnamese translations of past
 fact-checks against their 5 nearest other fact-checks (the lowest cosine that at most 1% of those reach); on ViSP's
-Vietnamese paraphrases the same-language rule (close text) is unchanged. The grid search and cross-validation
-were first run with scratch scripts; `bench/meaning_blend.py` now rebuilds the ordering outside the database and
-reruns them (with these weights it gives the app's 0.859 on the English dev tweets). The 34 Vietnamese renderings
+Vietnamese paraphrases the same-language rule (close text) is unchanged. `bench/meaning_blend.py` rebuilds the
+ordering outside the database and reruns the grid search and the cross-validation. The 34 Vietnamese renderings
 the Vietnamese weights were chosen on are not in the repository.
 """
 from __future__ import annotations
@@ -30,8 +29,8 @@ ENGLISH_MODEL = True
 # 140 nearest other fact-checks (0.7%); below it a translation is related, whatever its figures.
 WEIGHTS: dict[str, MeaningWeights] = {
     "en": MeaningWeights(gram=0.05, rank=0.10, english=0.7, floor=0.66, duplicate_cosine=0.88),
-    # Not refitted when a Vietnamese query's word search gained its English gloss (`glossary.py`, session 6): on the
-    # 197 Vietnamese renderings these weights give 0.788 and the best of the grid, cross-validated, 0.789.
+    # Not refitted for the English gloss of a Vietnamese query's word search (`glossary.py`): on the 197
+    # Vietnamese renderings these weights give 0.788 and the best of the grid, cross-validated, 0.789.
     "vi": MeaningWeights(gram=0.02, rank=0.02, english=0.0, floor=0.64, duplicate_cosine=0.88),
 }
 
