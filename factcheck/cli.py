@@ -15,19 +15,13 @@ from typing import Any
 
 from claims.folding import HALF_A_CHARACTER, has_lone_surrogate
 from factcheck.errors import UserError
-from factcheck.inputs import input_lines
+from factcheck.inputs import input_lines, iso_date
 from factcheck.output import print_json
 from translations import _, language_from_environment, ngettext, use_language
 
 __all__ = ["main", "run", "build_parser", "print_json"]
 
 
-def _date(value: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(_("{value} is not a date in the form YYYY-MM-DD").format(
-            value=repr(value))) from None
 
 
 def _read_jsonl(path: str) -> list[tuple[int, dict[str, Any] | None, str | None]]:
@@ -67,7 +61,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
         for number, row, error in _read_jsonl(args.jsonl):
             if error is None and row is not None:
                 try:
-                    published = _date(row["published"]) if row.get("published") else None
+                    published = iso_date(row["published"]) if row.get("published") else None
                 except argparse.ArgumentTypeError as bad:
                     error = f"line {number}: published {bad}"
                 else:
@@ -189,7 +183,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("extract", help="split text into claims (JSON), without touching the database")
     p.add_argument("file", nargs="?", help="a text file, or - for standard input")
     p.add_argument("--jsonl", metavar="IN.jsonl", help='lines of {"id", "text", "published"?}; one output line each')
-    p.add_argument("--published", type=_date, help="publication date YYYY-MM-DD: resolves day/month dates")
+    p.add_argument("--published", type=iso_date, help="publication date YYYY-MM-DD: resolves day/month dates")
     p.add_argument("--all", action="store_true", help="list every sentence-level candidate, not only check-worthy")
     p.add_argument("--db", help="score with this database's check-worthiness model, when it has one")
     p.set_defaults(handler=cmd_extract, needs_db=False)
@@ -198,7 +192,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--title")
     p.add_argument("--url")
-    p.add_argument("--published", type=_date)
+    p.add_argument("--published", type=iso_date)
     p.add_argument("--reviewer", help="who is adding the articles (recorded in the history)")
     from factcheck.web_commands import add_address_options
 

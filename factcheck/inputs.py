@@ -1,13 +1,15 @@
 """Reading what a command is given: a file or standard input ("-"), as UTF-8 text, or a one-line reason why not."""
 from __future__ import annotations
 
+import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 
 from factcheck.errors import UserError
 from translations import _
 
-__all__ = ["read_input_text", "input_lines"]
+__all__ = ["read_input_text", "input_lines", "iso_date"]
 
 
 def read_input_text(path: str) -> str:
@@ -30,3 +32,12 @@ def read_input_text(path: str) -> str:
 def input_lines(path: str) -> list[tuple[int, str]]:
     """(line number, line) for each non-blank line, numbered as an editor shows them."""
     return [(n, line) for n, line in enumerate(read_input_text(path).splitlines(), 1) if line.strip()]
+
+
+def iso_date(value: str) -> dt.date:
+    """A command's date option (YYYY-MM-DD), for argparse's `type=`: a bad one is a one-line usage error."""
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(_("{value} is not a date in the form YYYY-MM-DD").format(
+            value=repr(value))) from None

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import datetime as dt
 import os
 import sys
 import tempfile
@@ -11,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from factcheck.errors import UserError
+from factcheck.inputs import iso_date
 from translations import LANGUAGES, _, ngettext
 
 __all__ = ["add_parsers", "cmd_report", "render"]
@@ -18,12 +18,6 @@ __all__ = ["add_parsers", "cmd_report", "render"]
 FORMATS = ("md", "claimreview", "csv", "xlsx")  # evidence.formats.REPORT_FORMATS, named here so --help needs no import
 
 
-def _date(value: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(_("{value} is not a date in the form YYYY-MM-DD").format(
-            value=repr(value))) from None
 
 
 def render(report: Any, fmt: str, *, publisher_name: str | None = None, publisher_url: str | None = None,
@@ -121,7 +115,7 @@ def add_parsers(sub: Any, db_option: argparse.ArgumentParser) -> None:
     which.add_argument("--article", type=int, metavar="ID",
                        help="one article: its check-worthy claims and every claim a reviewer touched")
     which.add_argument("--claim", type=int, metavar="ID", help="one claim")
-    which.add_argument("--since", type=_date, metavar="DATE",
+    which.add_argument("--since", type=iso_date, metavar="DATE",
                        help="verdicts published (or corrected) on or after DATE (YYYY-MM-DD)")
     p.add_argument("--format", choices=FORMATS, default="md",
                    help="md (default), claimreview (JSON-LD, published verdicts only), csv (with a byte-order mark"

@@ -2,20 +2,15 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 from typing import Any
 
+from factcheck.inputs import iso_date
 from translations import _
 
 __all__ = ["add_parsers", "cmd_stats"]
 
 
-def _date(value: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a date in the form YYYY-MM-DD") from None
 
 
 def _hours(value: float | None) -> str:
@@ -62,8 +57,8 @@ def cmd_stats(args: argparse.Namespace, db: Any) -> int:
 def add_parsers(sub: Any, db_option: argparse.ArgumentParser) -> None:
     p = sub.add_parser("stats", parents=[db_option],
                        help="the desk's figures: claims ingested, dismissed, published, times to a verdict")
-    p.add_argument("--since", type=_date, help="from this day (YYYY-MM-DD, UTC)")
-    p.add_argument("--until", type=_date, help="up to and including this day (YYYY-MM-DD, UTC)")
+    p.add_argument("--since", type=iso_date, help="from this day (YYYY-MM-DD, UTC)")
+    p.add_argument("--until", type=iso_date, help="up to and including this day (YYYY-MM-DD, UTC)")
     p.add_argument("--reviewer", help="only the claims assigned to this person or whose verdict they drafted")
     p.add_argument("--by", choices=("week", "month"), default="week", help="verdicts by rating per week or month")
     p.add_argument("--json", action="store_true")
