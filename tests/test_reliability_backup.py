@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -10,6 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
+from cli_support import factcheck
 
 from claims.model import Claim, Extraction
 from db.articles import store_article
@@ -21,10 +23,9 @@ from db.reviewers import register_reviewer
 from db.transfer import TransferError, export_database, exported_tables, import_database
 from evidence.review import save_review
 from evidence.sources import attach_source
-from pipelines.ingest import ingest_paths
+from pipelines.ingest import ingest_paths, ingest_text
 
 PROJECT = Path(__file__).resolve().parent.parent
-FACTCHECK = PROJECT / ".venv" / "bin" / "factcheck"
 ALL_TABLES = ("articles", "claims", "quantities", "claim_dates", "sources", "claim_sources", "rating_scale",
               "reviewers", "known_claims", "claim_matches", "history")
 
@@ -56,11 +57,6 @@ def _rows(db_or_path, table: str) -> list[tuple]:
     finally:
         if isinstance(db_or_path, (str, Path)):
             conn.close()
-
-
-def _factcheck(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([str(FACTCHECK), *args], capture_output=True, text=True, input=stdin, timeout=120,
-                          cwd=PROJECT)
 
 
 def _bulk_article(db, claims: int, tag: str = "") -> list[int]:
@@ -147,15 +143,15 @@ def test_the_export_is_json_lines_with_a_header_and_one_section_per_table(full_d
 
 def test_factcheck_export_and_import_round_trip_through_the_command_line(full_db, db_path, tmp_path):
     export, copy = tmp_path / "cli.jsonl", tmp_path / "cli-copy.db"
-    done = _factcheck("export", str(export), "--db", str(db_path))
+    done = factcheck("export", str(export), "--db", str(db_path))
     assert done.returncode == 0 and "exported" in done.stdout, done.stderr
-    done = _factcheck("import", str(export), "--db", str(copy))
+    done = factcheck("import", str(export), "--db", str(copy))
     assert done.returncode == 0 and "imported" in done.stdout, done.stderr
     for table in ALL_TABLES:
         assert _rows(copy, table) == _rows(full_db, table), table
-    piped = _factcheck("export", "-", "--db", str(db_path)).stdout
+    piped = factcheck("export", "-", "--db", str(db_path)).stdout
     assert piped == export.read_text(encoding="utf-8")
-    done = _factcheck("import", "-", "--db", str(tmp_path / "piped.db"), stdin=piped)
+    done = factcheck("import", "-", "--db", str(tmp_path / "piped.db"), stdin=piped)
     assert done.returncode == 0, done.stderr
 
 
@@ -163,7 +159,7 @@ def test_import_into_a_database_that_has_data_is_refused_and_changes_nothing(ful
     export = tmp_path / "all.jsonl"
     export_database(full_db, export)
     before = {t: _rows(full_db, t) for t in ALL_TABLES}
-    done = _factcheck("import", str(export), "--db", str(db_path))
+    done = factcheck("import", str(export), "--db", str(db_path))
     assert done.returncode == 1 and "empty database" in done.stderr and "Traceback" not in done.stderr
     assert {t: _rows(full_db, t) for t in ALL_TABLES} == before
 
@@ -204,7 +200,7 @@ def test_factcheck_import_of_a_damaged_export_says_which_line_in_one_line(full_d
     export = tmp_path / "all.jsonl"
     export_database(full_db, export)
     _damage(export, "garbage")
-    done = _factcheck("import", str(export), "--db", str(tmp_path / "target.db"))
+    done = factcheck("import", str(export), "--db", str(tmp_path / "target.db"))
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert done.stderr.startswith("error: ") and "line 6" in done.stderr
     assert len(done.stderr.strip().splitlines()) == 1
@@ -215,7 +211,7 @@ def test_export_never_overwrites_a_file(full_db, db_path, tmp_path):
     export.write_text("keep me", encoding="utf-8")
     with pytest.raises(TransferError, match="already exists"):
         export_database(full_db, export)
-    done = _factcheck("export", str(export), "--db", str(db_path))
+    done = factcheck("export", str(export), "--db", str(db_path))
     assert done.returncode == 1 and "already exists" in done.stderr
     assert export.read_text(encoding="utf-8") == "keep me"
 
@@ -252,7 +248,7 @@ def test_backup_while_reviewers_write_is_sound_and_restore_brings_it_back(db_pat
             time.sleep(0.05)
         backups = [tmp_path / "backup.db"]
         for target in backups:
-            done = _factcheck("backup", str(target), "--db", str(db_path))
+            done = factcheck("backup", str(target), "--db", str(db_path))
             assert done.returncode == 0 and "backed up" in done.stdout, done.stderr
     finally:
         stop.touch()
@@ -271,7 +267,7 @@ def test_backup_while_reviewers_write_is_sound_and_restore_brings_it_back(db_pat
     live_history = len(_rows(db_path, "history"))
     assert live_history > len(_rows(backups[0], "history")), "the writers went on after the backup"
     # Restore the first backup over the live database: it is exactly the backup again, and still works.
-    done = _factcheck("restore", str(backups[0]), "--db", str(db_path))
+    done = factcheck("restore", str(backups[0]), "--db", str(db_path))
     assert done.returncode == 0 and "restored" in done.stdout, done.stderr
     for table in ALL_TABLES:
         assert _rows(db_path, table) == _rows(backups[0], table), table
@@ -300,5 +296,26 @@ def test_factcheck_restore_of_a_bogus_file_is_a_one_line_error(db_path, tmp_path
     open_database(db_path).close()
     bogus = tmp_path / "bogus.db"
     bogus.write_bytes(b"not a database at all")
-    done = _factcheck("restore", str(bogus), "--db", str(db_path))
+    done = factcheck("restore", str(bogus), "--db", str(db_path))
     assert done.returncode == 1 and "Traceback" not in done.stderr and done.stderr.startswith("error: ")
+
+
+@pytest.mark.parametrize("name", ["bk#1.db", "bk?mode=memory.db", "bk%20x.db"])
+def test_restore_reads_the_backup_named_even_with_uri_characters(db_path, tmp_path, name):
+    db = open_database(db_path)
+    ingest_text(db, "Người phát ngôn Điện Kremlin cho biết hơn 1,7 triệu người đã rời bỏ nhà cửa kể từ ngày 8/3.")
+    db.close()
+    backup = tmp_path / name
+    assert factcheck("backup", backup, "--db", db_path).returncode == 0
+    decoy = tmp_path / "bk"  # what the name would open if its #, ? or % were read as a URI's
+    shutil.copy(db_path, decoy)
+    conn = sqlite3.connect(decoy)
+    conn.execute("DELETE FROM claim_dates")
+    conn.commit()
+    conn.close()
+    target = tmp_path / "restored.db"
+    done = factcheck("restore", backup, "--db", target)
+    assert done.returncode == 0, done.stderr
+    db = open_database(target)
+    assert db.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
+    assert db.execute("SELECT count(*) FROM claim_dates").fetchone()[0] == 1

@@ -4,11 +4,16 @@ from __future__ import annotations
 import json
 
 import pytest
+from cli_support import factcheck
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from store_support import snapshot
 
+from db.claims import ClaimFilter, claim_queue
+from db.connection import open_database
 from db.search import search_claims
 from factcheck.cli import main
+from pipelines.ingest import ingest_text
 from tests.matching_support import store_claims
 
 
@@ -103,3 +108,43 @@ def test_words_typed_with_diacritics_rank_the_same_marks_first(flood_db):
 def test_figures_in_the_query_are_read_like_matching_reads_them(flood_db, query):
     db, ids = flood_db
     assert _ids(search_claims(db, query)) == [ids["million"]]
+
+
+# Search strings in the syntax of SQLite's full-text search, or SQL, are words to look for, never a query.
+ARTICLE = ("Người phát ngôn Điện Kremlin cho biết hơn 1,7 triệu người đã tham gia ngày 8/3. "
+           "Bộ Y tế cho biết khoảng 90% dân số đã được tiêm chủng.")
+FTS_SYNTAX = ['"', '""', "*", "dien*", "NEAR(", "NEAR(dien kremlin, 2)", "AND(", "OR", "NOT", "-", "-dien",
+              "kremlin -", '"unbalanced', "(((", ")", "[x", "{dien}", "^", "dien:kremlin", "folded:dien", "a AND",
+              "\\", "'", "%", "_", "'; DROP TABLE claims; --", "\x00", "🙂", " " * 10]
+
+
+@pytest.fixture
+def loaded(db_path):
+    db = open_database(db_path)
+    ingest_text(db, ARTICLE, title="Kremlin")
+    db.close()
+    return db_path
+
+
+@pytest.mark.parametrize("query", FTS_SYNTAX)
+def test_any_search_string_is_a_valid_queue_search_and_changes_nothing(loaded, query):
+    db = open_database(loaded)
+    before = snapshot(loaded)
+    page = claim_queue(db, ClaimFilter(search=query, checkworthy=None))
+    assert page.total == len(page.claims)
+    if query in ("dien*", "-dien", "{dien}", "dien:kremlin"):
+        assert [c.text for c in page.claims] == [ARTICLE.split(". ")[0] + "."], "the words in it are still searched"
+    db.close()
+    assert snapshot(loaded) == before
+
+
+def test_any_search_string_is_a_valid_factcheck_search(loaded):
+    before = snapshot(loaded)
+    # One process for all of them would hide which failed; a handful keeps the test quick and still covers it.
+    for query in ['"', "NEAR(", "AND(", "-", '"unbalanced', "(((", "'; DROP TABLE claims; --", "dien*kremlin"]:
+        done = factcheck("search", query, "--db", str(loaded), "--json")
+        assert done.returncode == 0 and "Traceback" not in done.stderr, (query, done.stderr)
+        json.loads(done.stdout)
+    assert snapshot(loaded) == before
+
+
