@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -38,8 +39,27 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "workbench.db"
 
 
+@pytest.fixture(scope="session")
+def _database_templates(tmp_path_factory) -> dict[str, Path]:
+    """A new database, and one with the sample articles ingested, made once: each test gets its own copy of one,
+    as a new file, instead of running every migration (and ingesting the samples) again."""
+    from pipelines.ingest import ingest_paths
+
+    folder = tmp_path_factory.mktemp("templates")
+    empty, seeded = folder / "empty.db", folder / "seeded.db"
+    open_database(empty).close()
+    shutil.copy(empty, seeded)
+    database = open_database(seeded)
+    outcomes = list(ingest_paths(database, [SEEDS]))
+    assert all(o.ok for o in outcomes), outcomes
+    database.close()
+    return {"empty": empty, "seeded": seeded}
+
+
 @pytest.fixture
-def db(db_path: Path):
+def db(db_path: Path, request, _database_templates):
+    template = _database_templates["seeded" if "seeded_db" in request.fixturenames else "empty"]
+    shutil.copy(template, db_path)
     database = open_database(db_path)
     yield database
     database.close()
@@ -48,12 +68,35 @@ def db(db_path: Path):
 @pytest.fixture
 def seeded_db(db):
     """The two sample articles ingested, as `make run` loads them."""
-    from pipelines.ingest import ingest_paths
-
-    outcomes = list(ingest_paths(db, [SEEDS]))
-    assert all(o.ok for o in outcomes), outcomes
+    assert db.execute("SELECT count(*) FROM articles").fetchone()[0] == len(list(SEEDS.iterdir()))
     return db
 
+
+@pytest.fixture(scope="session", autouse=True)
+def _light_password_hashing():
+    """argon2id at its lightest cost for the accounts tests make by the hundred (a sign-in or an account per page
+    test): the same algorithm and checks, without 0.1 s of deliberate work per hash. PRODUCTION_HASHER is what
+    the workbench uses (test_accounts_cli checks its cost)."""
+    from argon2 import PasswordHasher
+
+    from db import accounts
+
+    global PRODUCTION_HASHER
+    PRODUCTION_HASHER = accounts._HASHER
+    accounts._HASHER = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+    yield
+    accounts._HASHER = PRODUCTION_HASHER
+
+
+PRODUCTION_HASHER = None
+
+
+@pytest.fixture
+def production_password_hashing(monkeypatch):
+    """The workbench's own argon2 cost, for a test whose point is what happens while passwords are checked."""
+    from db import accounts
+
+    monkeypatch.setattr(accounts, "_HASHER", PRODUCTION_HASHER)
 
 
 from browser_support import chromium_browser  # noqa: E402, F401 - the `browser` fixture, for every browser test

@@ -107,3 +107,18 @@ def test_an_old_database_keeps_its_history_names_and_links_them_to_accounts(tmp_
     assert {r[0] for r in db.execute("SELECT DISTINCT reviewer FROM history WHERE reviewer IS NOT NULL")} >= names
     with pytest.raises(AccountError, match="appears in the history"):
         link_reviewer(db, "Never Seen", "linked", changed_by=None)
+
+
+def test_the_workbench_hashes_passwords_at_argon2s_recommended_cost():
+    # The tests hash at the lightest cost (conftest); the workbench itself keeps the library's recommended one.
+    from argon2 import PasswordHasher
+    from argon2.profiles import RFC_9106_LOW_MEMORY
+
+    import conftest
+
+    production = conftest.PRODUCTION_HASHER
+    assert production is not None and production.type.name == "ID"
+    assert (production.time_cost, production.memory_cost) == (PasswordHasher().time_cost,
+                                                              PasswordHasher().memory_cost)
+    assert production.memory_cost >= RFC_9106_LOW_MEMORY.memory_cost
+    assert production.hash("a long enough secret").startswith("$argon2id$")

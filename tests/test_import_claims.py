@@ -285,6 +285,7 @@ def test_an_unclosed_quote_closed_far_below_is_still_caught(tmp_path, db_path):
     assert _known_count(db_path) == 0
 
 
+@pytest.mark.slow  # a thousand vectors by meaning computed after the import: the full suite's
 def test_a_sound_csv_of_a_thousand_rows_imports_a_thousand(tmp_path, db_path):
     done = factcheck("import-claims", _archive_csv(tmp_path / "archive.csv", 1000), "--db", db_path)
     assert done.returncode == 0, done.stderr

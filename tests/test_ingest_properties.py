@@ -5,6 +5,7 @@ import tempfile
 import unicodedata
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -24,6 +25,7 @@ article_texts = st.lists(
     min_size=1, max_size=40,
 ).map(lambda parts: " ".join(parts))
 
+pytestmark = pytest.mark.slow  # a new database per example: the full suite's
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
