@@ -72,6 +72,17 @@ def seeded_db(db):
     return db
 
 
+@pytest.fixture
+def full_db(db_path):
+    """A database with something in every table: samples, verdicts, corrections, sources, splits, merges,
+    matches."""
+    from store_support import fill_every_table
+
+    database = fill_every_table(db_path)
+    yield database
+    database.close()
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _light_password_hashing():
     """argon2id at its lightest cost for the accounts tests make by the hundred (a sign-in or an account per page
