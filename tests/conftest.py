@@ -72,6 +72,22 @@ def seeded_db(db):
     return db
 
 
+# One short Vietnamese article: a figure, a date, a speaker; two claims.
+ARTICLE = ("Người phát ngôn Điện Kremlin cho biết hơn 1,7 triệu người đã tham gia ngày 8/3. "
+           "Bộ Y tế cho biết khoảng 90% dân số đã được tiêm chủng.")
+
+
+@pytest.fixture
+def loaded(db_path):
+    """A database file holding ARTICLE, so that a test can show that what it refused lost nothing."""
+    from pipelines.ingest import ingest_text
+
+    database = open_database(db_path)
+    ingest_text(database, ARTICLE, title="Kremlin")
+    database.close()
+    return db_path
+
+
 @pytest.fixture
 def full_db(db_path):
     """A database with something in every table: samples, verdicts, corrections, sources, splits, merges,

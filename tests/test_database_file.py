@@ -13,19 +13,11 @@ from pathlib import Path
 import pytest
 from cli_support import factcheck, one_line_error
 
+from conftest import ARTICLE
 from db.connection import NewerDatabase, open_database
 from pipelines.ingest import ingest_text
 
 PROJECT = Path(__file__).resolve().parent.parent
-ARTICLE = "Người phát ngôn Điện Kremlin cho biết hơn 1,7 triệu người đã rời bỏ nhà cửa kể từ ngày 8/3."
-
-
-@pytest.fixture
-def stored(db_path):
-    db = open_database(db_path)
-    ingest_text(db, ARTICLE, title="Kremlin")
-    db.close()
-    return db_path
 
 
 def test_a_db_whose_folder_cannot_be_created_gets_one_line(tmp_path):
@@ -34,18 +26,18 @@ def test_a_db_whose_folder_cannot_be_created_gets_one_line(tmp_path):
     one_line_error(factcheck("ingest", PROJECT / "seeds", "--db", blocker / "sub" / "x.db"), "cannot create")
 
 
-def test_a_database_from_a_newer_version_is_refused_before_anything_is_read_or_written(stored):
-    conn = sqlite3.connect(stored)
+def test_a_database_from_a_newer_version_is_refused_before_anything_is_read_or_written(loaded):
+    conn = sqlite3.connect(loaded)
     conn.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at)"
                  " VALUES ('factcheck', '0999_from_the_future', '2030-01-01')")
     conn.commit()
     conn.close()
-    before = stored.read_bytes()
-    one_line_error(factcheck("search", "Kremlin", "--db", stored), "newer version", "0999_from_the_future")
-    one_line_error(factcheck("ingest", PROJECT / "seeds", "--db", stored), "newer version")
-    assert stored.read_bytes() == before
+    before = loaded.read_bytes()
+    one_line_error(factcheck("search", "Kremlin", "--db", loaded), "newer version", "0999_from_the_future")
+    one_line_error(factcheck("ingest", PROJECT / "seeds", "--db", loaded), "newer version")
+    assert loaded.read_bytes() == before
     with pytest.raises(NewerDatabase):
-        open_database(stored)
+        open_database(loaded)
 
 
 @contextlib.contextmanager
@@ -66,11 +58,11 @@ def _archive(path: Path, rows: int) -> Path:
     return path
 
 
-def test_a_database_in_a_read_only_folder_is_read_and_refuses_writes_in_one_line(stored, tmp_path):
+def test_a_database_in_a_read_only_folder_is_read_and_refuses_writes_in_one_line(loaded, tmp_path):
     folder = tmp_path / "share"
     folder.mkdir()
-    open_database(stored).close()
-    shutil.copy(stored, folder / "desk.db")
+    open_database(loaded).close()
+    shutil.copy(loaded, folder / "desk.db")
     new_article = tmp_path / "new.txt"
     new_article.write_text("Giá xăng tăng 17% trong tháng 3, theo Bộ Công Thương.", encoding="utf-8")
     archive = _archive(tmp_path / "archive.csv", 5)

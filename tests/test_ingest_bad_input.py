@@ -12,23 +12,11 @@ from cli_support import factcheck, one_line_error
 from store_support import TABLES, snapshot
 
 from claims.reading import UnreadableArticle
+from conftest import ARTICLE
 from db.claims import ClaimFilter, claim_queue, get_claim
 from db.connection import open_database
 from evidence.sources import InvalidSource, attach_source
 from pipelines.ingest import ingest_text
-
-ARTICLE = ("Người phát ngôn Điện Kremlin cho biết hơn 1,7 triệu người đã tham gia ngày 8/3. "
-           "Bộ Y tế cho biết khoảng 90% dân số đã được tiêm chủng.")
-
-
-@pytest.fixture
-def loaded(db_path):
-    """A database with one article, so that every hostile case can show it lost nothing."""
-    db = open_database(db_path)
-    ingest_text(db, ARTICLE, title="Kremlin")
-    db.close()
-    return db_path
-
 
 BAD_FILES = {
     "empty.txt": (b"", "empty"),

@@ -9,11 +9,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from store_support import snapshot
 
+from conftest import ARTICLE
 from db.claims import ClaimFilter, claim_queue
 from db.connection import open_database
 from db.search import search_claims
 from factcheck.cli import main
-from pipelines.ingest import ingest_text
 from tests.matching_support import store_claims
 
 
@@ -115,19 +115,9 @@ def test_figures_in_the_query_are_read_like_matching_reads_them(flood_db, query)
 
 
 # Search strings in the syntax of SQLite's full-text search, or SQL, are words to look for, never a query.
-ARTICLE = ("Người phát ngôn Điện Kremlin cho biết hơn 1,7 triệu người đã tham gia ngày 8/3. "
-           "Bộ Y tế cho biết khoảng 90% dân số đã được tiêm chủng.")
 FTS_SYNTAX = ['"', '""', "*", "dien*", "NEAR(", "NEAR(dien kremlin, 2)", "AND(", "OR", "NOT", "-", "-dien",
               "kremlin -", '"unbalanced', "(((", ")", "[x", "{dien}", "^", "dien:kremlin", "folded:dien", "a AND",
               "\\", "'", "%", "_", "'; DROP TABLE claims; --", "\x00", "🙂", " " * 10]
-
-
-@pytest.fixture
-def loaded(db_path):
-    db = open_database(db_path)
-    ingest_text(db, ARTICLE, title="Kremlin")
-    db.close()
-    return db_path
 
 
 @pytest.mark.parametrize("query", FTS_SYNTAX)
