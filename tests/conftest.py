@@ -1,4 +1,5 @@
-"""Fixtures shared by every test: a real SQLite file per test, and the project's own sample articles."""
+"""Fixtures shared by every test: a real SQLite file per test (copied from a template made once per session), the
+project's own sample articles, and which tests are slow."""
 from __future__ import annotations
 
 import os
@@ -18,8 +19,9 @@ os.environ.setdefault("FACTCHECK_VECTORS", "off")
 PROJECT = Path(__file__).resolve().parent.parent
 SEEDS = PROJECT / "seeds"
 
-# A module that starts a browser, a local web server or a subprocess is slow as a whole; `pytest -m "not slow"` is
-# the quick loop (about a minute), `make test` runs everything.
+# A module that starts a browser, a local web server or a subprocess is slow as a whole, and so is a test marked
+# @pytest.mark.slow (a big database, thousands of generated cases); `pytest -m "not slow"` is the quick loop (about
+# a minute), `make test` runs everything. A test of what a command prints runs it in-process (cli_support.py).
 _SLOW_SIGNS = ("browser_support", "web_support", "import subprocess", "sentence model")
 
 
