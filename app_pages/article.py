@@ -17,7 +17,6 @@ from app_pages.components import (
     reviewer,
     short,
     show_flash,
-    status_label,
 )
 from translations import _, format_date, format_decimal, ngettext
 
@@ -52,7 +51,7 @@ def _edit_claim_panel(db, claim, article_claims) -> None:
     from db.claims import ClaimNotFound, VersionConflict
     from evidence.review import ReviewError, save_review
 
-    facts = [_("**Claim #{id}**").format(id=claim.id), status_label(claim.status)]
+    facts = [_("**Claim #{id}**").format(id=claim.id), claim.status.label]
     if claim.rating:
         facts.append(_("verdict **{rating}**").format(
             rating=md_escape(rating_names(db).get(claim.rating, claim.rating))))
@@ -197,7 +196,7 @@ if _article_id is not None:
                 wanted = int(clicked)
                 st.session_state.pop(f"article_pick_{_article_id}", None)
                 del st.query_params["select"]
-            shown = {i: f"#{i} · {status_label(by_id[i].status)} · {short(by_id[i].text, 80)}" for i in ids}
+            shown = {i: f"#{i} · {by_id[i].status.label} · {short(by_id[i].text, 80)}" for i in ids}
             selected = st.selectbox(
                 _("Select a claim"), ids, index=ids.index(wanted) if wanted in ids else 0,
                 key=f"article_pick_{_article_id}", format_func=shown.get)

@@ -20,14 +20,13 @@ from app_pages.components import (
     review_progress,
     reviewer,
     show_flash,
-    status_label,
 )
 from app_pages.web_evidence import forget_source_draft, kept_copy, link_flag, source_draft, source_fetch_panel
 from claims.language import language_name
+from claims.workflow import FINISHED, WAITING_FOR_EDITOR, MatchDecision, Status
 from translations import N_, _, format_date, format_datetime, format_decimal, ngettext
 
 NO_RATING = N_("— no verdict yet —")
-RELATIONS = {"duplicate": N_("duplicate"), "related": N_("related")}
 STANCES = {"supports": N_("Supports the claim"), "refutes": N_("Refutes the claim"), "context": N_("Gives context")}
 
 
@@ -111,7 +110,7 @@ def _facts(claim) -> None:
 
 def _review_form(db, claim, seen: int) -> None:
     from db.ratings import rating_scale
-    from evidence.review import NEXT_STATUSES, Status
+    from evidence.review import NEXT_STATUSES
 
     scale = rating_scale(db)
     current = Status(claim.status)
@@ -129,7 +128,7 @@ def _review_form(db, claim, seen: int) -> None:
     labels = [NO_RATING, *[r.label for r in scale]]
     names = rating_names(db)  # verdicts keep the label; the reader sees the desk's name for it in their language
     shown = {NO_RATING: _(NO_RATING), **names}
-    shown_statuses = {s: status_label(str(s)) for s in statuses}
+    shown_statuses = {s: s.label for s in statuses}
     key = f"claim_{claim.id}_{seen}"  # a new loaded version gets fresh widgets showing its values
     with st.form(f"{key}_review_form"):
         left, right = st.columns(2)
@@ -157,7 +156,7 @@ def _review_form(db, claim, seen: int) -> None:
     if saved.version == seen:
         flash("claim", "info", _("Nothing changed, so nothing was saved."))
     else:
-        status_name = status_label(str(saved.status))
+        status_name = saved.status.label
         if saved.rating:
             message = _("Saved: {status}, {rating}. {reviewed} of {total} check-worthy claims reviewed.").format(
                 status=status_name, rating=md_escape(names.get(saved.rating, saved.rating)), reviewed=reviewed,
@@ -188,7 +187,7 @@ def _assignee_label(name: str) -> str:
 
 def _assign_to_me(db, claim, seen: int, where) -> None:
     me = reviewer()
-    if claim.assignee == me or claim.status in ("merged", "dismissed", "published"):
+    if claim.assignee == me or claim.status in FINISHED:
         return
     if where.button(_("Assign to me"), key="claim_assign_me", type="tertiary"):
         if _save(db, claim.id, seen, assignee=me) is not None:
@@ -202,9 +201,9 @@ def _hand_over(db, claim, seen: int) -> None:
     from db.claims import ClaimNotFound, VersionConflict
     from evidence.handover import hand_over, send_back, who_may_publish
     from evidence.permissions import Action, can
-    from evidence.review import ReviewError, Status
+    from evidence.review import ReviewError
 
-    if claim.status not in (Status.DRAFTED, Status.READY):
+    if claim.status not in WAITING_FOR_EDITOR:
         return
     editors = who_may_publish(db, claim)
     with st.container(border=True):
@@ -436,7 +435,7 @@ def _verdict_words(s) -> str | None:
     """"already checked" only for a published verdict (or a past fact-check); a drafted one is a draft."""
     if not s.rating:
         return None
-    if s.other_kind == "claim" and s.status != "published":
+    if s.other_kind == "claim" and s.status != Status.PUBLISHED:
         return _("draft verdict: **{rating}** (not published)").format(rating=md_escape(s.rating))
     return _("already checked: **{rating}**").format(rating=md_escape(s.rating))
 
@@ -459,8 +458,8 @@ def _suggestion_cards(db, claim, seen: int, suggestions) -> None:
                 st.markdown(_("**Why:** {why}").format(why=md_escape(s.why)))
             _figures_side_by_side(s)
             measured = _("engine: {relation}, similarity {score}").format(
-                relation=_("the same claim") if s.relation == "duplicate" else _("related"), score=f"{s.score:.0f}")
-            if s.decision == "confirmed":
+                relation=s.relation.label, score=f"{s.score:.0f}")
+            if s.decision is MatchDecision.CONFIRMED:
                 decided = _("You linked it as the same claim") if s.decided_by == reviewer() else \
                     _("Linked as the same claim by {who}").format(who=md_escape(s.decided_by or _("a reviewer")))
                 if s.decision_note:
@@ -490,7 +489,7 @@ def _card_buttons(db, claim, seen: int, s) -> None:
         if confirm.button(_("Link anyway"), key=f"claim_match_anyway_{s.match_id}", type="primary"):
             st.session_state.pop("claim_link_pending", None)
             try:
-                decide_match(db, s.match_id, decision="confirmed", reviewer=reviewer(),
+                decide_match(db, s.match_id, decision=MatchDecision.CONFIRMED, reviewer=reviewer(),
                              confirmed_difference=pending[1])
             except DifferenceNotConfirmed as changed:  # the claims changed while the question was shown
                 st.session_state["claim_link_pending"] = (s.match_id, changed.difference)
@@ -503,20 +502,23 @@ def _card_buttons(db, claim, seen: int, s) -> None:
             st.rerun()
         return
     buttons = st.container(horizontal=True)
-    if s.decision != "confirmed" and buttons.button(_("Same claim"), key=f"claim_match_yes_{s.match_id}"):
+    if s.decision is not MatchDecision.CONFIRMED and buttons.button(MatchDecision.CONFIRMED.label,
+                                                                    key=f"claim_match_yes_{s.match_id}"):
         try:
-            decide_match(db, s.match_id, decision="confirmed", reviewer=reviewer())
+            decide_match(db, s.match_id, decision=MatchDecision.CONFIRMED, reviewer=reviewer())
         except DifferenceNotConfirmed as differ:
             st.session_state["claim_link_pending"] = (s.match_id, differ.difference)
             st.rerun()
         flash("claim", "success", _("Linked to {where} as the same claim.").format(where=where))
         st.rerun()
-    if s.decision != "rejected" and buttons.button(_("Not the same"), key=f"claim_match_no_{s.match_id}"):
-        decide_match(db, s.match_id, decision="rejected", reviewer=reviewer())
+    if s.decision is not MatchDecision.REJECTED and buttons.button(MatchDecision.REJECTED.label,
+                                                                   key=f"claim_match_no_{s.match_id}"):
+        decide_match(db, s.match_id, decision=MatchDecision.REJECTED, reviewer=reviewer())
         flash("claim", "info", _("Marked {where} as a different claim; it will not be suggested again.").format(
             where=where))
         st.rerun()
-    can_adopt = (s.other_claim_id is not None and s.rating and s.status == "published" and s.decision == "confirmed"
+    can_adopt = (s.other_claim_id is not None and s.rating and s.status == Status.PUBLISHED
+                 and s.decision is MatchDecision.CONFIRMED
                  and not claim.rating)
     if can_adopt and buttons.button(_("Adopt its verdict"), key=f"claim_adopt_{s.match_id}"):
         try:
@@ -537,7 +539,7 @@ def _reject_all(db, claim, suggestions) -> None:
     """One "Not the same for all" for the suggestions still waiting, after a confirmation."""
     from db.duplicates import reject_all_suggestions
 
-    waiting = [s for s in suggestions if s.decision == "suggested"]
+    waiting = [s for s in suggestions if s.decision is MatchDecision.SUGGESTED]
     if len(waiting) < 2:
         return
     if not st.session_state.get("claim_reject_all_pending"):
@@ -595,7 +597,7 @@ def _dismissal(db, claim, seen: int, where) -> None:
 
     if claim.status in DISMISSABLE:
         action, label, icon = dismiss_claim, _("Dismiss: not worth checking"), "🚫"
-    elif claim.status == "dismissed":
+    elif claim.status == Status.DISMISSED:
         action, label, icon = restore_claim, _("Restore"), "↩️"
     else:
         return
@@ -606,10 +608,10 @@ def _dismissal(db, claim, seen: int, where) -> None:
             st.error(md_escape(str(error)))
             return
         _load_version(claim.id, saved.version)
-        if saved.status == "dismissed":
+        if saved.status == Status.DISMISSED:
             st.session_state["claim_just_dismissed"] = claim.id  # its notice, with Undo, shows beside the claim
         else:
-            flash("claim", "success", _("Restored: {status}.").format(status=md_escape(status_label(saved.status))))
+            flash("claim", "success", _("Restored: {status}.").format(status=md_escape(saved.status.label)))
         st.rerun()
 
 
@@ -641,7 +643,7 @@ def _undo_dismissal(db, claim, where) -> None:
     from evidence.dismissal import restore_claim
     from evidence.review import ReviewError
 
-    if st.session_state.get("claim_just_dismissed") != claim.id or claim.status != "dismissed":
+    if st.session_state.get("claim_just_dismissed") != claim.id or claim.status != Status.DISMISSED:
         return
     notice = where.container(horizontal=True, vertical_alignment="center")
     notice.success(_("Dismissed: not worth checking."))
@@ -654,7 +656,7 @@ def _undo_dismissal(db, claim, where) -> None:
         st.session_state.pop("claim_just_dismissed", None)
         _load_version(claim.id, saved.version)
         flash("claim", "success", _("Undone: the claim is back, {status}.").format(
-            status=md_escape(status_label(saved.status))))
+            status=md_escape(saved.status.label)))
         st.rerun()
 
 
@@ -680,7 +682,7 @@ def _page() -> None:
 
     st.markdown(f"### “{md_escape(claim.text)}”")
     badges = st.container(horizontal=True, vertical_alignment="center")
-    badges.badge(status_label(claim.status), color="blue")
+    badges.badge(claim.status.label, color="blue")
     if claim.rating:
         badges.badge(_("Verdict: {rating}").format(rating=md_escape(rating_names(db).get(claim.rating,
                                                                                           claim.rating))),
@@ -712,9 +714,9 @@ def _page() -> None:
         st.subheader(_("In context"), anchor=False)
         _context(db, claim)
         st.subheader(_("Review"), anchor=False)
-        if claim.status == "merged":
+        if claim.status == Status.MERGED:
             st.info(_("This claim was merged or split into other claims; review those instead."))
-        elif claim.status == "dismissed":
+        elif claim.status == Status.DISMISSED:
             st.info(_("Dismissed as not worth checking: it is out of the review queue, and the desk's"
                       " check-worthiness model learns from it. Restore it to review it."))
         else:

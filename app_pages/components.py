@@ -9,14 +9,15 @@ from collections.abc import Iterable
 import sqlite_utils
 import streamlit as st
 
+from claims.workflow import WAITING_FOR_EDITOR, Status, status_label
 from db.accounts import Account
 from db.connection import open_database, resolve_db_path
 from db.records import ClaimRecord
 from translations import LANGUAGE_NAMES, N_, _, use_language
 
-__all__ = ["PAGES", "STATUS_LABELS", "STATUS_COLOURS", "database", "close_database", "require_reviewer",
+__all__ = ["PAGES", "STATUS_COLOURS", "database", "close_database", "require_reviewer",
            "reviewer", "signed_in", "sign_out", "go_to", "resume_session",
-           "flash", "show_flash", "md_escape", "short", "status_label",
+           "flash", "show_flash", "md_escape", "short",
            "claim_colour",
            "highlighted_article_html", "find_passage", "open_claim", "open_article", "review_progress",
            "legend_html", "start_in_language", "language_selector", "role_name", "rating_names", "rating_help",
@@ -35,13 +36,11 @@ PAGES = {
     "speakers": "app_pages/speakers.py",
 }
 
-STATUS_LABELS = {"new": N_("New"), "in_review": N_("In review"), "drafted": N_("Verdict drafted"),
-                 "ready": N_("Ready for an editor"), "published": N_("Published"), "merged": N_("Merged or split"),
-                 "dismissed": N_("Dismissed")}
 ROLE_NAMES = {"reviewer": N_("reviewer"), "editor": N_("editor"), "admin": N_("admin")}
-STATUS_COLOURS = {"new": "#e8eaed", "in_review": "#fde68a", "drafted": "#bfdbfe", "ready": "#a5b4fc",
-                  "published": "#bbf7d0",
-                  "merged": "#f1f5f9", "dismissed": "#f1f5f9"}
+# Each status's colour where claims are highlighted; its name is `Status.label` (claims/workflow.py).
+STATUS_COLOURS = {Status.NEW: "#e8eaed", Status.IN_REVIEW: "#fde68a", Status.DRAFTED: "#bfdbfe",
+                  Status.READY: "#a5b4fc", Status.PUBLISHED: "#bbf7d0", Status.MERGED: "#f1f5f9",
+                  Status.DISMISSED: "#f1f5f9"}
 # Verdict colours run from green (true) to red (false); anything off the scale (Unverifiable, custom) is violet.
 _RATING_COLOURS = {"true": "#86efac", "mostly true": "#bbf7d0", "half true": "#fef08a", "mostly false": "#fed7aa",
                    "false": "#fca5a5"}
@@ -381,10 +380,6 @@ def short(text: str, limit: int = 110) -> str:
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
 
 
-def status_label(status: str) -> str:
-    return _(STATUS_LABELS[status]) if status in STATUS_LABELS else status
-
-
 def claim_colour(claim: ClaimRecord, colour_by: str) -> str:
     """Background of a highlighted claim: by workflow status, or by the verdict's rating."""
     if colour_by == "verdict":
@@ -401,7 +396,7 @@ def legend_html(colour_by: str, ratings: Iterable[str] = (), *, names: dict[str,
         items = [(names.get(r, r), _RATING_COLOURS.get(r.casefold(), _OTHER_RATING)) for r in ratings]
         items.append((_("No verdict"), _UNRATED))
     else:
-        items = [(_(label), STATUS_COLOURS[key]) for key, label in STATUS_LABELS.items() if key != "merged"]
+        items = [(status.label, STATUS_COLOURS[status]) for status in Status if status is not Status.MERGED]
     return "".join(f'<span style="background:{colour};padding:1px 8px;border-radius:4px;margin-right:6px;'
                    f'font-size:0.85em">{html.escape(label)}</span>' for label, colour in items)
 
@@ -496,7 +491,7 @@ def review_progress(db: sqlite_utils.Database, article_id: int | None = None) ->
     def total(status: str | None) -> int:
         return claim_queue(db, ClaimFilter(status=status, article_id=article_id, checkworthy=True), limit=1).total
 
-    return total("drafted") + total("ready") + total("published"), total(None)
+    return sum(total(s) for s in (*WAITING_FOR_EDITOR, Status.PUBLISHED)), total(None)
 
 
 def inbox_counts_caption(db: sqlite_utils.Database, account: Account) -> str:

@@ -6,7 +6,8 @@ import datetime as dt
 import altair as alt
 import streamlit as st
 
-from app_pages.components import database, signed_in, status_label
+from app_pages.components import database, signed_in
+from claims.workflow import status_label
 from db.rechecks import verdicts_to_recheck
 from db.statistics import desk_statistics
 from evidence.csv_export import table_csv

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
+from claims.workflow import Status
 from db.history import VERDICT_FIELDS
 from db.ratings import NamedRating, Rating, named_scale, rating_scale
 from db.reports import (
@@ -116,7 +117,7 @@ class ReportClaim:
     original_text: str
     speaker: str | None
     article: ReportArticle
-    status: str
+    status: Status
     rating: str | None
     rating_value: int | None
     verdict: str | None
@@ -136,7 +137,7 @@ class ReportClaim:
 
     @property
     def published(self) -> bool:
-        return self.status == "published"
+        return self.status == Status.PUBLISHED
 
 
 @dataclass(frozen=True)
