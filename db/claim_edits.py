@@ -5,6 +5,7 @@ from dataclasses import replace
 
 import sqlite_utils
 
+from claims.errors import WorkbenchError
 from claims.model import Claim
 from claims.workflow import Status
 from db.articles import insert_claim_rows
@@ -15,7 +16,7 @@ from db.history import now, record
 __all__ = ["InvalidPassage", "add_claim_from_passage", "split_claim", "merge_claims"]
 
 
-class InvalidPassage(ValueError):
+class InvalidPassage(WorkbenchError, ValueError):
     pass
 
 

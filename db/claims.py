@@ -6,6 +6,7 @@ from typing import Any
 
 import sqlite_utils
 
+from claims.errors import NotFound, WorkbenchError
 from claims.folding import fold
 from claims.workflow import NOT_YET_DRAFTED, Status
 from db.change_words import change_words
@@ -27,11 +28,11 @@ EDITABLE_FIELDS = frozenset({"text", "assignee", "verdict", "rating", "rationale
 WORKFLOW_FIELDS = frozenset({"status", "published_at", "first_published_at", "drafted_by"})
 
 
-class ClaimNotFound(LookupError):
+class ClaimNotFound(NotFound):
     pass
 
 
-class VersionConflict(Exception):
+class VersionConflict(WorkbenchError):
     """Someone saved the claim after this reviewer opened it; `their_changes` says what they changed."""
 
     def __init__(self, claim_id: int, expected: int, current: ClaimRecord, their_changes: list[HistoryEntry]):

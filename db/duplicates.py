@@ -7,6 +7,7 @@ from typing import Any
 
 import sqlite_utils
 
+from claims.errors import NotFound, WorkbenchError
 from claims.matching.duplicate_rule import judge, side_of
 from claims.matching.grouping import group_duplicates
 from claims.matching.rerank import closeness
@@ -19,7 +20,7 @@ __all__ = ["DuplicateGroup", "DifferenceNotConfirmed", "decide_match", "differen
            "duplicate_groups", "reject_all_suggestions"]
 
 
-class DifferenceNotConfirmed(ValueError):
+class DifferenceNotConfirmed(WorkbenchError, ValueError):
     """Linking as the same claim two claims whose figures or polarity differ needs the reviewer to confirm the
     difference by name; `difference` says it in words ("different figure: 52 người ≠ 48 người")."""
 
@@ -105,7 +106,7 @@ def decide_match(db: sqlite_utils.Database, match_id: int, *, decision: MatchDec
         row = db.execute("SELECT claim_id, other_kind, other_id, decision FROM claim_matches WHERE id = ?",
                          [match_id]).fetchone()
         if row is None:
-            raise LookupError(f"match {match_id} does not exist")
+            raise NotFound(f"match {match_id} does not exist")
         claim_id, kind, other_id, before = row
         if before == decision:
             return decision

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
+from claims.errors import NotFound
 from claims.workflow import Status
 from db.history import VERDICT_FIELDS
 from db.ratings import NamedRating, Rating, named_scale, rating_scale
@@ -47,7 +48,7 @@ __all__ = ["ReportScope", "ScopeNotFound", "ReportArticle", "SourceRef", "FieldC
            "ReportClaim", "Report", "build_report", "format_timestamp"]
 
 
-class ScopeNotFound(LookupError):
+class ScopeNotFound(NotFound):
     """The article or claim a report was asked for does not exist; the message names it."""
 
 

@@ -6,6 +6,7 @@ from typing import Any
 
 import sqlite_utils
 
+from claims.errors import WorkbenchError
 from claims.matching.duplicate_rule import explain
 from claims.workflow import Status
 from db.accounts import account_by_name
@@ -34,7 +35,7 @@ NEXT_STATUSES: dict[Status, tuple[Status, ...]] = {
 }
 
 
-class ReviewError(ValueError):
+class ReviewError(WorkbenchError, ValueError):
     """The change breaks a rule of the workflow; the message tells the reviewer which."""
 
 
