@@ -19,9 +19,11 @@ from app_pages.components import (
     rating_names,
     review_progress,
     reviewer,
+    show_error,
     show_flash,
 )
 from app_pages.web_evidence import forget_source_draft, kept_copy, link_flag, source_draft, source_fetch_panel
+from claims.errors import WorkbenchError
 from claims.language import language_name
 from claims.workflow import FINISHED, WAITING_FOR_EDITOR, MatchDecision, Status
 from translations import N_, _, format_date, format_datetime, format_decimal, ngettext
@@ -198,10 +200,8 @@ def _assign_to_me(db, claim, seen: int, where) -> None:
 def _hand_over(db, claim, seen: int) -> None:
     """The two-person rule as steps: a drafter hands the verdict to an editor; an editor publishes or sends it
     back with a note."""
-    from db.claims import ClaimNotFound, VersionConflict
     from evidence.handover import hand_over, send_back, who_may_publish
     from evidence.permissions import Action, can
-    from evidence.review import ReviewError
 
     if claim.status not in WAITING_FOR_EDITOR:
         return
@@ -222,8 +222,8 @@ def _hand_over(db, claim, seen: int) -> None:
                                                               type="primary"):
             try:
                 saved = hand_over(db, claim.id, expected_version=seen, reviewer=reviewer())
-            except (ReviewError, ClaimNotFound, VersionConflict) as error:
-                st.error(md_escape(str(error)))
+            except WorkbenchError as error:
+                show_error(error)
                 return
             _load_version(claim.id, saved.version)
             flash("claim", "success", _("Handed to an editor: it waits in their inbox."))
@@ -240,8 +240,8 @@ def _hand_over(db, claim, seen: int) -> None:
             if st.form_submit_button(_("Send back")):
                 try:
                     saved = send_back(db, claim.id, expected_version=seen, editor=reviewer(), note=note)
-                except (ReviewError, ClaimNotFound, VersionConflict) as error:
-                    st.error(md_escape(str(error)))
+                except WorkbenchError as error:
+                    show_error(error)
                     return
                 _load_version(claim.id, saved.version)
                 flash("claim", "success", _("Sent back to review with your note."))
@@ -250,7 +250,7 @@ def _hand_over(db, claim, seen: int) -> None:
 
 def _notes(db, claim) -> None:
     """The claim's thread of notes: who, when, what; @login mentions an account (it shows in their inbox)."""
-    from db.notes import NoteError, add_note, notes_for_claim
+    from db.notes import add_note, notes_for_claim
 
     st.subheader(_("Notes"), anchor=False)
     notes = notes_for_claim(db, claim.id)
@@ -269,8 +269,8 @@ def _notes(db, claim) -> None:
         if st.form_submit_button(_("Add note")):
             try:
                 add_note(db, claim.id, author=reviewer(), text=text)
-            except NoteError as error:
-                st.error(md_escape(str(error)))
+            except WorkbenchError as error:
+                show_error(error)
             else:
                 flash("claim", "success", _("Note added."))
                 st.rerun()
@@ -278,8 +278,8 @@ def _notes(db, claim) -> None:
 
 def _save(db, claim_id: int, seen: int, **changes):
     """Save a reviewer's changes against the version they saw; None (with a message shown) when not saved."""
-    from db.claims import ClaimNotFound, VersionConflict
-    from evidence.review import ReviewError, save_review
+    from db.claims import VersionConflict
+    from evidence.review import save_review
 
     try:
         saved = save_review(db, claim_id, expected_version=seen, reviewer=reviewer(), **changes)
@@ -289,8 +289,8 @@ def _save(db, claim_id: int, seen: int, **changes):
             conflict=md_escape(str(conflict))))
         _load_version(claim_id, conflict.current.version)
         st.rerun()
-    except (ReviewError, ClaimNotFound) as error:
-        st.error(_("Not saved: {reason}").format(reason=md_escape(str(error))))
+    except WorkbenchError as error:
+        show_error(error, _("Not saved: {reason}"))
         return None
     _load_version(claim_id, saved.version)
     return saved
@@ -308,7 +308,6 @@ def _wording_form(db, claim, seen: int) -> None:
 
 def _sources(db, claim) -> None:
     from db.sources import remove_claim_source, sources_for_claim
-    from evidence.sources import InvalidSource
     from evidence.web_sources import attach_source_keeping_copy
 
     sources = sources_for_claim(db, claim.id)
@@ -363,8 +362,8 @@ def _sources(db, claim) -> None:
                         publisher=publisher, published=published, accessed=accessed, archive_url=archive,
                         excerpt=excerpt, page=draft.page if (draft := source_draft(claim.id)) is not None
                         and draft.matches(url) else None)
-            except InvalidSource as error:
-                st.error(_("Source not attached: {reason}.").format(reason=md_escape(str(error))))
+            except WorkbenchError as error:
+                show_error(error, _("Source not attached: {reason}."))
             else:
                 for field in ("url", "title", "publisher", "archive", "excerpt", "published"):
                     st.session_state.pop(f"claim_source_{field}", None)
@@ -476,9 +475,8 @@ def _suggestion_cards(db, claim, seen: int, suggestions) -> None:
 
 
 def _card_buttons(db, claim, seen: int, s) -> None:
-    from db.claims import VersionConflict
     from db.duplicates import DifferenceNotConfirmed, decide_match
-    from evidence.review import ReviewError, adopt_verdict
+    from evidence.review import adopt_verdict
 
     where = _("claim #{id}").format(id=s.other_claim_id) if s.other_kind == "claim" else _("the past fact-check")
     pending = st.session_state.get("claim_link_pending")
@@ -523,8 +521,8 @@ def _card_buttons(db, claim, seen: int, s) -> None:
     if can_adopt and buttons.button(_("Adopt its verdict"), key=f"claim_adopt_{s.match_id}"):
         try:
             adopted = adopt_verdict(db, claim.id, s.other_claim_id, expected_version=seen, reviewer=reviewer())
-        except (VersionConflict, ReviewError) as error:
-            st.error(md_escape(str(error)))
+        except WorkbenchError as error:
+            show_error(error)
         else:
             _load_version(claim.id, adopted.claim.version)
             flash("claim", "success", ngettext(
@@ -591,9 +589,7 @@ def _search_by_meaning(db, claim) -> None:
 
 def _dismissal(db, claim, seen: int, where) -> None:
     """One click to dismiss a claim as not worth checking, one to restore it; both are in the history."""
-    from db.claims import VersionConflict
     from evidence.dismissal import DISMISSABLE, dismiss_claim, restore_claim
-    from evidence.review import ReviewError
 
     if claim.status in DISMISSABLE:
         action, label, icon = dismiss_claim, _("Dismiss: not worth checking"), "🚫"
@@ -604,8 +600,8 @@ def _dismissal(db, claim, seen: int, where) -> None:
     if where.button(label, key="claim_dismiss" if action is dismiss_claim else "claim_restore", icon=icon):
         try:
             saved = action(db, claim.id, expected_version=seen, reviewer=reviewer())
-        except (VersionConflict, ReviewError) as error:
-            st.error(md_escape(str(error)))
+        except WorkbenchError as error:
+            show_error(error)
             return
         _load_version(claim.id, saved.version)
         if saved.status == Status.DISMISSED:
@@ -639,9 +635,7 @@ def _next_open_claim(db, claim) -> None:
 
 def _undo_dismissal(db, claim, where) -> None:
     """The notice of a dismissal, beside the claim, with Undo (restores the status it had)."""
-    from db.claims import VersionConflict
     from evidence.dismissal import restore_claim
-    from evidence.review import ReviewError
 
     if st.session_state.get("claim_just_dismissed") != claim.id or claim.status != Status.DISMISSED:
         return
@@ -650,8 +644,8 @@ def _undo_dismissal(db, claim, where) -> None:
     if notice.button(_("Undo"), key="claim_undo_dismiss"):
         try:
             saved = restore_claim(db, claim.id, expected_version=claim.version, reviewer=reviewer())
-        except (VersionConflict, ReviewError) as error:
-            st.error(md_escape(str(error)))
+        except WorkbenchError as error:
+            show_error(error)
             return
         st.session_state.pop("claim_just_dismissed", None)
         _load_version(claim.id, saved.version)

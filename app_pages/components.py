@@ -9,6 +9,7 @@ from collections.abc import Iterable
 import sqlite_utils
 import streamlit as st
 
+from claims.errors import WorkbenchError
 from claims.workflow import WAITING_FOR_EDITOR, Status, status_label
 from db.accounts import Account
 from db.connection import open_database, resolve_db_path
@@ -17,7 +18,7 @@ from translations import LANGUAGE_NAMES, N_, _, use_language
 
 __all__ = ["PAGES", "STATUS_COLOURS", "database", "close_database", "require_reviewer",
            "reviewer", "signed_in", "sign_out", "go_to", "resume_session",
-           "flash", "show_flash", "md_escape", "short",
+           "flash", "show_flash", "show_error", "md_escape", "short",
            "claim_colour",
            "highlighted_article_html", "find_passage", "open_claim", "open_article", "review_progress",
            "legend_html", "start_in_language", "language_selector", "role_name", "rating_names", "rating_help",
@@ -305,7 +306,7 @@ def _sign_in_form(db: sqlite_utils.Database, return_to: str) -> None:
         try:
             account = authenticate(db, login, password)
         except SignInRefused as refused:
-            st.error(_("Not signed in: {reason}.").format(reason=md_escape(str(refused))))
+            show_error(refused, _("Not signed in: {reason}."))
         else:
             # A new token at every sign-in: whatever cookie this browser held before is revoked, never reused.
             if (old := session_by_token(db, _cookie_token())) is not None:
@@ -349,6 +350,19 @@ def no_autolink(text: str) -> str:
     'www|.x.org, a|@b.org'
     """
     return _AUTOLINKED.sub(lambda m: "\u2060" + m.group(1) if m.group(1) == "@" else m.group(1) + "\u2060", text)
+
+
+def show_error(error: WorkbenchError, wording: str | None = None, *, where=st, **fields: str) -> None:
+    """Show an error the user can fix, once, as the pages all do: its message as it is (escaped, one line), inside
+    `wording` when given (a translated "Not saved: {reason}"; `fields` fill its other placeholders).
+
+    >>> try:
+    ...     save_review(db, 7, ...)
+    ... except WorkbenchError as error:
+    ...     show_error(error, _("Not saved: {reason}"))  # doctest: +SKIP
+    """
+    reason = md_escape(str(error))
+    where.error(wording.format(reason=reason, **fields) if wording else reason)
 
 
 def md_escape(text: str | None) -> str:

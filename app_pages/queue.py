@@ -15,9 +15,11 @@ from app_pages.components import (
     review_progress,
     reviewer,
     short,
+    show_error,
     show_flash,
     signed_in,
 )
+from claims.errors import WorkbenchError
 from claims.workflow import NOT_YET_DRAFTED, Status
 from db.fts import read_query
 from translations import N_, _, format_decimal, ngettext
@@ -169,9 +171,7 @@ def _page_of_claims(db, flt, sort):
 
 def _dismiss_or_restore(db, claim, where) -> None:
     """One click: not worth checking (it leaves the queue), or back into the queue; both are in the history."""
-    from db.claims import VersionConflict
     from evidence.dismissal import dismiss_claim, restore_claim
-    from evidence.review import ReviewError
 
     dismissed = claim.status == Status.DISMISSED
     if where.button(_("Restore") if dismissed else _("Dismiss"), key=f"queue_dismiss_{claim.id}", width="stretch",
@@ -179,8 +179,8 @@ def _dismiss_or_restore(db, claim, where) -> None:
         try:
             (restore_claim if dismissed else dismiss_claim)(db, claim.id, expected_version=claim.version,
                                                             reviewer=reviewer())
-        except (VersionConflict, ReviewError) as error:
-            st.error(md_escape(str(error)))
+        except WorkbenchError as error:
+            show_error(error)
             return
         if dismissed:
             flash("queue", "success", _("Claim #{id} restored.").format(id=claim.id))
@@ -245,9 +245,8 @@ def _bulk_actions(db, claims) -> None:
 
 def _undo_notice(db) -> None:
     """The notice of the last one-click dismissal, with Undo."""
-    from db.claims import VersionConflict, get_claim
+    from db.claims import get_claim
     from evidence.dismissal import restore_claim
-    from evidence.review import ReviewError
 
     claim_id, _row = st.session_state.get("queue_just_dismissed") or (None, 0)
     claim = get_claim(db, claim_id) if claim_id else None
@@ -258,8 +257,8 @@ def _undo_notice(db) -> None:
     if notice.button(_("Undo"), key="queue_undo_dismiss"):
         try:
             restore_claim(db, claim.id, expected_version=claim.version, reviewer=reviewer())
-        except (VersionConflict, ReviewError) as error:
-            st.error(md_escape(str(error)))
+        except WorkbenchError as error:
+            show_error(error)
             return
         st.session_state.pop("queue_just_dismissed", None)
         flash("queue", "success", _("Undone: claim #{id} is back in the queue.").format(id=claim.id))

@@ -22,7 +22,7 @@ class Setting:
     key: str
     default: Any
     label: str
-    check: Callable[[Any], Any] | None = None  # returns the value to store, or raises ValueError (one line)
+    check: Callable[[Any], Any] | None = None  # returns the value to store, or raises InvalidInput (one line)
 
 
 def _language(value: str) -> str:
