@@ -216,8 +216,9 @@ def _bulk_actions(db, claims) -> None:
             st.rerun()
         row = st.container(horizontal=True, vertical_alignment="bottom")
         names = [a.name for a in active_accounts(db)]
+        nobody = _("— nobody —")  # worked out in this run's language, as the filters' names are
         who = row.selectbox(_("Assign to"), ["", *names], key="queue_bulk_assignee",
-                            format_func=lambda n: n or _("— nobody —"))
+                            format_func=lambda n: n or nobody)
         outcome, done = None, ""
         if row.button(_("Assign selected"), key="queue_bulk_assign", disabled=not chosen):
             outcome = assign_claims(db, chosen, who or None, reviewer=reviewer())
