@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process, utils
@@ -26,6 +25,7 @@ from claims.folding import fold, nfc
 from claims.matching.normalize import STOP_WORDS, match_text, strip_social
 from claims.matching.polarity import negation_count, negation_spans
 from claims.model import Qualifier
+from claims.workflow import Relation
 from translations import _
 
 __all__ = ["DUPLICATE_CLOSENESS", "Relation", "Figure", "FigurePair", "Side", "Judgement", "figures_of", "side_of",
@@ -40,11 +40,6 @@ _ABOVE = {Qualifier.MORE_THAN, Qualifier.AT_LEAST}
 _BELOW = {Qualifier.LESS_THAN, Qualifier.AT_MOST}
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 _SHOWN_WORDS = 4  # shared words named in a "shares the words" reason
-
-
-class Relation(StrEnum):
-    DUPLICATE = "duplicate"
-    RELATED = "related"
 
 
 @dataclass(frozen=True)
