@@ -142,7 +142,6 @@ def _checkworthiness_model(db) -> None:
     from evidence.permissions import Action, can
     from pipelines.desk_model import (
         MIN_EACH,
-        LabelsError,
         active_model,
         desk_decisions,
         file_labels,
@@ -187,8 +186,8 @@ def _checkworthiness_model(db) -> None:
         try:
             with st.spinner(_("Learning from the desk's decisions…")):
                 outcome = train_desk_model(db, trained_by=_me)
-        except LabelsError as error:
-            st.error(_("Not retrained: {error}.").format(error=md_escape(str(error))))
+        except WorkbenchError as error:
+            show_error(error, _("Not retrained: {reason}."))
         else:
             if outcome.model.active:
                 flash("desk", "success", _("Retrained: {summary}; {n} claims rescored.").format(

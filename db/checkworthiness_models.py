@@ -11,14 +11,17 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from claims.checkworthiness_labels import LabelledSentence
+from claims.workflow import Status
 from db.history import now, record
+from db.records import sql_values
 
 __all__ = ["DeskModel", "StoredLabel", "active_model", "latest_model", "active_model_key", "model_parameters",
            "stored_labels", "delete_labels", "decision_rows", "file_label_rows", "store_labels", "labels_stamp",
            "insert_model", "switch_off_models", "claims_to_rescore", "set_scores"]
 
 # Statuses that say a reviewer judged the claim worth checking.
-_WORKED_ON = ("in_review", "drafted", "published")
+_WORKED_ON = sql_values((Status.IN_REVIEW, Status.DRAFTED, Status.READY, Status.PUBLISHED))
+_DISMISSED, _MERGED = sql_values((Status.DISMISSED,)), sql_values((Status.MERGED,))
 
 
 @dataclass(frozen=True)
@@ -117,11 +120,10 @@ def delete_labels(db: sqlite_utils.Database, ids: Sequence[int] | None, *, remov
 def decision_rows(db: sqlite_utils.Database) -> list[tuple]:
     """(text, check-worthy, article id, time decided) of every reviewer's decision, oldest first: a dismissed claim
     is a no; one a reviewer added, worked on or rated is a yes."""
-    marks = ", ".join(f"'{s}'" for s in _WORKED_ON)
     return db.execute(
-        "SELECT original_text, CASE WHEN status = 'dismissed' THEN 0 ELSE 1 END, article_id, updated_at FROM claims"
-        f" WHERE status = 'dismissed' OR status IN ({marks}) OR origin = 'reviewer'"
-        "    OR (status != 'merged' AND (rating IS NOT NULL OR verdict IS NOT NULL))"
+        f"SELECT original_text, CASE WHEN status IN {_DISMISSED} THEN 0 ELSE 1 END, article_id, updated_at FROM claims"
+        f" WHERE status IN {_DISMISSED} OR status IN {_WORKED_ON} OR origin = 'reviewer'"
+        f"    OR (status NOT IN {_MERGED} AND (rating IS NOT NULL OR verdict IS NOT NULL))"
         " ORDER BY updated_at, id").fetchall()
 
 
@@ -190,7 +192,7 @@ def claims_to_rescore(db: sqlite_utils.Database) -> tuple[set[int], list[tuple]]
     decided = {r[0] for r in db.execute("SELECT DISTINCT claim_id FROM history WHERE entity = 'claim'"
                                         " AND claim_id IS NOT NULL AND instr(field, 'checkworthy')")}
     rows = db.execute("SELECT id, original_text, coalesce(rule_score, score), reasons, status, origin FROM claims"
-                      " WHERE status != 'merged' ORDER BY id").fetchall()
+                      f" WHERE status NOT IN {_MERGED} ORDER BY id").fetchall()
     return decided, rows
 
 

@@ -28,6 +28,7 @@ from claims.checkworthiness_holdback import MIN_EACH, missing_decisions, train
 from claims.checkworthiness_labels import LabelledSentence, LabelsError, check_both_classes
 from claims.checkworthiness_model import FORMAT_VERSION, LearnedScorer, ModelError, from_bytes
 from claims.folding import nfc
+from claims.workflow import Status
 from db.checkworthiness_models import (
     DeskModel,
     StoredLabel,
@@ -275,7 +276,7 @@ def rescore_claims(db: sqlite_utils.Database, scorer: LearnedScorer | None, mode
             threshold = scorer.threshold
         updates = []
         for r, score in zip(part, scores, strict=True):
-            free = r[4] == "new" and r[5] == "engine" and r[0] not in decided
+            free = r[4] == Status.NEW and r[5] == "engine" and r[0] not in decided
             updates.append((round(score, 3), int(score >= threshold) if free else None, model_id, r[0]))
         set_scores(db, updates)
         changed += len(updates)
