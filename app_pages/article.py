@@ -16,9 +16,10 @@ from app_pages.components import (
     review_progress,
     reviewer,
     short,
+    show_error,
     show_flash,
-    status_label,
 )
+from claims.errors import WorkbenchError
 from translations import _, format_date, format_decimal, ngettext
 
 
@@ -48,11 +49,10 @@ def _chosen_article_id(db) -> int | None:
 
 
 def _edit_claim_panel(db, claim, article_claims) -> None:
-    from db.claim_edits import InvalidPassage, merge_claims, split_claim
-    from db.claims import ClaimNotFound, VersionConflict
-    from evidence.review import ReviewError, save_review
+    from db.claim_edits import merge_claims, split_claim
+    from evidence.review import save_review
 
-    facts = [_("**Claim #{id}**").format(id=claim.id), status_label(claim.status)]
+    facts = [_("**Claim #{id}**").format(id=claim.id), claim.status.label]
     if claim.rating:
         facts.append(_("verdict **{rating}**").format(
             rating=md_escape(rating_names(db).get(claim.rating, claim.rating))))
@@ -75,8 +75,8 @@ def _edit_claim_panel(db, claim, article_claims) -> None:
         if st.form_submit_button(_("Save wording")):
             try:
                 save_review(db, claim.id, expected_version=claim.version, reviewer=reviewer(), text=wording)
-            except (ReviewError, ClaimNotFound, VersionConflict) as error:
-                st.error(md_escape(str(error)))
+            except WorkbenchError as error:
+                show_error(error)
             else:
                 flash("article", "success", _("Saved the wording of claim #{id}.").format(id=claim.id))
                 st.rerun()
@@ -91,8 +91,8 @@ def _edit_claim_panel(db, claim, article_claims) -> None:
                 try:
                     first, second = split_claim(db, claim.id, span[0], expected_version=claim.version,
                                                 reviewer=reviewer())
-                except (InvalidPassage, ClaimNotFound, VersionConflict) as error:
-                    st.error(md_escape(str(error)))
+                except WorkbenchError as error:
+                    show_error(error)
                 else:
                     flash("article", "success", _("Split claim #{id} into #{first} and #{second}.").format(
                         id=claim.id, first=first, second=second))
@@ -105,8 +105,8 @@ def _edit_claim_panel(db, claim, article_claims) -> None:
         if st.form_submit_button(_("Merge claims")):
             try:
                 new_id = merge_claims(db, [claim.id, *chosen], reviewer=reviewer())
-            except (InvalidPassage, ClaimNotFound) as error:
-                st.error(md_escape(str(error)))
+            except WorkbenchError as error:
+                show_error(error)
             else:
                 flash("article", "success", _("Merged into claim #{id}.").format(id=new_id))
                 _select(new_id, claim.article_id)
@@ -127,7 +127,7 @@ def db_text(db, article_id: int) -> str:
 
 
 def _add_missed_claim(db, article) -> None:
-    from db.claim_edits import InvalidPassage, add_claim_from_passage
+    from db.claim_edits import add_claim_from_passage
 
     with st.expander(_("Add a claim the engine missed")), st.form("article_add_claim_form"):
         passage = st.text_area(_("Copy the passage from the article text above"), key="article_missed_passage",
@@ -139,8 +139,8 @@ def _add_missed_claim(db, article) -> None:
                 return
             try:
                 claim_id = add_claim_from_passage(db, article.id, span[0], span[1], reviewer=reviewer())
-            except InvalidPassage as error:
-                st.error(md_escape(str(error)))
+            except WorkbenchError as error:
+                show_error(error)
                 return
             flash("article", "success", _("Added claim #{id}.").format(id=claim_id))
             _select(claim_id, article.id)
@@ -197,7 +197,7 @@ if _article_id is not None:
                 wanted = int(clicked)
                 st.session_state.pop(f"article_pick_{_article_id}", None)
                 del st.query_params["select"]
-            shown = {i: f"#{i} · {status_label(by_id[i].status)} · {short(by_id[i].text, 80)}" for i in ids}
+            shown = {i: f"#{i} · {by_id[i].status.label} · {short(by_id[i].text, 80)}" for i in ids}
             selected = st.selectbox(
                 _("Select a claim"), ids, index=ids.index(wanted) if wanted in ids else 0,
                 key=f"article_pick_{_article_id}", format_func=shown.get)

@@ -5,15 +5,25 @@ import datetime as dt
 
 import streamlit as st
 
-from app_pages.components import database, date_input_format, flash, md_escape, open_article, reviewer, show_flash
+from app_pages.components import (
+    database,
+    date_input_format,
+    flash,
+    md_escape,
+    open_article,
+    reviewer,
+    show_error,
+    show_flash,
+)
 from app_pages.feeds_panel import feeds_section
+from claims.errors import WorkbenchError
 from translations import _, format_date, ngettext
 
 UPLOAD_TYPES = ["txt", "md", "markdown", "html", "htm"]
 
 
 def _add_article_form(db) -> None:
-    from claims.reading import UnreadableArticle, decode_article
+    from claims.reading import decode_article
     from pipelines.ingest import ingest_text
 
     with st.form("articles_add_form", clear_on_submit=False):
@@ -50,8 +60,8 @@ def _add_article_form(db) -> None:
         with st.spinner(_("Finding claims…")):
             stored = ingest_text(db, text, title=title or found_title, url=url or None, published=published,
                                  source_name=upload.name if upload is not None else None, added_by=reviewer())
-    except UnreadableArticle as error:
-        st.error(_("Could not add {name}: it {reason}.").format(name=md_escape(name), reason=md_escape(str(error))))
+    except WorkbenchError as error:
+        show_error(error, _("Could not add {name}: it {reason}."), name=md_escape(name))
         return
     if stored.already_stored:
         flash("articles", "info", _already_stored(stored))

@@ -19,15 +19,16 @@ from app_pages.components import (
     rating_names,
     review_progress,
     reviewer,
+    show_error,
     show_flash,
-    status_label,
 )
 from app_pages.web_evidence import forget_source_draft, kept_copy, link_flag, source_draft, source_fetch_panel
+from claims.errors import WorkbenchError
 from claims.language import language_name
+from claims.workflow import FINISHED, WAITING_FOR_EDITOR, MatchDecision, Status
 from translations import N_, _, format_date, format_datetime, format_decimal, ngettext
 
 NO_RATING = N_("— no verdict yet —")
-RELATIONS = {"duplicate": N_("duplicate"), "related": N_("related")}
 STANCES = {"supports": N_("Supports the claim"), "refutes": N_("Refutes the claim"), "context": N_("Gives context")}
 
 
@@ -111,7 +112,7 @@ def _facts(claim) -> None:
 
 def _review_form(db, claim, seen: int) -> None:
     from db.ratings import rating_scale
-    from evidence.review import NEXT_STATUSES, Status
+    from evidence.review import NEXT_STATUSES
 
     scale = rating_scale(db)
     current = Status(claim.status)
@@ -129,7 +130,7 @@ def _review_form(db, claim, seen: int) -> None:
     labels = [NO_RATING, *[r.label for r in scale]]
     names = rating_names(db)  # verdicts keep the label; the reader sees the desk's name for it in their language
     shown = {NO_RATING: _(NO_RATING), **names}
-    shown_statuses = {s: status_label(str(s)) for s in statuses}
+    shown_statuses = {s: s.label for s in statuses}
     key = f"claim_{claim.id}_{seen}"  # a new loaded version gets fresh widgets showing its values
     with st.form(f"{key}_review_form"):
         left, right = st.columns(2)
@@ -157,7 +158,7 @@ def _review_form(db, claim, seen: int) -> None:
     if saved.version == seen:
         flash("claim", "info", _("Nothing changed, so nothing was saved."))
     else:
-        status_name = status_label(str(saved.status))
+        status_name = saved.status.label
         if saved.rating:
             message = _("Saved: {status}, {rating}. {reviewed} of {total} check-worthy claims reviewed.").format(
                 status=status_name, rating=md_escape(names.get(saved.rating, saved.rating)), reviewed=reviewed,
@@ -188,7 +189,7 @@ def _assignee_label(name: str) -> str:
 
 def _assign_to_me(db, claim, seen: int, where) -> None:
     me = reviewer()
-    if claim.assignee == me or claim.status in ("merged", "dismissed", "published"):
+    if claim.assignee == me or claim.status in FINISHED:
         return
     if where.button(_("Assign to me"), key="claim_assign_me", type="tertiary"):
         if _save(db, claim.id, seen, assignee=me) is not None:
@@ -199,12 +200,10 @@ def _assign_to_me(db, claim, seen: int, where) -> None:
 def _hand_over(db, claim, seen: int) -> None:
     """The two-person rule as steps: a drafter hands the verdict to an editor; an editor publishes or sends it
     back with a note."""
-    from db.claims import ClaimNotFound, VersionConflict
     from evidence.handover import hand_over, send_back, who_may_publish
     from evidence.permissions import Action, can
-    from evidence.review import ReviewError, Status
 
-    if claim.status not in (Status.DRAFTED, Status.READY):
+    if claim.status not in WAITING_FOR_EDITOR:
         return
     editors = who_may_publish(db, claim)
     with st.container(border=True):
@@ -223,8 +222,8 @@ def _hand_over(db, claim, seen: int) -> None:
                                                               type="primary"):
             try:
                 saved = hand_over(db, claim.id, expected_version=seen, reviewer=reviewer())
-            except (ReviewError, ClaimNotFound, VersionConflict) as error:
-                st.error(md_escape(str(error)))
+            except WorkbenchError as error:
+                show_error(error)
                 return
             _load_version(claim.id, saved.version)
             flash("claim", "success", _("Handed to an editor: it waits in their inbox."))
@@ -241,8 +240,8 @@ def _hand_over(db, claim, seen: int) -> None:
             if st.form_submit_button(_("Send back")):
                 try:
                     saved = send_back(db, claim.id, expected_version=seen, editor=reviewer(), note=note)
-                except (ReviewError, ClaimNotFound, VersionConflict) as error:
-                    st.error(md_escape(str(error)))
+                except WorkbenchError as error:
+                    show_error(error)
                     return
                 _load_version(claim.id, saved.version)
                 flash("claim", "success", _("Sent back to review with your note."))
@@ -251,7 +250,7 @@ def _hand_over(db, claim, seen: int) -> None:
 
 def _notes(db, claim) -> None:
     """The claim's thread of notes: who, when, what; @login mentions an account (it shows in their inbox)."""
-    from db.notes import NoteError, add_note, notes_for_claim
+    from db.notes import add_note, notes_for_claim
 
     st.subheader(_("Notes"), anchor=False)
     notes = notes_for_claim(db, claim.id)
@@ -270,8 +269,8 @@ def _notes(db, claim) -> None:
         if st.form_submit_button(_("Add note")):
             try:
                 add_note(db, claim.id, author=reviewer(), text=text)
-            except NoteError as error:
-                st.error(md_escape(str(error)))
+            except WorkbenchError as error:
+                show_error(error)
             else:
                 flash("claim", "success", _("Note added."))
                 st.rerun()
@@ -279,8 +278,8 @@ def _notes(db, claim) -> None:
 
 def _save(db, claim_id: int, seen: int, **changes):
     """Save a reviewer's changes against the version they saw; None (with a message shown) when not saved."""
-    from db.claims import ClaimNotFound, VersionConflict
-    from evidence.review import ReviewError, save_review
+    from db.claims import VersionConflict
+    from evidence.review import save_review
 
     try:
         saved = save_review(db, claim_id, expected_version=seen, reviewer=reviewer(), **changes)
@@ -290,8 +289,8 @@ def _save(db, claim_id: int, seen: int, **changes):
             conflict=md_escape(str(conflict))))
         _load_version(claim_id, conflict.current.version)
         st.rerun()
-    except (ReviewError, ClaimNotFound) as error:
-        st.error(_("Not saved: {reason}").format(reason=md_escape(str(error))))
+    except WorkbenchError as error:
+        show_error(error, _("Not saved: {reason}"))
         return None
     _load_version(claim_id, saved.version)
     return saved
@@ -309,7 +308,6 @@ def _wording_form(db, claim, seen: int) -> None:
 
 def _sources(db, claim) -> None:
     from db.sources import remove_claim_source, sources_for_claim
-    from evidence.sources import InvalidSource
     from evidence.web_sources import attach_source_keeping_copy
 
     sources = sources_for_claim(db, claim.id)
@@ -364,8 +362,8 @@ def _sources(db, claim) -> None:
                         publisher=publisher, published=published, accessed=accessed, archive_url=archive,
                         excerpt=excerpt, page=draft.page if (draft := source_draft(claim.id)) is not None
                         and draft.matches(url) else None)
-            except InvalidSource as error:
-                st.error(_("Source not attached: {reason}.").format(reason=md_escape(str(error))))
+            except WorkbenchError as error:
+                show_error(error, _("Source not attached: {reason}."))
             else:
                 for field in ("url", "title", "publisher", "archive", "excerpt", "published"):
                     st.session_state.pop(f"claim_source_{field}", None)
@@ -436,7 +434,7 @@ def _verdict_words(s) -> str | None:
     """"already checked" only for a published verdict (or a past fact-check); a drafted one is a draft."""
     if not s.rating:
         return None
-    if s.other_kind == "claim" and s.status != "published":
+    if s.other_kind == "claim" and s.status != Status.PUBLISHED:
         return _("draft verdict: **{rating}** (not published)").format(rating=md_escape(s.rating))
     return _("already checked: **{rating}**").format(rating=md_escape(s.rating))
 
@@ -459,8 +457,8 @@ def _suggestion_cards(db, claim, seen: int, suggestions) -> None:
                 st.markdown(_("**Why:** {why}").format(why=md_escape(s.why)))
             _figures_side_by_side(s)
             measured = _("engine: {relation}, similarity {score}").format(
-                relation=_("the same claim") if s.relation == "duplicate" else _("related"), score=f"{s.score:.0f}")
-            if s.decision == "confirmed":
+                relation=s.relation.label, score=f"{s.score:.0f}")
+            if s.decision is MatchDecision.CONFIRMED:
                 decided = _("You linked it as the same claim") if s.decided_by == reviewer() else \
                     _("Linked as the same claim by {who}").format(who=md_escape(s.decided_by or _("a reviewer")))
                 if s.decision_note:
@@ -477,9 +475,8 @@ def _suggestion_cards(db, claim, seen: int, suggestions) -> None:
 
 
 def _card_buttons(db, claim, seen: int, s) -> None:
-    from db.claims import VersionConflict
     from db.duplicates import DifferenceNotConfirmed, decide_match
-    from evidence.review import ReviewError, adopt_verdict
+    from evidence.review import adopt_verdict
 
     where = _("claim #{id}").format(id=s.other_claim_id) if s.other_kind == "claim" else _("the past fact-check")
     pending = st.session_state.get("claim_link_pending")
@@ -490,7 +487,7 @@ def _card_buttons(db, claim, seen: int, s) -> None:
         if confirm.button(_("Link anyway"), key=f"claim_match_anyway_{s.match_id}", type="primary"):
             st.session_state.pop("claim_link_pending", None)
             try:
-                decide_match(db, s.match_id, decision="confirmed", reviewer=reviewer(),
+                decide_match(db, s.match_id, decision=MatchDecision.CONFIRMED, reviewer=reviewer(),
                              confirmed_difference=pending[1])
             except DifferenceNotConfirmed as changed:  # the claims changed while the question was shown
                 st.session_state["claim_link_pending"] = (s.match_id, changed.difference)
@@ -503,26 +500,29 @@ def _card_buttons(db, claim, seen: int, s) -> None:
             st.rerun()
         return
     buttons = st.container(horizontal=True)
-    if s.decision != "confirmed" and buttons.button(_("Same claim"), key=f"claim_match_yes_{s.match_id}"):
+    if s.decision is not MatchDecision.CONFIRMED and buttons.button(MatchDecision.CONFIRMED.label,
+                                                                    key=f"claim_match_yes_{s.match_id}"):
         try:
-            decide_match(db, s.match_id, decision="confirmed", reviewer=reviewer())
+            decide_match(db, s.match_id, decision=MatchDecision.CONFIRMED, reviewer=reviewer())
         except DifferenceNotConfirmed as differ:
             st.session_state["claim_link_pending"] = (s.match_id, differ.difference)
             st.rerun()
         flash("claim", "success", _("Linked to {where} as the same claim.").format(where=where))
         st.rerun()
-    if s.decision != "rejected" and buttons.button(_("Not the same"), key=f"claim_match_no_{s.match_id}"):
-        decide_match(db, s.match_id, decision="rejected", reviewer=reviewer())
+    if s.decision is not MatchDecision.REJECTED and buttons.button(MatchDecision.REJECTED.label,
+                                                                   key=f"claim_match_no_{s.match_id}"):
+        decide_match(db, s.match_id, decision=MatchDecision.REJECTED, reviewer=reviewer())
         flash("claim", "info", _("Marked {where} as a different claim; it will not be suggested again.").format(
             where=where))
         st.rerun()
-    can_adopt = (s.other_claim_id is not None and s.rating and s.status == "published" and s.decision == "confirmed"
+    can_adopt = (s.other_claim_id is not None and s.rating and s.status == Status.PUBLISHED
+                 and s.decision is MatchDecision.CONFIRMED
                  and not claim.rating)
     if can_adopt and buttons.button(_("Adopt its verdict"), key=f"claim_adopt_{s.match_id}"):
         try:
             adopted = adopt_verdict(db, claim.id, s.other_claim_id, expected_version=seen, reviewer=reviewer())
-        except (VersionConflict, ReviewError) as error:
-            st.error(md_escape(str(error)))
+        except WorkbenchError as error:
+            show_error(error)
         else:
             _load_version(claim.id, adopted.claim.version)
             flash("claim", "success", ngettext(
@@ -537,7 +537,7 @@ def _reject_all(db, claim, suggestions) -> None:
     """One "Not the same for all" for the suggestions still waiting, after a confirmation."""
     from db.duplicates import reject_all_suggestions
 
-    waiting = [s for s in suggestions if s.decision == "suggested"]
+    waiting = [s for s in suggestions if s.decision is MatchDecision.SUGGESTED]
     if len(waiting) < 2:
         return
     if not st.session_state.get("claim_reject_all_pending"):
@@ -589,27 +589,25 @@ def _search_by_meaning(db, claim) -> None:
 
 def _dismissal(db, claim, seen: int, where) -> None:
     """One click to dismiss a claim as not worth checking, one to restore it; both are in the history."""
-    from db.claims import VersionConflict
     from evidence.dismissal import DISMISSABLE, dismiss_claim, restore_claim
-    from evidence.review import ReviewError
 
     if claim.status in DISMISSABLE:
         action, label, icon = dismiss_claim, _("Dismiss: not worth checking"), "🚫"
-    elif claim.status == "dismissed":
+    elif claim.status == Status.DISMISSED:
         action, label, icon = restore_claim, _("Restore"), "↩️"
     else:
         return
     if where.button(label, key="claim_dismiss" if action is dismiss_claim else "claim_restore", icon=icon):
         try:
             saved = action(db, claim.id, expected_version=seen, reviewer=reviewer())
-        except (VersionConflict, ReviewError) as error:
-            st.error(md_escape(str(error)))
+        except WorkbenchError as error:
+            show_error(error)
             return
         _load_version(claim.id, saved.version)
-        if saved.status == "dismissed":
+        if saved.status == Status.DISMISSED:
             st.session_state["claim_just_dismissed"] = claim.id  # its notice, with Undo, shows beside the claim
         else:
-            flash("claim", "success", _("Restored: {status}.").format(status=md_escape(status_label(saved.status))))
+            flash("claim", "success", _("Restored: {status}.").format(status=md_escape(saved.status.label)))
         st.rerun()
 
 
@@ -637,24 +635,22 @@ def _next_open_claim(db, claim) -> None:
 
 def _undo_dismissal(db, claim, where) -> None:
     """The notice of a dismissal, beside the claim, with Undo (restores the status it had)."""
-    from db.claims import VersionConflict
     from evidence.dismissal import restore_claim
-    from evidence.review import ReviewError
 
-    if st.session_state.get("claim_just_dismissed") != claim.id or claim.status != "dismissed":
+    if st.session_state.get("claim_just_dismissed") != claim.id or claim.status != Status.DISMISSED:
         return
     notice = where.container(horizontal=True, vertical_alignment="center")
     notice.success(_("Dismissed: not worth checking."))
     if notice.button(_("Undo"), key="claim_undo_dismiss"):
         try:
             saved = restore_claim(db, claim.id, expected_version=claim.version, reviewer=reviewer())
-        except (VersionConflict, ReviewError) as error:
-            st.error(md_escape(str(error)))
+        except WorkbenchError as error:
+            show_error(error)
             return
         st.session_state.pop("claim_just_dismissed", None)
         _load_version(claim.id, saved.version)
         flash("claim", "success", _("Undone: the claim is back, {status}.").format(
-            status=md_escape(status_label(saved.status))))
+            status=md_escape(saved.status.label)))
         st.rerun()
 
 
@@ -680,7 +676,7 @@ def _page() -> None:
 
     st.markdown(f"### “{md_escape(claim.text)}”")
     badges = st.container(horizontal=True, vertical_alignment="center")
-    badges.badge(status_label(claim.status), color="blue")
+    badges.badge(claim.status.label, color="blue")
     if claim.rating:
         badges.badge(_("Verdict: {rating}").format(rating=md_escape(rating_names(db).get(claim.rating,
                                                                                           claim.rating))),
@@ -712,9 +708,9 @@ def _page() -> None:
         st.subheader(_("In context"), anchor=False)
         _context(db, claim)
         st.subheader(_("Review"), anchor=False)
-        if claim.status == "merged":
+        if claim.status == Status.MERGED:
             st.info(_("This claim was merged or split into other claims; review those instead."))
-        elif claim.status == "dismissed":
+        elif claim.status == Status.DISMISSED:
             st.info(_("Dismissed as not worth checking: it is out of the review queue, and the desk's"
                       " check-worthiness model learns from it. Restore it to review it."))
         else:

@@ -19,6 +19,7 @@ REASONS = (
     N_("opinion or intention: {detail}"), N_("hedged or hypothetical: {detail}"),
     N_("greeting or courtesy: {detail}"), N_("speaks about the speaker"), N_("addresses the listener"),
     N_("is a question"), N_("too short to state a fact"), N_("short"),
+    N_("page furniture, not a statement: {detail}"),
 )
 
 

@@ -9,14 +9,16 @@ from collections.abc import Iterable
 import sqlite_utils
 import streamlit as st
 
+from claims.errors import WorkbenchError
+from claims.workflow import WAITING_FOR_EDITOR, Status, status_label
 from db.accounts import Account
 from db.connection import open_database, resolve_db_path
 from db.records import ClaimRecord
 from translations import LANGUAGE_NAMES, N_, _, use_language
 
-__all__ = ["PAGES", "STATUS_LABELS", "STATUS_COLOURS", "database", "close_database", "require_reviewer",
+__all__ = ["PAGES", "STATUS_COLOURS", "database", "close_database", "require_reviewer",
            "reviewer", "signed_in", "sign_out", "go_to", "resume_session",
-           "flash", "show_flash", "md_escape", "short", "status_label",
+           "flash", "show_flash", "show_error", "md_escape", "short",
            "claim_colour",
            "highlighted_article_html", "find_passage", "open_claim", "open_article", "review_progress",
            "legend_html", "start_in_language", "language_selector", "role_name", "rating_names", "rating_help",
@@ -35,13 +37,11 @@ PAGES = {
     "speakers": "app_pages/speakers.py",
 }
 
-STATUS_LABELS = {"new": N_("New"), "in_review": N_("In review"), "drafted": N_("Verdict drafted"),
-                 "ready": N_("Ready for an editor"), "published": N_("Published"), "merged": N_("Merged or split"),
-                 "dismissed": N_("Dismissed")}
 ROLE_NAMES = {"reviewer": N_("reviewer"), "editor": N_("editor"), "admin": N_("admin")}
-STATUS_COLOURS = {"new": "#e8eaed", "in_review": "#fde68a", "drafted": "#bfdbfe", "ready": "#a5b4fc",
-                  "published": "#bbf7d0",
-                  "merged": "#f1f5f9", "dismissed": "#f1f5f9"}
+# Each status's colour where claims are highlighted; its name is `Status.label` (claims/workflow.py).
+STATUS_COLOURS = {Status.NEW: "#e8eaed", Status.IN_REVIEW: "#fde68a", Status.DRAFTED: "#bfdbfe",
+                  Status.READY: "#a5b4fc", Status.PUBLISHED: "#bbf7d0", Status.MERGED: "#f1f5f9",
+                  Status.DISMISSED: "#f1f5f9"}
 # Verdict colours run from green (true) to red (false); anything off the scale (Unverifiable, custom) is violet.
 _RATING_COLOURS = {"true": "#86efac", "mostly true": "#bbf7d0", "half true": "#fef08a", "mostly false": "#fed7aa",
                    "false": "#fca5a5"}
@@ -306,7 +306,7 @@ def _sign_in_form(db: sqlite_utils.Database, return_to: str) -> None:
         try:
             account = authenticate(db, login, password)
         except SignInRefused as refused:
-            st.error(_("Not signed in: {reason}.").format(reason=md_escape(str(refused))))
+            show_error(refused, _("Not signed in: {reason}."))
         else:
             # A new token at every sign-in: whatever cookie this browser held before is revoked, never reused.
             if (old := session_by_token(db, _cookie_token())) is not None:
@@ -352,6 +352,19 @@ def no_autolink(text: str) -> str:
     return _AUTOLINKED.sub(lambda m: "\u2060" + m.group(1) if m.group(1) == "@" else m.group(1) + "\u2060", text)
 
 
+def show_error(error: WorkbenchError, wording: str | None = None, *, where=st, **fields: str) -> None:
+    """Show an error the user can fix, once, as the pages all do: its message as it is (escaped, one line), inside
+    `wording` when given (a translated "Not saved: {reason}"; `fields` fill its other placeholders).
+
+    >>> try:
+    ...     save_review(db, 7, ...)
+    ... except WorkbenchError as error:
+    ...     show_error(error, _("Not saved: {reason}"))  # doctest: +SKIP
+    """
+    reason = md_escape(str(error))
+    where.error(wording.format(reason=reason, **fields) if wording else reason)
+
+
 def md_escape(text: str | None) -> str:
     """Text shown through st.markdown (and labels, captions, alerts) exactly as typed: one line, no Markdown, and
     no link made of an address in it.
@@ -381,10 +394,6 @@ def short(text: str, limit: int = 110) -> str:
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
 
 
-def status_label(status: str) -> str:
-    return _(STATUS_LABELS[status]) if status in STATUS_LABELS else status
-
-
 def claim_colour(claim: ClaimRecord, colour_by: str) -> str:
     """Background of a highlighted claim: by workflow status, or by the verdict's rating."""
     if colour_by == "verdict":
@@ -401,7 +410,7 @@ def legend_html(colour_by: str, ratings: Iterable[str] = (), *, names: dict[str,
         items = [(names.get(r, r), _RATING_COLOURS.get(r.casefold(), _OTHER_RATING)) for r in ratings]
         items.append((_("No verdict"), _UNRATED))
     else:
-        items = [(_(label), STATUS_COLOURS[key]) for key, label in STATUS_LABELS.items() if key != "merged"]
+        items = [(status.label, STATUS_COLOURS[status]) for status in Status if status is not Status.MERGED]
     return "".join(f'<span style="background:{colour};padding:1px 8px;border-radius:4px;margin-right:6px;'
                    f'font-size:0.85em">{html.escape(label)}</span>' for label, colour in items)
 
@@ -496,7 +505,7 @@ def review_progress(db: sqlite_utils.Database, article_id: int | None = None) ->
     def total(status: str | None) -> int:
         return claim_queue(db, ClaimFilter(status=status, article_id=article_id, checkworthy=True), limit=1).total
 
-    return total("drafted") + total("ready") + total("published"), total(None)
+    return sum(total(s) for s in (*WAITING_FOR_EDITOR, Status.PUBLISHED)), total(None)
 
 
 def inbox_counts_caption(db: sqlite_utils.Database, account: Account) -> str:

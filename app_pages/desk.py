@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app_pages.components import database, flash, md_escape, reviewer, role_name, show_flash, signed_in
+from app_pages.components import database, flash, md_escape, reviewer, role_name, show_error, show_flash, signed_in
 from app_pages.desk_language import publication_panel, rating_scale_panel
+from claims.errors import WorkbenchError
 from translations import LANGUAGE_NAMES, _, format_datetime, ngettext
 
 st.title(_("Desk"))
@@ -72,7 +73,6 @@ def _refusal(key: str, value) -> str | None:
 
 def _accounts(db) -> None:
     from db.accounts import (
-        AccountError,
         Role,
         add_account,
         disable_account,
@@ -104,8 +104,8 @@ def _accounts(db) -> None:
         if st.form_submit_button(_("Add account"), type="primary"):
             try:
                 made = add_account(db, login, role=role, password=password, name=name or None, created_by=_me)
-            except AccountError as error:
-                st.error(_("Not added: {reason}.").format(reason=md_escape(str(error))))
+            except WorkbenchError as error:
+                show_error(error, _("Not added: {reason}."))
             else:
                 flash("desk", "success", _("Added {login} ({role}).").format(login=md_escape(made.login),
                                                                               role=role_name(made.role.value)))
@@ -129,8 +129,8 @@ def _accounts(db) -> None:
                     enable_account(db, chosen, changed_by=_me)
                 if new_password:
                     reset_password(db, chosen, new_password, changed_by=_me)
-            except AccountError as error:
-                st.error(_("Not changed: {reason}.").format(reason=md_escape(str(error))))
+            except WorkbenchError as error:
+                show_error(error, _("Not changed: {reason}."))
             else:
                 flash("desk", "success", _("Changed {login}.").format(login=md_escape(chosen)))
                 st.rerun()
@@ -142,7 +142,6 @@ def _checkworthiness_model(db) -> None:
     from evidence.permissions import Action, can
     from pipelines.desk_model import (
         MIN_EACH,
-        LabelsError,
         active_model,
         desk_decisions,
         file_labels,
@@ -187,8 +186,8 @@ def _checkworthiness_model(db) -> None:
         try:
             with st.spinner(_("Learning from the desk's decisions…")):
                 outcome = train_desk_model(db, trained_by=_me)
-        except LabelsError as error:
-            st.error(_("Not retrained: {error}.").format(error=md_escape(str(error))))
+        except WorkbenchError as error:
+            show_error(error, _("Not retrained: {reason}."))
         else:
             if outcome.model.active:
                 flash("desk", "success", _("Retrained: {summary}; {n} claims rescored.").format(

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app_pages.components import flash, md_escape, reviewer
+from app_pages.components import flash, reviewer, show_error
+from claims.errors import WorkbenchError
 from translations import LANGUAGE_NAMES, _, current_language
 
 __all__ = ["rating_scale_panel", "publication_panel"]
@@ -33,8 +34,8 @@ def rating_scale_panel(db, *, allowed: bool) -> None:
         if st.form_submit_button(_("Save the scale"), disabled=not allowed):
             try:
                 set_rating_names(db, language, names, changed_by=reviewer())
-            except ValueError as error:
-                st.error(_("Scale not saved: {reason}.").format(reason=md_escape(str(error))))
+            except WorkbenchError as error:
+                show_error(error, _("Scale not saved: {reason}."))
                 return
             flash("desk", "success", _("Rating scale saved."))
             st.rerun()
@@ -56,8 +57,8 @@ def publication_panel(db, *, allowed: bool) -> None:
             try:
                 for key, value in values.items():
                     SETTINGS[key].check and SETTINGS[key].check(value)
-            except ValueError as error:
-                st.error(_("Publication settings not saved: {reason}").format(reason=md_escape(str(error))))
+            except WorkbenchError as error:
+                show_error(error, _("Publication settings not saved: {reason}"))
                 return
             for key, value in values.items():
                 set_setting(db, key, value, changed_by=reviewer())

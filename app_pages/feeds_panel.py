@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app_pages.components import flash, md_escape, reviewer
+from app_pages.components import flash, md_escape, reviewer, show_error
+from claims.errors import WorkbenchError
 from translations import _, format_datetime
 
 __all__ = ["feeds_section"]
@@ -27,7 +28,7 @@ def _summary(checks) -> str:
 
 
 def feeds_section(db) -> None:
-    from pipelines.feeds import InvalidFeed, add_feed, check_feeds, feed_items, list_feeds, remove_feed
+    from pipelines.feeds import add_feed, check_feeds, feed_items, list_feeds, remove_feed
 
     feeds = list_feeds(db)
     with st.expander(_("Watched feeds ({n})").format(n=len(feeds)), expanded=False):
@@ -40,8 +41,8 @@ def feeds_section(db) -> None:
             if action.form_submit_button(_("Watch feed"), width="stretch"):
                 try:
                     added = add_feed(db, url, added_by=reviewer())
-                except InvalidFeed as error:
-                    st.error(_("Not watched: {reason}.").format(reason=md_escape(str(error))))
+                except WorkbenchError as error:
+                    show_error(error, _("Not watched: {reason}."))
                 else:
                     flash("articles", "success", _("Watching {address}. Check feeds to take its items.").format(
                         address=md_escape(added.url)))

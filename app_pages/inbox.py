@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app_pages.components import database, md_escape, open_claim, rating_names, short, signed_in, status_label
+from app_pages.components import database, md_escape, open_claim, rating_names, short, signed_in
 from translations import _, ngettext
 
 
@@ -22,7 +22,7 @@ def _since(db, account) -> str | None:
 def _claim_rows(claims, key: str, extra=None) -> None:
     for claim in claims:
         text_col, button_col = st.columns([8, 1], vertical_alignment="center")
-        details = [f"#{claim.id}", status_label(claim.status)]
+        details = [f"#{claim.id}", claim.status.label]
         if claim.rating:
             details.append(md_escape(rating_names(database()).get(claim.rating, claim.rating)))
         if claim.updated_by:

@@ -7,7 +7,6 @@ import streamlit as st
 
 from app_pages.claim_words import claim_type_name
 from app_pages.components import (
-    STATUS_LABELS,
     database,
     flash,
     md_escape,
@@ -16,10 +15,12 @@ from app_pages.components import (
     review_progress,
     reviewer,
     short,
+    show_error,
     show_flash,
     signed_in,
-    status_label,
 )
+from claims.errors import WorkbenchError
+from claims.workflow import NOT_YET_DRAFTED, Status
 from db.fts import read_query
 from translations import N_, _, format_decimal, ngettext
 
@@ -90,7 +91,7 @@ def _filters(db):
     facets = facet_values(db)
     # Shown names worked out here, in this run's language (AppTest calls format_func outside the script's thread).
     any_ = {ANY: _("Any")}
-    statuses = {**any_, **{k: status_label(k) for k in STATUS_LABELS}}
+    statuses = {**any_, **{s.value: s.label for s in Status}}
     ratings = {**any_, **rating_names(db)}
     sorts = {k: _(v) for k, v in SORTS.items()}
     worthiness = {**any_, **{k: _(v) for k, v in WORTHINESS.items()}}
@@ -98,7 +99,7 @@ def _filters(db):
     search = st.text_input(_("Search claims"), key="queue_search", type="search",
                            placeholder=_("Words from the claim, with or without diacritics (e.g. dien kremlin)"))
     row1 = st.columns(4)
-    status = row1[0].selectbox(_("Status"), [ANY, *[k for k in STATUS_LABELS if k != "merged"]],
+    status = row1[0].selectbox(_("Status"), [ANY, *[s.value for s in Status if s is not Status.MERGED]],
                                key="queue_status", format_func=statuses.get)
     rating = row1[1].selectbox(_("Verdict"), [ANY, *[r.label for r in rating_scale(db)]], key="queue_rating",
                                format_func=lambda r: ratings.get(r, r))
@@ -170,18 +171,16 @@ def _page_of_claims(db, flt, sort):
 
 def _dismiss_or_restore(db, claim, where) -> None:
     """One click: not worth checking (it leaves the queue), or back into the queue; both are in the history."""
-    from db.claims import VersionConflict
     from evidence.dismissal import dismiss_claim, restore_claim
-    from evidence.review import ReviewError
 
-    dismissed = claim.status == "dismissed"
+    dismissed = claim.status == Status.DISMISSED
     if where.button(_("Restore") if dismissed else _("Dismiss"), key=f"queue_dismiss_{claim.id}", width="stretch",
                     type="tertiary", help=None if dismissed else _("Not worth checking: out of the queue")):
         try:
             (restore_claim if dismissed else dismiss_claim)(db, claim.id, expected_version=claim.version,
                                                             reviewer=reviewer())
-        except (VersionConflict, ReviewError) as error:
-            st.error(md_escape(str(error)))
+        except WorkbenchError as error:
+            show_error(error)
             return
         if dismissed:
             flash("queue", "success", _("Claim #{id} restored.").format(id=claim.id))
@@ -217,8 +216,9 @@ def _bulk_actions(db, claims) -> None:
             st.rerun()
         row = st.container(horizontal=True, vertical_alignment="bottom")
         names = [a.name for a in active_accounts(db)]
+        nobody = _("— nobody —")  # worked out in this run's language, as the filters' names are
         who = row.selectbox(_("Assign to"), ["", *names], key="queue_bulk_assignee",
-                            format_func=lambda n: n or _("— nobody —"))
+                            format_func=lambda n: n or nobody)
         outcome, done = None, ""
         if row.button(_("Assign selected"), key="queue_bulk_assign", disabled=not chosen):
             outcome = assign_claims(db, chosen, who or None, reviewer=reviewer())
@@ -246,21 +246,20 @@ def _bulk_actions(db, claims) -> None:
 
 def _undo_notice(db) -> None:
     """The notice of the last one-click dismissal, with Undo."""
-    from db.claims import VersionConflict, get_claim
+    from db.claims import get_claim
     from evidence.dismissal import restore_claim
-    from evidence.review import ReviewError
 
     claim_id, _row = st.session_state.get("queue_just_dismissed") or (None, 0)
     claim = get_claim(db, claim_id) if claim_id else None
-    if claim is None or claim.status != "dismissed":
+    if claim is None or claim.status != Status.DISMISSED:
         return
     notice = st.container(horizontal=True, vertical_alignment="center")
     notice.success(_("Claim #{id} dismissed: not worth checking.").format(id=claim.id))
     if notice.button(_("Undo"), key="queue_undo_dismiss"):
         try:
             restore_claim(db, claim.id, expected_version=claim.version, reviewer=reviewer())
-        except (VersionConflict, ReviewError) as error:
-            st.error(md_escape(str(error)))
+        except WorkbenchError as error:
+            show_error(error)
             return
         st.session_state.pop("queue_just_dismissed", None)
         flash("queue", "success", _("Undone: claim #{id} is back in the queue.").format(id=claim.id))
@@ -299,7 +298,7 @@ if _flt.search and not _fuzzy and _result.total:
         example="Luga*") if not _read.prefixes else _("Whole words; {words} also as the beginning of a word.").format(
         words=", ".join(f"“{w}”" for w in _read.prefixes)))
 if _result.claims:
-    _first_open = next((c for c in _result.claims if c.status in ("new", "in_review")), None)
+    _first_open = next((c for c in _result.claims if c.status in NOT_YET_DRAFTED), None)
     if _first_open is not None and _next.button(_("Review next open claim"), key="queue_next", type="primary",
                                                 width="stretch"):
         open_claim(_first_open.id)
@@ -320,7 +319,7 @@ for _row, _claim in enumerate(_result.claims):
         pick_col.checkbox(_("Select claim #{id}").format(id=_claim.id), key=f"queue_pick_{_claim.id}",
                           label_visibility="collapsed")
         score_col.metric(_("Score"), format_decimal(_claim.score, places=2), label_visibility="collapsed")
-        details = [f"#{_claim.id}", status_label(_claim.status)]
+        details = [f"#{_claim.id}", _claim.status.label]
         if _claim.rating:
             details.append(_("verdict **{rating}**").format(
                 rating=md_escape(rating_names(_db).get(_claim.rating, _claim.rating))))
@@ -334,7 +333,7 @@ for _row, _claim in enumerate(_result.claims):
         text_col.caption(" · ".join(details))
         if action_col.button(_("Review"), key=f"queue_open_{_claim.id}", width="stretch"):
             open_claim(_claim.id)
-        if _claim.status in ("new", "in_review", "dismissed"):
+        if _claim.status in (*NOT_YET_DRAFTED, Status.DISMISSED):
             _dismiss_or_restore(_db, _claim, action_col)
 
 _pages = max(1, -(-_result.total // PER_PAGE))

@@ -8,9 +8,10 @@ import io
 
 import streamlit as st
 
-from app_pages.components import database, date_input_format, md_escape
+from app_pages.components import database, date_input_format, md_escape, show_error
+from claims.errors import WorkbenchError
 from evidence.formats import REPORT_FORMATS, render_report, report_bytes
-from evidence.report import ScopeNotFound, build_report
+from evidence.report import build_report
 from translations import LANGUAGE_NAMES, N_, _
 
 SCOPES = {"all": N_("Every claim with a verdict"), "article": N_("One article"), "claim": N_("One claim"),
@@ -89,8 +90,8 @@ _report_language = _language(_db)
 if _report_scope is not None:
     try:
         _report = build_report(_db, _report_scope, language=_report_language)
-    except ScopeNotFound as error:
-        st.error(md_escape(str(error)))
+    except WorkbenchError as error:
+        show_error(error)
         st.stop()
     _desk = publishing_desk(_db)
     _markdown = render_report(_report, "md")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from app_pages.components import PAGES, database, md_escape, open_claim, rating_names, short, signed_in
+from claims.workflow import Status
 from db.speakers import merge_speakers, speaker_record, speakers, split_speaker
 from translations import _, ngettext
 
@@ -54,7 +55,7 @@ st.subheader(ngettext("{n} claim in {a} article", "{n} claims in {a} articles", 
              .format(n=len(record.claims), a=len(record.articles)))
 for claim in record.claims:
     left, right = st.columns([5, 1])
-    rating = rating_names(db).get(claim.rating, claim.rating) if claim.status == "published" and claim.rating \
+    rating = rating_names(db).get(claim.rating, claim.rating) if claim.status == Status.PUBLISHED and claim.rating \
         else _("not published")
     left.markdown(f"**#{claim.id}** {md_escape(short(claim.text, 160))}  \n"
                   + _("{article} · {rating}").format(article=md_escape(short(claim.article_title, 80)),

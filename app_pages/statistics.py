@@ -6,7 +6,8 @@ import datetime as dt
 import altair as alt
 import streamlit as st
 
-from app_pages.components import database, signed_in, status_label
+from app_pages.components import database, signed_in
+from claims.workflow import Status, status_label
 from db.rechecks import verdicts_to_recheck
 from db.statistics import desk_statistics
 from evidence.csv_export import table_csv
@@ -38,8 +39,8 @@ st.subheader(_("Claims in the period"))
 row = st.columns(4)
 row[0].metric(_("Ingested"), counts["ingested"])
 row[1].metric(_("Check-worthy"), counts["checkworthy"])
-row[2].metric(_("Dismissed"), counts["dismissed"])
-row[3].metric(_("Published"), counts["published"])
+row[2].metric(Status.DISMISSED.label, counts["dismissed"])
+row[3].metric(Status.PUBLISHED.label, counts["published"])
 row = st.columns(4)
 row[0].metric(_("Corrected"), counts["corrected"])
 row[1].metric(_("Duplicates found"), counts["duplicates_found"])

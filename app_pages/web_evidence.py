@@ -9,7 +9,8 @@ import datetime as dt
 
 import streamlit as st
 
-from app_pages.components import md_escape
+from app_pages.components import md_escape, show_error
+from claims.errors import WorkbenchError
 from translations import N_, _, format_date, format_datetime
 
 __all__ = ["source_draft", "forget_source_draft", "source_fetch_panel", "kept_copy", "kept_page", "link_flag"]
@@ -42,7 +43,6 @@ def _use_quote(text: str) -> None:
 def source_fetch_panel(db, claim) -> None:
     """Fetch a page by URL: fill the source form from it and suggest the sentences to quote."""
     from evidence.web_sources import draft_source
-    from fetching.web import FetchError
 
     address, action = st.columns([5, 1.4], vertical_alignment="bottom")
     url = address.text_input(_("Fetch the source from its URL (the form below is filled from the page, and a copy"
@@ -54,8 +54,8 @@ def source_fetch_panel(db, claim) -> None:
         try:
             with st.spinner(_("Fetching the page…")):
                 draft = draft_source(db, url, claim_text=claim.text)
-        except FetchError as error:
-            st.error(_("Could not fetch the page: {reason}").format(reason=md_escape(str(error))))
+        except WorkbenchError as error:
+            show_error(error, _("Could not fetch the page: {reason}"))
             return
         st.session_state[_DRAFT] = (claim.id, draft)
         st.session_state["claim_source_url"] = draft.page.final_url
@@ -110,14 +110,13 @@ def kept_copy(db, source) -> None:
 
 def _keep_copy_now(db, source) -> None:
     from app_pages.components import flash, reviewer
-    from db.captures import AlreadyKept
-    from evidence.web_sources import FetchError, keep_copy_now
+    from evidence.web_sources import keep_copy_now
 
     try:
         with st.spinner(_("Fetching the page…")):
             keep_copy_now(db, source.source_id, source.url, reviewer=reviewer())
-    except (FetchError, AlreadyKept) as error:
-        st.error(_("No copy kept: {reason}").format(reason=md_escape(str(error))))
+    except WorkbenchError as error:
+        show_error(error, _("No copy kept: {reason}"))
         return
     flash("claim", "success", _("Kept a copy of the page."))
     st.rerun()

@@ -52,8 +52,9 @@ def prepare(db_path: Path, claims: int) -> list[int]:
 
 def _edit(db: Any, claim: Any, kind: str, reviewer: str, tag: str, rng: random.Random) -> Any:
     """One reviewer action on `claim` as last read; returns the saved ClaimRecord."""
+    from claims.workflow import Status
     from db.claims import update_claim
-    from evidence.review import NEXT_STATUSES, Status, save_review
+    from evidence.review import NEXT_STATUSES, save_review
 
     if kind == "assignee":
         return update_claim(db, claim.id, expected_version=claim.version, reviewer=reviewer,

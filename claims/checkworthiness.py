@@ -129,6 +129,22 @@ _NUMBER_WORD = _Lexicon("million|billion|trillion|thousand|hundred|millions|bill
                       "two-thirds|half|triệu|tỷ|tỉ|nghìn|ngàn|phần trăm|một nửa|một phần ba")
 
 
+# Page furniture a pasted or fetched page brings along: web and e-mail addresses, telephone numbers, machine time
+# stamps ("2022-04-21T16:31+0700"). Their digits read as figures, yet a line made mostly of them states nothing.
+_FURNITURE = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\+\d[\d ().-]{6,}\d"
+                        r"|\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?")
+FURNITURE_SHARE = 0.4  # of the sentence's characters (spaces aside) in furniture, from which it is not a claim
+
+
+def _furniture(text: str) -> str | None:
+    """The first piece of page furniture when such pieces make up FURNITURE_SHARE of the text, else None."""
+    found = _FURNITURE.findall(text)
+    if not found:
+        return None
+    covered = sum(len(f.replace(" ", "")) for f in found)
+    return found[0] if covered >= FURNITURE_SHARE * max(1, len(text.replace(" ", ""))) else None
+
+
 def _without(text: str, parts: Sequence[str]) -> str:
     for part in parts:
         text = text.replace(part, " ")
@@ -243,6 +259,9 @@ def assess(sentence: str, *, language: str = "en", quantities: Sequence[Quantity
     if cues.get(_POLITE):
         # A courtesy is the whole point of a short sentence, an aside ("(applause)") in a long one.
         add(-2.5 if len(words) < 12 else -0.8, f"greeting or courtesy: {cues.get(_POLITE)}")
+    furniture = _furniture(text)
+    if furniture:
+        add(-5.0, f"page furniture, not a statement: {furniture[:60]}")
     if len(words) < 5:
         add(-2.0, "too short to state a fact")
     elif len(words) < 8:

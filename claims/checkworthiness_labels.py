@@ -10,6 +10,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from claims.errors import WorkbenchError
 from claims.folding import HALF_A_CHARACTER, has_lone_surrogate, nfc
 
 __all__ = ["LabelledSentence", "LabelsError", "read_labels", "parse_labels", "check_both_classes"]
@@ -20,7 +21,7 @@ MAX_LABELS = 50_000
 MAX_LABELS_BYTES = 20 * 1024 * 1024
 
 
-class LabelsError(ValueError):
+class LabelsError(WorkbenchError, ValueError):
     """The labels cannot be learned from; the message says which line and why."""
 
 

@@ -24,6 +24,7 @@ from typing import Any
 
 import orjson
 
+from claims.errors import WorkbenchError
 from claims.folding import nfc
 
 __all__ = ["ClaimReviewError", "CLAIMREVIEW_KEYS", "REVIEW_FIELDS", "ReviewRow", "claimreview_rows",
@@ -36,7 +37,7 @@ _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _LANGUAGE = re.compile(r"[A-Za-z]{2,3}")
 
 
-class ClaimReviewError(ValueError):
+class ClaimReviewError(WorkbenchError, ValueError):
     """A ClaimReview document or one of its reviews cannot be read; the message names which, in one line."""
 
 

@@ -65,8 +65,17 @@ def split_title(phrase: str) -> tuple[str, str]:
     """
     tokens = phrase.split()
     i = len(tokens)
-    while i > 0 and is_capitalised(tokens[i - 1]):
-        i -= 1
+    while i > 0:
+        if is_capitalised(tokens[i - 1]):
+            i -= 1
+            continue
+        k = i - 1
+        while k > 0 and tokens[k] in _NAME_PARTICLES and tokens[k - 1] in _NAME_PARTICLES:
+            k -= 1
+        if i < len(tokens) and tokens[k] in _NAME_PARTICLES and k > 0 and is_capitalised(tokens[k - 1]):
+            i = k  # particles between capitalised words belong to the name ("Ursula von der Leyen")
+            continue
+        break
     run = tokens[i:]
     j = 0
     while j < len(run) - 1:
@@ -87,7 +96,13 @@ def split_title(phrase: str) -> tuple[str, str]:
         if start is not None:
             name = name[start:]
     if len(name) > 2 and not any(_has_vietnamese_marks(t) for t in name):
-        name = name[-2:]  # "Texas Greg Abbott": a foreign name rarely has more than two parts
+        # "Texas Greg Abbott": a foreign name rarely has more than two parts, besides its particles
+        kept = 0
+        for k in range(len(name) - 1, -1, -1):
+            kept += name[k] not in _NAME_PARTICLES
+            if kept > 2:
+                name = name[k + 1:]
+                break
     elif len(name) > 4:
         name = name[-4:]
     title = " ".join(tokens[: len(tokens) - len(name)])
@@ -102,8 +117,17 @@ SENTENCE_OPENERS = frozenset(fold(w) for w in """Theo Trong Tại Khi Sau Còn C
 
 UPPER = "".join(c for c in map(chr, [*range(0x41, 0x250), *range(0x1E00, 0x1F00)]) if c.isupper())
 # A capitalised word after the first one, found at C speed: most sentences' names are found without a word loop.
+# Lower-case particles inside a European name; none is a Vietnamese word.
+_NAME_PARTICLES = frozenset(("von", "van", "der", "den", "de", "del", "della", "di", "du", "le", "bin", "ibn", "al"))
 _CAPITAL_INSIDE = re.compile(rf"\s[\"“(‘']*[{UPPER}]")
 TWO_CAPITALISED = re.compile(rf"[{UPPER}][^\s,;:.()]*\s+[\"“(‘']*[{UPPER}]")
+
+
+def _after_particles(words: list[tuple[int, int, str]], k: int) -> int:
+    """The place of the capitalised word after the name particles from `k` on ("von der" → "Leyen"), or 0."""
+    while k < len(words) and words[k][2] in _NAME_PARTICLES and words[k][1] - words[k][0] == len(words[k][2]):
+        k += 1  # a particle with punctuation on it ("de,") ends the name
+    return k if k < len(words) and is_capitalised(words[k][2]) else 0
 
 
 def name_runs(text: str) -> Iterator[tuple[int, int]]:
@@ -127,6 +151,8 @@ def name_runs(text: str) -> Iterator[tuple[int, int]]:
             nxt = words[j + 1][2]
             if is_capitalised(nxt):
                 j += 1
+            elif nxt in _NAME_PARTICLES and is_capitalised(words[j][2]) and _after_particles(words, j + 1):
+                j = _after_particles(words, j + 1)  # "Ursula von der Leyen": particles inside a foreign name
             elif body and is_capitalised(words[j][2]) and nxt.isalpha() and nxt.islower() \
                     and nxt not in NOT_SECOND_SYLLABLES:
                 # "Quốc phòng": the second syllable of a word whose first one was capitalised

@@ -14,6 +14,7 @@ from typing import IO, Any
 import orjson
 
 from claims.claimreview_items import ClaimReviewError, is_claimreview_document, parse_claimreview
+from claims.errors import WorkbenchError
 from claims.folding import HALF_A_CHARACTER, nfc
 
 __all__ = ["PastCheckError", "ArchiveRow", "FIELDS", "read_past_checks", "parse_past_checks"]
@@ -21,7 +22,7 @@ __all__ = ["PastCheckError", "ArchiveRow", "FIELDS", "read_past_checks", "parse_
 FIELDS = ("id", "text", "verdict", "url", "published")
 
 
-class PastCheckError(ValueError):
+class PastCheckError(WorkbenchError, ValueError):
     """The archive cannot be read; the message names the file and line."""
 
 

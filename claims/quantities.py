@@ -162,8 +162,14 @@ _AFTER_DAY_WORD = re.compile(r"(?:ngày|hôm|sáng|tối|chiều|trưa|đêm|on)
 _WEAK_WORDS = {"a", "an", "one", "half", "hàng", "vài", "nửa"}
 
 
-def _glued_to_word(text: str, start: int, end: int) -> bool:
-    """Digits that are part of a name, code or clock time: COVID-19, G7, F-16, Q.1, 10h30, 10:30, A320."""
+_GLUED_RUN = re.compile(r"[^\W_]*")
+
+
+def _glued_to_word(text: str, start: int, end: int, unit_end: int | None = None) -> bool:
+    """Digits that are part of a name, code or clock time: COVID-19, G7, F-16, Q.1, 10h30, 10:30, A320.
+
+    A unit written against the number ("5km", "10ha", "3kg", "30.000đ"), ending where a word ends and not followed
+    by more digits, does not glue it: `unit_end` is where such a unit ends."""
     before = text[start - 1] if start > 0 else " "
     if before.isalpha() or before == "_":
         return True
@@ -171,6 +177,8 @@ def _glued_to_word(text: str, start: int, end: int) -> bool:
                       or (before in ".:" and text[start - 2].isalnum())):
         return True
     after = text[end] if end < len(text) else " "
+    if after.isalpha() and unit_end is not None and not text[unit_end:unit_end + 1].isalnum():
+        return False
     return after.isalpha() or after == "_" or (after == ":" and text[end + 1: end + 2].isdigit())
 
 
@@ -226,7 +234,12 @@ def _digit_figures(text: str, language: str, blocked) -> list[_Found]:
                      if ns and not text[ns - 1].isalnum() and not _CURRENCY_SIGNS.isdisjoint(text[max(0, ns - 4):ns])
                      else None)
         currency = cur_match.group("cur") if cur_match else None
-        if _glued_to_word(text, ns, ne) or blocked(ns, ne):
+        glued_unit = None
+        for part in ("scale", "unit"):
+            # "5km", "10ha", "25.000đồng": the whole run of letters after the digits is the unit or scale read
+            if m.group(part) and m.start(part) == ne and _GLUED_RUN.match(text, ne).end() == m.end(part):
+                glued_unit = m.end(part)
+        if _glued_to_word(text, ns, ne, glued_unit) or blocked(ns, ne):
             continue
         if language == "vi" and _names_a_thing(text, ns, m):
             continue

@@ -8,6 +8,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from claims.errors import WorkbenchError
 from claims.folding import nfc
 
 __all__ = ["MAX_ARTICLE_BYTES", "ARTICLE_SUFFIXES", "UnreadableArticle", "ArticleText", "clean_text",
@@ -27,7 +28,7 @@ _HTML_START = re.compile(rb"^\s*(<!doctype html|<html|<head|<body|<article|<p[ >
 _VIETNAMESE_1258 = set("ăâđêôơưĂÂĐÊÔƠƯàáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵ")
 
 
-class UnreadableArticle(ValueError):
+class UnreadableArticle(WorkbenchError, ValueError):
     """The upload cannot be read as an article; the message says why, in one line."""
 
 

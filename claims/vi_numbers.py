@@ -1,7 +1,7 @@
 """Vietnamese numbers written in words: "bảy" 7, "mười một" 11, "hai mươi lăm" 25, "ba trăm" 300, "bốn nghìn" 4000,
-"mười hai triệu" 12000000, "hai triệu rưỡi" 2500000, "một nửa" 0.5; "hàng trăm", "hàng nghìn", "vài chục" are
-approximate. A bare number word is a figure only when it counts something ("bảy tỉnh", not "hai bên", "năm 2014",
-"thứ hai" or "Một là")."""
+"mười hai triệu" 12000000, "hai triệu rưỡi" 2500000, "một nửa" 0.5, "ba phần tư" 0.75; "hàng trăm", "hàng nghìn",
+"vài chục" are approximate. A bare number word is a figure only when it counts something ("bảy tỉnh", not "hai bên",
+"năm 2014", "thứ hai" or "Một là")."""
 from __future__ import annotations
 
 import re
@@ -107,10 +107,26 @@ def words_value(words: list[str], *, hedged: bool = False) -> tuple[float, int, 
     return value, used, approximate, certain
 
 
+# "ba phần tư" (¾), "hai phần ba" (⅔), "một phần năm" (⅕): a fraction in words. "phần trăm" is a percentage, read
+# elsewhere.
+_DENOMINATORS = {"hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
+_FRACTION = re.compile(r"\s+phần\s+(" + "|".join(_DENOMINATORS) + r")(?![^\W\d_])")
+
+
 def vietnamese_word_numbers(text: str) -> Iterator[WordNumber]:
     """Every run of Vietnamese number words in `text` that makes a number, with its span."""
+    covered = 0  # the end of the last fraction read: its denominator is not a number of its own
     for m in _RUN.finditer(text):
+        if m.start() < covered:
+            continue
         words = m.group().split()
+        fraction = _FRACTION.match(text, m.end()) if len(words) == 1 and words[0].lower() in _DIGITS else None
+        if fraction is not None:
+            numerator, denominator = _DIGITS[words[0].lower()], _DENOMINATORS[fraction.group(1)]
+            if numerator < denominator:
+                covered = fraction.end()
+                yield WordNumber(m.start(), fraction.end(), numerator / denominator, False, True)
+                continue
         before = text[max(0, m.start() - 9):m.start()].split()
         hedge = before[-1].lower() if before and m.start() and text[m.start() - 1] == " " else ""
         read = words_value(words, hedged=hedge in _HEDGES)

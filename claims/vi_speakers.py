@@ -50,7 +50,8 @@ _VERBS = (
     "thừa nhận", "cáo buộc", "giải thích", "lý giải", "nêu rõ", "bày tỏ", "nhận định", "cho rằng", "chỉ ra",
     "kêu gọi", "yêu cầu", "dự đoán", "bác bỏ", "phủ nhận", "lên tiếng", "trả lời", "viết", "chỉ trích",
     "xác định", "nhận xét", "bình luận", "khuyến cáo", "thông tin", "trích dẫn", "đe", "nêu", "kể lại", "có đoạn",
-    "ước tính", "dự báo", "kể", "than thở", "tâm sự", "bộc bạch",
+    "ước tính", "dự báo", "kể", "than thở", "tâm sự", "bộc bạch", "đề nghị", "đề xuất", "kiến nghị", "đánh giá",
+    "phân tích",
 )
 _VERB = re.compile(r"(?:cho(?:\s+[^\s,.;:()]+){1,3}\s+biết|" + longest_of(_VERBS) + r")(?![^\W\d_])")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -188,9 +189,11 @@ def _verbs(masked: str) -> Iterator[re.Match[str]]:
             continue
         verb = " ".join(m.group().split()).lower()
         rest = masked[m.end(): m.end() + 6]
+        after_apposition = verb == "thông tin" and masked[: m.start()].rstrip().endswith(",") \
+            and _HONORIFIC_OR_TITLED.search(masked[max(0, m.start() - _REACH): m.start()])
         if verb in _ONLY_BEFORE_PUNCTUATION and rest.lstrip()[:1] not in (",", ":") \
-                and not rest.lstrip().startswith("thêm"):
-            continue
+                and not rest.lstrip().startswith("thêm") and not after_apposition:
+            continue  # "thông tin" is a verb before a comma, or after "Đại tá X, Trưởng Công an huyện Y,"
         if rest.startswith((" của", " được")):  # "tuyên bố của": a noun; "xác định được": found, not said
             continue
         if verb == "kể" and rest.startswith((" cả", " từ", " trên", " tên")):
@@ -364,6 +367,17 @@ class VietnameseSpeakers:
 
     def _subject(self, before: str) -> Attribution | None:
         """The speaker standing before a verb of attribution, with its appositive title if any."""
+        aside = _LAST_PARENTHESIS.search(before)
+        found = self._subject_of(before)
+        if aside and found is not None and found.role is None and self._is_title(aside.group("inside")) \
+                and _names_someone(found.name):
+            # "Ông Nguyễn Văn Hùng (Giám đốc Công ty ABC) khẳng định": the title in brackets
+            role = " ".join(aside.group("inside").split())
+            self.remember(found.name, role)
+            found = Attribution(found.name, role)
+        return found
+
+    def _subject_of(self, before: str) -> Attribution | None:
         before = _PARENTHESIS.sub(lambda p: " " * len(p.group()), before)
         chunks = _CHUNK.split(before)
         last = chunks[-1]
@@ -374,6 +388,10 @@ class VietnameseSpeakers:
         if not last:
             # "Ông X, <chức vụ>, cho biết" or "<chức vụ>, ông X, cho biết": the two chunks before the verb.
             around = [c for c in _COMMAS.split(before) if c.strip(" _\"“”") and _clean(c)]
+            while len(around) >= 2 and _AGE.match(_clean(around[-1])):
+                around.pop()  # "Bà Nguyễn Thị Hoa, 60 tuổi, cho biết": the age is an aside
+            if len(around) == 1:
+                return self._phrase(_clean(around[0]))
             if len(around) >= 2 and _is_place(_clean(around[-1])):
                 return self._phrase(_clean(around[-2]))  # "X, miền Trung Việt Nam, hôm nay cho biết"
             for k in range(len(around) - 3, max(-1, len(around) - 5), -1):
@@ -433,6 +451,7 @@ class VietnameseSpeakers:
         folded = _low(_APPOSITIVE_ROLE.sub("", phrase))
         folded = re.sub(r"^(?:(?:phó|nguyên|cựu|tân|quyền)\s+)+", "", folded)  # "Phó Hiệu trưởng", "nguyên Bộ trưởng"
         return bool(_starts_with(folded, _ROLE_HEADS) or _starts_with(folded, _BODY_HEADS)
+                    or "trưởng" in folded.split()[:4]  # "Trưởng Công an huyện …", "Tổng tham mưu trưởng …"
                     or phrase[0].islower() or _APPOSITIVE_ROLE.match(phrase))
 
     def _phrase(self, np: str, following: str | None = None, preceding: str = "") -> Attribution | None:
@@ -477,14 +496,15 @@ class VietnameseSpeakers:
         if body_width > role_width:
             kept = []
             for w in np.split():
-                if kept and _low(w) in _BODY_STOPS:
+                if kept and w[:1].islower() and _low(w) in _BODY_STOPS:  # "Bộ Công Thương", "Bộ Công an"
                     break
                 kept.append(w)
             body = " ".join(kept)
             if len(kept) >= 2 and _low(kept[-1]) in _DEMONSTRATIVE:
                 return Attribution(self._last_body) if self._last_body else None  # "cơ quan này"
             title, name = split_title(body)
-            if name and title and fold(title.split()[-1]) in _PLACE_WORDS and not name.isupper():
+            if name and title and fold(title.split()[-1]) in _PLACE_WORDS and not name.isupper() \
+                    and _low(title.split()[-1]) not in _BODY_HEADS:  # "Bộ Công Thương" is a ministry's name
                 # "phương tiện truyền thông Nga Ren.tv": the outlet's name, its kind and country as its title
                 self._last_body = name
                 return Attribution(name, title)
@@ -497,8 +517,10 @@ class VietnameseSpeakers:
             name = ""  # "… tỉnh Quảng Bình": a place's name
         if name and title and (_low(title.split()[-1]) in _BODY_HEADS
                                or _low(" ".join(title.split()[-2:])) in _BODY_HEADS) \
-                and _vietnamese(name.split()[0]) and fold(name.split()[0]) not in VI_SURNAMES:
-            name = ""  # "Đại diện công ty Hòa Phát": the name is the company's, not a person's
+                and (len(name.split()) == 1
+                     or (_vietnamese(name.split()[0]) and fold(name.split()[0]) not in VI_SURNAMES)):
+            # "Đại diện công ty Hòa Phát", "Lãnh đạo Sở Giao thông Vận tải": the name is the body's, not a person's
+            name = ""
         if name:
             parts = name.split()
             if not title and len(parts) == 1 and (following is None or not self._is_title(following)):
@@ -527,7 +549,7 @@ class VietnameseSpeakers:
                 return Attribution(full, role)
         if role_width:
             for start, end in name_runs(np):
-                if start and np[end:].strip() and _names_someone(np[:end]):
+                if start and np[end:].strip() and _names_someone(np[:end]) and not _body_named(np[:end]):
                     # "Chuyên gia Nguyễn Minh Hoàng đưa ra": the speaker ends with the name
                     return self._phrase(np[:end], following, preceding)
                 break
@@ -580,6 +602,13 @@ _PLACE_KINDS = frozenset(("tỉnh", "huyện", "xã", "quận", "phường", "ba
 _DIRECTIONS = frozenset("đông tây nam bắc miền phía vùng tỉnh thành phố ngoại ô gần".split())
 
 
+# A person introduced with an honorific or a rank and their title between commas: "Đại tá X, Trưởng …,".
+_HONORIFIC_OR_TITLED = re.compile(rf"(?:^|[\s,])(?:[Ôô]ng|[Bb]à|[Aa]nh|[Cc]hị|[Đđ]ại tá|[Tt]rung tá|[Tt]hiếu tá|"
+                                  rf"[Tt]hượng tá|[Tt]ướng)\s+[{UPPER}][^,]*,[^,]+,\s*$")
+_AGE = re.compile(r"^(?:\d{1,3}|[^\W\d_]+)\s+tuổi$")
+_LAST_PARENTHESIS = re.compile(r"\((?P<inside>[^()]{2,120})\)\s*$")
+
+
 def _is_place(phrase: str) -> bool:
     """Whether a phrase only says where ("đông bắc Ukraine", "miền nam nước này")."""
     words = phrase.split()
@@ -594,6 +623,13 @@ def _names_a_post(phrase: str) -> bool:
     folded = _low(" ".join(words))
     return bool(words) and len(words) <= 12 and not any(c.isdigit() for c in phrase) and bool(
         _starts_with(folded, _ROLE_HEADS) or _starts_with(folded, _BODY_HEADS) or folded.startswith("trưởng"))
+
+
+def _body_named(phrase: str) -> bool:
+    """Whether a phrase ends in a body's name rather than a person's: one capitalised word after a body's kind
+    ("Lãnh đạo Sở Giao", cut from "Sở Giao thông Vận tải")."""
+    title, name = split_title(phrase)
+    return bool(title) and len(name.split()) == 1 and _low(title.split()[-1]) in _BODY_HEADS
 
 
 def _vietnamese(word: str) -> bool:

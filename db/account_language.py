@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import sqlite_utils
 
+from claims.errors import InvalidInput
 from db.connection import writing
 from db.history import record
 from db.settings import get_setting
@@ -31,12 +32,12 @@ def set_account_language(db: sqlite_utils.Database, login: str, language: str | 
     """Choose the account's language; None goes back to the desk's. Raises ValueError for another language or an
     unknown login."""
     if language is not None and language not in LANGUAGES:
-        raise ValueError(_("the language is one of {languages}, not {value}").format(
+        raise InvalidInput(_("the language is one of {languages}, not {value}").format(
             languages=", ".join(LANGUAGES), value=repr(language)))
     with writing(db):
         row = db.execute("SELECT language FROM accounts WHERE login = ?", [login]).fetchone()
         if row is None:
-            raise ValueError(_("there is no account {login}").format(login=repr(login)))
+            raise InvalidInput(_("there is no account {login}").format(login=repr(login)))
         db.execute("UPDATE accounts SET language = ? WHERE login = ?", [language, login])
         if row[0] != language:
             record(db, entity="account", entity_id=login, action="changed", reviewer=changed_by, field="language",

@@ -14,6 +14,7 @@ import sqlite_utils
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
+from claims.errors import WorkbenchError
 from claims.folding import nfc
 from db.connection import writing
 from db.history import now, record
@@ -54,11 +55,11 @@ class Account:
     oidc_subject: str | None
 
 
-class AccountError(ValueError):
+class AccountError(WorkbenchError, ValueError):
     """An account cannot be made or changed as asked; the message says why."""
 
 
-class SignInRefused(Exception):
+class SignInRefused(WorkbenchError):
     """Sign-in refused: wrong login or password, a disabled account, or too many recent failures."""
 
 

@@ -9,9 +9,10 @@ import sqlite_utils
 
 from claims.folding import fold
 from claims.model import Claim, Extraction
+from claims.workflow import WAITING_FOR_EDITOR, Status
 from db.connection import writing
 from db.history import now, record
-from db.records import ARTICLE_COLUMNS, ArticleRecord, ArticleSummary, article_from_row
+from db.records import ARTICLE_COLUMNS, ArticleRecord, ArticleSummary, article_from_row, sql_values
 
 __all__ = ["StoredArticle", "content_hash", "store_article", "insert_claim_rows", "get_article",
            "find_article_by_hash", "article_summaries", "count_articles"]
@@ -133,12 +134,12 @@ def count_articles(db: sqlite_utils.Database) -> int:
 def article_summaries(db: sqlite_utils.Database, *, limit: int = 100, offset: int = 0) -> list[ArticleSummary]:
     """Newest first, with claim counts and review progress, one page at a time."""
     rows = db.query(
-        """
+        f"""
         SELECT a.id, a.title, a.url, a.language, a.published, a.added_at,
                count(c.id) AS claims,
-               coalesce(sum(c.checkworthy AND c.status != 'dismissed'), 0) AS checkworthy,
-               coalesce(sum(c.status IN ('drafted', 'ready', 'published')), 0) AS reviewed,
-               coalesce(sum(c.status = 'published'), 0) AS published_verdicts
+               coalesce(sum(c.checkworthy AND c.status != '{Status.DISMISSED}'), 0) AS checkworthy,
+               coalesce(sum(c.status IN {sql_values([*WAITING_FOR_EDITOR, Status.PUBLISHED])}), 0) AS reviewed,
+               coalesce(sum(c.status = '{Status.PUBLISHED}'), 0) AS published_verdicts
         FROM (SELECT * FROM articles ORDER BY id DESC LIMIT ? OFFSET ?) AS a
         LEFT JOIN claims c ON c.article_id = a.id
         GROUP BY a.id ORDER BY a.id DESC

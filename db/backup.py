@@ -6,12 +6,13 @@ from pathlib import Path
 
 import sqlite_utils
 
+from claims.errors import WorkbenchError
 from db.connection import file_uri
 
 __all__ = ["BackupError", "backup", "restore"]
 
 
-class BackupError(RuntimeError):
+class BackupError(WorkbenchError, RuntimeError):
     pass
 
 

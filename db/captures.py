@@ -5,6 +5,7 @@ from typing import Any
 
 import sqlite_utils
 
+from claims.errors import NotFound, WorkbenchError
 from db.connection import writing
 from db.settings import get_setting
 from fetching.networks import AddressRule, InvalidNetwork, networks_from_env, offline_from_env, parse_networks
@@ -58,7 +59,7 @@ def get_capture(db: sqlite_utils.Database, capture_id: int) -> dict[str, Any] | 
     return rows[0] if rows else None
 
 
-class AlreadyKept(ValueError):
+class AlreadyKept(WorkbenchError, ValueError):
     """The source has a kept copy already: kept copies are never replaced."""
 
 
@@ -73,7 +74,7 @@ def keep_source_copy(db: sqlite_utils.Database, source_id: int, page: Page, *, r
     with writing(db):
         row = db.execute("SELECT capture_id FROM sources WHERE id = ?", [source_id]).fetchone()
         if row is None:
-            raise LookupError(f"source {source_id} does not exist")
+            raise NotFound(f"source {source_id} does not exist")
         if row[0] is not None:
             raise AlreadyKept(f"source {source_id} already has a kept copy (copies are never replaced)")
         capture_id = store_capture(db, page, fetched_by=reviewer)
@@ -91,7 +92,7 @@ def article_capture_id(db: sqlite_utils.Database, article_id: int) -> int | None
     article."""
     row = db.execute("SELECT capture_id FROM articles WHERE id = ?", [article_id]).fetchone()
     if row is None:
-        raise LookupError(f"article {article_id} does not exist")
+        raise NotFound(f"article {article_id} does not exist")
     return row[0]
 
 
@@ -99,5 +100,5 @@ def source_capture_id(db: sqlite_utils.Database, source_id: int) -> int | None:
     """The kept copy of a source (None when it has none); LookupError for an unknown source."""
     row = db.execute("SELECT capture_id FROM sources WHERE id = ?", [source_id]).fetchone()
     if row is None:
-        raise LookupError(f"source {source_id} does not exist")
+        raise NotFound(f"source {source_id} does not exist")
     return row[0]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from claims.workflow import status_label
 from translations import _
 
 __all__ = ["EMPTY", "field_label", "value_words", "change_words", "action_words"]
@@ -22,12 +23,6 @@ def _field_labels() -> dict[str, str]:
             "claim": _("From claim"), "claims": _("From claims"), "start": _("Starts at"), "end": _("Ends at")}
 
 
-def _status_labels() -> dict[str, str]:
-    return {"new": _("New"), "in_review": _("In review"), "drafted": _("Verdict drafted"),
-            "ready": _("Ready for an editor"), "published": _("Published"), "merged": _("Merged or split"),
-            "dismissed": _("Dismissed"), "?": EMPTY}
-
-
 def field_label(field: str) -> str:
     return _field_labels().get(field, field.replace("_", " ").capitalize())
 
@@ -37,7 +32,8 @@ def value_words(field: str, value: Any) -> str:
     if value is None or value == "" or value == []:
         return EMPTY
     if field == "status" and isinstance(value, str):
-        return _status_labels().get(value, value)
+        # "?" is the unknown status before a merge, as older history entries recorded it.
+        return EMPTY if value == "?" else status_label(value)
     if isinstance(value, bool):
         return _("yes") if value else _("no")
     if field.endswith("_at") and isinstance(value, str):

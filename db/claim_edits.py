@@ -5,7 +5,9 @@ from dataclasses import replace
 
 import sqlite_utils
 
+from claims.errors import WorkbenchError
 from claims.model import Claim
+from claims.workflow import Status
 from db.articles import insert_claim_rows
 from db.claims import ClaimNotFound, VersionConflict, get_claim
 from db.connection import writing
@@ -14,7 +16,7 @@ from db.history import now, record
 __all__ = ["InvalidPassage", "add_claim_from_passage", "split_claim", "merge_claims"]
 
 
-class InvalidPassage(ValueError):
+class InvalidPassage(WorkbenchError, ValueError):
     pass
 
 
@@ -66,10 +68,10 @@ def add_claim_from_passage(db: sqlite_utils.Database, article_id: int, start: in
 
 def _retire(db: sqlite_utils.Database, claim_id: int, version: int, *, reviewer: str, action: str,
             into: list[int]) -> None:
-    db.execute("UPDATE claims SET status = 'merged', version = version + 1, updated_at = ?, updated_by = ?"
+    db.execute(f"UPDATE claims SET status = '{Status.MERGED}', version = version + 1, updated_at = ?, updated_by = ?"
                " WHERE id = ?", [now(), reviewer, claim_id])
     record(db, claim_id=claim_id, entity="claim", entity_id=f"{claim_id}@{version + 1}", action=action,
-           field="status", before={"status": "?"}, after={"status": "merged", "into": into}, reviewer=reviewer)
+           field="status", before={"status": "?"}, after={"status": Status.MERGED, "into": into}, reviewer=reviewer)
 
 
 def split_claim(db: sqlite_utils.Database, claim_id: int, at: int, *, expected_version: int,

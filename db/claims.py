@@ -6,7 +6,9 @@ from typing import Any
 
 import sqlite_utils
 
+from claims.errors import NotFound, WorkbenchError
 from claims.folding import fold
+from claims.workflow import NOT_YET_DRAFTED, Status
 from db.change_words import change_words
 from db.connection import writing
 from db.fts import diacritics_kept, match_expression, read_query
@@ -26,11 +28,11 @@ EDITABLE_FIELDS = frozenset({"text", "assignee", "verdict", "rating", "rationale
 WORKFLOW_FIELDS = frozenset({"status", "published_at", "first_published_at", "drafted_by"})
 
 
-class ClaimNotFound(LookupError):
+class ClaimNotFound(NotFound):
     pass
 
 
-class VersionConflict(Exception):
+class VersionConflict(WorkbenchError):
     """Someone saved the claim after this reviewer opened it; `their_changes` says what they changed."""
 
     def __init__(self, claim_id: int, expected: int, current: ClaimRecord, their_changes: list[HistoryEntry]):
@@ -87,7 +89,7 @@ def claims_for_article(db: sqlite_utils.Database, article_id: int, *,
                        include_merged: bool = False) -> list[ClaimRecord]:
     sql = f"SELECT {CLAIM_COLUMNS} FROM claims WHERE article_id = ?"
     if not include_merged:
-        sql += " AND status != 'merged'"
+        sql += f" AND status != '{Status.MERGED}'"
     return _records(db, list(db.query(sql + " ORDER BY start, id", [article_id])))
 
 
@@ -136,10 +138,10 @@ _SORTS = {
 def _where(flt: ClaimFilter) -> tuple[str, list[Any]]:
     clauses: list[str] = []
     params: list[Any] = []
-    if not flt.include_merged and flt.status != "merged":
-        clauses.append("c.status != 'merged'")
-    if not flt.include_dismissed and flt.status != "dismissed":
-        clauses.append("c.status != 'dismissed'")
+    if not flt.include_merged and flt.status != Status.MERGED:
+        clauses.append(f"c.status != '{Status.MERGED}'")
+    if not flt.include_dismissed and flt.status != Status.DISMISSED:
+        clauses.append(f"c.status != '{Status.DISMISSED}'")
     for column, value in (("c.status", flt.status), ("c.rating", flt.rating), ("c.article_id", flt.article_id),
                           ("c.assignee", flt.assignee)):
         if value is not None:
@@ -198,7 +200,7 @@ def claim_queue(db: sqlite_utils.Database, flt: ClaimFilter = ClaimFilter(), *, 
     return QueuePage(_records(db, rows), total, offset, limit, with_marks)
 
 
-OPEN_STATUSES = ("new", "in_review")
+OPEN_STATUSES = NOT_YET_DRAFTED
 
 
 def next_open_claim(db: sqlite_utils.Database, flt: ClaimFilter = ClaimFilter(), *, sort: str = "score",

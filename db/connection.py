@@ -7,6 +7,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from claims.errors import WorkbenchError
 from db.transactions import writing
 
 __all__ = ["DEFAULT_DB_PATH", "NewerDatabase", "resolve_db_path", "open_database", "writing", "file_uri"]
@@ -21,7 +22,7 @@ def resolve_db_path(explicit: str | os.PathLike[str] | None = None) -> Path:
     return Path(chosen)
 
 
-class NewerDatabase(sqlite3.DatabaseError):
+class NewerDatabase(WorkbenchError, sqlite3.DatabaseError):
     """The database was made by a newer version of the workbench: reading or writing it could damage it."""
 
 

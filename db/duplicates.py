@@ -7,9 +7,11 @@ from typing import Any
 
 import sqlite_utils
 
+from claims.errors import NotFound, WorkbenchError
 from claims.matching.duplicate_rule import judge, side_of
 from claims.matching.grouping import group_duplicates
 from claims.matching.rerank import closeness
+from claims.workflow import MatchDecision
 from db.connection import writing
 from db.history import now, record
 
@@ -18,7 +20,7 @@ __all__ = ["DuplicateGroup", "DifferenceNotConfirmed", "decide_match", "differen
            "duplicate_groups", "reject_all_suggestions"]
 
 
-class DifferenceNotConfirmed(ValueError):
+class DifferenceNotConfirmed(WorkbenchError, ValueError):
     """Linking as the same claim two claims whose figures or polarity differ needs the reviewer to confirm the
     difference by name; `difference` says it in words ("different figure: 52 người ≠ 48 người")."""
 
@@ -79,7 +81,7 @@ def difference_of_match(db: sqlite_utils.Database, match_id: int) -> str:
     return judge(mine, theirs, closeness=closeness([mine.norm], [theirs.norm])[0][0]).difference
 
 
-def decide_match(db: sqlite_utils.Database, match_id: int, *, decision: str, reviewer: str,
+def decide_match(db: sqlite_utils.Database, match_id: int, *, decision: MatchDecision | str, reviewer: str,
                  confirmed_difference: str | None = None) -> str:
     """Confirm or reject a suggestion; returns the decision stored.
 
@@ -91,10 +93,11 @@ def decide_match(db: sqlite_utils.Database, match_id: int, *, decision: str, rev
     `confirmed_difference` names that difference (as `difference_of_match` words it): the reviewer has seen it.
     It is stored with the decision and written to the history with it.
     """
-    if decision not in ("confirmed", "rejected"):
+    if decision not in (MatchDecision.CONFIRMED, MatchDecision.REJECTED):
         raise ValueError(f"decision must be 'confirmed' or 'rejected', not {decision!r}")
+    decision = MatchDecision(decision)
     note = None
-    if decision == "confirmed":
+    if decision is MatchDecision.CONFIRMED:
         difference = difference_of_match(db, match_id)
         if difference and confirmed_difference != difference:
             raise DifferenceNotConfirmed(difference)
@@ -103,7 +106,7 @@ def decide_match(db: sqlite_utils.Database, match_id: int, *, decision: str, rev
         row = db.execute("SELECT claim_id, other_kind, other_id, decision FROM claim_matches WHERE id = ?",
                          [match_id]).fetchone()
         if row is None:
-            raise LookupError(f"match {match_id} does not exist")
+            raise NotFound(f"match {match_id} does not exist")
         claim_id, kind, other_id, before = row
         if before == decision:
             return decision
@@ -114,10 +117,10 @@ def decide_match(db: sqlite_utils.Database, match_id: int, *, decision: str, rev
                reviewer=reviewer)
         if kind == "claim":
             other = int(other_id)
-            if decision == "confirmed":
+            if decision is MatchDecision.CONFIRMED:
                 members = {m["id"]: m for m in _group_of(db, claim_id) + _group_of(db, other)}
                 _set_canonical(db, list(members.values()), _choose_canonical(list(members.values())), reviewer)
-            elif before == "confirmed":
+            elif before == MatchDecision.CONFIRMED:
                 _leave_group(db, claim_id, other, reviewer)
     return decision
 
@@ -128,10 +131,10 @@ def reject_all_suggestions(db: sqlite_utils.Database, claim_id: int, *, reviewer
     Confirmed and rejected pairs stay as they are; each rejection is in the history like one made by hand.
     """
     ids = [r[0] for r in db.execute(
-        "SELECT id FROM claim_matches WHERE decision = 'suggested' AND (claim_id = ? OR (other_kind = 'claim'"
-        " AND other_id = CAST(? AS TEXT)))", [claim_id, claim_id])]
+        "SELECT id FROM claim_matches WHERE decision = ? AND (claim_id = ? OR (other_kind = 'claim'"
+        " AND other_id = CAST(? AS TEXT)))", [MatchDecision.SUGGESTED, claim_id, claim_id])]
     for match_id in ids:
-        decide_match(db, match_id, decision="rejected", reviewer=reviewer)
+        decide_match(db, match_id, decision=MatchDecision.REJECTED, reviewer=reviewer)
     return len(ids)
 
 
@@ -176,7 +179,8 @@ def duplicate_groups(db: sqlite_utils.Database, *, suggested: bool = True) -> li
         return groups
     grouped = set(confirmed) | {i for ms in confirmed.values() for i in ms}
     rejected = {frozenset((a, int(b))) for a, b in db.execute(
-        "SELECT claim_id, other_id FROM claim_matches WHERE other_kind = 'claim' AND decision = 'rejected'")}
+        "SELECT claim_id, other_id FROM claim_matches WHERE other_kind = 'claim' AND decision = ?",
+        [MatchDecision.REJECTED])}
     free = [(i, t) for i, t in texts.items() if i not in grouped]
     for centre, members in group_duplicates(free, forbidden=rejected, workers=min(2, os.cpu_count() or 1)):
         ids = (centre, *members)

@@ -6,15 +6,16 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
+from claims.workflow import FINISHED, WAITING_FOR_EDITOR, Status
 from db.claims import get_claims
 from db.connection import writing
 from db.history import now
-from db.records import ClaimRecord
+from db.records import ClaimRecord, sql_values
 
 __all__ = ["Inbox", "InboxCounts", "names_of", "inbox_counts", "inbox", "last_inbox_visit", "mark_inbox_visit"]
 
-_CLOSED = "('published', 'merged', 'dismissed')"
-_WAITING = "('drafted', 'ready')"
+_CLOSED = sql_values(FINISHED)
+_WAITING = sql_values(WAITING_FOR_EDITOR)
 _EPOCH = "0000"
 
 
@@ -96,7 +97,7 @@ def inbox(db: sqlite_utils.Database, account_id: int, *, may_publish: bool, sinc
                  [me])
     # Handed-over verdicts first, then plain drafts; oldest first, so nothing waits for ever.
     to_publish = ids(f"SELECT id FROM claims WHERE status IN {_WAITING} AND drafted_by IS NOT ?"
-                     " ORDER BY status = 'ready' DESC, updated_at", [me]) if may_publish else []
+                     f" ORDER BY status = '{Status.READY}' DESC, updated_at", [me]) if may_publish else []
     noted = [tuple(r) for r in db.execute(
         _notes_sql("n.claim_id, count(*), max(n.id)").format(names=_marks(names))
         + " GROUP BY n.claim_id ORDER BY max(n.id) DESC LIMIT ?", [since, me, account_id, *names, me, limit])]

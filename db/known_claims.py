@@ -13,7 +13,7 @@ import sqlite_utils
 
 from claims.claimreview_items import ReviewRow
 from claims.folding import fold, nfc
-from claims.past_checks import ArchiveRow
+from claims.past_checks import ArchiveRow, PastCheckError
 from db.connection import writing
 from db.history import now
 from db.lookups import values_by_id
@@ -48,22 +48,22 @@ def _known_row(row: dict[str, Any], number: int) -> tuple:
     get = row.get
     key, text = get("id"), get("text")
     if key is None or not isinstance(text, str) or not (text := nfc(text).strip()):
-        raise ValueError(f"past fact-check {number} needs an id and a text")
+        raise PastCheckError(f"past fact-check {number} needs an id and a text")
     if key.__class__ is not str and key.__class__ is not int:
-        raise ValueError(f"past fact-check {number}: the id must be text or a whole number, not"
-                         f" {type(key).__name__}")
+        raise PastCheckError(f"past fact-check {number}: the id must be text or a whole number, not"
+                             f" {type(key).__name__}")
     if not (key := (key if key.__class__ is str else str(key)).strip()):
-        raise ValueError(f"past fact-check {number} needs an id and a text")
+        raise PastCheckError(f"past fact-check {number} needs an id and a text")
     verdict, url, published = get("verdict") or None, get("url") or None, get("published") or None
     for field, value in (("verdict", verdict), ("url", url), ("published", published)):
         if value is not None and value.__class__ is not str:
-            raise ValueError(f"past fact-check {number}: {field} must be text, not {type(value).__name__}")
+            raise PastCheckError(f"past fact-check {number}: {field} must be text, not {type(value).__name__}")
     review = tuple(get(field) or None for field in _REVIEW_FIELDS)
     for field, value in zip(_REVIEW_FIELDS, review, strict=True):
         if value is not None and value.__class__ is not str:
-            raise ValueError(f"past fact-check {number}: {field} must be text, not {type(value).__name__}")
+            raise PastCheckError(f"past fact-check {number}: {field} must be text, not {type(value).__name__}")
     if "\x00" in key or "\x00" in text or "\x00" in "".join(v for v in (verdict, url, published, *review) if v):
-        raise ValueError(f"past fact-check {number}: a NUL character (\\0) in a field")
+        raise PastCheckError(f"past fact-check {number}: a NUL character (\\0) in a field")
     return (key, text, fold(text), verdict, url, published, *review)
 
 
@@ -77,8 +77,8 @@ def _encoded(rows: list[tuple], first: int) -> _Chunk:
             try:
                 _IMPORT_ENCODE(row).encode("utf-8")
             except UnicodeEncodeError:
-                raise ValueError(f"past fact-check {first + offset} has text that is not valid Unicode"
-                                 " (half of a surrogate pair)") from None
+                raise PastCheckError(f"past fact-check {first + offset} has text that is not valid Unicode"
+                                     " (half of a surrogate pair)") from None
         raise
 
 
@@ -105,8 +105,8 @@ def _known_chunks(rows: Iterable[dict[str, Any]]) -> Iterator[_Chunk]:
             line = getattr(row, "line", None)
             packed = _known_row(row, number if line is None else line)
         if line is not None and (earlier := setdefault(packed[0], line)) != line:
-            raise ValueError(f"line {line}: id {packed[0]!r} appears again (first on line {earlier});"
-                             " an archive gives each past fact-check one id")
+            raise PastCheckError(f"line {line}: id {packed[0]!r} appears again (first on line {earlier});"
+                                 " an archive gives each past fact-check one id")
         chunk.append(packed)
         if len(chunk) == _IMPORT_CHUNK:
             yield _encoded(chunk, first)

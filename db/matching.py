@@ -12,6 +12,7 @@ import sqlite_utils
 
 from claims.matching.duplicate_rule import FigurePair, Side, compare_figures, judge, side_of
 from claims.matching.rerank import closeness
+from claims.workflow import MatchDecision, Relation, Status
 from db.connection import writing
 from db.history import now
 from db.settings import get_setting
@@ -30,8 +31,8 @@ class Suggestion:
     other_claim_id: int | None
     text: str
     score: float
-    relation: str
-    decision: str
+    relation: Relation
+    decision: MatchDecision
     rating: str | None = None
     verdict: str | None = None
     url: str | None = None
@@ -40,7 +41,7 @@ class Suggestion:
     language: str | None = None  # of the other text: "vi", "en"
     why: str = ""  # the duplicate rule's words for the pair
     figures: tuple[FigurePair, ...] = ()  # this claim's figures beside the other's
-    status: str | None = None  # of the other claim: a "drafted" verdict is a draft, not a check
+    status: Status | None = None  # of the other claim: a drafted verdict is a draft, not a check
     article_id: int | None = None  # of the other claim
     article_title: str | None = None
     decided_by: str | None = None
@@ -78,9 +79,9 @@ def store_suggestions(db: sqlite_utils.Database, claim_ids: list[int], proposals
             if m.kind == "claim":
                 seen.add((int(m.id), "claim", str(claim_id)))
             db.execute("INSERT INTO claim_matches (claim_id, other_kind, other_id, score, relation, why, decision,"
-                       " created_at) VALUES (?, ?, ?, ?, ?, ?, 'suggested', ?)"
+                       " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
                        " ON CONFLICT (claim_id, other_kind, other_id) DO NOTHING",
-                       [claim_id, m.kind, m.id, m.score, m.relation, m.why, stamp])
+                       [claim_id, m.kind, m.id, m.score, Relation(m.relation), m.why, MatchDecision.SUGGESTED, stamp])
             added += 1
     return added
 
@@ -128,7 +129,8 @@ def suggestions_for(db: sqlite_utils.Database, claim_id: int, *, include_rejecte
     other_languages = bool(get_setting(db, "cross_language_matches"))
     out = []
     for r in sorted(db.query(_SUGGESTION_SQL, {"claim": claim_id}), key=lambda r: (-r["score"], r["match_id"])):
-        if r["decision"] == "rejected" and not include_rejected:
+        decision, relation = MatchDecision(r["decision"]), Relation(r["relation"])
+        if decision is MatchDecision.REJECTED and not include_rejected:
             continue
         if r["other_kind"] == "claim" and r["a_id"] == own_article:
             continue
@@ -136,30 +138,30 @@ def suggestions_for(db: sqlite_utils.Database, claim_id: int, *, include_rejecte
         if text is None:
             continue
         theirs = side_of(text)
-        if not other_languages and theirs.language != own_language and r["decision"] != "confirmed":
+        if not other_languages and theirs.language != own_language and decision is not MatchDecision.CONFIRMED:
             continue  # the desk's setting: matches in other languages are not suggested
         figures = compare_figures(mine.figures, theirs.figures, same_language=theirs.language == own_language)
-        why = r["why"] or _why_now(mine, theirs, r["relation"])
+        why = r["why"] or _why_now(mine, theirs, relation)
         common = dict(why=why, figures=figures, decided_by=r["decided_by"], decision_note=r["decision_note"])
         if r["other_kind"] == "known":
             out.append(Suggestion(r["match_id"], claim_id, "known", r["other_id"], None, text, r["score"],
-                                  r["relation"], r["decision"], r["k_verdict"], r["k_verdict"], r["k_url"],
+                                  relation, decision, r["k_verdict"], r["k_verdict"], r["k_url"],
                                   r["k_publisher"] or _host(r["k_url"]) or "a past fact-check", r["k_published"],
                                   theirs.language, **common))
         elif r["c_id"] is not None:
             out.append(Suggestion(r["match_id"], claim_id, "claim", str(r["c_id"]), r["c_id"], text,
-                                  r["score"], r["relation"], r["decision"], r["c_rating"], r["c_verdict"],
+                                  r["score"], relation, decision, r["c_rating"], r["c_verdict"],
                                   None, f"claim #{r['c_id']}" if r["c_rating"] else None, r["a_date"],
-                                  theirs.language, status=r["c_status"], article_id=r["a_id"],
+                                  theirs.language, status=Status(r["c_status"]), article_id=r["a_id"],
                                   article_title=r["a_title"], **common))
     return out
 
 
-def _why_now(mine: Side, theirs: Side, relation: str) -> str:
+def _why_now(mine: Side, theirs: Side, relation: Relation) -> str:
     """The why of a suggestion stored before whys were kept: the rule read again on the two texts."""
     close = closeness([mine.norm], [theirs.norm])[0][0]
     if mine.language != theirs.language:
-        return judge(mine, theirs, closeness=close, meaning=1.0 if relation == "duplicate" else 0.0,
+        return judge(mine, theirs, closeness=close, meaning=1.0 if relation is Relation.DUPLICATE else 0.0,
                      meaning_threshold=0.5).why
     return judge(mine, theirs, closeness=close).why
 
@@ -178,7 +180,7 @@ def article_neighbours(db: sqlite_utils.Database, claim_id: int) -> list[tuple[i
         return []
     out = []
     for other_id, text in db.execute("SELECT id, text FROM claims WHERE article_id = ? AND id != ? AND"
-                                     " status != 'merged' ORDER BY id", [row[1], claim_id]):
+                                     " status != ? ORDER BY id", [row[1], claim_id, Status.MERGED]):
         theirs = side_of(text)
         pairs = compare_figures(mine.figures, theirs.figures, same_language=mine.language == theirs.language)
         if any(p.same for p in pairs):

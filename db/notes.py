@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
+from claims.errors import WorkbenchError
 from claims.folding import nfc
 from db.connection import writing
 from db.history import now
@@ -18,7 +19,7 @@ MAX_NOTE_LENGTH = 4000
 _MENTION = re.compile(r"(?<![\w@])@([^\s@,;:!?()\[\]<>\"']+)")
 
 
-class NoteError(ValueError):
+class NoteError(WorkbenchError, ValueError):
     """A note cannot be added as written; the message says why."""
 
 

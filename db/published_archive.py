@@ -17,6 +17,7 @@ from typing import Any
 
 import sqlite_utils
 
+from claims.errors import WorkbenchError
 from db.connection import file_uri
 from db.lookups import values_by_id
 
@@ -76,7 +77,7 @@ CREATE INDEX sources_claim ON sources(claim_id, number);
 """
 
 
-class ArchiveError(ValueError):
+class ArchiveError(WorkbenchError, ValueError):
     """The archive cannot be written there (the file is something else, or the folder cannot be written)."""
 
 

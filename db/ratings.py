@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
+from claims.errors import InvalidInput
 from db.connection import writing
 
 __all__ = ["Rating", "NamedRating", "rating_scale", "set_rating_scale", "named_scale", "rating_name",
@@ -30,12 +31,12 @@ def set_rating_scale(db: sqlite_utils.Database, ratings: list[Rating]) -> None:
     """Replace the scale (labels in use by existing verdicts must stay on it)."""
     labels = {r.label for r in ratings}
     if len(labels) != len(ratings) or not ratings:
-        raise ValueError("a rating scale needs at least one label, each label once")
+        raise InvalidInput("a rating scale needs at least one label, each label once")
     with writing(db):
         used = {r[0] for r in db.execute("SELECT DISTINCT rating FROM claims WHERE rating IS NOT NULL")}
         missing = used - labels
         if missing:
-            raise ValueError(f"verdicts still use {', '.join(sorted(missing))}; keep those labels on the scale")
+            raise InvalidInput(f"verdicts still use {', '.join(sorted(missing))}; keep those labels on the scale")
         db.execute("DELETE FROM rating_scale")
         db.execute(f"DELETE FROM rating_names WHERE label NOT IN ({', '.join('?' * len(labels))})", list(labels))
         for position, r in enumerate(ratings, 1):
@@ -87,13 +88,13 @@ def set_rating_names(db: sqlite_utils.Database, language: str, names: dict[str, 
     clean = {label: (" ".join(nfc(name or "").split()), (nfc(definition or "").strip() or None))
              for label, (name, definition) in names.items()}
     if unknown := sorted(set(clean) - labels):
-        raise ValueError(f"{unknown[0]} is not on the rating scale")
+        raise InvalidInput(f"{unknown[0]} is not on the rating scale")
     if empty := [label for label, (name, _) in clean.items() if not name]:
-        raise ValueError(f"the rating {empty[0]} needs a name")
+        raise InvalidInput(f"the rating {empty[0]} needs a name")
     after = {r.label: r.name for r in named_scale(db, language)} | {label: name for label, (name, _) in clean.items()}
     taken = [name.casefold() for name in after.values()]
     if len(set(taken)) != len(taken):
-        raise ValueError("two ratings cannot have the same name")
+        raise InvalidInput("two ratings cannot have the same name")
     with writing(db):
         for label, (name, definition) in clean.items():
             before = db.execute("SELECT name, definition FROM rating_names WHERE label = ? AND language = ?",

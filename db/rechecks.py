@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from claims.present import present_cue
+from claims.workflow import Status
 from db.settings import get_setting
 
 __all__ = ["Recheck", "verdicts_to_recheck"]
@@ -40,7 +41,8 @@ def verdicts_to_recheck(db: sqlite_utils.Database, *, today: dt.date | None = No
     cutoff = (moment - dt.timedelta(days=days)).isoformat(timespec="microseconds")
     found: list[Recheck] = []
     for claim_id, text, rating, published_at in db.execute(
-            "SELECT id, text, rating, published_at FROM claims WHERE status = 'published' AND published_at < ?"
+            f"SELECT id, text, rating, published_at FROM claims WHERE status = '{Status.PUBLISHED}'"
+            " AND published_at < ?"
             " ORDER BY published_at, id", [cutoff]):
         cue = present_cue(text)
         if cue:
@@ -49,6 +51,7 @@ def verdicts_to_recheck(db: sqlite_utils.Database, *, today: dt.date | None = No
             "SELECT c.id, c.text, c.rating, c.published_at, lc.outcome, s.url FROM claims c"
             " JOIN claim_sources cs ON cs.claim_id = c.id JOIN sources s ON s.id = cs.source_id"
             " JOIN link_checks lc ON lc.id = (SELECT max(id) FROM link_checks WHERE source_id = s.id)"
-            " WHERE c.status = 'published' AND lc.outcome IN ('changed', 'gone') ORDER BY c.published_at, c.id"):
+            f" WHERE c.status = '{Status.PUBLISHED}' AND lc.outcome IN ('changed', 'gone')"
+            " ORDER BY c.published_at, c.id"):
         found.append(Recheck(claim_id, text, rating, published_at, outcome, url))
     return sorted(found, key=lambda r: (r.published_at, r.claim_id))

@@ -2,11 +2,22 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from claims.workflow import Status
+
 __all__ = ["ArticleRecord", "ArticleSummary", "QuantityRecord", "DateRecord", "ClaimRecord",
-           "claim_from_row", "article_from_row"]
+           "claim_from_row", "article_from_row", "sql_values"]
+
+
+def sql_values(values: Iterable[str]) -> str:
+    """Members of a closed set (`claims.workflow.Status`, ...) as an SQL list: ``('drafted', 'ready')``.
+
+    Only for the workbench's own fixed words, never for a reader's input (that goes in as a parameter).
+    """
+    return "(" + ", ".join(f"'{value}'" for value in values) + ")"
 
 
 @dataclass(frozen=True)
@@ -72,7 +83,7 @@ class ClaimRecord:
     reasons: tuple[str, ...]
     speaker: str | None
     origin: str
-    status: str
+    status: Status
     assignee: str | None
     verdict: str | None
     rating: str | None
@@ -106,7 +117,7 @@ def claim_from_row(row: dict[str, Any], quantities: tuple[QuantityRecord, ...] =
         id=row["id"], article_id=row["article_id"], text=row["text"], original_text=row["original_text"],
         start=row["start"], end=row["end"], score=row["score"], checkworthy=bool(row["checkworthy"]),
         types=tuple(json.loads(row["types"] or "[]")), reasons=tuple(json.loads(row["reasons"] or "[]")),
-        speaker=row["speaker"], origin=row["origin"], status=row["status"], assignee=row["assignee"],
+        speaker=row["speaker"], origin=row["origin"], status=Status(row["status"]), assignee=row["assignee"],
         verdict=row["verdict"], rating=row["rating"], rationale=row["rationale"],
         first_published_at=row["first_published_at"], published_at=row["published_at"], version=row["version"],
         created_at=row["created_at"], updated_at=row["updated_at"], updated_by=row["updated_by"],

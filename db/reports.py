@@ -12,6 +12,7 @@ from typing import Any
 
 import sqlite_utils
 
+from claims.workflow import Status
 from db.history import VERDICT_FIELDS
 from db.records import CLAIM_COLUMNS, ClaimRecord, claim_from_row
 from db.sources import SOURCE_SELECT, ClaimSource
@@ -58,17 +59,17 @@ def _scope_where(*, article_id: int | None, claim_id: int | None, since: str | N
         clauses.append("c.article_id = ?")
         params.append(article_id)
     if claim_id is None:
-        clauses.append("c.status != 'merged'")
+        clauses.append(f"c.status != '{Status.MERGED}'")
         if article_id is not None:
             # An article's report lists what is worth checking and anything a reviewer has touched.
             # A claim dismissed as not worth checking is left out, unless it has a verdict.
-            clauses.append("(c.checkworthy = 1 OR c.rating IS NOT NULL OR c.status != 'new')"
-                           " AND (c.status != 'dismissed' OR c.rating IS NOT NULL)")
+            clauses.append(f"(c.checkworthy = 1 OR c.rating IS NOT NULL OR c.status != '{Status.NEW}')"
+                           f" AND (c.status != '{Status.DISMISSED}' OR c.rating IS NOT NULL)")
         else:
             clauses.append("c.rating IS NOT NULL")
     if since is not None:
         # published_at is the last publication (a correction republishes); ISO text compares in time order.
-        clauses.append("c.status = 'published' AND c.published_at >= ?")
+        clauses.append(f"c.status = '{Status.PUBLISHED}' AND c.published_at >= ?")
         params.append(since)
     return " AND ".join(clauses), params
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import sqlite_utils
 
+from claims.errors import InvalidInput
 from db.connection import writing
 from db.history import now
 
@@ -15,7 +16,7 @@ def register_reviewer(db: sqlite_utils.Database, name: str) -> str:
 
     clean = " ".join(nfc(name).split())[:80]
     if not clean:
-        raise ValueError("a reviewer needs a name")
+        raise InvalidInput("a reviewer needs a name")
     stamp = now()
     with writing(db):
         db.execute("INSERT INTO reviewers (name, first_seen, last_seen) VALUES (?, ?, ?)"

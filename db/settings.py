@@ -8,6 +8,7 @@ from typing import Any
 
 import sqlite_utils
 
+from claims.errors import InvalidInput
 from db.connection import writing
 from db.history import now, record
 from translations import N_, _
@@ -21,14 +22,14 @@ class Setting:
     key: str
     default: Any
     label: str
-    check: Callable[[Any], Any] | None = None  # returns the value to store, or raises ValueError (one line)
+    check: Callable[[Any], Any] | None = None  # returns the value to store, or raises InvalidInput (one line)
 
 
 def _language(value: str) -> str:
     from translations import LANGUAGES
 
     if value not in LANGUAGES:
-        raise ValueError(_("the language is one of {languages}, not {value}").format(
+        raise InvalidInput(_("the language is one of {languages}, not {value}").format(
             languages=", ".join(LANGUAGES), value=repr(value)))
     return value
 
@@ -41,14 +42,14 @@ def _web_address(value: str) -> str:
         try:
             check_url(value, what="address")
         except InvalidURL as error:
-            raise ValueError(_("not a web address: {reason}").format(reason=error)) from None
+            raise InvalidInput(_("not a web address: {reason}").format(reason=error)) from None
     return value
 
 
 def _review_address(value: str) -> str:
     value = _web_address(value.replace("{id}", "0")) and value.strip()
     if value and "{id}" not in value:
-        raise ValueError(_("the address of a published fact-check needs {id} where the claim's number goes"))
+        raise InvalidInput(_("the address of a published fact-check needs {id} where the claim's number goes"))
     return value
 
 

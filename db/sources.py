@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
+from claims.errors import NotFound
 from db.connection import writing
 from db.history import now, record
 from fetching.web import Page
@@ -67,7 +68,7 @@ def add_claim_source(db: sqlite_utils.Database, claim_id: int, *, url: str, stan
 
     with writing(db):
         if db.execute("SELECT 1 FROM claims WHERE id = ?", [claim_id]).fetchone() is None:
-            raise LookupError(f"claim {claim_id} does not exist")
+            raise NotFound(f"claim {claim_id} does not exist")
         stamp = now()
         capture_id = store_capture(db, page, fetched_by=reviewer) if page is not None else None
         source_id = int(db.execute(
@@ -120,7 +121,7 @@ def remove_claim_source(db: sqlite_utils.Database, link_id: int, *, reviewer: st
     with writing(db):
         found = [s for s in _query(db, "cs.id = ?", [link_id])]
         if not found:
-            raise LookupError(f"evidence link {link_id} does not exist")
+            raise NotFound(f"evidence link {link_id} does not exist")
         db.execute("DELETE FROM claim_sources WHERE id = ?", [link_id])
         gone = found[0]
         record(db, claim_id=gone.claim_id, entity="source", entity_id=link_id, action="source_removed",

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import sqlite_utils
 
 from claims.folding import fold
+from claims.workflow import Status
 from db.connection import writing
 from db.history import now, record
 
@@ -42,7 +43,7 @@ class SpeakerClaim:
     text: str
     article_id: int
     article_title: str
-    status: str
+    status: Status
     rating: str | None
     published_at: str | None
     stored_at: str
@@ -98,7 +99,8 @@ def _groups(db: sqlite_utils.Database) -> dict[str, list[str]]:
 def speakers(db: sqlite_utils.Database, *, search: str | None = None) -> list[SpeakerSummary]:
     """Every speaker on the desk with their claims and published verdicts, the most quoted first."""
     counts = {row[0]: (row[1], row[2]) for row in db.execute(
-        "SELECT speaker, count(*), sum(status = 'published') FROM claims WHERE speaker IS NOT NULL GROUP BY speaker")}
+        f"SELECT speaker, count(*), sum(status = '{Status.PUBLISHED}') FROM claims WHERE speaker IS NOT NULL"
+        " GROUP BY speaker")}
     roles: dict[str, set[str]] = defaultdict(set)
     for speaker, role in db.execute("SELECT DISTINCT speaker, speaker_role FROM claims WHERE speaker_role IS NOT NULL"
                                     " AND speaker_role != ''"):
@@ -128,9 +130,9 @@ def speaker_record(db: sqlite_utils.Database, name: str) -> SpeakerRecord | None
         f" c.speaker_role FROM claims c JOIN articles a ON a.id = c.article_id WHERE c.speaker IN ({marks})"
         " ORDER BY coalesce(a.published, substr(a.added_at, 1, 10)) DESC, c.created_at DESC, c.id DESC",
         spellings).fetchall()
-    claims = tuple(SpeakerClaim(*row) for row in rows)
+    claims = tuple(SpeakerClaim(*row[:4], Status(row[4]), *row[5:]) for row in rows)
     articles = tuple(dict.fromkeys((c.article_id, c.article_title) for c in claims))
-    ratings = Counter(c.rating or "—" for c in claims if c.status == "published")
+    ratings = Counter(c.rating or "—" for c in claims if c.status == Status.PUBLISHED)
     roles = tuple(sorted({c.role for c in claims if c.role}))
     return SpeakerRecord(chosen, tuple(spellings), roles, articles, claims, dict(ratings.most_common()))
 

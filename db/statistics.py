@@ -26,11 +26,13 @@ from urllib.parse import urlsplit
 
 import sqlite_utils
 
+from claims.workflow import UNFINISHED, WAITING_FOR_EDITOR, MatchDecision, Status
+from db.records import sql_values
+
 __all__ = ["DeskStatistics", "Durations", "desk_statistics"]
 
-OPEN_STATUSES = ("new", "in_review", "drafted", "ready")
-_REVIEW_STEPS = ("in_review", "drafted", "ready", "published")
-_DRAFT_STEPS = ("drafted", "ready", "published")
+_REVIEW_STEPS = (Status.IN_REVIEW, Status.DRAFTED, Status.READY, Status.PUBLISHED)
+_DRAFT_STEPS = (Status.DRAFTED, Status.READY, Status.PUBLISHED)
 
 
 class Durations(NamedTuple):
@@ -138,7 +140,7 @@ def desk_statistics(db: sqlite_utils.Database, *, since: dt.date | None = None, 
         if status is None:
             continue
         steps[claim_id].setdefault(status, at)
-        if status == "dismissed" and low <= at < high:
+        if status == Status.DISMISSED and low <= at < high:
             dismissed_in_period.add(claim_id)
 
     published = db.execute(
@@ -149,15 +151,17 @@ def desk_statistics(db: sqlite_utils.Database, *, since: dt.date | None = None, 
         " WHERE h.entity = 'claim' AND c.first_published_at IS NOT NULL AND h.at > c.first_published_at"
         " AND (instr(h.field, 'rating') OR instr(h.field, 'verdict') OR instr(h.field, 'rationale'))"
         f" AND h.at >= :low AND h.at < :high{mine}", params).fetchone()[0]
-    now_open = dict(db.execute(f"SELECT c.status, count(*) FROM claims c WHERE c.status IN ('in_review', 'drafted',"
-                               f" 'ready') AND 1{mine} GROUP BY c.status", params).fetchall())
+    now_open = dict(db.execute(f"SELECT c.status, count(*) FROM claims c WHERE c.status IN"
+                               f" {sql_values([Status.IN_REVIEW, *WAITING_FOR_EDITOR])} AND 1{mine}"
+                               " GROUP BY c.status", params).fetchall())
     found, confirmed = db.execute(
-        "SELECT count(*), sum(m.decision = 'confirmed' AND m.decided_at >= :low AND m.decided_at < :high)"
+        f"SELECT count(*), sum(m.decision = '{MatchDecision.CONFIRMED}'"
+        " AND m.decided_at >= :low AND m.decided_at < :high)"
         " FROM claim_matches m JOIN claims c ON c.id = m.claim_id WHERE m.other_kind = 'claim'"
         f" AND m.created_at >= :low AND m.created_at < :high{mine}", params).fetchone()
     past_checks = db.execute(
         "SELECT count(DISTINCT m.claim_id) FROM claim_matches m JOIN claims c ON c.id = m.claim_id"
-        " WHERE m.other_kind = 'known' AND m.decision != 'rejected'"
+        f" WHERE m.other_kind = 'known' AND m.decision != '{MatchDecision.REJECTED}'"
         f" AND m.created_at >= :low AND m.created_at < :high{mine}", params).fetchone()[0]
 
     counts = {
@@ -200,8 +204,8 @@ def desk_statistics(db: sqlite_utils.Database, *, since: dt.date | None = None, 
     for _, _, _, drafted_by in published:
         reviewers[drafted_by or "—"]["published"] += 1
     for (name,) in db.execute(
-            "SELECT c.drafted_by FROM claims c WHERE c.drafted_by IS NOT NULL AND c.status IN ('drafted', 'ready')"
-            f"{mine}", params):
+            "SELECT c.drafted_by FROM claims c WHERE c.drafted_by IS NOT NULL AND c.status IN"
+            f" {sql_values(WAITING_FOR_EDITOR)}{mine}", params):
         reviewers[name]["drafts_waiting"] += 1
     by_reviewer = [{"reviewer": name, "published": counter["published"], "drafts_waiting": counter["drafts_waiting"]}
                    for name, counter in sorted(reviewers.items(), key=lambda item: (-item[1]["published"], item[0]))]
@@ -226,7 +230,7 @@ def desk_statistics(db: sqlite_utils.Database, *, since: dt.date | None = None, 
         {"id": row[0], "text": row[1], "status": row[2], "assignee": row[3], "created_at": row[4]}
         for row in db.execute(
             "SELECT c.id, c.text, c.status, c.assignee, c.created_at FROM claims c WHERE c.checkworthy = 1"
-            f" AND c.status IN ({', '.join(repr(s) for s in OPEN_STATUSES)}){mine} ORDER BY c.created_at, c.id"
+            f" AND c.status IN {sql_values(UNFINISHED)}{mine} ORDER BY c.created_at, c.id"
             " LIMIT :limit", params | {"limit": open_limit})]
 
     return DeskStatistics(

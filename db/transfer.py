@@ -18,6 +18,7 @@ from typing import IO, Any
 
 import sqlite_utils
 
+from claims.errors import WorkbenchError
 from db.connection import writing
 
 __all__ = ["FORMAT", "FORMAT_VERSION", "TransferError", "TransferCounts", "exported_tables", "export_lines",
@@ -35,7 +36,7 @@ _SEEDED = frozenset({"rating_scale", "rating_names"})
 _SKIPPED = frozenset({"_sqlite_migrations", "text_vectors"})
 
 
-class TransferError(ValueError):
+class TransferError(WorkbenchError, ValueError):
     """The export file or the target database is not fit for an import; the message says which line or table."""
 
 

@@ -7,9 +7,11 @@ from dataclasses import dataclass, field
 
 import sqlite_utils
 
+from claims.workflow import MatchDecision, Status
 from db.claims import ClaimNotFound, VersionConflict, get_claims
 from evidence.dismissal import DISMISSABLE, dismiss_claim
-from evidence.review import ReviewError, Status, save_review
+from evidence.review import ReviewError, save_review
+from translations import _
 
 __all__ = ["BulkOutcome", "assign_claims", "dismiss_claims", "mark_not_the_same"]
 
@@ -38,7 +40,8 @@ def dismiss_claims(db: sqlite_utils.Database, claim_ids: list[int], *, reviewer:
     outcome = BulkOutcome()
     for claim in get_claims(db, list(claim_ids)):
         if Status(claim.status) not in DISMISSABLE:
-            outcome.refused.append((claim.id, f"a claim that is {Status(claim.status).label.lower()} is kept"))
+            outcome.refused.append((claim.id, _("a claim that is {status} is kept").format(
+                status=Status(claim.status).label.lower())))
             continue
         try:
             dismiss_claim(db, claim.id, expected_version=claim.version, reviewer=reviewer)
@@ -56,9 +59,9 @@ def mark_not_the_same(db: sqlite_utils.Database, claim_ids: list[int], *, review
 
     outcome = BulkOutcome()
     for claim_id in claim_ids:
-        undecided = [s for s in suggestions_for(db, claim_id) if s.decision not in ("confirmed", "rejected")]
+        undecided = [s for s in suggestions_for(db, claim_id) if s.decision == MatchDecision.SUGGESTED]
         for suggestion in undecided:
-            decide_match(db, suggestion.match_id, decision="rejected", reviewer=reviewer)
+            decide_match(db, suggestion.match_id, decision=MatchDecision.REJECTED, reviewer=reviewer)
         if undecided:
             outcome.changed.append(claim_id)
     return outcome

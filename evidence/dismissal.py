@@ -7,15 +7,17 @@ from __future__ import annotations
 
 import sqlite_utils
 
+from claims.workflow import NOT_YET_DRAFTED, Status
 from db.claims import ClaimNotFound, change_workflow, get_claim
 from db.history import history_for_claim
 from db.records import ClaimRecord
-from evidence.review import ReviewError, Status
+from evidence.review import ReviewError
+from translations import _
 
 __all__ = ["DISMISSABLE", "dismiss_claim", "restore_claim"]
 
 # A claim with a verdict drafted or published has been judged worth checking; it is not dismissed.
-DISMISSABLE = (Status.NEW, Status.IN_REVIEW)
+DISMISSABLE = NOT_YET_DRAFTED
 
 
 def dismiss_claim(db: sqlite_utils.Database, claim_id: int, *, expected_version: int,
@@ -30,7 +32,8 @@ def dismiss_claim(db: sqlite_utils.Database, claim_id: int, *, expected_version:
     """
     claim = _claim(db, claim_id)
     if Status(claim.status) not in DISMISSABLE and claim.version == expected_version:
-        raise ReviewError(f"a claim that is {Status(claim.status).label.lower()} cannot be dismissed")
+        raise ReviewError(_("a claim that is {status} cannot be dismissed").format(
+            status=Status(claim.status).label.lower()))
     return change_workflow(db, claim_id, expected_version=expected_version, reviewer=reviewer,
                            changes={"status": Status.DISMISSED.value}, action="dismissed")
 

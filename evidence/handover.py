@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite_utils
 
+from claims.workflow import WAITING_FOR_EDITOR, Status
 from db.accounts import Role, active_accounts
 from db.claims import ClaimNotFound, get_claim
 from db.connection import writing
@@ -11,7 +12,7 @@ from db.notes import add_note
 from db.records import ClaimRecord
 from db.settings import get_setting
 from evidence.permissions import Action, can
-from evidence.review import ReviewError, Status, save_review
+from evidence.review import ReviewError, save_review
 
 __all__ = ["hand_over", "send_back", "who_may_publish"]
 
@@ -45,7 +46,7 @@ def send_back(db: sqlite_utils.Database, claim_id: int, *, expected_version: int
     claim = get_claim(db, claim_id)
     if claim is None:
         raise ClaimNotFound(f"claim {claim_id} does not exist")
-    if claim.status not in (Status.DRAFTED, Status.READY) and claim.version == expected_version:
+    if claim.status not in WAITING_FOR_EDITOR and claim.version == expected_version:
         raise ReviewError("only a verdict waiting for an editor can be sent back")
     with writing(db):  # the move and its note land together or not at all
         saved = save_review(db, claim_id, expected_version=expected_version, reviewer=editor,

@@ -12,6 +12,7 @@ import functools
 import re
 from urllib.parse import quote
 
+from claims.workflow import WAITING_FOR_EDITOR, Status, status_label
 from evidence.report import Correction, Report, ReportClaim, SourceRef
 from fetching.urls import InvalidURL, check_url
 from translations import N_, _, format_date, format_datetime, language_in_use, ngettext
@@ -149,10 +150,13 @@ def _status_line(claim: ReportClaim) -> str:
             return _("Published {when} (first published {first})").format(when=_when(claim.published_at),
                                                                            first=first)
         return _("Published {when}").format(when=_when(claim.published_at))
-    labels = {"new": _("New, not yet reviewed"), "in_review": _("In review"),
-              "drafted": _("Verdict drafted, not published"), "ready": _("Ready for an editor, not published"),
-              "merged": _("Merged or split")}
-    line = labels.get(claim.status, inline(claim.status))
+    # The status's one label (as the queue and the claim page show it), with what it means for a report's reader.
+    if claim.status == Status.NEW:
+        line = _("{status}, not yet reviewed").format(status=status_label(claim.status))
+    elif claim.status in WAITING_FOR_EDITOR:
+        line = _("{status}, not published").format(status=status_label(claim.status))
+    else:
+        line = inline(status_label(claim.status))
     if claim.first_published_at:
         return _("{status} (first published {first}, reopened)").format(status=line, first=first)
     return line
@@ -209,7 +213,7 @@ def _claim(claim: ReportClaim, *, show_article: bool = True) -> list[str]:
             article = _("{article} (published {date})").format(article=article,
                                                                 date=inline(format_date(claim.article.published)))
         facts.append(_("**Article:** {article}").format(article=article))
-    untouched = claim.status == "new" and not claim.rating and not claim.sources and not claim.reviewers
+    untouched = claim.status == Status.NEW and not claim.rating and not claim.sources and not claim.reviewers
     if untouched:
         # Listed because it is check-worthy; nothing more to say about it yet.
         return out + [f"- {fact}" for fact in facts] + ["- " + _("**Status:** New, not yet reviewed"), ""]

@@ -5,6 +5,7 @@ from enum import StrEnum
 
 import sqlite_utils
 
+from claims.errors import WorkbenchError
 from db.accounts import Account, Role, account_by_name, count_accounts
 
 __all__ = ["Action", "ROLE_ACTIONS", "PermissionDenied", "can", "require", "role_allows"]
@@ -25,7 +26,7 @@ ROLE_ACTIONS: dict[Role, frozenset[Action]] = {
 }
 
 
-class PermissionDenied(PermissionError):
+class PermissionDenied(WorkbenchError, PermissionError):
     """The acting account's role does not allow this; the message says which role does."""
 
 

@@ -24,6 +24,8 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
+from claims.errors import NotFound
+from claims.workflow import Status
 from db.history import VERDICT_FIELDS
 from db.ratings import NamedRating, Rating, named_scale, rating_scale
 from db.reports import (
@@ -46,7 +48,7 @@ __all__ = ["ReportScope", "ScopeNotFound", "ReportArticle", "SourceRef", "FieldC
            "ReportClaim", "Report", "build_report", "format_timestamp"]
 
 
-class ScopeNotFound(LookupError):
+class ScopeNotFound(NotFound):
     """The article or claim a report was asked for does not exist; the message names it."""
 
 
@@ -116,7 +118,7 @@ class ReportClaim:
     original_text: str
     speaker: str | None
     article: ReportArticle
-    status: str
+    status: Status
     rating: str | None
     rating_value: int | None
     verdict: str | None
@@ -136,7 +138,7 @@ class ReportClaim:
 
     @property
     def published(self) -> bool:
-        return self.status == "published"
+        return self.status == Status.PUBLISHED
 
 
 @dataclass(frozen=True)

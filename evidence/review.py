@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import Any
 
 import sqlite_utils
 
+from claims.errors import WorkbenchError
 from claims.matching.duplicate_rule import explain
+from claims.workflow import Status
 from db.accounts import account_by_name
 from db.claims import ClaimNotFound, change_workflow, get_claim, update_claim
 from db.connection import writing
@@ -19,24 +20,7 @@ from db.sources import carry_sources
 from evidence.permissions import Action, PermissionDenied, require
 from translations import _
 
-__all__ = ["Status", "NEXT_STATUSES", "ReviewError", "UNCHANGED", "Adopted", "save_review", "adopt_verdict"]
-
-
-class Status(StrEnum):
-    NEW = "new"
-    IN_REVIEW = "in_review"
-    DRAFTED = "drafted"
-    READY = "ready"  # handed over: the drafted verdict waits for an editor to publish it or send it back
-    PUBLISHED = "published"
-    MERGED = "merged"
-    DISMISSED = "dismissed"
-
-    @property
-    def label(self) -> str:
-        return {"new": "New", "in_review": "In review", "drafted": "Verdict drafted",
-                "ready": "Ready for an editor", "published": "Published",
-                "merged": "Merged or split",
-                "dismissed": "Dismissed: not worth checking"}[self.value]
+__all__ = ["NEXT_STATUSES", "ReviewError", "UNCHANGED", "Adopted", "save_review", "adopt_verdict"]
 
 
 # Reopening a published verdict sends it back to review; its later changes become Corrections in reports.
@@ -51,7 +35,7 @@ NEXT_STATUSES: dict[Status, tuple[Status, ...]] = {
 }
 
 
-class ReviewError(ValueError):
+class ReviewError(WorkbenchError, ValueError):
     """The change breaks a rule of the workflow; the message tells the reviewer which."""
 
 
@@ -122,10 +106,10 @@ def save_review(db: sqlite_utils.Database, claim_id: int, *, expected_version: i
     if status is not UNCHANGED and Status(status) != Status(claim.status):
         target = Status(status)
         if target not in NEXT_STATUSES[Status(claim.status)]:
-            raise ReviewError(f"a claim that is {Status(claim.status).label.lower()} cannot move to"
-                              f" {target.label.lower()}")
+            raise ReviewError(_("a claim that is {status} cannot move to {target}").format(
+                status=Status(claim.status).label.lower(), target=target.label.lower()))
         if target in (Status.DRAFTED, Status.READY, Status.PUBLISHED) and not (final["rating"] and final["rationale"]):
-            raise ReviewError(f"{target.label.lower()} needs a rating and a rationale first")
+            raise ReviewError(_("{status} needs a rating and a rationale first").format(status=target.label.lower()))
         changes["status"] = target.value
         if target is Status.DRAFTED or (target is Status.READY and not claim.drafted_by):
             changes["drafted_by"] = reviewer

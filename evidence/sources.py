@@ -6,6 +6,7 @@ from enum import StrEnum
 
 import sqlite_utils
 
+from claims.errors import WorkbenchError
 from claims.folding import nfc
 from db.sources import add_claim_source
 from fetching.urls import InvalidURL, check_url
@@ -20,7 +21,7 @@ class Stance(StrEnum):
     CONTEXT = "context"
 
 
-class InvalidSource(ValueError):
+class InvalidSource(WorkbenchError, ValueError):
     """What is wrong with a source, in words for the reviewer."""
 
 

@@ -14,6 +14,7 @@ import zipfile
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
+from claims.workflow import status_label
 from evidence.report import Report, ReportClaim
 from translations import N_, _, format_datetime, language_in_use
 
@@ -23,8 +24,6 @@ XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 _COLUMNS = (N_("Claim"), N_("Article"), N_("Article address"), N_("Speaker"), N_("Claim as checked"),
             N_("What the article said"), N_("Status"), N_("Rating"), N_("Verdict"), N_("Rationale"),
             N_("First published"), N_("Published"), N_("Reviewed by"), N_("Sources"))
-_STATUSES = {"new": N_("New"), "in_review": N_("In review"), "drafted": N_("Verdict drafted"),
-             "published": N_("Published"), "merged": N_("Merged or split"), "dismissed": N_("Dismissed")}
 _EPOCH = dt.datetime(2000, 1, 1)  # zip dates start in 1980
 _MODIFIED = re.compile(r"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 _WIDTHS = (8, 40, 30, 20, 60, 60, 16, 18, 40, 60, 20, 20, 20, 60)
@@ -32,11 +31,10 @@ _WIDTHS = (8, 40, 30, 20, 60, 60, 16, 18, 40, 60, 20, 20, 20, 60)
 
 def _row(claim: ReportClaim) -> list[object]:
     sources = "\n".join(f"[{s.number}] {s.title or s.url} — {s.url}" for s in claim.sources)
-    status = _(_STATUSES[claim.status]) if claim.status in _STATUSES else claim.status
     return [claim.id, claim.article.title, claim.article.url or "", claim.speaker or "", claim.text,
-            claim.original_text, status, claim.rating_name or claim.rating or "", claim.verdict or "",
-            claim.rationale or "", format_datetime(claim.first_published_at), format_datetime(claim.published_at),
-            ", ".join(claim.reviewers), sources]
+            claim.original_text, status_label(claim.status), claim.rating_name or claim.rating or "",
+            claim.verdict or "", claim.rationale or "", format_datetime(claim.first_published_at),
+            format_datetime(claim.published_at), ", ".join(claim.reviewers), sources]
 
 
 def _moment(value: str | None) -> dt.datetime:

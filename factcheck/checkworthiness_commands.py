@@ -106,8 +106,8 @@ def desk_scorer(path: str) -> Any:
         raise UserError(f"{path}: no such database (train one with factcheck train-checkworthiness LABELS --db)")
     try:
         db = open_database(path)
-    except NewerDatabase as error:
-        raise UserError(str(error)) from None
+    except NewerDatabase:
+        raise  # shown as it is by cli.main, not as "not a usable workbench database"
     except sqlite3.DatabaseError as error:
         raise UserError(f"{path}: not a usable workbench database: {error}") from None
     try:

@@ -1,6 +1,8 @@
 """`factcheck`: each command opens the database, calls one library function and prints what it returned.
 
-Bad input becomes a one-line message on stderr and exit code 1 here, at the edge, and nowhere else.
+Bad input becomes a one-line message on stderr and exit code 1 here, at the edge, and nowhere else: every error a
+user can fix is a `claims.errors.WorkbenchError` (the library's own kinds and this command line's `UserError`), and
+`main` prints it once. A command rewraps one only to name the input it came from.
 """
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from claims.errors import WorkbenchError
 from claims.folding import HALF_A_CHARACTER, has_lone_surrogate
 from factcheck.errors import UserError
 from factcheck.inputs import input_lines, iso_date
@@ -153,23 +156,17 @@ def cmd_ingest(args: argparse.Namespace, db: Any) -> int:
 
 
 def cmd_backup(args: argparse.Namespace, db: Any) -> int:
-    from db.backup import BackupError, backup
+    from db.backup import backup
 
-    try:
-        path = backup(db, args.dest)
-    except BackupError as error:
-        raise UserError(str(error)) from None
+    path = backup(db, args.dest)
     print(_("backed up to {path}").format(path=path))
     return 0
 
 
 def cmd_restore(args: argparse.Namespace, db: Any) -> int:
-    from db.backup import BackupError, restore
+    from db.backup import restore
 
-    try:
-        restore(args.src, db)
-    except BackupError as error:
-        raise UserError(str(error)) from None
+    restore(args.src, db)
     print(_("restored {src}").format(src=args.src))
     return 0
 
@@ -250,8 +247,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         where = resolve_db_path(args.db)
         try:
             db = open_database(where)
-        except NewerDatabase as error:
-            raise UserError(str(error)) from None
+        except NewerDatabase:
+            raise  # a WorkbenchError, shown below as it is; not "not a usable workbench database"
         except sqlite3.OperationalError as error:
             raise UserError(_("{path}: cannot open the database: {reason}").format(
                 path=where, reason=_database_trouble(error))) from None
@@ -269,7 +266,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(_("error: the input is nested too deeply to read (JSON inside JSON, thousands of levels)"),
               file=sys.stderr)
         return 1
-    except UserError as error:
+    except WorkbenchError as error:
         print(_("error: {message}").format(message=error), file=sys.stderr)
         return 1
     except BrokenPipeError:

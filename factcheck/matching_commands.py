@@ -25,7 +25,7 @@ def cmd_import_claims(args: argparse.Namespace, db: Any) -> int:
 
     try:
         count = import_known_claims(db, read_past_checks(args.file))
-    except (PastCheckError, ValueError) as error:
+    except (PastCheckError, ValueError) as error:  # UnicodeDecodeError too: name the file
         message = str(error)
         raise UserError(message if message.startswith(str(args.file)) else f"{args.file}, {message}") from None
     if args.json:
@@ -64,7 +64,6 @@ def _compute_vectors(db: Any) -> None:
 
 
 def cmd_match(args: argparse.Namespace, db: Any) -> int:
-    from claims.matching.multilingual import MultilingualModelMissing
     from db.known_claims import publishers_of
     from pipelines.matching import find_matches
 
@@ -88,10 +87,7 @@ def cmd_match(args: argparse.Namespace, db: Any) -> int:
             print(_("error: {jsonl}: {error}").format(jsonl=args.jsonl, error=error), file=sys.stderr)
             _print_json({"id": key, "error": error, "matches": []})
             continue
-        try:
-            matches = find_matches(db, row["text"], limit=args.limit, by_meaning=True)
-        except MultilingualModelMissing as missing:
-            raise UserError(str(missing)) from None
+        matches = find_matches(db, row["text"], limit=args.limit, by_meaning=True)
         publishers = publishers_of(db, [m.id for m in matches if m.kind == "known"])
         _print_json({"id": key, "matches": [
             {"id": m.id, "score": m.score, "relation": m.relation, "kind": m.kind, "why": m.why,

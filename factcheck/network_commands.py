@@ -11,7 +11,6 @@ __all__ = ["add_parsers", "cmd_publish_archive"]
 
 
 def cmd_publish_archive(args: argparse.Namespace, db: Any) -> int:
-    from db.published_archive import ArchiveError
     from pipelines.publishing import publish_archive
 
     options = {}
@@ -24,10 +23,7 @@ def cmd_publish_archive(args: argparse.Namespace, db: Any) -> int:
             options["publisher_url"] = check_url(args.publisher_url, what="publisher URL")
         except InvalidURL as error:
             raise UserError(f"--publisher-url: {error}") from None
-    try:
-        archive = publish_archive(db, args.dest, **options)
-    except ArchiveError as error:
-        raise UserError(str(error)) from None
+    archive = publish_archive(db, args.dest, **options)
     print(ngettext("published 1 verdict to {path}", "published {n} verdicts to {path}", archive.verdicts)
           .format(n=archive.verdicts, path=args.dest))
     return 0

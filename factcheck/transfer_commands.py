@@ -16,12 +16,10 @@ __all__ = ["add_parsers", "cmd_export", "cmd_import"]
 
 
 def cmd_export(args: argparse.Namespace, db: Any) -> int:
-    from db.transfer import TransferError, export_database
+    from db.transfer import export_database
 
     try:
         counts = export_database(db, sys.stdout if args.dest == "-" else args.dest)
-    except TransferError as error:
-        raise UserError(str(error)) from None
     except OSError as error:
         raise UserError(_("{path}: cannot write: {reason}").format(path=args.dest, reason=error.strerror)) from None
     if args.dest != "-":

@@ -26,21 +26,12 @@ def _password(prompt: str) -> str:
     return line.rstrip("\r\n")
 
 
-def _account_error(call, *args, **kwargs):
-    from db.accounts import AccountError
-
-    try:
-        return call(*args, **kwargs)
-    except AccountError as error:
-        raise UserError(str(error)) from None
-
-
 def cmd_add(args: argparse.Namespace, db: Any) -> int:
     from db.accounts import add_account
 
-    account = _account_error(add_account, db, args.login, role=args.role, name=args.name,
-                             password=_password(_("Password for {login}: ").format(login=args.login)),
-                             created_by=args.by)
+    account = add_account(db, args.login, role=args.role, name=args.name,
+                          password=_password(_("Password for {login}: ").format(login=args.login)),
+                          created_by=args.by)
     print(_("added {login} ({role}), shown in the history as {name}").format(
         login=account.login, role=account.role.value, name=account.name))
     return 0
@@ -71,7 +62,7 @@ def cmd_list(args: argparse.Namespace, db: Any) -> int:
 def cmd_set_role(args: argparse.Namespace, db: Any) -> int:
     from db.accounts import set_role
 
-    account = _account_error(set_role, db, args.login, args.role, changed_by=args.by)
+    account = set_role(db, args.login, args.role, changed_by=args.by)
     print(_("{login} is now {role}").format(login=account.login, role=account.role.value))
     return 0
 
@@ -80,7 +71,7 @@ def cmd_disable(args: argparse.Namespace, db: Any) -> int:
     from db.accounts import disable_account, enable_account
 
     call = enable_account if args.enable else disable_account
-    account = _account_error(call, db, args.login, changed_by=args.by)
+    account = call(db, args.login, changed_by=args.by)
     print((_("{login} is disabled") if account.disabled else _("{login} is enabled")).format(login=account.login))
     return 0
 
@@ -88,7 +79,7 @@ def cmd_disable(args: argparse.Namespace, db: Any) -> int:
 def cmd_reset_password(args: argparse.Namespace, db: Any) -> int:
     from db.accounts import reset_password
 
-    account = _account_error(reset_password, db, args.login,
+    account = reset_password(db, args.login,
                              _password(_("New password for {login}: ").format(login=args.login)),
                              changed_by=args.by)
     print(_("new password set for {login}").format(login=account.login))
@@ -98,7 +89,7 @@ def cmd_reset_password(args: argparse.Namespace, db: Any) -> int:
 def cmd_link(args: argparse.Namespace, db: Any) -> int:
     from db.accounts import link_reviewer
 
-    _account_error(link_reviewer, db, args.name, args.login, changed_by=args.by)
+    link_reviewer(db, args.name, args.login, changed_by=args.by)
     print(_("the history's {name} is now linked to the account {login}").format(name=repr(args.name),
                                                                                  login=args.login))
     return 0
@@ -112,7 +103,7 @@ def cmd_first_admin(args: argparse.Namespace, db: Any) -> int:
         print(_("accounts exist already: sign in with yours (factcheck user list shows them)"))
         return 0
     password = random_password()
-    _account_error(add_account, db, args.login, role="admin", password=password, name=args.name or args.login)
+    add_account(db, args.login, role="admin", password=password, name=args.name or args.login)
     print(_("Created the first admin account.\n  login:    {login}\n  password: {password}\nThis password is shown"
             " once and stored only as a hash: sign in, then make your desk's accounts on the Desk page (or with "
             " factcheck user add).").format(login=args.login, password=password))

@@ -36,12 +36,9 @@ def add_address_options(parser: argparse.ArgumentParser) -> None:
 
 def address_rule(args: argparse.Namespace) -> Any:
     """The AddressRule the options give; a bad FACTCHECK_PRIVATE_NETWORKS is a one-line error here."""
-    from fetching.networks import AddressRule, InvalidNetwork, networks_from_env
+    from fetching.networks import AddressRule, networks_from_env
 
-    try:
-        networks_from_env()
-    except InvalidNetwork as error:
-        raise UserError(str(error)) from None
+    networks_from_env()  # an InvalidNetwork here is shown by cli.main as it is
     return AddressRule(args.allow_private, tuple(n for group in args.allow_network for n in group))
 
 
@@ -126,12 +123,9 @@ def _report_claimreview_feeds(checks: list, *, as_json: bool) -> bool:
 
 def cmd_watch(args: argparse.Namespace, db: Any) -> int:
     from pipelines.claimreview_feeds import check_claimreview_feed
-    from pipelines.feeds import InvalidFeed, add_feeds, check_feeds, list_feeds
+    from pipelines.feeds import add_feeds, check_feeds, list_feeds
 
-    try:
-        add_feeds(db, args.feeds, added_by=args.reviewer)
-    except InvalidFeed as error:
-        raise UserError(str(error)) from None
+    add_feeds(db, args.feeds, added_by=args.reviewer)
     urls = args.feeds or None
     # ClaimReview feeds given alone are read alone; the desk's article feeds join them only when named.
     article_feeds = bool(urls or (not args.claimreview and list_feeds(db)))
@@ -160,10 +154,7 @@ def cmd_kept_copy(args: argparse.Namespace, db: Any) -> int:
         find, ref, what = source_capture_id, args.source, f"source {args.source}"
     else:
         find, ref, what = article_capture_id, args.article, f"article {args.article}"
-    try:
-        capture_id = find(db, ref)
-    except LookupError as error:
-        raise UserError(str(error)) from None
+    capture_id = find(db, ref)
     capture = get_capture(db, capture_id) if capture_id else None
     if capture is None:
         raise UserError(f"{what} has no kept copy")

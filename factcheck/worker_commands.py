@@ -7,24 +7,19 @@ import sys
 import threading
 from typing import Any
 
-from factcheck.errors import UserError
-
 __all__ = ["add_parsers"]
 
 
 def cmd_worker(args: argparse.Namespace, db: Any) -> int:
     from db.connection import resolve_db_path
-    from pipelines.worker import WORKER_NICENESS, WorkerBusy, run_worker
+    from pipelines.worker import WORKER_NICENESS, run_worker
 
     os.nice(WORKER_NICENESS)  # the reviewers' pages come first
     stop = threading.Event()  # SIGTERM or Ctrl-C end the process: what is done is stored, the rest waits
     path = str(resolve_db_path(args.db))
     db.close()
-    try:
-        run_worker(path, once=args.once, idle_seconds=args.idle, stop=stop,
-                   report=None if args.quiet else lambda line: print(line, file=sys.stderr, flush=True))
-    except WorkerBusy as error:
-        raise UserError(str(error)) from None
+    run_worker(path, once=args.once, idle_seconds=args.idle, stop=stop,
+               report=None if args.quiet else lambda line: print(line, file=sys.stderr, flush=True))
     return 0
 
 

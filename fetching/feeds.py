@@ -10,6 +10,7 @@ import io
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
+from claims.errors import WorkbenchError
 from claims.folding import nfc
 
 __all__ = ["FEED_CHECK_SECONDS", "MAX_ITEMS_PER_CHECK", "FEED_TYPES", "Feed", "FeedItem", "UnreadableFeed", "read_feed"]
@@ -23,7 +24,7 @@ MAX_ITEMS_PER_CHECK = 50
 FEED_CHECK_SECONDS = 120.0
 
 
-class UnreadableFeed(ValueError):
+class UnreadableFeed(WorkbenchError, ValueError):
     """The bytes are not an RSS or Atom feed; the message says why in one line."""
 
 

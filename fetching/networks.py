@@ -11,6 +11,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from claims.errors import WorkbenchError
+
 __all__ = ["InvalidNetwork", "Network", "AddressRule", "parse_networks", "networks_text", "networks_from_env",
            "NETWORKS_ENV", "OFFLINE_ENV", "offline_from_env", "address_of"]
 
@@ -20,7 +22,7 @@ OFFLINE_ENV = "FACTCHECK_OFFLINE"
 _SEPARATORS = re.compile(r"[,;\s]+")
 
 
-class InvalidNetwork(ValueError):
+class InvalidNetwork(WorkbenchError, ValueError):
     """A listed network is not in CIDR form; the message is one line naming it."""
 
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from claims.errors import WorkbenchError
 from claims.folding import nfc
 from fetching.networks import address_of
 
 __all__ = ["InvalidURL", "check_url"]
 
 
-class InvalidURL(ValueError):
+class InvalidURL(WorkbenchError, ValueError):
     pass
 
 

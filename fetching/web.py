@@ -18,6 +18,7 @@ import unicodedata
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
+from claims.errors import WorkbenchError
 from claims.folding import nfc
 from fetching.networks import OFFLINE_ENV, AddressRule, address_of, networks_text
 from fetching.urls import InvalidURL, check_url
@@ -39,7 +40,7 @@ _BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
 MAX_UNREADABLE_SHARE = 0.1
 
 
-class FetchError(ValueError):
+class FetchError(WorkbenchError, ValueError):
     """A page could not be fetched; the message is one line: the URL and why.
 
     `status` is the HTTP status when the server answered with an error; `gone` says the page is not there any more

@@ -28,6 +28,25 @@ from claims.checkworthiness_holdback import MIN_EACH, missing_decisions, train
 from claims.checkworthiness_labels import LabelledSentence, LabelsError, check_both_classes
 from claims.checkworthiness_model import FORMAT_VERSION, LearnedScorer, ModelError, from_bytes
 from claims.folding import nfc
+from claims.workflow import Status
+from db.checkworthiness_models import (
+    DeskModel,
+    StoredLabel,
+    active_model,
+    active_model_key,
+    claims_to_rescore,
+    decision_rows,
+    delete_labels,
+    file_label_rows,
+    insert_model,
+    labels_stamp,
+    latest_model,
+    model_parameters,
+    set_scores,
+    store_labels,
+    stored_labels,
+    switch_off_models,
+)
 from db.connection import writing
 from db.history import now, record
 
@@ -39,39 +58,9 @@ log = logging.getLogger(__name__)
 
 KIND = "anchored-ngram-logistic"
 HELD_BACK = "the newest decisions, by article"
-# Statuses that say a reviewer judged the claim worth checking.
-_WORKED_ON = ("in_review", "drafted", "published")
 # A training that finds the labels changed under it (another training stored some) fits again with them; the
 # last attempt fits under the write lock, so the model stored always learned from every stored label.
 _ATTEMPTS = 3
-
-
-@dataclass(frozen=True)
-class DeskModel:
-    """One stored model: what it learned from and how it and the rules did on the decisions held back from it."""
-
-    id: int
-    labels: int
-    positives: int
-    from_file: int
-    from_desk: int
-    threshold: float
-    precision: float | None
-    recall: float | None
-    f1: float | None
-    held_back: str | None
-    format_version: int
-    trained_by: str | None
-    trained_at: str
-    active: bool
-    held_back_sentences: int | None = None
-    rules_precision: float | None = None
-    rules_recall: float | None = None
-    rules_f1: float | None = None
-
-    @property
-    def beat_the_rules(self) -> bool:
-        return self.f1 is not None and self.rules_f1 is not None and self.f1 > self.rules_f1
 
 
 @dataclass(frozen=True)
@@ -81,27 +70,6 @@ class TrainingOutcome:
     rescored: int
     relabelled: int = 0
     already_stored: int = 0
-
-
-_COLUMNS = ("id, labels, positives, from_file, from_desk, threshold, held_back_precision, held_back_recall,"
-            " held_back_f1, held_back, format_version, trained_by, trained_at, active, held_back_sentences,"
-            " rules_precision, rules_recall, rules_f1")
-
-
-def _model(row: tuple) -> DeskModel:
-    return DeskModel(*row[:13], bool(row[13]), *row[14:])
-
-
-def active_model(db: sqlite_utils.Database) -> DeskModel | None:
-    """The model that scores the desk's claims, or None when the built-in rules do."""
-    row = db.execute(f"SELECT {_COLUMNS} FROM checkworthiness_models WHERE active = 1").fetchone()
-    return _model(row) if row else None
-
-
-def latest_model(db: sqlite_utils.Database) -> DeskModel | None:
-    """The model trained last, whether or not it scores the desk (it does only when it beat the rules)."""
-    row = db.execute(f"SELECT {_COLUMNS} FROM checkworthiness_models ORDER BY id DESC LIMIT 1").fetchone()
-    return _model(row) if row else None
 
 
 def model_summary(model: DeskModel | None) -> str:
@@ -130,49 +98,31 @@ def active_scorer(db: sqlite_utils.Database, *, rebuild: bool = True) -> tuple[L
     A model stored in an older format is rebuilt from the same labels and decisions (when `rebuild` and the
     database is writable); if that cannot be done the built-in rules score, and the reason is logged.
     """
-    row = db.execute("SELECT id, trained_at, format_version, length(parameters) FROM checkworthiness_models"
-                     " WHERE active = 1").fetchone()
-    if row is None:
+    key = active_model_key(db)
+    if key is None:
         return None, None
-    key = (row[0], row[1], row[3])
     if key in _PARSED:
         _PARSED.move_to_end(key)
-        return _PARSED[key], row[0]
-    blob = db.execute("SELECT parameters FROM checkworthiness_models WHERE id = ?", [row[0]]).fetchone()[0]
+        return _PARSED[key], key[0]
+    model_id = key[0]
+    blob = model_parameters(db, model_id)
     try:
         scorer = from_bytes(blob)
     except ModelError as error:
         if not rebuild:
-            log.warning("desk model %s cannot be used (%s); scoring with the built-in rules", row[0], error)
+            log.warning("desk model %s cannot be used (%s); scoring with the built-in rules", model_id, error)
             return None, None
         try:
-            outcome = train_desk_model(db, trained_by=f"rebuilt from model {row[0]} ({error})")
+            outcome = train_desk_model(db, trained_by=f"rebuilt from model {model_id} ({error})")
         except Exception as failure:  # noqa: BLE001 - a read-only or label-less database: the rules score
             log.warning("desk model %s is out of date (%s) and could not be rebuilt (%s); using the built-in rules",
-                        row[0], error, failure)
+                        model_id, error, failure)
             return None, None
         return active_scorer(db, rebuild=False) if outcome else (None, None)
     _PARSED[key] = scorer
     while len(_PARSED) > 4:
         _PARSED.popitem(last=False)
-    return scorer, row[0]
-
-
-@dataclass(frozen=True)
-class StoredLabel:
-    """A labelled sentence brought from a file, as `factcheck labels list` shows it."""
-
-    id: int
-    text: str
-    check_worthy: bool
-    added_by: str | None
-    added_at: str
-
-
-def stored_labels(db: sqlite_utils.Database) -> list[StoredLabel]:
-    """Every labelled sentence brought from files, oldest first (a relabelled text counts from its new label)."""
-    return [StoredLabel(r[0], r[1], bool(r[2]), r[3], r[4]) for r in db.execute(
-        "SELECT id, text, check_worthy, added_by, added_at FROM checkworthiness_labels ORDER BY added_at, id")]
+    return scorer, model_id
 
 
 def file_labels(db: sqlite_utils.Database) -> list[LabelledSentence]:
@@ -185,33 +135,12 @@ def remove_labels(db: sqlite_utils.Database, ids: Sequence[int] | None, *, remov
 
     The model in use is not changed: the next training learns without them."""
     with writing(db):
-        if ids is None:
-            rows = db.execute("SELECT id, text, check_worthy FROM checkworthiness_labels").fetchall()
-        else:
-            marks = ", ".join("?" * len(ids))
-            rows = db.execute(f"SELECT id, text, check_worthy FROM checkworthiness_labels WHERE id IN ({marks})",
-                              list(ids)).fetchall()
-        db.conn.executemany("DELETE FROM checkworthiness_labels WHERE id = ?", [(r[0],) for r in rows])
-        stamp = now()
-        for r in rows:
-            record(db, entity="checkworthiness_label", entity_id=r[0], action="removed", reviewer=removed_by,
-                   before={"text": r[1], "check_worthy": bool(r[2])}, at=stamp)
-    return len(rows)
-
-
-def _desk_rows(db: sqlite_utils.Database) -> list[tuple]:
-    """(text, check-worthy, article id, time decided) of every reviewer's decision, oldest first."""
-    marks = ", ".join(f"'{s}'" for s in _WORKED_ON)
-    return db.execute(
-        "SELECT original_text, CASE WHEN status = 'dismissed' THEN 0 ELSE 1 END, article_id, updated_at FROM claims"
-        f" WHERE status = 'dismissed' OR status IN ({marks}) OR origin = 'reviewer'"
-        "    OR (status != 'merged' AND (rating IS NOT NULL OR verdict IS NOT NULL))"
-        " ORDER BY updated_at, id").fetchall()
+        return delete_labels(db, ids, removed_by=removed_by)
 
 
 def desk_decisions(db: sqlite_utils.Database) -> list[LabelledSentence]:
     """The reviewers' decisions as labels, read from the claims as they stand now (see the module's docstring)."""
-    return [LabelledSentence(nfc(r[0]), bool(r[1])) for r in _desk_rows(db)]
+    return [LabelledSentence(nfc(r[0]), bool(r[1])) for r in decision_rows(db)]
 
 
 def _assessments(texts: Sequence[str]) -> list[Assessment]:
@@ -229,28 +158,6 @@ def _latest_of_each_text(labels: Sequence[LabelledSentence]) -> list[LabelledSen
     return list(latest.values())
 
 
-def _store_labels(db: sqlite_utils.Database, labels: Sequence[LabelledSentence], by: str | None,
-                  stamp: str) -> tuple[int, int, int]:
-    """Store a file's labels (inside a write transaction): (added, relabelled, already stored)."""
-    added = relabelled = same = 0
-    for label in labels:
-        row = db.execute("SELECT id, check_worthy FROM checkworthiness_labels WHERE text = ?",
-                         [label.text]).fetchone()
-        if row is None:
-            db.execute("INSERT INTO checkworthiness_labels (text, check_worthy, origin, added_by, added_at)"
-                       " VALUES (?, ?, 'file', ?, ?)", [label.text, int(label.check_worthy), by, stamp])
-            added += 1
-        elif bool(row[1]) != label.check_worthy:
-            db.execute("UPDATE checkworthiness_labels SET check_worthy = ?, added_by = ?, added_at = ? WHERE id = ?",
-                       [int(label.check_worthy), by, stamp, row[0]])
-            record(db, entity="checkworthiness_label", entity_id=row[0], action="relabelled", reviewer=by,
-                   before={"check_worthy": bool(row[1])}, after={"check_worthy": label.check_worthy}, at=stamp)
-            relabelled += 1
-        else:
-            same += 1
-    return added, relabelled, same
-
-
 def _everything(db: sqlite_utils.Database) -> tuple[list[str], list[bool], list[tuple], int, int]:
     """Every label the desk has, oldest first: texts, labels, groups (an article for a decision, the label itself
     for a file's sentence), and how many came from files and from the desk.
@@ -258,18 +165,11 @@ def _everything(db: sqlite_utils.Database) -> tuple[list[str], list[bool], list[
     Labels from files come before every decision made in the app, whenever they were brought: the newest decisions
     (those held back to judge a model) are the desk's own articles, the kind of text it will score next; a file's
     newest lines are held back only when the desk's decisions cannot make a held-back part of both kinds."""
-    rows = [(0, r[4], r[0], nfc(r[1]), bool(r[2]), ("label", r[0])) for r in db.execute(
-        "SELECT id, text, check_worthy, added_by, added_at FROM checkworthiness_labels")]
+    rows = [(0, r[4], r[0], nfc(r[1]), bool(r[2]), ("label", r[0])) for r in file_label_rows(db)]
     from_file = len(rows)
-    rows += [(1, r[3], i, nfc(r[0]), bool(r[1]), ("article", r[2])) for i, r in enumerate(_desk_rows(db))]
+    rows += [(1, r[3], i, nfc(r[0]), bool(r[1]), ("article", r[2])) for i, r in enumerate(decision_rows(db))]
     rows.sort(key=lambda r: r[:3])
     return [r[3] for r in rows], [r[4] for r in rows], [r[5] for r in rows], from_file, len(rows) - from_file
-
-
-def _stamp(db: sqlite_utils.Database) -> tuple:
-    """Changes when a label is stored, relabelled or removed (another training or `labels remove` ran)."""
-    return db.execute("SELECT count(*), max(id), max(added_at), total(check_worthy) FROM checkworthiness_labels"
-                      ).fetchone()
 
 
 def train_desk_model(db: sqlite_utils.Database, labels: Sequence[LabelledSentence] = (), *,
@@ -294,13 +194,13 @@ def train_desk_model(db: sqlite_utils.Database, labels: Sequence[LabelledSentenc
     added = relabelled = same = 0
     if labels:
         with writing(db):
-            added, relabelled, same = _store_labels(db, labels, trained_by, stamp)
+            added, relabelled, same = store_labels(db, labels, trained_by, stamp)
     for attempt in range(1, _ATTEMPTS + 1):
         if attempt < _ATTEMPTS:
-            seen = _stamp(db)
+            seen = labels_stamp(db)
             fitted = _fit_everything(db)
             with writing(db):
-                if _stamp(db) != seen:
+                if labels_stamp(db) != seen:
                     continue  # another training stored labels meanwhile: learn again, with them
                 outcome = _keep(db, *fitted, trained_by=trained_by)
             break
@@ -327,16 +227,11 @@ def _keep(db: sqlite_utils.Database, training, labels: int, positives: int, from
     stamp = now()
     held = training.held_back
     adopted = training.adopted
-    db.execute("UPDATE checkworthiness_models SET active = 0 WHERE active = 1")
-    cursor = db.execute(
-        "INSERT INTO checkworthiness_models (kind, format_version, parameters, threshold, labels, positives,"
-        " held_back_precision, held_back_recall, held_back_f1, held_back, from_file, from_desk, trained_by,"
-        " trained_at, active, held_back_sentences, rules_precision, rules_recall, rules_f1)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [KIND, FORMAT_VERSION, training.scorer.to_bytes(), training.scorer.threshold, labels, positives,
-         *(round(v, 4) for v in held.model), HELD_BACK, from_file, from_desk, trained_by, stamp, int(adopted),
-         held.sentences, *(round(v, 4) for v in held.rules)])
-    model_id = int(cursor.lastrowid)
+    model_id = insert_model(
+        db, kind=KIND, format_version=FORMAT_VERSION, parameters=training.scorer.to_bytes(),
+        threshold=training.scorer.threshold, labels=labels, positives=positives, held_back=HELD_BACK,
+        held_back_figures=held.model, rules_figures=held.rules, held_back_sentences=held.sentences,
+        from_file=from_file, from_desk=from_desk, trained_by=trained_by, trained_at=stamp, active=adopted)
     rescored = rescore_claims(db, training.scorer if adopted else None, model_id if adopted else None)
     record(db, entity="checkworthiness_model", entity_id=model_id, action="trained", reviewer=trained_by,
            after={"labels": labels, "from_file": from_file, "from_desk": from_desk,
@@ -351,11 +246,10 @@ def use_builtin(db: sqlite_utils.Database, *, changed_by: str | None = None) -> 
     Returns the number of claims rescored. The models stay stored (a later retrain makes a new one).
     """
     with writing(db):
-        was = db.execute("SELECT id FROM checkworthiness_models WHERE active = 1").fetchone()
-        db.execute("UPDATE checkworthiness_models SET active = 0 WHERE active = 1")
+        was = switch_off_models(db)
         rescored = rescore_claims(db, None, None)
         if was is not None:
-            record(db, entity="checkworthiness_model", entity_id=was[0], action="deactivated", reviewer=changed_by,
+            record(db, entity="checkworthiness_model", entity_id=was, action="deactivated", reviewer=changed_by,
                    after={"scored_by": "built-in rules", "rescored": rescored})
     return rescored
 
@@ -368,10 +262,7 @@ def rescore_claims(db: sqlite_utils.Database, scorer: LearnedScorer | None, mode
     reviewer) may change whether they are check-worthy; a claim under review keeps its status and its place.
     The claim's version is not bumped: a rescore is not a reviewer's edit and must not conflict with one.
     """
-    decided = {r[0] for r in db.execute("SELECT DISTINCT claim_id FROM history WHERE entity = 'claim'"
-                                        " AND claim_id IS NOT NULL AND instr(field, 'checkworthy')")}
-    rows = db.execute("SELECT id, original_text, coalesce(rule_score, score), reasons, status, origin FROM claims"
-                      " WHERE status != 'merged' ORDER BY id").fetchall()
+    decided, rows = claims_to_rescore(db)
     changed = 0
     for i in range(0, len(rows), batch):
         part = rows[i:i + batch]
@@ -385,9 +276,8 @@ def rescore_claims(db: sqlite_utils.Database, scorer: LearnedScorer | None, mode
             threshold = scorer.threshold
         updates = []
         for r, score in zip(part, scores, strict=True):
-            free = r[4] == "new" and r[5] == "engine" and r[0] not in decided
+            free = r[4] == Status.NEW and r[5] == "engine" and r[0] not in decided
             updates.append((round(score, 3), int(score >= threshold) if free else None, model_id, r[0]))
-        db.conn.executemany("UPDATE claims SET score = ?, checkworthy = coalesce(?, checkworthy), scored_by = ?"
-                       " WHERE id = ?", updates)
+        set_scores(db, updates)
         changed += len(updates)
     return changed

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
+from claims.errors import WorkbenchError
 from db.captures import private_allowed
 from db.feeds import (
     FeedItemRow,
@@ -43,7 +44,7 @@ RETRY_FIRST = dt.timedelta(minutes=10)
 RETRY_MAX = dt.timedelta(days=1)
 
 
-class InvalidFeed(ValueError):
+class InvalidFeed(WorkbenchError, ValueError):
     """A feed address that cannot be watched (not http(s), malformed); one line."""
 
 

@@ -15,6 +15,7 @@ from claims.matching.glossary import with_english_gloss
 from claims.matching.index import Candidate
 from claims.matching.normalize import match_text
 from claims.matching.rerank import rerank
+from claims.workflow import Relation
 from db.candidates import candidate_details
 from db.lookups import values_by_id
 from db.match_index import word_indexes
@@ -44,7 +45,7 @@ class MatchResult:
     id: str
     kind: str
     score: float
-    relation: str
+    relation: Relation
     text: str
     verdict: str | None = None
     url: str | None = None
@@ -113,7 +114,7 @@ def find_matches(db: sqlite_utils.Database, text: str, *, limit: int = 5, exclud
             break
         kind, key = s.key
         info = details[s.key]
-        results.append(MatchResult(str(key), kind, s.score, str(s.relation), info["text"], info.get("verdict"),
+        results.append(MatchResult(str(key), kind, s.score, Relation(s.relation), info["text"], info.get("verdict"),
                                    info.get("url"), round(s.closeness, 2), detect_language(info["text"]), s.why))
     return results
 
@@ -141,7 +142,7 @@ def suggest_matches(db: sqlite_utils.Database, claim_ids: Iterable[int], *, limi
                               query_vector=vector, exclude_article_id=articles[claim_id]):
             # Close wording is enough on its own: the ranking score leans on word statistics, which are weak
             # while the store or the archive is small.
-            if (m.relation == "duplicate" or m.closeness >= SUGGEST_MIN_CLOSENESS
+            if (m.relation is Relation.DUPLICATE or m.closeness >= SUGGEST_MIN_CLOSENESS
                     or (by_meaning and m.score >= SUGGEST_MIN_MEANING_SCORE)
                     or (m.kind == "known" and m.score >= SUGGEST_MIN_KNOWN_SCORE)):
                 proposals.append((claim_id, m))

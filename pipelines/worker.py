@@ -23,6 +23,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from claims.errors import WorkbenchError
 from db.connection import open_database
 from db.suggestion_queue import database_file
 from pipelines.suggestions import pending_suggestions, suggest_pending
@@ -34,7 +35,7 @@ WORKER_NICENESS = 10
 SUGGEST_CHUNK = 20  # articles done between two looks at `stop` (a few seconds at most)
 
 
-class WorkerBusy(RuntimeError):
+class WorkerBusy(WorkbenchError, RuntimeError):
     """Another worker already runs for this database."""
 
 

@@ -86,3 +86,17 @@ def test_money_and_shares_must_be_in_the_same_unit_but_a_counted_thing_may_be_na
                    ).relation is Relation.RELATED
     assert explain("Theo phía Nga, 498 quân nhân đã thiệt mạng trong chiến dịch",
                    "Theo phía Nga, 498 binh sĩ đã thiệt mạng trong chiến dịch").relation is Relation.DUPLICATE
+
+
+def test_a_rank_in_words_is_the_same_rank_in_digits_and_another_rank_keeps_them_apart():
+    assert explain("Mỹ sẽ không để bên thứ ba can thiệp vào đàm phán",
+                   "Mỹ sẽ không để bên thứ 3 can thiệp vào đàm phán").relation is Relation.DUPLICATE
+    other = explain("Việt Nam đứng thứ hai thế giới về xuất khẩu gạo",
+                    "Việt Nam đứng thứ ba thế giới về xuất khẩu gạo")
+    assert other.relation is Relation.RELATED
+    assert other.why == "different figure: thứ hai ≠ thứ ba"
+
+
+def test_a_weekday_is_not_a_rank():
+    assert explain("Thứ Hai, ngày 5/3, giá xăng tăng 500 đồng mỗi lít",
+                   "Ngày 5/3, giá xăng tăng 500 đồng mỗi lít").relation is Relation.DUPLICATE

@@ -86,3 +86,24 @@ def test_scores_stay_within_bounds():
 def test_a_lower_case_vietnamese_word_is_never_shown_as_a_name():
     (claim,) = extract_claims("Ước tính, hơn 1,7 triệu người đã rời bỏ nhà cửa.").claims
     assert not [r for r in claim.reasons if r.startswith("names ")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "https://vn.example.com/20220421/tap-tran-chung-nga-viet-14854870.html",
+        "2022-04-21T16:31+0700",
+        "Ban biên tập toasoan@example.vn +84 24 3825 1234",
+        "Hoàng Hoa https://cdn.example.com/img/592/84/5928448_0:0:959:959_100x100_80.jpg",
+    ],
+)
+def test_page_furniture_is_not_a_claim_though_its_digits_read_as_figures(text):
+    claim = judged(text)
+    assert not claim.checkworthy
+    assert any(reason.startswith("page furniture, not a statement") for reason in claim.reasons)
+
+
+def test_a_claim_that_cites_its_address_stays_checkworthy():
+    claim = judged("Theo báo cáo công bố tại https://example.org/bao-cao, hơn 1,7 triệu người đã rời bỏ nhà cửa.")
+    assert claim.checkworthy
+    assert not any(reason.startswith("page furniture") for reason in claim.reasons)

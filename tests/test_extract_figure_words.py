@@ -171,3 +171,25 @@ def test_a_scale_word_after_a_hedge_counts(text, value, qualifier):
 
 def test_a_scale_word_after_a_hedge_counts_only_a_noun():
     assert find_quantities("Số người đi làm tăng hơn tỷ lệ sinh.", language="vi") == []
+
+
+@pytest.mark.parametrize(("text", "value"), [("Có tới ba phần tư số hộ bị ảnh hưởng.", 0.75),
+                                             ("Hai phần ba cử tri ủng hộ dự luật.", 2 / 3),
+                                             ("Một phần năm diện tích lúa bị ngập.", 0.2)])
+def test_a_fraction_in_words_is_one_figure(text, value):
+    (claim,) = extract_claims(text).claims
+    assert [round(q.value, 4) for q in claim.quantities] == [round(value, 4)]
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [("Dự án dài 5km.", 5, "km"), ("Hơn 10ha lúa bị ngập.", 10, "ha"),
+                                                     ("Mỗi bao nặng 3kg.", 3, "kg"),
+                                                     ("Vé giá 25.000đồng.", 25000, "VND"),
+                                                     ("Khoảng 2triệu người mất việc.", 2_000_000, "người")])
+def test_a_unit_written_against_its_number_is_read(text, value, unit):
+    assert [(q.value, q.unit) for q in find_quantities(text, language="vi")] == [(value, unit)]
+
+
+@pytest.mark.parametrize("text", ["Chuyến bay cất cánh lúc 10h30.", "Hãng mua 20 chiếc A320neo.",
+                                  "Mạng 5G phủ sóng toàn thành phố.", "Ca Covid-19 đầu tiên."])
+def test_codes_and_clock_times_with_letters_stay_no_figure(text):
+    assert [q.value for q in find_quantities(text, language="vi") if q.value in (10, 30, 320, 5, 19)] == []

@@ -234,3 +234,42 @@ def test_thong_tin_them_attributes():
     found = speakers("Ông Nguyễn Văn Phú cho biết nước đã rút.",
                      "Ông Phú thông tin thêm, huyện đã hỗ trợ 500 triệu đồng.")
     assert [name for name, _ in found] == ["Nguyễn Văn Phú"] * 2
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "role"),
+    [
+        # bodies whose names carry lower-case syllables or a second capital ("Công an", "Công Thương")
+        ("Bộ Công an cho biết đã bắt giữ 15 đối tượng.", "Bộ Công an", None),
+        ("Bộ Công Thương cho biết giá xăng tăng 1.200 đồng mỗi lít.", "Bộ Công Thương", None),
+        # a role at a body, with no person's name
+        ("Lãnh đạo Sở Giao thông Vận tải TP HCM cho hay 2 tuyến metro sẽ hoàn thành.",
+         "Lãnh đạo Sở Giao thông Vận tải TP HCM", None),
+        # asides between the person and the verb: an age, a title between dashes or in brackets
+        ("Bà Nguyễn Thị Hoa, 60 tuổi, cho biết giá gạo đã tăng gấp đôi.", "Nguyễn Thị Hoa", None),
+        ("Ông Lê Văn Thành - Phó Thủ tướng - đề nghị hỗ trợ 10 tỷ đồng cho tỉnh.", "Lê Văn Thành", "Phó Thủ tướng"),
+        ("Ông Nguyễn Văn Hùng (Giám đốc Công ty ABC) khẳng định doanh thu tăng 30%.", "Nguyễn Văn Hùng",
+         "Giám đốc Công ty ABC"),
+        # titles built on "trưởng", and "thông tin" as the verb after them
+        ("Đại tá Nguyễn Văn Minh, Trưởng Công an huyện Gia Lâm, thông tin 3 người đã bị bắt.", "Nguyễn Văn Minh",
+         "Trưởng Công an huyện Gia Lâm"),
+        ("Tướng Valery Gerasimov, Tổng tham mưu trưởng quân đội Nga, tuyên bố giai đoạn một đã hoàn tất.",
+         "Valery Gerasimov", "Tổng tham mưu trưởng quân đội Nga"),
+        # verbs of assessment and proposal
+        ("PGS.TS Trần Đình Thiên đánh giá tăng trưởng năm nay đạt 6,5%.", "Trần Đình Thiên", "PGS.TS"),
+        ("Ông Hoàng Văn Cường - Phó Hiệu trưởng Đại học Kinh tế Quốc dân - phân tích giá nhà tăng 30%.",
+         "Hoàng Văn Cường", "Phó Hiệu trưởng Đại học Kinh tế Quốc dân"),
+        # a European name with its particles
+        ("Bà Ursula von der Leyen, Chủ tịch Ủy ban châu Âu, cho biết EU sẽ cấm nhập khẩu than.",
+         "Ursula von der Leyen", "Chủ tịch Ủy ban châu Âu"),
+    ],
+)
+def test_bodies_roles_at_bodies_asides_and_particles(sentence, name, role):
+    assert speakers(sentence) == [(name, role)]
+
+
+@pytest.mark.parametrize("sentence", ["Việc đánh giá tác động sẽ hoàn thành trong tháng 5.",
+                                      "Dự án được đánh giá là thành công.",
+                                      "Nhiều đề nghị của cử tri đã được giải quyết."])
+def test_assessment_and_proposal_as_nouns_name_no_speaker(sentence):
+    assert speakers(sentence) == [(None, None)]

@@ -4,10 +4,11 @@ from __future__ import annotations
 import pytest
 
 from claims.model import Claim, Extraction
+from claims.workflow import Status
 from db.articles import store_article
 from db.claims import VersionConflict, get_claim
 from db.history import history_for_claim
-from evidence.review import ReviewError, Status, save_review
+from evidence.review import ReviewError, save_review
 from evidence.sources import InvalidSource, attach_source
 
 TEXT = "Nga hiện kiểm soát tới 90% lãnh thổ vùng Donbass."

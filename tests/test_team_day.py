@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from claims.model import Claim, Extraction
+from claims.workflow import Status
 from db.accounts import add_account, disable_account, reset_password
 from db.articles import store_article
 from db.claims import ClaimFilter, VersionConflict, get_claim, next_open_claim
@@ -15,7 +16,7 @@ from db.inbox import inbox, inbox_counts, mark_inbox_visit
 from db.notes import NoteError, add_note, notes_for_claim
 from db.sessions import check_session, redeem_grant, revoke_session, session_by_token, start_session
 from evidence.handover import hand_over, send_back, who_may_publish
-from evidence.review import ReviewError, Status, save_review
+from evidence.review import ReviewError, save_review
 
 PASSWORD = "correct horse battery"
 SENTENCES = [f"Năm 2023 tỉnh số {i} có {i},5 triệu dân, theo Tổng cục Thống kê." for i in range(1, 7)]

@@ -25,7 +25,7 @@ from translations import (
 )
 
 # Where interface text lives (the Makefile's `translations-extract` reads the same places).
-MESSAGE_PLACES = ("app_pages", "evidence", "factcheck", "pipelines", "db")
+MESSAGE_PLACES = ("app_pages", "claims/workflow.py", "evidence", "factcheck", "pipelines", "db")
 # Streamlit calls whose first argument, `label`, `help` or `placeholder` is shown to the reader.
 SHOWN = {"title", "header", "subheader", "caption", "write", "markdown", "text", "button", "text_input", "text_area",
          "selectbox", "multiselect", "radio", "toggle", "checkbox", "number_input", "date_input", "slider",
@@ -43,10 +43,11 @@ def _extracted() -> dict[str, tuple[str, int]]:
     found: dict[str, tuple[str, int]] = {}
     sources = [(PROJECT, "app.py")] + [(PROJECT / place, place) for place in MESSAGE_PLACES]
     for folder, name in sources:
-        if name == "app.py":
+        if name.endswith(".py"):
             from babel.messages.extract import extract_from_file
 
-            items = [("app.py", *m) for m in extract_from_file("python", folder / name, keywords=keywords)]
+            path = folder if folder.is_file() else folder / name
+            items = [(name, *m) for m in extract_from_file("python", path, keywords=keywords)]
         else:
             items = [(f"{name}/{f}", lineno, message, comments, context) for f, lineno, message, comments, context
                      in extract_from_dir(folder, method_map=[("**.py", "python")], keywords=keywords)]

@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process, utils
@@ -26,6 +25,7 @@ from claims.folding import fold, nfc
 from claims.matching.normalize import STOP_WORDS, match_text, strip_social
 from claims.matching.polarity import negation_count, negation_spans
 from claims.model import Qualifier
+from claims.workflow import Relation
 from translations import _
 
 __all__ = ["DUPLICATE_CLOSENESS", "Relation", "Figure", "FigurePair", "Side", "Judgement", "figures_of", "side_of",
@@ -40,11 +40,6 @@ _ABOVE = {Qualifier.MORE_THAN, Qualifier.AT_LEAST}
 _BELOW = {Qualifier.LESS_THAN, Qualifier.AT_MOST}
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 _SHOWN_WORDS = 4  # shared words named in a "shares the words" reason
-
-
-class Relation(StrEnum):
-    DUPLICATE = "duplicate"
-    RELATED = "related"
 
 
 @dataclass(frozen=True)
@@ -102,7 +97,7 @@ def figures_of(text: str) -> tuple[Figure, ...]:
     from claims.quantities import find_quantities
 
     text = strip_social(nfc(text))  # a tweet's signature date and a link's digits are not the claim's figures
-    if not any(ch.isdigit() for ch in text) and not _may_hold_number_words(text):
+    if not any(ch.isdigit() for ch in text) and not _may_hold_number_words(text) and "thứ" not in text.lower():
         return ()
     dates = find_dates(text)
     spans = [(d.start, d.end) for d in dates]
@@ -113,6 +108,10 @@ def figures_of(text: str) -> tuple[Figure, ...]:
     for m in _DIGITS.finditer(text):  # numbers reading does not take for a figure ("COVID-19", "có141"): bare
         if not any(s < m.end() and m.start() < e for s, e in spans):
             found.append((m.start(), Figure(m.group(), _bare_value(m.group()))))
+    for m in _ORDINAL_IN_WORDS.finditer(text):  # "bên thứ ba" states the same rank as "bên thứ 3"
+        value = _ordinal_value(m.group("words"))
+        if value is not None and not any(s < m.end() and m.start() < e for s, e in spans):
+            found.append((m.start(), Figure(m.group(), value)))  # shown as written: "thứ ba"
     return tuple(f for _, f in sorted(found, key=lambda pair: pair[0]))
 
 
@@ -124,6 +123,23 @@ def _bare_value(digits: str) -> float | str:
         return parse_number(digits, "vi")
     except ValueError:
         return digits
+
+
+# A rank in words after "thứ": "thứ nhất", "thứ ba", "thứ tư", "thứ mười hai". A weekday writes its number word
+# with a capital ("thứ Hai", "Thứ Ba"), a rank does not.
+_ORDINAL_IN_WORDS = re.compile(r"(?<![^\W\d_])[Tt]hứ\s+(?P<words>(?:nhất|tư|(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|"
+                               r"mười|mươi|mốt|lăm|trăm))(?:\s+(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mươi|mốt|lăm|"
+                               r"trăm))*)(?![^\W\d_])")
+
+
+def _ordinal_value(words: str) -> float | None:
+    from claims.vi_numbers import words_value
+
+    first = words.split()[0].lower()
+    if first in ("nhất", "tư"):
+        return 1.0 if first == "nhất" else 4.0
+    read = words_value(words.split())
+    return read[0] if read is not None else None
 
 
 def _may_hold_number_words(text: str) -> bool:

