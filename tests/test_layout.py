@@ -127,8 +127,7 @@ def test_pages_hold_no_sql():
 def test_pipelines_orchestrate_and_leave_sql_to_db():
     offenders = [str(p.relative_to(PROJECT)) for p in python_files("pipelines")
                  if SQL.search(p.read_text(encoding="utf-8"))]
-    # The desk model's statements on its own tables are the last ones still to move (docs/design.md).
-    assert [o for o in offenders if o != "pipelines/desk_model.py"] == []
+    assert offenders == []
 
 
 def test_every_command_is_documented_in_the_readme():
