@@ -517,7 +517,7 @@ class VietnameseSpeakers:
             name = ""  # "… tỉnh Quảng Bình": a place's name
         if name and title and (_low(title.split()[-1]) in _BODY_HEADS
                                or _low(" ".join(title.split()[-2:])) in _BODY_HEADS) \
-                and (len(name.split()) == 1
+                and ((len(name.split()) == 1 and _low(title.split()[-1]) in _NAMED_LIKE_BRANDS)
                      or (_vietnamese(name.split()[0]) and fold(name.split()[0]) not in VI_SURNAMES)):
             # "Đại diện công ty Hòa Phát", "Lãnh đạo Sở Giao thông Vận tải": the name is the body's, not a person's
             name = ""
@@ -597,6 +597,9 @@ _BODY_STOPS = frozenset(_low(w) for w in """đã đang sẽ vừa cũng hôm ng�
     ra đưa thì mà là vẫn còn đều lại mới từng hiện nay tối sáng chiều""".split())
 
 
+# Bodies whose one-word name is a brand ("công ty Apple", "ngân hàng Vietcombank"), not a person standing after
+# them as "Điện Kremlin Ushakov" does.
+_NAMED_LIKE_BRANDS = frozenset(("ty", "đoàn", "hàng", "hãng", "chức", "trường", "học", "viện", "máy"))
 _PLACE_KINDS = frozenset(("tỉnh", "huyện", "xã", "quận", "phường", "bang", "vùng", "làng", "bản", "thôn", "ấp",
                           "thành phố", "thị xã", "thị trấn", "đảo", "sông"))
 _DIRECTIONS = frozenset("đông tây nam bắc miền phía vùng tỉnh thành phố ngoại ô gần".split())

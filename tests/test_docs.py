@@ -83,3 +83,7 @@ def test_every_document_in_docs_is_linked_from_the_readme():
     unlinked += [p.relative_to(PROJECT).as_posix() for p in sorted((PROJECT / "docs" / "measurements").glob("*.md"))
                  if f"(measurements/{p.name}" not in index]
     assert unlinked == [], "link each document from the README's list (a measurements page from docs/measurements.md)"
+
+
+def test_the_readme_stays_a_guide_a_newcomer_reads_in_minutes():
+    assert len(README.read_bytes()) <= 20_000, "move detail into docs/ and link it"

@@ -100,3 +100,48 @@ def test_a_rank_in_words_is_the_same_rank_in_digits_and_another_rank_keeps_them_
 def test_a_weekday_is_not_a_rank():
     assert explain("Thứ Hai, ngày 5/3, giá xăng tăng 500 đồng mỗi lít",
                    "Ngày 5/3, giá xăng tăng 500 đồng mỗi lít").relation is Relation.DUPLICATE
+
+
+@pytest.mark.parametrize(("a", "b", "why"), [
+    ("Hà Nội ghi nhận 2.500 ca mắc mới ngày 5/3.", "TP HCM ghi nhận 2.500 ca mắc mới ngày 5/3.",
+     "other names: Hà Nội ghi ≠ TP HCM"),
+    ("Nga kiểm soát 90% lãnh thổ Donbas.", "Ukraine kiểm soát 90% lãnh thổ Donbas.", "other names: Nga ≠ Ukraine"),
+    ("141 quốc gia bỏ phiếu ủng hộ nghị quyết.", "141 quốc gia bỏ phiếu phản đối nghị quyết.",
+     "opposite words: ủng hộ ≠ phản đối"),
+    ("Bão số 3 làm 52 người chết ở Quảng Nam.", "Bão số 3 làm 52 người bị thương ở Quảng Nam.",
+     "opposite words: chết ≠ bị thương"),
+    ("Exports rose 12% in 2023.", "Imports rose 12% in 2023.", "opposite words: exports ≠ imports"),
+])
+def test_a_name_replaced_or_a_word_turned_into_its_opposite_is_another_claim(a, b, why):
+    said = explain(a, b)
+    assert said.relation is Relation.RELATED
+    assert why in said.why and why in said.difference
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Nga hiện kiểm soát tới 90% lãnh thổ Donbas.", "Khoảng 90% vùng Donbas đang nằm dưới sự kiểm soát của Nga."),
+    ("Có 141 quốc gia bỏ phiếu ủng hộ nghị quyết.", "Nghị quyết nhận được sự ủng hộ của 141 nước."),
+    ("Ukraine đã tiếp nhận 3 tỷ USD viện trợ quân sự từ Mỹ.", "Mỹ đã viện trợ quân sự cho Ukraine 3 tỷ USD."),
+    ("Quân đội Ukraine mất 151 binh sĩ.", "Quân đội Ukriane mất 151 binh sĩ."),
+])
+def test_a_reworded_claim_with_the_same_telling_figure_and_names_is_a_duplicate(a, b):
+    assert explain(a, b).relation is Relation.DUPLICATE
+
+
+def test_a_small_bare_number_alone_does_not_lower_the_bar():
+    # Only "3 đối tượng" in common, a count many different claims share: closeness 74 is not enough.
+    assert explain("Cảnh sát bắt giữ 3 đối tượng buôn ma túy tại cửa khẩu.",
+                   "Tại cửa khẩu, 3 đối tượng vận chuyển ma túy đã bị phát hiện.").relation is Relation.RELATED
+
+
+def test_the_why_of_a_pair_speaks_the_readers_language():
+    from translations import use_language
+
+    use_language("vi")
+    try:
+        said = explain("Nga kiểm soát 90% lãnh thổ Donbas.", "Ukraine kiểm soát 90% lãnh thổ Donbas.")
+        assert said.why == "cùng số liệu: 90% · tên khác: Nga ≠ Ukraine"
+    finally:
+        use_language("en")
+    assert explain("Nga kiểm soát 90% lãnh thổ Donbas.",
+                   "Ukraine kiểm soát 90% lãnh thổ Donbas.").why == "same figures: 90% · other names: Nga ≠ Ukraine"

@@ -1,11 +1,14 @@
 """The duplicate rule, in one place, and why a pair is what it is, in words.
 
-Two claims are the same claim (`Relation.DUPLICATE`) when three things hold together:
-- their texts are close (`closeness` at least `DUPLICATE_CLOSENESS`), or, written in two languages, their meanings
-  are (a multilingual cosine at least the calibrated one);
+Two claims are the same claim (`Relation.DUPLICATE`) when these hold together:
+- their texts are close (`closeness` at least `DUPLICATE_CLOSENESS`, or `FIGURE_BACKED_CLOSENESS` when both state
+  the same telling figure), or, written in two languages, their meanings are (a multilingual cosine at least the
+  calibrated one);
 - they state the same figures: each figure of one has a figure of the other with the same value, the same unit
   where both name one and the same direction of hedging ("hơn 52" is not "dưới 52");
-- they have the same polarity: as many negations ("không", "chưa", "not") in each.
+- they have the same polarity: as many negations ("không", "chưa", "not") in each;
+- within one language, neither turns a word into its opposite ("tăng" / "giảm") nor replaces a name by another
+  ("Nga" / "Ukraine"): `claims.matching.contrasts`.
 
 Everything that pairs claims (the reranker, the ordering by meaning, the grouping of a whole collection) calls
 `judge`, and the page, `factcheck match` and the report show its `why`. Figures are read by
@@ -22,17 +25,24 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process, utils
 
 from claims.folding import fold, nfc
+from claims.matching.contrasts import opposite_words, other_names
 from claims.matching.normalize import STOP_WORDS, match_text, strip_social
 from claims.matching.polarity import negation_count, negation_spans
 from claims.model import Qualifier
 from claims.workflow import Relation
 from translations import _
 
-__all__ = ["DUPLICATE_CLOSENESS", "Relation", "Figure", "FigurePair", "Side", "Judgement", "figures_of", "side_of",
-           "closeness", "content_words", "compare_figures", "explain", "judge", "opposite_phrase"]
+__all__ = ["DUPLICATE_CLOSENESS", "FIGURE_BACKED_CLOSENESS", "LEAST_CLOSENESS", "Relation", "Figure", "FigurePair",
+           "Side", "Judgement", "figures_of", "side_of", "closeness", "content_words", "compare_figures", "explain",
+           "judge", "opposite_phrase"]
 
 # Texts at least this close (0-100, see `rerank.closeness`) are the same claim if their figures and polarity agree.
 DUPLICATE_CLOSENESS = 80.0
+# ... or at least this close when they also state the same telling figure: a count, a sum of money, a share or a
+# date that both give ("141 quốc gia" / "141 nước", "tới 90% lãnh thổ Donbas" / "khoảng 90% vùng Donbas"). Two
+# different claims rarely share a figure like that and most of their words; a reworded one often falls below 80.
+FIGURE_BACKED_CLOSENESS = 70.0
+LEAST_CLOSENESS = min(DUPLICATE_CLOSENESS, FIGURE_BACKED_CLOSENESS)  # below it no pair is a duplicate
 
 # Hedges that point opposite ways: "hơn 50" is not "dưới 50". "lên đến"/"up to" (UP_TO) is left out: in news it
 # mostly reports a total reached ("số người chết lên đến 269"), which "ít nhất 269" may well restate.
@@ -217,6 +227,16 @@ class Judgement:
         return any(not p.same for p in self.figures)
 
 
+def _telling(figure: Figure | None) -> bool:
+    """A figure two different claims rarely share: a date, a share, a sum of money, or a count of ten or more
+    (a small bare number, "số 3", "2 bên", is common to many claims)."""
+    if figure is None:
+        return False
+    if figure.unit == "date" or _money_or_share(figure.unit):
+        return True
+    return isinstance(figure.value, float) and (figure.value >= 100 or (figure.value >= 10 and figure.unit is not None))
+
+
 def _shown(figure: Figure | None) -> str:
     return figure.text if figure is not None else "—"
 
@@ -291,7 +311,8 @@ def judge(mine: Side, theirs: Side, *, closeness: float, meaning: float | None =
           meaning_threshold: float | None = None) -> Judgement:
     """The relation of two claims and why.
 
-    Same language: the texts must be at least `DUPLICATE_CLOSENESS` close. Across languages (`meaning` and
+    Same language: the texts must be at least `DUPLICATE_CLOSENESS` close (`FIGURE_BACKED_CLOSENESS` when they
+    state the same telling figure). Across languages (`meaning` and
     `meaning_threshold` given) the cosine must reach the threshold instead. Both ways the figures must agree and
     the polarity be the same.
 
@@ -302,12 +323,24 @@ def judge(mine: Side, theirs: Side, *, closeness: float, meaning: float | None =
     pairs = compare_figures(mine.figures, theirs.figures, same_language=mine.language == theirs.language)
     figures_agree = all(p.same for p in pairs)
     same_polarity = mine.negations == theirs.negations
-    close = meaning >= meaning_threshold if cross else closeness >= DUPLICATE_CLOSENESS
+    needed = FIGURE_BACKED_CLOSENESS if figures_agree and any(_telling(p.mine) for p in pairs) \
+        else DUPLICATE_CLOSENESS
+    close = meaning >= meaning_threshold if cross else closeness >= needed
     reasons = _figure_words(pairs)
     differences = reasons[:] if not figures_agree else []
     if not same_polarity:
         negated = mine.raw if mine.negations > theirs.negations else theirs.raw
         reasons.append(_("opposite: {phrase}").format(phrase=opposite_phrase(negated)))
+        differences.append(reasons[-1])
+    # Within one language, a word turned into its opposite or a name replaced by another is a different claim
+    # ("tăng" / "giảm", "Nga" / "Ukraine"); across languages the words and spellings differ anyway.
+    contrast = None if cross or mine.language != theirs.language else opposite_words(mine.raw, theirs.raw)
+    if contrast:
+        reasons.append(_("opposite words: {mine} ≠ {theirs}").format(mine=contrast[0], theirs=contrast[1]))
+        differences.append(reasons[-1])
+    names = None if cross or mine.language != theirs.language else other_names(mine.raw, theirs.raw)
+    if names:
+        reasons.append(_("other names: {mine} ≠ {theirs}").format(mine=names[0], theirs=names[1]))
         differences.append(reasons[-1])
     if cross:
         if close:
@@ -319,7 +352,8 @@ def judge(mine: Side, theirs: Side, *, closeness: float, meaning: float | None =
     elif not close:
         words = _shared_words(mine.norm, theirs.norm, mine.raw)
         reasons.append(_("shares the words {words}").format(words=words) if words else _("close in meaning"))
-    relation = Relation.DUPLICATE if close and figures_agree and same_polarity else Relation.RELATED
+    relation = Relation.DUPLICATE if close and figures_agree and same_polarity and not contrast and not names \
+        else Relation.RELATED
     return Judgement(relation, " · ".join(reasons), pairs, " · ".join(differences))
 
 

@@ -7,7 +7,7 @@ from itertools import combinations
 
 from rapidfuzz import fuzz, process, utils
 
-from claims.matching.duplicate_rule import DUPLICATE_CLOSENESS, Relation, Side, content_words, judge, side_of
+from claims.matching.duplicate_rule import LEAST_CLOSENESS, Relation, Side, content_words, judge, side_of
 from claims.matching.normalize import match_text, match_tokens
 
 __all__ = ["duplicate_pairs", "group_duplicates", "normalize_all"]
@@ -39,7 +39,7 @@ def duplicate_pairs(texts: Sequence[str], *, normalized: Sequence[str] | None = 
                 neighbours[i].update(j for j in members if j > i)
     content = [content_words(n) for n in norms]
     sides: dict[int, Side] = {}
-    cutoff = 2 * DUPLICATE_CLOSENESS - 100  # the mean of two ratios reaches the threshold only above this
+    cutoff = 2 * LEAST_CLOSENESS - 100  # the mean of two ratios reaches the least threshold only above this
     pairs = []
     for i, cands in neighbours.items():
         order = sorted(cands)
@@ -54,7 +54,7 @@ def duplicate_pairs(texts: Sequence[str], *, normalized: Sequence[str] | None = 
                               processor=utils.default_process)[0]
         for pos, k in enumerate(keep):
             close = (float(tset[k]) + float(tsort[pos])) / 2
-            if close < DUPLICATE_CLOSENESS:
+            if close < LEAST_CLOSENESS:
                 continue
             j = order[k]
             for x in (i, j):

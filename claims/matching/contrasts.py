@@ -1,0 +1,116 @@
+"""What sets two close claims apart besides their figures and negations: opposite words ("tăng" / "giảm",
+"ủng hộ" / "phản đối", "exports" / "imports") and other names ("Hà Nội" / "TP HCM", "Nga" / "Ukraine").
+
+"Nga kiểm soát 90% lãnh thổ Donbas" and "Ukraine kiểm soát 90% lãnh thổ Donbas" share every word but one and their
+figure; they are not the same claim. A paraphrase keeps its names (it may drop one) and says the same thing, so it
+has no opposite word the other lacks and no name the other replaces.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from rapidfuzz.distance import Levenshtein
+
+from claims.folding import fold, nfc
+from claims.names import PLACES_AND_BODIES, SENTENCE_OPENERS, name_runs
+
+__all__ = ["OPPOSITES", "opposite_words", "other_names"]
+
+# Each entry: two sets of words that say opposite things. Matched on case-folded NFC text with diacritics (folding
+# would make "lỗ" (loss) the same as "lộ" (road)).
+OPPOSITES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
+    (("tăng",), ("giảm",)),
+    (("ủng hộ", "tán thành"), ("phản đối",)),
+    (("xuất khẩu",), ("nhập khẩu",)),
+    (("thắng",), ("thua",)),
+    (("chết", "thiệt mạng", "tử vong"), ("bị thương",)),
+    (("cao nhất",), ("thấp nhất",)),
+    (("lớn nhất",), ("nhỏ nhất",)),
+    (("nhiều nhất",), ("ít nhất",)),
+    (("lãi",), ("lỗ",)),
+    (("mua",), ("bán",)),
+    (("đồng ý", "chấp thuận", "phê duyệt"), ("từ chối", "bác bỏ")),
+    (("cho phép",), ("cấm",)),
+    (("thừa",), ("thiếu",)),
+    (("increase", "increased", "increases", "rise", "rose", "risen", "rises", "grew", "grown", "higher", "up"),
+     ("decrease", "decreased", "decreases", "fall", "fell", "fallen", "falls", "shrank", "declined", "lower",
+      "down")),
+    (("support", "supports", "supported", "for"), ("oppose", "opposes", "opposed", "against")),
+    (("export", "exports", "exported"), ("import", "imports", "imported")),
+    (("won", "win", "wins"), ("lost", "lose", "loses")),
+    (("killed", "dead", "died", "deaths"), ("injured", "wounded")),
+    (("highest", "largest", "most", "biggest"), ("lowest", "smallest", "least", "fewest")),
+    (("approved", "approve", "approves"), ("rejected", "reject", "rejects")),
+    (("allowed", "allow", "allows"), ("banned", "ban", "bans")),
+    (("profit", "profits"), ("loss", "losses")),
+    (("bought", "buy", "buys"), ("sold", "sell", "sells")),
+)
+
+
+def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(?<![^\W\d_])(?:" + "|".join(re.escape(w) for w in words) + r")(?![^\W\d_])")
+
+
+_PATTERNS = tuple((_pattern(a), _pattern(b)) for a, b in OPPOSITES)
+
+
+@lru_cache(maxsize=50_000)
+def _said(text: str) -> tuple[tuple[str | None, str | None], ...]:
+    """For each entry of OPPOSITES, the first word of each side the text uses (None when it uses none)."""
+    low = nfc(text).casefold()
+    out = []
+    for one, other in _PATTERNS:
+        a, b = one.search(low), other.search(low)
+        out.append((a.group() if a else None, b.group() if b else None))
+    return tuple(out)
+
+
+def opposite_words(a: str, b: str) -> tuple[str, str] | None:
+    """A word of `a` whose opposite `b` says instead (neither saying both): ``("tăng", "giảm")``, or None."""
+    for (a_one, a_other), (b_one, b_other) in zip(_said(a), _said(b), strict=True):
+        if a_one and not a_other and b_other and not b_one:
+            return a_one, b_other
+        if a_other and not a_one and b_one and not b_other:
+            return a_other, b_one
+    return None
+
+
+@lru_cache(maxsize=50_000)
+def _names(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """The names a text mentions, as written and as a set of folded words. A name that opens the text alone
+    counts when it is a known place or body ("Nga kiểm soát …"), not any word capitalised for opening it."""
+    text = nfc(text)
+    found = []
+    for s, e in name_runs("· " + text):
+        words = text[s - 2:e - 2].split()
+        while words and fold(words[0]) in SENTENCE_OPENERS:
+            words = words[1:]  # "Theo Thiếu tướng …", "Trong …": a clause's first word, not the name's
+        name = " ".join(words)
+        if not name or (s == 2 and len(words) == 1 and fold(name) not in PLACES_AND_BODIES):
+            continue
+        found.append((name, frozenset(fold(name).split())))
+    return tuple(found)
+
+
+def _misspelt(mine: frozenset[str], theirs: frozenset[str]) -> bool:
+    """Whether two names differ only by a slip of spelling ("Ukriane", "Ucraine" for "Ukraine")."""
+    return Levenshtein.normalized_similarity(" ".join(sorted(mine)), " ".join(sorted(theirs))) >= _SPELLING
+
+
+_SPELLING = 0.7
+
+
+def other_names(a: str, b: str) -> tuple[str, str] | None:
+    """A name of `a` that `b` replaces by another (`b` mentions a name `a` lacks and lacks one `a` has), or None.
+
+    A name counts as kept when the other text has one holding all its words or all of whose words it holds
+    ("Zelensky" and "Tổng thống Zelensky"); a name dropped without another in its place changes nothing."""
+    mine, theirs = _names(a), _names(b)
+
+    def kept(words: frozenset[str], others: tuple[tuple[str, frozenset[str]], ...]) -> bool:
+        return any(words <= o or o <= words or _misspelt(words, o) for _, o in others)
+
+    only_mine = [n for n, w in mine if not kept(w, theirs)]
+    only_theirs = [n for n, w in theirs if not kept(w, mine)]
+    return (only_mine[0], only_theirs[0]) if only_mine and only_theirs else None
