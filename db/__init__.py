@@ -6,9 +6,9 @@ training, background jobs). Import the submodules, e.g. `from db.connection impo
 
 __all__ = [
     "accounts", "article_lookup", "articles", "backup", "candidates", "captures", "change_words",
-    "checkworthiness_models", "claim_edits",
-    "claims", "connection", "duplicates", "fts", "history", "inbox", "known_claims", "lookups", "match_index",
-    "matching", "meaning", "meaning_index", "migrations", "notes", "published_archive", "ratings", "rechecks",
-    "records", "reports", "reviewers", "saved_filters", "search", "sessions", "settings", "sources", "speakers",
-    "statistics", "suggestion_queue", "transactions", "transfer", "vectors",
+    "checkworthiness_models", "claim_edits", "claims", "connection", "duplicates", "feeds", "fts", "history", "inbox",
+    "known_claims", "link_checks", "lookups", "match_index", "matching", "meaning", "meaning_index", "migrations",
+    "notes", "published_archive", "ratings", "rechecks", "records", "reports", "reviewers", "saved_filters", "search",
+    "sessions", "settings", "sources", "speakers", "statistics", "suggestion_queue", "transactions", "transfer",
+    "vectors",
 ]

@@ -15,7 +15,17 @@ import sqlite_utils
 
 from claims.errors import WorkbenchError
 from db.captures import private_allowed
-from db.connection import writing
+from db.feeds import (
+    FeedItemRow,
+    WatchedFeed,
+    feed_items,
+    items_seen,
+    list_feeds,
+    note_feed_checked,
+    record_feed_item,
+    remove_feed,
+    watch_feed,
+)
 from db.history import now
 from fetching.feeds import FEED_CHECK_SECONDS, FEED_TYPES, MAX_ITEMS_PER_CHECK, FeedItem, UnreadableFeed, read_feed
 from fetching.networks import AddressRule
@@ -36,30 +46,6 @@ RETRY_MAX = dt.timedelta(days=1)
 
 class InvalidFeed(WorkbenchError, ValueError):
     """A feed address that cannot be watched (not http(s), malformed); one line."""
-
-
-@dataclass(frozen=True)
-class WatchedFeed:
-    id: int
-    url: str
-    title: str | None
-    added_by: str | None
-    added_at: str
-    checked_at: str | None
-    last_error: str | None
-
-
-@dataclass(frozen=True)
-class FeedItemRow:
-    id: int
-    feed_id: int
-    item_key: str
-    url: str | None
-    article_id: int | None
-    outcome: str  # stored, already_stored, or "failed: <reason>" (tried again once `retry_after` has passed)
-    seen_at: str
-    attempts: int = 0  # failures in a row
-    retry_after: str | None = None
 
 
 @dataclass(frozen=True)
@@ -97,43 +83,11 @@ def add_feed(db: sqlite_utils.Database, url: str, *, added_by: str | None = None
         url = check_url(url.strip(), what="feed URL")
     except InvalidURL as error:
         raise InvalidFeed(str(error)) from None
-    with writing(db):
-        db.execute("INSERT INTO feeds (url, added_by, added_at) VALUES (?, ?, ?) ON CONFLICT(url) DO NOTHING",
-                   [url, added_by, now()])
-    return _feed_by_url(db, url)
+    return watch_feed(db, url, added_by=added_by)
 
 
 def add_feeds(db: sqlite_utils.Database, urls: list[str], *, added_by: str | None = None) -> list[WatchedFeed]:
     return [add_feed(db, url, added_by=added_by) for url in urls]
-
-
-def _feed_by_url(db: sqlite_utils.Database, url: str) -> WatchedFeed:
-    return WatchedFeed(**next(db.query("SELECT * FROM feeds WHERE url = ?", [url])))
-
-
-def list_feeds(db: sqlite_utils.Database) -> list[WatchedFeed]:
-    return [WatchedFeed(**r) for r in db.query("SELECT * FROM feeds ORDER BY id")]
-
-
-def remove_feed(db: sqlite_utils.Database, feed_id: int) -> None:
-    """Stop watching a feed (its items are forgotten; the articles stay)."""
-    with writing(db):
-        db.execute("DELETE FROM feed_items WHERE feed_id = ?", [feed_id])
-        db.execute("DELETE FROM feeds WHERE id = ?", [feed_id])
-
-
-def feed_items(db: sqlite_utils.Database, feed_id: int | None = None, *, limit: int = 100) -> list[FeedItemRow]:
-    """The items seen, newest first (of one feed, or of all)."""
-    where, params = ("WHERE feed_id = ?", [feed_id]) if feed_id is not None else ("", [])
-    return [FeedItemRow(**r) for r in db.query(
-        f"SELECT * FROM feed_items {where} ORDER BY id DESC LIMIT ?", [*params, limit])]
-
-
-def _note_feed(db: sqlite_utils.Database, feed: WatchedFeed, *, title: str | None, error: str | None) -> WatchedFeed:
-    with writing(db):
-        db.execute("UPDATE feeds SET checked_at = ?, last_error = ?, title = coalesce(?, title) WHERE id = ?",
-                   [now(), error, title, feed.id])
-    return _feed_by_url(db, feed.url)
 
 
 def _retry_after(attempts: int) -> str:
@@ -177,11 +131,10 @@ def check_feed(db: sqlite_utils.Database, feed: WatchedFeed, *, allow_private: b
         parsed = read_feed(fetched.body, url=fetched.final_url, content_type=fetched.content_type)
     except FetchError as error:
         reason = str(error).removeprefix(f"{feed.url}: ")
-        return FeedCheck(_note_feed(db, feed, title=None, error=reason), error=reason)
+        return FeedCheck(note_feed_checked(db, feed, title=None, error=reason), error=reason)
     except UnreadableFeed as error:
-        return FeedCheck(_note_feed(db, feed, title=None, error=str(error)), error=str(error))
-    seen = {r[0]: (r[1], r[2], r[3]) for r in db.execute(
-        "SELECT item_key, outcome, attempts, retry_after FROM feed_items WHERE feed_id = ?", [feed.id])}
+        return FeedCheck(note_feed_checked(db, feed, title=None, error=str(error)), error=str(error))
+    seen = items_seen(db, feed.id)
     stamp = now()
     counts = {"new": 0, "stored": 0, "already_stored": 0, "failed": 0, "retried": 0, "waiting": 0, "left": 0}
     failures: list[str] = []
@@ -204,15 +157,9 @@ def check_feed(db: sqlite_utils.Database, feed: WatchedFeed, *, allow_private: b
         if failed:
             failures.append(f"{item.url or item.key}: {outcome.removeprefix('failed: ')}")
         attempts = attempts + 1 if failed else 0
-        with writing(db):
-            db.execute("INSERT INTO feed_items (feed_id, item_key, url, article_id, outcome, seen_at, attempts,"
-                       " retry_after) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(feed_id, item_key) DO UPDATE SET"
-                       " url = excluded.url, article_id = excluded.article_id, outcome = excluded.outcome,"
-                       " seen_at = excluded.seen_at, attempts = excluded.attempts,"
-                       " retry_after = excluded.retry_after",
-                       [feed.id, item.key, item.url, article_id, outcome, now(), attempts,
-                        _retry_after(attempts) if failed else None])
-    return FeedCheck(_note_feed(db, feed, title=parsed.title, error=None), failures=tuple(failures), **counts)
+        record_feed_item(db, feed.id, item.key, url=item.url, article_id=article_id, outcome=outcome,
+                         attempts=attempts, retry_after=_retry_after(attempts) if failed else None)
+    return FeedCheck(note_feed_checked(db, feed, title=parsed.title, error=None), failures=tuple(failures), **counts)
 
 
 def check_feeds(db: sqlite_utils.Database, urls: list[str] | None = None, **options: object) -> list[FeedCheck]:

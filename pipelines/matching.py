@@ -17,6 +17,7 @@ from claims.matching.normalize import match_text
 from claims.matching.rerank import rerank
 from claims.workflow import Relation
 from db.candidates import candidate_details
+from db.lookups import values_by_id
 from db.match_index import word_indexes
 from db.matching import store_suggestions
 from db.settings import get_setting
@@ -129,11 +130,8 @@ def suggest_matches(db: sqlite_utils.Database, claim_ids: Iterable[int], *, limi
     ids = [int(i) for i in claim_ids]
     if not ids:
         return 0
-    rows = db.execute(f"SELECT id, text, article_id FROM claims WHERE id IN ({', '.join('?' for _ in ids)})",
-                      ids).fetchall() if len(ids) <= 900 else db.execute("SELECT id, text, article_id FROM claims")
-    texts, articles = {}, {}
-    for claim_id, text, article_id in rows:
-        texts[claim_id], articles[claim_id] = text, article_id
+    texts = values_by_id(db, "claims", "text", ids)
+    articles = values_by_id(db, "claims", "article_id", ids)
     proposals = []
     own_vectors = vectors_by_ref(db, [("claim", str(i)) for i in ids]) if by_meaning else {}
     for claim_id in ids:

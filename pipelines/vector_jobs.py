@@ -8,6 +8,7 @@ import sqlite_utils
 
 from db.connection import open_database
 from db.meaning import pending_claim_ids, run_vector_job, start_vector_job
+from db.suggestion_queue import database_file
 from pipelines.matching import suggest_matches
 
 __all__ = ["start_in_background", "wait_for_background", "keep_vectors_current"]
@@ -64,7 +65,7 @@ def keep_vectors_current(db: sqlite_utils.Database) -> None:
     import os
     import time
 
-    path = db.execute("PRAGMA database_list").fetchone()[2]
+    path = database_file(db)
     if not path or os.environ.get("FACTCHECK_VECTORS", "on") == "off":
         return
     if time.monotonic() - _LOOKED.get(path, -1e9) < 30:

@@ -1,6 +1,7 @@
 """Helpers for the AppTest tests of the Streamlit pages: the app on a real SQLite file, signed in as a reviewer."""
 from __future__ import annotations
 
+import functools
 import time
 from pathlib import Path
 
@@ -15,11 +16,23 @@ PAGES = {name: f"app_pages/{name}.py" for name in ("inbox", "articles", "article
                                                    "statistics", "speakers")}
 
 
+@functools.cache
+def _installed_components():
+    """Streamlit's registry of installed custom components, made once for every AppTest: each AppTest would
+    otherwise read the metadata of every installed package again (0.4 s, more than most pages take to run)."""
+    from streamlit.components.v2.component_manager import BidiComponentManager
+
+    manager = BidiComponentManager()
+    manager.discover_and_register_components(start_file_watching=False)
+    return manager
+
+
 def make_app(reviewer: str | None = "Lan", *, role: str = "editor") -> AppTest:
     """The whole app (router and frame), signed in as an account named `reviewer` (made with `role` if the desk
     does not have it yet), or signed out for None. The caller has set $FACTCHECK_DB. A generous timeout: ingest
     extracts."""
     at = AppTest.from_file(str(APP), default_timeout=60)
+    at._bidi_component_manager = _installed_components()  # type: ignore[attr-defined]
     if reviewer:
         account = ensure_account(reviewer, role=role)
         at.session_state["account_login"] = account.login
@@ -45,10 +58,8 @@ def ensure_account(name: str, *, role: str = "editor", password: str = PASSWORD,
 
 
 def open_page(at: AppTest, page: str, **query: object) -> AppTest:
-    """Run the app once (so navigation is registered), then show `page` with the given query parameters."""
-    if not getattr(at, "_ran_once", False):
-        at.run()
-        at._ran_once = True  # type: ignore[attr-defined]
+    """Show `page` with the given query parameters. No run of the default page first: each page's url_path in
+    app.py is its file's name, which is how AppTest names a page before the app has run."""
     at.switch_page(PAGES[page])
     at.query_params.clear()
     for key, value in query.items():

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
+from cli_support import factcheck
 
 from db.accounts import AccountError, add_account, authenticate, link_reviewer, set_role
 from db.connection import open_database
@@ -16,21 +16,15 @@ from evidence.review import ReviewError, save_review
 from pipelines.ingest import ingest_text
 
 PROJECT = Path(__file__).resolve().parent.parent
-FACTCHECK = PROJECT / ".venv" / "bin" / "factcheck"
 SECRET = "a long enough secret"
 
 
-def _factcheck(*args, stdin: str = "") -> subprocess.CompletedProcess:
-    return subprocess.run([str(FACTCHECK), *map(str, args)], capture_output=True, text=True, input=stdin,
-                          timeout=60, cwd=PROJECT)
-
-
 def test_user_add_reads_the_password_from_stdin_and_list_never_shows_it(db_path):
-    done = _factcheck("user", "add", "lan", "--role", "editor", "--name", "Nguyễn Lan", "--db", db_path,
+    done = factcheck("user", "add", "lan", "--role", "editor", "--name", "Nguyễn Lan", "--db", db_path,
                       stdin=SECRET + "\n")
     assert done.returncode == 0, done.stderr
     assert SECRET not in done.stdout + done.stderr
-    listed = _factcheck("user", "list", "--json", "--db", db_path)
+    listed = factcheck("user", "list", "--json", "--db", db_path)
     assert json.loads(listed.stdout) == [{"login": "lan", "name": "Nguyễn Lan", "role": "editor",
                                           "disabled": False, "created_at": json.loads(listed.stdout)[0]["created_at"],
                                           "last_sign_in_at": None}]
@@ -46,16 +40,16 @@ def test_user_add_reads_the_password_from_stdin_and_list_never_shows_it(db_path)
     (["disable", "nobody"], "", ["no account"]),
 ])
 def test_bad_user_commands_get_one_line(db_path, args, stdin, words):
-    done = _factcheck("user", *args, "--db", db_path, stdin=stdin)
+    done = factcheck("user", *args, "--db", db_path, stdin=stdin)
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert all(w in done.stderr for w in words), done.stderr
 
 
 def test_first_admin_prints_a_password_once_and_only_on_a_desk_without_accounts(db_path):
-    first = _factcheck("user", "first-admin", "--db", db_path)
+    first = factcheck("user", "first-admin", "--db", db_path)
     password = next(line.split()[-1] for line in first.stdout.splitlines() if "password:" in line)
     assert authenticate(open_database(db_path), "admin", password).role.value == "admin"
-    again = _factcheck("user", "first-admin", "--db", db_path)
+    again = factcheck("user", "first-admin", "--db", db_path)
     assert password not in again.stdout and "accounts exist already" in again.stdout
 
 
@@ -113,3 +107,18 @@ def test_an_old_database_keeps_its_history_names_and_links_them_to_accounts(tmp_
     assert {r[0] for r in db.execute("SELECT DISTINCT reviewer FROM history WHERE reviewer IS NOT NULL")} >= names
     with pytest.raises(AccountError, match="appears in the history"):
         link_reviewer(db, "Never Seen", "linked", changed_by=None)
+
+
+def test_the_workbench_hashes_passwords_at_argon2s_recommended_cost():
+    # The tests hash at the lightest cost (conftest); the workbench itself keeps the library's recommended one.
+    from argon2 import PasswordHasher
+    from argon2.profiles import RFC_9106_LOW_MEMORY
+
+    import conftest
+
+    production = conftest.PRODUCTION_HASHER
+    assert production is not None and production.type.name == "ID"
+    assert (production.time_cost, production.memory_cost) == (PasswordHasher().time_cost,
+                                                              PasswordHasher().memory_cost)
+    assert production.memory_cost >= RFC_9106_LOW_MEMORY.memory_cost
+    assert production.hash("a long enough secret").startswith("$argon2id$")

@@ -3,11 +3,10 @@ set aside, or a word spelt in two scripts; and the password rule refuses what is
 from __future__ import annotations
 
 import pytest
-from test_accounts_cli import _factcheck
+from cli_support import factcheck
 
 from db.accounts import AccountError, add_account, authenticate, list_accounts
 
-pytestmark = pytest.mark.slow  # runs `factcheck` in a subprocess
 SECRET = "a long enough secret"
 
 
@@ -52,10 +51,10 @@ def test_the_password_rule_refuses_what_is_guessed_first(db, password, words) ->
 
 
 def test_user_add_refuses_a_common_password_in_one_line(db_path) -> None:
-    done = _factcheck("user", "add", "lan", "--role", "editor", "--db", db_path, stdin="password123\n")
+    done = factcheck("user", "add", "lan", "--role", "editor", "--db", db_path, stdin="password123\n")
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert len(done.stderr.strip().splitlines()) == 1 and "commonest" in done.stderr
-    added = _factcheck("user", "add", "lan", "--role", "editor", "--db", db_path, stdin=SECRET + "\n")
+    added = factcheck("user", "add", "lan", "--role", "editor", "--db", db_path, stdin=SECRET + "\n")
     assert added.returncode == 0, added.stderr
 
 

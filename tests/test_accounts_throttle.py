@@ -15,7 +15,8 @@ PASSWORD = "correct horse battery"
 
 
 @pytest.fixture
-def lan(db):
+def lan(db, production_password_hashing):
+    # At the real cost: a check takes as long as it does for a desk, so parallel attempts overlap as they would.
     add_account(db, "lan", role="editor", password=PASSWORD, name="Lan")
     add_account(db, "admin", role="admin", password=PASSWORD, name="Admin")
     return "lan"

@@ -1,10 +1,14 @@
 """The Reports page: a scope chosen, the Markdown previewed, each format offered for download."""
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from app_support import make_app, open_page, texts
 
 from db.claims import ClaimFilter, claim_queue
+from evidence.formats import render_report
+from evidence.report import ReportScope, build_report
 from evidence.review import save_review
 from evidence.sources import attach_source
 
@@ -29,16 +33,49 @@ def test_report_preview_shows_the_published_verdict(published):
     assert "<b>a lot</b>" not in "\n".join(m.value for m in at.markdown if "Mostly false" in m.value)
 
 
-@pytest.mark.parametrize("kind", ["article", "claim", "since"])
-def test_every_scope_renders(published, kind):
+@pytest.fixture
+def two_published(published, seeded_db):
+    """Besides `published` (in the first sample article), a verdict published on a claim of the other article."""
+    other = next(c for c in claim_queue(seeded_db, ClaimFilter(), limit=100).claims
+                 if c.article_id != published.article_id)
+    saved = save_review(seeded_db, other.id, expected_version=1, reviewer="Lan", rating="True",
+                        rationale="Checked.", status="drafted")
+    save_review(seeded_db, other.id, expected_version=saved.version, reviewer="Lan", status="published")
+    return published, other
+
+
+def _markdown_source(at) -> str:
+    (source,) = [c.value for c in at.code if c.language == "markdown"]
+    return source
+
+
+@pytest.mark.parametrize("kind", ["all", "article", "claim", "since", "since tomorrow"])
+def test_every_scope_reports_its_own_claims_and_no_others(two_published, seeded_db, kind):
+    first, other = two_published
     at = open_page(make_app(), "reports")
-    at.radio(key="reports_kind").set_value(kind).run()
+    at.radio(key="reports_kind").set_value(kind.split()[0]).run()
+    scope, shown = ReportScope(), {first.id, other.id}
+    if kind == "article":  # the other claim's article: not the page's default choice
+        at.selectbox(key="reports_article").set_value(other.article_id).run()
+        scope, shown = ReportScope(article_id=other.article_id), {other.id}
     if kind == "claim":
-        at.number_input(key="reports_claim").set_value(published.id).run()
-    if kind == "article":
-        at.selectbox(key="reports_article").set_value(published.article_id).run()
+        at.number_input(key="reports_claim").set_value(first.id).run()
+        scope, shown = ReportScope(claim_id=first.id), {first.id}
+    if kind == "since":
+        scope = ReportScope(since=dt.date.today() - dt.timedelta(days=30))  # the page's default
+    if kind == "since tomorrow":
+        tomorrow = dt.date.today() + dt.timedelta(days=1)
+        at.date_input(key="reports_since").set_value(tomorrow).run()
+        scope, shown = ReportScope(since=tomorrow), set()
     assert not at.exception
-    assert "Mostly false" in texts(at)
+    expected = build_report(seeded_db, scope, language="en")
+    assert {c.id for c in expected.claims if c.status == "published"} == shown
+    # What the page previews (and offers for download: the same report object) is the report of that scope.
+    assert _markdown_source(at) == render_report(expected, "md").rstrip("\n")  # st.code drops the last newline
+    source = _markdown_source(at)
+    for claim in (first, other):
+        assert (claim.text[:40] in source) == (claim.id in shown), (kind, claim.id)
+    assert ("Mostly false" in source) == (first.id in shown)
     assert at.get("download_button")
 
 

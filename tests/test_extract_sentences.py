@@ -1,5 +1,9 @@
 """Claim spans: sentence boundaries for Vietnamese and English news."""
+import json
+import os
+
 import pytest
+from cli_support import factcheck
 
 from claims import split_sentences
 from claims.sentences import MAX_SENTENCE
@@ -77,3 +81,16 @@ def test_text_without_punctuation_is_cut_into_bounded_pieces():
 def test_empty_and_blank_text_give_no_spans():
     assert split_sentences("") == []
     assert split_sentences(" \n\t\n") == []
+
+
+@pytest.mark.slow  # ten megabytes extracted: the full suite's
+def test_a_single_10_mb_line_is_extracted_in_bounded_claims_with_valid_offsets(tmp_path):
+    line = " ".join(f"từ{i % 97} số {i}" for i in range(1_200_000))[:10_000_000]
+    path = tmp_path / "line.txt"
+    path.write_text(line, encoding="utf-8")
+    assert os.path.getsize(path) > 10_000_000
+    done = factcheck("extract", str(path), "--all")
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr[-500:]
+    claims = json.loads(done.stdout)["claims"]
+    assert claims and max(c["end"] - c["start"] for c in claims) <= 1200
+    assert all(line[c["start"]:c["end"]] == c["text"] for c in claims)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from test_ingest import factcheck
+from cli_support import factcheck
 from test_web_charsets import titles
 from test_web_feeds import RSS, article, rss
 from web_support import LocalSite, local_site
@@ -36,9 +36,9 @@ def test_trickling_pages_cannot_hold_a_check_past_its_time_limit(db_path, site: 
     result = factcheck("watch", feed, "--once", "--allow-private", "--feed-time", "3", db=db_path)
     took = time.monotonic() - started
     assert took < 20, took  # six pages of ten seconds each held a check for a minute
-    out = result.stdout.decode()
+    out = result.stdout
     assert f"{feed}: 1 new items, 0 stored, 0 already stored, 1 failed, 5 left for the next check" in out, out
-    assert "timed out" in result.stderr.decode()
+    assert "timed out" in result.stderr
 
 
 def test_a_huge_feed_is_taken_a_capped_number_of_items_at_a_time(db_path, site: LocalSite) -> None:
@@ -46,10 +46,10 @@ def test_a_huge_feed_is_taken_a_capped_number_of_items_at_a_time(db_path, site: 
     first = factcheck("watch", feed, "--once", "--allow-private", db=db_path)
     cap = MAX_ITEMS_PER_CHECK
     assert (f"{feed}: {cap} new items, 0 stored, 0 already stored, {cap} failed,"
-            f" {10_000 - cap} left for the next check").encode() in first.stdout, first.stdout
+            f" {10_000 - cap} left for the next check") in first.stdout, first.stdout
     second = factcheck("watch", "--once", "--allow-private", db=db_path)
     assert (f"{feed}: {cap} new items, 0 stored, 0 already stored, {cap} failed, {cap} waiting to be retried later,"
-            f" {10_000 - 2 * cap} left for the next check").encode() in second.stdout, second.stdout
+            f" {10_000 - 2 * cap} left for the next check") in second.stdout, second.stdout
 
 
 def test_a_capped_check_takes_the_rest_at_the_next_checks(db_path, site: LocalSite) -> None:
@@ -57,7 +57,7 @@ def test_a_capped_check_takes_the_rest_at_the_next_checks(db_path, site: LocalSi
     for i, path in enumerate(paths):
         site.page(path, article(f"Tin {i}", f"Giá xăng RON 95 tăng {i + 1}.200 đồng mỗi lít từ ngày 8/3."))
     feed = site.page("/rss.xml", rss(*paths, base=site.url), RSS)
-    runs = [factcheck("watch", feed, "--once", "--allow-private", "--max-items", "2", db=db_path).stdout.decode()
+    runs = [factcheck("watch", feed, "--once", "--allow-private", "--max-items", "2", db=db_path).stdout
             for _ in range(4)]
     assert [run.split(": ", 1)[1].strip() for run in runs] == [
         "2 new items, 2 stored, 0 already stored, 0 failed, 3 left for the next check",

@@ -28,12 +28,14 @@ _TRICKY = st.sampled_from(
 )
 
 
+@pytest.mark.slow  # 3,000 generated texts: the full suite's; the cases below stay in the quick loop
 @settings(max_examples=3000)
 @given(st.text())
 def test_fold_equals_the_nfd_definition_on_any_text(text):
     assert fold(text) == reference_fold(text)
 
 
+@pytest.mark.slow  # 3,000 generated texts: the full suite's
 @settings(max_examples=3000)
 @given(st.text(_TRICKY, max_size=12))
 def test_fold_equals_the_nfd_definition_where_characters_could_compose(text):

@@ -1,12 +1,16 @@
 """Past fact-checks: JSON Lines or CSV in, matched by `factcheck match`; bad input named by line, never a traceback."""
 from __future__ import annotations
 
+import csv
+import io
 import json
 import unicodedata
 
 import pytest
+from cli_support import factcheck, one_line_error
 
 from claims.past_checks import PastCheckError, parse_past_checks, read_past_checks
+from db.connection import open_database
 from db.known_claims import import_known_claims
 from factcheck.cli import main
 from tests.matching_support import store_claims
@@ -241,3 +245,88 @@ def test_a_whole_number_id_too_big_for_64_bits_is_kept_exactly(tmp_path, db):
     assert next(rows)["id"] == "123456789012345678901234567890"
     with pytest.raises(PastCheckError, match="line 2: verdict must be text, not float"):
         next(rows)
+
+
+def _known_count(db_path) -> int:
+    db = open_database(db_path)
+    try:
+        return db.execute("SELECT count(*) FROM known_claims").fetchone()[0]
+    finally:
+        db.close()
+
+
+def _archive_csv(path, rows: int, *, broken_row: int | None = None):
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["id", "text", "verdict"])
+    for i in range(1, rows + 1):
+        writer.writerow([f"pf-{i}", f"Claim {i}: the ministry counted {i * 7} new cases", "False"])
+    lines = buffer.getvalue().splitlines(keepends=True)
+    if broken_row is not None:
+        lines[broken_row] = lines[broken_row].replace("Claim", '"Claim', 1)
+    path.write_text("".join(lines), encoding="utf-8")
+    return path
+
+
+def test_a_csv_row_with_an_unclosed_quote_imports_nothing_and_names_its_line(tmp_path, db_path):
+    archive = _archive_csv(tmp_path / "archive.csv", 1000, broken_row=10)
+    done = factcheck("import-claims", archive, "--db", db_path)
+    one_line_error(done, "archive.csv", "line 11", "unclosed quote")
+    assert _known_count(db_path) == 0
+
+
+def test_an_unclosed_quote_closed_far_below_is_still_caught(tmp_path, db_path):
+    archive = _archive_csv(tmp_path / "archive.csv", 300, broken_row=10)
+    text = archive.read_text(encoding="utf-8").splitlines(keepends=True)
+    text[200] = text[200].replace("Claim", 'Claim "quoted', 1)  # a stray quote far below closes the field
+    archive.write_text("".join(text), encoding="utf-8")
+    done = factcheck("import-claims", archive, "--db", db_path)
+    one_line_error(done, "line 11", "unclosed quote")
+    assert _known_count(db_path) == 0
+
+
+@pytest.mark.slow  # a thousand vectors by meaning computed after the import: the full suite's
+def test_a_sound_csv_of_a_thousand_rows_imports_a_thousand(tmp_path, db_path):
+    done = factcheck("import-claims", _archive_csv(tmp_path / "archive.csv", 1000), "--db", db_path)
+    assert done.returncode == 0, done.stderr
+    assert "imported 1000" in done.stdout
+    assert _known_count(db_path) == 1000
+
+
+@pytest.mark.parametrize(("line", "words"), [
+    ('{"id": "n\\u0000ul", "text": "Wombats share burrows"}', ["line 1", "NUL"]),
+    ('{"id": "x", "text": "Wombats share\\u0000 burrows"}', ["line 1", "NUL"]),
+    ('{"id": "x", "text": "Wombats share burrows", "verdict": {"rating": "False"}}', ["line 1", "verdict", "text"]),
+    ('{"id": "x", "text": "Wombats share burrows", "url": 123}', ["line 1", "url"]),
+    ('{"id": "x", "text": "Wombats share burrows", "published": 2020}', ["line 1", "published"]),
+    ('{"id": [1], "text": "Wombats share burrows"}', ["line 1", "id"]),
+    ('{"id": true, "text": "Wombats share burrows"}', ["line 1", "id"]),
+])
+def test_an_archive_line_with_nul_or_a_wrong_type_is_refused_whole(tmp_path, db_path, line, words):
+    archive = tmp_path / "archive.jsonl"
+    archive.write_text('{"id": "ok-1", "text": "A sound line first"}\n' + line + "\n", encoding="utf-8")
+    words = [w.replace("line 1", "line 2") for w in words]
+    one_line_error(factcheck("import-claims", archive, "--db", db_path), "archive.jsonl", *words)
+    assert _known_count(db_path) == 0
+
+
+def test_the_same_id_twice_in_one_archive_is_named_and_nothing_imported(tmp_path, db_path):
+    archive = tmp_path / "archive.jsonl"
+    archive.write_text('{"id": 7, "text": "Wombats share burrows"}\n{"id": "8", "text": "Koalas sleep"}\n'
+                       '{"id": "7", "text": "Wombats do not share burrows"}\n', encoding="utf-8")
+    one_line_error(factcheck("import-claims", archive, "--db", db_path), "line 3", "'7'", "line 1")
+    assert _known_count(db_path) == 0
+
+
+def test_a_csv_with_the_same_id_twice_is_refused(tmp_path, db_path):
+    archive = tmp_path / "archive.csv"
+    archive.write_text("id,text\na,One claim\nb,Another\na,A third\n", encoding="utf-8")
+    one_line_error(factcheck("import-claims", archive, "--db", db_path), "line 4", "'a'")
+    assert _known_count(db_path) == 0
+
+
+def test_deeply_nested_json_gets_one_line(tmp_path, db_path):
+    archive = tmp_path / "deep.jsonl"
+    archive.write_text('{"id": "x", "text": ' + "[" * 100_000 + "]" * 100_000 + "}\n", encoding="utf-8")
+    one_line_error(factcheck("import-claims", archive, "--db", db_path), "nested too deeply")
+    one_line_error(factcheck("match", "--jsonl", archive, "--db", db_path), "nested too deeply")

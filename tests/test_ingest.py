@@ -3,25 +3,18 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 import unicodedata
 from pathlib import Path
 
 import pytest
+from cli_support import factcheck
 
-from conftest import PROJECT, SEEDS
+from conftest import SEEDS
 from db.connection import open_database
 
 VIETNAMESE = ("Người phát ngôn Điện Kremlin Dmitry Peskov hôm 7/3 cho biết hơn 1,7 triệu người đã rời bỏ nhà cửa.\n"
               "Nga hiện kiểm soát tới 90% lãnh thổ vùng Donbass, theo Bộ Quốc phòng Anh.\n")
 TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
-
-
-def factcheck(*args: str, db: Path, stdin: bytes | None = None) -> subprocess.CompletedProcess:
-    env = {**os.environ, "FACTCHECK_DB": str(db)}
-    return subprocess.run([sys.executable, "-m", "factcheck", *args], cwd=PROJECT, env=env, input=stdin,
-                          capture_output=True, timeout=300)
 
 
 def counts(db_path: Path) -> tuple[int, int]:
@@ -48,12 +41,12 @@ def windows_1258(text: str) -> bytes:
 
 def test_ingesting_the_sample_articles_twice_leaves_two_articles(db_path):
     first = factcheck("ingest", str(SEEDS), db=db_path)
-    assert first.returncode == 0, first.stderr.decode()
+    assert first.returncode == 0, first.stderr
     articles, claims = counts(db_path)
     assert articles == 2 and claims > 10
     second = factcheck("ingest", str(SEEDS), db=db_path)
     assert second.returncode == 0
-    assert b"already stored" in second.stdout
+    assert "already stored" in second.stdout
     assert counts(db_path) == (2, claims)
 
 
@@ -93,7 +86,7 @@ def test_a_directory_with_bad_files_stores_the_good_ones_and_names_each_bad_one(
     (folder / "latin.txt").write_bytes(b"\x81\x8d\x8f\x90\x9d caf\xe9 " * 3 + b"\xff\xfe\xfd")
     (folder / "ignored.jpg").write_bytes(b"\xff\xd8\xff")
     done = factcheck("ingest", str(folder), db=db_path)
-    stderr = done.stderr.decode()
+    stderr = done.stderr
     assert done.returncode == 1
     assert "Traceback" not in stderr
     bad_lines = [line for line in stderr.splitlines() if line.startswith("error:")]
@@ -107,13 +100,13 @@ def test_a_directory_with_bad_files_stores_the_good_ones_and_names_each_bad_one(
 def test_a_missing_file_is_a_clear_error(db_path):
     done = factcheck("ingest", "no/such/article.txt", db=db_path)
     assert done.returncode == 1
-    assert b"no/such/article.txt: does not exist" in done.stderr
+    assert "no/such/article.txt: does not exist" in done.stderr
 
 
 def test_an_impossible_publication_date_is_refused_before_anything_is_stored(db_path):
     done = factcheck("ingest", str(SEEDS), "--published", "2022-02-31", db=db_path)
     assert done.returncode != 0
-    assert b"YYYY-MM-DD" in done.stderr and b"Traceback" not in done.stderr
+    assert "YYYY-MM-DD" in done.stderr and "Traceback" not in done.stderr
     assert counts(db_path) == (0, 0)
 
 
@@ -149,3 +142,27 @@ def test_duplicate_suggestions_are_stored_for_check_worthy_claims_only(db, monke
     capped = [row[0] for row in db.execute(
         f"SELECT DISTINCT claim_id FROM claim_matches WHERE claim_id IN ({marks})", third.claim_ids)]
     assert len(capped) == 1
+
+
+# A named pipe (FIFO) given as an article would wait for a writer forever: it is refused, or passed over in a walk.
+
+@pytest.mark.timeout(30)
+@pytest.mark.parametrize("command", [["ingest"], ["import-claims"], ["import"], ["extract"]])
+def test_a_named_pipe_is_refused_instead_of_waited_on(tmp_path, db_path, command):
+    fifo = tmp_path / "article.txt"
+    os.mkfifo(fifo)
+    extra = [] if command == ["extract"] else ["--db", db_path]
+    done = factcheck(*command, fifo, *extra)
+    assert done.returncode == 1
+    assert "not a regular file" in done.stderr and "Traceback" not in done.stderr
+
+
+@pytest.mark.timeout(60)
+def test_a_directory_walk_passes_over_a_named_pipe(tmp_path, db_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "good.txt").write_text(VIETNAMESE, encoding="utf-8")
+    os.mkfifo(folder / "pipe.txt")
+    done = factcheck("ingest", folder, "--db", db_path)
+    assert done.returncode == 0, done.stderr
+    assert "1 stored" in done.stdout

@@ -19,8 +19,9 @@ PAST = [
 def test_a_new_claim_is_matched_against_past_fact_checks_with_link_and_verdict(db):
     import_known_claims(db, PAST)
     [claim] = store_claims(db, "Việt Nam có 1.700.000 người thất nghiệp trong quý hai.")
-    assert suggest_matches(db, [claim]) >= 1
-    [first, *_] = suggestions_for(db, claim)
+    stored = suggest_matches(db, [claim])
+    [first, *_] = shown = suggestions_for(db, claim)
+    assert stored == len(shown)
     assert (first.other_kind, first.other_id, first.relation) == ("known", "afp-1", "duplicate")
     assert first.url == "https://factcheck.example.org/afp-1" and first.rating == "Sai"
     assert first.checked_by == "factcheck.example.org"

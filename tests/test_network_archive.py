@@ -14,9 +14,10 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from test_ingest import PROJECT, factcheck
+from cli_support import factcheck
 from web_support import local_site
 
+from conftest import PROJECT
 from db.accounts import add_account
 from db.claims import get_claim
 from db.connection import open_database
@@ -65,9 +66,9 @@ def _archive(desk, tmp_path) -> Path:
     archive = tmp_path / "published" / "archive.db"
     result = factcheck("publish-archive", str(archive), "--publisher-name", "Desk A", "--publisher-url",
                        "https://desk-a.example", db=desk["path"])
-    assert result.returncode == 0, result.stderr.decode()
+    assert result.returncode == 0, result.stderr
     published = desk["db"].execute("SELECT count(*) FROM claims WHERE status = 'published'").fetchone()[0]
-    assert result.stdout.decode().strip() == (f"published 1 verdict to {archive}" if published == 1
+    assert result.stdout.strip() == (f"published 1 verdict to {archive}" if published == 1
                                               else f"published {published} verdicts to {archive}")
     return archive
 
@@ -114,7 +115,7 @@ def test_publishing_again_replaces_the_archive_but_never_another_file(desk, tmp_
         conn.close()
     refused = factcheck("publish-archive", str(desk["path"]), db=desk["path"])
     assert refused.returncode == 1
-    assert "already exists and is not a published archive" in refused.stderr.decode()
+    assert "already exists and is not a published archive" in refused.stderr
     assert "archive" not in desk["db"].table_names()
     assert desk["db"].execute("SELECT count(*) FROM claims").fetchone()[0] == 2
 
@@ -177,14 +178,14 @@ def test_a_second_desk_imports_the_json_and_finds_the_first_desks_verdict(datase
     exported.write_bytes(_get(f"{datasette}/archive/verdicts.json"))  # Datasette's default shape
     desk_b = tmp_path / "desk-b.db"
     result = factcheck("import-claims", str(exported), db=desk_b)
-    assert result.returncode == 0, result.stderr.decode()
+    assert result.returncode == 0, result.stderr
     # Reworded by desk B's article; matching names desk A's verdict by its ClaimReview url, and who published it.
     query = tmp_path / "new.jsonl"
     query.write_text(json.dumps({"id": "b-1", "text": "Theo Bộ Y tế, hơn 1,7 triệu người đã được tiêm chủng"
                                  " trong tháng 3."}, ensure_ascii=False) + "\n", encoding="utf-8")
     matched = factcheck("match", "--db", str(desk_b), "--jsonl", str(query), db=desk_b)
-    assert matched.returncode == 0, matched.stderr.decode()
-    best = json.loads(matched.stdout.decode().splitlines()[0])["matches"][0]
+    assert matched.returncode == 0, matched.stderr
+    best = json.loads(matched.stdout.splitlines()[0])["matches"][0]
     assert best["id"] == f"https://desk-a.example/claims/{desk['published']}"
     assert best["publisher"] == "Desk A" and best["relation"] == "duplicate"
     b = open_database(desk_b)
@@ -196,8 +197,8 @@ def test_a_second_desk_imports_the_json_and_finds_the_first_desks_verdict(datase
     # The same archive watched as a feed: read again, nothing is added twice.
     watched = factcheck("watch", "--claimreview", f"{datasette}/archive/verdicts.json?_shape=array", "--once",
                         "--allow-private", db=desk_b)
-    assert watched.returncode == 0, watched.stderr.decode()
-    assert "1 past fact-checks imported" in watched.stdout.decode()
+    assert watched.returncode == 0, watched.stderr
+    assert "1 past fact-checks imported" in watched.stdout
     b = open_database(desk_b)
     try:
         assert b.execute("SELECT count(*) FROM known_claims").fetchone()[0] == 1
@@ -230,8 +231,8 @@ def test_watching_another_desks_datasette_reads_every_page(two_published, datase
     desk_b = tmp_path / "desk-b.db"
     watched = factcheck("watch", "--claimreview", f"{datasette}/archive/verdicts.json?_size=1", "--once",
                         "--allow-private", db=desk_b)  # one verdict a page: the second is on the next page
-    assert watched.returncode == 0, watched.stderr.decode()
-    assert "2 past fact-checks imported" in watched.stdout.decode()
+    assert watched.returncode == 0, watched.stderr
+    assert "2 past fact-checks imported" in watched.stdout
     b = open_database(desk_b)
     try:
         assert {r[0] for r in b.execute("SELECT text FROM known_claims")} == {PUBLISHED, DRAFTED}

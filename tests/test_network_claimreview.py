@@ -8,7 +8,7 @@ import json
 
 import pytest
 from app_support import make_app, open_page, texts
-from test_ingest import factcheck
+from cli_support import factcheck
 from web_support import local_site
 
 from claims.claimreview_items import ClaimReviewError, parse_claimreview
@@ -49,8 +49,8 @@ def test_a_json_ld_page_is_imported_with_publisher_rating_language_and_date(tmp_
     organisation = {"@context": "https://schema.org", "@type": "Organization", "name": "Kiểm Chứng VN"}
     html.write_text(page(organisation, review(1, "Giá xăng tăng 30% trong tháng 3.", "Sai")), encoding="utf-8")
     result = factcheck("import-claims", str(html), db=db_path)
-    assert result.returncode == 0, result.stderr.decode()
-    assert "imported 1 past fact-checks" in result.stdout.decode()
+    assert result.returncode == 0, result.stderr
+    assert "imported 1 past fact-checks" in result.stdout
     row = stored(db_path)["https://kiemchung.example/fact-checks/1"]
     assert row == {"id": "https://kiemchung.example/fact-checks/1", "text": "Giá xăng tăng 30% trong tháng 3.",
                    "verdict": "Sai", "url": "https://kiemchung.example/fact-checks/1", "published": "2024-03-08",
@@ -66,7 +66,7 @@ def test_a_graph_document_gives_each_review_it_holds(tmp_path, db_path):
         review(3, "Rice exports doubled last year.", "False", language="en-GB", publisher="Check Desk"),
     ]}, ensure_ascii=False, indent=2), encoding="utf-8")
     result = factcheck("import-claims", str(document), db=db_path)
-    assert result.returncode == 0, result.stderr.decode()
+    assert result.returncode == 0, result.stderr
     rows = stored(db_path)
     assert [(r["verdict"], r["publisher"], r["language"]) for r in rows.values()] == [
         ("Gần đúng", "Kiểm Chứng VN", "vi"), ("False", "Check Desk", "en")]
@@ -90,7 +90,7 @@ def test_a_fact_check_tools_api_response_gives_one_past_check_per_review(tmp_pat
     document = tmp_path / "claims-search.json"
     document.write_text(json.dumps(response, ensure_ascii=False), encoding="utf-8")
     result = factcheck("import-claims", str(document), db=db_path)
-    assert result.returncode == 0, result.stderr.decode()
+    assert result.returncode == 0, result.stderr
     rows = stored(db_path)
     assert sorted(rows) == ["https://factcheck.afp.com/microchips", "https://kiemchung.example/lam-phat",
                             "https://www.factcheck.org/2021/01/microchips/"]
@@ -113,7 +113,7 @@ def test_a_malformed_review_is_refused_by_name_and_nothing_is_imported(tmp_path,
                                    ensure_ascii=False), encoding="utf-8")
     result = factcheck("import-claims", str(document), db=db_path)
     assert result.returncode == 1
-    message = result.stderr.decode()
+    message = result.stderr
     assert message.count("\n") == 1 and named in message and str(document) in message
     assert stored(db_path) == {}  # not even item 1
 
@@ -151,7 +151,7 @@ def test_a_feed_of_pages_and_a_json_feed_are_read_from_a_local_server(db, db_pat
         feed = site.page("/feed.xml", f'<?xml version="1.0"?><rss version="2.0"><channel><title>Kiểm chứng'
                                       f"</title>{items}</channel></rss>", "application/rss+xml")
         result = factcheck("watch", "--claimreview", feed, "--once", "--allow-private", db=db_path)
-        out, err = result.stdout.decode(), result.stderr.decode()
+        out, err = result.stdout, result.stderr
         assert f"{feed}: 2 past fact-checks imported (new or updated), 1 items failed" in out
         assert f"{site.url}/checks/3.html: no ClaimReview found" in err
         assert {r["verdict"] for r in stored(db_path).values()} == {"Sai"}
@@ -187,5 +187,5 @@ def test_match_and_the_claim_page_name_the_publisher_of_a_matching_past_check(db
     query.write_text(json.dumps({"id": "q", "text": "Bộ Y tế cho biết hơn 1,7 triệu người đã được tiêm chủng"
                                  " trong tháng 3."}, ensure_ascii=False) + "\n", encoding="utf-8")
     result = factcheck("match", "--db", str(db_path), "--jsonl", str(query), db=db_path)
-    best = json.loads(result.stdout.decode().splitlines()[0])["matches"][0]
+    best = json.loads(result.stdout.splitlines()[0])["matches"][0]
     assert (best["id"], best["publisher"]) == ("https://kiemchung.example/fact-checks/1", "Kiểm Chứng VN")

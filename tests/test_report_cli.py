@@ -6,6 +6,7 @@ import io
 import json
 
 import pytest
+from cli_support import factcheck, one_line_error
 
 from claims.model import Claim, Extraction
 from db.articles import store_article
@@ -83,3 +84,22 @@ def test_a_bad_since_date_is_refused(report_db, capsys):
     with pytest.raises(SystemExit):
         main(["report", "--db", str(report_db), "--since", "yesterday"])
     assert "not a date in the form YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_report_refuses_to_write_over_the_database(report_db):
+    before = report_db.read_bytes()
+    one_line_error(factcheck("report", "--db", report_db, "-o", report_db), "database itself")
+    one_line_error(factcheck("report", "--db", report_db, "-o", report_db, "--force"), "database itself")
+    assert report_db.read_bytes() == before
+    assert open_database(report_db).execute("SELECT count(*) FROM articles").fetchone()[0] == 1
+
+
+def test_report_refuses_an_existing_file_unless_forced(report_db, tmp_path):
+    target = tmp_path / "report.md"
+    target.write_text("my notes", encoding="utf-8")
+    one_line_error(factcheck("report", "--db", report_db, "-o", target), "already exists", "--force")
+    assert target.read_text(encoding="utf-8") == "my notes"
+    done = factcheck("report", "--db", report_db, "-o", target, "--force")
+    assert done.returncode == 0, done.stderr
+    assert target.read_text(encoding="utf-8").startswith("# Fact-check report")
+    assert [p.name for p in tmp_path.iterdir() if "partial" in p.name] == []

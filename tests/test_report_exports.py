@@ -14,6 +14,7 @@ from evidence.csv_export import CSV_COLUMNS, defuse_formula, render_csv
 from evidence.report import ReportScope, build_report
 from evidence.review import save_review
 from evidence.sources import attach_source
+from pipelines.ingest import ingest_text
 
 
 def store(db, sentences: list[str], *, speaker: str | None = None, url: str | None = "https://www.news.example/a"):
@@ -127,3 +128,23 @@ def test_csv_has_one_row_per_claim_with_its_sources_and_defused_formulas(db):
     assert rows[0]["sources"].splitlines()[0].startswith("[1] +Table 1 — ")
     assert rows[1]["rating"] == ""
     assert not [v for row in rows for v in row.values() if v[:1] in ("=", "+", "-", "@")]
+
+
+@pytest.mark.parametrize("cell", ["＝HYPERLINK(\"http://x\")", "＋1", "－1", "＠SUM(A1)", " =1+1", "\u3000=1"])
+def test_csv_defuses_full_width_and_space_led_formulas(cell):
+    assert defuse_formula(cell) == "'" + cell
+
+
+def test_claimreview_json_cannot_close_the_script_element_it_is_embedded_in(db):
+    article = ingest_text(db, "The minister said that exports rose 12% in 2023 </script><script>alert(1)</script>"
+                              " & more.", title="Exports")
+    claim_id = db.execute("SELECT id FROM claims WHERE article_id = ? ORDER BY start", [article.article_id]
+                          ).fetchone()[0]
+    save_review(db, claim_id, expected_version=1, reviewer="Lan", rating="False",
+                rationale="No <b>such</b> rise & </script>", status="drafted")
+    save_review(db, claim_id, expected_version=2, reviewer="Minh", status="published")
+    text = render_claimreview_json(build_report(db, ReportScope()))
+    assert "<" not in text and ">" not in text and "&" not in text
+    reviews = json.loads(text)
+    assert reviews[0]["reviewRating"]["alternateName"] == "False"
+    assert "</script><script>" in reviews[0]["claimReviewed"]

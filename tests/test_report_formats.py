@@ -7,15 +7,14 @@ import json
 
 import pytest
 from app_support import make_app, open_page
+from cli_support import factcheck
 from test_app_reports import published  # noqa: F401, F811 - the fixture, shared
-from test_ingest import factcheck
 
 from db.claims import get_claim, update_claim
 from evidence.formats import REPORT_FORMATS, report_bytes
 from evidence.report import ReportScope, build_report
 from factcheck.report_commands import FORMATS
 
-pytestmark = pytest.mark.slow  # runs `factcheck` in a subprocess
 HOSTILE = "Hơn 1,7 triệu người </script><script>alert(1)</script> <!-- đã rời bỏ nhà cửa & hơn."
 
 
@@ -36,7 +35,7 @@ def test_each_download_is_the_bytes_the_command_writes(hostile, db_path, name) -
     offered = report_bytes(build_report(hostile, ReportScope()), name)
     written = factcheck("report", "--format", name, db=db_path)
     assert written.returncode == 0, written.stderr
-    assert offered == written.stdout
+    assert offered == written.stdout_bytes
     if name == "xlsx":  # a workbook is compressed: read the rating back from its cells
         from openpyxl import load_workbook
 

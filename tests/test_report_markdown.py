@@ -225,6 +225,7 @@ def hand_built_report(text: str, rationale: str, title: str, url: str) -> Report
                   rating_scale=())
 
 
+@pytest.mark.slow  # 300 generated reports: the full suite's; the hostile cases above stay in the quick loop
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=ANY_TEXT, rationale=ANY_TEXT, title=ANY_TEXT, url=ANY_URL)
 def test_any_text_renders_without_raw_html_unsafe_links_or_broken_structure(text, rationale, title, url):

@@ -8,9 +8,10 @@ import time
 
 import pytest
 from app_support import make_app, open_page, texts
-from test_ingest import PROJECT, factcheck
+from cli_support import factcheck
 from web_support import LocalSite, local_site
 
+from conftest import PROJECT
 from db.settings import set_setting
 from pipelines.feeds import check_feeds, feed_items, list_feeds
 
@@ -110,13 +111,13 @@ def test_factcheck_watch_once_then_again(db_path, site: LocalSite) -> None:
     feed = site.page("/rss.xml", rss("/a1.html", "/a2.html", base=site.url), RSS)
     first = factcheck("watch", feed, "--once", "--allow-private", db=db_path)
     assert first.returncode == 0, first.stderr
-    assert f"{feed}: 2 new items, 2 stored".encode() in first.stdout
+    assert f"{feed}: 2 new items, 2 stored" in first.stdout
     again = factcheck("watch", "--once", "--allow-private", db=db_path)  # the feeds the desk watches
-    assert f"{feed}: 0 new items".encode() in again.stdout
+    assert f"{feed}: 0 new items" in again.stdout
     refused = factcheck("watch", "--once", db=db_path)
-    assert refused.returncode == 1 and b"loopback" in refused.stderr and b"Traceback" not in refused.stderr
+    assert refused.returncode == 1 and "loopback" in refused.stderr and "Traceback" not in refused.stderr
     bad = factcheck("watch", "ftp://example.com/feed", "--once", db=db_path)
-    assert bad.returncode == 1 and b"http" in bad.stderr and b"Traceback" not in bad.stderr
+    assert bad.returncode == 1 and "http" in bad.stderr and "Traceback" not in bad.stderr
 
 
 def test_factcheck_watch_loops_at_its_interval(db_path, site: LocalSite) -> None:

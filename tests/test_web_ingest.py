@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from test_ingest import factcheck
+from cli_support import factcheck
 
 from db.captures import get_capture
 from db.connection import open_database
@@ -182,9 +182,9 @@ def test_factcheck_ingest_url_refuses_loopback_then_stores_with_allow_private(se
     db_path = tmp_path / "cli.db"
     refused = factcheck("ingest", server + "/article.html", db=db_path)
     assert refused.returncode == 1
-    assert b"loopback" in refused.stderr and b"Traceback" not in refused.stderr
+    assert "loopback" in refused.stderr and "Traceback" not in refused.stderr
     stored = factcheck("ingest", server + "/article.html", "--allow-private", db=db_path)
     assert stored.returncode == 0, stored.stderr
-    assert b"stored: " + (server + "/article.html").encode() in stored.stdout
+    assert "stored: " + (server + "/article.html") in stored.stdout
     again = factcheck("ingest", server + "/article.html", "--allow-private", db=db_path)
-    assert b"already stored" in again.stdout
+    assert "already stored" in again.stdout

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 from app_support import make_app, open_page, texts
-from test_ingest import factcheck
+from cli_support import factcheck
 from web_support import LocalSite, local_site
 
 from db.captures import AlreadyKept, get_capture, private_allowed
@@ -201,13 +201,13 @@ def test_factcheck_kept_copy_prints_a_sources_and_an_articles_copy_after_the_pag
 
     text = factcheck("kept-copy", "--source", str(source_of[kept.link_id]), db=db_path)
     assert text.returncode == 0, text.stderr
-    out = text.stdout.decode()
+    out = text.stdout
     assert out.startswith(f"# {site.url}/typed.html · HTTP 200 · kept ") and "hơn 1,7 triệu người" in out
     assert "SCRIPT-MARKER" not in out  # the main text only
     html = factcheck("kept-copy", "--article", str(article.stored.article_id), "--html", db=db_path)
-    assert html.returncode == 0 and b'window.kept = "SCRIPT-MARKER"' in html.stdout and b"Lavrov" in html.stdout
-    for args, message in (((["--source", str(source_of[bare.link_id])]), b"has no kept copy"),
-                          ((["--source", "999"]), b"source 999 does not exist"),
-                          ((["--article", "999"]), b"article 999 does not exist")):
+    assert html.returncode == 0 and 'window.kept = "SCRIPT-MARKER"' in html.stdout and "Lavrov" in html.stdout
+    for args, message in (((["--source", str(source_of[bare.link_id])]), "has no kept copy"),
+                          ((["--source", "999"]), "source 999 does not exist"),
+                          ((["--article", "999"]), "article 999 does not exist")):
         refused = factcheck("kept-copy", *args, db=db_path)
-        assert refused.returncode == 1 and message in refused.stderr and refused.stderr.count(b"\n") == 1
+        assert refused.returncode == 1 and message in refused.stderr and refused.stderr.count("\n") == 1

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 from app_support import make_app, open_page, texts
-from test_ingest import factcheck
+from cli_support import factcheck
 from web_support import LocalSite, local_site
 
 from db.captures import get_capture
@@ -158,11 +158,11 @@ def test_factcheck_check_links_flags_a_changed_page_and_the_claim_page_and_repor
     _publish(db, claim_id)
     site.page("/unhcr.html", CHANGED)
     refused = factcheck("check-links", db=db_path)
-    assert refused.returncode == 0 and b"error: " in refused.stdout and b"loopback" in refused.stdout
+    assert refused.returncode == 0 and "error: " in refused.stdout and "loopback" in refused.stdout
     result = factcheck("check-links", "--allow-private", db=db_path)
     assert result.returncode == 0, result.stderr
-    assert b"FLAGGED changed: " + site.url.encode() + b"/unhcr.html" in result.stdout
-    assert b"1 flagged" in result.stdout
+    assert "FLAGGED changed: " + site.url + "/unhcr.html" in result.stdout
+    assert "1 flagged" in result.stdout
     at = open_page(make_app(), "claim", id=claim_id)
     assert not at.exception
     assert any("The page has changed since the copy was kept" in w.value for w in at.warning)

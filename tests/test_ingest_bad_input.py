@@ -1,65 +1,22 @@
-"""Hostile input through the command line and the library: a clear one-line message or correct handling, never a
-traceback, never a lost or corrupted row."""
+"""Bad and hostile input to ingest (files, pasted text, dates, addresses, titles) and to sources, through the
+command line and the library: a clear one-line message or correct handling, never a traceback, never a lost or
+corrupted row."""
 from __future__ import annotations
 
 import codecs
 import json
-import os
 import sqlite3
-import subprocess
-from pathlib import Path
 
 import pytest
+from cli_support import factcheck, one_line_error
+from store_support import TABLES, snapshot
 
 from claims.reading import UnreadableArticle
+from conftest import ARTICLE
 from db.claims import ClaimFilter, claim_queue, get_claim
 from db.connection import open_database
 from evidence.sources import InvalidSource, attach_source
 from pipelines.ingest import ingest_text
-
-PROJECT = Path(__file__).resolve().parent.parent
-FACTCHECK = PROJECT / ".venv" / "bin" / "factcheck"
-TABLES = ("articles", "claims", "quantities", "claim_dates", "sources", "claim_sources", "history")
-ARTICLE = ("Người phát ngôn Điện Kremlin cho biết hơn 1,7 triệu người đã tham gia ngày 8/3. "
-           "Bộ Y tế cho biết khoảng 90% dân số đã được tiêm chủng.")
-FTS_SYNTAX = ['"', '""', "*", "dien*", "NEAR(", "NEAR(dien kremlin, 2)", "AND(", "OR", "NOT", "-", "-dien",
-              "kremlin -", '"unbalanced', "(((", ")", "[x", "{dien}", "^", "dien:kremlin", "folded:dien", "a AND",
-              "\\", "'", "%", "_", "'; DROP TABLE claims; --", "\x00", "🙂", " " * 10]
-
-
-def _factcheck(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
-    done = subprocess.run([str(FACTCHECK), *args], capture_output=True, input=stdin, timeout=180, cwd=PROJECT)
-    return subprocess.CompletedProcess(done.args, done.returncode, done.stdout.decode("utf-8", "replace"),
-                                       done.stderr.decode("utf-8", "replace"))
-
-
-def _snapshot(db_path: Path) -> dict[str, list[tuple]]:
-    conn = sqlite3.connect(db_path)
-    try:
-        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        conn.execute("INSERT INTO claims_fts(claims_fts, rank) VALUES ('integrity-check', 1)")
-        return {t: conn.execute(f"SELECT * FROM {t} ORDER BY rowid").fetchall() for t in TABLES}
-    finally:
-        conn.close()
-
-
-def _assert_one_line_error(done: subprocess.CompletedProcess, *words: str) -> None:
-    assert done.returncode != 0
-    assert "Traceback" not in done.stderr, done.stderr
-    errors = [line for line in done.stderr.splitlines() if line.startswith("error:")]
-    assert errors, done.stderr
-    for word in words:
-        assert word in done.stderr, done.stderr
-
-
-@pytest.fixture
-def loaded(db_path):
-    """A database with one article, so that every hostile case can show it lost nothing."""
-    db = open_database(db_path)
-    ingest_text(db, ARTICLE, title="Kremlin")
-    db.close()
-    return db_path
-
 
 BAD_FILES = {
     "empty.txt": (b"", "empty"),
@@ -77,10 +34,10 @@ def test_an_unreadable_file_gets_a_one_line_message_naming_it_and_nothing_is_sto
     content, reason = BAD_FILES[name]
     bad = tmp_path / name
     bad.write_bytes(content)
-    before = _snapshot(loaded)
-    done = _factcheck("ingest", str(bad), "--db", str(loaded))
-    _assert_one_line_error(done, name, reason)
-    assert _snapshot(loaded) == before
+    before = snapshot(loaded)
+    done = factcheck("ingest", str(bad), "--db", str(loaded))
+    one_line_error(done, name, reason)
+    assert snapshot(loaded) == before
 
 
 def test_a_50_mb_file_is_refused_quickly_by_size_and_the_good_files_beside_it_are_stored(loaded, tmp_path):
@@ -89,21 +46,21 @@ def test_a_50_mb_file_is_refused_quickly_by_size_and_the_good_files_beside_it_ar
     with (folder / "huge.txt").open("wb") as huge:
         huge.truncate(50 * 1024 * 1024)  # sparse: 50 MB without writing 50 MB
     (folder / "good.txt").write_text("Giá xăng tăng 5% trong tháng Ba, theo Bộ Công Thương.", encoding="utf-8")
-    before = _snapshot(loaded)
-    done = _factcheck("ingest", str(folder), "--db", str(loaded))
-    _assert_one_line_error(done, "huge.txt", "too large")
-    after = _snapshot(loaded)
+    before = snapshot(loaded)
+    done = factcheck("ingest", str(folder), "--db", str(loaded))
+    one_line_error(done, "huge.txt", "too large")
+    after = snapshot(loaded)
     assert len(after["articles"]) == len(before["articles"]) + 1
     assert after["articles"][:-1] == before["articles"]
 
 
 def test_a_50_mb_paste_is_refused_by_the_library_without_storing_anything(loaded):
     db = open_database(loaded)
-    before = _snapshot(loaded)
+    before = snapshot(loaded)
     with pytest.raises(UnreadableArticle, match="too large"):
         ingest_text(db, "Bộ Y tế cho biết 90%. " * (50 * 1024 * 1024 // 22))
     db.close()
-    assert _snapshot(loaded) == before
+    assert snapshot(loaded) == before
 
 
 @pytest.mark.parametrize("bom, codec", [(codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
@@ -112,7 +69,7 @@ def test_utf16_and_utf8_with_a_byte_order_mark_are_decoded_and_stored_as_the_sam
                                                                                         codec):
     upload = tmp_path / f"{codec}.txt"
     upload.write_bytes(bom + ARTICLE.encode(codec))
-    done = _factcheck("ingest", str(upload), "--db", str(loaded), "--json")
+    done = factcheck("ingest", str(upload), "--db", str(loaded), "--json")
     assert done.returncode == 0, done.stderr
     # The same words as the article already stored: recognised, not stored twice.
     assert json.loads(done.stdout)["already_stored"] == 1
@@ -133,7 +90,7 @@ def test_html_with_script_keeps_the_article_text_and_drops_the_script(loaded, tm
                     "<article><p>Bộ Y tế cho biết khoảng 90% dân số đã được tiêm chủng trong năm 2023.</p>"
                     "<script>alert('xss')</script><p onclick=\"steal()\">Tỉnh Cà Mau ghi nhận 120 ca mắc mới.</p>"
                     "</article></body></html>", encoding="utf-8")
-    done = _factcheck("ingest", str(page), "--db", str(loaded), "--json")
+    done = factcheck("ingest", str(page), "--db", str(loaded), "--json")
     assert done.returncode == 0, done.stderr
     article_id = json.loads(done.stdout)["files"][0]["article_id"]
     conn = sqlite3.connect(loaded)
@@ -148,8 +105,8 @@ def test_html_with_script_keeps_the_article_text_and_drops_the_script(loaded, tm
 def test_an_impossible_publication_date_is_refused_by_the_command_line_and_the_library(loaded, tmp_path, value):
     article = tmp_path / "a.txt"
     article.write_text("Giá điện tăng 3% từ tháng Tư, theo EVN.", encoding="utf-8")
-    before = _snapshot(loaded)
-    done = _factcheck("ingest", str(article), "--db", str(loaded), "--published", value)
+    before = snapshot(loaded)
+    done = factcheck("ingest", str(article), "--db", str(loaded), "--published", value)
     assert done.returncode != 0 and "Traceback" not in done.stderr and value in done.stderr
     db = open_database(loaded)
     with pytest.raises(UnreadableArticle, match="not a real date"):
@@ -160,7 +117,7 @@ def test_an_impossible_publication_date_is_refused_by_the_command_line_and_the_l
     with pytest.raises(InvalidSource, match="not a real date"):
         attach_source(db, claim_id, url="https://evn.com.vn/tin", stance="supports", reviewer="Lan", accessed=value)
     db.close()
-    assert _snapshot(loaded) == before
+    assert snapshot(loaded) == before
 
 
 @pytest.mark.parametrize("url", ["javascript:alert(1)", "JavaScript:alert(document.cookie)", " javascript:alert(1)",
@@ -169,7 +126,7 @@ def test_an_impossible_publication_date_is_refused_by_the_command_line_and_the_l
                                  "http://example.com/\x00", "java\tscript:alert(1)"])
 def test_a_source_or_article_url_that_is_not_http_is_refused_everywhere(loaded, tmp_path, url):
     db = open_database(loaded)
-    before = _snapshot(loaded)
+    before = snapshot(loaded)
     claim_id = db.execute("SELECT min(id) FROM claims").fetchone()[0]
     with pytest.raises(InvalidSource):
         attach_source(db, claim_id, url=url, stance="refutes", reviewer="Lan")
@@ -178,38 +135,16 @@ def test_a_source_or_article_url_that_is_not_http_is_refused_everywhere(loaded, 
     with pytest.raises(UnreadableArticle):
         ingest_text(db, "Giá gas giảm 2% trong tháng Năm.", url=url)
     db.close()
-    assert _snapshot(loaded) == before
+    assert snapshot(loaded) == before
 
 
 def test_an_article_url_with_a_dangerous_scheme_is_a_one_line_cli_error(loaded, tmp_path):
     article = tmp_path / "a.txt"
     article.write_text("Giá gas giảm 2% trong tháng Năm.", encoding="utf-8")
-    before = _snapshot(loaded)
-    done = _factcheck("ingest", str(article), "--db", str(loaded), "--url", "javascript:alert(1)")
-    _assert_one_line_error(done, "a.txt", "http")
-    assert _snapshot(loaded) == before
-
-
-@pytest.mark.parametrize("query", FTS_SYNTAX)
-def test_any_search_string_is_a_valid_queue_search_and_changes_nothing(loaded, query):
-    db = open_database(loaded)
-    before = _snapshot(loaded)
-    page = claim_queue(db, ClaimFilter(search=query, checkworthy=None))
-    assert page.total == len(page.claims)
-    if query in ("dien*", "-dien", "{dien}", "dien:kremlin"):
-        assert page.total >= 1, "the words in it are still searched"
-    db.close()
-    assert _snapshot(loaded) == before
-
-
-def test_any_search_string_is_a_valid_factcheck_search(loaded):
-    before = _snapshot(loaded)
-    # One process for all of them would hide which failed; a handful keeps the test quick and still covers it.
-    for query in ['"', "NEAR(", "AND(", "-", '"unbalanced', "(((", "'; DROP TABLE claims; --", "dien*kremlin"]:
-        done = _factcheck("search", query, "--db", str(loaded), "--json")
-        assert done.returncode == 0 and "Traceback" not in done.stderr, (query, done.stderr)
-        json.loads(done.stdout)
-    assert _snapshot(loaded) == before
+    before = snapshot(loaded)
+    done = factcheck("ingest", str(article), "--db", str(loaded), "--url", "javascript:alert(1)")
+    one_line_error(done, "a.txt", "http")
+    assert snapshot(loaded) == before
 
 
 @pytest.mark.parametrize("hostile", ["'; DROP TABLE claims; --", "Robert'); DELETE FROM history;--",
@@ -217,11 +152,11 @@ def test_any_search_string_is_a_valid_factcheck_search(loaded):
 def test_sql_looking_titles_reviewers_and_text_are_stored_as_plain_text(loaded, tmp_path, hostile):
     article = tmp_path / "a.txt"
     article.write_text(f"Bộ Tài chính cho biết thu ngân sách đạt 1.500 nghìn tỷ đồng. {hostile}", encoding="utf-8")
-    before = _snapshot(loaded)
-    done = _factcheck("ingest", str(article), "--db", str(loaded), "--title", hostile, "--reviewer", hostile,
+    before = snapshot(loaded)
+    done = factcheck("ingest", str(article), "--db", str(loaded), "--title", hostile, "--reviewer", hostile,
                       "--json")
     assert done.returncode == 0, done.stderr
-    after = _snapshot(loaded)
+    after = snapshot(loaded)
     for table in TABLES:  # everything that was there is still there
         assert after[table][:len(before[table])] == before[table], table
     conn = sqlite3.connect(loaded)
@@ -230,6 +165,7 @@ def test_sql_looking_titles_reviewers_and_text_are_stored_as_plain_text(loaded, 
     conn.close()
 
 
+@pytest.mark.slow  # ten thousand claims extracted and stored: the full suite's
 def test_an_article_with_10000_claims_is_stored_whole_in_one_transaction(db):
     from claims import extract_claims
     from db.articles import store_article
@@ -242,16 +178,6 @@ def test_an_article_with_10000_claims_is_stored_whole_in_one_transaction(db):
     bad = [r for r in db.execute("SELECT c.id FROM claims c JOIN articles a ON a.id = c.article_id"
                                  " WHERE substr(a.text, c.start + 1, c.\"end\" - c.start) != c.text")]
     assert bad == []
-    assert claim_queue(db, ClaimFilter(search="tinh so 9999", checkworthy=None)).total >= 1
-
-
-def test_a_single_10_mb_line_is_extracted_in_bounded_claims_with_valid_offsets(tmp_path):
-    line = " ".join(f"từ{i % 97} số {i}" for i in range(1_200_000))[:10_000_000]
-    path = tmp_path / "line.txt"
-    path.write_text(line, encoding="utf-8")
-    assert os.path.getsize(path) > 10_000_000
-    done = _factcheck("extract", str(path), "--all")
-    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr[-500:]
-    claims = json.loads(done.stdout)["claims"]
-    assert claims and max(c["end"] - c["start"] for c in claims) <= 1200
-    assert all(line[c["start"]:c["end"]] == c["text"] for c in claims)
+    found = claim_queue(db, ClaimFilter(search="tinh so 9999", checkworthy=None))
+    assert {c.text for c in found.claims} == {"Tỉnh số 9999 ghi nhận 29997 ca mắc mới.",
+                                              "Tỉnh số 3333 ghi nhận 9999 ca mắc mới."}  # 3333 × 3
