@@ -3,7 +3,7 @@ most quoted speaker's page."""
 from __future__ import annotations
 
 import pytest
-from browser_support import SEEDS, chromium_missing, launch_chromium, running_app, sign_in, wait_for_text
+from browser_support import SEEDS, chromium_missing, launch_chromium, running_app, sign_in, wait_for_text, wait_idle
 
 from db.connection import open_database
 from pipelines.ingest import ingest_paths
@@ -28,6 +28,7 @@ def test_statistics_page_csv_download_and_a_speakers_page(tmp_path):
         page.get_by_role("link", name="Statistics").click()
         wait_for_text(page, "Time to a verdict")
         wait_for_text(page, "By language")
+        wait_idle(page)  # every table drawn: the first download button is the first table's
         with page.expect_download() as download:
             page.locator("[data-testid=\"stDownloadButton\"] button").first.click()
         data = download.value.path().read_bytes()
