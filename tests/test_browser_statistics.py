@@ -28,9 +28,9 @@ def test_statistics_page_csv_download_and_a_speakers_page(tmp_path):
         page.get_by_role("link", name="Statistics").click()
         wait_for_text(page, "Time to a verdict")
         wait_for_text(page, "By language")
-        wait_idle(page)  # every table drawn: the first download button is the first table's
-        with page.expect_download() as download:
-            page.locator("[data-testid=\"stDownloadButton\"] button").first.click()
+        wait_idle(page)
+        with page.expect_download() as download:  # the "By language" table's button, found by its widget key
+            page.locator(".st-key-statistics_csv_languages button").click()
         data = download.value.path().read_bytes()
         assert data.startswith("\ufeff".encode())  # Excel reads the Vietnamese text as UTF-8
         lines = data.decode("utf-8-sig").splitlines()
