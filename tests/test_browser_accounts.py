@@ -43,6 +43,7 @@ def _page(browser):
 
 
 def _status_options(page) -> list[str]:
+    wait_idle(page)  # a save reruns the page: a list opened during the rerun closes with it
     combobox = page.get_by_role("combobox", name="Status", exact=True).first
     combobox.click()
     page.get_by_role("option").first.wait_for()

@@ -140,6 +140,7 @@ def test_next_open_claim_visits_each_open_claim_of_an_article_once(browser, desk
         nxt = page.get_by_role("button", name="Next open claim →")
         left = page.get_by_text("No open claims left in this order")
         nxt.or_(left).first.wait_for()
+        wait_idle(page)  # the claim page has finished drawing: the button is not replaced under the click
         if left.count():
             break
         nxt.click()
