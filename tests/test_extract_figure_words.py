@@ -193,3 +193,9 @@ def test_a_unit_written_against_its_number_is_read(text, value, unit):
                                   "Mạng 5G phủ sóng toàn thành phố.", "Ca Covid-19 đầu tiên."])
 def test_codes_and_clock_times_with_letters_stay_no_figure(text):
     assert [q.value for q in find_quantities(text, language="vi") if q.value in (10, 30, 320, 5, 19)] == []
+
+
+def test_a_space_lost_before_a_number_still_gives_the_figure_but_not_for_a_numbered_thing():
+    assert [(q.value, q.unit) for q in find_quantities("Nga có141 máy bay bị bắn hạ.", language="vi")] == [
+        (141, "máy bay")]
+    assert find_quantities("Xe buýt số12 chạy qua. Tầng12 bị cháy. Lần thứ3 tăng giá.", language="vi") == []
