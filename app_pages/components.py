@@ -84,20 +84,19 @@ def start_in_language(db: sqlite_utils.Database) -> str:
     """Show this run in the signed-in account's language (the desk's on the sign-in form); returns it."""
     from db.account_language import account_language
 
-    language = account_language(db, st.session_state.get("account_login"))
+    language = account_language(db, st.session_state.get("account_login"), browser=st.context.locale)
     use_language(language)
     return language
 
 
 def language_selector(db: sqlite_utils.Database) -> None:
     """The signed-in account's choice of language (or the desk's), saved at once and applied on the next run."""
-    from db.account_language import chosen_language, set_account_language
-    from db.settings import get_setting
+    from db.account_language import account_language, chosen_language, set_account_language
 
     login = st.session_state.get("account_login")
     if not login:
         return
-    desk = get_setting(db, "language")
+    desk = account_language(db, None, browser=st.context.locale)  # what following the desk gives this reader
     options = ["desk", *LANGUAGE_NAMES]  # "desk": no choice of its own, the desk's language
     current = chosen_language(db, login) or "desk"
     # Shown names worked out here, in this run's language: AppTest calls format_func outside the script's thread.

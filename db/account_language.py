@@ -1,4 +1,4 @@
-"""Which language each account reads the workbench in: its own choice, else the desk's language."""
+"""Which language each account reads the workbench in: its own choice, else the desk's, else its browser's."""
 from __future__ import annotations
 
 import sqlite_utils
@@ -6,7 +6,7 @@ import sqlite_utils
 from claims.errors import InvalidInput
 from db.connection import writing
 from db.history import record
-from db.settings import get_setting
+from db.settings import chosen_setting, get_setting
 from translations import LANGUAGES, _
 
 __all__ = ["account_language", "chosen_language", "set_account_language"]
@@ -18,13 +18,18 @@ def chosen_language(db: sqlite_utils.Database, login: str) -> str | None:
     return row[0] if row and row[0] in LANGUAGES else None
 
 
-def account_language(db: sqlite_utils.Database, login: str | None) -> str:
-    """The language to show this account the interface in ("vi" or "en").
+def account_language(db: sqlite_utils.Database, login: str | None, *, browser: str | None = None) -> str:
+    """The language to show this account (or the sign-in form) the interface in ("vi" or "en"): the account's
+    choice, else the desk's when an admin set one, else the reader's browser language ("vi-VN" is Vietnamese) when
+    the workbench speaks it, else the desk's default. A newsroom whose browsers speak Vietnamese reads Vietnamese on
+    its first morning, before anyone has set anything.
 
-    >>> account_language(db, "lan")  # doctest: +SKIP
+    >>> account_language(db, None, browser="vi-VN")  # doctest: +SKIP
     'vi'
     """
-    return (chosen_language(db, login) if login else None) or get_setting(db, "language")
+    reader = (browser or "").replace("_", "-").split("-")[0].lower()
+    return ((chosen_language(db, login) if login else None) or chosen_setting(db, "language")
+            or (reader if reader in LANGUAGES else None) or get_setting(db, "language"))
 
 
 def set_account_language(db: sqlite_utils.Database, login: str, language: str | None, *,

@@ -14,7 +14,7 @@ from db.history import now, record
 from translations import N_, _
 
 __all__ = ["Setting", "SETTINGS", "PUBLICATION_SETTINGS", "PLACEHOLDER_PUBLISHER_NAME", "PLACEHOLDER_PUBLISHER_URL",
-           "PLACEHOLDER_REVIEW_URL", "get_setting", "set_setting", "desk_settings"]
+           "PLACEHOLDER_REVIEW_URL", "get_setting", "set_setting", "desk_settings", "chosen_setting"]
 
 
 @dataclass(frozen=True)
@@ -96,6 +96,13 @@ def get_setting(db: sqlite_utils.Database, key: str) -> Any:
     setting = SETTINGS[key]
     row = db.execute("SELECT value FROM desk_settings WHERE key = ?", [key]).fetchone()
     return setting.default if row is None else json.loads(row[0])
+
+
+def chosen_setting(db: sqlite_utils.Database, key: str) -> Any | None:
+    """The desk's value for `key` when someone has set it, else None (its default is not a choice)."""
+    SETTINGS[key]  # an unknown key is a KeyError, as for get_setting
+    row = db.execute("SELECT value FROM desk_settings WHERE key = ?", [key]).fetchone()
+    return None if row is None else json.loads(row[0])
 
 
 def desk_settings(db: sqlite_utils.Database) -> dict[str, Any]:

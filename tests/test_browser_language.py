@@ -192,3 +192,21 @@ def test_reports_preview_claimreview_and_csv_in_vietnamese(browser, vietnamese_d
     page.locator("[data-testid='stDataFrame']").first.wait_for()
     browser_support.wait_idle(page)
     assert english_left(page) == []
+
+
+def test_a_vietnamese_browser_reads_vietnamese_on_a_desk_that_has_set_nothing(tmp_path):
+    from browser_support import launch_chromium
+    from playwright.sync_api import sync_playwright
+
+    db_path = tmp_path / "new-desk.db"
+    open_database(db_path).close()
+    with running_app(db_path) as base, sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        try:
+            page = browser.new_context(locale="vi-VN", viewport={"width": 1400, "height": 1000}).new_page()
+            page.set_default_timeout(30_000)
+            sign_in(page, base, "Lan", language="vi")  # the form is Vietnamese, then the desk's pages
+            wait_for_text(page, vi("Claim queue"))
+            assert english_left(page) == []
+        finally:
+            browser.close()

@@ -1,5 +1,5 @@
-"""The language each account reads the workbench in: its own choice, else the desk's; the sign-in form speaks the
-desk's language; switching takes effect at once."""
+"""The language each account reads the workbench in: its own choice, else the desk's, else its browser's; the
+sign-in form speaks the desk's language; switching takes effect at once."""
 from __future__ import annotations
 
 import pytest
@@ -28,6 +28,19 @@ def test_an_account_follows_the_desk_until_it_chooses(db):
     assert (chosen_language(db, "lan"), account_language(db, "lan")) == ("en", "en")
     set_account_language(db, "lan", None, changed_by="Lan")
     assert account_language(db, "lan") == "vi"
+
+
+def test_with_nothing_chosen_the_readers_browser_language_decides(db):
+    from db.accounts import add_account
+
+    add_account(db, "lan", role="reviewer", password=PASSWORD, name="Lan")
+    assert account_language(db, None, browser="vi-VN") == "vi"  # the sign-in form, for a Vietnamese browser
+    assert account_language(db, "lan", browser="vi") == "vi"
+    assert account_language(db, "lan", browser="fr-FR") == "en"  # a language the workbench does not speak
+    set_setting(db, "language", "en", changed_by="admin")  # a desk that chose English keeps it
+    assert account_language(db, "lan", browser="vi-VN") == "en"
+    set_account_language(db, "lan", "vi", changed_by="Lan")  # and an account's own choice beats both
+    assert account_language(db, "lan", browser="en-US") == "vi"
 
 
 def test_an_unknown_language_is_refused_in_one_line(db):
