@@ -149,3 +149,12 @@ def test_next_open_claim_button_moves_on(seeded_db, claim_id):
     assert not at.exception
     assert at.query_params["id"] != str(claim_id)
     assert get_claim(seeded_db, int(at.query_params["id"])).status == "new"
+
+
+def test_a_day_without_its_year_is_shown_the_readers_way(seeded_db, db_path, monkeypatch):
+    monkeypatch.setenv("FACTCHECK_DB", str(db_path))
+    dated = next(c for c in claim_queue(seeded_db, ClaimFilter(), limit=200).claims
+                 if any(d.value == "--03-08" for d in get_claim(seeded_db, c.id).dates))
+    at = open_page(make_app(), "claim", id=dated.id)
+    shown = texts(at)
+    assert "= 8 March" in shown and "--03-08" not in shown
