@@ -6,7 +6,7 @@ import html
 
 import streamlit as st
 
-from app_pages.claim_words import claim_type_name, date_value_text, reason_text
+from app_pages.claim_words import claim_type_name, reason_text
 from app_pages.components import (
     database,
     date_input_format,
@@ -104,7 +104,7 @@ def _facts(claim) -> None:
             lines.append(line)
         st.markdown(_("**Figures**") + "\n" + "\n".join(lines))
     if claim.dates:
-        days = [f"- “{md_escape(d.text)}” = {md_escape(date_value_text(d.value))}" for d in claim.dates]
+        days = [f"- “{md_escape(d.text)}” = {md_escape(format_date(d.value))}" for d in claim.dates]
         st.markdown(_("**Dates**") + "\n" + "\n".join(days))
     if claim.edited:
         st.caption(_("Wording edited by a reviewer. The article said: “{text}”").format(

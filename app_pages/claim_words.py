@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from translations import N_, _
 
-__all__ = ["claim_type_name", "language_word", "reason_text", "date_value_text"]
+__all__ = ["claim_type_name", "language_word", "reason_text"]
 
 TYPES = {"statistic": N_("statistic"), "date": N_("date"), "event": N_("event"), "quote": N_("quote"),
          "comparison": N_("comparison"), "prediction": N_("prediction"), "causal": N_("cause")}
@@ -42,23 +42,3 @@ def reason_text(reason: str) -> str:
             return _(message)
     return reason
 
-
-def date_value_text(value: str) -> str:
-    """A date read from a claim, the reader's way: "2022-03-08" as format_date writes it, a day without its year
-    ("--03-08", as reading stores "ngày 8/3") as "8/3" in Vietnamese and "8 March" in English; anything else as is."""
-    import datetime as dt
-    import re
-
-    from babel.dates import format_date as babel_date
-
-    from translations import current_language, format_date
-
-    day = re.fullmatch(r"--(\d{2})-(\d{2})", value or "")
-    if day is None:
-        return format_date(value)
-    try:
-        when = dt.date(2000, int(day.group(1)), int(day.group(2)))  # a leap year: 29/2 is a day too
-    except ValueError:
-        return value
-    language = current_language()
-    return babel_date(when, format="d/M" if language == "vi" else "d MMMM", locale=language)

@@ -165,10 +165,14 @@ _WEAK_WORDS = {"a", "an", "one", "half", "hàng", "vài", "nửa"}
 _GLUED_RUN = re.compile(r"[^\W_]*")
 # A space lost between a Vietnamese word and a number ("có141 quốc gia", as text copied from some pages reads): a
 # lower-case word holding a Vietnamese letter, right before the digits. Codes are written in capitals or ASCII
-# ("Su-34", "A320", "mp3").
-_LOST_SPACE_BEFORE = re.compile(r"(?<![^\W\d_])(?!(?:số|thứ|lúc|quận|phường|tầng|lớp|đợt|kỳ|khóa|khoá|phòng|đường|"
-                                r"vòng|mã|phiên|điều|khoản|chương|mục|tập|phần)$)"
-                                r"(?=[^\W\d_]*[à-ỹđ])(?-i:[a-zà-ỹđ]{2,7})$")
+# ("Su-34", "A320", "mp3"). A word that numbers a thing ("số12", "tầng12") is no lost space: `_NAMING_BEFORE`.
+_LOST_SPACE_BEFORE = re.compile(r"(?<![^\W\d_])(?=[^\W\d_]*[à-ỹđ])(?-i:[a-zà-ỹđ]{2,7})$")
+
+
+def _lost_space(text: str, start: int) -> bool:
+    """Whether the word glued before the digits at `start` lost its space ("có141"), not numbers a thing ("số12")."""
+    return bool(_LOST_SPACE_BEFORE.search(text, max(0, start - 12), start)) \
+        and not _NAMING_BEFORE.search(text[max(0, start - 16):start] + " ")
 
 
 def _glued_to_word(text: str, start: int, end: int, unit_end: int | None = None) -> bool:
@@ -177,7 +181,7 @@ def _glued_to_word(text: str, start: int, end: int, unit_end: int | None = None)
     A unit written against the number ("5km", "10ha", "3kg", "30.000đ"), ending where a word ends and not followed
     by more digits, does not glue it: `unit_end` is where such a unit ends."""
     before = text[start - 1] if start > 0 else " "
-    if (before.isalpha() and not _LOST_SPACE_BEFORE.search(text, max(0, start - 12), start)) or before == "_":
+    if before == "_" or (before.isalpha() and not _lost_space(text, start)):
         return True
     if start > 1 and ((before == "-" and text[start - 2].isalpha())
                       or (before in ".:" and text[start - 2].isalnum())):

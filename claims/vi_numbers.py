@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from claims.wordlists import longest_of
 
-__all__ = ["WordNumber", "vietnamese_word_numbers", "words_value"]
+__all__ = ["WordNumber", "vietnamese_word_numbers", "vietnamese_ranks", "words_value"]
 
 _DIGITS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "bẩy": 7, "tám": 8, "chín": 9}
 # After "mươi" or "mười" some units change their word: hai mươi mốt (21), hai mươi tư (24), mười lăm (15).
@@ -141,3 +141,23 @@ def vietnamese_word_numbers(text: str) -> Iterator[WordNumber]:
         for word in words[:used]:
             end = text.index(word, end) + len(word)
         yield WordNumber(m.start(), end, value, approximate, certain)
+
+
+# A rank in words after "thứ": "thứ nhất", "thứ ba", "thứ tư", "thứ mười hai". A weekday writes its number word with
+# a capital ("thứ Hai", "Thứ Ba"), a rank does not.
+_RANK = re.compile(r"(?<![^\W\d_])[Tt]hứ\s+(?P<words>(?:nhất|tư|(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi|"
+                   r"mốt|lăm|trăm))(?:\s+(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mươi|mốt|lăm|trăm))*)(?![^\W\d_])")
+_RANK_WORDS = {"nhất": 1.0, "tư": 4.0}  # "thứ nhất", "thứ tư": the first and the fourth
+
+
+def vietnamese_ranks(text: str) -> Iterator[tuple[int, int, float]]:
+    """(start, end, rank) of each rank written in words: "bên thứ ba" gives the span of "thứ ba" and 3."""
+    for m in _RANK.finditer(text):
+        words = m.group("words").split()
+        if words[0] in _RANK_WORDS:
+            value: float | None = _RANK_WORDS[words[0]]
+        else:
+            read = words_value(words)
+            value = read[0] if read is not None else None
+        if value is not None:
+            yield m.start(), m.end(), value

@@ -190,6 +190,11 @@ def test_a_fixed_number_of_decimals():
     assert (format_decimal(0.9, "vi", places=2), format_decimal(0.9, "en", places=2)) == ("0,90", "0.90")
 
 
+def test_a_day_without_its_year_is_written_the_readers_way():
+    assert (format_date("--03-08", "vi"), format_date("--03-08", "en")) == ("8/3", "8 March")
+    assert format_date("--02-30", "vi") == "--02-30"  # no such day: kept as it is
+
+
 def test_partial_or_broken_dates_are_kept_as_they_are():
     assert format_date("2026-09", "vi") == "2026-09"
     assert format_date("not a date", "vi") == "not a date"

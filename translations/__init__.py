@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gettext
+import re
 from contextvars import ContextVar
 from functools import cache
 from pathlib import Path
@@ -26,6 +27,8 @@ _language: ContextVar[str] = ContextVar("interface_language", default="en")
 # How a day is written: a Vietnamese reader writes 15/9/2026; English keeps ISO 8601 (2026-09-15), which neither a
 # British nor an American reader misreads, and which the English reports have always carried.
 _DATE_PATTERNS = {"vi": "d/M/yyyy", "en": "yyyy-MM-dd"}
+_YEARLESS_PATTERNS = {"vi": "d/M", "en": "d MMMM"}
+_YEARLESS = re.compile(r"--(\d{2})-(\d{2})")
 
 
 def _checked(language: str | None) -> str:
@@ -109,10 +112,20 @@ def _as_date(value: dt.date | str) -> dt.date | None:
 def format_date(value: dt.date | str | None, language: str | None = None) -> str:
     """A day the reader's way: format_date("2026-09-15", "vi") is "15/9/2026", "2026-09-15" in English.
 
-    A partial date ("2026-09", "2026") or text that is not a date is returned as it is, never guessed at.
+    A day without its year, as reading stores "ngày 8/3" ("--03-08"), is "8/3" in Vietnamese and "8 March" in
+    English. Another partial date ("2026-09", "2026") or text that is not a date is returned as it is, never guessed
+    at.
     """
     if value is None or value == "":
         return ""
+    yearless = _YEARLESS.fullmatch(value) if isinstance(value, str) else None
+    if yearless is not None:
+        try:
+            day = dt.date(2000, int(yearless.group(1)), int(yearless.group(2)))  # a leap year: 29/2 is a day too
+        except ValueError:
+            return value
+        language = _checked(language or current_language())
+        return _babel_date(day, format=_YEARLESS_PATTERNS[language], locale=language)
     day = _as_date(value)
     if day is None or (isinstance(value, str) and len(value.strip()) < 10):
         return str(value)

@@ -105,6 +105,7 @@ def figures_of(text: str) -> tuple[Figure, ...]:
     """
     from claims.dates import find_dates
     from claims.quantities import find_quantities
+    from claims.vi_numbers import vietnamese_ranks
 
     text = strip_social(nfc(text))  # a tweet's signature date and a link's digits are not the claim's figures
     if not any(ch.isdigit() for ch in text) and not _may_hold_number_words(text) and "thứ" not in text.lower():
@@ -118,10 +119,9 @@ def figures_of(text: str) -> tuple[Figure, ...]:
     for m in _DIGITS.finditer(text):  # numbers reading does not take for a figure ("COVID-19", "có141"): bare
         if not any(s < m.end() and m.start() < e for s, e in spans):
             found.append((m.start(), Figure(m.group(), _bare_value(m.group()))))
-    for m in _ORDINAL_IN_WORDS.finditer(text):  # "bên thứ ba" states the same rank as "bên thứ 3"
-        value = _ordinal_value(m.group("words"))
-        if value is not None and not any(s < m.end() and m.start() < e for s, e in spans):
-            found.append((m.start(), Figure(m.group(), value)))  # shown as written: "thứ ba"
+    for start, end, value in vietnamese_ranks(text):  # "bên thứ ba" states the same rank as "bên thứ 3"
+        if not any(s < end and start < e for s, e in spans):
+            found.append((start, Figure(text[start:end], value)))  # shown as written: "thứ ba"
     return tuple(f for _, f in sorted(found, key=lambda pair: pair[0]))
 
 
@@ -133,23 +133,6 @@ def _bare_value(digits: str) -> float | str:
         return parse_number(digits, "vi")
     except ValueError:
         return digits
-
-
-# A rank in words after "thứ": "thứ nhất", "thứ ba", "thứ tư", "thứ mười hai". A weekday writes its number word
-# with a capital ("thứ Hai", "Thứ Ba"), a rank does not.
-_ORDINAL_IN_WORDS = re.compile(r"(?<![^\W\d_])[Tt]hứ\s+(?P<words>(?:nhất|tư|(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|"
-                               r"mười|mươi|mốt|lăm|trăm))(?:\s+(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mươi|mốt|lăm|"
-                               r"trăm))*)(?![^\W\d_])")
-
-
-def _ordinal_value(words: str) -> float | None:
-    from claims.vi_numbers import words_value
-
-    first = words.split()[0].lower()
-    if first in ("nhất", "tư"):
-        return 1.0 if first == "nhất" else 4.0
-    read = words_value(words.split())
-    return read[0] if read is not None else None
 
 
 def _may_hold_number_words(text: str) -> bool:
