@@ -18,6 +18,7 @@ _ABBREVIATIONS = frozenset(
     Mon Tue Wed Thu Fri Sat Sun No Nos Vol vs Fig fig al approx est Co Corp Inc Ltd Dept Univ Ph e.g i.e etc
     U.S U.K U.N E.U""".split()
 )
+_ABBREVIATIONS_FOLDED = frozenset(a.casefold() for a in _ABBREVIATIONS)
 _CLOSERS = "\"'”’»)]}"
 # Events the scanner stops at: a photo credit in brackets, a line break, a quote mark, a run of terminators.
 _EVENT = re.compile(
@@ -28,6 +29,9 @@ _EVENT = re.compile(
     r"|(?P<stop>[.!?…]+)"
 )
 _TOKEN_BEFORE = re.compile(r"(?:[^\W\d_]+\.)*[^\W\d_]+$")
+# A word of two letters or more, then a capitalised word (a capital and a small letter): "nhỏ.Tuy nhiên".
+_WORD_BEFORE = re.compile(r"[^\W\d_]{2,}$")
+_WORD_AFTER = re.compile(r"[^\W\d_][^\W\d_]")
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -38,6 +42,19 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     token = m.group(0)
     # A single capital is an initial (J. Smith); a dotted token is an acronym (U.S., e.g.).
     return token in _ABBREVIATIONS or (len(token) == 1 and token.isupper()) or "." in token
+
+
+def _glued_sentences(text: str, stop: int, after: int) -> bool:
+    """Whether the stop at `stop` ends a sentence that a page glued to the next one without a space
+    ("…không hề nhỏ.Tuy nhiên, …", a scraped page's paragraphs run together). Not an address or an acronym:
+    "TP.HCM", "Tp.Hồ Chí Minh", "ANTD.VN", "U.S.Army" and "baomoi.com" keep their dot."""
+    word = _WORD_BEFORE.search(text, max(0, stop - 40), stop)
+    following = _WORD_AFTER.match(text, after)
+    if not word or not following:
+        return False
+    before, first = word.group(0), following.group(0)
+    return (first[0].isupper() and first[1].islower() and not before.isupper()
+            and before.casefold() not in _ABBREVIATIONS_FOLDED and not _is_abbreviation(text, stop))
 
 
 def _next_visible(text: str, i: int) -> str:
@@ -81,7 +98,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
     ``split_sentences('Ông nói. "A. B," bà nói.')`` gives two spans: the second keeps the two-sentence quote and
     its attribution together. Line breaks always end a sentence; abbreviations (TP.HCM, TS., Mr., U.S.) and
-    decimal or date punctuation (1,7; 8/3) do not; a photo credit "(Ảnh: AFP)" ends its caption.
+    decimal or date punctuation (1,7; 8/3) do not; a photo credit "(Ảnh: AFP)" ends its caption; two sentences a
+    page glued together ("nhỏ.Tuy nhiên") are two.
     """
     spans: list[tuple[int, int]] = []
     start = 0
@@ -122,7 +140,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             after = end
             while after < len(text) and text[after] in _CLOSERS and text[after] not in "\"“”":
                 after += 1
-            if after < len(text) and not text[after].isspace():
+            if after < len(text) and not text[after].isspace() and not _glued_sentences(text, pos, after):
                 continue  # "TP.HCM", "1.700", "...”" glued to the next word: not a boundary
             nxt = _next_visible(text, after)
             if not _starts_sentence(nxt) or nxt in ",;:":

@@ -35,6 +35,26 @@ def test_plain_sentences_split_on_terminators():
         "Mưa lớn kéo dài.", "Nhiều nơi ngập!", "Vì sao?", "Chưa rõ."]
 
 
+def test_sentences_a_page_glued_together_are_two_claims():
+    # Scraped pages often run paragraphs together without a space after the full stop.
+    assert pieces("Khoảng cách không hề nhỏ.Tuy nhiên, Việt Nam sẽ đồng ý. Đó là Quân đội Nhân dân Việt Nam.Ấy thế mà"
+                  " họ phản đối.") == ["Khoảng cách không hề nhỏ.", "Tuy nhiên, Việt Nam sẽ đồng ý.",
+                                      "Đó là Quân đội Nhân dân Việt Nam.", "Ấy thế mà họ phản đối."]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ông sống ở Tp.Hồ Chí Minh và làm việc ở TP.HCM.",
+        "Trang ANTD.VN và baomoi.com đưa tin.",
+        "Gs.Nguyễn Văn A và Ts.Lê B đến từ U.S.Army.",
+        "Ông Mr.Smith đến muộn.",
+    ],
+)
+def test_a_dot_inside_an_address_or_an_abbreviation_is_no_boundary(text):
+    assert pieces(text) == [text]
+
+
 def test_multi_sentence_quote_stays_with_its_attribution():
     text = 'Bà Lan nói về dự án. "Chúng tôi đã xong. Mọi thứ ổn. Sẽ bàn giao sớm," bà Lan nói. Sau đó bà rời đi.'
     assert pieces(text) == ["Bà Lan nói về dự án.", '"Chúng tôi đã xong. Mọi thứ ổn. Sẽ bàn giao sớm," bà Lan nói.',
