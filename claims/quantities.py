@@ -407,6 +407,28 @@ def _vi_word_figures(text: str, blocked, taken: list[_Found]) -> list[_Found]:
 
 _TIME_UNITS = frozenset({"ngày", "tuần", "tháng", "năm", "giờ", "phút", "giây"})
 
+# A growth told as a multiple without a digit: "tăng gấp đôi" (twice), "gấp rưỡi" (one and a half times), "gấp
+# ba" without "lần"; "doubled", "tripled". They are figures a fact-checker checks ("gấp đôi" is not "gấp ba").
+_VI_MULTIPLES = {"đôi": 2.0, "rưỡi": 1.5, "hai": 2.0, "ba": 3.0, "bốn": 4.0, "tư": 4.0, "năm": 5.0, "sáu": 6.0,
+                 "bảy": 7.0, "tám": 8.0, "chín": 9.0, "mười": 10.0}
+_EN_MULTIPLES = {"doubled": 2.0, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0, "doubling": 2.0,
+                 "tripling": 3.0, "quadrupling": 4.0}
+_VI_MULTIPLE = re.compile(rf"(?<![^\W\d_])gấp\s+(?P<n>{'|'.join(_VI_MULTIPLES)})(?![^\W\d_])",
+                          re.IGNORECASE)
+_EN_MULTIPLE = re.compile(rf"(?<![^\W\d_])(?P<n>{'|'.join(_EN_MULTIPLES)})(?![^\W\d_])", re.IGNORECASE)
+
+
+def _multiples(text: str, language: str, blocked, taken: list[_Found]) -> list[_Found]:
+    """Multiples in words ("gấp đôi", "doubled") that no other reading took, unit "lần" or "times"."""
+    pattern, values, unit = (_VI_MULTIPLE, _VI_MULTIPLES, "lần") if language == "vi" else \
+        (_EN_MULTIPLE, _EN_MULTIPLES, "times")
+    found: list[_Found] = []
+    for m in pattern.finditer(text):
+        if blocked(m.start(), m.end()) or any(q.start < m.end() and m.start("n") < q.end for q, _ in taken):
+            continue  # "gấp ba lần" is already "ba lần"
+        found.append((Quantity(m.group(0), m.start(), m.end(), values[m.group("n").lower()], unit), m.start()))
+    return found
+
 
 def _join_ranges(text: str, found: list[_Found]) -> list[Quantity]:
     """"từ 1.200 đến 2.000", "70 - 75", "between 10 and 20%" become one quantity with `high`."""
@@ -470,7 +492,8 @@ def find_quantities(text: str, offset: int = 0, *, language: str | None = None,
 
     digits = _digit_figures(text, language, blocked)
     words = _vi_word_figures(text, blocked, digits) if language == "vi" else _word_figures(text, blocked, digits)
-    both = sorted(digits + words, key=lambda f: f[0].start)
+    multiples = _multiples(text, language, blocked, digits + words)
+    both = sorted(digits + words + multiples, key=lambda f: f[0].start)
     found = _join_ranges(text, both)
     if offset:
         found = [Quantity(q.text, q.start + offset, q.end + offset, q.value, q.unit, q.qualifier, q.high)

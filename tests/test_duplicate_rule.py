@@ -25,6 +25,8 @@ def test_a_paraphrase_with_the_same_figures_written_another_way_is_a_duplicate_a
      "different figure: ngày 8/3 ≠ ngày 9/3"),
     ("Hơn 50 người bị thương trong vụ nổ", "Dưới 50 người bị thương trong vụ nổ",
      "different figure: Hơn 50 người ≠ Dưới 50 người"),
+    ("Giá rau ở Hà Nội đã tăng gấp đôi so với tuần trước", "Giá rau ở Hà Nội đã tăng gấp ba so với tuần trước",
+     "different figure: gấp đôi ≠ gấp ba"),
 ])
 def test_a_close_text_with_another_figure_is_related_and_names_both_figures(a, b, why):
     said = explain(a, b)

@@ -199,3 +199,17 @@ def test_a_space_lost_before_a_number_still_gives_the_figure_but_not_for_a_numbe
     assert [(q.value, q.unit) for q in find_quantities("Nga có141 máy bay bị bắn hạ.", language="vi")] == [
         (141, "máy bay")]
     assert find_quantities("Xe buýt số12 chạy qua. Tầng12 bị cháy. Lần thứ3 tăng giá.", language="vi") == []
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [("Giá rau đã tăng gấp đôi so với tuần trước.", 2, "lần"),
+                                                     ("Doanh thu tăng gấp rưỡi.", 1.5, "lần"),
+                                                     ("Số ca mắc tăng gấp ba so với năm ngoái.", 3, "lần"),
+                                                     ("Exports doubled last year.", 2, "times"),
+                                                     ("The deficit tripled in a decade.", 3, "times")])
+def test_a_multiple_in_words_is_a_figure(text, value, unit):
+    assert [(q.value, q.unit) for q in find_quantities(text)] == [(value, unit)]
+
+
+def test_a_multiple_in_words_is_read_once_and_urgency_is_no_figure():
+    assert [(q.text, q.value) for q in find_quantities("Giá tăng gấp ba lần.", language="vi")] == [("ba lần", 3)]
+    assert find_quantities("Ông nói gấp gáp rằng cần đi gấp.", language="vi") == []
