@@ -106,7 +106,7 @@ _ROLE_HEADS = frozenset(_low(w) for w in """người phát ngôn|phát ngôn vi�
     cựu""".split("|") if w.strip())
 _BODY_HEADS = frozenset(_low(w) for w in """bộ|sở|ban|ủy ban|uỷ ban|ubnd|đại sứ quán|
     lãnh sự quán|quân đội|chính phủ|chính quyền|lực lượng|hãng tin|hãng thông tấn|tờ|báo|đài|trang|kênh|
-    truyền thông|cơ quan|liên đoàn|
+    truyền thông|cơ quan|liên đoàn|tổng công ty|
     hội đồng|tòa án|toà án|tòa|viện|trung tâm|tổng cục|cục|công an|cảnh sát|bệnh viện|công ty|tập đoàn|ngân hàng|
     đảng|văn phòng|nhà trắng|điện kremlin|lầu năm góc|liên hợp quốc|quốc hội|hạ viện|thượng viện|không quân|
     hải quân|lục quân|bộ tư lệnh|bộ chỉ huy|phương tiện truyền thông|cơ quan báo chí|phía|chính quyền địa phương|
@@ -167,6 +167,26 @@ def _mask_quotes(s: str) -> str:
     return _QUOTED.sub(blank, s)
 
 
+# Official names written with a comma or a dash inside ("Bộ Văn hóa, Thể thao và Du lịch", "Bộ Lao động - Thương
+# binh và Xã hội"): their separators are hidden while the sentence is cut at commas and dashes, then given back.
+_NAME_SEPARATORS = re.compile(r"(?<=Văn hóa)(,)(?= Thể thao)|(?<=Văn hoá)(,)(?= Thể thao)"
+                              r"|(?<=Lao động)(\s*[-–—]\s*)(?=Thương binh)")
+_HIDDEN = {",": "\ue000", "-": "\ue001", "–": "\ue002", "—": "\ue003"}
+_SHOWN = str.maketrans({v: k for k, v in _HIDDEN.items()})
+
+
+def _keep_names_whole(masked: str) -> str:
+    if "Văn h" not in masked and "Lao động" not in masked:
+        return masked
+    return _NAME_SEPARATORS.sub(lambda m: "".join(_HIDDEN.get(ch, ch) for ch in m.group()), masked)
+
+
+def _restored(found: Attribution | None) -> Attribution | None:
+    if found is None or not any(ch in found.name + (found.role or "") for ch in _HIDDEN.values()):
+        return found
+    return Attribution(found.name.translate(_SHOWN), found.role.translate(_SHOWN) if found.role else None)
+
+
 def _starts_with(folded: str, heads: frozenset[str]) -> int:
     """The number of words of the longest of `heads` that `folded` starts with (0 if none)."""
     words = folded.split()
@@ -185,7 +205,8 @@ def _verbs(masked: str) -> Iterator[re.Match[str]]:
             pos = m.start() + 1
             continue
         before = masked[max(0, m.start() - 12): m.start()].split()
-        if before and (before[-1].lower() in _NOUN_MAKERS or before[-1].lower() in _REFUSALS):
+        in_a_name = len(before) >= 2 and before[-1][:1].isupper() and before[-2][:1].isupper()  # "Nhật Bản"
+        if before and not in_a_name and (before[-1].lower() in _NOUN_MAKERS or before[-1].lower() in _REFUSALS):
             continue
         verb = " ".join(m.group().split()).lower()
         rest = masked[m.end(): m.end() + 6]
@@ -286,9 +307,9 @@ class VietnameseSpeakers:
 
     # Reading one sentence ----------------------------------------------------------------------------------------
     def speaker_of(self, sentence: str) -> Attribution | None:
-        masked = _mask_quotes(sentence)
-        found = self._by_interview(masked) or self._by_verb(masked) or self._by_quote_attribution(masked) \
-            or self._by_according(masked) or self._by_agent(masked) or self._by_report(masked)
+        masked = _keep_names_whole(_mask_quotes(sentence))
+        found = _restored(self._by_interview(masked) or self._by_verb(masked) or self._by_quote_attribution(masked) \
+            or self._by_according(masked) or self._by_agent(masked) or self._by_report(masked))
         if found is None:
             # "Trước đó, Tổng thống Ukraine Volodymyr Zelenskyy đã có bài phát biểu": the person the next "ông"
             # refers to, though they do not speak here.
@@ -496,7 +517,8 @@ class VietnameseSpeakers:
         if body_width > role_width:
             kept = []
             for w in np.split():
-                if kept and w[:1].islower() and _low(w) in _BODY_STOPS:  # "Bộ Công Thương", "Bộ Công an"
+                if kept and w[:1].islower() and _low(w) in _BODY_STOPS \
+                        and f"{_low(kept[-1])} {_low(w)}" not in _BODY_NAME_WORDS:  # "Bộ Công an", "Cục Hàng không"
                     break
                 kept.append(w)
             body = " ".join(kept)
@@ -542,7 +564,8 @@ class VietnameseSpeakers:
                 role = _HONORIFIC.sub("", title).strip() or None
                 if role is None and following is not None and _names_a_post(following):
                     role = _APPOSITIVE_ROLE.sub("", following.strip()) or None
-                if role is None and preceding and self._is_title(preceding) and len(preceding.split()) <= 12:
+                if role is None and preceding and self._is_title(preceding) and len(preceding.split()) <= 12 \
+                        and not _CLAUSE_WORDS & set(_low(preceding).split()):
                     role = preceding
                 self.remember(full, role)
                 self._last_person = full
@@ -596,6 +619,13 @@ _PLACE_WORDS = frozenset(w for p in PLACES_AND_BODIES for w in p.split() if len(
 _BODY_STOPS = frozenset(_low(w) for w in """đã đang sẽ vừa cũng hôm ngày trong khi vào sau trước công có không được bị
     ra đưa thì mà là vẫn còn đều lại mới từng hiện nay tối sáng chiều""".split())
 
+
+# A phrase holding one of these is a clause ("thể thao là hai lĩnh vực lớn"), not a title beside a name.
+_CLAUSE_WORDS = frozenset({"là", "đã", "đang", "sẽ"})
+
+# Two words a body's name may hold although the second usually ends a name ("Cục Hàng không Việt Nam").
+_BODY_NAME_WORDS = frozenset({"hàng không", "tổng công", "công nghệ", "công nghiệp", "công thương", "công trình",
+                              "sau đại"})
 
 # Bodies whose one-word name is a brand ("công ty Apple", "ngân hàng Vietcombank"), not a person standing after
 # them as "Điện Kremlin Ushakov" does.

@@ -242,6 +242,18 @@ def test_thong_tin_them_attributes():
         # bodies whose names carry lower-case syllables or a second capital ("Công an", "Công Thương")
         ("Bộ Công an cho biết đã bắt giữ 15 đối tượng.", "Bộ Công an", None),
         ("Bộ Công Thương cho biết giá xăng tăng 1.200 đồng mỗi lít.", "Bộ Công Thương", None),
+        ("Theo số liệu của Cục Hàng không, sản lượng khách đạt 3,5 triệu lượt.", "Cục Hàng không", None),
+        ("Tổng công ty Hàng không Việt Nam cho hay hãng đã hủy 24 chuyến bay.", "Tổng công ty Hàng không Việt Nam",
+         None),
+        # official names with a comma or a dash inside
+        ("Bộ Văn hóa, Thể thao và Du lịch cho biết có 8 di tích bị xuống cấp.", "Bộ Văn hóa, Thể thao và Du lịch",
+         None),
+        ("Bà Đào Ngọc Dung, Bộ trưởng Bộ Lao động - Thương binh và Xã hội, cho biết 5.000 hồ sơ đã được duyệt.",
+         "Đào Ngọc Dung", "Bộ trưởng Bộ Lao động - Thương binh và Xã hội"),
+        # a body whose name ends in a word that elsewhere makes a noun ("bản tin")
+        ("Cơ quan Khí tượng Nhật Bản dự báo nhiệt độ có thể lên tới 40 độ C.", "Cơ quan Khí tượng Nhật Bản", None),
+        # a clause before the speaker is what was said, not the speaker's title
+        ("Văn hóa, thể thao là hai lĩnh vực lớn nhất, ông Nam nói.", "Nam", None),
         # a role at a body, with no person's name
         ("Lãnh đạo Sở Giao thông Vận tải TP HCM cho hay 2 tuyến metro sẽ hoàn thành.",
          "Lãnh đạo Sở Giao thông Vận tải TP HCM", None),
