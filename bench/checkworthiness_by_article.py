@@ -17,7 +17,8 @@ precision, recall and F1 of the check-worthy class for:
   gets (the model only when it beat the rules on its own held-back decisions, otherwise the rules);
 - a desk that trained on some real articles, scoring other real articles: k folds over articles (never a
   sentence of a scored article among the labels), the rules on the same sentences beside it;
-- the same with the self-written sentences added to the real labels.
+- the same with the self-written sentences added to the real labels;
+- for the models as fitted, their F1 minus the rules' with a 90% interval from redrawing whole articles.
 Nothing is chosen by this script; what was chosen on which data is in docs/measurements/checkworthiness.md.
 """
 from __future__ import annotations
@@ -49,6 +50,26 @@ def _rows(name: str) -> list[dict]:
 def _line(name: str, truth, predicted) -> str:
     p, r, f1 = figures(list(truth), list(predicted))
     return f"{name:<58} precision {p:.3f} recall {r:.3f} F1 {f1:.3f}"
+
+
+def _difference_interval(truth, model, rules, articles, draws: int = 1000) -> tuple[float, float, float]:
+    """The model's F1 minus the rules' over the same sentences, with a 90% interval from redrawing whole articles
+    with replacement: how far the difference could be chance with this few articles."""
+    names = sorted(set(articles))
+    at = {a: i for i, a in enumerate(names)}
+    counts = np.zeros((2, len(names), 3))  # (model, rules) x article x (tp, fp, fn)
+    for y, m, r, a in zip(truth, model, rules, articles, strict=True):
+        for k, called in enumerate((m, r)):
+            counts[k, at[a]] += (y and called, called and not y, y and not called)
+
+    def f1(c: np.ndarray) -> np.ndarray:
+        tp, fp, fn = c[..., 0], c[..., 1], c[..., 2]
+        return np.where(tp > 0, 2 * tp / np.maximum(2 * tp + fp + fn, 1), 0.0)
+
+    picks = np.random.default_rng(7).integers(0, len(names), size=(draws, len(names)))
+    differences = f1(counts[0][picks].sum(axis=1)) - f1(counts[1][picks].sum(axis=1))
+    whole = float(f1(counts[0].sum(axis=0)) - f1(counts[1].sum(axis=0)))
+    return whole, float(np.percentile(differences, 5)), float(np.percentile(differences, 95))
 
 
 def main() -> int:
@@ -102,6 +123,8 @@ def main() -> int:
             gets[score] = fitted[score] if result.adopted else rules[score]
             adopted += result.adopted
         print(_line(f"trained on other {name}, the model as fitted", y, fitted))
+        print("   F1 minus the rules' %+.3f, 90%% interval over redrawn articles %+.3f to %+.3f"
+              % _difference_interval(y.tolist(), fitted.tolist(), rules.tolist(), articles))
         print(_line(f"trained on other {name}, what the desk gets", y, gets)
               + f" (model adopted in {adopted}/{args.folds} folds)")
     if args.articles == "held":
