@@ -123,8 +123,8 @@ def main() -> int:
             gets[score] = fitted[score] if result.adopted else rules[score]
             adopted += result.adopted
         print(_line(f"trained on other {name}, the model as fitted", y, fitted))
-        print("   F1 minus the rules' %+.3f, 90%% interval over redrawn articles %+.3f to %+.3f"
-              % _difference_interval(y.tolist(), fitted.tolist(), rules.tolist(), articles))
+        whole, low, high = _difference_interval(y.tolist(), fitted.tolist(), rules.tolist(), articles)
+        print(f"   F1 minus the rules' {whole:+.3f}, 90% interval over redrawn articles {low:+.3f} to {high:+.3f}")
         print(_line(f"trained on other {name}, what the desk gets", y, gets)
               + f" (model adopted in {adopted}/{args.folds} folds)")
     if args.articles == "held":

@@ -142,7 +142,7 @@ _FIGURE = re.compile(
 )
 _WORD_SCALES = _alternation(w for w in _SCALES if w not in _CURRENCY_ONLY_SCALES)
 _WORD_FIGURE = re.compile(
-    rf"\b(?P<words>(?:(?:{_alternation(_EN_WORD_VALUES)})[\s-]+){{0,3}}"
+    rf"\b(?P<words>(?:(?:{_alternation(_EN_WORD_VALUES)})(?:[\s-]+|\s+and\s+(?=an?\s+half\b))){{0,3}}"
     rf"(?:{_alternation(_EN_WORD_VALUES)})|(?:{_alternation(_VI_WORD_VALUES)}))"
     rf"(?:\s+(?P<scale>(?:{_WORD_SCALES})(?:\s+(?:of\s+)?(?:{_WORD_SCALES}))?))?"
     rf"(?:\s+(?P<unit>{_UNIT_RE}))?\b",
@@ -218,7 +218,11 @@ _SPACES = re.compile(r"\s+")
 def _word_value(words: str) -> float | None:
     """"forty-five" → 45, "two hundred" → 200; None when the words do not make one number."""
     current = 0.0
-    for w in re.split(r"[\s-]+", words.lower()):
+    split = [w for w in re.split(r"[\s-]+", words.lower()) if w != "and"]
+    # An article beside other number words counts nothing: "half a million", "a dozen", "two and a half";
+    # alone it is one ("a million").
+    split = [w for w in split if w not in ("a", "an")] or split
+    for w in split:
         if w == "hundred":
             current = (current or 1) * 100
         elif w in _EN_WORD_VALUES:

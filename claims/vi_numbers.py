@@ -93,6 +93,9 @@ def words_value(words: list[str], *, hedged: bool = False) -> tuple[float, int, 
             used = i + 1
             break
         elif w == "nửa" and i == 0:
+            following = words[1].lower() if len(words) > 1 else ""
+            if following in _SCALES:  # "nửa triệu người": half a million
+                return 0.5 * _SCALES[following], 2, False, True
             return 0.5, 1, False, True
         elif w == "nửa" and i == 1 and words[0].lower() == "một":
             return 0.5, 2, False, True

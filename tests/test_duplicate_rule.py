@@ -147,3 +147,8 @@ def test_the_why_of_a_pair_speaks_the_readers_language():
         use_language("en")
     assert explain("Nga kiểm soát 90% lãnh thổ Donbas.",
                    "Ukraine kiểm soát 90% lãnh thổ Donbas.").why == "same figures: 90% · other names: Nga ≠ Ukraine"
+
+
+def test_half_a_million_in_words_is_the_same_figure_as_in_digits():
+    said = explain("Khoảng nửa triệu người đã tham gia biểu tình.", "Khoảng 500.000 người đã tham gia biểu tình.")
+    assert said.relation is Relation.DUPLICATE

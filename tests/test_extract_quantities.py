@@ -188,3 +188,13 @@ def test_bare_syllables_alone_are_not_figures():
 )
 def test_a_vietnamese_scale_word_reads_the_number_the_vietnamese_way(text, value):
     assert find_quantities(text)[0].value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(("text", "value"), [("half a million people", 5e5), ("a half million people", 5e5),
+                                             ("two and a half million people", 2.5e6), ("a dozen people", 12),
+                                             ("a hundred thousand people", 1e5), ("a million people", 1e6),
+                                             ("Khoảng nửa triệu người đã tham gia.", 5e5),
+                                             ("Công ty lỗ hơn nửa tỷ đồng.", 5e8)])
+def test_halves_and_articles_in_number_words_are_read_as_a_reader_says_them(text, value):
+    assert [q.value for q in find_quantities(text)] == [value]
+
