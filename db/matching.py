@@ -117,8 +117,8 @@ def suggestions_for(db: sqlite_utils.Database, claim_id: int, *, include_rejecte
     """The matches of a claim for its page, best first: similar claims and "already checked by …" fact-checks.
 
     Claims of the claim's own article are left out, whenever they were stored (`article_neighbours` lists those
-    that share a figure). Each carries the rule's `why` (stored with the suggestion, or read now for an older one)
-    and the two claims' figures side by side.
+    that share a figure). Each carries the rule's `why`, read now in the reader's language (the stored one is in
+    the language of whoever ingested the article), and the two claims' figures side by side.
     """
     claim_row = db.execute("SELECT text, article_id FROM claims WHERE id = ?", [claim_id]).fetchone()
     if claim_row is None:
@@ -141,7 +141,7 @@ def suggestions_for(db: sqlite_utils.Database, claim_id: int, *, include_rejecte
         if not other_languages and theirs.language != own_language and decision is not MatchDecision.CONFIRMED:
             continue  # the desk's setting: matches in other languages are not suggested
         figures = compare_figures(mine.figures, theirs.figures, same_language=theirs.language == own_language)
-        why = r["why"] or _why_now(mine, theirs, relation)
+        why = _why_now(mine, theirs, relation)  # in the reader's language, not the one of whoever stored it
         common = dict(why=why, figures=figures, decided_by=r["decided_by"], decision_note=r["decision_note"])
         if r["other_kind"] == "known":
             out.append(Suggestion(r["match_id"], claim_id, "known", r["other_id"], None, text, r["score"],
@@ -158,7 +158,7 @@ def suggestions_for(db: sqlite_utils.Database, claim_id: int, *, include_rejecte
 
 
 def _why_now(mine: Side, theirs: Side, relation: Relation) -> str:
-    """The why of a suggestion stored before whys were kept: the rule read again on the two texts."""
+    """The why of a suggestion: the rule read again on the two texts, in the current interface language."""
     close = closeness([mine.norm], [theirs.norm])[0][0]
     if mine.language != theirs.language:
         return judge(mine, theirs, closeness=close, meaning=1.0 if relation is Relation.DUPLICATE else 0.0,

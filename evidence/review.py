@@ -146,14 +146,16 @@ def adopt_verdict(db: sqlite_utils.Database, claim_id: int, from_claim_id: int, 
     """
     source = get_claim(db, from_claim_id)
     if source is None or not source.rating:
-        raise ReviewError(f"claim {from_claim_id} has no verdict to adopt")
+        raise ReviewError(_("claim {id} has no verdict to adopt").format(id=from_claim_id))
     claim = get_claim(db, claim_id)
     if claim is None:
-        raise ClaimNotFound(f"claim {claim_id} does not exist")
+        raise ClaimNotFound(_("claim {id} does not exist").format(id=claim_id))
     status: Any = UNCHANGED if claim.status in (Status.DRAFTED, Status.PUBLISHED) else Status.DRAFTED
     why = explain(claim.text, source.text).why
-    rationale = (f"{source.rationale}\n\n(Adopted from claim {from_claim_id}, a confirmed duplicate"
-                 + (f": {why}" if why else "") + ", with its sources.)")
+    # Said in the adopting reviewer's language, as the rationale it joins was written in the desk's.
+    note = (_("(Adopted from claim {id}, a confirmed duplicate: {why}, with its sources.)") if why
+            else _("(Adopted from claim {id}, a confirmed duplicate, with its sources.)"))
+    rationale = f"{source.rationale}\n\n{note.format(id=from_claim_id, why=why)}"
     with writing(db):
         saved = save_review(db, claim_id, expected_version=expected_version, reviewer=reviewer,
                             rating=source.rating, verdict=source.verdict, rationale=rationale, status=status)

@@ -36,6 +36,17 @@ def test_a_pair_with_different_figures_is_suggested_with_its_difference(differin
     assert s.article_title == "Bài cũ" and s.published
 
 
+def test_the_why_is_read_in_the_reader_language_whatever_language_stored_it(db):
+    from translations import use_language
+
+    [old] = store_claims(db, DEATHS_52, title="Bài cũ")
+    [new] = store_claims(db, DEATHS_48, title="Bài mới")
+    suggest_matches(db, [new])  # stored while the interface is English
+    use_language("vi")
+    [s] = suggestions_for(db, new)
+    assert s.why == "khác số liệu: ít nhất 48 người ≠ ít nhất 52 người"
+
+
 def test_linking_different_figures_needs_the_difference_confirmed_and_keeps_it(db, differing):
     old, new, s = differing
     with pytest.raises(DifferenceNotConfirmed) as refused:
@@ -89,3 +100,21 @@ def test_adopting_a_verdict_carries_its_sources_into_the_report(db, db_path, cap
     report = capsys.readouterr().out
     assert "Báo cáo thiệt hại do lũ" in report and "No sources attached" not in report
     assert "Adopted from claim" in report
+
+
+def test_a_verdict_adopted_on_a_vietnamese_desk_says_so_in_vietnamese(db):
+    from translations import use_language
+
+    [old] = store_claims(db, DEATHS_52, title="Bài cũ")
+    [new] = store_claims(db, "Ít nhất 52 người đã thiệt mạng vì lũ lụt ở miền Trung, theo Bộ Nông nghiệp.",
+                         title="Bài mới")
+    save_review(db, old, expected_version=get_claim(db, old).version, reviewer="Lan", rating="True",
+                rationale="Báo cáo của Bộ ghi nhận 52 người chết.", status="drafted")
+    suggest_matches(db, [new])
+    [s] = suggestions_for(db, new)
+    decide_match(db, s.match_id, decision="confirmed", reviewer="Lan")
+    use_language("vi")
+    adopted = adopt_verdict(db, new, old, expected_version=get_claim(db, new).version, reviewer="Lan")
+    assert adopted.claim.rationale.endswith(
+        f"(Lấy từ nhận định {old}, đã xác nhận là cùng nhận định: cùng số liệu: Ít nhất 52 người, kèm các nguồn"
+        " của nó.)")
