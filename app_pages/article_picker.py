@@ -12,10 +12,11 @@ OFFERED = 50  # articles listed at a time: the newest, or those the search finds
 
 
 def article_picker(db, *, key: str, label: str, wanted: int | None = None, any_label: str | None = None,
-                   container=st) -> tuple[int | None, bool]:
+                   any_shown: str | None = None, container=st) -> tuple[int | None, bool]:
     """A search box (title words or #number) and a list of the articles it finds; returns (the article chosen,
     whether `wanted` exists). `wanted` (from a link or the last article opened) is chosen when the list first
-    shows; `any_label` adds a first choice meaning "any article" (returned as None)."""
+    shows; `any_label` adds a first choice meaning "any article" (returned as None), shown as `any_shown` (the
+    reader's words for it) when given."""
     from db.article_lookup import article_titles, find_articles
 
     query = container.text_input(_("Find an article"), key=f"{key}_find", type="search",
@@ -38,5 +39,5 @@ def article_picker(db, *, key: str, label: str, wanted: int | None = None, any_l
     elif st.session_state[key] is not None and st.session_state[key] not in choices:
         st.session_state[key] = choices[0]  # a new search: the list changed under the old choice
     chosen = container.selectbox(label, choices, key=key, placeholder=_("Choose an article"),
-                                 format_func=lambda c: c if c == any_label else labels.get(c, f"#{c}"))
+                                 format_func=lambda c: (any_shown or c) if c == any_label else labels.get(c, f"#{c}"))
     return (None if chosen == any_label else chosen), exists

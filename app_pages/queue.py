@@ -106,7 +106,7 @@ def _filters(db):
     types = {**any_, **{t: claim_type_name(t) for t in facets["type"]}}
     claim_type = row1[2].selectbox(_("Type"), [ANY, *facets["type"]], key="queue_type",
                                    format_func=lambda t: types.get(t, t))
-    article, _exists = article_picker(db, key="queue_article", label=_("Article"), any_label=ANY,
+    article, _exists = article_picker(db, key="queue_article", label=_("Article"), any_label=ANY, any_shown=_("Any"),
                                       container=row1[3])
     row2 = st.columns(4)
     assignee = row2[0].selectbox(_("Assignee"), [ANY, *facets["assignee"]], key="queue_assignee",

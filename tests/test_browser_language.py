@@ -49,7 +49,8 @@ ENGLISH = _english_messages()
 def english_left(page) -> list[str]:
     """Pieces of English interface text on the page (the user's own text, Vietnamese here, cannot match them; a value
     quoted “like this”, such as the example publisher's name, is data, not interface)."""
-    text = re.sub(r"“[^”]*”", " ", " ".join(page.locator("body").inner_text().split()))
+    chosen = " | ".join(box.input_value() for box in page.get_by_role("combobox").all())  # not in inner_text
+    text = re.sub(r"“[^”]*”", " ", " ".join((page.locator("body").inner_text() + " | " + chosen).split()))
     return [piece for piece in ENGLISH if piece in text]
 
 
@@ -93,7 +94,18 @@ def _no_english(page, where: str) -> None:
     assert english_left(page) == [], where
 
 
-def test_vietnamese_from_sign_in_to_a_published_verdict(browser, empty_vietnamese_desk):
+def _claim_with_suggestions(db_path) -> int:
+    """The claim of the later article that has similar claims to show."""
+    from db.matching import suggestions_for
+
+    db = open_database(db_path)
+    try:
+        return next(i for (i,) in db.execute("SELECT id FROM claims WHERE article_id = 2") if suggestions_for(db, i))
+    finally:
+        db.close()
+
+
+def test_vietnamese_from_sign_in_to_a_published_verdict(browser, empty_vietnamese_desk, tmp_path):
     base = empty_vietnamese_desk
     page = browser.new_page(viewport={"width": 1400, "height": 1100})
     page.set_default_timeout(30_000)
@@ -106,12 +118,17 @@ def test_vietnamese_from_sign_in_to_a_published_verdict(browser, empty_vietnames
     wait_for_text(page, vi("Add an article"))
     _no_english(page, "articles, empty")
 
-    page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(
-        str(SEEDS / "000_b40a4ec500c6cd00.txt"))
-    page.locator('[data-testid="stFileChipName"]').first.wait_for()
-    page.get_by_role("button", name=vi("Add article and find claims")).click()
-    wait_for_text(page, "Đã thêm bài #1 với")
-    _no_english(page, "articles")
+    # A later article restates one of the sample article's claims with another figure: a suggestion with a why.
+    later = tmp_path / "bai-sau.txt"
+    later.write_text("Làn sóng người tị nạn tiếp tục tăng\n\nƯớc tính, hơn 1,8 triệu người đã rời bỏ nhà cửa trong"
+                     " cuộc xung đột.\nCác nước láng giềng đã mở thêm điểm tiếp nhận.\n", encoding="utf-8")
+    for number, upload in enumerate((SEEDS / "000_b40a4ec500c6cd00.txt", later), start=1):
+        page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(str(upload))
+        page.locator('[data-testid="stFileChipName"]').first.wait_for()
+        browser_support.wait_idle(page)
+        page.get_by_role("button", name=vi("Add article and find claims")).click()
+        wait_for_text(page, f"Đã thêm bài #{number} với")
+        _no_english(page, "articles")
 
     page.get_by_role("link", name=vi("Article view")).click()
     wait_for_text(page, vi("Add a claim the engine missed"))
@@ -120,9 +137,17 @@ def test_vietnamese_from_sign_in_to_a_published_verdict(browser, empty_vietnames
     page.get_by_role("link", name=vi("Claim queue")).click()
     wait_for_text(page, vi("Review next open claim"))
     _no_english(page, "claim queue")
+    shown = [box.input_value() for box in page.get_by_role("combobox").all()]
+    assert vi("Any") in shown and "Any" not in shown, shown  # the filters' "no choice", the article's included
     page.get_by_role("button", name=vi("Review"), exact=True).first.click()
     wait_for_text(page, vi("Why it was flagged"))
     _no_english(page, "claim")
+    # A claim the other article states too: its suggestions and their why, in Vietnamese.
+    page.goto(f"{base}/claim?id={_claim_with_suggestions(tmp_path / 'ban-bien-tap.db')}")
+    wait_for_text(page, vi("Similar claims"))
+    _no_english(page, "claim with suggestions")
+    page.go_back()
+    wait_for_text(page, vi("Why it was flagged"))
 
     page.get_by_label(vi("URL (http or https)")).fill("https://vnexpress.example/the-gioi/ukraine-123.html")
     page.get_by_label(vi("Title"), exact=True).fill("Nga và Ukraine đàm phán vòng ba")
