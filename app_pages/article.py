@@ -209,5 +209,5 @@ if _article_id is not None:
         st.subheader(md_escape(_article.title), anchor=False)
         st.html(highlighted_article_html(_article.text, [c for c in _claims if show_all or c.checkworthy],
                                          colour_by=colour_by, selected=selected,
-                                         link=f"?id={_article_id}&select={{id}}"))
+                                         link=f"?id={_article_id}&select={{id}}", names=_names))
         _add_missed_claim(_db, _article)

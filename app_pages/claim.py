@@ -431,13 +431,15 @@ def _origin(s) -> str:
         archive=md_escape(s.checked_by or _("archive")), date=s.published or _("date unknown"))
 
 
-def _verdict_words(s) -> str | None:
-    """"already checked" only for a published verdict (or a past fact-check); a drafted one is a draft."""
+def _verdict_words(s, names: dict[str, str]) -> str | None:
+    """"already checked" only for a published verdict (or a past fact-check); a drafted one is a draft. A claim's
+    rating is named in the reader's language (`names`); a past fact-check's is its archive's own words."""
     if not s.rating:
         return None
+    rating = md_escape(names.get(s.rating, s.rating) if s.other_kind == "claim" else s.rating)
     if s.other_kind == "claim" and s.status != Status.PUBLISHED:
-        return _("draft verdict: **{rating}** (not published)").format(rating=md_escape(s.rating))
-    return _("already checked: **{rating}**").format(rating=md_escape(s.rating))
+        return _("draft verdict: **{rating}** (not published)").format(rating=rating)
+    return _("already checked: **{rating}**").format(rating=rating)
 
 
 def _figures_side_by_side(s) -> None:
@@ -450,6 +452,7 @@ def _figures_side_by_side(s) -> None:
 
 def _suggestion_cards(db, claim, seen: int, suggestions) -> None:
     """One card per suggestion: where it comes from, why it was paired, what the reviewer decided and the buttons."""
+    names = rating_names(db)
     for s in suggestions:
         with st.container(border=True, key=f"similar_card_{s.match_id}"):
             st.markdown(md_escape(s.text))
@@ -467,7 +470,7 @@ def _suggestion_cards(db, claim, seen: int, suggestions) -> None:
                 st.caption(_("Decision: {decided} · {measured}").format(decided=decided, measured=measured))
             else:
                 st.caption(measured)
-            verdict = _verdict_words(s)
+            verdict = _verdict_words(s, names)
             if verdict:
                 st.caption(verdict)
             if s.url:

@@ -415,27 +415,30 @@ def legend_html(colour_by: str, ratings: Iterable[str] = (), *, names: dict[str,
 
 
 def highlighted_article_html(text: str, claims: list[ClaimRecord], *, colour_by: str = "status",
-                             selected: int | None = None, link: str | None = None) -> str:
+                             selected: int | None = None, link: str | None = None,
+                             names: dict[str, str] | None = None) -> str:
     """The article with each claim highlighted in place; every piece of article text is HTML-escaped.
 
     A claim inside another (one a reviewer added within an engine claim) is drawn nested inside it; claims that
     cross each other's edges are drawn as the first one only, so the text is never duplicated or reordered.
-    With `link` (a query string holding "{id}"), a claim's words are links that select it.
+    With `link` (a query string holding "{id}"), a claim's words are links that select it. `names` gives the
+    ratings' names in the reader's language for the tips (`rating_names`).
     """
     body = _marked(text, sorted((c for c in claims if 0 <= c.start < c.end <= len(text)),
                                 key=lambda c: (c.start, -c.end, c.id)),
-                   0, len(text), colour_by=colour_by, selected=selected, link=link).replace("\n", "<br>")
+                   0, len(text), colour_by=colour_by, selected=selected, link=link,
+                   names=names or {}).replace("\n", "<br>")
     return f'<div style="line-height:1.8;font-size:1.02rem">{body}</div>'
 
 
 def _marked(text: str, claims: list[ClaimRecord], low: int, high: int, *, colour_by: str, selected: int | None,
-            link: str | None, inside: ClaimRecord | None = None) -> str:
+            link: str | None, names: dict[str, str], inside: ClaimRecord | None = None) -> str:
     def words(start: int, end: int) -> str:
         piece = html.escape(text[start:end])
         if not piece or inside is None or link is None:
             return piece
         return (f'<a href="{html.escape(link.format(id=inside.id))}" style="color:inherit;text-decoration:none"'
-                f' title="{html.escape(_claim_tip(inside))}">{piece}</a>')
+                f' title="{html.escape(_claim_tip(inside, names))}">{piece}</a>')
 
     parts: list[str] = []
     cursor = low
@@ -450,18 +453,19 @@ def _marked(text: str, claims: list[ClaimRecord], low: int, high: int, *, colour
         if link is not None:
             number = (f'<a href="{html.escape(link.format(id=claim.id))}" style="color:inherit">{number}</a>')
         parts.append(
-            f'<mark title="{html.escape(_claim_tip(claim))}" style="background:{claim_colour(claim, colour_by)};'
+            f'<mark title="{html.escape(_claim_tip(claim, names))}" style="background:{claim_colour(claim, colour_by)};'
             f'{border}{weight}padding:1px 2px;border-radius:3px">'
             + _marked(text, inner, claim.start, claim.end, colour_by=colour_by, selected=selected, link=link,
-                      inside=claim)
+                      names=names, inside=claim)
             + f'<sup style="color:#475569;font-size:0.7em;margin-left:2px">{number}</sup></mark>')
         cursor = claim.end
     parts.append(words(cursor, high))
     return "".join(parts)
 
 
-def _claim_tip(claim: ClaimRecord) -> str:
-    return f"#{claim.id} · {status_label(claim.status)}" + (f" · {claim.rating}" if claim.rating else "")
+def _claim_tip(claim: ClaimRecord, names: dict[str, str]) -> str:
+    rating = names.get(claim.rating, claim.rating) if claim.rating else None
+    return f"#{claim.id} · {status_label(claim.status)}" + (f" · {rating}" if rating else "")
 
 
 def find_passage(text: str, passage: str, *, within: tuple[int, int] | None = None) -> tuple[int, int] | None:

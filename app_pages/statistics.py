@@ -6,7 +6,7 @@ import datetime as dt
 import altair as alt
 import streamlit as st
 
-from app_pages.components import database, signed_in
+from app_pages.components import database, rating_names, signed_in
 from claims.workflow import Status, status_label
 from db.rechecks import verdicts_to_recheck
 from db.statistics import desk_statistics
@@ -15,6 +15,7 @@ from translations import _, format_decimal
 
 db = database()
 account = signed_in()
+RATINGS = rating_names(db)  # the desk's rating labels, named in the reader's language
 own_only = account is not None and account.role.value == "reviewer"
 
 st.title(_("Statistics"))
@@ -82,6 +83,8 @@ def labelled(rows: list[dict]) -> list[dict]:
             return "—"
         if key == "status":
             return status_label(value)
+        if key == "rating":
+            return RATINGS.get(value, value)
         return value[:16].replace("T", " ") if key == "created_at" else value
 
     return [{COLUMNS.get(k, k): cell(k, v) for k, v in row.items()} for row in rows]
@@ -100,7 +103,8 @@ def table(title: str, rows: list[dict], key: str) -> None:
 
 st.subheader(_("Verdicts by rating"))
 if figures.ratings_over_time:
-    data = alt.Data(values=[r | {"label": f"{r['period']} · {r['rating']}"} for r in figures.ratings_over_time])
+    named = [r | {"rating": RATINGS.get(r["rating"], r["rating"])} for r in figures.ratings_over_time]
+    data = alt.Data(values=[r | {"label": f"{r['period']} · {r['rating']}"} for r in named])
     bars = alt.Chart(data).mark_bar().encode(
         y=alt.Y("label:N", sort=None, title=None), x=alt.X("verdicts:Q", title=_("verdicts")),
         color=alt.Color("rating:N", title=_("rating")), tooltip=["period:N", "rating:N", "verdicts:Q"])
@@ -124,5 +128,6 @@ REASONS = {"present": _("speaks of the present (“{detail}”) and has aged"),
            "gone": _("a source has gone: {detail}")}
 rechecks = verdicts_to_recheck(db)
 table(_("Verdicts to re-check"), [
-    {_("claim"): r.claim_id, _("text"): r.text, _("rating"): r.rating, _("published"): r.published_at[:10],
+    {_("claim"): r.claim_id, _("text"): r.text, _("rating"): RATINGS.get(r.rating, r.rating),
+     _("published"): r.published_at[:10],
      _("why"): REASONS[r.reason].format(detail=r.detail)} for r in rechecks], "recheck")

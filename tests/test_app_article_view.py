@@ -43,6 +43,19 @@ def test_colouring_by_verdict_shows_the_rating_legend(db, article):
     assert "Mostly false" in html_of(at) and "No verdict" in html_of(at)
 
 
+def test_a_claims_tip_names_its_verdict_in_the_readers_language(db, article):
+    from db.settings import set_setting
+    from evidence.review import save_review
+
+    claim = claims_for_article(db, article)[0]
+    save_review(db, claim.id, expected_version=claim.version, reviewer="Lan", rating="Mostly false",
+                rationale="Số liệu khác.", status="drafted")
+    set_setting(db, "language", "vi", changed_by="admin")
+    at = open_page(make_app(), "article", id=article)
+    assert not at.exception
+    assert f'title="#{claim.id} · Đã soạn kết luận · Sai phần lớn"' in html_of(at)
+
+
 def test_adding_a_missed_claim_from_a_copied_passage(db, article):
     at = open_page(make_app(), "article", id=article)
     # Copied from the browser: other spacing than the article, which is fine.

@@ -39,6 +39,18 @@ def test_similar_claim_shows_a_drafted_verdict_as_a_draft(db, pair):
     assert "claim_adopt_" not in " ".join(b.key or "" for b in at.button)  # a draft is not offered for adoption
 
 
+def test_on_a_vietnamese_desk_a_similar_claims_verdict_and_why_read_in_vietnamese(db, pair):
+    from db.settings import set_setting
+
+    checked, fresh = pair  # paired while the interface was English
+    set_setting(db, "language", "vi", changed_by="admin")
+    at = open_page(make_app(), "claim", id=fresh)
+    assert not at.exception
+    page = texts(at).replace("\\", "")
+    assert "kết luận dự thảo: **Đúng phần lớn**" in page and "Mostly true" not in page
+    assert "cùng số liệu: hơn 1,7 triệu người" in page and "same figures" not in page
+
+
 def _publish(db, claim_id):
     from evidence.sources import attach_source
 

@@ -35,6 +35,17 @@ def test_an_editor_sees_the_desks_figures_and_a_csv_of_each_table(published, see
         f"statistics_csv_{k}" for k in ("verdicts", "languages", "outlets", "articles", "reviewers", "open-claims")]
 
 
+def test_a_vietnamese_desk_sees_its_ratings_named_in_vietnamese(published, seeded_db):
+    from db.settings import set_setting
+
+    set_setting(seeded_db, "language", "vi", changed_by="admin")
+    at = open_page(make_app("Minh", role="editor"), "statistics")
+    assert not at.exception
+    chart = at.get("vega_lite_chart")[0].proto
+    drawn = chart.data.data.decode("utf-8", "replace")  # the chart's rows (Arrow: strings as written)
+    assert "Sai phần lớn" in drawn and "Mostly false" not in drawn
+
+
 def test_a_reviewer_sees_only_their_own_work(published):
     at = open_page(make_app("Hoa", role="reviewer"), "statistics")
     assert not at.exception

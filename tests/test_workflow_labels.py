@@ -3,6 +3,7 @@ queue, on the claim page and in a report, in Vietnamese as in English."""
 from __future__ import annotations
 
 import ast
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -53,7 +54,11 @@ def _status_maps(path: Path) -> list[int]:
     """Lines of dict literals keyed by three or more status words: a second label (or wording) map of statuses."""
     words = {s.value for s in Status}
     found = []
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    # Parsed in a thread of its own: late in a long run of the suite, CPython 3.11.7's AST builder has raised
+    # "SystemError: AST constructor recursion depth mismatch" on the main thread; a new thread counts from zero.
+    with ThreadPoolExecutor(max_workers=1) as parser:
+        tree = parser.submit(ast.parse, path.read_text(encoding="utf-8")).result()
+    for node in ast.walk(tree):
         if isinstance(node, ast.Dict):
             worded = [k for k, v in zip(node.keys, node.values, strict=True)
                       if isinstance(k, ast.Constant) and k.value in words
