@@ -139,7 +139,9 @@ _INTERVIEW = re.compile(rf"^\W*(?P<np>(?:(?:Ông|Bà|Anh|Chị|Ngài)\s+)?[{UPPE
 _REPORT_SHOWS = re.compile(r"(?:^\W*|,\s*)(?:[Bb]áo cáo|[Tt]hống kê|[Ss]ố liệu|[Kk]hảo sát|[Nn]ghiên cứu|[Dd]ữ liệu)"
                            r"(?:\s+mới(?:\s+nhất)?)?\s+(?:của|từ)\s+(?P<np>[^,;.:]{2,80}?)\s+cho thấy")
 _HONORIFIC = re.compile(r"^(?:ông|bà|ngài|anh|chị)(?:\s+|$)", re.IGNORECASE)
-_APPOSITIVE_ROLE = re.compile(r"^(?:người|là|hiện là|vốn là|từng là)\s+(?:hiện\s+)?(?:là\s+)?", re.IGNORECASE)
+# "X, người đã …", "X, hiện là …": the words before a title; "người phát ngôn" (spokesperson) is a title whole.
+_APPOSITIVE_ROLE = re.compile(r"^(?:người(?!\s+phát ngôn)"
+                              r"|là|hiện là|vốn là|từng là)\s+(?:hiện\s+)?(?:là\s+)?", re.IGNORECASE)
 _TOO_LONG = 14
 _REACH = 320
 _MOST_VERBS = 8

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import sqlite_utils
@@ -18,7 +19,7 @@ from db.connection import writing
 from db.history import now, record
 
 __all__ = ["SpeakerSummary", "SpeakerRecord", "SpeakerClaim", "speakers", "speaker_record", "merge_speakers",
-           "split_speaker", "speaker_key"]
+           "split_speaker", "speaker_key", "distinct_roles"]
 
 _HONORIFIC = re.compile(r"^(ông|bà|anh|chị|mr|mrs|ms|dr)\.?\s+", re.IGNORECASE)
 
@@ -96,6 +97,15 @@ def _groups(db: sqlite_utils.Database) -> dict[str, list[str]]:
     return display
 
 
+def distinct_roles(roles: Iterable[str]) -> tuple[str, ...]:
+    """Each role once, however its case or accents were written ("Người phát ngôn Điện Kremlin" and "người phát
+    ngôn Điện Kremlin" are one), in the spelling that starts with a capital when there is one."""
+    chosen: dict[str, str] = {}
+    for role in sorted(roles):  # capitals sort first
+        chosen.setdefault(fold(role), role)
+    return tuple(sorted(chosen.values(), key=fold))
+
+
 def speakers(db: sqlite_utils.Database, *, search: str | None = None) -> list[SpeakerSummary]:
     """Every speaker on the desk with their claims and published verdicts, the most quoted first."""
     counts = {row[0]: (row[1], row[2]) for row in db.execute(
@@ -110,7 +120,7 @@ def speakers(db: sqlite_utils.Database, *, search: str | None = None) -> list[Sp
         if search and fold(search) not in " ".join(fold(s) for s in spellings):
             continue
         found.append(SpeakerSummary(
-            name=name, spellings=tuple(spellings), roles=tuple(sorted({r for s in spellings for r in roles[s]})),
+            name=name, spellings=tuple(spellings), roles=distinct_roles(r for s in spellings for r in roles[s]),
             claims=sum(counts.get(s, (0, 0))[0] for s in spellings),
             published=sum(counts.get(s, (0, 0))[1] or 0 for s in spellings)))
     return sorted(found, key=lambda s: (-s.claims, fold(s.name)))
@@ -133,7 +143,7 @@ def speaker_record(db: sqlite_utils.Database, name: str) -> SpeakerRecord | None
     claims = tuple(SpeakerClaim(*row[:4], Status(row[4]), *row[5:]) for row in rows)
     articles = tuple(dict.fromkeys((c.article_id, c.article_title) for c in claims))
     ratings = Counter(c.rating or "—" for c in claims if c.status == Status.PUBLISHED)
-    roles = tuple(sorted({c.role for c in claims if c.role}))
+    roles = distinct_roles(c.role for c in claims if c.role)
     return SpeakerRecord(chosen, tuple(spellings), roles, articles, claims, dict(ratings.most_common()))
 
 

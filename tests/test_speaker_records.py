@@ -66,3 +66,12 @@ def test_search_finds_a_speaker_by_any_spelling_without_diacritics(db):
     _desk(db)
     assert [s.name for s in speakers(db, search="peskov")] == ["Dmitry Peskov"]
     assert speakers(db, search="nobody") == []
+
+
+def test_a_role_written_with_and_without_a_capital_is_listed_once(db):
+    ingest_text(db, FIRST, title="Điện Kremlin ra điều kiện", published="2026-03-07")
+    ingest_text(db, "Ông Dmitry Peskov, người phát ngôn Điện Kremlin, cho biết 3 vòng đàm phán đã diễn ra.",
+                title="Đàm phán", published="2026-03-08")
+    record = speaker_record(db, "Dmitry Peskov")
+    assert record is not None and record.roles == ("Người phát ngôn Điện Kremlin",)
+    assert next(s for s in speakers(db) if s.name == "Dmitry Peskov").roles == ("Người phát ngôn Điện Kremlin",)
