@@ -102,6 +102,9 @@ def main(argv: list[str] | None = None) -> int:
                     c["attributed with a role"] += 1
                     if _same(getattr(claim, "speaker_role", None), label["role"]):
                         c["role right"] += 1
+                    else:
+                        tally.misses.append(f"role     {aid}: {anchor[:50]!r} wanted {label['role']!r}"
+                                            f" got {getattr(claim, 'speaker_role', None)!r}")
             else:
                 c["not attributed"] += 1
                 if not found:
