@@ -14,6 +14,7 @@ from app_pages.components import (
     reviewer,
     show_error,
     show_flash,
+    uploader_in_reader_language,
 )
 from app_pages.feeds_panel import feeds_section
 from claims.errors import WorkbenchError
@@ -26,6 +27,7 @@ def _add_article_form(db) -> None:
     from claims.reading import decode_article
     from pipelines.ingest import ingest_text
 
+    uploader_in_reader_language(UPLOAD_TYPES)
     with st.form("articles_add_form", clear_on_submit=False):
         st.subheader(_("Add an article"), anchor=False)
         pasted = st.text_area(_("Paste the article text"), key="articles_text", height=180,

@@ -126,6 +126,27 @@ def rating_help(db: sqlite_utils.Database) -> str | None:
     return "\n".join(lines) or None
 
 
+def uploader_in_reader_language(types: Iterable[str]) -> None:
+    """Streamlit's file uploader writes its button ("Upload") and its limits ("20MB per file • TXT") in English
+    whatever the page's language: in another language they are written over, by a style, in the reader's words."""
+    from translations import current_language
+
+    if current_language() == "en":
+        return
+    size = st.get_option("server.maxUploadSize")
+    words = {"button": _("Upload"),
+             "limits": _("At most {size} MB a file · {types}").format(size=size, types=", ".join(
+                 dict.fromkeys(t.upper() for t in types)))}
+    quoted = {k: '"' + v.replace("\\", "").replace('"', "'") + '"' for k, v in words.items()}
+    zone = '[data-testid="stFileUploaderDropzone"]'
+    st.html(f"<style>{zone} button [data-testid=\"stMarkdownContainer\"] p {{font-size:0}}"
+            f"{zone} button [data-testid=\"stMarkdownContainer\"] p::after {{content:{quoted['button']};"
+            "font-size:0.875rem}"
+            f"{zone} [data-testid=\"stFileUploaderDropzoneInstructions\"] span {{font-size:0}}"
+            f"{zone} [data-testid=\"stFileUploaderDropzoneInstructions\"] span::after"
+            f" {{content:{quoted['limits']};font-size:0.875rem}}</style>")
+
+
 def date_input_format() -> str:
     """How a date picker writes its day for the reader: 15/09/2026 in Vietnamese, 2026-09-15 in English."""
     from translations import current_language

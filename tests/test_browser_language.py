@@ -117,6 +117,14 @@ def test_vietnamese_from_sign_in_to_a_published_verdict(browser, empty_vietnames
     page.get_by_role("link", name=vi("Articles")).click()
     wait_for_text(page, vi("Add an article"))
     _no_english(page, "articles, empty")
+    # Streamlit writes the uploader's button and limits in English; the page writes them over in Vietnamese.
+    page.locator('[data-testid="stFileUploaderDropzoneInstructions"] span').first.wait_for()
+    shown_over = page.evaluate("""() => [
+        '[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p',
+        '[data-testid="stFileUploaderDropzoneInstructions"] span'].map(
+            s => getComputedStyle(document.querySelector(s), '::after').content)""")
+    assert shown_over == [f'"{vi("Upload")}"', f'"{vi("At most {size} MB a file · {types}")}"'.format(
+        size=20, types="TXT, MD, MARKDOWN, HTML, HTM")], shown_over
 
     # A later article restates one of the sample article's claims with another figure: a suggestion with a why.
     later = tmp_path / "bai-sau.txt"
