@@ -18,6 +18,7 @@ from app_pages.components import (  # noqa: E402
     inbox_counts_caption,
     language_selector,
     md_escape,
+    no_english_hints,
     open_claim,
     require_reviewer,
     resume_session,
@@ -38,6 +39,7 @@ except BaseException:
     close_database()
     raise
 st.set_page_config(page_title=_("Fact-check workbench"), page_icon="🔎", layout="wide")
+no_english_hints()
 navigation = st.navigation(position="sidebar" if _listed else "hidden", pages={
     _("Review"): [
         st.Page(PAGES["inbox"], title=_("Inbox"), icon="📥", url_path="inbox", default=True),

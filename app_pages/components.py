@@ -126,6 +126,15 @@ def rating_help(db: sqlite_utils.Database) -> str | None:
     return "\n".join(lines) or None
 
 
+def no_english_hints() -> None:
+    """Streamlit writes its typing hints ("Press Enter to apply") in English whatever the page's language; in
+    another language they are not shown."""
+    from translations import current_language
+
+    if current_language() != "en":
+        st.html('<style>[data-testid="InputInstructions"] {display: none}</style>')
+
+
 def uploader_in_reader_language(types: Iterable[str]) -> None:
     """Streamlit's file uploader writes its button ("Upload") and its limits ("20MB per file • TXT") in English
     whatever the page's language: in another language they are written over, by a style, in the reader's words."""

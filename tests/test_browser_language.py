@@ -158,6 +158,7 @@ def test_vietnamese_from_sign_in_to_a_published_verdict(browser, empty_vietnames
     wait_for_text(page, vi("Why it was flagged"))
 
     page.get_by_label(vi("URL (http or https)")).fill("https://vnexpress.example/the-gioi/ukraine-123.html")
+    assert "Press Enter" not in page.locator("body").inner_text()  # Streamlit's typing hint, in English
     page.get_by_label(vi("Title"), exact=True).fill("Nga và Ukraine đàm phán vòng ba")
     page.get_by_label(vi("Publisher")).fill("VnExpress")
     page.get_by_role("button", name=vi("Attach source")).click()
