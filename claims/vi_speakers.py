@@ -106,7 +106,7 @@ _ROLE_HEADS = frozenset(_low(w) for w in """người phát ngôn|phát ngôn vi�
     cựu""".split("|") if w.strip())
 _BODY_HEADS = frozenset(_low(w) for w in """bộ|sở|ban|ủy ban|uỷ ban|ubnd|đại sứ quán|
     lãnh sự quán|quân đội|chính phủ|chính quyền|lực lượng|hãng tin|hãng thông tấn|tờ|báo|đài|trang|kênh|
-    truyền thông|cơ quan|liên đoàn|tổng công ty|
+    truyền thông|cơ quan|liên đoàn|tổng công ty|quân chủng|binh chủng|
     hội đồng|tòa án|toà án|tòa|viện|trung tâm|tổng cục|cục|công an|cảnh sát|bệnh viện|công ty|tập đoàn|ngân hàng|
     đảng|văn phòng|nhà trắng|điện kremlin|lầu năm góc|liên hợp quốc|quốc hội|hạ viện|thượng viện|không quân|
     hải quân|lục quân|bộ tư lệnh|bộ chỉ huy|phương tiện truyền thông|cơ quan báo chí|phía|chính quyền địa phương|
@@ -170,15 +170,17 @@ def _mask_quotes(s: str) -> str:
 
 
 # Official names written with a comma or a dash inside ("Bộ Văn hóa, Thể thao và Du lịch", "Bộ Lao động - Thương
-# binh và Xã hội"): their separators are hidden while the sentence is cut at commas and dashes, then given back.
-_NAME_SEPARATORS = re.compile(r"(?<=Văn hóa)(,)(?= Thể thao)|(?<=Văn hoá)(,)(?= Thể thao)"
-                              r"|(?<=Lao động)(\s*[-–—]\s*)(?=Thương binh)")
+# binh và Xã hội", "Đài Phát thanh - Truyền hình Hà Nội"): their separators are hidden while the sentence is cut at
+# commas and dashes, then given back.
+_JOINED_NAMES = (("Văn hóa", "Thể thao"), ("Văn hoá", "Thể thao"), ("Lao động", "Thương binh"),
+                 ("Phòng không", "Không quân"), ("Phát thanh", "Truyền hình"))
+_NAME_SEPARATORS = re.compile("|".join(f"(?<={left})(\\s*[,–—-]\\s*)(?={right})" for left, right in _JOINED_NAMES))
 _HIDDEN = {",": "\ue000", "-": "\ue001", "–": "\ue002", "—": "\ue003"}
 _SHOWN = str.maketrans({v: k for k, v in _HIDDEN.items()})
 
 
 def _keep_names_whole(masked: str) -> str:
-    if "Văn h" not in masked and "Lao động" not in masked:
+    if not any(left in masked for left, _ in _JOINED_NAMES):
         return masked
     return _NAME_SEPARATORS.sub(lambda m: "".join(_HIDDEN.get(ch, ch) for ch in m.group()), masked)
 
@@ -625,9 +627,9 @@ _BODY_STOPS = frozenset(_low(w) for w in """đã đang sẽ vừa cũng hôm ng�
 # A phrase holding one of these is a clause ("thể thao là hai lĩnh vực lớn"), not a title beside a name.
 _CLAUSE_WORDS = frozenset({"là", "đã", "đang", "sẽ"})
 
-# Two words a body's name may hold although the second usually ends a name ("Cục Hàng không Việt Nam").
-_BODY_NAME_WORDS = frozenset({"hàng không", "tổng công", "công nghệ", "công nghiệp", "công thương", "công trình",
-                              "sau đại"})
+# A word of _BODY_STOPS that a body's name holds after the word before it ("Cục Hàng không Việt Nam", "Tổng công
+# ty …", "Quân chủng Phòng không - Không quân").
+_BODY_NAME_WORDS = frozenset({"hàng không", "tổng công", "phòng không"})
 
 # Bodies whose one-word name is a brand ("công ty Apple", "ngân hàng Vietcombank"), not a person standing after
 # them as "Điện Kremlin Ushakov" does.

@@ -250,6 +250,10 @@ def test_thong_tin_them_attributes():
          None),
         ("Bà Đào Ngọc Dung, Bộ trưởng Bộ Lao động - Thương binh và Xã hội, cho biết 5.000 hồ sơ đã được duyệt.",
          "Đào Ngọc Dung", "Bộ trưởng Bộ Lao động - Thương binh và Xã hội"),
+        ("Đài Phát thanh - Truyền hình Hà Nội đưa tin có 3 người bị thương.", "Đài Phát thanh - Truyền hình Hà Nội",
+         None),
+        ("Quân chủng Phòng không - Không quân cho biết đã bắn hạ 2 máy bay.", "Quân chủng Phòng không - Không quân",
+         None),
         # a body whose name ends in a word that elsewhere makes a noun ("bản tin")
         ("Cơ quan Khí tượng Nhật Bản dự báo nhiệt độ có thể lên tới 40 độ C.", "Cơ quan Khí tượng Nhật Bản", None),
         # a clause before the speaker is what was said, not the speaker's title
