@@ -2,9 +2,6 @@
 queue, on the claim page and in a report, in Vietnamese as in English."""
 from __future__ import annotations
 
-import ast
-from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 import pytest
 from app_support import make_app, open_page, texts
@@ -18,7 +15,6 @@ from evidence.report import ReportScope, build_report
 from evidence.review import save_review
 from translations import language_in_use
 
-PROJECT = Path(__file__).resolve().parent.parent
 CLOSED_SETS = (Status, Relation, MatchDecision)
 
 
@@ -48,41 +44,6 @@ def test_a_stored_status_reads_as_its_label_and_anything_else_as_it_is():
         assert status_label("ready") == Status.READY.label == "Chờ biên tập viên duyệt"
     assert status_label("in_review") == "In review"
     assert status_label("archived") == "archived"
-
-
-def _status_maps(path: Path) -> list[int]:
-    """Lines of dict literals keyed by three or more status words: a second label (or wording) map of statuses."""
-    words = {s.value for s in Status}
-    found = []
-    # Parsed in a thread of its own: late in a long run of the suite, CPython 3.11.7's AST builder has raised
-    # "SystemError: AST constructor recursion depth mismatch" on the main thread; a new thread counts from zero.
-    with ThreadPoolExecutor(max_workers=1) as parser:
-        tree = parser.submit(ast.parse, path.read_text(encoding="utf-8")).result()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Dict):
-            worded = [k for k, v in zip(node.keys, node.values, strict=True)
-                      if isinstance(k, ast.Constant) and k.value in words
-                      and ((isinstance(v, ast.Call) and getattr(v.func, "id", None) in ("_", "N_"))
-                           or (isinstance(v, ast.Constant) and isinstance(v.value, str) and v.value[:1].isupper()))]
-            if len(worded) >= 3:
-                found.append(node.lineno)
-    return found
-
-
-def test_statuses_are_worded_in_one_place_only():
-    rooms = ("app.py", "app_pages", "claims", "fetching", "db", "evidence", "pipelines", "factcheck")
-    maps = {}
-    for room in rooms:
-        for path in ([PROJECT / room] if room.endswith(".py") else sorted((PROJECT / room).rglob("*.py"))):
-            if lines := _status_maps(path):
-                maps[str(path.relative_to(PROJECT))] = lines
-    assert maps == {}, "statuses are worded by claims/workflow.py's Status.label; use it"
-
-
-def test_the_check_finds_a_second_status_map(tmp_path):
-    page = tmp_path / "page.py"
-    page.write_text('WORDS = {"new": _("Fresh"), "in_review": _("Checking"), "published": _("Out")}\n')
-    assert _status_maps(page) == [1]
 
 
 def _claim_in(db, status: Status) -> int:
