@@ -2,7 +2,6 @@
 queue, on the claim page and in a report, in Vietnamese as in English."""
 from __future__ import annotations
 
-
 import pytest
 from app_support import make_app, open_page, texts
 
