@@ -10,6 +10,7 @@ from pathlib import Path
 
 from claims.errors import WorkbenchError
 from claims.folding import nfc
+from translations import _
 
 __all__ = ["MAX_ARTICLE_BYTES", "ARTICLE_SUFFIXES", "UnreadableArticle", "ArticleText", "clean_text",
            "not_a_regular_file",
@@ -52,10 +53,11 @@ def _decode(data: bytes) -> tuple[str, str]:
             try:
                 return data[len(bom):].decode(encoding), encoding
             except UnicodeDecodeError as error:
-                raise UnreadableArticle(f"starts with a {encoding} byte-order mark but is not valid {encoding}"
-                                        f" (byte {error.start + len(bom)})") from None
+                raise UnreadableArticle(_("starts with a {encoding} byte-order mark but is not valid {encoding}"
+                                          " (byte {byte})").format(encoding=encoding,
+                                                                   byte=error.start + len(bom))) from None
     if b"\x00" in data[:4096]:
-        raise UnreadableArticle("is a binary file (it contains NUL bytes), not text")
+        raise UnreadableArticle(_("is a binary file (it contains NUL bytes), not text"))
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as error:
@@ -67,9 +69,10 @@ def _decode(data: bytes) -> tuple[str, str]:
     decoded_vietnamese = sum(ch in _VIETNAMESE_1258 for ch in nfc(text))
     if text and decoded_vietnamese and _mostly_text(text):
         return text, "windows-1258"
-    raise UnreadableArticle(
-        f"is not UTF-8 (invalid byte 0x{data[utf8_error.start]:02x} at offset {utf8_error.start}) and does not"
-        " look like Windows-1258 Vietnamese either; save it as UTF-8 and try again")
+    raise UnreadableArticle(_(
+        "is not UTF-8 (invalid byte 0x{byte} at offset {offset}) and does not look like Windows-1258 Vietnamese"
+        " either; save it as UTF-8 and try again").format(byte=f"{data[utf8_error.start]:02x}",
+                                                          offset=utf8_error.start))
 
 
 def _mostly_text(text: str) -> bool:
@@ -87,28 +90,32 @@ def _html_to_text(html: str) -> tuple[str, str | None]:
     return text, title
 
 
+def _too_large(size: int) -> str:
+    return _("is too large ({size:.1f} MB; an article may be at most {limit} MB)").format(
+        size=size / 1048576, limit=MAX_ARTICLE_BYTES // 1048576)
+
+
 def decode_article(data: bytes, *, name: str = "upload") -> ArticleText:
     """Decode an upload: UTF-8 (with or without BOM), UTF-16/32 with BOM, Windows-1258; HTML reduced to its text.
 
     Raises UnreadableArticle with a one-line reason for empty, oversized, binary or undecodable input.
     """
     if not data.strip():
-        raise UnreadableArticle("is empty")
+        raise UnreadableArticle(_("is empty"))
     if len(data) > MAX_ARTICLE_BYTES:
-        raise UnreadableArticle(f"is too large ({len(data) / 1048576:.1f} MB; an article may be at most"
-                                f" {MAX_ARTICLE_BYTES // 1048576} MB)")
+        raise UnreadableArticle(_too_large(len(data)))
     text, encoding = _decode(data)
     if not _mostly_text(text):
-        raise UnreadableArticle("is a binary file, not text")
+        raise UnreadableArticle(_("is a binary file, not text"))
     is_html = name.lower().endswith((".html", ".htm")) or bool(_HTML_START.match(text.encode("utf-8")[:200]))
     title = None
     if is_html:
         text, title = _html_to_text(text)
         if not text.strip():
-            raise UnreadableArticle("is HTML with no article text in it")
+            raise UnreadableArticle(_("is HTML with no article text in it"))
     text = clean_text(text).strip()
     if not text:
-        raise UnreadableArticle("has no text in it")
+        raise UnreadableArticle(_("has no text in it"))
     return ArticleText(text=text, encoding=encoding, was_html=is_html, title=title)
 
 
@@ -123,15 +130,15 @@ def not_a_regular_file(path: str | Path) -> str | None:
     try:
         mode = os.stat(path).st_mode
     except FileNotFoundError:
-        return "does not exist"
+        return _("does not exist")
     except OSError as error:
-        return f"cannot be read: {error.strerror}"
+        return _("cannot be read: {reason}").format(reason=error.strerror)
     if stat.S_ISREG(mode):
         return None
-    kind = ("a folder" if stat.S_ISDIR(mode) else "a named pipe (FIFO)" if stat.S_ISFIFO(mode)
-            else "a socket" if stat.S_ISSOCK(mode) else "a character device" if stat.S_ISCHR(mode)
-            else "a block device" if stat.S_ISBLK(mode) else "a special file")
-    return f"is not a regular file ({kind})"
+    kind = (_("a folder") if stat.S_ISDIR(mode) else _("a named pipe (FIFO)") if stat.S_ISFIFO(mode)
+            else _("a socket") if stat.S_ISSOCK(mode) else _("a character device") if stat.S_ISCHR(mode)
+            else _("a block device") if stat.S_ISBLK(mode) else _("a special file"))
+    return _("is not a regular file ({kind})").format(kind=kind)
 
 
 def read_article_file(path: str | Path) -> ArticleText:
@@ -142,9 +149,8 @@ def read_article_file(path: str | Path) -> ArticleText:
     try:
         size = path.stat().st_size
         if size > MAX_ARTICLE_BYTES:
-            raise UnreadableArticle(f"is too large ({size / 1048576:.1f} MB; an article may be at most"
-                                    f" {MAX_ARTICLE_BYTES // 1048576} MB)")
+            raise UnreadableArticle(_too_large(size))
         data = path.read_bytes()
     except OSError as error:
-        raise UnreadableArticle(f"cannot be read: {error.strerror}") from None
+        raise UnreadableArticle(_("cannot be read: {reason}").format(reason=error.strerror)) from None
     return decode_article(data, name=path.name)

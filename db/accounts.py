@@ -74,7 +74,7 @@ def _account(row: tuple) -> Account:
 def _clean_login(login: str) -> str:
     clean = nfc(login or "").strip()
     if not clean or len(clean) > 64 or any(c.isspace() or not c.isprintable() for c in clean):
-        raise AccountError("a login is 1-64 characters with no spaces")
+        raise AccountError(_("a login is 1-64 characters with no spaces"))
     _refuse_mixed_scripts(clean, "login")
     return clean
 
@@ -82,7 +82,7 @@ def _clean_login(login: str) -> str:
 def _clean_name(name: str) -> str:
     clean = " ".join(nfc(name or "").split())
     if not clean or len(clean) > 80 or not all(c.isprintable() for c in clean):
-        raise AccountError("a name is 1-80 printable characters")
+        raise AccountError(_("a name is 1-80 printable characters"))
     _refuse_mixed_scripts(clean, "name")
     return clean
 
@@ -111,8 +111,10 @@ def _refuse_mixed_scripts(text: str, what: str) -> None:
     for word in re.split(r"[\W_]+", unicodedata.normalize("NFKC", text)):
         scripts = {_script(c) for c in word if c.isalpha()}
         if len(scripts) > 1:
-            raise AccountError(f"the {what} {text!r} mixes letters of different scripts"
-                               f" ({', '.join(sorted(s.lower() for s in scripts))}) within a word")
+            message = (_("the login {text!r} mixes letters of different scripts ({scripts}) within a word")
+                       if what == "login" else
+                       _("the name {text!r} mixes letters of different scripts ({scripts}) within a word"))
+            raise AccountError(message.format(text=text, scripts=", ".join(sorted(s.lower() for s in scripts))))
 
 
 @functools.cache
@@ -123,14 +125,14 @@ def _common_passwords() -> frozenset[str]:
 
 def _check_password(password: str) -> str:
     if not isinstance(password, str) or len(password.strip()) < MIN_PASSWORD_LENGTH:
-        raise AccountError(f"a password needs at least {MIN_PASSWORD_LENGTH} characters besides leading and"
-                           " trailing spaces")
+        raise AccountError(_("a password needs at least {count} characters besides leading and trailing spaces")
+                           .format(count=MIN_PASSWORD_LENGTH))
     if "\x00" in password or len(password) > 1024:
-        raise AccountError("a password may not hold NUL characters or be over 1,024 characters")
+        raise AccountError(_("a password may not hold NUL characters or be over 1,024 characters"))
     if len(set(password)) == 1:
-        raise AccountError("a password of one character repeated is guessed at once: choose another")
+        raise AccountError(_("a password of one character repeated is guessed at once: choose another"))
     if password.strip().casefold() in _common_passwords():
-        raise AccountError("that password is among the commonest ones, which are tried first: choose another")
+        raise AccountError(_("that password is among the commonest ones, which are tried first: choose another"))
     return password
 
 
@@ -138,7 +140,7 @@ def _role(role: str | Role) -> Role:
     try:
         return Role(role)
     except ValueError:
-        raise AccountError(f"{role!r} is not a role (reviewer, editor, admin)") from None
+        raise AccountError(_("{role!r} is not a role (reviewer, editor, admin)").format(role=role)) from None
 
 
 def random_password() -> str:
@@ -159,7 +161,7 @@ def add_account(db: sqlite_utils.Database, login: str, *, role: str | Role, pass
     role = _role(role)
     hashed = _HASHER.hash(_check_password(password)) if password is not None else None
     if hashed is None and not oidc_subject:
-        raise AccountError("an account needs a password or an identity provider subject")
+        raise AccountError(_("an account needs a password or an identity provider subject"))
     stamp = now()
     with writing(db):
         _refuse_look_alikes(db, login, name)
@@ -181,11 +183,13 @@ def _refuse_look_alikes(db: sqlite_utils.Database, login: str, name: str) -> Non
     the sign-in form would show two people as one."""
     for other_login, other_name in db.execute("SELECT login, name FROM accounts").fetchall():
         if look_alike_key(other_login) == look_alike_key(login):
-            raise AccountError(f"an account with the login {other_login} exists already"
-                               + ("" if other_login == login else f" ({login} reads the same)"))
+            raise AccountError((_("an account with the login {other} exists already") if other_login == login else
+                                _("an account with the login {other} exists already ({login} reads the same)"))
+                               .format(other=other_login, login=login))
         if look_alike_key(other_name) == look_alike_key(name):
-            raise AccountError(f"an account with the name {other_name!r} exists already"
-                               + ("" if other_name == name else f" ({name!r} reads the same)"))
+            raise AccountError((_("an account with the name {other!r} exists already") if other_name == name else
+                                _("an account with the name {other!r} exists already ({name!r} reads the same)"))
+                               .format(other=other_name, name=name))
 
 
 def get_account(db: sqlite_utils.Database, login: str) -> Account | None:
@@ -229,7 +233,7 @@ def count_accounts(db: sqlite_utils.Database) -> int:
 def _existing(db: sqlite_utils.Database, login: str) -> Account:
     account = get_account(db, login)
     if account is None:
-        raise AccountError(f"there is no account {login!r}")
+        raise AccountError(_("there is no account {login!r}").format(login=login))
     return account
 
 
@@ -244,7 +248,7 @@ def set_role(db: sqlite_utils.Database, login: str, role: str | Role, *, changed
     with writing(db):
         account = _existing(db, login)
         if role is not Role.ADMIN and _last_admin(db, account):
-            raise AccountError(f"{account.login} is the last admin: make another admin first")
+            raise AccountError(_("{login} is the last admin: make another admin first").format(login=account.login))
         db.execute("UPDATE accounts SET role = ? WHERE id = ?", [role.value, account.id])
         record(db, entity="account", entity_id=account.id, action="role_changed", reviewer=changed_by,
                field="role", before=account.role.value, after=role.value)
@@ -256,7 +260,7 @@ def disable_account(db: sqlite_utils.Database, login: str, *, changed_by: str | 
     with writing(db):
         account = _existing(db, login)
         if _last_admin(db, account):
-            raise AccountError(f"{account.login} is the last admin: make another admin first")
+            raise AccountError(_("{login} is the last admin: make another admin first").format(login=account.login))
         db.execute("UPDATE accounts SET disabled_at = coalesce(disabled_at, ?) WHERE id = ?", [now(), account.id])
         revoke_account_sessions(db, account.id, because="disabled")
         record(db, entity="account", entity_id=account.id, action="disabled", reviewer=changed_by)
@@ -362,7 +366,7 @@ def link_reviewer(db: sqlite_utils.Database, name: str, login: str, *, changed_b
         account = _existing(db, login)
         if db.execute("SELECT 1 FROM reviewers WHERE name = ?", [name]).fetchone() is None:
             if db.execute("SELECT 1 FROM history WHERE reviewer = ? LIMIT 1", [name]).fetchone() is None:
-                raise AccountError(f"no one named {name!r} appears in the history")
+                raise AccountError(_("no one named {name!r} appears in the history").format(name=name))
             db.execute("INSERT INTO reviewers (name, first_seen, last_seen) VALUES (?, ?, ?)", [name, now(), now()])
         db.execute("UPDATE reviewers SET account_id = ? WHERE name = ?", [account.id, name])
         record(db, entity="account", entity_id=account.id, action="linked_name", reviewer=changed_by,

@@ -10,6 +10,7 @@ from db.connection import writing
 from db.settings import get_setting
 from fetching.networks import AddressRule, InvalidNetwork, networks_from_env, offline_from_env, parse_networks
 from fetching.web import FetchError, Page, allow_private_from_env
+from translations import _
 
 __all__ = ["store_capture", "attach_article_capture", "get_capture", "article_capture_id", "keep_source_copy",
            "AlreadyKept", "source_capture_id", "private_allowed", "is_url"]
@@ -74,9 +75,10 @@ def keep_source_copy(db: sqlite_utils.Database, source_id: int, page: Page, *, r
     with writing(db):
         row = db.execute("SELECT capture_id FROM sources WHERE id = ?", [source_id]).fetchone()
         if row is None:
-            raise NotFound(f"source {source_id} does not exist")
+            raise NotFound(_("source {id} does not exist").format(id=source_id))
         if row[0] is not None:
-            raise AlreadyKept(f"source {source_id} already has a kept copy (copies are never replaced)")
+            raise AlreadyKept(_("source {id} already has a kept copy (copies are never replaced)").format(
+                id=source_id))
         capture_id = store_capture(db, page, fetched_by=reviewer)
         db.execute("UPDATE sources SET capture_id = ? WHERE id = ?", [capture_id, source_id])
         for link_id, claim_id in db.execute("SELECT id, claim_id FROM claim_sources WHERE source_id = ?",
@@ -92,7 +94,7 @@ def article_capture_id(db: sqlite_utils.Database, article_id: int) -> int | None
     article."""
     row = db.execute("SELECT capture_id FROM articles WHERE id = ?", [article_id]).fetchone()
     if row is None:
-        raise NotFound(f"article {article_id} does not exist")
+        raise NotFound(_("article {id} does not exist").format(id=article_id))
     return row[0]
 
 
@@ -100,5 +102,5 @@ def source_capture_id(db: sqlite_utils.Database, source_id: int) -> int | None:
     """The kept copy of a source (None when it has none); LookupError for an unknown source."""
     row = db.execute("SELECT capture_id FROM sources WHERE id = ?", [source_id]).fetchone()
     if row is None:
-        raise NotFound(f"source {source_id} does not exist")
+        raise NotFound(_("source {id} does not exist").format(id=source_id))
     return row[0]

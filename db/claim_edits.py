@@ -12,6 +12,7 @@ from db.articles import insert_claim_rows
 from db.claims import ClaimNotFound, VersionConflict, get_claim
 from db.connection import writing
 from db.history import now, record
+from translations import _
 
 __all__ = ["InvalidPassage", "add_claim_from_passage", "split_claim", "merge_claims"]
 
@@ -23,7 +24,7 @@ class InvalidPassage(WorkbenchError, ValueError):
 def _article_text(db: sqlite_utils.Database, article_id: int) -> str:
     row = db.execute("SELECT text FROM articles WHERE id = ?", [article_id]).fetchone()
     if row is None:
-        raise InvalidPassage(f"article {article_id} does not exist")
+        raise InvalidPassage(_("article {id} does not exist").format(id=article_id))
     return row[0]
 
 
@@ -36,7 +37,7 @@ def _claim_for_span(text: str, start: int, end: int, *, checkworthy: bool = True
     while end > start and text[end - 1].isspace():
         end -= 1
     if end <= start:
-        raise InvalidPassage("the passage is empty")
+        raise InvalidPassage(_("the passage is empty"))
     passage = text[start:end]
     found = extract_claims(passage).claims
     shift = lambda items: tuple(replace(x, start=x.start + start, end=x.end + start) for x in items)  # noqa: E731
@@ -58,7 +59,8 @@ def add_claim_from_passage(db: sqlite_utils.Database, article_id: int, start: in
     with writing(db):
         text = _article_text(db, article_id)
         if not (0 <= start < end <= len(text)):
-            raise InvalidPassage(f"the passage {start}–{end} is outside the article (0–{len(text)})")
+            raise InvalidPassage(_("the passage {start}–{end} is outside the article (0–{length})").format(
+                start=start, end=end, length=len(text)))
         claim = _claim_for_span(text, start, end)
         (claim_id,) = insert_claim_rows(db, article_id, [claim], origin="reviewer", reviewer=reviewer)
         record(db, claim_id=claim_id, entity="claim", entity_id=claim_id, action="added", reviewer=reviewer,
@@ -80,11 +82,11 @@ def split_claim(db: sqlite_utils.Database, claim_id: int, at: int, *, expected_v
     with writing(db):
         claim = get_claim(db, claim_id)
         if claim is None:
-            raise ClaimNotFound(f"claim {claim_id} does not exist")
+            raise ClaimNotFound(_("claim {id} does not exist").format(id=claim_id))
         if claim.version != expected_version:
             raise VersionConflict(claim_id, expected_version, claim, [])
         if not (claim.start < at < claim.end):
-            raise InvalidPassage("the split point must fall inside the claim")
+            raise InvalidPassage(_("the split point must fall inside the claim"))
         text = _article_text(db, claim.article_id)
         parts = [_claim_for_span(text, claim.start, at), _claim_for_span(text, at, claim.end)]
         first, second = insert_claim_rows(db, claim.article_id, parts, origin="split", reviewer=reviewer)
@@ -98,17 +100,18 @@ def split_claim(db: sqlite_utils.Database, claim_id: int, at: int, *, expected_v
 def merge_claims(db: sqlite_utils.Database, claim_ids: list[int], *, reviewer: str) -> int:
     """Merge claims of one article into one new claim spanning them all; the old ones are kept, retired."""
     if len(set(claim_ids)) < 2:
-        raise InvalidPassage("choose at least two claims to merge")
+        raise InvalidPassage(_("choose at least two claims to merge"))
     with writing(db):
         claims = [get_claim(db, i) for i in claim_ids]
         if any(c is None for c in claims):
-            raise ClaimNotFound("one of the claims to merge no longer exists")
+            raise ClaimNotFound(_("one of the claims to merge no longer exists"))
         articles = {c.article_id for c in claims}  # type: ignore[union-attr]
         if len(articles) != 1:
-            raise InvalidPassage("only claims of the same article can be merged")
+            raise InvalidPassage(_("only claims of the same article can be merged"))
         with_verdict = [c.id for c in claims if c.rating]  # type: ignore[union-attr]
         if with_verdict:
-            raise InvalidPassage(f"claim {with_verdict[0]} already has a verdict; merging would hide it")
+            raise InvalidPassage(_("claim {id} already has a verdict; merging would hide it").format(
+                id=with_verdict[0]))
         article_id = articles.pop()
         text = _article_text(db, article_id)
         merged = _claim_for_span(text, min(c.start for c in claims), max(c.end for c in claims))  # type: ignore

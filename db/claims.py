@@ -14,6 +14,7 @@ from db.connection import writing
 from db.fts import diacritics_kept, match_expression, read_query
 from db.history import HistoryEntry, now, record
 from db.records import CLAIM_COLUMNS, ClaimRecord, DateRecord, QuantityRecord, claim_from_row
+from translations import _
 
 __all__ = ["EDITABLE_FIELDS", "WORKFLOW_FIELDS", "change_workflow",
            "VersionConflict", "ClaimNotFound", "ClaimFilter", "QueuePage", "get_claim",
@@ -288,7 +289,7 @@ def _write(db: sqlite_utils.Database, claim_id: int, *, expected_version: int, r
     with writing(db):
         current = get_claim(db, claim_id)
         if current is None:
-            raise ClaimNotFound(f"claim {claim_id} does not exist")
+            raise ClaimNotFound(_("claim {id} does not exist").format(id=claim_id))
         if current.version != expected_version:
             raise VersionConflict(claim_id, expected_version, current, _changes_since(db, claim_id, expected_version))
         changed = {k: v for k, v in changes.items() if getattr(current, k) != (bool(v) if k == "checkworthy" else v)}

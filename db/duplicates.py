@@ -14,6 +14,7 @@ from claims.matching.rerank import closeness
 from claims.workflow import MatchDecision
 from db.connection import writing
 from db.history import now, record
+from translations import _
 
 __all__ = ["DuplicateGroup", "DifferenceNotConfirmed", "decide_match", "difference_of_match",
            "offer_verdict_to_duplicates",
@@ -106,7 +107,7 @@ def decide_match(db: sqlite_utils.Database, match_id: int, *, decision: MatchDec
         row = db.execute("SELECT claim_id, other_kind, other_id, decision FROM claim_matches WHERE id = ?",
                          [match_id]).fetchone()
         if row is None:
-            raise NotFound(f"match {match_id} does not exist")
+            raise NotFound(_("match {id} does not exist").format(id=match_id))
         claim_id, kind, other_id, before = row
         if before == decision:
             return decision

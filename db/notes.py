@@ -12,6 +12,7 @@ from claims.errors import WorkbenchError
 from claims.folding import nfc
 from db.connection import writing
 from db.history import now
+from translations import _
 
 __all__ = ["Note", "NoteError", "MAX_NOTE_LENGTH", "add_note", "notes_for_claim", "mentioned_logins"]
 
@@ -42,12 +43,12 @@ def add_note(db: sqlite_utils.Database, claim_id: int, *, author: str, text: str
     """Add a note to a claim's thread; each @login of an active account is recorded as a mention of it."""
     clean = nfc(text or "").strip()
     if not clean:
-        raise NoteError("a note cannot be empty")
+        raise NoteError(_("a note cannot be empty"))
     if len(clean) > MAX_NOTE_LENGTH:
-        raise NoteError(f"a note is at most {MAX_NOTE_LENGTH:,} characters")
+        raise NoteError(_("a note is at most {count:,} characters").format(count=MAX_NOTE_LENGTH))
     with writing(db):
         if db.execute("SELECT 1 FROM claims WHERE id = ?", [claim_id]).fetchone() is None:
-            raise NoteError(f"claim {claim_id} does not exist")
+            raise NoteError(_("claim {id} does not exist").format(id=claim_id))
         note_id = int(db.execute("INSERT INTO claim_notes (claim_id, author, text, created_at) VALUES (?, ?, ?, ?)",
                                  [claim_id, author, clean, now()]).lastrowid)
         for login in mentioned_logins(clean):

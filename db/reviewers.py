@@ -6,6 +6,7 @@ import sqlite_utils
 from claims.errors import InvalidInput
 from db.connection import writing
 from db.history import now
+from translations import _
 
 __all__ = ["register_reviewer", "is_reviewer", "reviewer_names"]
 
@@ -16,7 +17,7 @@ def register_reviewer(db: sqlite_utils.Database, name: str) -> str:
 
     clean = " ".join(nfc(name).split())[:80]
     if not clean:
-        raise InvalidInput("a reviewer needs a name")
+        raise InvalidInput(_("a reviewer needs a name"))
     stamp = now()
     with writing(db):
         db.execute("INSERT INTO reviewers (name, first_seen, last_seen) VALUES (?, ?, ?)"

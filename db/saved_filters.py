@@ -10,6 +10,7 @@ from claims.errors import InvalidInput
 from claims.folding import nfc
 from db.connection import writing
 from db.history import now
+from translations import _
 
 __all__ = ["save_filter", "saved_filters", "delete_filter"]
 
@@ -18,7 +19,7 @@ def save_filter(db: sqlite_utils.Database, account_id: int, name: str, values: d
     """Keep `values` (the queue's widgets by key) under `name`; the same name again replaces them."""
     clean = " ".join(nfc(name or "").split())[:80]
     if not clean:
-        raise InvalidInput("a saved filter needs a name")
+        raise InvalidInput(_("a saved filter needs a name"))
     with writing(db):
         db.execute("INSERT INTO saved_filters (account_id, name, filter, created_at) VALUES (?, ?, ?, ?)"
                    " ON CONFLICT(account_id, name) DO UPDATE SET filter = excluded.filter",

@@ -40,7 +40,7 @@ def _web_address(value: str) -> str:
     value = value.strip()
     if value:
         try:
-            check_url(value, what="address")
+            check_url(value, what=N_("address"))
         except InvalidURL as error:
             raise InvalidInput(_("not a web address: {reason}").format(reason=error)) from None
     return value

@@ -9,6 +9,7 @@ from claims.errors import NotFound
 from db.connection import writing
 from db.history import now, record
 from fetching.web import Page
+from translations import _
 
 __all__ = ["ClaimSource", "SOURCE_SELECT", "add_claim_source", "carry_sources", "remove_claim_source",
            "sources_for_claim", "sources_for_claims"]
@@ -68,7 +69,7 @@ def add_claim_source(db: sqlite_utils.Database, claim_id: int, *, url: str, stan
 
     with writing(db):
         if db.execute("SELECT 1 FROM claims WHERE id = ?", [claim_id]).fetchone() is None:
-            raise NotFound(f"claim {claim_id} does not exist")
+            raise NotFound(_("claim {id} does not exist").format(id=claim_id))
         stamp = now()
         capture_id = store_capture(db, page, fetched_by=reviewer) if page is not None else None
         source_id = int(db.execute(
@@ -121,7 +122,7 @@ def remove_claim_source(db: sqlite_utils.Database, link_id: int, *, reviewer: st
     with writing(db):
         found = [s for s in _query(db, "cs.id = ?", [link_id])]
         if not found:
-            raise NotFound(f"evidence link {link_id} does not exist")
+            raise NotFound(_("evidence link {id} does not exist").format(id=link_id))
         db.execute("DELETE FROM claim_sources WHERE id = ?", [link_id])
         gone = found[0]
         record(db, claim_id=gone.claim_id, entity="source", entity_id=link_id, action="source_removed",
@@ -142,6 +143,6 @@ def sources_for_claims(db: sqlite_utils.Database, claim_ids: list[int]) -> dict[
     found: dict[int, list[ClaimSource]] = {i: [] for i in claim_ids}
     for i in range(0, len(claim_ids), 500):
         chunk = claim_ids[i:i + 500]
-        for source in _query(db, f"cs.claim_id IN ({', '.join('?' for _ in chunk)})", chunk):
+        for source in _query(db, f"cs.claim_id IN ({', '.join('?' for _id in chunk)})", chunk):
             found[source.claim_id].append(source)
     return found

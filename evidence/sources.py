@@ -11,6 +11,7 @@ from claims.folding import nfc
 from db.sources import add_claim_source
 from fetching.urls import InvalidURL, check_url
 from fetching.web import Page
+from translations import N_, _
 
 __all__ = ["Stance", "InvalidSource", "check_date", "attach_source"]
 
@@ -25,7 +26,7 @@ class InvalidSource(WorkbenchError, ValueError):
     """What is wrong with a source, in words for the reviewer."""
 
 
-def _checked_url(url: str, *, what: str = "URL") -> str:
+def _checked_url(url: str, *, what: str = N_("URL")) -> str:
     try:
         return check_url(url, what=what)
     except InvalidURL as error:
@@ -41,7 +42,8 @@ def check_date(value: str | dt.date | None, *, what: str) -> str | None:
     try:
         return dt.date.fromisoformat(str(value).strip()).isoformat()
     except ValueError:
-        raise InvalidSource(f"the {what} {value!r} is not a real date in the form YYYY-MM-DD") from None
+        raise InvalidSource(_("the {what} {value!r} is not a real date in the form YYYY-MM-DD").format(
+            what=_(what), value=value)) from None
 
 
 def attach_source(db: sqlite_utils.Database, claim_id: int, *, url: str, stance: Stance | str, reviewer: str,
@@ -60,9 +62,9 @@ def attach_source(db: sqlite_utils.Database, claim_id: int, *, url: str, stance:
     clean = lambda s: (nfc(s).strip() or None) if s else None  # noqa: E731
     return add_claim_source(
         db, claim_id, url=_checked_url(url), stance=stance.value, reviewer=reviewer, title=clean(title),
-        publisher=clean(publisher), published=check_date(published, what="publication date"),
-        accessed=check_date(accessed, what="access date") or dt.date.today().isoformat(),
-        archive_url=(_checked_url(archive_url, what="archived copy URL")
+        publisher=clean(publisher), published=check_date(published, what=N_("publication date")),
+        accessed=check_date(accessed, what=N_("access date")) or dt.date.today().isoformat(),
+        archive_url=(_checked_url(archive_url, what=N_("archived copy URL"))
                      if archive_url and archive_url.strip() else None),
         excerpt=clean(excerpt), page=page,
     )

@@ -5,7 +5,7 @@ import argparse
 from typing import Any
 
 from factcheck.errors import UserError
-from translations import _, ngettext
+from translations import N_, _, ngettext
 
 __all__ = ["add_parsers", "cmd_publish_archive"]
 
@@ -20,7 +20,7 @@ def cmd_publish_archive(args: argparse.Namespace, db: Any) -> int:
         from fetching.urls import InvalidURL, check_url
 
         try:
-            options["publisher_url"] = check_url(args.publisher_url, what="publisher URL")
+            options["publisher_url"] = check_url(args.publisher_url, what=N_("publisher URL"))
         except InvalidURL as error:
             raise UserError(f"--publisher-url: {error}") from None
     archive = publish_archive(db, args.dest, **options)

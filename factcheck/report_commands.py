@@ -11,7 +11,7 @@ from typing import Any
 
 from factcheck.errors import UserError
 from factcheck.inputs import iso_date
-from translations import LANGUAGES, _, ngettext
+from translations import LANGUAGES, N_, _, ngettext
 
 __all__ = ["add_parsers", "cmd_report", "render"]
 
@@ -80,7 +80,7 @@ def cmd_report(args: argparse.Namespace, db: Any) -> int:
         from fetching.urls import InvalidURL, check_url
 
         try:
-            check_url(args.publisher_url, what="publisher URL")
+            check_url(args.publisher_url, what=N_("publisher URL"))
         except InvalidURL as error:
             raise UserError(f"--publisher-url: {error}") from None
     desk = None

@@ -12,6 +12,7 @@ from urllib.parse import urljoin
 
 from claims.errors import WorkbenchError
 from claims.folding import nfc
+from translations import _
 
 __all__ = ["FEED_CHECK_SECONDS", "MAX_ITEMS_PER_CHECK", "FEED_TYPES", "Feed", "FeedItem", "UnreadableFeed", "read_feed"]
 
@@ -56,8 +57,8 @@ def read_feed(body: bytes, *, url: str, content_type: str = "application/xml") -
                                                                   "content-location": url})
     if not parsed.get("version") and not parsed.entries:
         problem = parsed.get("bozo_exception")
-        reason = str(problem).splitlines()[0] if problem else "no RSS or Atom elements"
-        raise UnreadableFeed(f"not an RSS or Atom feed ({reason})")
+        reason = str(problem).splitlines()[0] if problem else _("no RSS or Atom elements")
+        raise UnreadableFeed(_("not an RSS or Atom feed ({reason})").format(reason=reason))
     items: dict[str, FeedItem] = {}
     for entry in parsed.entries:
         link = entry.get("link")

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from claims.errors import WorkbenchError
+from translations import _
 
 __all__ = ["InvalidNetwork", "Network", "AddressRule", "parse_networks", "networks_text", "networks_from_env",
            "NETWORKS_ENV", "OFFLINE_ENV", "offline_from_env", "address_of"]
@@ -41,11 +42,13 @@ def parse_networks(value: str | Iterable[str] | None) -> tuple[Network, ...]:
         try:
             network = ipaddress.ip_network(part, strict=True)
         except ValueError as error:
-            hint = ""
+            message = _("{part!r} is not a network in CIDR form such as 10.20.0.0/16 ({error})")
             if "host bits set" in str(error):
-                hint = f"; did you mean {ipaddress.ip_network(part, strict=False)}?"
-            raise InvalidNetwork(f"{part!r} is not a network in CIDR form such as 10.20.0.0/16 ({error}){hint}"
-                                 ) from None
+                message = _("{part!r} is not a network in CIDR form such as 10.20.0.0/16 ({error}); did you mean"
+                            " {network}?")
+            raise InvalidNetwork(message.format(part=part, error=error,
+                                                network=ipaddress.ip_network(part, strict=False)
+                                                if "host bits set" in str(error) else "")) from None
         if network not in networks:
             networks.append(network)
     return tuple(networks)

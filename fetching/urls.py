@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 from claims.errors import WorkbenchError
 from claims.folding import nfc
 from fetching.networks import address_of
+from translations import _
 
 __all__ = ["InvalidURL", "check_url"]
 
@@ -26,20 +27,23 @@ def check_url(url: str, *, what: str = "URL") -> str:
     javascript:, data:, file: and every other scheme are refused: reports turn these URLs into links.
     """
     url = nfc(url or "").strip()
+    what = _(what)  # the callers' nouns are marked with N_ ("URL", "feed URL"): said in the reader's language
     if not url:
-        raise InvalidURL(f"the {what} is empty")
+        raise InvalidURL(_("the {what} is empty").format(what=what))
     if any(ch.isspace() or ord(ch) < 32 for ch in url) or len(url) > 2048:
-        raise InvalidURL(f"the {what} contains spaces or control characters, or is too long")
+        raise InvalidURL(_("the {what} contains spaces or control characters, or is too long").format(what=what))
     try:
         parts = urlsplit(url)
         port_ok = parts.port is None or parts.port > 0
     except ValueError as error:
-        raise InvalidURL(f"the {what} is malformed: {error}") from None
+        raise InvalidURL(_("the {what} is malformed: {error}").format(what=what, error=error)) from None
     if parts.scheme.lower() not in ("http", "https"):
-        raise InvalidURL(f"the {what} must start with http:// or https:// (got {parts.scheme or 'no'} scheme)")
+        raise InvalidURL((_("the {what} must start with http:// or https:// (got {scheme} scheme)") if parts.scheme
+                          else _("the {what} must start with http:// or https:// (got no scheme)")).format(
+            what=what, scheme=parts.scheme))
     host = parts.hostname or ""
     if address_of(host) is not None and port_ok:
         return url  # an address such as [::1]: whether it may be reached is the address rule's to say, at the fetch
     if not host or "." not in host.strip(".") and not _ONE_LABEL.fullmatch(host) or not port_ok:
-        raise InvalidURL(f"the {what} has no valid host name")
+        raise InvalidURL(_("the {what} has no valid host name").format(what=what))
     return url

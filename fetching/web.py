@@ -22,6 +22,7 @@ from claims.errors import WorkbenchError
 from claims.folding import nfc
 from fetching.networks import OFFLINE_ENV, AddressRule, address_of, networks_text
 from fetching.urls import InvalidURL, check_url
+from translations import N_, _
 
 __all__ = ["FetchError", "Page", "USER_AGENT", "MAX_PAGE_BYTES", "PAGE_TYPES", "allow_private_from_env",
            "fetch", "fetch_page", "read_page"]
@@ -92,12 +93,13 @@ def _refused(address: str, rule: AddressRule) -> str | None:
     assert ip is not None, address  # getaddrinfo gives addresses only
     if rule.allows(ip):
         return None
-    for kind, flag in (("loopback", ip.is_loopback), ("link-local", ip.is_link_local), ("multicast", ip.is_multicast),
-                       ("private", ip.is_private), ("reserved", ip.is_reserved or ip.is_unspecified)):
+    for kind, flag in ((_("loopback address {ip}"), ip.is_loopback), (_("link-local address {ip}"), ip.is_link_local),
+                       (_("multicast address {ip}"), ip.is_multicast), (_("private address {ip}"), ip.is_private),
+                       (_("reserved address {ip}"), ip.is_reserved or ip.is_unspecified)):
         if flag:
-            return f"{kind} address {ip}"
+            return kind.format(ip=ip)
     if not ip.is_global:
-        return f"non-public address {ip}"
+        return _("non-public address {ip}").format(ip=ip)
     return None
 
 
@@ -124,7 +126,7 @@ def _lookup(host: str, port: int, deadline: float) -> list:
     lookup.start()
     lookup.join(max(0.0, deadline - time.monotonic()))
     if lookup.is_alive():
-        raise FetchError(f"the host name {host} did not resolve in time (timed out)")
+        raise FetchError(_("the host name {host} did not resolve in time (timed out)").format(host=host))
     if "error" in found:
         raise found["error"]  # type: ignore[misc]
     return found["infos"]  # type: ignore[return-value]
@@ -135,27 +137,30 @@ def _resolve(host: str, port: int, *, rule: AddressRule, deadline: float) -> str
 
     Every address the name resolves to must be allowed: a name with one refused address is refused.
     """
-    offline = f"fetching from the internet is off ({OFFLINE_ENV}=1); refused"
+    offline = _("fetching from the internet is off ({setting}=1); refused").format(setting=OFFLINE_ENV)
     if not rule.internet and not _is_address(host) and host.lower() != "localhost":
-        raise FetchError(f"{host}: {offline} (only allowed private addresses, given as IP addresses or localhost)")
+        raise FetchError(_("{host}: {offline} (only allowed private addresses, given as IP addresses or localhost)")
+                         .format(host=host, offline=offline))
     try:
         infos = _lookup(host, port, deadline)
     except (socket.gaierror, UnicodeError) as error:
-        raise FetchError(f"the host name {host} does not resolve ({error})", gone=True) from None
+        raise FetchError(_("the host name {host} does not resolve ({error})").format(host=host, error=error),
+                         gone=True) from None
     # An IPv4 address written in IPv6 form is connected to as IPv4: the address checked is the address used.
     addresses = [str(address_of(info[4][0])) if "%" not in info[4][0] else info[4][0] for info in infos]
     for address in addresses:
         if not rule.internet and _is_public(address):
-            raise FetchError(f"{host} resolves to the public address {address}: {offline}")
+            raise FetchError(_("{host} resolves to the public address {address}: {offline}").format(
+                host=host, address=address, offline=offline))
         why = _refused(address, rule)
         if why:
-            where = f"{host} is a {why}" if address_of(host) == address_of(address) else \
-                f"{host} resolves to a {why}"
+            where = (_("{host} is a {what}") if address_of(host) == address_of(address) else
+                     _("{host} resolves to a {what}")).format(host=host, what=why)
             if rule.networks:
-                raise FetchError(f"{where}, outside the networks the desk allows ({networks_text(rule.networks)});"
-                                 " refused")
-            raise FetchError(f"{where}; refused (a desk's own network needs the desk setting for private"
-                             " addresses or networks, or --allow-private)")
+                raise FetchError(_("{where}, outside the networks the desk allows ({networks}); refused").format(
+                    where=where, networks=networks_text(rule.networks)))
+            raise FetchError(_("{where}; refused (a desk's own network needs the desk setting for private addresses"
+                               " or networks, or --allow-private)").format(where=where))
     return addresses[0]
 
 
@@ -221,11 +226,11 @@ def fetch(url: str, *, allow_private: bool | AddressRule = False, timeout: float
     rule = AddressRule.of(allow_private)
     original = url
     try:
-        current = check_url(url, what="URL")
+        current = check_url(url, what=N_("URL"))
     except InvalidURL as error:
         raise FetchError(f"{url}: {error}") from None
     deadline = time.monotonic() + timeout
-    for _ in range(max_redirects + 1):
+    for _hop in range(max_redirects + 1):
         try:
             status, headers, body = _get_once(current, rule=rule, deadline=deadline,
                                               max_bytes=max_bytes, types=types)
@@ -234,15 +239,16 @@ def fetch(url: str, *, allow_private: bool | AddressRule = False, timeout: float
         if status in (301, 302, 303, 307, 308):
             location = headers.get("location")
             if not location:
-                raise FetchError(f"{original}: redirect ({status}) without a Location")
+                raise FetchError(_("{url}: redirect ({status}) without a Location").format(url=original,
+                                                                                        status=status))
             try:
-                current = check_url(urljoin(current, location.strip()), what="redirect target")
+                current = check_url(urljoin(current, location.strip()), what=N_("redirect target"))
             except InvalidURL as error:
                 raise FetchError(f"{original}: {error}") from None
             continue
         content_type = (headers.get("content-type") or "").strip()
         return Fetched(original, current, status, content_type, body, _now())
-    raise FetchError(f"{original}: too many redirects (more than {max_redirects})")
+    raise FetchError(_("{url}: too many redirects (more than {count})").format(url=original, count=max_redirects))
 
 
 def _get_once(url: str, *, rule: AddressRule, deadline: float, max_bytes: int,
@@ -254,7 +260,7 @@ def _get_once(url: str, *, rule: AddressRule, deadline: float, max_bytes: int,
     address = _resolve(host, port, rule=rule, deadline=deadline)
     remaining = deadline - time.monotonic()
     if remaining <= 0:
-        raise FetchError("timed out")
+        raise FetchError(_("timed out"))
     connection = (_PinnedHTTPS if https else _PinnedHTTP)(host, port, address, deadline)
     path = parts.path or "/"
     if parts.query:
@@ -268,40 +274,45 @@ def _get_once(url: str, *, rule: AddressRule, deadline: float, max_bytes: int,
         if status in (301, 302, 303, 307, 308):
             return status, headers, b""
         if status >= 400:
-            raise FetchError(f"the server answered HTTP {status} {response.reason}".rstrip(), status=status,
-                             gone=status in (404, 410))
+            raise FetchError(_("the server answered HTTP {status} {reason}").format(
+                status=status, reason=response.reason).rstrip(), status=status, gone=status in (404, 410))
         if not 200 <= status < 300:
-            raise FetchError(f"the server answered HTTP {status}, not a page")
+            raise FetchError(_("the server answered HTTP {status}, not a page").format(status=status))
         kind = (headers.get("content-type") or "").split(";", 1)[0].strip().lower()
         if kind not in types:
-            raise FetchError(f"the content type is {kind or 'not given'}, not a page ({', '.join(types)})")
+            raise FetchError((_("the content type is {kind}, not a page ({types})") if kind else
+                              _("the content type is not given, not a page ({types})")).format(
+                kind=kind, types=", ".join(types)))
         declared = headers.get("content-length", "")
         if declared.isdigit() and int(declared) > max_bytes:
-            raise FetchError(f"is too large ({int(declared) / 1048576:.1f} MB; at most {max_bytes / 1048576:g} MB)")
+            raise FetchError(_("is too large ({size:.1f} MB; at most {limit:g} MB)").format(
+                size=int(declared) / 1048576, limit=max_bytes / 1048576))
         chunks, size = [], 0
         while True:  # streamed and stopped at the cap: a server that lies about its length gets no further
             if time.monotonic() > deadline:
-                raise FetchError("timed out while reading the page")
+                raise FetchError(_("timed out while reading the page"))
             chunk = response.read(65536)
             if not chunk:
                 break
             size += len(chunk)
             if size > max_bytes:
-                raise FetchError(f"is too large (over {max_bytes / 1048576:g} MB)")
+                raise FetchError(_("is too large (over {limit:g} MB)").format(limit=max_bytes / 1048576))
             chunks.append(chunk)
         if time.monotonic() >= deadline:  # the watchdog cut the connection: what came is not the whole page
-            raise FetchError("timed out while reading the page")
+            raise FetchError(_("timed out while reading the page"))
         if declared.isdigit() and size < int(declared):
-            raise FetchError(f"the page was cut short ({size} of {int(declared)} bytes)")
+            raise FetchError(_("the page was cut short ({size} of {declared} bytes)").format(size=size,
+                                                                                          declared=int(declared)))
         return status, headers, b"".join(chunks)
     except FetchError:
         raise
     except (OSError, http.client.HTTPException) as error:
         if isinstance(error, TimeoutError) or time.monotonic() >= deadline:  # a read's timeout, or the watchdog
-            raise FetchError("timed out") from None
+            raise FetchError(_("timed out")) from None
         if isinstance(error, ssl.SSLError):
-            raise FetchError(f"TLS error: {error.reason or error}") from None
-        raise FetchError(f"could not connect or read ({type(error).__name__}: {error})") from None
+            raise FetchError(_("TLS error: {reason}").format(reason=error.reason or error)) from None
+        raise FetchError(_("could not connect or read ({kind}: {error})").format(kind=type(error).__name__,
+                                                                                  error=error)) from None
     finally:
         connection.stop_watchdog()
         connection.close()
@@ -365,8 +376,8 @@ def read_page(fetched: Fetched) -> Page:
 
     decoded = _decode(fetched.body, fetched.content_type)
     if _unreadable_share(decoded) > MAX_UNREADABLE_SHARE:
-        raise FetchError(f"{fetched.url}: the page does not decode to readable text (mostly replacement or control"
-                         " characters); refused")
+        raise FetchError(_("{url}: the page does not decode to readable text (mostly replacement or control"
+                           " characters); refused").format(url=fetched.url))
     html = clean_text(decoded)
     kind = fetched.content_type.split(";", 1)[0].strip().lower()
     title = author = site = published = None
@@ -395,5 +406,5 @@ def fetch_page(url: str, *, allow_private: bool | AddressRule = False, **limits:
     """
     page = read_page(fetch(url, allow_private=allow_private, **limits))  # type: ignore[arg-type]
     if not page.text:
-        raise FetchError(f"{url}: the page has no readable text")
+        raise FetchError(_("{url}: the page has no readable text").format(url=url))
     return page

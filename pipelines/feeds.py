@@ -33,7 +33,7 @@ from fetching.urls import InvalidURL, check_url
 from fetching.web import TIMEOUT_SECONDS, FetchError, fetch
 from pipelines.ingest import IngestOutcome
 from pipelines.url_ingest import ingest_url
-from translations import ngettext
+from translations import N_, ngettext
 
 __all__ = ["WatchedFeed", "FeedItemRow", "FeedCheck", "InvalidFeed", "add_feed", "add_feeds", "list_feeds",
            "remove_feed", "feed_items", "check_feed", "check_feeds"]
@@ -80,7 +80,7 @@ class FeedCheck:
 def add_feed(db: sqlite_utils.Database, url: str, *, added_by: str | None = None) -> WatchedFeed:
     """Watch the feed at `url` (a feed already watched is returned as it is). Raises InvalidFeed."""
     try:
-        url = check_url(url.strip(), what="feed URL")
+        url = check_url(url.strip(), what=N_("feed URL"))
     except InvalidURL as error:
         raise InvalidFeed(str(error)) from None
     return watch_feed(db, url, added_by=added_by)

@@ -27,6 +27,7 @@ from db.articles import (
 from db.connection import writing
 from db.suggestion_queue import checkworthy_count
 from pipelines.suggestions import MAX_SUGGESTED_CLAIMS, suggest_article, suggest_pending
+from translations import N_
 
 __all__ = ["IngestOutcome", "PreparedArticle", "default_title", "prepare_text", "store_prepared", "suggest_for_stored",
            "ingest_text", "ingest_paths", "ingest_one_by_one", "article_files", "MAX_SUGGESTED_CLAIMS"]
@@ -102,7 +103,7 @@ def prepare_text(text: str, *, title: str | None = None, url: str | None = None,
         raise UnreadableArticle("has no text in it")
     if url:
         try:
-            url = check_url(url, what="article URL")
+            url = check_url(url, what=N_("article URL"))
         except InvalidURL as error:
             raise UnreadableArticle(str(error)) from None
     day = _parse_published(published)

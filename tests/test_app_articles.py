@@ -83,6 +83,24 @@ def test_unreadable_upload_is_explained_and_nothing_is_stored(app_db, name, cont
     assert _stored(app_db) == []
 
 
+@pytest.mark.parametrize(("name", "content", "said"), [
+    ("empty.txt", b"   \n", "Không thêm được empty.txt: trống."),
+    ("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)),
+     "Không thêm được photo.txt: là tệp nhị phân (có byte NUL), không phải văn bản."),
+])
+def test_on_a_vietnamese_desk_an_unreadable_upload_is_explained_in_vietnamese(app_db, name, content, said):
+    from db.settings import set_setting
+
+    db = open_database(app_db)
+    set_setting(db, "language", "vi", changed_by="admin")
+    db.close()
+    at = open_page(make_app(), "articles")
+    at.file_uploader(key="articles_upload").upload(name, content, "text/plain")
+    at.button(key="FormSubmitter:articles_add_form-Thêm bài và tìm nhận định").click().run()
+    assert not at.exception
+    assert [e.value.replace("\\", "") for e in at.error] == [said]  # Markdown escapes aside
+
+
 def test_article_list_opens_the_article_view(app_db):
     at = open_page(make_app(), "articles")
     at.text_area(key="articles_text").input(ARTICLE)
