@@ -43,7 +43,7 @@ def restore_claim(db: sqlite_utils.Database, claim_id: int, *, expected_version:
     """Undo a dismissal: the claim returns to the status it had before it was dismissed (new if unknown)."""
     claim = _claim(db, claim_id)
     if claim.status != Status.DISMISSED and claim.version == expected_version:
-        raise ReviewError("only a dismissed claim can be restored")
+        raise ReviewError(_("only a dismissed claim can be restored"))
     before = Status.NEW.value
     for entry in reversed(history_for_claim(db, claim_id)):
         if entry.action == "dismissed" and isinstance(entry.before, dict):
@@ -58,5 +58,5 @@ def restore_claim(db: sqlite_utils.Database, claim_id: int, *, expected_version:
 def _claim(db: sqlite_utils.Database, claim_id: int) -> ClaimRecord:
     claim = get_claim(db, claim_id)
     if claim is None:
-        raise ClaimNotFound(f"claim {claim_id} does not exist")
+        raise ClaimNotFound(_("claim {id} does not exist").format(id=claim_id))
     return claim

@@ -13,6 +13,7 @@ from db.records import ClaimRecord
 from db.settings import get_setting
 from evidence.permissions import Action, can
 from evidence.review import ReviewError, save_review
+from translations import _
 
 __all__ = ["hand_over", "send_back", "who_may_publish"]
 
@@ -29,9 +30,9 @@ def hand_over(db: sqlite_utils.Database, claim_id: int, *, expected_version: int
     """Move a drafted verdict to the editors' queue ("Ready for an editor")."""
     claim = get_claim(db, claim_id)
     if claim is None:
-        raise ClaimNotFound(f"claim {claim_id} does not exist")
+        raise ClaimNotFound(_("claim {id} does not exist").format(id=claim_id))
     if claim.status != Status.DRAFTED and claim.version == expected_version:
-        raise ReviewError("only a drafted verdict can be handed to an editor: draft it first")
+        raise ReviewError(_("only a drafted verdict can be handed to an editor: draft it first"))
     return save_review(db, claim_id, expected_version=expected_version, reviewer=reviewer, status=Status.READY,
                        action="handed_over")
 
@@ -40,14 +41,14 @@ def send_back(db: sqlite_utils.Database, claim_id: int, *, expected_version: int
               note: str) -> ClaimRecord:
     """An editor returns a drafted or handed-over verdict to review, saying in a note what to change."""
     if not (note or "").strip():
-        raise ReviewError("say in a note what should change before sending the verdict back")
+        raise ReviewError(_("say in a note what should change before sending the verdict back"))
     if not can(db, editor, Action.PUBLISH):
-        raise ReviewError(f"{editor} may not send a verdict back: that is an editor's step")
+        raise ReviewError(_("{editor} may not send a verdict back: that is an editor's step").format(editor=editor))
     claim = get_claim(db, claim_id)
     if claim is None:
-        raise ClaimNotFound(f"claim {claim_id} does not exist")
+        raise ClaimNotFound(_("claim {id} does not exist").format(id=claim_id))
     if claim.status not in WAITING_FOR_EDITOR and claim.version == expected_version:
-        raise ReviewError("only a verdict waiting for an editor can be sent back")
+        raise ReviewError(_("only a verdict waiting for an editor can be sent back"))
     with writing(db):  # the move and its note land together or not at all
         saved = save_review(db, claim_id, expected_version=expected_version, reviewer=editor,
                             status=Status.IN_REVIEW, action="sent_back")

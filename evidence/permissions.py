@@ -7,6 +7,7 @@ import sqlite_utils
 
 from claims.errors import WorkbenchError
 from db.accounts import Account, Role, account_by_name, count_accounts
+from translations import N_, _
 
 __all__ = ["Action", "ROLE_ACTIONS", "PermissionDenied", "can", "require", "role_allows"]
 
@@ -24,6 +25,12 @@ ROLE_ACTIONS: dict[Role, frozenset[Action]] = {
     Role.EDITOR: frozenset({Action.REVIEW, Action.PUBLISH, Action.RETRAIN, Action.MANAGE_SCALE}),
     Role.ADMIN: frozenset(Action),
 }
+
+
+# How a refusal names the action and the role it needs, in the reader's language.
+_ACTION_WORDS = {Action.REVIEW: N_("review"), Action.PUBLISH: N_("publish"), Action.RETRAIN: N_("retrain"),
+                 Action.MANAGE_SCALE: N_("manage scale"), Action.MANAGE_ACCOUNTS: N_("manage accounts")}
+_ROLE_WORDS = {Role.REVIEWER: N_("reviewer"), Role.EDITOR: N_("editor"), Role.ADMIN: N_("admin")}
 
 
 class PermissionDenied(WorkbenchError, PermissionError):
@@ -59,9 +66,11 @@ def require(db: sqlite_utils.Database, actor: str | Account | None, action: Acti
     if can(db, actor, action):
         return
     account = _actor(db, actor)
-    who = account.name if account else (actor or "someone without an account")
+    who = account.name if account else (actor or _("someone without an account"))
     if account is not None and account.disabled:
-        raise PermissionDenied(f"{who}'s account is disabled")
+        raise PermissionDenied(_("{who}'s account is disabled").format(who=who))
     needed = min((r for r in Role if role_allows(r, action)), key=list(Role).index)
-    raise PermissionDenied(f"{who} may not {Action(action).value.replace('_', ' ')}: that needs the"
-                           f" {needed.value} role" + ("" if needed is Role.ADMIN else " or above"))
+    message = _("{who} may not {action}: that needs the {role} role") if needed is Role.ADMIN else \
+        _("{who} may not {action}: that needs the {role} role or above")
+    raise PermissionDenied(message.format(who=who, action=_(_ACTION_WORDS[Action(action)]),
+                                          role=_(_ROLE_WORDS[needed])))

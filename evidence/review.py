@@ -18,7 +18,7 @@ from db.records import ClaimRecord
 from db.settings import get_setting
 from db.sources import carry_sources
 from evidence.permissions import Action, PermissionDenied, require
-from translations import _
+from translations import N_, _
 
 __all__ = ["NEXT_STATUSES", "ReviewError", "UNCHANGED", "Adopted", "save_review", "adopt_verdict"]
 
@@ -58,12 +58,13 @@ def _may(db: sqlite_utils.Database, reviewer: str, action: Action, doing: str) -
     try:
         require(db, reviewer, action)
     except PermissionDenied as denied:
-        raise ReviewError(f"{reviewer} may not {doing}: {str(denied).split(': ', 1)[-1]}") from None
+        raise ReviewError(_("{reviewer} may not {doing}: {reason}").format(
+            reviewer=reviewer, doing=_(doing), reason=str(denied).split(": ", 1)[-1])) from None
 
 
 def _may_publish(db: sqlite_utils.Database, claim: ClaimRecord, reviewer: str) -> None:
     """Publishing needs an editor and, unless the desk allows it, someone other than the verdict's drafter."""
-    _may(db, reviewer, Action.PUBLISH, "publish")
+    _may(db, reviewer, Action.PUBLISH, N_("publish"))
     if (claim.drafted_by == reviewer and account_by_name(db, reviewer) is not None
             and not get_setting(db, "allow_self_publish")):
         raise ReviewError(_("{reviewer} drafted this verdict, so another editor must publish it (a desk of one can"
@@ -84,7 +85,7 @@ def save_review(db: sqlite_utils.Database, claim_id: int, *, expected_version: i
     """
     claim = get_claim(db, claim_id)
     if claim is None:
-        raise ClaimNotFound(f"claim {claim_id} does not exist")
+        raise ClaimNotFound(_("claim {id} does not exist").format(id=claim_id))
     if claim.version != expected_version:
         # A stale save is a version conflict (saying who changed what), never a workflow error about a state the
         # reviewer never saw; update_claim raises it, writing nothing, since versions only grow.
@@ -100,7 +101,8 @@ def save_review(db: sqlite_utils.Database, claim_id: int, *, expected_version: i
     if final["rating"] is not None:
         labels = [r.label for r in rating_scale(db)]
         if "rating" in changes and final["rating"] not in labels:
-            raise ReviewError(f"{final['rating']!r} is not on the rating scale ({', '.join(labels)})")
+            raise ReviewError(_("{rating!r} is not on the rating scale ({labels})").format(
+                rating=final["rating"], labels=", ".join(labels)))
         if not final["rationale"]:
             raise ReviewError(_("a verdict needs a rationale: say why the claim earns this rating"))
     if status is not UNCHANGED and Status(status) != Status(claim.status):
@@ -122,7 +124,7 @@ def save_review(db: sqlite_utils.Database, claim_id: int, *, expected_version: i
     elif claim.status == Status.PUBLISHED and {"rating", "verdict", "rationale"} & {
             k for k, v in changes.items() if getattr(claim, k) != v}:
         # Editing a published verdict in place is a correction: it stays published and the history shows it.
-        _may(db, reviewer, Action.PUBLISH, "correct a published verdict")
+        _may(db, reviewer, Action.PUBLISH, N_("correct a published verdict"))
         changes["published_at"] = now()
     return change_workflow(db, claim_id, expected_version=expected_version, reviewer=reviewer, changes=changes,
                            action=action)

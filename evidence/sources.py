@@ -58,7 +58,8 @@ def attach_source(db: sqlite_utils.Database, claim_id: int, *, url: str, stance:
     try:
         stance = Stance(stance)
     except ValueError:
-        raise InvalidSource(f"stance must be one of {', '.join(s.value for s in Stance)}") from None
+        raise InvalidSource(_("stance must be one of {stances}").format(
+            stances=", ".join(s.value for s in Stance))) from None
     clean = lambda s: (nfc(s).strip() or None) if s else None  # noqa: E731
     return add_claim_source(
         db, claim_id, url=_checked_url(url), stance=stance.value, reviewer=reviewer, title=clean(title),

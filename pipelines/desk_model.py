@@ -49,6 +49,7 @@ from db.checkworthiness_models import (
 )
 from db.connection import writing
 from db.history import now, record
+from translations import _
 
 __all__ = ["DeskModel", "TrainingOutcome", "LabelsError", "HELD_BACK", "MIN_EACH", "active_model", "active_scorer",
            "desk_decisions", "file_labels", "latest_model", "missing_decisions", "train_desk_model", "use_builtin",
@@ -181,15 +182,15 @@ def train_desk_model(db: sqlite_utils.Database, labels: Sequence[LabelledSentenc
     Raises LabelsError (nothing stored, the previous model still in use) when there are too few sentences of a kind.
     """
     labels = _latest_of_each_text(labels)
-    texts, flags, _, _, _ = _everything(db)
+    texts, flags, *_rest = _everything(db)
     known = dict(zip(texts, flags, strict=False))
     check_both_classes([*flags, *(s.check_worthy for s in labels)], what="the labels and the desk's decisions")
     would_be = [*(f for t, f in known.items() if t not in {s.text for s in labels}), *(s.check_worthy for s in labels)]
     short_yes, short_no = missing_decisions(would_be)
     if short_yes or short_no:
-        raise LabelsError(f"the labels and the desk's decisions: a model needs at least {MIN_EACH} sentences of each"
-                          f" kind to be judged against the rules ({short_yes} more check-worthy and {short_no} more"
-                          " not check-worthy needed)")
+        raise LabelsError(_("the labels and the desk's decisions: a model needs at least {count} sentences of each"
+                            " kind to be judged against the rules ({yes} more check-worthy and {no} more not"
+                            " check-worthy needed)").format(count=MIN_EACH, yes=short_yes, no=short_no))
     stamp = now()
     added = relabelled = same = 0
     if labels:

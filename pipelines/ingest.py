@@ -27,7 +27,7 @@ from db.articles import (
 from db.connection import writing
 from db.suggestion_queue import checkworthy_count
 from pipelines.suggestions import MAX_SUGGESTED_CLAIMS, suggest_article, suggest_pending
-from translations import N_
+from translations import N_, _
 
 __all__ = ["IngestOutcome", "PreparedArticle", "default_title", "prepare_text", "store_prepared", "suggest_for_stored",
            "ingest_text", "ingest_paths", "ingest_one_by_one", "article_files", "MAX_SUGGESTED_CLAIMS"]
@@ -65,7 +65,8 @@ def _parse_published(published: str | dt.date | None) -> dt.date | None:
     try:
         return dt.date.fromisoformat(str(published).strip())
     except ValueError:
-        raise UnreadableArticle(f"publication date {published!r} is not a real date in the form YYYY-MM-DD") from None
+        raise UnreadableArticle(_("publication date {date!r} is not a real date in the form YYYY-MM-DD").format(
+            date=published)) from None
 
 
 @dataclass(frozen=True)
@@ -96,11 +97,11 @@ def prepare_text(text: str, *, title: str | None = None, url: str | None = None,
     # Pasted text gets the same size limit as an uploaded file: a 50 MB paste must be refused, not extracted.
     size = len(text) if len(text) > MAX_ARTICLE_BYTES else len(text.encode("utf-8", "surrogatepass"))
     if size > MAX_ARTICLE_BYTES:
-        raise UnreadableArticle(f"is too large (at least {size / 1048576:.1f} MB; an article may be at most"
-                                f" {MAX_ARTICLE_BYTES // 1048576} MB)")
+        raise UnreadableArticle(_("is too large (at least {size:.1f} MB; an article may be at most {limit} MB)")
+                                .format(size=size / 1048576, limit=MAX_ARTICLE_BYTES // 1048576))
     text = clean_text(text).strip()
     if not text:
-        raise UnreadableArticle("has no text in it")
+        raise UnreadableArticle(_("has no text in it"))
     if url:
         try:
             url = check_url(url, what=N_("article URL"))
@@ -256,7 +257,7 @@ def _store_batch(db: sqlite_utils.Database, batch: list[tuple[Path, PreparedArti
             try:
                 stored = store_prepared(db, article)  # its own savepoint inside this transaction
             except (sqlite3.IntegrityError, sqlite3.DataError, ValueError, OverflowError) as error:
-                outcomes.append(IngestOutcome(str(path), error=f"could not be stored: {error}"))
+                outcomes.append(IngestOutcome(str(path), error=_("could not be stored: {error}").format(error=error)))
             else:
                 outcomes.append(IngestOutcome(str(path), stored=stored))
     return outcomes

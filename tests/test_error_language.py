@@ -48,3 +48,15 @@ def test_in_english_the_same_errors_read_in_english():
     with pytest.raises(InvalidURL) as refused:
         check_url("javascript:alert(1)", what=N_("feed URL"))
     assert str(refused.value) == "the feed URL must start with http:// or https:// (got javascript scheme)"
+
+
+def test_a_step_the_role_does_not_allow_is_refused_in_vietnamese(seeded_db, vietnamese):
+    from evidence.review import ReviewError, save_review
+
+    add_account(seeded_db, "lan", role="reviewer", password="mot cau mat khau dai", created_by="admin")
+    claim_id = seeded_db.execute("SELECT min(id) FROM claims").fetchone()[0]
+    drafted = save_review(seeded_db, claim_id, expected_version=1, reviewer="lan", rating="True",
+                          rationale="Nguồn chính thức.", status="drafted")
+    with pytest.raises(ReviewError) as refused:
+        save_review(seeded_db, claim_id, expected_version=drafted.version, reviewer="lan", status="published")
+    assert str(refused.value) == "lan không được đăng: việc này cần vai trò biên tập viên trở lên"
