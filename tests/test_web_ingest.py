@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from cli_support import factcheck
+from quiet_server import QuietServer
 
 from db.captures import get_capture
 from db.connection import open_database
@@ -67,7 +68,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    httpd = QuietServer(("127.0.0.1", 0), Handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}"

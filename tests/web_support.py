@@ -8,18 +8,9 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from quiet_server import QuietServer
+
 __all__ = ["LocalSite", "local_site"]
-
-
-class _QuietServer(http.server.ThreadingHTTPServer):
-    """A client that hangs up early (the workbench stops reading a page past its size limit) is no error of the
-    test's: printed from the server's thread, its traceback would land in whatever stderr a test is reading."""
-
-    def handle_error(self, request, client_address) -> None:
-        import sys
-
-        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
-            super().handle_error(request, client_address)
 
 
 class LocalSite:
@@ -70,9 +61,9 @@ class LocalSite:
                 self.end_headers()
                 self.wfile.write(body)
 
-        server = _QuietServer
+        server = QuietServer
         if ":" in self.host:  # an IPv6 address such as ::1, written [::1] in a URL
-            server = type("IPv6Server", (_QuietServer,), {"address_family": socket.AF_INET6})
+            server = type("IPv6Server", (QuietServer,), {"address_family": socket.AF_INET6})
         self._httpd = server((self.host, 0), Handler)
         threading.Thread(target=self._httpd.serve_forever, daemon=True).start()
         self.url = f"http://[{self.host}]:{self.port}" if ":" in self.host else f"http://{self.host}:{self.port}"
