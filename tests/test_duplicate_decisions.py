@@ -81,17 +81,24 @@ def test_sentences_of_the_same_article_are_never_suggested_but_listed_apart_when
                                                                                                            False])]
 
 
-def test_adopting_a_verdict_carries_its_sources_into_the_report(db, db_path, capsys):
+def _confirmed_duplicate(db, rationale: str, *, source: bool = False) -> tuple[int, int]:
+    """(old, new): the old claim has a drafted verdict (and a source), the new one is confirmed its duplicate."""
     [old] = store_claims(db, DEATHS_52, title="Bài cũ")
     [new] = store_claims(db, "Ít nhất 52 người đã thiệt mạng vì lũ lụt ở miền Trung, theo Bộ Nông nghiệp.",
                          title="Bài mới")
-    attach_source(db, old, url="https://bo-nong-nghiep.example/bao-cao-lu", stance="supports", reviewer="Lan",
-                  title="Báo cáo thiệt hại do lũ")
+    if source:
+        attach_source(db, old, url="https://bo-nong-nghiep.example/bao-cao-lu", stance="supports", reviewer="Lan",
+                      title="Báo cáo thiệt hại do lũ")
     save_review(db, old, expected_version=get_claim(db, old).version, reviewer="Lan", rating="True",
-                rationale="The ministry's report [1] counts 52 deaths.", status="drafted")
+                rationale=rationale, status="drafted")
     suggest_matches(db, [new])
     [s] = suggestions_for(db, new)
     decide_match(db, s.match_id, decision="confirmed", reviewer="Lan")
+    return old, new
+
+
+def test_adopting_a_verdict_carries_its_sources_into_the_report(db, db_path, capsys):
+    old, new = _confirmed_duplicate(db, "The ministry's report [1] counts 52 deaths.", source=True)
     adopted = adopt_verdict(db, new, old, expected_version=get_claim(db, new).version, reviewer="Lan")
     assert adopted.sources == 1 and adopted.claim.rating == "True"
     assert "a confirmed duplicate: same figures: Ít nhất 52 người, with its sources" in adopted.claim.rationale
@@ -105,14 +112,7 @@ def test_adopting_a_verdict_carries_its_sources_into_the_report(db, db_path, cap
 def test_a_verdict_adopted_on_a_vietnamese_desk_says_so_in_vietnamese(db):
     from translations import use_language
 
-    [old] = store_claims(db, DEATHS_52, title="Bài cũ")
-    [new] = store_claims(db, "Ít nhất 52 người đã thiệt mạng vì lũ lụt ở miền Trung, theo Bộ Nông nghiệp.",
-                         title="Bài mới")
-    save_review(db, old, expected_version=get_claim(db, old).version, reviewer="Lan", rating="True",
-                rationale="Báo cáo của Bộ ghi nhận 52 người chết.", status="drafted")
-    suggest_matches(db, [new])
-    [s] = suggestions_for(db, new)
-    decide_match(db, s.match_id, decision="confirmed", reviewer="Lan")
+    old, new = _confirmed_duplicate(db, "Báo cáo của Bộ ghi nhận 52 người chết.")
     use_language("vi")
     adopted = adopt_verdict(db, new, old, expected_version=get_claim(db, new).version, reviewer="Lan")
     assert adopted.claim.rationale.endswith(
