@@ -102,7 +102,7 @@ MESSAGES := translations/messages.pot
 translations-extract: setup
 	$(BIN)/pybabel -q extract -F babel.cfg -k N_ --no-location --sort-output --no-wrap \
 		--project factcheck-workbench -o $(MESSAGES) app.py app_pages claims/workflow.py \
-		claims/matching/duplicate_rule.py claims/reading.py fetching evidence factcheck pipelines db
+		claims/matching/duplicate_rule.py claims/reading.py claims/language.py fetching evidence factcheck pipelines db
 
 translations-update: translations-extract
 	$(BIN)/pybabel -q update -i $(MESSAGES) -d translations/locales --no-fuzzy-matching --ignore-obsolete \

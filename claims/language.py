@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+from translations import N_, _
+
 __all__ = ["detect_language", "language_name", "VIETNAMESE", "ENGLISH"]
 
 VIETNAMESE = "vi"
@@ -41,9 +43,10 @@ def detect_language(text: str) -> str:
     return ENGLISH
 
 
-_NAMES = {VIETNAMESE: "Vietnamese", ENGLISH: "English"}
+_NAMES = {VIETNAMESE: N_("Vietnamese"), ENGLISH: N_("English")}
 
 
 def language_name(code: str | None) -> str:
-    """The name a page shows for a language code: ``language_name("vi") == "Vietnamese"``."""
-    return _NAMES.get(code or "", code or "an unknown language")
+    """A language's name in the reader's language: ``language_name("vi") == "Vietnamese"`` for an English reader,
+    "Tiếng Việt" for a Vietnamese one."""
+    return _(_NAMES[code]) if code in _NAMES else _("another language")

@@ -49,6 +49,7 @@ def test_on_a_vietnamese_desk_a_similar_claims_verdict_and_why_read_in_vietnames
     page = texts(at).replace("\\", "")
     assert "kết luận dự thảo: **Đúng phần lớn**" in page and "Mostly true" not in page
     assert "cùng số liệu: hơn 1,7 triệu người" in page and "same figures" not in page
+    assert "· tiếng Việt" in page and "Vietnamese" not in page  # the other claim's language
 
 
 def _publish(db, claim_id):

@@ -26,7 +26,7 @@ from translations import (
 
 # Where interface text lives (the Makefile's `translations-extract` reads the same places).
 MESSAGE_PLACES = ("app_pages", "claims/workflow.py", "claims/matching/duplicate_rule.py", "claims/reading.py",
-                  "fetching", "evidence", "factcheck", "pipelines", "db")
+                  "claims/language.py", "fetching", "evidence", "factcheck", "pipelines", "db")
 # Streamlit calls whose first argument, `label`, `help` or `placeholder` is shown to the reader.
 SHOWN = {"title", "header", "subheader", "caption", "write", "markdown", "text", "button", "text_input", "text_area",
          "selectbox", "multiselect", "radio", "toggle", "checkbox", "number_input", "date_input", "slider",

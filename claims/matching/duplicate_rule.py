@@ -25,6 +25,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process, utils
 
 from claims.folding import fold, nfc
+from claims.language import language_name
 from claims.matching.contrasts import opposite_words, other_names
 from claims.matching.normalize import STOP_WORDS, match_text, strip_social
 from claims.matching.polarity import negation_count, negation_spans
@@ -327,9 +328,9 @@ def judge(mine: Side, theirs: Side, *, closeness: float, meaning: float | None =
         differences.append(reasons[-1])
     if cross:
         if close:
-            reasons.insert(0, _("same meaning in {language}").format(language=_language_name(theirs.language)))
+            reasons.insert(0, _("same meaning in {language}").format(language=language_name(theirs.language)))
         else:
-            reasons.append(_("close in meaning, in {language}").format(language=_language_name(theirs.language)))
+            reasons.append(_("close in meaning, in {language}").format(language=language_name(theirs.language)))
     elif close and figures_agree and same_polarity and not pairs:
         reasons.append(_("close wording"))
     elif not close:
@@ -339,6 +340,3 @@ def judge(mine: Side, theirs: Side, *, closeness: float, meaning: float | None =
         else Relation.RELATED
     return Judgement(relation, " · ".join(reasons), pairs, " · ".join(differences))
 
-
-def _language_name(language: str | None) -> str:
-    return {"vi": _("Vietnamese"), "en": _("English")}.get(language or "", _("another language"))
