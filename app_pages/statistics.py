@@ -106,7 +106,8 @@ if figures.ratings_over_time:
     named = [r | {"rating": RATINGS.get(r["rating"], r["rating"])} for r in figures.ratings_over_time]
     data = alt.Data(values=[r | {"label": f"{r['period']} · {r['rating']}"} for r in named])
     bars = alt.Chart(data).mark_bar().encode(
-        y=alt.Y("label:N", sort=None, title=None), x=alt.X("verdicts:Q", title=_("verdicts")),
+        y=alt.Y("label:N", sort=None, title=None),
+        x=alt.X("verdicts:Q", title=_("verdicts"), axis=alt.Axis(tickMinStep=1, format="d")),  # whole verdicts
         color=alt.Color("rating:N", title=_("rating")), tooltip=["period:N", "rating:N", "verdicts:Q"])
     # The count is written on each bar and the rating in its label, so the chart reads without its colours.
     labels = bars.mark_text(align="left", dx=3).encode(text="verdicts:Q", color=alt.value("black"))
