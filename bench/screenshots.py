@@ -139,6 +139,10 @@ def shoot(out: Path) -> list[Path]:
                             expect=None if language == "vi" else f"Signed in as {who}")
                     wait_for_text(page, marker)
                     wait_idle(page)
+                    # A page opened right after signing in may run once more (its widgets drawn as placeholders
+                    # meanwhile): let that run start and end before the picture.
+                    page.wait_for_timeout(1500)
+                    wait_idle(page)
                     if name == "statistics":  # figures, tables and the chart are drawn after the headings
                         page.locator("[data-testid='stMetricValue']").first.wait_for()
                         page.wait_for_timeout(2000)
