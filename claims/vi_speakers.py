@@ -366,11 +366,33 @@ class VietnameseSpeakers:
             if not words or words[0] in _NOT_AFTER_THEO or " ".join(words[:2]) in _NOT_AFTER_THEO:
                 continue
             following = masked[m.end():].lstrip()
+            bracket = _FIRST_PARENTHESIS.match(following)
+            if bracket:  # "Theo bà X (Phó Chủ tịch …), …": the title in brackets, then what was said
+                following = following[bracket.end():].lstrip()
             nxt = _CHUNK.split(following[1:])[0] if following.startswith(",") else None
             found = self._phrase(_clean(np), nxt)
             if found is not None:
-                return found
+                return self._with_apposition(found, bracket.group("inside") if bracket else None,
+                                             nxt if nxt is not None and "," in following[1:] else None)
         return None
+
+    def _with_apposition(self, found: Attribution, bracketed: str | None, after: str | None) -> Attribution:
+        """"Theo bà X (Phó Chủ tịch …), …", "Theo Thiếu tướng X, người phát ngôn …, …": the title beside the name,
+        in brackets or as a chunk of its own before what was said, joins the role."""
+        bracketed = " ".join((bracketed or "").split())
+        extra = bracketed if bracketed and (_starts_with(_low(bracketed), _ROLE_HEADS) or (
+            bracketed[0].isupper() and self._is_title(bracketed))) else None  # not "(ảnh)", a photo's mark
+        if extra is None and after is not None and found.role is not None:
+            title = _clean(after)
+            words = _low(title).split()
+            if title and len(words) <= 12 and not _CLAUSE_WORDS & set(words) \
+                    and (_starts_with(_low(title), _ROLE_HEADS) or words[0] == "người"):
+                extra = title
+        if extra is None or not _names_someone(found.name) or (found.role and extra in found.role):
+            return found
+        role = f"{found.role}, {extra}" if found.role else extra
+        self.remember(found.name, role)
+        return Attribution(found.name, role)
 
     def _by_interview(self, masked: str) -> Attribution | None:
         """"Ông Vũ Đức Đam: Tôi cho rằng …": an interview's answer names its speaker before a colon."""
@@ -644,6 +666,7 @@ _HONORIFIC_OR_TITLED = re.compile(rf"(?:^|[\s,])(?:[Ôô]ng|[Bb]à|[Aa]nh|[Cc]h�
                                   rf"[Tt]hượng tá|[Tt]ướng)\s+[{UPPER}][^,]*,[^,]+,\s*$")
 _AGE = re.compile(r"^(?:\d{1,3}|[^\W\d_]+)\s+tuổi$")
 _LAST_PARENTHESIS = re.compile(r"\((?P<inside>[^()]{2,120})\)\s*$")
+_FIRST_PARENTHESIS = re.compile(r"\((?P<inside>[^()]{2,120})\)")
 
 
 def _is_place(phrase: str) -> bool:

@@ -256,6 +256,12 @@ def test_thong_tin_them_attributes():
          None),
         # a body whose name ends in a word that elsewhere makes a noun ("bản tin")
         ("Cơ quan Khí tượng Nhật Bản dự báo nhiệt độ có thể lên tới 40 độ C.", "Cơ quan Khí tượng Nhật Bản", None),
+        # after "Theo", a title beside the name in brackets or as its own chunk joins the role; a photo's mark does not
+        ("Theo Thiếu tướng Igor Konashenkov, người phát ngôn Bộ Quốc phòng Nga, quân Nga đã phá hủy 12 xe tăng.",
+         "Igor Konashenkov", "Thiếu tướng, người phát ngôn Bộ Quốc phòng Nga"),
+        ("Theo bà Lê Thị Bình (Phó Chủ tịch UBND tỉnh), có 300 hộ bị ảnh hưởng.", "Lê Thị Bình",
+         "Phó Chủ tịch UBND tỉnh"),
+        ("Theo ông Putin (ảnh), Nga có 3 điều kiện.", "Putin", None),
         # a clause before the speaker is what was said, not the speaker's title
         ("Văn hóa, thể thao là hai lĩnh vực lớn nhất, ông Nam nói.", "Nam", None),
         # a role at a body, with no person's name
