@@ -434,6 +434,50 @@ def _multiples(text: str, language: str, blocked, taken: list[_Found]) -> list[_
     return found
 
 
+# An amount written in two scales, "2 tỷ 500 triệu đồng" (2.5 billion), or with a half, "1 triệu rưỡi" (1.5 million).
+_ENDS_WITH_VI_SCALE = re.compile(rf"\d\s*(?P<scale>{_alternation(_VI_SCALES)})$", re.IGNORECASE)
+_HAS_VI_SCALE = re.compile(rf"\d\s*(?P<scale>{_alternation(_VI_SCALES)})(?![^\W\d_])", re.IGNORECASE)
+_HALF_AFTER = re.compile(r"\s+rưỡi(?![^\W\d_])", re.IGNORECASE)
+
+
+def _compound_amounts(text: str, found: list[_Found]) -> list[_Found]:
+    """Join a figure ending in a scale word with the smaller-scale figure right after it ("2 tỷ 500 triệu"), or
+    with "rưỡi" (a half of that scale) after it; the unit is the one written at the end."""
+    out: list[_Found] = []
+    i = 0
+    while i < len(found):
+        quantity, core = found[i]
+        ending = _ENDS_WITH_VI_SCALE.search(quantity.text) if quantity.unit is None else None
+        if ending is not None:
+            scale = _SCALES[_key(ending.group("scale"))]
+            half = _HALF_AFTER.match(text, quantity.end)
+            after = found[i + 1][0] if i + 1 < len(found) else None
+            smaller = _HAS_VI_SCALE.search(after.text) if after is not None else None
+            if half is not None:
+                end, unit = half.end(), None
+                unit_match = _UNIT_AFTER.match(text, end)
+                if unit_match:
+                    unit, end = _UNITS[_key(unit_match.group("unit"))], unit_match.end()
+                else:
+                    counted = counted_noun(text, end)
+                    if counted is not None:
+                        unit, end = counted
+                out.append((Quantity(text[quantity.start:end], quantity.start, end, quantity.value + scale / 2,
+                                     unit, quantity.qualifier), core))
+                i += 1
+                continue
+            if after is not None and smaller is not None and not text[quantity.end:after.start].strip() \
+                    and after.qualifier is Qualifier.EXACT and after.high is None \
+                    and _SCALES[_key(smaller.group("scale"))] < scale:
+                out.append((Quantity(text[quantity.start:after.end], quantity.start, after.end,
+                                     quantity.value + after.value, after.unit, quantity.qualifier), core))
+                i += 2
+                continue
+        out.append(found[i])
+        i += 1
+    return out
+
+
 def _join_ranges(text: str, found: list[_Found]) -> list[Quantity]:
     """"từ 1.200 đến 2.000", "70 - 75", "between 10 and 20%" become one quantity with `high`."""
     out: list[Quantity] = []
@@ -495,6 +539,8 @@ def find_quantities(text: str, offset: int = 0, *, language: str | None = None,
         return i >= 0 and spans[i][1] > s
 
     digits = _digit_figures(text, language, blocked)
+    if language == "vi":
+        digits = _compound_amounts(text, digits)
     words = _vi_word_figures(text, blocked, digits) if language == "vi" else _word_figures(text, blocked, digits)
     multiples = _multiples(text, language, blocked, digits + words)
     both = sorted(digits + words + multiples, key=lambda f: f[0].start)

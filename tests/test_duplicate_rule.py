@@ -152,3 +152,9 @@ def test_the_why_of_a_pair_speaks_the_readers_language():
 def test_half_a_million_in_words_is_the_same_figure_as_in_digits():
     said = explain("Khoảng nửa triệu người đã tham gia biểu tình.", "Khoảng 500.000 người đã tham gia biểu tình.")
     assert said.relation is Relation.DUPLICATE
+
+
+def test_an_amount_in_two_scales_is_the_same_figure_as_in_one():
+    said = explain("Công ty bị phạt 2 tỷ 500 triệu đồng vì vi phạm môi trường.",
+                   "Công ty bị phạt 2,5 tỷ đồng vì vi phạm môi trường.")
+    assert said.relation is Relation.DUPLICATE

@@ -213,3 +213,15 @@ def test_a_multiple_in_words_is_a_figure(text, value, unit):
 def test_a_multiple_in_words_is_read_once_and_urgency_is_no_figure():
     assert [(q.text, q.value) for q in find_quantities("Giá tăng gấp ba lần.", language="vi")] == [("ba lần", 3)]
     assert find_quantities("Ông nói gấp gáp rằng cần đi gấp.", language="vi") == []
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [("Công ty bị phạt 2 tỷ 500 triệu đồng.", 2.5e9, "VND"),
+                                                     ("Anh vay 1 triệu 500 nghìn đồng.", 1.5e6, "VND"),
+                                                     ("Có 3 triệu 200 nghìn ca mắc.", 3.2e6, "ca"),
+                                                     ("Khoảng 1 triệu rưỡi người đã sơ tán.", 1.5e6, "người")])
+def test_an_amount_written_in_two_scales_or_with_a_half_is_one_figure(text, value, unit):
+    assert [(q.value, q.unit) for q in find_quantities(text, language="vi")] == [(value, unit)]
+
+
+def test_two_amounts_set_apart_by_a_comma_stay_two():
+    assert [q.value for q in find_quantities("Có 2 tỷ, 500 triệu người.", language="vi")] == [2e9, 5e8]
