@@ -43,12 +43,20 @@ def _page(browser):
 
 
 def _status_options(page) -> list[str]:
-    wait_idle(page)  # a save reruns the page: a list opened during the rerun closes with it
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     combobox = page.get_by_role("combobox", name="Status", exact=True).first
-    combobox.click()
-    page.get_by_role("option").first.wait_for()
+    for _ in range(5):  # a save reruns the page: a list opened during the rerun closes with it, so open it again
+        wait_idle(page)
+        combobox.click()
+        try:
+            page.get_by_role("option").first.wait_for(timeout=5_000)
+            break
+        except PlaywrightTimeout:
+            page.keyboard.press("Escape")
     options = [o.inner_text().strip() for o in page.get_by_role("option").all()]
     page.keyboard.press("Escape")
+    assert options, "the Status list did not open"
     return options
 
 
