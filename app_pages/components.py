@@ -11,10 +11,10 @@ import streamlit as st
 
 from claims.errors import WorkbenchError
 from claims.workflow import WAITING_FOR_EDITOR, Status, status_label
-from db.accounts import Account
+from db.accounts import Account, Role
 from db.connection import open_database, resolve_db_path
 from db.records import ClaimRecord
-from translations import LANGUAGE_NAMES, N_, _, use_language
+from translations import LANGUAGE_NAMES, _, use_language
 
 __all__ = ["PAGES", "STATUS_COLOURS", "database", "close_database", "require_reviewer",
            "reviewer", "signed_in", "sign_out", "go_to", "resume_session",
@@ -37,7 +37,6 @@ PAGES = {
     "speakers": "app_pages/speakers.py",
 }
 
-ROLE_NAMES = {"reviewer": N_("reviewer"), "editor": N_("editor"), "admin": N_("admin")}
 # Each status's colour where claims are highlighted; its name is `Status.label` (claims/workflow.py).
 STATUS_COLOURS = {Status.NEW: "#e8eaed", Status.IN_REVIEW: "#fde68a", Status.DRAFTED: "#bfdbfe",
                   Status.READY: "#a5b4fc", Status.PUBLISHED: "#bbf7d0", Status.MERGED: "#f1f5f9",
@@ -164,7 +163,10 @@ def date_input_format() -> str:
 
 
 def role_name(role: str) -> str:
-    return _(ROLE_NAMES.get(role, role))
+    return Role(role).label if role in _ROLE_VALUES else role
+
+
+_ROLE_VALUES = frozenset(r.value for r in Role)
 
 
 def reviewer() -> str | None:

@@ -42,6 +42,14 @@ class Role(StrEnum):
     EDITOR = "editor"
     ADMIN = "admin"
 
+    @property
+    def label(self) -> str:
+        """The role as the reader's interface names it ("editor"; in Vietnamese "biên tập viên")."""
+        return _(_ROLE_LABELS[self])
+
+
+_ROLE_LABELS = {Role.REVIEWER: N_("reviewer"), Role.EDITOR: N_("editor"), Role.ADMIN: N_("admin")}
+
 
 @dataclass(frozen=True)
 class Account:

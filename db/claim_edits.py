@@ -82,7 +82,7 @@ def split_claim(db: sqlite_utils.Database, claim_id: int, at: int, *, expected_v
     with writing(db):
         claim = get_claim(db, claim_id)
         if claim is None:
-            raise ClaimNotFound(_("claim {id} does not exist").format(id=claim_id))
+            raise ClaimNotFound.of(claim_id)
         if claim.version != expected_version:
             raise VersionConflict(claim_id, expected_version, claim, [])
         if not (claim.start < at < claim.end):

@@ -30,7 +30,12 @@ WORKFLOW_FIELDS = frozenset({"status", "published_at", "first_published_at", "dr
 
 
 class ClaimNotFound(NotFound):
-    pass
+    """No claim has this id."""
+
+    @classmethod
+    def of(cls, claim_id: int) -> ClaimNotFound:
+        """The error for `claim_id`, said in the reader's language: "claim 7 does not exist"."""
+        return cls(_("claim {id} does not exist").format(id=claim_id))
 
 
 class VersionConflict(WorkbenchError):
@@ -289,7 +294,7 @@ def _write(db: sqlite_utils.Database, claim_id: int, *, expected_version: int, r
     with writing(db):
         current = get_claim(db, claim_id)
         if current is None:
-            raise ClaimNotFound(_("claim {id} does not exist").format(id=claim_id))
+            raise ClaimNotFound.of(claim_id)
         if current.version != expected_version:
             raise VersionConflict(claim_id, expected_version, current, _changes_since(db, claim_id, expected_version))
         changed = {k: v for k, v in changes.items() if getattr(current, k) != (bool(v) if k == "checkworthy" else v)}

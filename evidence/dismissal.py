@@ -58,5 +58,5 @@ def restore_claim(db: sqlite_utils.Database, claim_id: int, *, expected_version:
 def _claim(db: sqlite_utils.Database, claim_id: int) -> ClaimRecord:
     claim = get_claim(db, claim_id)
     if claim is None:
-        raise ClaimNotFound(_("claim {id} does not exist").format(id=claim_id))
+        raise ClaimNotFound.of(claim_id)
     return claim

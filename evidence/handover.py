@@ -30,7 +30,7 @@ def hand_over(db: sqlite_utils.Database, claim_id: int, *, expected_version: int
     """Move a drafted verdict to the editors' queue ("Ready for an editor")."""
     claim = get_claim(db, claim_id)
     if claim is None:
-        raise ClaimNotFound(_("claim {id} does not exist").format(id=claim_id))
+        raise ClaimNotFound.of(claim_id)
     if claim.status != Status.DRAFTED and claim.version == expected_version:
         raise ReviewError(_("only a drafted verdict can be handed to an editor: draft it first"))
     return save_review(db, claim_id, expected_version=expected_version, reviewer=reviewer, status=Status.READY,
@@ -46,7 +46,7 @@ def send_back(db: sqlite_utils.Database, claim_id: int, *, expected_version: int
         raise ReviewError(_("{editor} may not send a verdict back: that is an editor's step").format(editor=editor))
     claim = get_claim(db, claim_id)
     if claim is None:
-        raise ClaimNotFound(_("claim {id} does not exist").format(id=claim_id))
+        raise ClaimNotFound.of(claim_id)
     if claim.status not in WAITING_FOR_EDITOR and claim.version == expected_version:
         raise ReviewError(_("only a verdict waiting for an editor can be sent back"))
     with writing(db):  # the move and its note land together or not at all

@@ -27,10 +27,9 @@ ROLE_ACTIONS: dict[Role, frozenset[Action]] = {
 }
 
 
-# How a refusal names the action and the role it needs, in the reader's language.
+# How a refusal names the action, in the reader's language (the role it needs is named by `Role.label`).
 _ACTION_WORDS = {Action.REVIEW: N_("review"), Action.PUBLISH: N_("publish"), Action.RETRAIN: N_("retrain"),
                  Action.MANAGE_SCALE: N_("manage scale"), Action.MANAGE_ACCOUNTS: N_("manage accounts")}
-_ROLE_WORDS = {Role.REVIEWER: N_("reviewer"), Role.EDITOR: N_("editor"), Role.ADMIN: N_("admin")}
 
 
 class PermissionDenied(WorkbenchError, PermissionError):
@@ -73,4 +72,4 @@ def require(db: sqlite_utils.Database, actor: str | Account | None, action: Acti
     message = _("{who} may not {action}: that needs the {role} role") if needed is Role.ADMIN else \
         _("{who} may not {action}: that needs the {role} role or above")
     raise PermissionDenied(message.format(who=who, action=_(_ACTION_WORDS[Action(action)]),
-                                          role=_(_ROLE_WORDS[needed])))
+                                          role=needed.label))

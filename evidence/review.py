@@ -85,7 +85,7 @@ def save_review(db: sqlite_utils.Database, claim_id: int, *, expected_version: i
     """
     claim = get_claim(db, claim_id)
     if claim is None:
-        raise ClaimNotFound(_("claim {id} does not exist").format(id=claim_id))
+        raise ClaimNotFound.of(claim_id)
     if claim.version != expected_version:
         # A stale save is a version conflict (saying who changed what), never a workflow error about a state the
         # reviewer never saw; update_claim raises it, writing nothing, since versions only grow.
@@ -151,7 +151,7 @@ def adopt_verdict(db: sqlite_utils.Database, claim_id: int, from_claim_id: int, 
         raise ReviewError(_("claim {id} has no verdict to adopt").format(id=from_claim_id))
     claim = get_claim(db, claim_id)
     if claim is None:
-        raise ClaimNotFound(_("claim {id} does not exist").format(id=claim_id))
+        raise ClaimNotFound.of(claim_id)
     status: Any = UNCHANGED if claim.status in (Status.DRAFTED, Status.PUBLISHED) else Status.DRAFTED
     why = explain(claim.text, source.text).why
     # Said in the adopting reviewer's language, as the rationale it joins was written in the desk's.
