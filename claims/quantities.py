@@ -370,6 +370,19 @@ def _names_a_thing(text: str, start: int, m: re.Match[str]) -> bool:
                 and start > 1 and text[start - 2].isalpha())
 
 
+def _unit_written_after(text: str, end: int, *, known_only: bool = False) -> tuple[str | None, int, bool]:
+    """The unit after a number that ends at `end` ("… km", "… người", a counted noun), where it ends, and whether
+    it is a unit word of _UNITS rather than a counted noun; (None, end, False) when nothing is counted. A
+    capitalised word is a name, not a unit (`known_only`: only nouns of the counted-noun list, as after a number
+    in words)."""
+    unit_match = _UNIT_AFTER.match(text, end)
+    unit_word = unit_match.group("unit") if unit_match else ""
+    if unit_match and (unit_word.islower() or unit_word.isupper() or not unit_word[:1].isalpha()):
+        return _UNITS[_key(unit_word)], unit_match.end(), True
+    counted = counted_noun(text, end, known_only=known_only)
+    return (counted[0], counted[1], False) if counted is not None else (None, end, False)
+
+
 def _vi_word_figures(text: str, blocked, taken: list[_Found]) -> list[_Found]:
     """Vietnamese numbers in words that count something: "bảy tỉnh", "hai mươi lăm người", "hàng nghìn binh sĩ"."""
     found: list[_Found] = []
@@ -385,19 +398,11 @@ def _vi_word_figures(text: str, blocked, taken: list[_Found]) -> list[_Found]:
         if after[:1].isdigit():
             continue  # "năm 2014"
         first = text[start:end].split()[0].lower()
-        unit, unit_end = None, end
-        unit_match = _UNIT_AFTER.match(text, end)
-        unit_word = unit_match.group("unit") if unit_match else ""
-        if unit_match and (unit_word.islower() or unit_word.isupper() or not unit_word[:1].isalpha()):
-            unit, unit_end = _UNITS[_key(unit_match.group("unit"))], unit_match.end()
-        else:
-            counted = counted_noun(text, end, known_only=True)
-            if counted is not None:
-                unit, unit_end = counted
+        unit, unit_end, unit_word = _unit_written_after(text, end, known_only=True)
         if not number.scaled:
             # A bare number word counts only what a list knows: "bảy tỉnh", "hai lần", "một km"; not "hai bên",
             # "một lần nữa", "năm tháng" (years and months).
-            if unit is None or (first == "một" and (unit_match is None or unit in ("lần", "người", "ca"))) \
+            if unit is None or (first == "một" and (not unit_word or unit in ("lần", "người", "ca"))) \
                     or (first == "năm" and unit in ("năm", "tháng", "ngày", "tuần", "giờ", "phút")):
                 continue
         qualifier, qs, qe = _qualifier(text, start, unit_end)
@@ -454,14 +459,7 @@ def _compound_amounts(text: str, found: list[_Found]) -> list[_Found]:
             after = found[i + 1][0] if i + 1 < len(found) else None
             smaller = _HAS_VI_SCALE.search(after.text) if after is not None else None
             if half is not None:
-                end, unit = half.end(), None
-                unit_match = _UNIT_AFTER.match(text, end)
-                if unit_match:
-                    unit, end = _UNITS[_key(unit_match.group("unit"))], unit_match.end()
-                else:
-                    counted = counted_noun(text, end)
-                    if counted is not None:
-                        unit, end = counted
+                unit, end, _ = _unit_written_after(text, half.end())
                 out.append((Quantity(text[quantity.start:end], quantity.start, end, quantity.value + scale / 2,
                                      unit, quantity.qualifier), core))
                 i += 1
