@@ -665,8 +665,9 @@ _DIRECTIONS = frozenset("đông tây nam bắc miền phía vùng tỉnh thành 
 _HONORIFIC_OR_TITLED = re.compile(rf"(?:^|[\s,])(?:[Ôô]ng|[Bb]à|[Aa]nh|[Cc]hị|[Đđ]ại tá|[Tt]rung tá|[Tt]hiếu tá|"
                                   rf"[Tt]hượng tá|[Tt]ướng)\s+[{UPPER}][^,]*,[^,]+,\s*$")
 _AGE = re.compile(r"^(?:\d{1,3}|[^\W\d_]+)\s+tuổi$")
-_LAST_PARENTHESIS = re.compile(r"\((?P<inside>[^()]{2,120})\)\s*$")
-_FIRST_PARENTHESIS = re.compile(r"\((?P<inside>[^()]{2,120})\)")
+_BRACKETED = r"\((?P<inside>[^()]{2,120})\)"
+_LAST_PARENTHESIS = re.compile(_BRACKETED + r"\s*$")
+_FIRST_PARENTHESIS = re.compile(_BRACKETED)
 
 
 def _is_place(phrase: str) -> bool:

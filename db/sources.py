@@ -6,6 +6,7 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from claims.errors import NotFound
+from db.claims import ClaimNotFound
 from db.connection import writing
 from db.history import now, record
 from fetching.web import Page
@@ -69,7 +70,7 @@ def add_claim_source(db: sqlite_utils.Database, claim_id: int, *, url: str, stan
 
     with writing(db):
         if db.execute("SELECT 1 FROM claims WHERE id = ?", [claim_id]).fetchone() is None:
-            raise NotFound(_("claim {id} does not exist").format(id=claim_id))
+            raise ClaimNotFound.of(claim_id)
         stamp = now()
         capture_id = store_capture(db, page, fetched_by=reviewer) if page is not None else None
         source_id = int(db.execute(

@@ -42,13 +42,11 @@ def parse_networks(value: str | Iterable[str] | None) -> tuple[Network, ...]:
         try:
             network = ipaddress.ip_network(part, strict=True)
         except ValueError as error:
-            message = _("{part!r} is not a network in CIDR form such as 10.20.0.0/16 ({error})")
-            if "host bits set" in str(error):
-                message = _("{part!r} is not a network in CIDR form such as 10.20.0.0/16 ({error}); did you mean"
-                            " {network}?")
-            raise InvalidNetwork(message.format(part=part, error=error,
-                                                network=ipaddress.ip_network(part, strict=False)
-                                                if "host bits set" in str(error) else "")) from None
+            meant = ipaddress.ip_network(part, strict=False) if "host bits set" in str(error) else None
+            message = (_("{part!r} is not a network in CIDR form such as 10.20.0.0/16 ({error}); did you mean"
+                         " {network}?") if meant else
+                       _("{part!r} is not a network in CIDR form such as 10.20.0.0/16 ({error})"))
+            raise InvalidNetwork(message.format(part=part, error=error, network=meant)) from None
         if network not in networks:
             networks.append(network)
     return tuple(networks)

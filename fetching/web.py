@@ -93,11 +93,11 @@ def _refused(address: str, rule: AddressRule) -> str | None:
     assert ip is not None, address  # getaddrinfo gives addresses only
     if rule.allows(ip):
         return None
-    for kind, flag in ((_("loopback address {ip}"), ip.is_loopback), (_("link-local address {ip}"), ip.is_link_local),
-                       (_("multicast address {ip}"), ip.is_multicast), (_("private address {ip}"), ip.is_private),
-                       (_("reserved address {ip}"), ip.is_reserved or ip.is_unspecified)):
+    for kind, flag in ((N_("loopback address {ip}"), ip.is_loopback), (N_("link-local address {ip}"), ip.is_link_local),
+                       (N_("multicast address {ip}"), ip.is_multicast), (N_("private address {ip}"), ip.is_private),
+                       (N_("reserved address {ip}"), ip.is_reserved or ip.is_unspecified)):
         if flag:
-            return kind.format(ip=ip)
+            return _(kind).format(ip=ip)
     if not ip.is_global:
         return _("non-public address {ip}").format(ip=ip)
     return None
