@@ -94,7 +94,7 @@ def _host(url: str | None) -> str | None:
 
 
 _SUGGESTION_SQL = """
-    SELECT m.id AS match_id, m.other_kind, m.other_id, m.score, m.relation, m.decision, m.why, m.decided_by,
+    SELECT m.id AS match_id, m.other_kind, m.other_id, m.score, m.relation, m.decision, m.decided_by,
            m.decision_note, k.text AS k_text, k.verdict AS k_verdict, k.url AS k_url, k.published AS k_published,
            k.publisher AS k_publisher, c.id AS c_id, c.text AS c_text, c.rating AS c_rating, c.verdict AS c_verdict,
            c.status AS c_status,
@@ -105,7 +105,7 @@ _SUGGESTION_SQL = """
     LEFT JOIN articles a ON a.id = c.article_id
     WHERE m.claim_id = :claim
     UNION ALL
-    SELECT m.id, 'claim', CAST(m.claim_id AS TEXT), m.score, m.relation, m.decision, m.why, m.decided_by,
+    SELECT m.id, 'claim', CAST(m.claim_id AS TEXT), m.score, m.relation, m.decision, m.decided_by,
            m.decision_note, NULL, NULL, NULL, NULL, NULL, c.id, c.text, c.rating, c.verdict, c.status,
            a.id, a.title, coalesce(a.published, substr(a.added_at, 1, 10))
     FROM claim_matches m JOIN claims c ON c.id = m.claim_id LEFT JOIN articles a ON a.id = c.article_id
