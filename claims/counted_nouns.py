@@ -29,7 +29,10 @@ trang|hình ảnh|bức ảnh|video|tài liệu|văn bản|bài|tin|đơn|hồ s
 tên|câu|chữ|loại|mẫu|con tàu|chuyến|chuyến bay|đầu đạn|hạt giống|sản phẩm|mặt hàng|tàu thuyền|thuyền|
 trạm|sân bay|cảng|đường|tuyến|km|cây số|cán bộ|chiến sĩ|đối tượng|nghi phạm|bị can|trẻ sơ sinh|học viên|
 thành viên|cổ phiếu|lượt|lượt khách|thí sinh|vận động viên|cầu thủ|tàu cá|ngư dân|nông dân|hộ nghèo|ô tô|xe máy|
-xe buýt|tấn hàng|container|ổ dịch|mẫu xét nghiệm|liều vắc xin|liều|nhà ở|công trình|cây|con|gia súc|gia cầm
+xe buýt|tấn hàng|container|ổ dịch|mẫu xét nghiệm|liều vắc xin|liều|nhà ở|công trình|cây|con|gia súc|gia cầm|
+hành lang|thường dân|chiến đấu cơ|lệnh trừng phạt|gói trừng phạt|gói viện trợ|kho|tổ máy|
+lò phản ứng|thùng|chuyến tàu|nghị sĩ|công dân|quan sát viên|tình nguyện viên|doanh nhân|tỷ phú|nhà đầu tư|
+khách hàng|tài khoản|thuê bao|lính cứu hỏa|nhân sự
 """.replace("\n", "").split("|")) - {""}
 _CLASSIFIER = re.compile(r"(?:" + longest_of(_CLASSIFIERS) + r")\s+")
 _NOUN = re.compile(r"(?:" + longest_of(COUNTED_NOUNS) + r")(?![^\W\d_])")

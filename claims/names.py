@@ -13,11 +13,14 @@ __all__ = ["fold", "is_capitalised", "split_title", "name_runs", "first_name_run
 
 fold = lru_cache(maxsize=1 << 16)(_fold_uncached)
 
-# The commonest Vietnamese family names: a run of capitalised syllables holding one starts the person's name there
-# ("Sở Y tế Quảng Trị Lê Thị Mai" → "Lê Thị Mai").
+# The commonest Vietnamese family names, and those of Chinese names as Vietnamese writes them ("Uông Văn Bân",
+# "Tập Cận Bình"): a run of capitalised syllables holding one starts the person's name there ("Sở Y tế Quảng Trị
+# Lê Thị Mai" → "Lê Thị Mai"). Compared without marks, so only names no other syllable folds to ("Hoa" would take
+# "Hòa Phát"), or compared as written (`_WRITTEN_SURNAMES`).
 VI_SURNAMES = frozenset(fold(w) for w in """Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý
     Đinh Đào Trịnh Trương Lâm Phùng Tô Cao Lương Kiều Đoàn Vương Tạ Quách Thái Châu Lưu Chu Tăng Triệu Doãn Khổng
-    Mạc Lã Nghiêm Kim Tôn Thân Giang La Hứa Diệp Văn Ninh Phí Quan Từ Bạch Âu Mai Hà""".split())
+    Mạc Lã Nghiêm Kim Tôn Thân Giang La Hứa Diệp Văn Ninh Phí Quan Từ Bạch Âu Mai Hà Uông Khương""".split())
+_WRITTEN_SURNAMES = frozenset("Tập Tần Ôn Mao Tưởng Tào Thôi Bành Viên Hoa".split())
 
 # Capitalised words that open a run but are a title, a place or a body, not the person ("Nga Vladimir Putin").
 PLACES_AND_BODIES = frozenset(fold(w.strip()) for w in """
@@ -57,6 +60,10 @@ def _has_vietnamese_marks(token: str) -> bool:
     return fold(token) != token.lower()
 
 
+def _is_surname(word: str) -> bool:
+    return fold(word) in VI_SURNAMES or word in _WRITTEN_SURNAMES
+
+
 def split_title(phrase: str) -> tuple[str, str]:
     """(title, name) of a noun phrase ending in a name; the name is "" when it ends in none.
 
@@ -90,9 +97,9 @@ def split_title(phrase: str) -> tuple[str, str]:
     name = run[j:]
     if name and (j or i) and fold(" ".join(name)) in PLACES_AND_BODIES:
         name = []  # "Người đứng đầu nhà nước Nga": a title ending in a place, no name
-    if len(name) > 2 and any(_has_vietnamese_marks(t) or fold(t) in VI_SURNAMES for t in name):
+    if len(name) > 2 and any(_has_vietnamese_marks(t) or _is_surname(t) for t in name):
         # A Vietnamese name starts at its family name: the earliest one leaving two to four syllables.
-        start = next((k for k in range(max(0, len(name) - 4), len(name) - 1) if fold(name[k]) in VI_SURNAMES), None)
+        start = next((k for k in range(max(0, len(name) - 4), len(name) - 1) if _is_surname(name[k])), None)
         if start is not None:
             name = name[start:]
     if len(name) > 2 and not any(_has_vietnamese_marks(t) for t in name):

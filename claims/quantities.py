@@ -358,6 +358,8 @@ _NAMING_BEFORE = re.compile(
     r"\s+$|(?<![^\W\d_])(?-i:Điều|Khoản|Chương|Mục|Luật|Tập|Phần)\s+$", re.IGNORECASE)
 _VERSION = re.compile(r"\d+\.0$")
 _ACRONYM_BEFORE = re.compile(r"(?<![\w.])[A-Z]{2,}\s$")
+# A name's number: "Nord Stream 2", "Minsk 2", "Boeing 737" (a capitalised word inside the sentence, right before).
+_NAME_BEFORE = re.compile(r"(?<=[^\W\d_] )[A-Z][a-z]+\s$")
 
 
 def _names_a_thing(text: str, start: int, m: re.Match[str]) -> bool:
@@ -366,6 +368,9 @@ def _names_a_thing(text: str, start: int, m: re.Match[str]) -> bool:
         return True
     if not m.group("scale") and not m.group("unit") and _ACRONYM_BEFORE.search(text, max(0, start - 12), start):
         return True  # "RON 95", "Hiệp định RCEP 2": a product's or a text's name
+    if not m.group("scale") and not m.group("unit") and _NAME_BEFORE.search(text, max(0, start - 16), start) \
+            and counted_noun(text, m.end("num"), known_only=True) is None:
+        return True  # "Dự án Nord Stream 2 trị giá …"; "cảnh báo Nga 2 lần" still counts
     return bool(_VERSION.fullmatch(m.group("num")) and not m.group("scale") and not m.group("unit")
                 and start > 1 and text[start - 2].isalpha())
 

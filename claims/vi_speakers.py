@@ -51,12 +51,12 @@ _VERBS = (
     "kêu gọi", "yêu cầu", "dự đoán", "bác bỏ", "phủ nhận", "lên tiếng", "trả lời", "viết", "chỉ trích",
     "xác định", "nhận xét", "bình luận", "khuyến cáo", "thông tin", "trích dẫn", "đe", "nêu", "kể lại", "có đoạn",
     "ước tính", "dự báo", "kể", "than thở", "tâm sự", "bộc bạch", "đề nghị", "đề xuất", "kiến nghị", "đánh giá",
-    "phân tích",
+    "phân tích", "điều trần",
 )
 _VERB = re.compile(r"(?:cho(?:\s+[^\s,.;:()]+){1,3}\s+biết|" + longest_of(_VERBS) + r")(?![^\W\d_])")
 _LETTER = re.compile(r"[^\W\d_]")
 # A verb after one of these is a noun ("bài viết", "câu nói", "sự khẳng định") or passive ("được yêu cầu").
-_NOUN_MAKERS = frozenset("bài câu lời bản sự việc cuộc được bị các những một buổi phần theo".split())
+_NOUN_MAKERS = frozenset("bài câu lời bản sự việc cuộc được bị các những một buổi phần theo phiên".split())
 # "chưa bình luận", "từ chối bình luận", "không nói": a body or person that does not speak here.
 _REFUSALS = frozenset("chưa không chối tránh".split())
 # "thông tin" is a verb only as a clause's last word ("quân đội Nga thông tin,").
@@ -111,7 +111,7 @@ _BODY_HEADS = frozenset(_low(w) for w in """bộ|sở|ban|ủy ban|uỷ ban|ubnd
     đảng|văn phòng|nhà trắng|điện kremlin|lầu năm góc|liên hợp quốc|quốc hội|hạ viện|thượng viện|không quân|
     hải quân|lục quân|bộ tư lệnh|bộ chỉ huy|phương tiện truyền thông|cơ quan báo chí|phía|chính quyền địa phương|
     tổ chức|hiệp hội|nhóm|mặt trận|liên minh|ngân hàng nhà nước|tòa trọng tài|nhà máy|trường|đại học|
-    liên hiệp quốc|hội nghị""".split("|") if w.strip())
+    liên hiệp quốc|hội nghị|cao ủy|cao uỷ|quỹ|hạm đội|phái bộ|phái đoàn""".split("|") if w.strip())
 # The kind of outlet before its name is the name's title: "Hãng tin AP" is AP.
 _OUTLETS = frozenset(_low(w) for w in ("tờ", "báo", "đài", "trang", "kênh", "hãng tin", "hãng thông tấn",
                                        "tạp chí", "hãng"))
@@ -329,7 +329,7 @@ class VietnameseSpeakers:
         return found
 
     def _by_verb(self, masked: str) -> Attribution | None:
-        body = None
+        body = country = None
         for n, m in enumerate(_verbs(masked)):
             if n >= _MOST_VERBS:
                 break
@@ -338,11 +338,18 @@ class VietnameseSpeakers:
             found = self._subject(masked[max(0, m.start() - _REACH): m.start()])
             if found is None:
                 continue
+            if fold(found.name) in PLACES_AND_BODIES and n == 0:
+                # "Trung Quốc kêu gọi …, người phát ngôn … Uông Văn Bân nói": the person named as the source
+                # speaks; a country alone speaks only when nobody is named after it.
+                country = found
+                continue
+            if country is not None and not _names_someone(found.name):
+                continue  # "Moscow tuyên bố …, một đề xuất mà Kiev chỉ trích": the country that spoke first
             if found.name != self._last_body:
                 return found
             # "Đài truyền hình … đưa tin, …, Đại sứ Nga … Vasily Nebenzya cho biết": the person quoted speaks.
             body = body or found
-        return body
+        return body or country
 
     def _by_quote_attribution(self, masked: str) -> Attribution | None:
         m = _QUOTE_BY.search(masked)

@@ -198,3 +198,14 @@ def test_a_vietnamese_scale_word_reads_the_number_the_vietnamese_way(text, value
 def test_halves_and_articles_in_number_words_are_read_as_a_reader_says_them(text, value):
     assert [q.value for q in find_quantities(text)] == [value]
 
+
+
+@pytest.mark.parametrize("text", ["Dự án Nord Stream 2 trị giá lớn đã bị đình chỉ.", "Thỏa thuận Minsk 2 được ký.",
+                                  "Máy bay Boeing 737 bị cấm bay."])
+def test_the_number_of_a_name_is_no_figure(text):
+    assert find_quantities(text, language="vi") == []
+
+
+def test_a_count_after_a_country_name_is_still_a_figure():
+    assert [(q.value, q.unit) for q in find_quantities("Mỹ đã cảnh báo Nga 2 lần trong tuần.", language="vi")] \
+        == [(2, "lần")]

@@ -295,3 +295,37 @@ def test_bodies_roles_at_bodies_asides_and_particles(sentence, name, role):
                                       "Nhiều đề nghị của cử tri đã được giải quyết."])
 def test_assessment_and_proposal_as_nouns_name_no_speaker(sentence):
     assert speakers(sentence) == [(None, None)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "role"),
+    [
+        # a Chinese name as Vietnamese writes it starts at its family name
+        ("Người phát ngôn Bộ Ngoại giao Trung Quốc Uông Văn Bân nói Bắc Kinh phản đối trừng phạt.", "Uông Văn Bân",
+         "Người phát ngôn Bộ Ngoại giao Trung Quốc"),
+        ("Chủ tịch Trung Quốc Tập Cận Bình cho biết Bắc Kinh sẵn sàng hợp tác.", "Tập Cận Bình", "Chủ tịch Trung Quốc"),
+        # a country that calls for something, then the person named as the source: the person speaks
+        ("Trung Quốc kêu gọi các bên kiềm chế, người phát ngôn Bộ Ngoại giao Trung Quốc Uông Văn Bân nói trong cuộc "
+         "họp báo.", "Uông Văn Bân", "người phát ngôn Bộ Ngoại giao Trung Quốc"),
+        # a high commissioner, a fund, a fleet are bodies after "Theo"
+        ("Theo Cao ủy Liên Hợp Quốc về người tị nạn (UNHCR), hơn 2,5 triệu người đã rời khỏi Ukraine.",
+         "Cao ủy Liên Hợp Quốc về người tị nạn", None),
+        ("Theo Quỹ Tiền tệ Quốc tế, kinh tế Nga sẽ giảm 8,5%.", "Quỹ Tiền tệ Quốc tế", None),
+    ],
+)
+def test_chinese_names_a_country_before_the_person_and_more_bodies(sentence, name, role):
+    assert speakers(sentence) == [(name, role)]
+
+
+def test_a_country_alone_still_speaks_when_nobody_is_named():
+    assert speakers("Trung Quốc kêu gọi các bên kiềm chế.") == [("Trung Quốc", None)]
+
+
+def test_a_testimony_attributes_but_a_hearing_is_a_noun():
+    assert speakers("Giám đốc CIA William Burns điều trần trước Quốc hội rằng Nga đã thất bại.") == \
+        [("William Burns", "Giám đốc CIA")]
+    assert speakers("Phiên điều trần kéo dài 3 giờ.") == [(None, None)]
+
+
+def test_a_country_that_spoke_first_keeps_the_sentence_when_another_country_answers_in_a_clause():
+    assert speakers("Moscow tuyên bố ngừng bắn, một đề xuất mà Kiev chỉ trích là vô đạo đức.") == [("Moscow", None)]
