@@ -76,20 +76,44 @@ def opposite_words(a: str, b: str) -> tuple[str, str] | None:
     return None
 
 
+# Money's names are units, which figures compare: "139 USD/thùng", "7,1 tỉ đô la Mỹ".
+_CURRENCIES = frozenset("usd eur vnd rub gbp jpy cny uah".split())
+_DOLLAR_NAME = re.compile(r"(?<![^\W\d_])(?:đô la|đôla|đô-la|dollar|dollars)\s+(?:Mỹ|US|Mĩ)(?![^\W\d_])", re.IGNORECASE)
+# A country and the capital or seat that speaks and acts for it in news ("Washington sẽ viện trợ …" is "Mỹ sẽ viện
+# trợ …"): the same name, unless written as where something happens ("ở Kiev" is not "ở Ukraine").
+_STANDS_FOR = {fold(alias): fold(country) for country, aliases in (
+    ("Mỹ", ("Hoa Kỳ", "Washington", "Nhà Trắng", "US", "USA", "United States", "White House")),
+    ("Nga", ("Moscow", "Mátxcơva", "Matxcơva", "Điện Kremlin", "Kremlin", "Russia")),
+    ("Ukraine", ("Kiev", "Kyiv", "Kiev", "Ucraina")),
+    ("Anh", ("London", "Vương quốc Anh", "Britain", "UK")),
+    ("Trung Quốc", ("Bắc Kinh", "Beijing", "China")),
+    ("EU", ("Liên minh châu Âu", "Brussels", "European Union", "Liên minh Châu Âu")),
+    ("Pháp", ("Paris", "France")),
+    ("Đức", ("Berlin", "Germany")),
+) for alias in aliases}
+_WHERE = re.compile(r"(?:ở|tại|in|at)\s*$", re.IGNORECASE)
+_EU = re.compile(r"(?<![^\W\d_])Liên minh [Cc]hâu Âu(?![^\W\d_])")  # its lower-case words break the run
+
+
 @lru_cache(maxsize=50_000)
 def _names(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
     """The names a text mentions, as written and as a set of folded words. A name that opens the text alone
-    counts when it is a known place or body ("Nga kiểm soát …"), not any word capitalised for opening it."""
-    text = nfc(text)
+    counts when it is a known place or body ("Nga kiểm soát …"), not any word capitalised for opening it. A
+    currency is no name, and a capital standing for its country is the country's name (`_STANDS_FOR`)."""
+    text = _EU.sub("EU", _DOLLAR_NAME.sub(lambda m: "_" * len(m.group()), nfc(text)))
     found = []
     for s, e in name_runs("· " + text):
         words = text[s - 2:e - 2].split()
         while words and fold(words[0]) in SENTENCE_OPENERS:
             words = words[1:]  # "Theo Thiếu tướng …", "Trong …": a clause's first word, not the name's
+        words = [w for w in words if fold(w.split("/")[0]) not in _CURRENCIES]
         name = " ".join(words)
         if not name or (s == 2 and len(words) == 1 and fold(name) not in PLACES_AND_BODIES):
             continue
-        found.append((name, frozenset(fold(name).split())))
+        folded = fold(name)
+        if folded in _STANDS_FOR and not _WHERE.search(text, 0, max(0, s - 2)):
+            folded = _STANDS_FOR[folded]
+        found.append((name, frozenset(folded.split())))
     return tuple(found)
 
 

@@ -74,12 +74,18 @@ class Figure:
         "3 hướng") is the text's business, which closeness compares; and units are compared within one language.
         """
         if self.value != other.value or self.high != other.high:
-            return False
+            return _same_year(self, other) or _same_year(other, self)
         if (same_language and self.unit and other.unit and self.unit != other.unit
                 and (_money_or_share(self.unit) or _money_or_share(other.unit))):
             return False
         return not ((self.qualifier in _ABOVE and other.qualifier in _BELOW)
                     or (self.qualifier in _BELOW and other.qualifier in _ABOVE))
+
+
+def _same_year(date: Figure, bare: Figure) -> bool:
+    """A year written as a date ("năm 2008") and bare ("kể từ 2008"): the same figure."""
+    return (date.unit == "date" and isinstance(date.value, str) and bare.unit is None and bare.high is None
+            and isinstance(bare.value, float) and 1800 <= bare.value <= 2100 and date.value == f"{bare.value:.0f}")
 
 
 def _money_or_share(unit: str | None) -> bool:

@@ -1,0 +1,102 @@
+"""Vietnamese war-news sentences and claim pairs written for the project, read and matched as an evaluation would.
+
+    .venv/bin/python bench/written_vietnamese.py [--show-misses]
+
+Reads bench/data/vi_written_reading.jsonl (70 sentences, each with the speaker an editor names, or none, and the
+values of its figures) and bench/data/vi_written_pairs.jsonl (37 pairs: a claim reworded with the same figures,
+or with one figure changed); how they were written is in bench/data/README.md. Prints:
+- speakers: a sentence is right when the labelled speaker's last word is in the speaker read (as `score.py claims`
+  counts), or when both are empty;
+- figures: each labelled value found among the sentence's figures; figures read that no label names;
+- pairs, through `factcheck import-claims` and `factcheck match` (as `bench/duplicate_pairs.py` does): reworded
+  pairs called duplicate, changed ones called duplicate.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from claims import extract_claims  # noqa: E402
+
+DATA = ROOT / "bench" / "data"
+
+
+def _rows(name: str) -> list[dict]:
+    return [json.loads(line) for line in (DATA / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _close(a: float, b: float) -> bool:
+    return abs(a - b) <= 1e-6 * max(1.0, abs(b))
+
+
+def reading(show: bool) -> None:
+    rows = _rows("vi_written_reading.jsonl")
+    speakers = figures_found = figures_wanted = extra = 0
+    for row in rows:
+        claims = extract_claims(row["text"]).claims
+        said = " ".join(c.speaker or "" for c in claims).strip()
+        wanted = row["speaker"]
+        right = (wanted.split()[-1] in said) if wanted else not said
+        speakers += right
+        values = [q.value for c in claims for q in c.quantities]
+        found = [v for v in row["figures"] if any(_close(x, v) for x in values)]
+        figures_found += len(found)
+        figures_wanted += len(row["figures"])
+        unlabelled = [x for x in values if not any(_close(x, v) for v in row["figures"])]
+        extra += len(unlabelled)
+        if show and (not right or len(found) < len(row["figures"]) or unlabelled):
+            print(f"   {row['id']}: speaker {said or None!r} (wanted {wanted!r}); figures {values} (wanted"
+                  f" {row['figures']}) | {row['text'][:70]}")
+    print(f"speakers right:           {speakers}/{len(rows)}")
+    print(f"figures found:            {figures_found}/{figures_wanted}")
+    print(f"figures read, not labelled: {extra}")
+
+
+def _factcheck(*args: str) -> str:
+    return subprocess.run([sys.executable, "-m", "factcheck", *args], capture_output=True, text=True, check=True,
+                          cwd=ROOT, env=os.environ | {"FACTCHECK_VECTORS": "off"}).stdout
+
+
+def pairs(show: bool) -> None:
+    rows = _rows("vi_written_pairs.jsonl")
+    with tempfile.TemporaryDirectory() as tmp:
+        db, partners, claims = str(Path(tmp) / "pairs.db"), Path(tmp) / "partners.jsonl", Path(tmp) / "claims.jsonl"
+        partners.write_text("".join(json.dumps({"id": r["id"], "text": r["partner"]}, ensure_ascii=False) + "\n"
+                                    for r in rows), encoding="utf-8")
+        claims.write_text("".join(json.dumps({"id": r["id"], "text": r["claim"]}, ensure_ascii=False) + "\n"
+                                  for r in rows), encoding="utf-8")
+        _factcheck("import-claims", str(partners), "--db", db)
+        lines = [json.loads(x) for x in _factcheck("match", "--db", db, "--jsonl", str(claims), "--limit", "20")
+                 .splitlines()]
+    tally = {"paraphrase": [0, 0], "changed": [0, 0]}
+    for row, line in zip(rows, lines, strict=True):
+        match = next((m for m in line["matches"] if m["id"] == row["id"]), None)
+        duplicate = bool(match) and match["relation"] == "duplicate"
+        tally[row["kind"]][0] += duplicate
+        tally[row["kind"]][1] += 1
+        if show and duplicate != (row["kind"] == "paraphrase"):
+            print(f"   {row['id']} {row['kind']}: {match['relation'] if match else 'not listed'}"
+                  f" ({match['why'] if match else ''}) | {row['claim'][:50]} | {row['partner'][:50]}")
+    for kind, (n, d) in tally.items():
+        print(f"{kind + ' pairs called duplicate:':<34}{n}/{d}")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--show-misses", action="store_true")
+    args = ap.parse_args()
+    reading(args.show_misses)
+    pairs(args.show_misses)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
