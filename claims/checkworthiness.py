@@ -253,8 +253,8 @@ def assess(sentence: str, *, language: str = "en", quantities: Sequence[Quantity
         add(-0.7, "speaks about the speaker")
     if cues.get(_SECOND_PERSON):
         add(-0.5, "addresses the listener")
-    if text.endswith("?") or (words and words[0] in ("why", "how", "what", "who", "is", "are", "do", "does",
-                                                        "can", "tại")):
+    if text.endswith("?") or (words and words[0] in ("why", "how", "what", "who", "is", "are", "do", "does", "can")) \
+            or words[:2] in (["tại", "sao"], ["vì", "sao"], ["làm", "sao"]):  # "Tại" alone is "at"
         add(-2.0, "is a question")
     if cues.get(_POLITE):
         # A courtesy is the whole point of a short sentence, an aside ("(applause)") in a long one.

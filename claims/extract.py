@@ -4,10 +4,12 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_right
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Protocol, TypeVar
 
 from claims.checkworthiness import Assessment, assess
 from claims.dates import find_dates
+from claims.decoration import Undecorated, undecorated
 from claims.folding import nfc
 from claims.language import detect_language
 from claims.model import Claim, DateMention, Extraction, Quantity
@@ -50,8 +52,29 @@ def extract_claims(text: str, *, published: dt.date | None = None, scorer: Score
         >>> e = extract_claims("Hôm 7/3, hơn 1,7 triệu người đã rời bỏ nhà cửa.")
         >>> e.claims[0].quantities[0].value, e.claims[0].dates[0].value
         (1700000.0, '--03-07')
+
+    Text dressed in decorating marks ("H̼ọ̼ ̼đ̼ã̼") is read without them (`claims.decoration`); the claims still
+    index and show the text as written.
     """
     text = nfc(text or "")
+    plain = undecorated(text)
+    if plain is None:
+        return _extract(text, published, scorer)
+    found = _extract(plain.text, published, scorer)
+    return Extraction(found.language, tuple(_as_written(c, plain) for c in found.claims))
+
+
+def _as_written(claim: Claim, plain: Undecorated) -> Claim:
+    def moved(item: _Span) -> _Span:
+        start, end = plain.span(item.start, item.end)
+        return replace(item, text=plain.written[start:end], start=start, end=end)
+
+    start, end = plain.span(claim.start, claim.end)
+    return replace(claim, text=plain.written[start:end], start=start, end=end,
+                   quantities=tuple(moved(q) for q in claim.quantities), dates=tuple(moved(d) for d in claim.dates))
+
+
+def _extract(text: str, published: dt.date | None, scorer: Scorer | None) -> Extraction:
     language = detect_language(text)
     spans = split_sentences(text)
     # Figures and dates are read once over the whole text (a regex pass per sentence costs more in calls than
@@ -87,6 +110,8 @@ def rule_assessment(text: str) -> Assessment:
         True
     """
     text = nfc(text or "")
+    plain = undecorated(text)
+    text = plain.text if plain is not None else text
     language = detect_language(text)
     spans = split_sentences(text)
     dates = find_dates(text, language=language)
