@@ -2,9 +2,10 @@
 
     .venv/bin/python bench/written_vietnamese.py [--show-misses]
 
-Reads bench/data/vi_written_reading.jsonl (70 sentences, each with the speaker an editor names, or none, and the
-values of its figures) and bench/data/vi_written_pairs.jsonl (37 pairs: a claim reworded with the same figures,
-or with one figure changed); how they were written is in bench/data/README.md. Prints:
+Reads bench/data/vi_written_reading.jsonl (90 sentences, each with the speaker an editor names, or none, and the
+values of its figures; the sentences of one `article` are read together) and bench/data/vi_written_pairs.jsonl
+(37 pairs: a claim reworded with the same figures, or with one figure changed); how they were written is in
+bench/data/README.md. Prints:
 - speakers: a sentence is right when the labelled speaker's last word is in the speaker read (as `score.py claims`
   counts), or when both are empty;
 - figures: each labelled value found among the sentence's figures; figures read that no label names;
@@ -37,11 +38,31 @@ def _close(a: float, b: float) -> bool:
     return abs(a - b) <= 1e-6 * max(1.0, abs(b))
 
 
+def _read(rows: list[dict]) -> list[list]:
+    """The claims of each row's sentence: rows of one `article` are read together, in order (so that "Ông cũng
+    cho biết …" names the person of the sentence before), the others alone."""
+    out: list[list] = []
+    i = 0
+    while i < len(rows):
+        j = i + 1
+        while rows[i].get("article") and j < len(rows) and rows[j].get("article") == rows[i]["article"]:
+            j += 1
+        text, starts = "", []
+        for row in rows[i:j]:
+            starts.append(len(text))
+            text += row["text"] + " "
+        claims = extract_claims(text).claims
+        for k, start in enumerate(starts):
+            end = starts[k + 1] if k + 1 < len(starts) else len(text)
+            out.append([c for c in claims if start <= c.start < end])
+        i = j
+    return out
+
+
 def reading(show: bool) -> None:
     rows = _rows("vi_written_reading.jsonl")
     speakers = figures_found = figures_wanted = extra = 0
-    for row in rows:
-        claims = extract_claims(row["text"]).claims
+    for row, claims in zip(rows, _read(rows), strict=True):
         said = " ".join(c.speaker or "" for c in claims).strip()
         wanted = row["speaker"]
         right = (wanted.split()[-1] in said) if wanted else not said

@@ -37,7 +37,7 @@ PLACES_AND_BODIES = frozenset(fold(w.strip()) for w in """
     Washington|Moscow|Moskva|Kiev|Kyiv|Bắc Kinh|Tokyo|London|Paris|Berlin|Brussels|U.S.|US|UK|U.K.|American|
     Russian|Ukrainian|Chinese|British|French|German|White House|Pentagon|Congress|Senate|Democrat|Democratic|
     Republican|State Department|Ministry|Foreign|Defense|Health|Chechnya|Donetsk|Lugansk|Luhansk|Mariupol|Kharkov|
-    Kharkiv|Crimea|Donbass
+    Kharkiv|Crimea|Donbass|Âu|Tây|Phi|Đông Âu|Tây Âu|Trung Đông|Mỹ Latinh|Bắc Mỹ|Nam Mỹ
     """.split("|"))
 _LONGEST = max(len(w.split()) for w in PLACES_AND_BODIES)
 # Heads of organisations' names: a run opened by one keeps the uncapitalised second syllables of its words

@@ -329,3 +329,12 @@ def test_a_testimony_attributes_but_a_hearing_is_a_noun():
 
 def test_a_country_that_spoke_first_keeps_the_sentence_when_another_country_answers_in_a_clause():
     assert speakers("Moscow tuyên bố ngừng bắn, một đề xuất mà Kiev chỉ trích là vô đạo đức.") == [("Moscow", None)]
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("Tờ The Guardian dẫn lời một nhà ngoại giao châu Âu cho hay gói trừng phạt sẽ được thông qua.",
+     "một nhà ngoại giao châu Âu"),
+    ("Một nhà ngoại giao phương Tây cho biết các cuộc đàm phán đã bế tắc.", "Một nhà ngoại giao phương Tây"),
+])
+def test_a_role_of_a_continent_or_the_west_is_no_persons_name(sentence, name):
+    assert speakers(sentence) == [(name, None)]
