@@ -4,13 +4,13 @@
 
 Reads bench/data/vi_written_reading.jsonl (90 sentences, each with the speaker an editor names, or none, and the
 values of its figures; the sentences of one `article` are read together) and bench/data/vi_written_pairs.jsonl
-(37 pairs: a claim reworded with the same figures, or with one figure changed); how they were written is in
-bench/data/README.md. Prints:
+(93 pairs: a claim reworded with the same figures, with one figure changed, or another claim with the same
+figures); how they were written is in bench/data/README.md. Prints:
 - speakers: a sentence is right when the labelled speaker's last word is in the speaker read (as `score.py claims`
   counts), or when both are empty;
 - figures: each labelled value found among the sentence's figures; figures read that no label names;
 - pairs, through `factcheck import-claims` and `factcheck match` (as `bench/duplicate_pairs.py` does): reworded
-  pairs called duplicate, changed ones called duplicate.
+  pairs called duplicate, changed ones and other claims called duplicate.
 """
 from __future__ import annotations
 
@@ -97,7 +97,7 @@ def pairs(show: bool) -> None:
         _factcheck("import-claims", str(partners), "--db", db)
         lines = [json.loads(x) for x in _factcheck("match", "--db", db, "--jsonl", str(claims), "--limit", "20")
                  .splitlines()]
-    tally = {"paraphrase": [0, 0], "changed": [0, 0]}
+    tally = {"paraphrase": [0, 0], "changed": [0, 0], "other": [0, 0]}
     for row, line in zip(rows, lines, strict=True):
         match = next((m for m in line["matches"] if m["id"] == row["id"]), None)
         duplicate = bool(match) and match["relation"] == "duplicate"

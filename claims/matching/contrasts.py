@@ -1,5 +1,7 @@
 """What sets two close claims apart besides their figures and negations: opposite words ("tăng" / "giảm",
-"ủng hộ" / "phản đối", "exports" / "imports") and other names ("Hà Nội" / "TP HCM", "Nga" / "Ukraine").
+"ủng hộ" / "phản đối", "exports" / "imports"), other names ("Hà Nội" / "TP HCM", "Nga" / "Ukraine") and one term
+put in the place of another in otherwise the same words ("Lạm phát tại Nga lên 16,7%" / "Lãi suất tại Nga lên
+16,7%").
 
 "Nga kiểm soát 90% lãnh thổ Donbas" and "Ukraine kiểm soát 90% lãnh thổ Donbas" share every word but one and their
 figure; they are not the same claim. A paraphrase keeps its names (it may drop one) and says the same thing, so it
@@ -8,14 +10,16 @@ has no opposite word the other lacks and no name the other replaces.
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
 from claims.folding import fold, nfc
+from claims.matching.normalize import STOP_WORDS
 from claims.names import PLACES_AND_BODIES, SENTENCE_OPENERS, name_runs
 
-__all__ = ["OPPOSITES", "opposite_words", "other_names"]
+__all__ = ["OPPOSITES", "opposite_words", "other_names", "swapped_term"]
 
 # Each entry: two sets of words that say opposite things. Matched on case-folded NFC text with diacritics (folding
 # would make "lỗ" (loss) the same as "lộ" (road)).
@@ -91,6 +95,8 @@ _STANDS_FOR = {fold(alias): fold(country) for country, aliases in (
     ("Pháp", ("Paris", "France")),
     ("Đức", ("Berlin", "Germany")),
 ) for alias in aliases}
+# Words before a country's name that say which of its people or bodies act, as news varies them freely.
+_GENERIC_HEAD = re.compile(r"^(?:luc luong|quan doi|quan|chinh phu|chinh quyen|phia|nha nuoc|nguoi|the)\s+(?=\S)")
 _WHERE = re.compile(r"(?:ở|tại|in|at)\s*$", re.IGNORECASE)
 _EU = re.compile(r"(?<![^\W\d_])Liên minh [Cc]hâu Âu(?![^\W\d_])")  # its lower-case words break the run
 
@@ -110,7 +116,7 @@ def _names(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
         name = " ".join(words)
         if not name or (s == 2 and len(words) == 1 and fold(name) not in PLACES_AND_BODIES):
             continue
-        folded = fold(name)
+        folded = _GENERIC_HEAD.sub("", fold(name)) or fold(name)  # "Lực lượng Nga", "Quân đội Nga": Nga
         if folded in _STANDS_FOR and not _WHERE.search(text, 0, max(0, s - 2)):
             folded = _STANDS_FOR[folded]
         found.append((name, frozenset(folded.split())))
@@ -138,3 +144,38 @@ def other_names(a: str, b: str) -> tuple[str, str] | None:
     only_mine = [n for n, w in mine if not kept(w, theirs)]
     only_theirs = [n for n, w in theirs if not kept(w, mine)]
     return (only_mine[0], only_theirs[0]) if only_mine and only_theirs else None
+
+
+# Small words a paraphrase swaps freely ("tại" / "ở"), besides the stop words; folded.
+_LITTLE_WORDS = frozenset("o khoi toi sang chi hon gan khoang tren duoi cung nua rat da dang vua moi hien duoc bi"
+                          .split())
+_LONGEST_TERM = 3  # syllables: a term of news ("lạm phát", "lương tối thiểu")
+
+
+def swapped_term(a_norm: str, b_norm: str) -> tuple[str, str] | None:
+    """The term of `a` that `b` puts another in the place of, all else written alike, as folded words: ("lam phat",
+    "lai suat") for "Lạm phát tại Nga lên 16,7%" / "Lãi suất tại Nga lên 16,7%"; None otherwise.
+
+    Both texts are `match_text` forms. It is one replaced run of at most three syllables that say something on
+    each side (besides small words; one side at least says something: "than" (coal) is an English stop word), not a
+    misspelling, with at most two words added or dropped elsewhere and at
+    least half of the words kept in order. A paraphrase rewrites more than one place, or only small words.
+    """
+    mine, theirs = a_norm.split(), b_norm.split()
+    blocks = SequenceMatcher(None, mine, theirs, autojunk=False).get_opcodes()
+    replaced = [b for b in blocks if b[0] == "replace"]
+    if len(replaced) != 1:
+        return None
+    _, i1, i2, j1, j2 = replaced[0]
+    one, other = mine[i1:i2], theirs[j1:j2]
+    saying = [w for w in one + other if w not in STOP_WORDS and w not in _LITTLE_WORDS]
+    if not saying or any(w[0].isdigit() for w in one + other) \
+            or max(len([w for w in side if w in saying]) for side in (one, other)) > _LONGEST_TERM:
+        return None
+    if Levenshtein.normalized_similarity(" ".join(one), " ".join(other)) >= _SPELLING:
+        return None
+    added = sum(max(b[2] - b[1], b[4] - b[3]) for b in blocks if b[0] in ("insert", "delete"))
+    kept = sum(b[2] - b[1] for b in blocks if b[0] == "equal")
+    if added > 2 or kept < max(len(mine), len(theirs)) / 2:
+        return None
+    return " ".join(one), " ".join(other)

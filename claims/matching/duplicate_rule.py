@@ -26,7 +26,7 @@ from rapidfuzz import fuzz, process, utils
 
 from claims.folding import fold, nfc
 from claims.language import language_name
-from claims.matching.contrasts import opposite_words, other_names
+from claims.matching.contrasts import opposite_words, other_names, swapped_term
 from claims.matching.normalize import STOP_WORDS, match_text, strip_social
 from claims.matching.polarity import negation_count, negation_spans
 from claims.model import Qualifier
@@ -268,6 +268,34 @@ def _shared_words(a_norm: str, b_norm: str, a_raw: str) -> str:
     return ", ".join(written.get(w, w) for w in shared[:_SHOWN_WORDS])
 
 
+# Two texts alike but for one term say the same thing when the multilingual cosine of the whole texts reaches this:
+# a synonym put in ("bắn" / "phóng", "lính" / "binh sĩ") keeps it at 0.985-0.998, another thing put in ("lạm phát" /
+# "lãi suất", "thép" / "nhôm") leaves it at 0.94-0.97. Set on 36 written pairs of each kind and checked on 20
+# written afterwards (`bench/written_vietnamese.py`, docs/measurements/duplicates.md).
+SYNONYM_COSINE = 0.98
+
+
+@lru_cache(maxsize=4096)
+def _same_meaning(a: str, b: str) -> bool:
+    """Whether two texts alike but for one term mean the same (`SYNONYM_COSINE`); False without the model."""
+    from claims.matching.multilingual import encode, is_available
+
+    if not is_available():
+        return False
+    va, vb = encode([a, b])
+    return float(va @ vb) >= SYNONYM_COSINE
+
+
+def _as_written(folded: str, raw: str) -> str:
+    """Folded words as the claim writes them ("lam phat" → "Lạm phát"), where they can be found in order."""
+    words = re.findall(r"\w+", raw)
+    n = len(folded.split())
+    for i in range(len(words) - n + 1):
+        if fold(" ".join(words[i:i + n])) == folded:
+            return " ".join(words[i:i + n])
+    return folded
+
+
 def content_words(norm: str) -> str:
     """A normalised text without its stop words: what closeness compares."""
     return " ".join(w for w in norm.split() if w not in STOP_WORDS)
@@ -332,6 +360,15 @@ def judge(mine: Side, theirs: Side, *, closeness: float, meaning: float | None =
     if names:
         reasons.append(_("other names: {mine} ≠ {theirs}").format(mine=names[0], theirs=names[1]))
         differences.append(reasons[-1])
+    # Checked last and only where nothing else tells the pair apart: it reads the words in order.
+    term = None if cross or mine.language != theirs.language or not close or not figures_agree \
+        or not same_polarity or contrast or names else swapped_term(mine.norm, theirs.norm)
+    if term and _same_meaning(mine.raw, theirs.raw):
+        term = None  # a synonym ("phá hủy" / "tiêu diệt", "rời bỏ" / "rời khỏi"), not another thing
+    if term:
+        reasons.append(_("other words: {mine} ≠ {theirs}").format(mine=_as_written(term[0], mine.raw),
+                                                                  theirs=_as_written(term[1], theirs.raw)))
+        differences.append(reasons[-1])
     if cross:
         if close:
             reasons.insert(0, _("same meaning in {language}").format(language=language_name(theirs.language)))
@@ -343,6 +380,6 @@ def judge(mine: Side, theirs: Side, *, closeness: float, meaning: float | None =
         words = _shared_words(mine.norm, theirs.norm, mine.raw)
         reasons.append(_("shares the words {words}").format(words=words) if words else _("close in meaning"))
     relation = Relation.DUPLICATE if close and figures_agree and same_polarity and not contrast and not names \
-        else Relation.RELATED
+        and not term else Relation.RELATED
     return Judgement(relation, " · ".join(reasons), pairs, " · ".join(differences))
 
