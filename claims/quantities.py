@@ -258,6 +258,9 @@ def _digit_figures(text: str, language: str, blocked) -> list[_Found]:
             continue
         if language == "vi" and _names_a_thing(text, ns, m):
             continue
+        if language != "vi" and not m.group("scale") and not m.group("unit") \
+                and _NAME_BEFORE.search(text, max(0, ns - 16), ns):
+            continue  # "the Nord Stream 2 pipeline", "Boeing 737", "Article 5"
         start = cur_match.start("cur") if cur_match else ns
         end = m.end()
         scale_word, unit_word = m.group("scale"), m.group("unit")
@@ -304,6 +307,35 @@ _WORD_FIGURE_HINT = re.compile(_alternation(
     w for w in (*_SCALES, *_EN_WORD_VALUES, "percent") if " " not in w and w not in _WEAK_WORDS
     and w not in _CURRENCY_ONLY_SCALES and w not in _BARE_SCALES
 ))
+
+
+_EN_DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
+                    "fourths": 4, "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10}
+_EN_FRACTION = re.compile(r"\b(?P<num>one|two|three|four|nine|a)[\s-](?P<den>" + "|".join(_EN_DENOMINATORS)
+                          + r")\b(?!-)(?!\s+(?:of\s+a\s+)?(?:million|billion|trillion|thousand))"
+                          r"(?P<of>\s+of\b)?", re.IGNORECASE)
+
+
+def _en_fractions(text: str, blocked) -> list[_Found]:
+    """"two-thirds" (⅔), "three quarters", "a third" of something: a share in words. "one half" is ½; "half a
+    million" is read with the scales."""
+    if "thir" not in text and "quarter" not in text and "fifth" not in text and "tenth" not in text \
+            and "half" not in text and "fourth" not in text:
+        return []
+    found: list[_Found] = []
+    for m in _EN_FRACTION.finditer(text):
+        if blocked(m.start(), m.end()) or (m.group("num").lower() == "a" and m.group("den").lower() == "half"):
+            continue
+        if m.group("num").lower() in ("a", "one") and not m.group("of"):
+            continue  # "a third term", "one third party": an ordinal; "a third of" is a share
+        numerator = 1 if m.group("num").lower() in ("a", "one") else _EN_WORD_VALUES[m.group("num").lower()]
+        if numerator >= _EN_DENOMINATORS[m.group("den").lower()]:
+            continue  # "four fifths" is a share; "three halves" or "a fourth" of a count is not
+        qualifier, qs, qe = _qualifier(text, m.start(), m.end())
+        value = numerator / _EN_DENOMINATORS[m.group("den").lower()]
+        qe = min(qe, m.start("of")) if m.group("of") else qe
+        found.append((Quantity(text[qs:qe], qs, qe, value, None, qualifier), m.start()))
+    return found
 
 
 def _word_figures(text: str, blocked, taken: list[_Found]) -> list[_Found]:
@@ -545,7 +577,12 @@ def find_quantities(text: str, offset: int = 0, *, language: str | None = None,
     digits = _digit_figures(text, language, blocked)
     if language == "vi":
         digits = _compound_amounts(text, digits)
-    words = _vi_word_figures(text, blocked, digits) if language == "vi" else _word_figures(text, blocked, digits)
+    if language == "vi":
+        words = _vi_word_figures(text, blocked, digits)
+    else:
+        fractions = _en_fractions(text, blocked)
+        words = fractions + [f for f in _word_figures(text, blocked, digits)
+                             if not any(q.start < f[0].end and f[0].start < q.end for q, _ in fractions)]
     multiples = _multiples(text, language, blocked, digits + words)
     both = sorted(digits + words + multiples, key=lambda f: f[0].start)
     found = _join_ranges(text, both)

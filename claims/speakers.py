@@ -23,7 +23,7 @@ _EN_VERBS = (
     # Not "added", "reported", "estimated", "states": in news they are as often facts as attributions.
     "said", "says", "told", "tells", "stated", "announced", "announces", "claimed", "warned", "warns", "noted",
     "wrote", "writes", "argued", "insisted", "confirmed", "explained", "testified", "declared", "acknowledged",
-    "admitted", "denied",
+    "admitted", "denied", "estimates that", "estimated that",
 )
 # A verb must not continue a word ("unsaid"); that is checked in `_verbs` rather than by a look-behind, which would
 # stop the regex engine from skipping straight to the verbs' first letters.
@@ -67,8 +67,9 @@ _FUNCTION_WORDS = {"là", "của", "các", "những", "một", "này", "được
                    "và", "đó", "đây", "rằng", "nếu", "vì", "the", "a", "an", "of", "to", "is", "was", "that",
                    "and", "or", "if", "when", "because", "it", "there", "what", "who"}
 _SUBORDINATE = {"khi", "rằng", "nếu", "vì", "mà", "that", "if", "when", "because", "which", "who", "là", "is",
-                "was", "were", "are", "đây", "đó"}
+                "was", "were", "are", "đây", "đó", "had", "has", "have", "will", "would", "could"}
 _HONORIFICS = {"ông", "bà", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "madam"}
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 
 _CONNECTORS = {fold(w) for w in ("trước đó", "sau đó", "khi đó", "tuy nhiên", "đồng thời", "ngoài ra",
@@ -119,7 +120,17 @@ class SpeakerResolver:
     def __init__(self) -> None:
         self._by_last: dict[str, set[str]] = {}
         self._by_role: dict[str, str] = {}
+        self._role_of: dict[str, str] = {}
         self._last_person: str | None = None
+
+    def role_of(self, name: str) -> str | None:
+        """The title a person was introduced with ("Kremlin spokesman" for "Dmitry Peskov"), if any."""
+        return self._role_of.get(name)
+
+    def _keep_role(self, name: str, role: str) -> None:
+        role = _ARTICLE.sub("", _strip_honorific(role.strip(" ,;:-–—"))).strip()
+        if role and len(role.split()) <= 10 and role.split()[0].lower() not in _FUNCTION_WORDS:
+            self._role_of[name] = role
 
     def _remember(self, name: str, role: str) -> None:
         parts = name.split()
@@ -188,6 +199,8 @@ class SpeakerResolver:
         if name and (len(name.split()) >= 2 or titled or name.lower() != phrase.lower()):
             full = self._full(name)
             self._remember(full, role)
+            if role.strip():
+                self._keep_role(full, role)
             self._last_person = full
             return full
         known = self._by_role.get(fold(_strip_honorific(phrase)))
@@ -205,9 +218,15 @@ class SpeakerResolver:
             before = masked[: m.start()].rstrip()
             parts = before.split(",")
             if len(parts) >= 3 and not parts[-1].strip() and parts[-2].strip()[:1].islower() \
-                    and _name_in(_CLAUSE.split(parts[-3])[-1].strip())[1]:
-                # "X, an appositive, said": the speaker is X, before the appositive.
+                    and (_name_in(_CLAUSE.split(parts[-3])[-1].strip())[1]
+                         or parts[-2].split()[0].endswith("ing")):
+                # "X, an appositive, said", "A senior official, speaking on condition of anonymity, said": the
+                # speaker is X, before the aside.
                 clause = _CLAUSE.split(parts[-3])[-1]
+                aside = parts[-2].strip()
+                if not aside.split()[0].endswith("ing") and (speaker := self._resolve(clause)):
+                    self._keep_role(speaker, aside)  # "Dmitry Peskov, the Kremlin spokesman, said"
+                    break
             else:
                 clause = _CLAUSE.split(before)[-1]
             if not clause.strip():
@@ -256,7 +275,7 @@ def read_speakers(sentences: list[str], language: str | None = None) -> list[Att
     vietnamese = language == "vi" or (language is None and any(_VIETNAMESE_LETTERS.search(s) for s in sentences))
     if not vietnamese:
         resolver = SpeakerResolver()
-        return [Attribution(n) if (n := resolver.speaker_of(s)) else None for s in sentences]
+        return [Attribution(n, resolver.role_of(n)) if (n := resolver.speaker_of(s)) else None for s in sentences]
     reader = VietnameseSpeakers()
     for sentence in sentences:
         reader.learn_names(sentence)

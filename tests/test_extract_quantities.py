@@ -209,3 +209,17 @@ def test_the_number_of_a_name_is_no_figure(text):
 def test_a_count_after_a_country_name_is_still_a_figure():
     assert [(q.value, q.unit) for q in find_quantities("Mỹ đã cảnh báo Nga 2 lần trong tuần.", language="vi")] \
         == [(2, "lần")]
+
+
+@pytest.mark.parametrize(("text", "value"), [("Roughly two-thirds of the city has fled.", 2 / 3),
+                                             ("Three quarters of voters agree.", 0.75),
+                                             ("He won a third of the vote.", 1 / 3)])
+def test_english_fractions_in_words_are_shares(text, value):
+    (q,) = find_quantities(text, language="en")
+    assert q.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", ["She won a third term.", "They reached the quarter-final.",
+                                  "The Nord Stream 2 pipeline was halted."])
+def test_english_ordinals_and_names_numbers_are_no_figures(text):
+    assert find_quantities(text, language="en") == []

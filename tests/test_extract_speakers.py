@@ -81,3 +81,29 @@ def test_bare_surname_resolves_to_the_full_name_introduced_earlier():
 def test_attribution_after_the_fact_names_the_source_not_the_subject():
     sentence = "The economy added 120,000 jobs in May, the statistics office said."
     assert find_speakers([sentence]) == ["statistics office"]
+
+
+def _said(text: str) -> list[tuple[str | None, str | None]]:
+    return [(c.speaker, c.speaker_role) for c in extract_claims(text).claims]
+
+
+@pytest.mark.parametrize(("sentence", "speaker", "role"), [
+    ("Polish Prime Minister Mateusz Morawiecki said Poland had taken in 1.5 million refugees.", "Mateusz Morawiecki",
+     "Polish Prime Minister"),
+    ("Dmitry Peskov, the Kremlin spokesman, said Moscow had no plans for a general mobilisation.", "Dmitry Peskov",
+     "Kremlin spokesman"),
+    ("At least 21 people were killed in Kharkiv, regional governor Oleh Synehubov said.", "Oleh Synehubov",
+     "regional governor"),
+    # an aside of manner between the speaker and the verb; what follows the verb is no speaker
+    ("A senior US defense official, speaking on condition of anonymity, said Russia had fired more than 1,000 "
+     "missiles.", "A senior US defense official", None),
+    ("The World Bank estimates that Ukraine's economy will shrink by 45.1% this year.", "World Bank", None),
+])
+def test_english_speakers_keep_the_title_they_were_introduced_with(sentence, speaker, role):
+    assert _said(sentence) == [(speaker, role)]
+
+
+def test_a_title_given_once_stays_with_the_person_through_the_article():
+    text = ("Dmitry Peskov, the Kremlin spokesman, said Moscow had no plans. "
+            "Peskov later told reporters that talks would go on.")
+    assert _said(text) == [("Dmitry Peskov", "Kremlin spokesman")] * 2
