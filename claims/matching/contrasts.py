@@ -156,18 +156,24 @@ def swapped_term(a_norm: str, b_norm: str) -> tuple[str, str] | None:
     """The term of `a` that `b` puts another in the place of, all else written alike, as folded words: ("lam phat",
     "lai suat") for "Lạm phát tại Nga lên 16,7%" / "Lãi suất tại Nga lên 16,7%"; None otherwise.
 
-    Both texts are `match_text` forms. It is one replaced run of at most three syllables that say something on
+    Both texts are `match_text` forms. It is one replaced run, whose words the other text does not hold elsewhere,
+    of at most three syllables that say something on
     each side (besides small words; one side at least says something: "than" (coal) is an English stop word), not a
     misspelling, with at most two words added or dropped elsewhere and at
     least half of the words kept in order. A paraphrase rewrites more than one place, or only small words.
     """
     mine, theirs = a_norm.split(), b_norm.split()
+    only_mine, only_theirs = set(mine) - set(theirs), set(theirs) - set(mine)
+    if not only_mine or not only_theirs or len(only_mine) + len(only_theirs) > 2 * _LONGEST_TERM + 4:
+        return None  # nothing replaced on one side (words only added, dropped or moved), or too much
     blocks = SequenceMatcher(None, mine, theirs, autojunk=False).get_opcodes()
     replaced = [b for b in blocks if b[0] == "replace"]
     if len(replaced) != 1:
         return None
     _, i1, i2, j1, j2 = replaced[0]
     one, other = mine[i1:i2], theirs[j1:j2]
+    if f" {' '.join(one)} " in f" {b_norm} " or f" {' '.join(other)} " in f" {a_norm} ":
+        return None  # words moved ("… với sóch" / "… sóch với"), not replaced
     saying = [w for w in one + other if w not in STOP_WORDS and w not in _LITTLE_WORDS]
     if not saying or any(w[0].isdigit() for w in one + other) \
             or max(len([w for w in side if w in saying]) for side in (one, other)) > _LONGEST_TERM:
