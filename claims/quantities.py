@@ -326,8 +326,9 @@ def _en_fractions(text: str, blocked) -> list[_Found]:
     for m in _EN_FRACTION.finditer(text):
         if blocked(m.start(), m.end()) or (m.group("num").lower() == "a" and m.group("den").lower() == "half"):
             continue
-        if m.group("num").lower() in ("a", "one") and not m.group("of"):
-            continue  # "a third term", "one third party": an ordinal; "a third of" is a share
+        if m.group("num").lower() in ("a", "one") and not m.group("of") \
+                and not re.search(r"\bby\s+$", text[max(0, m.start() - 4):m.start()]):
+            continue  # "a third term", "one third party": an ordinal; "a third of", "fell by a third" is a share
         numerator = 1 if m.group("num").lower() in ("a", "one") else _EN_WORD_VALUES[m.group("num").lower()]
         if numerator >= _EN_DENOMINATORS[m.group("den").lower()]:
             continue  # "four fifths" is a share; "three halves" or "a fourth" of a count is not
@@ -459,7 +460,8 @@ _TIME_UNITS = frozenset({"ngày", "tuần", "tháng", "năm", "giờ", "phút", 
 _VI_MULTIPLES = {"đôi": 2.0, "rưỡi": 1.5, "hai": 2.0, "ba": 3.0, "bốn": 4.0, "tư": 4.0, "năm": 5.0, "sáu": 6.0,
                  "bảy": 7.0, "tám": 8.0, "chín": 9.0, "mười": 10.0}
 _EN_MULTIPLES = {"doubled": 2.0, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0, "doubling": 2.0,
-                 "tripling": 3.0, "quadrupling": 4.0}
+                 "tripling": 3.0, "quadrupling": 4.0, "twofold": 2.0, "threefold": 3.0, "fourfold": 4.0,
+                 "fivefold": 5.0, "tenfold": 10.0}
 _VI_MULTIPLE = re.compile(rf"(?<![^\W\d_])gấp\s+(?P<n>{'|'.join(_VI_MULTIPLES)})(?![^\W\d_])",
                           re.IGNORECASE)
 _EN_MULTIPLE = re.compile(rf"(?<![^\W\d_])(?P<n>{'|'.join(_EN_MULTIPLES)})(?![^\W\d_])", re.IGNORECASE)

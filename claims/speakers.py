@@ -23,8 +23,14 @@ _EN_VERBS = (
     # Not "added", "reported", "estimated", "states": in news they are as often facts as attributions.
     "said", "says", "told", "tells", "stated", "announced", "announces", "claimed", "warned", "warns", "noted",
     "wrote", "writes", "argued", "insisted", "confirmed", "explained", "testified", "declared", "acknowledged",
-    "admitted", "denied", "estimates that", "estimated that",
+    "admitted", "denied", "estimates that", "estimated that", "reported that", "reports that",
 )
+# Verbs that attribute only as a sentence's last word, after the source ("…, NATO officials estimated."): before
+# it they are as often facts ("the company reported a loss").
+_CLOSING_VERBS = re.compile(r",\s*(?P<np>[^,;:\"“”]{2,60}?)\s+(?:estimated|reported|added|estimate|report)\s*[.!]?\s*$")
+# "according to a statement from the statistics office": the body, not its statement.
+_SOURCE_OF = re.compile(r"^(?:an?|the)\s+(?:statement|report|survey|poll|study|estimate|analysis|data|figures|"
+                        r"release)\s+(?:from|by|of|released by|published by)\s+", re.IGNORECASE)
 # A verb must not continue a word ("unsaid"); that is checked in `_verbs` rather than by a look-behind, which would
 # stop the regex engine from skipping straight to the verbs' first letters.
 _VERB = re.compile(
@@ -70,6 +76,9 @@ _SUBORDINATE = {"khi", "rằng", "nếu", "vì", "mà", "that", "if", "when", "b
                 "was", "were", "are", "đây", "đó", "had", "has", "have", "will", "would", "could"}
 _HONORIFICS = {"ông", "bà", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "madam"}
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_AGE = re.compile(r"^\d{1,3}$")
+# After "said X": ", an adviser to the president" is X's title.
+_APPOSITION_AFTER = re.compile(r"\s*,\s*(?P<role>(?:an?|the)\s+[^,;.\"“”]{2,80})")
 
 
 _CONNECTORS = {fold(w) for w in ("trước đó", "sau đó", "khi đó", "tuy nhiên", "đồng thời", "ngoài ra",
@@ -229,9 +238,17 @@ class SpeakerResolver:
                     break
             else:
                 clause = _CLAUSE.split(before)[-1]
-            if not clause.strip():
+            if not clause.strip() and parts and len(parts) >= 3 and _AGE.match(parts[-2].strip()):
+                clause = _CLAUSE.split(parts[-3])[-1]  # "John Smith, 45, said"
+            elif not clause.strip() and (not before or before.endswith(("\"", "”", ",\"", ",”", "\",", "”,"))):
+                # "…," said Mykhailo Podolyak, an adviser to the president: said after a quotation, then who
                 inverted = _INVERTED.match(masked[m.start():])
                 clause = inverted.group("np") if inverted else ""
+                after = masked[m.start() + (inverted.end() if inverted else 0):]
+                if inverted and (aside := _APPOSITION_AFTER.match(after)) and (who := self._resolve(clause)):
+                    self._keep_role(who, aside.group("role"))
+                    speaker = who
+                    break
             speaker = self._resolve(clause)
             if speaker:
                 break
@@ -239,7 +256,9 @@ class SpeakerResolver:
             m = _ACCORDING.search(masked)
             if m and any(_is_capitalised(t) for t in m.group("np").split()) or (
                     m and m.group(0).lower().lstrip(",;( ").startswith("according")):
-                speaker = self._resolve(m.group("np"))
+                speaker = self._resolve(_SOURCE_OF.sub("", m.group("np").strip()))
+        if speaker is None and (closing := _CLOSING_VERBS.search(masked)):
+            speaker = self._resolve(closing.group("np"))
         self._learn_names(masked)
         return speaker
 

@@ -213,7 +213,9 @@ def test_a_count_after_a_country_name_is_still_a_figure():
 
 @pytest.mark.parametrize(("text", "value"), [("Roughly two-thirds of the city has fled.", 2 / 3),
                                              ("Three quarters of voters agree.", 0.75),
-                                             ("He won a third of the vote.", 1 / 3)])
+                                             ("He won a third of the vote.", 1 / 3),
+                                             ("Exports fell by a third in March.", 1 / 3),
+                                             ("The rating rose threefold.", 3)])
 def test_english_fractions_in_words_are_shares(text, value):
     (q,) = find_quantities(text, language="en")
     assert q.value == pytest.approx(value)

@@ -98,6 +98,15 @@ def _said(text: str) -> list[tuple[str | None, str | None]]:
     ("A senior US defense official, speaking on condition of anonymity, said Russia had fired more than 1,000 "
      "missiles.", "A senior US defense official", None),
     ("The World Bank estimates that Ukraine's economy will shrink by 45.1% this year.", "World Bank", None),
+    # said after a quotation, then the speaker and their title
+    ('"We are ready to talk," said Mykhailo Podolyak, an adviser to the Ukrainian president.', "Mykhailo Podolyak",
+     "adviser to the Ukrainian president"),
+    # an age between commas; what follows "said" is never the speaker unless a quotation stands before it
+    ("John Smith, 45, said the shelling began at dawn.", "John Smith", None),
+    ("Reuters reported that the central bank had spent $1.2 billion.", "Reuters", None),
+    ("Russia has lost about 15,000 troops, NATO officials estimated.", "NATO officials", None),
+    ("Prices rose 3 percent in February, according to a statement from the statistics office.", "statistics office",
+     None),
 ])
 def test_english_speakers_keep_the_title_they_were_introduced_with(sentence, speaker, role):
     assert _said(sentence) == [(speaker, role)]
