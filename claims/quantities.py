@@ -6,7 +6,7 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from functools import lru_cache
 
-from claims.counted_nouns import counted_noun
+from claims.counted_nouns import COUNTED_NOUNS, counted_noun
 from claims.language import detect_language
 from claims.model import Qualifier, Quantity
 from claims.vi_numbers import vietnamese_word_numbers
@@ -296,9 +296,19 @@ def _digit_figures(text: str, language: str, blocked) -> list[_Found]:
             counted = counted_noun(text, end)
             if counted is not None:
                 unit, end = counted
+        if language == "vi" and not scale_word and _ENGLISH_GROUPING.fullmatch(m.group("num")) \
+                and (unit == "VND" or unit in _DISCRETE):
+            value = parse_number(m.group("num"), "en")  # "1,300 binh sĩ": no count of soldiers is 1.3
         qualifier, qs, qe = _qualifier(text, start, end)
         found.append((Quantity(text[qs:qe], qs, qe, value, unit, qualifier), start))
     return found
+
+
+# Digits grouped by commas the English way inside Vietnamese text, as translated copy often keeps them: read as
+# thousands when what they count cannot come in fractions (people, things, đồng).
+_ENGLISH_GROUPING = re.compile(r"\d{1,3}(?:,\d{3})+")
+_DISCRETE = COUNTED_NOUNS - {"km", "cây số", "hecta", "ngày", "tuần", "tháng", "năm", "giờ", "phút", "giây",
+                             "thế kỷ", "thập kỷ", "thùng", "liều"}
 
 
 # Words without which no number-word figure can be present: scales, and English numbers from "two" up. The
@@ -387,7 +397,7 @@ def _word_figures(text: str, blocked, taken: list[_Found]) -> list[_Found]:
 _NAMING_BEFORE = re.compile(
     r"(?<![^\W\d_])(?:(?<!ngày )thứ|(?<!con )(?<!trong )số|lúc|nghị quyết|nghị định|quyết định|thông tư|"
     r"công văn|phụ lục|"
-    r"lữ đoàn|sư đoàn|trung đoàn|tiểu đoàn|quân đoàn|đại đội|hạm đội|quân khu|quốc lộ|tỉnh lộ|đường|phòng|"
+    r"lữ đoàn|sư đoàn|trung đoàn|tiểu đoàn|quân đoàn|đại đội|hạm đội|quân khu|quốc lộ|tỉnh lộ|(?<!quãng )đường|phòng|"
     r"kỳ họp|khóa|khoá|phiên|vòng|tầng|lớp|số hiệu|mã|hiệp định|quận|phường|lô|kỳ|đợt|giai đoạn)"
     r"\s+$|(?<![^\W\d_])(?-i:Điều|Khoản|Chương|Mục|Luật|Tập|Phần)\s+$", re.IGNORECASE)
 _VERSION = re.compile(r"\d+\.0$")

@@ -225,3 +225,12 @@ def test_english_fractions_in_words_are_shares(text, value):
                                   "The Nord Stream 2 pipeline was halted."])
 def test_english_ordinals_and_names_numbers_are_no_figures(text):
     assert find_quantities(text, language="en") == []
+
+
+@pytest.mark.parametrize(("text", "value"), [("Khoảng 1,300 binh sĩ đã thiệt mạng.", 1300),
+                                             ("Giá tăng 1,300 đồng.", 1300), ("Hơn 12,500 người rời đi.", 12500),
+                                             ("Lạm phát 2,125%.", 2.125), ("Có 1,5 triệu người.", 1_500_000),
+                                             ("Quãng đường 1,250 km.", 1.25)])
+def test_english_grouping_in_vietnamese_text_counts_thousands_of_things_that_come_whole(text, value):
+    (q,) = find_quantities(text, language="vi")
+    assert q.value == pytest.approx(value)
