@@ -21,7 +21,9 @@ _MONTHS = {
 }
 _MONTH = longest_of(_MONTHS)
 _YEAR = r"(?:1[89]\d\d|20\d\d|2100)"
-_DM = r"(?P<d>\d{1,2})\s*[/-]\s*(?P<m>\d{1,2})(?:\s*[/-]\s*(?P<y>\d{4}))?(?![\d/])"
+_DM = (r"(?P<d>\d{1,2})\s*[/-]\s*(?P<m>\d{1,2})(?:\s*[/-]\s*(?P<y>\d{4}))?(?![\d/])"
+       # "từ 5-7 tháng", "3-5 ngày", "10-15%": a range of a count, not a date
+       r"(?!\s*(?:tháng|tuần|ngày|giờ|phút|lần|người|%|triệu|nghìn|ngàn|tỷ|tỉ)(?![^\W\d_]))")
 # Words after which Vietnamese writes a day and month: ngày 8/3, hôm 7/3, sáng thứ Hai (8/3), rạng sáng 30-3.
 
 

@@ -51,7 +51,7 @@ _VERBS = (
     "kêu gọi", "yêu cầu", "dự đoán", "bác bỏ", "phủ nhận", "lên tiếng", "trả lời", "viết", "chỉ trích",
     "xác định", "nhận xét", "bình luận", "khuyến cáo", "thông tin", "trích dẫn", "đe", "nêu", "kể lại", "có đoạn",
     "ước tính", "dự báo", "kể", "than thở", "tâm sự", "bộc bạch", "đề nghị", "đề xuất", "kiến nghị", "đánh giá",
-    "phân tích", "điều trần",
+    "phân tích", "điều trần", "cam kết",
 )
 _VERB = re.compile(r"(?:cho(?:\s+[^\s,.;:()]+){1,3}\s+biết|" + longest_of(_VERBS) + r")(?![^\W\d_])")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -75,7 +75,7 @@ _SUBORDINATE = re.compile(
 _LEADING = re.compile(
     r"^(?:(?:và|nhưng|tuy nhiên|trước đó|sau đó|khi đó|đồng thời|ngoài ra|trong khi đó|trong khi|cũng|còn|mới đây|"
     r"cùng ngày|hôm qua|hôm nay|thì|song|vì vậy|do đó|theo đó|trong đó|đáp lại|tiếp đó|ngay sau đó|ngay trước đó|"
-    r"trong một diễn biến liên quan|trong một diễn biến khác)\s+)+", re.IGNORECASE)
+    r"trong một diễn biến liên quan|trong một diễn biến khác|như)\s+)+", re.IGNORECASE)
 _IN_STATEMENT = re.compile(r"^(?:(?:trong|theo)\s+)?(?:bài viết|tuyên bố|thông báo|thông cáo|báo cáo|bài đăng|văn bản|"
                            r"thư|phát biểu)\s+(?:của\s+)?", re.IGNORECASE)
 _TRAILING = re.compile(
@@ -216,8 +216,10 @@ def _verbs(masked: str) -> Iterator[re.Match[str]]:
         rest = masked[m.end(): m.end() + 6]
         after_apposition = verb == "thông tin" and masked[: m.start()].rstrip().endswith(",") \
             and _HONORIFIC_OR_TITLED.search(masked[max(0, m.start() - _REACH): m.start()])
+        closes_sentence = verb == "thông tin" and not masked[m.end():].strip(" .!\"”") \
+            and "," in masked[: m.start()]  # "…, Sở Nông nghiệp tỉnh Nghệ An thông tin."
         if verb in _ONLY_BEFORE_PUNCTUATION and rest.lstrip()[:1] not in (",", ":") \
-                and not rest.lstrip().startswith("thêm") and not after_apposition:
+                and not rest.lstrip().startswith("thêm") and not after_apposition and not closes_sentence:
             continue  # "thông tin" is a verb before a comma, or after "Đại tá X, Trưởng Công an huyện Y,"
         if rest.startswith((" của", " được")):  # "tuyên bố của": a noun; "xác định được": found, not said
             continue

@@ -227,3 +227,8 @@ def test_an_amount_written_in_two_scales_or_with_a_half_is_one_figure(text, valu
 
 def test_two_amounts_set_apart_by_a_comma_stay_two():
     assert [q.value for q in find_quantities("Có 2 tỷ, 500 triệu người.", language="vi")] == [2e9, 5e8]
+
+
+def test_a_range_of_months_after_tu_is_no_date():
+    (q,) = find_quantities("Cuộc chiến có thể kéo dài từ 5-7 tháng nữa.", language="vi")
+    assert (q.value, q.high, q.unit) == (5, 7, "tháng")

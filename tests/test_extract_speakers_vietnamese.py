@@ -338,3 +338,16 @@ def test_a_country_that_spoke_first_keeps_the_sentence_when_another_country_answ
 ])
 def test_a_role_of_a_continent_or_the_west_is_no_persons_name(sentence, name):
     assert speakers(sentence) == [(name, None)]
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("Gần 1.000 ha lúa bị ngập úng, Sở Nông nghiệp tỉnh Nghệ An thông tin.", "Sở Nông nghiệp tỉnh Nghệ An"),
+    ("Như Sputnik đã đưa tin trước đó, Nga đã triển khai thêm quân.", "Sputnik"),
+    ("Phát biểu tại hội nghị, Thủ tướng Nhật Bản Fumio Kishida cam kết viện trợ thêm 100 triệu USD.", "Fumio Kishida"),
+])
+def test_a_body_informing_at_the_end_as_reported_and_a_pledge(sentence, name):
+    assert speakers(sentence)[0][0] == name
+
+
+def test_information_as_a_noun_names_nobody():
+    assert speakers("Người dân cần cập nhật thông tin.") == [(None, None)]
