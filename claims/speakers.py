@@ -240,7 +240,7 @@ class SpeakerResolver:
                 clause = _CLAUSE.split(before)[-1]
             if not clause.strip() and parts and len(parts) >= 3 and _AGE.match(parts[-2].strip()):
                 clause = _CLAUSE.split(parts[-3])[-1]  # "John Smith, 45, said"
-            elif not clause.strip() and (not before or before.endswith(("\"", "”", ",\"", ",”", "\",", "”,"))):
+            elif not clause.strip() and (not before or before.rstrip(",").endswith(("\"", "”"))):
                 # "…," said Mykhailo Podolyak, an adviser to the president: said after a quotation, then who
                 inverted = _INVERTED.match(masked[m.start():])
                 clause = inverted.group("np") if inverted else ""
