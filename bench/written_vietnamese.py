@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/written_vietnamese.py [--show-misses]
 
-Reads bench/data/vi_written_reading.jsonl (110 sentences, each with the speaker an editor names, or none, and the
+Reads bench/data/vi_written_reading.jsonl (125 sentences, each with the speaker an editor names, or none, and the
 values of its figures; the sentences of one `article` are read together) and bench/data/vi_written_pairs.jsonl
 (93 pairs: a claim reworded with the same figures, with one figure changed, or another claim with the same
 figures); how they were written is in bench/data/README.md. Prints:
@@ -38,10 +38,12 @@ def _close(a: float, b: float) -> bool:
     return abs(a - b) <= 1e-6 * max(1.0, abs(b))
 
 
-def _read(rows: list[dict]) -> list[list]:
-    """The claims of each row's sentence: rows of one `article` are read together, in order (so that "Ông cũng
-    cho biết …" names the person of the sentence before), the others alone."""
-    out: list[list] = []
+def _read(rows: list[dict]) -> list[tuple[str, list[float]]]:
+    """The speaker read for each row's sentence and the values of the figures inside it: rows of one `article` are
+    read together, in order (so that "Ông cũng cho biết …" names the person of the sentence before), the others
+    alone. A claim may span several rows (a quotation of several sentences is one claim): each row takes the
+    speaker of the claims over it and the figures that stand in it."""
+    out: list[tuple[str, list[float]]] = []
     i = 0
     while i < len(rows):
         j = i + 1
@@ -54,7 +56,9 @@ def _read(rows: list[dict]) -> list[list]:
         claims = extract_claims(text).claims
         for k, start in enumerate(starts):
             end = starts[k + 1] if k + 1 < len(starts) else len(text)
-            out.append([c for c in claims if start <= c.start < end])
+            over = [c for c in claims if c.start < end and start < c.end]
+            out.append((" ".join(c.speaker or "" for c in over).strip(),
+                        [q.value for c in over for q in c.quantities if start <= q.start < end]))
         i = j
     return out
 
@@ -62,12 +66,10 @@ def _read(rows: list[dict]) -> list[list]:
 def reading(show: bool) -> None:
     rows = _rows("vi_written_reading.jsonl")
     speakers = figures_found = figures_wanted = extra = 0
-    for row, claims in zip(rows, _read(rows), strict=True):
-        said = " ".join(c.speaker or "" for c in claims).strip()
+    for row, (said, values) in zip(rows, _read(rows), strict=True):
         wanted = row["speaker"]
         right = (wanted.split()[-1] in said) if wanted else not said
         speakers += right
-        values = [q.value for c in claims for q in c.quantities]
         found = [v for v in row["figures"] if any(_close(x, v) for x in values)]
         figures_found += len(found)
         figures_wanted += len(row["figures"])
