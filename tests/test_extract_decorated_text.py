@@ -1,7 +1,10 @@
 """Text dressed in decorating marks, as fancy-text generators write it, is read as plain text and shown as written."""
 from __future__ import annotations
 
+import random
+
 from claims import extract_claims
+from claims.folding import nfc
 from claims.decoration import undecorated
 from claims.extract import rule_assessment
 
@@ -35,3 +38,13 @@ def test_underlined_text_reads_like_plain_text():
 
 def test_plain_text_and_vietnamese_marks_are_left_alone():
     assert undecorated("Hơn 1,7 triệu người đã rời bỏ nhà cửa.") is None
+
+
+def test_every_offset_indexes_the_text_as_written_whatever_the_marks():
+    rng = random.Random(5)
+    pieces = [*"abcđêHọ ,.\"“”1234567890%/-", "triệu", " người", "\u033c", "\u0332", "\u0336", "\u0301", "\n"]
+    for _ in range(300):
+        text = nfc("".join(rng.choice(pieces) for _ in range(rng.randint(0, 60))))
+        for claim in extract_claims(text).claims:
+            assert text[claim.start:claim.end] == claim.text
+            assert all(text[f.start:f.end] == f.text for f in (*claim.quantities, *claim.dates))
