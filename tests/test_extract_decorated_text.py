@@ -4,9 +4,9 @@ from __future__ import annotations
 import random
 
 from claims import extract_claims
-from claims.folding import nfc
 from claims.decoration import undecorated
 from claims.extract import rule_assessment
+from claims.folding import nfc
 
 
 def _seagull(text: str) -> str:
