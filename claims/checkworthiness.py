@@ -81,7 +81,8 @@ _EVENT_VI = _Lexicon(
     "tuyên bố|bác bỏ|ký|thông qua|tấn công|gặp|tiến hành|"
     "kiểm soát|công bố|bắt giữ|khởi tố|xét xử|phê duyệt|ban hành|triển khai|rút|sáp nhập|ngừng|từ chối|"
     "đồng ý|chấp thuận|phản đối|diễn ra|xảy ra|thiệt mạng|tử vong|bị thương|phát hiện|thu giữ|trao đổi|"
-    "ghi nhận|đạt|chiếm|nhận được|mất|được bầu|bổ nhiệm|cách chức|kỷ luật|xử phạt|sơ tán|di tản|rời bỏ",
+    "ghi nhận|đạt|chiếm|nhận được|mất|được bầu|bổ nhiệm|cách chức|kỷ luật|xử phạt|sơ tán|di tản|rời bỏ|"
+    "cho thấy|xác định|xuất hiện|bắn|trúng|đăng tải|phá hủy|tiêu diệt|bắn hạ|pháo kích|không kích|ném bom",
 )
 _SOURCE = _Lexicon(
     "according to|report|reports|reported|study|survey|data|statistics|census|figures|official|officials|"

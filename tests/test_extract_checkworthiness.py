@@ -17,6 +17,9 @@ def judged(text):
         "Quốc hội đã thông qua luật đất đai sửa đổi hôm 18/1.",
         "Bộ Y tế cho biết đã ghi nhận 45 ca mắc mới.",
         "Nhà máy đã ngừng hoạt động từ năm 2019.",
+        # what a video or an analysis shows, and who shot or struck what: what a fact-checker verifies
+        "Một video xuất hiện trên mạng xã hội cho thấy lính Ukraine bắn tù binh Nga ở Kharkov.",
+        "Các hãng tin sau đó xác định video được quay tại phía bắc thị trấn Dmytrivka.",
         "The city spent $40 million on the stadium last year.",
         "My opponent voted against the farm bill three times.",
         "Crime in the state fell 12 percent after the law passed.",
