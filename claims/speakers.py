@@ -28,6 +28,11 @@ _EN_VERBS = (
 # Verbs that attribute only as a sentence's last word, after the source ("…, NATO officials estimated."): before
 # it they are as often facts ("the company reported a loss").
 _CLOSING_VERBS = re.compile(r",\s*(?P<np>[^,;:\"“”]{2,60}?)\s+(?:estimated|reported|added|estimate|report)\s*[.!]?\s*$")
+# "a poll by the Levada Center showed": the body whose poll, study or data it is (Vietnamese: "Báo cáo của X cho
+# thấy", in claims/vi_speakers.py).
+_FINDINGS_OF = re.compile(r"(?:^|\b)(?:an?|the)?\s*(?:poll|survey|study|report|analysis|data|figures|census)\s+"
+                          r"(?:by|from|of|released by|published by)\s+(?P<np>[^,;.\"“”]{2,60}?)\s+"
+                          r"(?:showed|shows|show|found|finds|suggested|suggests|revealed|reveals)\b", re.IGNORECASE)
 # "according to a statement from the statistics office": the body, not its statement.
 _SOURCE_OF = re.compile(r"^(?:an?|the)\s+(?:statement|report|survey|poll|study|estimate|analysis|data|figures|"
                         r"release)\s+(?:from|by|of|released by|published by)\s+", re.IGNORECASE)
@@ -259,6 +264,8 @@ class SpeakerResolver:
                 speaker = self._resolve(_SOURCE_OF.sub("", m.group("np").strip()))
         if speaker is None and (closing := _CLOSING_VERBS.search(masked)):
             speaker = self._resolve(closing.group("np"))
+        if speaker is None and (findings := _FINDINGS_OF.search(masked)):
+            speaker = self._resolve(findings.group("np"))
         self._learn_names(masked)
         return speaker
 
