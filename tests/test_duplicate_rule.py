@@ -113,7 +113,7 @@ def test_a_weekday_is_not_a_rank():
     ("Bão số 3 làm 52 người chết ở Quảng Nam.", "Bão số 3 làm 52 người bị thương ở Quảng Nam.",
      "opposite words: chết ≠ bị thương"),
     ("Exports rose 12% in 2023.", "Imports rose 12% in 2023.", "opposite words: exports ≠ imports"),
-    # one term put in another's place, all else alike, which the sentence model does not read as a synonym
+    # one term put in another's place, all else alike, which the multilingual model does not read as a synonym
     ("Lạm phát tại Nga lên 16,7%.", "Lãi suất tại Nga lên 16,7%.", "other words: Lạm phát ≠ Lãi suất"),
     ("Giá thép tăng 50% kể từ khi chiến sự nổ ra.", "Giá nhôm tăng 50% kể từ khi chiến sự nổ ra.",
      "other words: thép ≠ nhôm"),
@@ -130,7 +130,7 @@ def test_a_name_a_word_turned_into_its_opposite_or_a_term_replaced_is_another_cl
     ("Có 141 quốc gia bỏ phiếu ủng hộ nghị quyết.", "Nghị quyết nhận được sự ủng hộ của 141 nước."),
     ("Ukraine đã tiếp nhận 3 tỷ USD viện trợ quân sự từ Mỹ.", "Mỹ đã viện trợ quân sự cho Ukraine 3 tỷ USD."),
     ("Quân đội Ukraine mất 151 binh sĩ.", "Quân đội Ukriane mất 151 binh sĩ."),
-    # a synonym or a small word put in (the sentence model reads the texts as the same), another name for the army
+    # a synonym or a small word put in (the multilingual model reads the texts as the same), another name for the army
     ("Nga đã bắn 70 quả tên lửa vào Kiev trong đêm qua.", "Nga đã phóng 70 quả tên lửa vào Kiev trong đêm qua."),
     ("Khoảng 7.000 binh sĩ Nga đã tử trận.", "Khoảng 7.000 lính Nga đã tử trận."),
     ("Giá khí đốt tại châu Âu tăng 60%.", "Khí đốt ở châu Âu tăng giá 60 phần trăm."),
