@@ -138,7 +138,7 @@ _UNIT_RE = _alternation(_UNITS)
 # and anchored on a digit, so the pattern cannot backtrack more than a few characters.
 _FIGURE = re.compile(
     rf"(?P<num>{_NUM})(?:\s?/\s?(?P<den>\d{{1,4}})(?![\d/]))?"
-    rf"(?:\s*(?P<scale>{_SCALE_RE})(?![^\W\d_]))?"
+    rf"(?:\s*(?P<scale>{_SCALE_RE})(?![^\W_]))?"  # not "m" of "m2", "m3"
     rf"(?:\s*(?P<unit>{_UNIT_RE})(?![^\W\d_]))?",
 )
 _WORD_SCALES = _alternation(w for w in _SCALES if w not in _CURRENCY_ONLY_SCALES)
