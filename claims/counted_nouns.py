@@ -32,7 +32,8 @@ thành viên|cổ phiếu|lượt|lượt khách|thí sinh|vận động viên|c
 xe buýt|tấn hàng|container|ổ dịch|mẫu xét nghiệm|liều vắc xin|liều|nhà ở|công trình|cây|con|gia súc|gia cầm|
 hành lang|thường dân|chiến đấu cơ|lệnh trừng phạt|gói trừng phạt|gói viện trợ|kho|tổ máy|
 lò phản ứng|thùng|chuyến tàu|nghị sĩ|công dân|quan sát viên|tình nguyện viên|doanh nhân|tỷ phú|nhà đầu tư|
-khách hàng|tài khoản|thuê bao|lính cứu hỏa|nhân sự|phòng thí nghiệm|tội ác|vụ án|ngôi mộ|hố chôn|đám cháy|vụ nổ|vụ cháy|vụ tai nạn|
+khách hàng|tài khoản|thuê bao|lính cứu hỏa|nhân sự|
+phòng thí nghiệm|tội ác|vụ án|ngôi mộ|hố chôn|đám cháy|vụ nổ|vụ cháy|vụ tai nạn|
 hồ chứa|cuộc gọi|tin nhắn
 """.replace("\n", "").split("|")) - {""}
 _CLASSIFIER = re.compile(r"(?:" + longest_of(_CLASSIFIERS) + r")\s+")
