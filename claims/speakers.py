@@ -245,6 +245,14 @@ class SpeakerResolver:
                 clause = _CLAUSE.split(before)[-1]
             if not clause.strip() and parts and len(parts) >= 3 and _AGE.match(parts[-2].strip()):
                 clause = _CLAUSE.split(parts[-3])[-1]  # "John Smith, 45, said"
+            elif not clause.strip() and len(parts) >= 3 and parts[-2].strip()[:1].isupper() \
+                    and len(parts[-2].split()) >= 2 and (who := self._resolve(parts[-2])) and " " in who:
+                # "Poland's president, Andrzej Duda, said": the title first, then the person between commas
+                title = _CLAUSE.split(parts[-3])[-1].strip()
+                if title and any(w.islower() for w in title.split()):
+                    self._keep_role(who, title)
+                speaker = who
+                break
             elif not clause.strip() and (not before or before.rstrip(",").endswith(("\"", "”"))):
                 # "…," said Mykhailo Podolyak, an adviser to the president: said after a quotation, then who
                 inverted = _INVERTED.match(masked[m.start():])

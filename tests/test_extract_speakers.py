@@ -108,6 +108,9 @@ def _said(text: str) -> list[tuple[str | None, str | None]]:
     ("Prices rose 3 percent in February, according to a statement from the statistics office.", "statistics office",
      None),
     ("The president's approval rating rose to 83%, a poll by the Levada Center showed.", "Levada Center", None),
+    # the title first, then the person between commas
+    ("Poland's president, Andrzej Duda, said his country would not send jets.", "Andrzej Duda", "Poland's president"),
+    ("The mayor of Kharkiv, Ihor Terekhov, told reporters the city was shelled.", "Ihor Terekhov", "mayor of Kharkiv"),
     ("A study of 2,000 patients found the drug cut deaths by half.", None, None),
 ])
 def test_english_speakers_keep_the_title_they_were_introduced_with(sentence, speaker, role):
