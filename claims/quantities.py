@@ -256,11 +256,8 @@ def _digit_figures(text: str, language: str, blocked) -> list[_Found]:
                 glued_unit = m.end(part)
         if _glued_to_word(text, ns, ne, glued_unit) or blocked(ns, ne):
             continue
-        if language == "vi" and _names_a_thing(text, ns, m):
+        if (language == "vi" and _names_a_thing(text, ns, m)) or _after_a_name(text, ns, m, language):
             continue
-        if language != "vi" and not m.group("scale") and not m.group("unit") \
-                and _NAME_BEFORE.search(text, max(0, ns - 16), ns):
-            continue  # "the Nord Stream 2 pipeline", "Boeing 737", "Article 5"
         start = cur_match.start("cur") if cur_match else ns
         end = m.end()
         scale_word, unit_word = m.group("scale"), m.group("unit")
@@ -412,11 +409,16 @@ def _names_a_thing(text: str, start: int, m: re.Match[str]) -> bool:
         return True
     if not m.group("scale") and not m.group("unit") and _ACRONYM_BEFORE.search(text, max(0, start - 12), start):
         return True  # "RON 95", "Hiệp định RCEP 2": a product's or a text's name
-    if not m.group("scale") and not m.group("unit") and _NAME_BEFORE.search(text, max(0, start - 16), start) \
-            and counted_noun(text, m.end("num"), known_only=True) is None:
-        return True  # "Dự án Nord Stream 2 trị giá …"; "cảnh báo Nga 2 lần" still counts
     return bool(_VERSION.fullmatch(m.group("num")) and not m.group("scale") and not m.group("unit")
                 and start > 1 and text[start - 2].isalpha())
+
+
+def _after_a_name(text: str, start: int, m: re.Match[str], language: str) -> bool:
+    """Whether a bare number is a name's ("Dự án Nord Stream 2 trị giá …", "Boeing 737"); in Vietnamese a known
+    counted noun after it still makes it a count ("cảnh báo Nga 2 lần")."""
+    return not m.group("scale") and not m.group("unit") \
+        and _NAME_BEFORE.search(text, max(0, start - 16), start) is not None \
+        and (language != "vi" or counted_noun(text, m.end("num"), known_only=True) is None)
 
 
 def _unit_written_after(text: str, end: int, *, known_only: bool = False) -> tuple[str | None, int, bool]:
@@ -589,7 +591,6 @@ def find_quantities(text: str, offset: int = 0, *, language: str | None = None,
     digits = _digit_figures(text, language, blocked)
     if language == "vi":
         digits = _compound_amounts(text, digits)
-    if language == "vi":
         words = _vi_word_figures(text, blocked, digits)
     else:
         fractions = _en_fractions(text, blocked)

@@ -28,14 +28,15 @@ _EN_VERBS = (
 # Verbs that attribute only as a sentence's last word, after the source ("…, NATO officials estimated."): before
 # it they are as often facts ("the company reported a loss").
 _CLOSING_VERBS = re.compile(r",\s*(?P<np>[^,;:\"“”]{2,60}?)\s+(?:estimated|reported|added|estimate|report)\s*[.!]?\s*$")
+# A body's document, then the body: "a poll by the Levada Center", "a statement from the statistics office".
+_DOCUMENT_OF = (r"(?:statement|report|survey|poll|study|estimate|analysis|data|figures|census|release)\s+"
+                r"(?:from|by|of|released by|published by)\s+")
 # "a poll by the Levada Center showed": the body whose poll, study or data it is (Vietnamese: "Báo cáo của X cho
 # thấy", in claims/vi_speakers.py).
-_FINDINGS_OF = re.compile(r"(?:^|\b)(?:an?|the)?\s*(?:poll|survey|study|report|analysis|data|figures|census)\s+"
-                          r"(?:by|from|of|released by|published by)\s+(?P<np>[^,;.\"“”]{2,60}?)\s+"
+_FINDINGS_OF = re.compile(r"(?:^|\b)(?:an?|the)?\s*" + _DOCUMENT_OF + r"(?P<np>[^,;.\"“”]{2,60}?)\s+"
                           r"(?:showed|shows|show|found|finds|suggested|suggests|revealed|reveals)\b", re.IGNORECASE)
 # "according to a statement from the statistics office": the body, not its statement.
-_SOURCE_OF = re.compile(r"^(?:an?|the)\s+(?:statement|report|survey|poll|study|estimate|analysis|data|figures|"
-                        r"release)\s+(?:from|by|of|released by|published by)\s+", re.IGNORECASE)
+_SOURCE_OF = re.compile(r"^(?:an?|the)\s+" + _DOCUMENT_OF, re.IGNORECASE)
 # A verb must not continue a word ("unsaid"); that is checked in `_verbs` rather than by a look-behind, which would
 # stop the regex engine from skipping straight to the verbs' first letters.
 _VERB = re.compile(
@@ -231,14 +232,13 @@ class SpeakerResolver:
         for m in _verbs(masked):
             before = masked[: m.start()].rstrip()
             parts = before.split(",")
-            if len(parts) >= 3 and not parts[-1].strip() and parts[-2].strip()[:1].islower() \
-                    and (_name_in(_CLAUSE.split(parts[-3])[-1].strip())[1]
-                         or parts[-2].split()[0].endswith("ing")):
+            aside = parts[-2].strip() if len(parts) >= 3 and not parts[-1].strip() else ""
+            of_manner = aside[:1].islower() and aside.split()[0].endswith("ing")
+            if aside[:1].islower() and (of_manner or _name_in(_CLAUSE.split(parts[-3])[-1].strip())[1]):
                 # "X, an appositive, said", "A senior official, speaking on condition of anonymity, said": the
                 # speaker is X, before the aside.
                 clause = _CLAUSE.split(parts[-3])[-1]
-                aside = parts[-2].strip()
-                if not aside.split()[0].endswith("ing") and (speaker := self._resolve(clause)):
+                if not of_manner and (speaker := self._resolve(clause)):
                     self._keep_role(speaker, aside)  # "Dmitry Peskov, the Kremlin spokesman, said"
                     break
             else:

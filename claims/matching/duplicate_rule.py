@@ -264,8 +264,7 @@ def _shared_words(a_norm: str, b_norm: str, a_raw: str) -> str:
     """The content words both claims use, written as in the first claim where it can be found."""
     theirs = set(b_norm.split())
     shared = [w for w in dict.fromkeys(a_norm.split()) if w in theirs and w not in STOP_WORDS and not w[0].isdigit()]
-    written = {fold(w): w for w in re.findall(r"\w+", a_raw)}
-    return ", ".join(written.get(w, w) for w in shared[:_SHOWN_WORDS])
+    return ", ".join(_as_written(w, a_raw) for w in shared[:_SHOWN_WORDS])
 
 
 # Two texts alike but for one term say the same thing when the multilingual cosine of the whole texts reaches this:
