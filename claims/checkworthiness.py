@@ -30,41 +30,59 @@ def _tokens(text: str) -> list[str]:
 
 
 class _Lexicon:
-    """A list of cue words and phrases; all lexicons share one index so a sentence is scanned once for all."""
+    """A list of cue words and phrases in English and in Vietnamese; all lexicons share one index per language, so a
+    sentence is scanned once for all and only for the cues of its own language ("can" in "can thiệp", intervene, is
+    no English modal; "do" in "What do you…" is no Vietnamese "because")."""
 
-    def __init__(self, *groups: str) -> None:
-        phrases = {tuple(_tokens(w)) for g in groups for w in g.split("|") if w.strip()}
-        for phrase in phrases:
-            _INDEX.setdefault(phrase[0], []).append((phrase, len(phrase), " ".join(phrase), self))
-            _INDEX[phrase[0]].sort(key=lambda entry: entry[1], reverse=True)
+    def __init__(self, en: str = "", vi: str = "") -> None:
+        for language, group in (("en", en), ("vi", vi)):
+            phrases = {tuple(_tokens(w)) for w in group.split("|") if w.strip()}
+            for index in (_INDEX[language], _INDEX[_ANY]):
+                for phrase in phrases:
+                    index.setdefault(phrase[0], []).append((phrase, len(phrase), " ".join(phrase), self))
+                    index[phrase[0]].sort(key=lambda entry: entry[1], reverse=True)
 
 
-# First word → (phrase, its length, as text, lexicon), longest phrase first: one dict lookup per word of a sentence.
-_INDEX: dict[str, list[tuple[tuple[str, ...], int, str, _Lexicon]]] = {}
+# Per language (and _ANY, both, for a language the cues do not know): first word → (phrase, its length, as text,
+# lexicon), longest phrase first: one dict lookup per word of a sentence.
+_ANY = "*"
+_INDEX: dict[str, dict[str, list[tuple[tuple[str, ...], int, str, _Lexicon]]]] = {"en": {}, "vi": {}, _ANY: {}}
 
 
-def _cues(tokens: list[str]) -> dict[_Lexicon, str]:
-    """For each lexicon, its first phrase in `tokens` (longest at a position)."""
+def _cues(tokens: list[str], language: str) -> dict[_Lexicon, str]:
+    """For each lexicon, its first phrase in `tokens` (longest at a position) among the cues of `language`."""
+    index = _INDEX.get(language, _INDEX[_ANY])
     found: dict[_Lexicon, str] = {}
-    for i, entries in enumerate(map(_INDEX.get, tokens)):
-        if entries:
+    after = 0  # the end of a word that holds a cue's syllable without its sense ("thống nhất", "thư ký")
+    for i, entries in enumerate(map(index.get, tokens)):
+        if entries and i >= after:
             for phrase, length, text, lexicon in entries:
-                if lexicon not in found and (length == 1 or tuple(tokens[i:i + length]) == phrase):
-                    found[lexicon] = text
+                if length == 1 or tuple(tokens[i:i + length]) == phrase:
+                    if lexicon is _OTHER_SENSE:
+                        after = i + length
+                        break
+                    found.setdefault(lexicon, text)
     return found
 
 
+# Vietnamese words of two syllables, one of them a cue's, that mean something else: "thống nhất" is unity, not a
+# superlative; "thư ký" a secretary, not a signing; "tự do" freedom and "do dự" hesitation, not "because"; "theo
+# dõi" is to follow, not "according to"; "lẽ phải" is what is right, not "must". Read as one word, they are no cue.
+_OTHER_SENSE = _Lexicon(vi="thống nhất|thứ nhất|nhất định|nhất là|nhất trí|nhất thời|hợp nhất|đồng nhất|hơn nữa|"
+                           "hơn hết|tăng cường|thư ký|ký ức|ký hiệu|ký giả|ký tự|ký sự|nhật ký|diễn đạt|truyền đạt|"
+                           "biểu đạt|chưa xác định|không xác định|theo dõi|kèm theo|tiếp theo|theo đuổi|làm theo|"
+                           "đi theo|theo sau|tự do|do dự|do thám|trở nên|lẽ phải|phải trái|bên phải")
 _COMPARISON = _Lexicon(
-    "more than|less than|fewer than|higher than|lower than|larger than|bigger than|smaller than|faster than|"
+    en="more than|less than|fewer than|higher than|lower than|larger than|bigger than|smaller than|faster than|"
     "worse than|better than|as many as|as much as|highest|lowest|largest|biggest|smallest|fastest|slowest|"
     "most|least|record|first time|first ever|number one|top|double|doubled|tripled|twice|half|"
     "increase|increased|decrease|decreased|rose|risen|fell|fallen|grew|grown|dropped|declined|surged|"
     "plunged|soared|up|down|compared|since",
-    "nhất|hơn|kém|gấp|tăng|giảm|so với|kỷ lục|lần đầu|đầu tiên|cao nhất|thấp nhất|lớn nhất|nhỏ nhất|"
+    vi="nhất|hơn|kém|gấp|tăng|giảm|so với|kỷ lục|lần đầu|đầu tiên|cao nhất|thấp nhất|lớn nhất|nhỏ nhất|"
     "nhiều nhất|ít nhất|vượt|sụt|tụt|gấp đôi",
 )
 _EVENT_EN = _Lexicon(
-    "voted|vote against|cut|cuts|raised|passed|signed|vetoed|opposed|supported|proposed|sponsored|spent|"
+    en="voted|vote against|cut|cuts|raised|passed|signed|vetoed|opposed|supported|proposed|sponsored|spent|"
     "lost|created|added|reduced|eliminated|funded|killed|closed|built|sent|invaded|attacked|bombed|banned|"
     "approved|rejected|sued|fired|hired|appointed|won|paid|borrowed|owed|cost|saved|increased|doubled|"
     "tripled|announced|launched|arrested|charged|convicted|indicted|elected|defeated|imposed|repealed|"
@@ -73,61 +91,61 @@ _EVENT_EN = _Lexicon(
     "brought down|blocked|expanded|tripled|lowered|balanced|slashed|tripled|ended|started|began",
 )
 # Tense alone: a weaker sign of a reported fact than a verb of record.
-_PAST_EN = _Lexicon("has been|have been|had been|was|were|has|have|had|did|didn't|never|already|ago|last year|"
+_PAST_EN = _Lexicon(en="has been|have been|had been|was|were|has|have|had|did|didn't|never|already|ago|last year|"
                     "last month")
 # Tense and passive markers ("đã", "bị") say an event happened without naming it: a reviewer is shown the verb.
-_PAST_VI = _Lexicon("đã|vừa|từng|chưa bao giờ|đến nay|trước đó|bị")
+_PAST_VI = _Lexicon(vi="đã|vừa|từng|chưa bao giờ|đến nay|trước đó|bị")
 _EVENT_VI = _Lexicon(
-    "tuyên bố|bác bỏ|ký|thông qua|tấn công|gặp|tiến hành|"
+    vi="tuyên bố|bác bỏ|ký|thông qua|tấn công|gặp|tiến hành|"
     "kiểm soát|công bố|bắt giữ|khởi tố|xét xử|phê duyệt|ban hành|triển khai|rút|sáp nhập|ngừng|từ chối|"
     "đồng ý|chấp thuận|phản đối|diễn ra|xảy ra|thiệt mạng|tử vong|bị thương|phát hiện|thu giữ|trao đổi|"
     "ghi nhận|đạt|chiếm|nhận được|mất|được bầu|bổ nhiệm|cách chức|kỷ luật|xử phạt|sơ tán|di tản|rời bỏ|"
     "cho thấy|xác định|xuất hiện|bắn|trúng|đăng tải|phá hủy|tiêu diệt|bắn hạ|pháo kích|không kích|ném bom",
 )
 _SOURCE = _Lexicon(
-    "according to|report|reports|reported|study|survey|data|statistics|census|figures|official|officials|"
+    en="according to|report|reports|reported|study|survey|data|statistics|census|figures|official|officials|"
     "percent|per cent|rate|budget|deficit|debt|unemployment|inflation|tax|taxes|income|jobs|economy|"
     "law|bill|legislation|program|programs",
-    "theo|báo cáo|thống kê|số liệu|khảo sát|nghiên cứu|dữ liệu|chính thức|ngân sách|kinh tế|lạm phát|"
+    vi="theo|báo cáo|thống kê|số liệu|khảo sát|nghiên cứu|dữ liệu|chính thức|ngân sách|kinh tế|lạm phát|"
     "thất nghiệp|thuế|luật|nghị định|quyết định",
 )
 _CAUSAL = _Lexicon(
-    "because|because of|due to|caused|causes|led to|leads to|result of|resulted in|as a result|thanks to|"
+    en="because|because of|due to|caused|causes|led to|leads to|result of|resulted in|as a result|thanks to|"
     "therefore|so that",
-    "vì|do|bởi|bởi vì|dẫn đến|dẫn tới|khiến|gây ra|nhờ|nên|kết quả là|hậu quả",
+    vi="vì|do|bởi|bởi vì|dẫn đến|dẫn tới|khiến|gây ra|nhờ|nên|kết quả là|hậu quả",
 )
 _PREDICTION = _Lexicon(
-    "will|won't|going to|expected to|forecast|projected|predicts|predicted|plans to|next year",
-    "sẽ|dự kiến|dự báo|kế hoạch|năm tới|sắp",
+    en="will|won't|going to|expected to|forecast|projected|predicts|predicted|plans to|next year",
+    vi="sẽ|dự kiến|dự báo|kế hoạch|năm tới|sắp",
 )
 _OPINION = _Lexicon(
-    "i think|i believe|i feel|i hope|i want|i'd like|i would like|i'm sure|i am sure|in my opinion|"
+    en="i think|i believe|i feel|i hope|i want|i'd like|i would like|i'm sure|i am sure|in my opinion|"
     "i'm going to|i am going to|i will|i'll|we will|we'll|we're going to|we are going to|we need|"
     "we must|we should|we have to|we've got to|we ought|let me|let's|let us|i don't believe|i don't think|"
     "my view|i suggest|i propose|i would|i'd|we can|we could|we would|you know|of course|frankly|"
     "i agree|i disagree|i support|i oppose|i intend|i promise|i pledge|i say",
-    "tôi nghĩ|tôi tin|tôi cho rằng|theo tôi|tôi hy vọng|tôi muốn|chúng ta cần|chúng ta phải|chúng ta nên|"
+    vi="tôi nghĩ|tôi tin|tôi cho rằng|theo tôi|tôi hy vọng|tôi muốn|chúng ta cần|chúng ta phải|chúng ta nên|"
     "hãy|tôi mong|theo ý kiến tôi|xin hỏi",
 )
 _MODAL = _Lexicon(
-    "would|should|could|might|must|may|can|need to|needs to|ought|want to|wants to|hope|believe|think|feel",
-    "có thể|nên|cần|phải|muốn|mong",
+    en="would|should|could|might|must|may|can|need to|needs to|ought|want to|wants to|hope|believe|think|feel",
+    vi="có thể|nên|cần|phải|muốn|mong",
 )
 _POLITE = _Lexicon(
-    "thank you|thanks|good evening|good morning|good night|welcome|applause|laughter|crosstalk|"
+    en="thank you|thanks|good evening|good morning|good night|welcome|applause|laughter|crosstalk|"
     "ladies and gentlemen|congratulations|excuse me|i'm sorry|god bless|appreciate",
-    "xin chào|cảm ơn|chúc mừng|xin lỗi|kính thưa",
+    vi="xin chào|cảm ơn|chúc mừng|xin lỗi|kính thưa",
 )
 _OPENERS = {"and", "but", "so", "well", "now", "oh", "look", "yes", "no"}
 _FIRST_PERSON = {"i", "we", "i'm", "we're", "i've", "we've", "i'd", "we'd", "i'll", "we'll", "tôi"}
-_SECOND_PERSON = _Lexicon("you|your|you're|you've|bạn|các bạn")
+_SECOND_PERSON = _Lexicon(en="you|your|you're|you've", vi="bạn|các bạn")
 # Any letter-run after a word; kept only when it starts with a capital (a range like À-Ỹ would admit lower-case đ).
 _PROPER_MID = re.compile(r"(?<=[^\W\d_] )[^\W\d_]{2,}")
 _EVERYDAY_UNITS = {None, "days", "years", "months", "weeks", "hours", "minutes", "năm", "tháng", "tuần", "giờ",
                    "phút", "times", "lần", "tuổi", "years old"}
-_NUMBER_WORD = _Lexicon("million|billion|trillion|thousand|hundred|millions|billions|thousands|hundreds|"
-                        "percent|dozen|dozens|a third|a quarter|one-third|"
-                      "two-thirds|half|triệu|tỷ|tỉ|nghìn|ngàn|phần trăm|một nửa|một phần ba")
+_NUMBER_WORD = _Lexicon(en="million|billion|trillion|thousand|hundred|millions|billions|thousands|hundreds|"
+                           "percent|dozen|dozens|a third|a quarter|one-third|two-thirds|half",
+                        vi="triệu|tỷ|tỉ|nghìn|ngàn|phần trăm|một nửa|một phần ba")
 
 
 # Page furniture a pasted or fetched page brings along: web and e-mail addresses, telephone numbers, machine time
@@ -135,10 +153,16 @@ _NUMBER_WORD = _Lexicon("million|billion|trillion|thousand|hundred|millions|bill
 _FURNITURE = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\+\d[\d ().-]{6,}\d"
                         r"|\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?")
 FURNITURE_SHARE = 0.4  # of the sentence's characters (spaces aside) in furniture, from which it is not a claim
+# A link to another story (">> Xem thêm: …", "Read more: …"): its headline is that story's, not this article's.
+_LINK_TO_A_STORY = re.compile(r"^\W*(?:xem thêm|đọc thêm|tin liên quan|bài liên quan|read more|see also|related)\s*:",
+                              re.IGNORECASE)
 
 
 def _furniture(text: str) -> str | None:
     """The first piece of page furniture when such pieces make up FURNITURE_SHARE of the text, else None."""
+    story = _LINK_TO_A_STORY.match(text)
+    if story:
+        return story.group(0).strip()
     found = _FURNITURE.findall(text)
     if not found:
         return None
@@ -185,7 +209,7 @@ def assess(sentence: str, *, language: str = "en", quantities: Sequence[Quantity
     """
     text = sentence.strip()
     words = _tokens(text)
-    cues = _cues(words)
+    cues = _cues(words, language)
 
     types: list[ClaimType] = []
     reasons: list[str] = []
@@ -213,7 +237,7 @@ def assess(sentence: str, *, language: str = "en", quantities: Sequence[Quantity
     if comparison and any(q.qualifier is not Qualifier.EXACT and comparison in q.text.lower() for q in quantities):
         # "hơn 1,7 triệu", "more than 50 percent": a hedge already shown on the figure, not a comparison.
         hedges = " ".join(q.text for q in quantities if q.qualifier is not Qualifier.EXACT).lower()
-        comparison = _cues([w for w in _tokens(_without(text, [q.text for q in quantities]))]).get(_COMPARISON) \
+        comparison = _cues(_tokens(_without(text, [q.text for q in quantities])), language).get(_COMPARISON) \
             if hedges else comparison
     if comparison:
         add(0.7, f"makes a comparison: {comparison}", ClaimType.COMPARISON)

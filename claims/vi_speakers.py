@@ -518,6 +518,10 @@ class VietnameseSpeakers:
         folded = _low(np)
         if len(np.split()) > _TOO_LONG and not _starts_with(folded, _BODY_HEADS):
             return None
+        if " và " in np and not _starts_with(folded, _BODY_HEADS):
+            both = self._both(np)
+            if both is not None:
+                return both
         words = folded.split()
         if folded in _NOT_SPEAKERS:
             return None
@@ -636,6 +640,17 @@ class VietnameseSpeakers:
                 and not np.split()[0].isdigit():
             return Attribution(np)  # "RIA Novosti", "Liên Hợp Quốc": a body's name, capitalised throughout
         return None
+
+    def _both(self, np: str) -> Attribution | None:
+        """Two speakers joined by "và" ("Moskva và Kiev sau đó cho biết", "Tổng thống Putin và Thủ tướng Scholz"),
+        each named on its own: both, as one speaker; None when either side names nobody."""
+        first, _, second = np.rpartition(" và ")
+        if not (first[:1].isupper() and second[:1].isupper()) or max(len(first.split()), len(second.split())) > 6:
+            return None
+        one, other = self._phrase(first), self._phrase(second)
+        if one is None or other is None:
+            return None
+        return Attribution(f"{one.name} và {other.name}")
 
     def _shares_place(self, words: list[str], person: str) -> bool:
         """Whether a role said again ("quan chức Nga") fits the last person's title: it names no place, or one in

@@ -98,6 +98,9 @@ def test_a_lower_case_vietnamese_word_is_never_shown_as_a_name():
         "2022-04-21T16:31+0700",
         "Ban biên tập toasoan@example.vn +84 24 3825 1234",
         "Hoàng Hoa https://cdn.example.com/img/592/84/5928448_0:0:959:959_100x100_80.jpg",
+        # a link to another story: its headline is that story's
+        ">> Xem thêm: Nga xác nhận hơn 1.000 lính Ukraine ở Mariupol đã đầu hàng",
+        "Read more: Russia says 1,000 troops surrendered in Mariupol",
     ],
 )
 def test_page_furniture_is_not_a_claim_though_its_digits_read_as_figures(text):
@@ -110,3 +113,28 @@ def test_a_claim_that_cites_its_address_stays_checkworthy():
     claim = judged("Theo báo cáo công bố tại https://example.org/bao-cao, hơn 1,7 triệu người đã rời bỏ nhà cửa.")
     assert claim.checkworthy
     assert not any(reason.startswith("page furniture") for reason in claim.reasons)
+
+
+@pytest.mark.parametrize(
+    ("text", "not_shown"),
+    [
+        # a syllable of a cue inside a word of another sense: unity is no superlative, a secretary no signing
+        ("Tổng thư ký Liên Hợp Quốc kêu gọi sự thống nhất của cộng đồng quốc tế.", ("makes a comparison",
+                                                                                     "reports an event")),
+        ("Họ vẫn còn do dự về quyền tự do báo chí.", ("states a cause",)),
+        ("Việt Nam chọn lẽ phải và tiếp tục theo dõi tình hình.", ("hedged or hypothetical",
+                                                                   "refers to a record")),
+        # an English word spelt like a Vietnamese one is no cue in Vietnamese, nor the other way round
+        ("Không ai được phép can thiệp vào công việc nội bộ của nước khác.", ("hedged or hypothetical",)),
+        ("What do you want from the people of this state?", ("states a cause",)),
+    ],
+)
+def test_a_cue_syllable_in_a_word_of_another_sense_is_no_cue(text, not_shown):
+    reasons = judged(text).reasons
+    assert not [r for r in reasons if r.startswith(not_shown)], reasons
+
+
+def test_the_cue_itself_still_counts_where_it_means_what_it_says():
+    reasons = judged("Đây là mức giá cao nhất trong 10 năm, do giá dầu tăng.").reasons
+    assert any(r.startswith("makes a comparison") for r in reasons)
+    assert any(r.startswith("states a cause: do") for r in reasons)

@@ -351,3 +351,16 @@ def test_a_body_informing_at_the_end_as_reported_and_a_pledge(sentence, name):
 
 def test_information_as_a_noun_names_nobody():
     assert speakers("Người dân cần cập nhật thông tin.") == [(None, None)]
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("Moskva và Kiev sau đó cho biết họ sẽ mở cuộc điều tra.", "Moskva và Kiev"),
+    ("Nga và Ukraine đều cho biết đã trao đổi tù binh.", "Nga và Ukraine"),
+])
+def test_two_speakers_joined_by_and_are_both_named(sentence, name):
+    assert speakers(sentence)[0][0] == name
+
+
+def test_a_body_whose_name_holds_and_stays_one_body():
+    assert speakers("Bộ Văn hóa, Thể thao và Du lịch cho biết sẽ kiểm tra lễ hội.")[0][0] == \
+        "Bộ Văn hóa, Thể thao và Du lịch"
