@@ -540,7 +540,7 @@ def _join_ranges(text: str, found: list[_Found]) -> list[Quantity]:
             window_start = max(0, low_core - 20)
             opener = _RANGE_OPEN.search(text[window_start:low_core])
             dash = joined is not None and joined.group("join") in "-–—~"
-            if joined and (opener or (dash and low.qualifier is Qualifier.EXACT)):
+            if joined and (opener or (dash and low.qualifier in (Qualifier.EXACT, Qualifier.APPROX))):
                 start = window_start + opener.start("open") if opener else low.start
                 low_value = low.value
                 if low.unit is None and high.unit is not None:

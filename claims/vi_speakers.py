@@ -131,7 +131,9 @@ _OF = re.compile(r"^(?:báo cáo|thông báo|thông cáo|tuyên bố|số liệu
                  r"(?:\s+\S+){0,3}?\s+(?:của|từ)\s+|^nguồn tin(?:\s+\S+){0,2}?\s+(?:từ|của|thuộc)\s+", re.IGNORECASE)
 _ACCORDING = re.compile(r"(?:^[^\w(]*|[,;]\s*|\s[-–]\s)(?:(?:[Cc]ũng|[Tt]uy nhiên|[Nn]hưng|[Vv]à|[Cc]òn)\s+)?"
                         r"[Tt]heo\s+(?P<np>[^,;.()\"“”:]{1,80})")
-_QUOTE_BY = re.compile(r"(?<![^\W\d_])(?:dẫn lời|trích lời|dẫn (?:thông báo|tuyên bố|phát biểu|thông cáo) của)\s+")
+_QUOTED_BY = re.compile(r"^\s*(?P<np>[^,;]+?)\s+được\s+[^,;]{1,60}?\s+(?:dẫn lời|trích lời|dẫn lại lời)\s*$")
+_QUOTE_BY = re.compile(r"(?<![^\W\d_])(?:(?:dẫn|trích) lời(?:\s+(?:nói|phát biểu) của)?"
+                       r"|dẫn (?:thông báo|tuyên bố|phát biểu|thông cáo) của)\s+")
 _AGENT = re.compile(r"được\s+(?P<np>(?:ông|bà|ngài)\s+[^\s,.;:]+(?:\s+[^\W\d_][^\s,.;:]*){0,3}?)\s+"
                     r"(?:đưa ra|công bố|phát biểu|nêu ra|khẳng định|chia sẻ)(?![^\W\d_])")
 _INTERVIEW = re.compile(rf"^\W*(?P<np>(?:(?:Ông|Bà|Anh|Chị|Ngài)\s+)?[{UPPER}][^\s:]*(?:\s+[{UPPER}][^\s:]*){{0,4}})"
@@ -210,7 +212,9 @@ def _verbs(masked: str) -> Iterator[re.Match[str]]:
             continue
         before = masked[max(0, m.start() - 12): m.start()].split()
         in_a_name = len(before) >= 2 and before[-1][:1].isupper() and before[-2][:1].isupper()  # "Nhật Bản"
-        if before and not in_a_name and (before[-1].lower() in _NOUN_MAKERS or before[-1].lower() in _REFUSALS):
+        quoting = [w.lower() for w in before[-2:]] in (["dẫn", "lời"], ["trích", "lời"])  # "được AP dẫn lời nói"
+        if before and not in_a_name and not quoting \
+                and (before[-1].lower() in _NOUN_MAKERS or before[-1].lower() in _REFUSALS):
             continue
         verb = " ".join(m.group().split()).lower()
         rest = masked[m.end(): m.end() + 6]
@@ -363,7 +367,7 @@ class VietnameseSpeakers:
         verb = next(_verbs(np), None)
         if verb is not None:
             np = np[: verb.start()]
-        np = np.split(".")[0]
+        np = re.split(r"\.|\s+rằng(?![^\W\d_])", np)[0]  # "dẫn lời ông X rằng …": the person ends at "rằng"
         return self._phrase(_clean(np), chunks[1] if len(chunks) > 1 else None)
 
     def _by_according(self, masked: str) -> Attribution | None:
@@ -437,6 +441,12 @@ class VietnameseSpeakers:
         before = _PARENTHESIS.sub(lambda p: " " * len(p.group()), before)
         chunks = _CHUNK.split(before)
         last = chunks[-1]
+        quoted = _QUOTED_BY.match(last)
+        if quoted:
+            # "Thị trưởng Vadym Boychenko được hãng tin AP dẫn lời nói rằng": the person quoted, not the outlet
+            found = self._phrase(_clean(quoted.group("np")))
+            if found is not None:
+                return found
         cuts = [m.end() for m in _SUBORDINATE.finditer(last)]
         if cuts:
             last = last[cuts[-1]:]

@@ -88,6 +88,7 @@ def test_hedge_words_set_the_qualifier_and_join_the_span(text, qualifier):
         ("từ 15 đến 25 %", 15, 25, "percent"),
         ("between 20 and 30 percent", 20, 30, "percent"),
         ("từ 2 đến 3 triệu người", 2e6, 3e6, "người"),
+        ("khoảng 2.500-3.000 binh sĩ", 2500, 3000, "binh sĩ"),  # "about 2,500 to 3,000": one range, not two
     ],
 )
 def test_ranges_give_both_ends(text, low, high, unit):

@@ -364,3 +364,11 @@ def test_two_speakers_joined_by_and_are_both_named(sentence, name):
 def test_a_body_whose_name_holds_and_stays_one_body():
     assert speakers("Bộ Văn hóa, Thể thao và Du lịch cho biết sẽ kiểm tra lễ hội.")[0][0] == \
         "Bộ Văn hóa, Thể thao và Du lịch"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Thị trưởng Mariupol Vadym Boychenko được hãng tin AP dẫn lời nói rằng khoảng 100.000 người vẫn mắc kẹt.",
+    "Hãng tin AP dẫn lời nói của ông Vadym Boychenko rằng khoảng 100.000 người vẫn mắc kẹt.",
+])
+def test_the_person_an_agency_quotes_speaks_not_the_agency(sentence):
+    assert speakers(sentence)[0][0] == "Vadym Boychenko"
