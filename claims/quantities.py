@@ -398,6 +398,23 @@ _NAMING_BEFORE = re.compile(
     r"kỳ họp|khóa|khoá|phiên|vòng|tầng|lớp|số hiệu|mã|hiệp định|quận|phường|lô|kỳ|đợt|giai đoạn)"
     r"\s+$|(?<![^\W\d_])(?-i:Điều|Khoản|Chương|Mục|Luật|Tập|Phần)\s+$", re.IGNORECASE)
 _VERSION = re.compile(r"\d+\.0$")
+# A military unit's number after its kind ("Sư đoàn Dù 76", "tiểu đoàn thủy quân lục chiến 503", "Lữ đoàn cơ giới
+# 93"): the words between are capitalised or say what arm the unit is; any other word ("Sư đoàn này mất 500 …")
+# makes the number a count again.
+_UNIT_KIND = re.compile(r"(?<![^\W\d_])(?:(?:lữ|sư|trung|tiểu|quân|binh|phi) đoàn|tập đoàn quân|đại đội|hạm đội)",
+                        re.IGNORECASE)
+_ARM_WORDS = frozenset("dù cơ giới bộ binh xe tăng thủy quân lục chiến lính đánh pháo đổ đường không cận vệ biệt kích "
+                       "đặc nhiệm tên lửa phòng hải công thiết giáp trinh sát".split())
+
+
+def _in_a_units_name(text: str, start: int) -> bool:
+    """Whether the number at `start` ends a military unit's name (see _UNIT_KIND)."""
+    window = text[max(0, start - 60):start]
+    kinds = list(_UNIT_KIND.finditer(window))
+    if not kinds or not window.endswith(" "):
+        return False
+    between = window[kinds[-1].end():].split()
+    return 1 <= len(between) <= 6 and all(w[:1].isupper() or w.lower() in _ARM_WORDS for w in between)
 _ACRONYM_BEFORE = re.compile(r"(?<![\w.])[A-Z]{2,}\s$")
 # A name's number: "Nord Stream 2", "Minsk 2", "Boeing 737" (a capitalised word inside the sentence, right before).
 _NAME_BEFORE = re.compile(r"(?<=[^\W\d_] )[A-Z][a-z]+\s$")
@@ -407,6 +424,8 @@ def _names_a_thing(text: str, start: int, m: re.Match[str]) -> bool:
     """Whether the number at `start` is an ordinal, a name's number or a version ("kỹ thuật 4.0"), not a figure."""
     if _NAMING_BEFORE.search(text, max(0, start - 16), start):
         return True
+    if _in_a_units_name(text, start) and counted_noun(text, m.end("num"), known_only=True) is None:
+        return True  # "Sư đoàn Dù 76 của Nga"; but "Hạm đội Biển Đen 3 tàu" counts ships
     if not m.group("scale") and not m.group("unit") and _ACRONYM_BEFORE.search(text, max(0, start - 12), start):
         return True  # "RON 95", "Hiệp định RCEP 2": a product's or a text's name
     return bool(_VERSION.fullmatch(m.group("num")) and not m.group("scale") and not m.group("unit")

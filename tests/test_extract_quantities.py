@@ -202,9 +202,16 @@ def test_halves_and_articles_in_number_words_are_read_as_a_reader_says_them(text
 
 
 @pytest.mark.parametrize("text", ["Dự án Nord Stream 2 trị giá lớn đã bị đình chỉ.", "Thỏa thuận Minsk 2 được ký.",
-                                  "Máy bay Boeing 737 bị cấm bay."])
+                                  "Máy bay Boeing 737 bị cấm bay.", "Sư đoàn Dù 76 của Nga đóng quân tại Bucha.",
+                                  "Phù hiệu của tiểu đoàn lính thủy đánh bộ 503 Ukraine."])
 def test_the_number_of_a_name_is_no_figure(text):
     assert find_quantities(text, language="vi") == []
+
+
+@pytest.mark.parametrize(("text", "value"), [("Sư đoàn này đã mất 500 binh sĩ.", 500),
+                                             ("Hạm đội Biển Đen mất 3 tàu chiến.", 3)])
+def test_a_count_after_a_military_unit_is_still_a_figure(text, value):
+    assert [q.value for q in find_quantities(text, language="vi")] == [value]
 
 
 def test_a_count_after_a_country_name_is_still_a_figure():
