@@ -129,8 +129,11 @@ _OPINION = _Lexicon(
 )
 _MODAL = _Lexicon(
     en="would|should|could|might|must|may|can|need to|needs to|ought|want to|wants to|hope|believe|think|feel",
-    vi="có thể|nên|cần|phải|muốn|mong",
+    vi="có thể|nên|cần|phải|muốn|mong|có lẽ|dường như|có vẻ",
 )
+# A view reported as a view ("chuyên gia X nhận định rằng …"): an analysis, which the desk does not check unless it
+# carries a figure or an event of its own.
+_VIEW = _Lexicon(vi="cho rằng|nhận định|tin rằng|đánh giá rằng")
 _POLITE = _Lexicon(
     en="thank you|thanks|good evening|good morning|good night|welcome|applause|laughter|crosstalk|"
     "ladies and gentlemen|congratulations|excuse me|i'm sorry|god bless|appreciate",
@@ -273,6 +276,8 @@ def assess(sentence: str, *, language: str = "en", quantities: Sequence[Quantity
         add(-1.6, f"opinion or intention: {opinion}")
     elif cues.get(_MODAL):
         add(-0.6, f"hedged or hypothetical: {cues.get(_MODAL)}")
+    if cues.get(_VIEW):
+        add(-0.9, f"gives a view: {cues.get(_VIEW)}")
     if _speaks_of_self(words) and not strong_figure and not event:
         # "I was a school board member" is biography; "We have cut the deficit" is a record and stays.
         add(-0.7, "speaks about the speaker")

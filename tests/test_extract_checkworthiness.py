@@ -138,3 +138,13 @@ def test_the_cue_itself_still_counts_where_it_means_what_it_says():
     reasons = judged("Đây là mức giá cao nhất trong 10 năm, do giá dầu tăng.").reasons
     assert any(r.startswith("makes a comparison") for r in reasons)
     assert any(r.startswith("states a cause: do") for r in reasons)
+
+
+def test_a_view_reported_as_a_view_weighs_less_than_a_fact_reported():
+    view = judged("Chuyên gia Nguyễn Văn An nhận định rằng phương Tây đã thất bại trong cuộc chiến thông tin.")
+    fact = judged("Chuyên gia Nguyễn Văn An cho biết phương Tây đã thất bại trong cuộc chiến thông tin.")
+    assert view.score < fact.score
+    assert "gives a view: nhận định" in view.reasons
+    assert not judged("Nhiều nhà quan sát tin rằng cuộc chiến đã bước sang giai đoạn mới.").checkworthy
+    # a figure of its own keeps a reported view worth checking
+    assert judged("Ông Nguyễn Văn An cho rằng Nga đã mất hơn 10.000 binh sĩ trong tháng 3.").checkworthy
