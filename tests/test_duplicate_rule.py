@@ -108,6 +108,8 @@ def test_a_weekday_is_not_a_rank():
     ("Hà Nội ghi nhận 2.500 ca mắc mới ngày 5/3.", "TP HCM ghi nhận 2.500 ca mắc mới ngày 5/3.",
      "other names: Hà Nội ghi ≠ TP HCM"),
     ("Nga kiểm soát 90% lãnh thổ Donbas.", "Ukraine kiểm soát 90% lãnh thổ Donbas.", "other names: Nga ≠ Ukraine"),
+    ("Theo WHO, đã có 43 vụ tấn công nhằm vào cơ sở y tế.", "Theo UNICEF, đã có 43 vụ tấn công nhằm vào cơ sở y tế.",
+     "other names: WHO ≠ UNICEF"),
     ("141 quốc gia bỏ phiếu ủng hộ nghị quyết.", "141 quốc gia bỏ phiếu phản đối nghị quyết.",
      "opposite words: ủng hộ ≠ phản đối"),
     ("Bão số 3 làm 52 người chết ở Quảng Nam.", "Bão số 3 làm 52 người bị thương ở Quảng Nam.",
@@ -136,6 +138,11 @@ def test_a_name_a_word_turned_into_its_opposite_or_a_term_replaced_is_another_cl
     ("Giá khí đốt tại châu Âu tăng 60%.", "Khí đốt ở châu Âu tăng giá 60 phần trăm."),
     ("Lực lượng Nga đã bao vây thành phố Mariupol trong 3 tuần.",
      "Quân đội Nga đã bao vây thành phố Mariupol trong 3 tuần."),
+    # a body by its acronym and by its Vietnamese name
+    ("Ít nhất 1.842 dân thường đã thiệt mạng tính đến ngày 9/4, theo OHCHR.",
+     "Văn phòng Cao ủy Nhân quyền LHQ xác nhận tối thiểu 1842 thường dân tử vong tính tới 9/4."),
+    ("Theo WHO, đã có 43 vụ tấn công nhằm vào cơ sở y tế tại Ukraine.",
+     "Tổ chức Y tế Thế giới cho biết đã có 43 vụ tấn công nhằm vào cơ sở y tế tại Ukraine."),
 ])
 def test_a_reworded_claim_with_the_same_telling_figure_and_names_is_a_duplicate(a, b):
     assert explain(a, b).relation is Relation.DUPLICATE

@@ -6,7 +6,7 @@ import unicodedata
 import pytest
 
 from claims.matching import multilingual
-from claims.matching.glossary import english_gloss, glossary_size
+from claims.matching.glossary import english_gloss, glossary_size, with_acronyms
 from db.known_claims import import_known_claims
 from db.matching import suggestions_for
 from db.meaning import run_vector_job, start_vector_job
@@ -74,3 +74,11 @@ def test_with_matches_in_other_languages_off_the_gloss_finds_nothing_english(db)
     set_setting(db, "cross_language_matches", False, changed_by="editor")
     assert find_matches(db, CLAIM, by_meaning=True) == []
     assert find_matches(db, CLAIM) == []
+
+
+def test_a_body_written_out_is_its_acronym_and_a_common_noun_or_a_city_stays_as_written():
+    assert with_acronyms("Theo Tổ chức Y tế Thế giới, 43 cơ sở y tế bị tấn công.") == \
+        "Theo WHO, 43 cơ sở y tế bị tấn công."
+    assert with_acronyms("Văn phòng Cao ủy Nhân quyền LHQ cho biết") == "OHCHR cho biết"
+    unchanged = "Hội nghị thượng đỉnh ở Hà Nội bàn về chế độ ăn uống."
+    assert with_acronyms(unchanged) == unchanged

@@ -16,6 +16,7 @@ from functools import lru_cache
 from rapidfuzz.distance import Levenshtein
 
 from claims.folding import fold, nfc
+from claims.matching.glossary import spelled_out, with_acronyms
 from claims.matching.normalize import STOP_WORDS
 from claims.names import PLACES_AND_BODIES, SENTENCE_OPENERS, name_runs
 
@@ -105,21 +106,27 @@ _EU = re.compile(r"(?<![^\W\d_])Liên minh [Cc]hâu Âu(?![^\W\d_])")  # its low
 def _names(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
     """The names a text mentions, as written and as a set of folded words. A name that opens the text alone
     counts when it is a known place or body ("Nga kiểm soát …"), not any word capitalised for opening it. A
-    currency is no name, and a capital standing for its country is the country's name (`_STANDS_FOR`)."""
-    text = _EU.sub("EU", _DOLLAR_NAME.sub(lambda m: "_" * len(m.group()), nfc(text)))
+    currency is no name, a capital standing for its country is the country's name (`_STANDS_FOR`), and a body
+    the glossary knows by one word is that word ("Tổ chức Y tế Thế giới" is "WHO", `with_acronyms`)."""
+    text = with_acronyms(_EU.sub("EU", _DOLLAR_NAME.sub(lambda m: "_" * len(m.group()), nfc(text))))
     found = []
     for s, e in name_runs("· " + text):
         words = text[s - 2:e - 2].split()
+        opened = len(words)
         while words and fold(words[0]) in SENTENCE_OPENERS:
             words = words[1:]  # "Theo Thiếu tướng …", "Trong …": a clause's first word, not the name's
         words = [w for w in words if fold(w.split("/")[0]) not in _CURRENCIES]
         name = " ".join(words)
-        if not name or (s == 2 and len(words) == 1 and fold(name) not in PLACES_AND_BODIES):
+        acronym = len(words) < opened and name.isupper()  # "Theo WHO": an acronym after the opening word
+        if not name or (s == 2 and len(words) == 1 and fold(name) not in PLACES_AND_BODIES and not acronym):
             continue
         folded = _GENERIC_HEAD.sub("", fold(name)) or fold(name)  # "Lực lượng Nga", "Quân đội Nga": Nga
         if folded in _STANDS_FOR and not _WHERE.search(text, 0, max(0, s - 2)):
             folded = _STANDS_FOR[folded]
-        found.append((name, frozenset(folded.split())))
+        words_of = set(folded.split())
+        if name.isupper():  # "UNHCR" holds the words of its name: "Cao ủy Liên Hợp Quốc về người tị nạn"
+            words_of.update(w for full in spelled_out(name) for w in fold(full).split())
+        found.append((name, frozenset(words_of)))
     return tuple(found)
 
 

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import islice, pairwise
 from pathlib import Path
 
 from claims.folding import nfc
 from claims.language import detect_language
 from claims.matching.normalize import match_text
 
-__all__ = ["english_gloss", "glossary_size", "with_english_gloss"]
+__all__ = ["english_gloss", "glossary_size", "spelled_out", "with_acronyms", "with_english_gloss"]
 
 _FILE = Path(__file__).with_name("vi_en_news.tsv")
 _SYLLABLE = re.compile(r"[\w-]+")
@@ -34,6 +35,62 @@ def _terms() -> tuple[dict[tuple[str, ...], str], int]:
         if key and english.strip():
             terms.setdefault(key, english.strip())
     return terms, max(map(len, terms), default=0)
+
+
+# Vietnamese abbreviations of bodies, written out before names are looked up ("Văn phòng Cao ủy Nhân quyền LHQ").
+_WRITTEN_OUT = re.compile(r"(?<![\w])(LHQ|HĐBA)(?![\w])")
+_OUT = {"LHQ": "Liên Hợp Quốc", "HĐBA": "Hội đồng Bảo an"}
+
+
+def _one_word(key: tuple[str, ...], english: str) -> str | None:
+    """The one word a term is known by: the acronym its English spells ("who" of "who world health organization")
+    or its English name when that is one word and the term has three syllables or more ("xinhua" for "tân hoa
+    xã"; "hà nội" stays Hà Nội)."""
+    first, *rest = english.split()
+    if (rest and len(key) >= 2 and first == "".join(w[0] for w in rest)) or (not rest and len(key) >= 3):
+        return first
+    return None
+
+
+@lru_cache(maxsize=1)
+def _bodies() -> tuple[dict[tuple[str, ...], str], int, re.Pattern[str]]:
+    """The terms known by one word, by their syllables; the number of syllables of the longest; and a pattern of
+    their first syllables, capitalised, which finds where one may start."""
+    known = {key: word for key, english in _terms()[0].items() if (word := _one_word(key, english))}
+    firsts = sorted({key[0][:1].upper() + key[0][1:] for key in known}, key=len, reverse=True)
+    starts = re.compile(rf"(?<![\w])(?:{'|'.join(map(re.escape, firsts))})(?![\w])")
+    return known, max(map(len, known), default=0), starts
+
+
+def spelled_out(word: str) -> tuple[str, ...]:
+    """The Vietnamese names the glossary knows by `word` ("UNHCR" → "cao ủy liên hợp quốc về người tị nạn", …)."""
+    word = word.lower()
+    return tuple(" ".join(key) for key, one in _bodies()[0].items() if one == word)
+
+
+def with_acronyms(text: str) -> str:
+    """`text` with each Vietnamese name the glossary knows by one word (written capitalised, on half its syllables
+    at least) written as that word, in capitals: "Theo Tổ chức Y tế Thế giới, …" → "Theo WHO, …", "Văn phòng Cao
+    ủy Nhân quyền LHQ" → "OHCHR". A body is then the same name however an article writes it."""
+    text = nfc(text)
+    if "LHQ" in text or "HĐBA" in text:
+        text = _WRITTEN_OUT.sub(lambda m: _OUT[m.group()], text)
+    known, longest, starts = _bodies()
+    pieces: list[str] = []
+    at = 0
+    for start in starts.finditer(text):
+        if start.start() < at:
+            continue
+        run = list(islice(_SYLLABLE.finditer(text, start.start()), longest))
+        for size in range(len(run), 1, -1):
+            words = run[:size]
+            if all(text[x.end():y.start()] == " " for x, y in pairwise(words)) \
+                    and 2 * sum(x.group()[:1].isupper() for x in words) >= size \
+                    and (word := known.get(tuple(x.group().lower() for x in words))):
+                pieces += [text[at:start.start()], word.upper()]
+                at = words[-1].end()
+                break
+    return "".join(pieces) + text[at:] if pieces else text
 
 
 def glossary_size() -> int:
