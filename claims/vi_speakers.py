@@ -57,6 +57,8 @@ _VERB = re.compile(r"(?:cho(?:\s+[^\s,.;:()]+){1,3}\s+biết|" + longest_of(_VER
 _LETTER = re.compile(r"[^\W\d_]")
 # A verb after one of these is a noun ("bài viết", "câu nói", "sự khẳng định") or passive ("được yêu cầu").
 _NOUN_MAKERS = frozenset("bài câu lời bản sự việc cuộc được bị các những một buổi phần theo phiên".split())
+# A noun maker as the second syllable of a word ("nguồn tin quân sự cho biết": "quân sự" is military).
+_WORDS_ENDING_SO = {"sự": frozenset("quân dân hình nhân thực".split())}
 # "chưa bình luận", "từ chối bình luận", "không nói": a body or person that does not speak here.
 _REFUSALS = frozenset("chưa không chối tránh".split())
 # "thông tin" is a verb only as a clause's last word ("quân đội Nga thông tin,").
@@ -93,7 +95,8 @@ _NOT_SPEAKERS = frozenset(_low(w) for w in ("tôi", "chúng tôi", "chúng ta", 
                                             "video", "hình ảnh", "ảnh", "bản đồ", "kết quả"))
 # A speaker's phrase starts with one of these when it names a role without a name, or a body.
 _ROLE_HEADS = frozenset(_low(w) for w in """người phát ngôn|phát ngôn viên|đại diện|quan chức|
-    giới chức|lãnh đạo|nhà lãnh đạo|người đứng đầu|chuyên gia|phóng viên|đại sứ|thị trưởng|công tố viên|
+    giới chức|giới phân tích|giới quan sát|giới chuyên gia|nguồn tin|lãnh đạo|nhà lãnh đạo|người đứng đầu|chuyên gia|
+    phóng viên|đại sứ|thị trưởng|công tố viên|
     nhà phân tích|giáo sư|
     tổng thống|thủ tướng|bộ trưởng|ngoại trưởng|thứ trưởng|chủ tịch|phó chủ tịch|tổng thư ký|giám đốc|
     phó giám đốc|trưởng ban|phó trưởng ban|trưởng phòng|trưởng đoàn|tướng|thiếu tướng|trung tướng|đại tướng|đại tá|
@@ -213,7 +216,8 @@ def _verbs(masked: str) -> Iterator[re.Match[str]]:
         before = masked[max(0, m.start() - 12): m.start()].split()
         in_a_name = len(before) >= 2 and before[-1][:1].isupper() and before[-2][:1].isupper()  # "Nhật Bản"
         quoting = [w.lower() for w in before[-2:]] in (["dẫn", "lời"], ["trích", "lời"])  # "được AP dẫn lời nói"
-        if before and not in_a_name and not quoting \
+        in_a_word = len(before) >= 2 and before[-2].lower() in _WORDS_ENDING_SO.get(before[-1].lower(), ())
+        if before and not in_a_name and not quoting and not in_a_word \
                 and (before[-1].lower() in _NOUN_MAKERS or before[-1].lower() in _REFUSALS):
             continue
         verb = " ".join(m.group().split()).lower()

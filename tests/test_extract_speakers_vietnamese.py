@@ -372,3 +372,11 @@ def test_a_body_whose_name_holds_and_stays_one_body():
 ])
 def test_the_person_an_agency_quotes_speaks_not_the_agency(sentence):
     assert speakers(sentence)[0][0] == "Vadym Boychenko"
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("Một nguồn tin quân sự nói với RIA Novosti rằng khoảng 300 binh sĩ Ukraine đã bị bắt.", "Một nguồn tin quân sự"),
+    ("Giới phân tích phương Tây ước tính quân đội Nga có khoảng 900.000 quân nhân.", "Giới phân tích phương Tây"),
+])
+def test_a_source_or_the_analysts_speak_without_a_name(sentence, name):
+    assert speakers(sentence)[0][0] == name
