@@ -9,6 +9,7 @@ figures); how they were written is in bench/data/README.md. Prints:
 - speakers: a sentence is right when the labelled speaker's last word is in the speaker read (as `score.py claims`
   counts), or when both are empty;
 - figures: each labelled value found among the sentence's figures; figures read that no label names;
+- the same reading of bench/data/en_written_reading.jsonl (24 English sentences of wire copy), last;
 - pairs, through `factcheck import-claims` and `factcheck match` (as `bench/duplicate_pairs.py` does): reworded
   pairs called duplicate, changed ones and other claims called duplicate.
 """
@@ -63,8 +64,8 @@ def _read(rows: list[dict]) -> list[tuple[str, list[float]]]:
     return out
 
 
-def reading(show: bool) -> None:
-    rows = _rows("vi_written_reading.jsonl")
+def reading(show: bool, name: str = "vi_written_reading.jsonl") -> None:
+    rows = _rows(name)
     speakers = figures_found = figures_wanted = extra = 0
     for row, (said, values) in zip(rows, _read(rows), strict=True):
         wanted = row["speaker"]
@@ -118,6 +119,8 @@ def main() -> int:
     args = ap.parse_args()
     reading(args.show_misses)
     pairs(args.show_misses)
+    print("English (en_written_reading.jsonl):")
+    reading(args.show_misses, "en_written_reading.jsonl")
     return 0
 
 

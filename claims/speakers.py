@@ -23,11 +23,16 @@ _EN_VERBS = (
     # Not "added", "reported", "estimated", "states": in news they are as often facts as attributions.
     "said", "says", "told", "tells", "stated", "announced", "announces", "claimed", "warned", "warns", "noted",
     "wrote", "writes", "argued", "insisted", "confirmed", "explained", "testified", "declared", "acknowledged",
-    "admitted", "denied", "estimates that", "estimated that", "reported that", "reports that",
+    "admitted", "denied", "estimates that", "estimated that", "estimate that", "reported that", "reports that",
+    "urged", "urges",
 )
 # Verbs that attribute only as a sentence's last word, after the source ("…, NATO officials estimated."): before
 # it they are as often facts ("the company reported a loss").
-_CLOSING_VERBS = re.compile(r",\s*(?P<np>[^,;:\"“”]{2,60}?)\s+(?:estimated|reported|added|estimate|report)\s*[.!]?\s*$")
+_CLOSING_VERBS = re.compile(r",\s*(?P<np>[^,;:\"“”]{2,60}?)\s+(?:estimated|reported|added|estimates|estimate|report)"
+                            r"\s*[.!]?\s*$")
+# "Mariupol mayor Vadym Boychenko was quoted by AP as saying": the person quoted, not the agency.
+_QUOTED_AS_SAYING = re.compile(r"^\W*(?P<np>[^,;:\"“”]{2,80}?)\s+(?:was|were)\s+quoted\s+(?:by\s+[^,;:]{1,60}?\s+)?"
+                               r"as\s+saying\b")
 # A body's document, then the body: "a poll by the Levada Center", "a statement from the statistics office".
 _DOCUMENT_OF = (r"(?:statement|report|survey|poll|study|estimate|analysis|data|figures|census|release)\s+"
                 r"(?:from|by|of|released by|published by)\s+")
@@ -270,6 +275,8 @@ class SpeakerResolver:
             if m and any(_is_capitalised(t) for t in m.group("np").split()) or (
                     m and m.group(0).lower().lstrip(",;( ").startswith("according")):
                 speaker = self._resolve(_SOURCE_OF.sub("", m.group("np").strip()))
+        if speaker is None and "quoted" in masked and (quoted := _QUOTED_AS_SAYING.search(masked)):
+            speaker = self._resolve(quoted.group("np"))
         if speaker is None and (closing := _CLOSING_VERBS.search(masked)):
             speaker = self._resolve(closing.group("np"))
         if speaker is None and (findings := _FINDINGS_OF.search(masked)):

@@ -83,6 +83,19 @@ def test_attribution_after_the_fact_names_the_source_not_the_subject():
     assert find_speakers([sentence]) == ["statistics office"]
 
 
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("Mariupol mayor Vadym Boychenko was quoted by AP as saying that about 100,000 people remained trapped.",
+     "Vadym Boychenko"),
+    ("About a quarter of Ukraine's population have been forced from their homes, the United Nations estimates.",
+     "United Nations"),
+    ("US officials estimate that Russia massed up to 190,000 troops near the border.", "US officials"),
+    ("In a statement posted on its website, China's foreign ministry urged all sides to exercise restraint.",
+     "China's foreign ministry"),
+])
+def test_a_person_quoted_in_the_passive_an_estimate_and_an_appeal_name_who_speaks(sentence, speaker):
+    assert find_speakers([sentence]) == [speaker]
+
+
 def _said(text: str) -> list[tuple[str | None, str | None]]:
     return [(c.speaker, c.speaker_role) for c in extract_claims(text).claims]
 
