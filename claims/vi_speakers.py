@@ -445,7 +445,7 @@ class VietnameseSpeakers:
         before = _PARENTHESIS.sub(lambda p: " " * len(p.group()), before)
         chunks = _CHUNK.split(before)
         last = chunks[-1]
-        quoted = _QUOTED_BY.match(last)
+        quoted = _QUOTED_BY.match(last) if "được" in last and " lời" in last else None
         if quoted:
             # "Thị trưởng Vadym Boychenko được hãng tin AP dẫn lời nói rằng": the person quoted, not the outlet
             found = self._phrase(_clean(quoted.group("np")))
