@@ -84,7 +84,7 @@ _TRAILING = re.compile(
     r"(?:\s+(?:cũng|đã|vừa|mới|từng|còn|đều|lại|thì|sau đó|trước đó|khi đó|mới đây|gần đây|một lần nữa|hôm qua|"
     r"hôm nay|sáng nay|"
     r"chiều nay|tối qua|chính thức|trực tiếp|công khai|thêm|ngay|lập tức|ngay lập tức|nhanh chóng|tiếp tục|"
-    r"hiện|hiện nay|cũng đã|đã từng|lớn tiếng|lên tiếng|thẳng thắn|(?:hôm|ngày|sáng|chiều|tối|trưa|đêm)"
+    r"hiện|hiện nay|cũng đã|đã từng|lớn tiếng|lên tiếng|thẳng thắn|tự xưng|(?:hôm|ngày|sáng|chiều|tối|trưa|đêm)"
     r"(?:\s+thứ\s+\S+)?\s*\d{1,2}(?:[/.-]\d{1,2})?(?:[/.-]\d{4})?|"
     r"(?:hôm|ngày|sáng|chiều|tối|trưa|đêm)\s+\d{1,2}\s+tháng\s+\d{1,2}))+$", re.IGNORECASE)
 _PRONOUNS = frozenset(_low(w) for w in ("ông", "bà", "ông ấy", "bà ấy", "ông ta", "bà ta", "ngài", "người này",
@@ -114,7 +114,7 @@ _BODY_HEADS = frozenset(_low(w) for w in """bộ|sở|ban|ủy ban|uỷ ban|ubnd
     đảng|văn phòng|nhà trắng|điện kremlin|lầu năm góc|liên hợp quốc|quốc hội|hạ viện|thượng viện|không quân|
     hải quân|lục quân|bộ tư lệnh|bộ chỉ huy|phương tiện truyền thông|cơ quan báo chí|phía|chính quyền địa phương|
     tổ chức|hiệp hội|nhóm|mặt trận|liên minh|ngân hàng nhà nước|tòa trọng tài|nhà máy|trường|đại học|
-    liên hiệp quốc|hội nghị|cao ủy|cao uỷ|quỹ|hạm đội|phái bộ|phái đoàn""".split("|") if w.strip())
+    liên hiệp quốc|hội nghị|cao ủy|cao uỷ|quỹ|hạm đội|phái bộ|phái đoàn|cộng hòa|cộng hoà""".split("|") if w.strip())
 # The kind of outlet before its name is the name's title: "Hãng tin AP" is AP.
 _OUTLETS = frozenset(_low(w) for w in ("tờ", "báo", "đài", "trang", "kênh", "hãng tin", "hãng thông tấn",
                                        "tạp chí", "hãng"))

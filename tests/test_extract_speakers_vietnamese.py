@@ -380,3 +380,11 @@ def test_the_person_an_agency_quotes_speaks_not_the_agency(sentence):
 ])
 def test_a_source_or_the_analysts_speak_without_a_name(sentence, name):
     assert speakers(sentence)[0][0] == name
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("Cộng hòa Nhân dân Donetsk tự xưng (DPR) cũng xác nhận đã kiểm soát kho vũ khí.", "Cộng hòa Nhân dân Donetsk"),
+    ("Cộng hòa Séc cho biết sẽ gửi thêm vũ khí cho Ukraine.", "Cộng hòa Séc"),
+])
+def test_a_republic_speaks_as_a_body_and_self_proclaimed_is_no_part_of_its_name(sentence, name):
+    assert speakers(sentence)[0][0] == name
