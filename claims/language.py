@@ -18,7 +18,8 @@ _VI_LETTERS = re.compile(
     "ÀÁẢÃẠẰẮẲẴẶẦẤẨẪẬÈÉẺẼẸỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌỒỐỔỖỘỜỚỞỠỢÙÚỦŨỤỪỨỬỮỰỲÝỶỸỴ]"
 )
 # Common Vietnamese words without diacritics still give a text away when it was typed without marks.
-_VI_WORDS = re.compile(r"\b(?:cho|khong|nguoi|trieu|nam|ngay|thang|cua|va|la|duoc|trong|tai)\b")
+_VI_WORDS = re.compile(r"\b(?:cho|khong|nguoi|trieu|nam|ngay|thang|cua|va|la|duoc|trong|tai|biet|hon|da|nhung|mot|"
+                       r"cac|nay|khi|nhu|bi|dang|voi|tren|truoc|quoc|viet|nuoc|luc|luong|quan|chinh|phu|ong)\b")
 _EN_WORDS = re.compile(r"\b(?:the|and|of|to|is|was|in|that|for|with|said)\b")  # applied to lower-cased text
 
 # Detection only needs a sample; long articles are judged from their beginning.

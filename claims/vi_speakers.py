@@ -321,6 +321,8 @@ class VietnameseSpeakers:
 
     # Reading one sentence ----------------------------------------------------------------------------------------
     def speaker_of(self, sentence: str) -> Attribution | None:
+        if _shouted(sentence):
+            return self._in_capitals(sentence)
         masked = _keep_names_whole(_mask_quotes(sentence))
         found = _restored(self._by_interview(masked) or self._by_verb(masked) or self._by_quote_attribution(masked) \
             or self._by_according(masked) or self._by_agent(masked) or self._by_report(masked))
@@ -337,6 +339,16 @@ class VietnameseSpeakers:
         if found.role is None and found.name in self._role_of and fold(found.name) not in PLACES_AND_BODIES:
             found = Attribution(found.name, self._role_of[found.name])
         return found
+
+    def _in_capitals(self, sentence: str) -> Attribution | None:
+        """The speaker of a sentence written in capitals ("BỘ QUỐC PHÒNG NGA CHO BIẾT …"): read in small letters,
+        places and bodies capitalised again, and the speaker given as the sentence writes it."""
+        words = _LETTERS_RUN.sub(lambda m: m.group().lower().capitalize() if fold(m.group()) in PLACES_AND_BODIES
+                                 else m.group().lower(), sentence)
+        words = words[:1].upper() + words[1:]
+        found = self.speaker_of(words) if len(words) == len(sentence) else None
+        at = words.find(found.name) if found else -1
+        return Attribution(sentence[at:at + len(found.name)], found.role) if found and at >= 0 else found
 
     def _by_verb(self, masked: str) -> Attribution | None:
         body = country = None
@@ -657,11 +669,16 @@ class VietnameseSpeakers:
 
     def _both(self, np: str) -> Attribution | None:
         """Two speakers joined by "và" ("Moskva và Kiev sau đó cho biết", "Tổng thống Putin và Thủ tướng Scholz"),
-        each named on its own: both, as one speaker; None when either side names nobody."""
+        each named on its own, or a speaker and a group ("Mỹ và các đồng minh"): both, as one speaker; None when
+        either side names nobody."""
         first, _, second = np.rpartition(" và ")
-        if not (first[:1].isupper() and second[:1].isupper()) or max(len(first.split()), len(second.split())) > 6:
+        if not first[:1].isupper() or max(len(first.split()), len(second.split())) > 6:
             return None
-        one, other = self._phrase(first), self._phrase(second)
+        group = second.split()[0] in ("các", "những") and len(second.split()) <= 4  # "Mỹ và các đồng minh"
+        if not (second[:1].isupper() or group):
+            return None
+        one = self._phrase(first)
+        other = Attribution(second) if group else self._phrase(second)
         if one is None or other is None:
             return None
         return Attribution(f"{one.name} và {other.name}")
@@ -706,6 +723,15 @@ _AGE = re.compile(r"^(?:\d{1,3}|[^\W\d_]+)\s+tuổi$")
 _BRACKETED = r"\((?P<inside>[^()]{2,120})\)"
 _LAST_PARENTHESIS = re.compile(_BRACKETED + r"\s*$")
 _FIRST_PARENTHESIS = re.compile(_BRACKETED)
+
+
+_LETTERS_RUN = re.compile(r"[^\W\d_]+")
+
+
+def _shouted(sentence: str) -> bool:
+    """Whether a sentence of four words or more is written in capitals (a headline shouted in a post)."""
+    letters = [c for c in sentence if c.isalpha()]
+    return len(sentence.split()) >= 4 and len(letters) >= 12 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
 
 
 def _is_place(phrase: str) -> bool:

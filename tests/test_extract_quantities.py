@@ -158,6 +158,12 @@ def test_unaccented_millions_equal_the_other_notations(text):
     assert find_quantities(text)[0].value == 1_700_000
 
 
+def test_a_sentence_typed_without_diacritics_reads_its_thousands_the_vietnamese_way():
+    # "hơn 1.000 lính": no scale word, so only the sentence's words tell that it is Vietnamese
+    text = "Bo Quoc phong Nga cho biet hon 1.000 linh Ukraine da dau hang o Mariupol."
+    assert [q.value for q in find_quantities(text)] == [1000]
+
+
 @pytest.mark.parametrize(
     ("text", "value"),
     [

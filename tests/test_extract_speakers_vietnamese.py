@@ -388,3 +388,10 @@ def test_a_source_or_the_analysts_speak_without_a_name(sentence, name):
 ])
 def test_a_republic_speaks_as_a_body_and_self_proclaimed_is_no_part_of_its_name(sentence, name):
     assert speakers(sentence)[0][0] == name
+
+
+def test_a_sentence_in_capitals_names_the_body_as_written_and_a_group_joins_its_speaker():
+    assert speakers("BỘ QUỐC PHÒNG NGA CHO BIẾT HƠN 1.000 LÍNH UKRAINE ĐÃ ĐẦU HÀNG Ở MARIUPOL.")[0][0] == \
+        "BỘ QUỐC PHÒNG NGA"
+    assert speakers("Mỹ và các đồng minh đã cam kết viện trợ cho Ukraine hơn 13 tỷ USD.")[0][0] == \
+        "Mỹ và các đồng minh"
