@@ -730,8 +730,7 @@ _LETTERS_RUN = re.compile(r"[^\W\d_]+")
 
 def _shouted(sentence: str) -> bool:
     """Whether a sentence of four words or more is written in capitals (a headline shouted in a post)."""
-    letters = [c for c in sentence if c.isalpha()]
-    return len(sentence.split()) >= 4 and len(letters) >= 12 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
+    return sentence.isupper() and len(sentence.split()) >= 4
 
 
 def _is_place(phrase: str) -> bool:
