@@ -135,6 +135,8 @@ def test_a_name_a_word_turned_into_its_opposite_or_a_term_replaced_is_another_cl
     # a synonym or a small word put in (the multilingual model reads the texts as the same), another name for the army
     ("Nga đã bắn 70 quả tên lửa vào Kiev trong đêm qua.", "Nga đã phóng 70 quả tên lửa vào Kiev trong đêm qua."),
     ("Khoảng 7.000 binh sĩ Nga đã tử trận.", "Khoảng 7.000 lính Nga đã tử trận."),
+    ("Nga đã phá hủy 150 xe tăng của Ukraine.", "Nga đã tiêu diệt 150 xe tăng của Ukraine."),
+    ("Quốc hội đã thông qua gói viện trợ 40 tỷ USD.", "Quốc hội đã phê duyệt gói viện trợ 40 tỷ USD."),
     ("Giá khí đốt tại châu Âu tăng 60%.", "Khí đốt ở châu Âu tăng giá 60 phần trăm."),
     ("Lực lượng Nga đã bao vây thành phố Mariupol trong 3 tuần.",
      "Quân đội Nga đã bao vây thành phố Mariupol trong 3 tuần."),

@@ -97,6 +97,8 @@ _SAID_ALIKE = {
     "thiet mang": ("tu vong", "chet"),
     "binh si": ("quan nhan", "binh linh"),
     "nguoi dan": ("cu dan",),
+    "pha huy": ("tieu diet",),  # of weapons and vehicles, as war news uses both
+    "thong qua": ("phe duyet", "chap thuan"),  # a law, a package of aid
     "": ("cho biet", "cho hay", "tuyen bo", "khang dinh", "thong bao"),
 }
 _ALIKE = re.compile(r"\b(?:" + "|".join(sorted((re.escape(w) for ws in _SAID_ALIKE.values() for w in ws),
