@@ -110,6 +110,9 @@ def test_a_weekday_is_not_a_rank():
     ("Nga kiểm soát 90% lãnh thổ Donbas.", "Ukraine kiểm soát 90% lãnh thổ Donbas.", "other names: Nga ≠ Ukraine"),
     ("Theo WHO, đã có 43 vụ tấn công nhằm vào cơ sở y tế.", "Theo UNICEF, đã có 43 vụ tấn công nhằm vào cơ sở y tế.",
      "other names: WHO ≠ UNICEF"),
+    # who did what to whom turned round, every word kept
+    ("Ukraine tuyên bố đã bắn hạ 7 máy bay Nga trong ngày 6/3.",
+     "Nga tuyên bố đã bắn hạ 7 máy bay Ukraine trong ngày 6/3.", "other names: Ukraine … Nga ≠ Nga … Ukraine"),
     ("141 quốc gia bỏ phiếu ủng hộ nghị quyết.", "141 quốc gia bỏ phiếu phản đối nghị quyết.",
      "opposite words: ủng hộ ≠ phản đối"),
     ("Bão số 3 làm 52 người chết ở Quảng Nam.", "Bão số 3 làm 52 người bị thương ở Quảng Nam.",
@@ -136,6 +139,7 @@ def test_a_name_a_word_turned_into_its_opposite_or_a_term_replaced_is_another_cl
     ("Nga đã bắn 70 quả tên lửa vào Kiev trong đêm qua.", "Nga đã phóng 70 quả tên lửa vào Kiev trong đêm qua."),
     ("Khoảng 7.000 binh sĩ Nga đã tử trận.", "Khoảng 7.000 lính Nga đã tử trận."),
     ("Nga đã phá hủy 150 xe tăng của Ukraine.", "Nga đã tiêu diệt 150 xe tăng của Ukraine."),
+    ("Nga và Ukraine đã trao đổi 86 tù binh.", "Ukraine và Nga đã trao đổi 86 tù binh."),  # a pair in another order
     ("Quốc hội đã thông qua gói viện trợ 40 tỷ USD.", "Quốc hội đã phê duyệt gói viện trợ 40 tỷ USD."),
     ("Giá khí đốt tại châu Âu tăng 60%.", "Khí đốt ở châu Âu tăng giá 60 phần trăm."),
     ("Lực lượng Nga đã bao vây thành phố Mariupol trong 3 tuần.",

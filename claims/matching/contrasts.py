@@ -20,7 +20,7 @@ from claims.matching.glossary import spelled_out, with_acronyms
 from claims.matching.normalize import STOP_WORDS
 from claims.names import PLACES_AND_BODIES, SENTENCE_OPENERS, name_runs
 
-__all__ = ["OPPOSITES", "opposite_words", "other_names", "swapped_term"]
+__all__ = ["OPPOSITES", "opposite_words", "other_names", "swapped_places", "swapped_term"]
 
 # Each entry: two sets of words that say opposite things. Matched on case-folded NFC text with diacritics (folding
 # would make "lỗ" (loss) the same as "lộ" (road)).
@@ -192,3 +192,27 @@ def swapped_term(a_norm: str, b_norm: str) -> tuple[str, str] | None:
     if added > 2 or kept < max(len(mine), len(theirs)) / 2:
         return None
     return " ".join(one), " ".join(other)
+
+
+def swapped_places(a_norm: str, b_norm: str) -> tuple[str, str] | None:
+    """Two terms of `a` that `b` writes in each other's place, all else alike, as folded words: ("ukraine", "nga")
+    for "Ukraine tuyên bố đã bắn hạ 7 máy bay Nga" / "Nga tuyên bố đã bắn hạ 7 máy bay Ukraine": who did what to
+    whom turned round. None otherwise (a paraphrase that moves words rewrites more than two places)."""
+    mine, theirs = a_norm.split(), b_norm.split()
+    if sorted(mine) != sorted(theirs):
+        return None
+    changed = [b for b in SequenceMatcher(None, mine, theirs, autojunk=False).get_opcodes() if b[0] != "equal"]
+    if len(changed) != 2 or any(b[0] != "replace" for b in changed):
+        return None
+    (_, i1, i2, j1, j2), (_, k1, k2, l1, l2) = changed
+    one, other = mine[i1:i2], mine[k1:k2]
+    if one != theirs[l1:l2] or other != theirs[j1:j2] or one == other:
+        return None
+    if not [w for w in one + other if w not in STOP_WORDS and w not in _LITTLE_WORDS]:
+        return None
+    if set(mine[i2:k1]) <= _JOINING:
+        return None  # "Nga và Ukraine" / "Ukraine và Nga": a pair named in another order
+    return " ".join(one), " ".join(other)
+
+
+_JOINING = frozenset("va voi hoac cung and or with".split())

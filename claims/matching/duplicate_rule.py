@@ -26,7 +26,7 @@ from rapidfuzz import fuzz, process, utils
 
 from claims.folding import fold, nfc
 from claims.language import language_name
-from claims.matching.contrasts import opposite_words, other_names, swapped_term
+from claims.matching.contrasts import opposite_words, other_names, swapped_places, swapped_term
 from claims.matching.normalize import STOP_WORDS, match_text, strip_social
 from claims.matching.polarity import negation_count, negation_spans
 from claims.model import Qualifier
@@ -359,9 +359,16 @@ def judge(mine: Side, theirs: Side, *, closeness: float, meaning: float | None =
     if names:
         reasons.append(_("other names: {mine} ≠ {theirs}").format(mine=names[0], theirs=names[1]))
         differences.append(reasons[-1])
+    turned = None if cross or mine.language != theirs.language or contrast or names \
+        else swapped_places(mine.norm, theirs.norm)
+    if turned:  # "Ukraine … bắn hạ 7 máy bay Nga" / "Nga … bắn hạ 7 máy bay Ukraine": who did what to whom
+        first, second = (_as_written(w, mine.raw) for w in turned)
+        reasons.append(_("other names: {mine} ≠ {theirs}").format(mine=f"{first} … {second}",
+                                                                  theirs=f"{second} … {first}"))
+        differences.append(reasons[-1])
     # Checked last and only where nothing else tells the pair apart: it reads the words in order.
     term = None if cross or mine.language != theirs.language or not close or not figures_agree \
-        or not same_polarity or contrast or names else swapped_term(mine.norm, theirs.norm)
+        or not same_polarity or contrast or names or turned else swapped_term(mine.norm, theirs.norm)
     if term and _same_meaning(mine.raw, theirs.raw):
         term = None  # a synonym ("phá hủy" / "tiêu diệt", "rời bỏ" / "rời khỏi"), not another thing
     if term:
@@ -379,6 +386,6 @@ def judge(mine: Side, theirs: Side, *, closeness: float, meaning: float | None =
         words = _shared_words(mine.norm, theirs.norm, mine.raw)
         reasons.append(_("shares the words {words}").format(words=words) if words else _("close in meaning"))
     relation = Relation.DUPLICATE if close and figures_agree and same_polarity and not contrast and not names \
-        and not term else Relation.RELATED
+        and not turned and not term else Relation.RELATED
     return Judgement(relation, " · ".join(reasons), pairs, " · ".join(differences))
 
