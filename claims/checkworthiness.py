@@ -129,7 +129,7 @@ _OPINION = _Lexicon(
 )
 _MODAL = _Lexicon(
     en="would|should|could|might|must|may|can|need to|needs to|ought|want to|wants to|hope|believe|think|feel",
-    vi="có thể|nên|cần|phải|muốn|mong|có lẽ|dường như|có vẻ",
+    vi="có thể|nên|cần|phải|muốn|mong|có lẽ|dường như|có vẻ|hy vọng|hi vọng|kỳ vọng",
 )
 # A view reported as a view ("chuyên gia X nhận định rằng …"): an analysis, which the desk does not check unless it
 # carries a figure or an event of its own.
@@ -137,7 +137,7 @@ _VIEW = _Lexicon(vi="cho rằng|nhận định|tin rằng|đánh giá rằng")
 _POLITE = _Lexicon(
     en="thank you|thanks|good evening|good morning|good night|welcome|applause|laughter|crosstalk|"
     "ladies and gentlemen|congratulations|excuse me|i'm sorry|god bless|appreciate",
-    vi="xin chào|cảm ơn|chúc mừng|xin lỗi|kính thưa",
+    vi="xin chào|cảm ơn|chúc mừng|chúc|xin lỗi|kính thưa",
 )
 _OPENERS = {"and", "but", "so", "well", "now", "oh", "look", "yes", "no"}
 _FIRST_PERSON = {"i", "we", "i'm", "we're", "i've", "we've", "i'd", "we'd", "i'll", "we'll", "tôi"}

@@ -420,9 +420,28 @@ _ACRONYM_BEFORE = re.compile(r"(?<![\w.])[A-Z]{2,}\s$")
 _NAME_BEFORE = re.compile(r"(?<=[^\W\d_] )[A-Z][a-z]+\s$")
 
 
+# A time of day: "19 giờ 30", "5 giờ 30 sáng", "17 giờ ngày 30/6", "9 giờ sáng" (its hour and its minutes),
+# unless a duration's word stands before it ("kéo dài 2 giờ 30 phút", "trong 3 giờ sáng nay").
+_HOUR_AFTER = re.compile(r"\s*giờ(?:\s*\d{1,2}(?!\s*(?:giờ|ngày|tháng|năm|%))(?:\s*phút)?"
+                         r"|\s+(?:sáng|trưa|chiều|tối|đêm|khuya|ngày|hôm)(?![^\W\d_]))", re.IGNORECASE)
+_MINUTES_BEFORE = re.compile(r"\d{1,2}\s*giờ\s*$", re.IGNORECASE)
+_DURATION_BEFORE = re.compile(r"(?:trong|kéo dài|mất|suốt|khoảng|gần|hơn|trên|tới|đến)\s+(?:\d{1,2}\s*giờ\s*)?$",
+                              re.IGNORECASE)
+
+
+def _clock_time(text: str, start: int, end: int) -> bool:
+    """Whether the number at [start, end) is the hour or the minutes of a time of day (see _HOUR_AFTER)."""
+    minutes = _MINUTES_BEFORE.search(text, max(0, start - 9), start)
+    hour = _HOUR_AFTER.match(text, end)
+    if not (hour or minutes):
+        return False
+    hour_start = minutes.start() if minutes else start
+    return _DURATION_BEFORE.search(text, max(0, hour_start - 12), hour_start) is None
+
+
 def _names_a_thing(text: str, start: int, m: re.Match[str]) -> bool:
     """Whether the number at `start` is an ordinal, a name's number or a version ("kỹ thuật 4.0"), not a figure."""
-    if _NAMING_BEFORE.search(text, max(0, start - 16), start):
+    if _NAMING_BEFORE.search(text, max(0, start - 16), start) or _clock_time(text, start, m.end("num")):
         return True
     if _in_a_units_name(text, start) and counted_noun(text, m.end("num"), known_only=True) is None:
         return True  # "Sư đoàn Dù 76 của Nga"; but "Hạm đội Biển Đen 3 tàu" counts ships

@@ -46,6 +46,8 @@ def test_checkable_statements_are_checkworthy(text):
         "Good evening.",
         "Xin chân thành cảm ơn quý vị.",
         "Theo tôi, chúng ta cần kiên nhẫn hơn.",
+        "Chúc các thầy cô ngày 20/11 thật nhiều sức khỏe và niềm vui.",  # a wish, though it holds a date
+        "Chúng tôi hy vọng lợi nhuận năm sau sẽ tăng mạnh.",
         "Let me be very clear about that.",
         "(Applause)",
         "I believe in this country.",

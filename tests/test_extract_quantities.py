@@ -248,3 +248,22 @@ def test_english_ordinals_and_names_numbers_are_no_figures(text):
 def test_english_grouping_in_vietnamese_text_counts_thousands_of_things_that_come_whole(text, value):
     (q,) = find_quantities(text, language="vi")
     assert q.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", [
+    "Bản tin thời tiết được phát sóng lúc 19 giờ 45 trên VTV1.",
+    "Phiên tòa sẽ tiếp tục vào lúc 13 giờ 30 chiều nay.",
+    "Hạn chót nộp hồ sơ là 17 giờ ngày 30/6.",
+    "Chị dậy từ 4 giờ sáng để chuẩn bị hàng.",
+])
+def test_a_time_of_day_is_no_figure_neither_its_hour_nor_its_minutes(text):
+    assert [q.text for q in find_quantities(text, language="vi")] == []
+
+
+@pytest.mark.parametrize(("text", "values"), [
+    ("Cuộc họp kéo dài 2 giờ 30 phút.", [2, 30]),
+    ("Cuộc điện đàm kéo dài gần 2 giờ.", [2]),
+    ("Trong 24 giờ qua, cả nước ghi nhận 300 ca mắc mới.", [24, 300]),
+])
+def test_a_duration_in_hours_stays_a_figure(text, values):
+    assert [q.value for q in find_quantities(text, language="vi")] == values
