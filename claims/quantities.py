@@ -323,11 +323,14 @@ _EN_FRACTION = re.compile(r"\b(?P<num>one|two|three|four|nine|a)[\s-](?P<den>" +
                           r"(?P<of>\s+of\b)?", re.IGNORECASE)
 
 
+_HALF_OF = re.compile(r"(?<!\ba )(?<!\bone )\bhalf(?=\s+of\b)", re.IGNORECASE)
+
+
 def _en_fractions(text: str, blocked) -> list[_Found]:
     """"two-thirds" (⅔), "three quarters", "a third" of something: a share in words. "one half" is ½; "half a
     million" is read with the scales."""
     if "thir" not in text and "quarter" not in text and "fifth" not in text and "tenth" not in text \
-            and "half" not in text and "fourth" not in text:
+            and "alf" not in text and "fourth" not in text:
         return []
     found: list[_Found] = []
     for m in _EN_FRACTION.finditer(text):
@@ -343,7 +346,12 @@ def _en_fractions(text: str, blocked) -> list[_Found]:
         value = numerator / _EN_DENOMINATORS[m.group("den").lower()]
         qe = min(qe, m.start("of")) if m.group("of") else qe
         found.append((Quantity(text[qs:qe], qs, qe, value, None, qualifier), m.start()))
-    return found
+    for m in _HALF_OF.finditer(text):  # "more than half of its tanks": a share; "one half of" is read above
+        if blocked(m.start(), m.end()) or any(q.start <= m.start() < q.end for q, _ in found):
+            continue
+        qualifier, qs, qe = _qualifier(text, m.start(), m.end())
+        found.append((Quantity(text[qs:qe], qs, qe, 0.5, None, qualifier), m.start()))
+    return sorted(found, key=lambda f: f[0].start)
 
 
 def _word_figures(text: str, blocked, taken: list[_Found]) -> list[_Found]:

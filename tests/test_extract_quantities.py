@@ -267,3 +267,16 @@ def test_a_time_of_day_is_no_figure_neither_its_hour_nor_its_minutes(text):
 ])
 def test_a_duration_in_hours_stays_a_figure(text, values):
     assert [q.value for q in find_quantities(text, language="vi")] == values
+
+
+@pytest.mark.parametrize(("text", "value", "qualifier"), [
+    ("More than half of the army's tanks have been destroyed.", 0.5, Qualifier.MORE_THAN),
+    ("Half of the city was left without power.", 0.5, Qualifier.EXACT),
+])
+def test_half_of_something_is_a_share_in_english(text, value, qualifier):
+    (q,) = find_quantities(text, language="en")
+    assert (q.value, q.qualifier) == (value, qualifier)
+
+
+def test_on_behalf_of_holds_no_half():
+    assert find_quantities("She spoke on behalf of the government.", language="en") == []

@@ -89,6 +89,7 @@ def test_attribution_after_the_fact_names_the_source_not_the_subject():
     ("About a quarter of Ukraine's population have been forced from their homes, the United Nations estimates.",
      "United Nations"),
     ("US officials estimate that Russia massed up to 190,000 troops near the border.", "US officials"),
+    ("More than half of the army's tanks have been destroyed, the report claims.", "report"),
     ("In a statement posted on its website, China's foreign ministry urged all sides to exercise restraint.",
      "China's foreign ministry"),
 ])
