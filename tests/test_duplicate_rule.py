@@ -144,6 +144,12 @@ def test_a_name_a_word_turned_into_its_opposite_or_a_term_replaced_is_another_cl
     ("Giá khí đốt tại châu Âu tăng 60%.", "Khí đốt ở châu Âu tăng giá 60 phần trăm."),
     ("Lực lượng Nga đã bao vây thành phố Mariupol trong 3 tuần.",
      "Quân đội Nga đã bao vây thành phố Mariupol trong 3 tuần."),
+    # a share written as a fraction is a telling figure, in digits or in words
+    ("Khoảng 2/3 số trường học của tỉnh đã phải đóng cửa.", "Tỉnh đã phải cho đóng cửa chừng hai phần ba số trường."),
+    # an acronym the glossary does not know may be the body the other claim names
+    ("Theo IISS, quân đội Nga hiện có khoảng 2.800 xe tăng đang hoạt động trong biên chế.",
+     "Viện Nghiên cứu Chiến lược Quốc tế cho biết quân đội Nga hiện có khoảng 2.800 xe tăng đang hoạt động trong "
+     "biên chế."),
     # a body by its acronym and by its Vietnamese name
     ("Ít nhất 1.842 dân thường đã thiệt mạng tính đến ngày 9/4, theo OHCHR.",
      "Văn phòng Cao ủy Nhân quyền LHQ xác nhận tối thiểu 1842 thường dân tử vong tính tới 9/4."),

@@ -150,7 +150,26 @@ def other_names(a: str, b: str) -> tuple[str, str] | None:
 
     only_mine = [n for n, w in mine if not kept(w, theirs)]
     only_theirs = [n for n, w in theirs if not kept(w, mine)]
-    return (only_mine[0], only_theirs[0]) if only_mine and only_theirs else None
+    mine_left = [n for n in only_mine if not any(_may_be_one_body(n, t) for t in only_theirs)]
+    theirs_left = [n for n in only_theirs if not any(_may_be_one_body(t, n) for t in only_mine)]
+    return (mine_left[0], theirs_left[0]) if mine_left and theirs_left else None
+
+
+# The first words of a body's Vietnamese name, folded: an acronym the glossary does not know may stand for it.
+_BODY_WORDS = frozenset("vien|to chuc|co quan|van phong|quy|uy ban|hoi dong|cuc|trung tam|hiep hoi|lien doan|"
+                        "ngan hang|dai hoc|tap doan|cong ty|lien minh".split("|"))
+
+
+def _may_be_one_body(one: str, other: str) -> bool:
+    """Whether `one` and `other` may name one body: an acronym the glossary does not spell out ("ISW") and a body's
+    Vietnamese name ("Viện Nghiên cứu Chiến tranh"), either way round; a known acronym ("WHO") is not given the
+    doubt."""
+    for acronym, name in ((one, other), (other, one)):
+        words = fold(name).split()
+        if acronym.isupper() and 2 <= len(acronym) <= 6 and not spelled_out(acronym) \
+                and (words[:1] and words[0] in _BODY_WORDS or " ".join(words[:2]) in _BODY_WORDS):
+            return True
+    return False
 
 
 # Small words a paraphrase swaps freely ("tại" / "ở"), besides the stop words; folded.

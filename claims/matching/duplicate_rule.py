@@ -218,12 +218,14 @@ class Judgement:
 
 
 def _telling(figure: Figure | None) -> bool:
-    """A figure two different claims rarely share: a date, a share, a sum of money, or a count of ten or more
-    (a small bare number, "số 3", "2 bên", is common to many claims)."""
+    """A figure two different claims rarely share: a date, a share (a percentage or a fraction), a sum of money, or
+    a count of ten or more (a small bare number, "số 3", "2 bên", is common to many claims)."""
     if figure is None:
         return False
     if figure.unit == "date" or _money_or_share(figure.unit):
         return True
+    if figure.unit is None and isinstance(figure.value, float) and 0 < figure.value < 1:
+        return True  # a share written as a fraction: "2/3", "ba phần tư", "two-thirds"
     return isinstance(figure.value, float) and (figure.value >= 100 or (figure.value >= 10 and figure.unit is not None))
 
 
