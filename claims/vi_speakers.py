@@ -73,7 +73,7 @@ _COMMAS = re.compile(r"[,;:]|\s[-–—]\s|^[-–—]\s|(?<=[a-zà-ỹđ])\.(?=[
 # The subject stands after the last of these in its clause ("… sau khi Tổng thống Ukraine … cáo buộc").
 _SUBORDINATE = re.compile(
     r"(?<![^\W\d_])(?:sau khi|trước khi|trong khi|khi|rằng|nhưng|song|vì|bởi|nên|mà|dẫn lời|dẫn thông báo của|"
-    r"dẫn tuyên bố của|trích lời)(?![^\W\d_])", re.IGNORECASE)
+    r"dẫn tuyên bố của|trích lời|trích dẫn)(?![^\W\d_])", re.IGNORECASE)
 _LEADING = re.compile(
     r"^(?:(?:và|nhưng|tuy nhiên|trước đó|sau đó|khi đó|đồng thời|ngoài ra|trong khi đó|trong khi|cũng|còn|mới đây|"
     r"cùng ngày|hôm qua|hôm nay|thì|song|vì vậy|do đó|theo đó|trong đó|đáp lại|tiếp đó|ngay sau đó|ngay trước đó|"
@@ -141,6 +141,9 @@ _AGENT = re.compile(r"được\s+(?P<np>(?:ông|bà|ngài)\s+[^\s,.;:]+(?:\s+[^\
                     r"(?:đưa ra|công bố|phát biểu|nêu ra|khẳng định|chia sẻ)(?![^\W\d_])")
 _INTERVIEW = re.compile(rf"^\W*(?P<np>(?:(?:Ông|Bà|Anh|Chị|Ngài)\s+)?[{UPPER}][^\s:]*(?:\s+[{UPPER}][^\s:]*){{0,4}})"
                         r"\s*:\s")
+_PUBLISHED_BY = re.compile(r"(?:^\W*|,\s*)(?:[Hh]ình ảnh|[Ảả]nh|[Vv]ideo|[Bb]áo cáo|[Ss]ố liệu|[Dd]ữ liệu|[Bb]ản đồ)"
+                           r"(?:\s+vệ tinh)?\s+do\s+(?P<np>[^,;.:]{2,60}?)\s+"
+                           r"(?:công bố|đăng tải|cung cấp|chụp|thực hiện)\s+cho thấy")
 _REPORT_SHOWS = re.compile(r"(?:^\W*|,\s*)(?:[Bb]áo cáo|[Tt]hống kê|[Ss]ố liệu|[Kk]hảo sát|[Nn]ghiên cứu|[Dd]ữ liệu)"
                            r"(?:\s+mới(?:\s+nhất)?)?\s+(?:của|từ)\s+(?P<np>[^,;.:]{2,80}?)\s+cho thấy")
 _HONORIFIC = re.compile(r"^(?:ông|bà|ngài|anh|chị)(?:\s+|$)", re.IGNORECASE)
@@ -433,8 +436,11 @@ class VietnameseSpeakers:
         return self._phrase(m.group("np"))
 
     def _by_report(self, masked: str) -> Attribution | None:
-        """"Báo cáo của Bộ Tài chính cho thấy …": the body whose report it is."""
-        m = _REPORT_SHOWS.search(masked) if "cho thấy" in masked else None
+        """"Báo cáo của Bộ Tài chính cho thấy …", "Hình ảnh do Maxar công bố cho thấy …": the body whose report or
+        pictures they are."""
+        if "cho thấy" not in masked:
+            return None
+        m = _REPORT_SHOWS.search(masked) or _PUBLISHED_BY.search(masked)
         return self._phrase(_clean(m.group("np"))) if m else None
 
     def _by_agent(self, masked: str) -> Attribution | None:

@@ -395,3 +395,12 @@ def test_a_sentence_in_capitals_names_the_body_as_written_and_a_group_joins_its_
         "BỘ QUỐC PHÒNG NGA"
     assert speakers("Mỹ và các đồng minh đã cam kết viện trợ cho Ukraine hơn 13 tỷ USD.")[0][0] == \
         "Mỹ và các đồng minh"
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("Ảnh vệ tinh do Planet Labs công bố cho thấy hàng chục máy bay bị phá hủy tại sân bay.", "Planet Labs"),
+    ("Kênh BBC trích dẫn một nhà ngoại giao châu Âu cho biết gói trừng phạt mới đã sẵn sàng.",
+     "một nhà ngoại giao châu Âu"),
+])
+def test_who_published_the_pictures_and_who_an_outlet_cites_speak(sentence, name):
+    assert speakers(sentence)[0][0] == name
