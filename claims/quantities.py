@@ -399,18 +399,18 @@ def _word_figures(text: str, blocked, taken: list[_Found]) -> list[_Found]:
 # A number right after these names a thing or a place in a list, it counts nothing: "thứ 12" (an ordinal), "số 14",
 # "Nghị quyết 2202", "lữ đoàn 36", "Phụ lục 7", "tầng 5", "lúc 17 giờ" (a time of day). "Ngày thứ 12" of a war or a
 # campaign is kept: it says how many days it has lasted, a figure a fact-checker checks.
+# The kinds of military unit, whose number names one ("lữ đoàn 36", "Sư đoàn Dù 76").
+_UNIT_KINDS = r"(?:(?:lữ|sư|trung|tiểu|quân|binh|phi) đoàn|tập đoàn quân|đại đội|hạm đội)"
 _NAMING_BEFORE = re.compile(
     r"(?<![^\W\d_])(?:(?<!ngày )thứ|(?<!con )(?<!trong )số|lúc|nghị quyết|nghị định|quyết định|thông tư|"
-    r"công văn|phụ lục|"
-    r"lữ đoàn|sư đoàn|trung đoàn|tiểu đoàn|quân đoàn|đại đội|hạm đội|quân khu|quốc lộ|tỉnh lộ|(?<!quãng )đường|phòng|"
+    rf"công văn|phụ lục|{_UNIT_KINDS}|quân khu|quốc lộ|tỉnh lộ|(?<!quãng )đường|phòng|"
     r"kỳ họp|khóa|khoá|phiên|vòng|tầng|lớp|số hiệu|mã|hiệp định|quận|phường|lô|kỳ|đợt|giai đoạn)"
     r"\s+$|(?<![^\W\d_])(?-i:Điều|Khoản|Chương|Mục|Luật|Tập|Phần)\s+$", re.IGNORECASE)
 _VERSION = re.compile(r"\d+\.0$")
-# A military unit's number after its kind ("Sư đoàn Dù 76", "tiểu đoàn thủy quân lục chiến 503", "Lữ đoàn cơ giới
-# 93"): the words between are capitalised or say what arm the unit is; any other word ("Sư đoàn này mất 500 …")
-# makes the number a count again.
-_UNIT_KIND = re.compile(r"(?<![^\W\d_])(?:(?:lữ|sư|trung|tiểu|quân|binh|phi) đoàn|tập đoàn quân|đại đội|hạm đội)",
-                        re.IGNORECASE)
+# A military unit's number after its kind and more words ("Sư đoàn Dù 76", "tiểu đoàn thủy quân lục chiến 503",
+# "Lữ đoàn cơ giới 93"): the words between are capitalised or say what arm the unit is; any other word ("Sư đoàn
+# này mất 500 …") makes the number a count again.
+_UNIT_KIND = re.compile(r"(?<![^\W\d_])" + _UNIT_KINDS, re.IGNORECASE)
 _ARM_WORDS = frozenset("dù cơ giới bộ binh xe tăng thủy quân lục chiến lính đánh pháo đổ đường không cận vệ biệt kích "
                        "đặc nhiệm tên lửa phòng hải công thiết giáp trinh sát".split())
 
@@ -423,6 +423,8 @@ def _in_a_units_name(text: str, start: int) -> bool:
         return False
     between = window[kinds[-1].end():].split()
     return 1 <= len(between) <= 6 and all(w[:1].isupper() or w.lower() in _ARM_WORDS for w in between)
+
+
 _ACRONYM_BEFORE = re.compile(r"(?<![\w.])[A-Z]{2,}\s$")
 # A name's number: "Nord Stream 2", "Minsk 2", "Boeing 737" (a capitalised word inside the sentence, right before).
 _NAME_BEFORE = re.compile(r"(?<=[^\W\d_] )[A-Z][a-z]+\s$")

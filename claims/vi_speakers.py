@@ -57,8 +57,9 @@ _VERB = re.compile(r"(?:cho(?:\s+[^\s,.;:()]+){1,3}\s+biết|" + longest_of(_VER
 _LETTER = re.compile(r"[^\W\d_]")
 # A verb after one of these is a noun ("bài viết", "câu nói", "sự khẳng định") or passive ("được yêu cầu").
 _NOUN_MAKERS = frozenset("bài câu lời bản sự việc cuộc được bị các những một buổi phần theo phiên".split())
-# A noun maker as the second syllable of a word ("nguồn tin quân sự cho biết": "quân sự" is military).
-_WORDS_ENDING_SO = {"sự": frozenset("quân dân hình nhân thực".split())}
+# Two words ending in a noun maker that leave the verb after them a verb: quoting ("được AP dẫn lời nói"), or a
+# word whose second syllable it is ("nguồn tin quân sự cho biết": "quân sự" is military).
+_NOT_NOUN_MAKING = frozenset({"dẫn lời", "trích lời", "quân sự", "dân sự", "hình sự", "nhân sự", "thực sự"})
 # "chưa bình luận", "từ chối bình luận", "không nói": a body or person that does not speak here.
 _REFUSALS = frozenset("chưa không chối tránh".split())
 # "thông tin" is a verb only as a clause's last word ("quân đội Nga thông tin,").
@@ -141,11 +142,13 @@ _AGENT = re.compile(r"được\s+(?P<np>(?:ông|bà|ngài)\s+[^\s,.;:]+(?:\s+[^\
                     r"(?:đưa ra|công bố|phát biểu|nêu ra|khẳng định|chia sẻ)(?![^\W\d_])")
 _INTERVIEW = re.compile(rf"^\W*(?P<np>(?:(?:Ông|Bà|Anh|Chị|Ngài)\s+)?[{UPPER}][^\s:]*(?:\s+[{UPPER}][^\s:]*){{0,4}})"
                         r"\s*:\s")
-_PUBLISHED_BY = re.compile(r"(?:^\W*|,\s*)(?:[Hh]ình ảnh|[Ảả]nh|[Vv]ideo|[Bb]áo cáo|[Ss]ố liệu|[Dd]ữ liệu|[Bb]ản đồ)"
-                           r"(?:\s+vệ tinh)?\s+do\s+(?P<np>[^,;.:]{2,60}?)\s+"
-                           r"(?:công bố|đăng tải|cung cấp|chụp|thực hiện)\s+cho thấy")
-_REPORT_SHOWS = re.compile(r"(?:^\W*|,\s*)(?:[Bb]áo cáo|[Tt]hống kê|[Ss]ố liệu|[Kk]hảo sát|[Nn]ghiên cứu|[Dd]ữ liệu)"
-                           r"(?:\s+mới(?:\s+nhất)?)?\s+(?:của|từ)\s+(?P<np>[^,;.:]{2,80}?)\s+cho thấy")
+# A body's report or pictures that show something: "Báo cáo của Bộ Tài chính cho thấy", "Hình ảnh do Maxar công bố
+# cho thấy".
+_DOCUMENTS = r"[Bb]áo cáo|[Tt]hống kê|[Ss]ố liệu|[Kk]hảo sát|[Nn]ghiên cứu|[Dd]ữ liệu"
+_REPORT_SHOWS = re.compile(rf"(?:^\W*|,\s*)(?:{_DOCUMENTS})(?:\s+mới(?:\s+nhất)?)?\s+(?:của|từ)\s+"
+                           r"(?P<np>[^,;.:]{2,80}?)\s+cho thấy")
+_PUBLISHED_BY = re.compile(rf"(?:^\W*|,\s*)(?:{_DOCUMENTS}|[Hh]ình ảnh|[Ảả]nh|[Vv]ideo|[Bb]ản đồ)(?:\s+vệ tinh)?"
+                           r"\s+do\s+(?P<np>[^,;.:]{2,60}?)\s+(?:công bố|đăng tải|cung cấp|chụp|thực hiện)\s+cho thấy")
 _HONORIFIC = re.compile(r"^(?:ông|bà|ngài|anh|chị)(?:\s+|$)", re.IGNORECASE)
 # "X, người đã …", "X, hiện là …": the words before a title; "người phát ngôn" (spokesperson) is a title whole.
 _APPOSITIVE_ROLE = re.compile(r"^(?:người(?!\s+phát ngôn)"
@@ -218,9 +221,7 @@ def _verbs(masked: str) -> Iterator[re.Match[str]]:
             continue
         before = masked[max(0, m.start() - 12): m.start()].split()
         in_a_name = len(before) >= 2 and before[-1][:1].isupper() and before[-2][:1].isupper()  # "Nhật Bản"
-        quoting = [w.lower() for w in before[-2:]] in (["dẫn", "lời"], ["trích", "lời"])  # "được AP dẫn lời nói"
-        in_a_word = len(before) >= 2 and before[-2].lower() in _WORDS_ENDING_SO.get(before[-1].lower(), ())
-        if before and not in_a_name and not quoting and not in_a_word \
+        if before and not in_a_name and " ".join(before[-2:]).lower() not in _NOT_NOUN_MAKING \
                 and (before[-1].lower() in _NOUN_MAKERS or before[-1].lower() in _REFUSALS):
             continue
         verb = " ".join(m.group().split()).lower()

@@ -155,6 +155,19 @@ def test_a_name_a_word_turned_into_its_opposite_or_a_term_replaced_is_another_cl
      "Văn phòng Cao ủy Nhân quyền LHQ xác nhận tối thiểu 1842 thường dân tử vong tính tới 9/4."),
     ("Theo WHO, đã có 43 vụ tấn công nhằm vào cơ sở y tế tại Ukraine.",
      "Tổ chức Y tế Thế giới cho biết đã có 43 vụ tấn công nhằm vào cơ sở y tế tại Ukraine."),
+    # words news uses alike, and a verb of saying moved or dropped
+    ("Tổng thống Zelensky cho biết khoảng 1.300 binh sĩ Ukraine đã thiệt mạng.",
+     "Khoảng 1300 quân nhân Ukraine đã tử vong, theo ông Zelensky."),
+    # a capital speaking for its country; the EU by its Vietnamese name
+    ("Mỹ sẽ cung cấp thêm 800 triệu USD viện trợ an ninh cho Ukraine.",
+     "Washington sẽ viện trợ an ninh thêm 0,8 tỷ USD cho Kiev."),
+    ("EU đã phê duyệt gói viện trợ quân sự trị giá 500 triệu euro cho Ukraine.",
+     "Liên minh châu Âu đã phê duyệt gói viện trợ quân sự trị giá nửa tỷ euro cho Ukraine."),
+    # a currency's name is its unit, not another name
+    ("Đồng rúp đã mất gần 30% giá trị so với đồng USD.", "Đồng rúp đã mất gần 30% giá trị so với đô la Mỹ."),
+    # a year written with and without "năm"
+    ("Giá dầu Brent đã vọt lên 139 USD/thùng, mức cao nhất kể từ năm 2008.",
+     "Dầu Brent tăng lên 139 USD một thùng, cao nhất từ 2008."),
 ])
 def test_a_reworded_claim_with_the_same_telling_figure_and_names_is_a_duplicate(a, b):
     assert explain(a, b).relation is Relation.DUPLICATE
@@ -188,25 +201,6 @@ def test_an_amount_in_two_scales_is_the_same_figure_as_in_one():
     said = explain("Công ty bị phạt 2 tỷ 500 triệu đồng vì vi phạm môi trường.",
                    "Công ty bị phạt 2,5 tỷ đồng vì vi phạm môi trường.")
     assert said.relation is Relation.DUPLICATE
-
-
-@pytest.mark.parametrize(("a", "b"), [
-    # words news uses alike, and a verb of saying moved or dropped
-    ("Tổng thống Zelensky cho biết khoảng 1.300 binh sĩ Ukraine đã thiệt mạng.",
-     "Khoảng 1300 quân nhân Ukraine đã tử vong, theo ông Zelensky."),
-    # a capital speaking for its country; the EU by its Vietnamese name
-    ("Mỹ sẽ cung cấp thêm 800 triệu USD viện trợ an ninh cho Ukraine.",
-     "Washington sẽ viện trợ an ninh thêm 0,8 tỷ USD cho Kiev."),
-    ("EU đã phê duyệt gói viện trợ quân sự trị giá 500 triệu euro cho Ukraine.",
-     "Liên minh châu Âu đã phê duyệt gói viện trợ quân sự trị giá nửa tỷ euro cho Ukraine."),
-    # a currency's name is its unit, not another name
-    ("Đồng rúp đã mất gần 30% giá trị so với đồng USD.", "Đồng rúp đã mất gần 30% giá trị so với đô la Mỹ."),
-    # a year written with and without "năm"
-    ("Giá dầu Brent đã vọt lên 139 USD/thùng, mức cao nhất kể từ năm 2008.",
-     "Dầu Brent tăng lên 139 USD một thùng, cao nhất từ 2008."),
-])
-def test_paraphrases_of_news_that_change_words_names_for_the_same_thing_or_how_a_year_is_written(a, b):
-    assert explain(a, b).relation is Relation.DUPLICATE
 
 
 @pytest.mark.parametrize(("a", "b"), [

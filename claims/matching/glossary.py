@@ -62,10 +62,18 @@ def _bodies() -> tuple[dict[tuple[str, ...], str], int, re.Pattern[str]]:
     return known, max(map(len, known), default=0), starts
 
 
+@lru_cache(maxsize=1)
+def _names_of() -> dict[str, tuple[str, ...]]:
+    """For each word the glossary knows a name by, those names (`_bodies` read the other way)."""
+    names: dict[str, list[str]] = {}
+    for key, one in _bodies()[0].items():
+        names.setdefault(one, []).append(" ".join(key))
+    return {one: tuple(found) for one, found in names.items()}
+
+
 def spelled_out(word: str) -> tuple[str, ...]:
     """The Vietnamese names the glossary knows by `word` ("UNHCR" → "cao ủy liên hợp quốc về người tị nạn", …)."""
-    word = word.lower()
-    return tuple(" ".join(key) for key, one in _bodies()[0].items() if one == word)
+    return _names_of().get(word.lower(), ())
 
 
 def with_acronyms(text: str) -> str:
