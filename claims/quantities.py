@@ -404,7 +404,7 @@ _UNIT_KINDS = r"(?:(?:lữ|sư|trung|tiểu|quân|binh|phi) đoàn|tập đoàn 
 _NAMING_BEFORE = re.compile(
     r"(?<![^\W\d_])(?:(?<!ngày )thứ|(?<!con )(?<!trong )số|lúc|nghị quyết|nghị định|quyết định|thông tư|"
     rf"công văn|phụ lục|{_UNIT_KINDS}|quân khu|quốc lộ|tỉnh lộ|(?<!quãng )đường|phòng|"
-    r"kỳ họp|khóa|khoá|phiên|vòng|tầng|lớp|số hiệu|mã|hiệp định|quận|phường|lô|kỳ|đợt|giai đoạn)"
+    r"kỳ họp|khóa|khoá|phiên|(?<!trong )vòng|tầng|lớp|số hiệu|mã|hiệp định|quận|phường|lô|kỳ|đợt|giai đoạn)"
     r"\s+$|(?<![^\W\d_])(?-i:Điều|Khoản|Chương|Mục|Luật|Tập|Phần)\s+$", re.IGNORECASE)
 _VERSION = re.compile(r"\d+\.0$")
 # A military unit's number after its kind and more words ("Sư đoàn Dù 76", "tiểu đoàn thủy quân lục chiến 503",
@@ -505,8 +505,10 @@ def _vi_word_figures(text: str, blocked, taken: list[_Found]) -> list[_Found]:
                     or (first == "năm" and unit in ("năm", "tháng", "ngày", "tuần", "giờ", "phút")):
                 continue
         qualifier, qs, qe = _qualifier(text, start, unit_end)
-        if first == "một" and not number.scaled and qualifier is Qualifier.EXACT and unit in _TIME_UNITS:
-            continue  # "một ngày thật vui vẻ": the article "a", not a figure ("hơn một tháng" stays one)
+        if first == "một" and not number.scaled and qualifier is Qualifier.EXACT and unit in _TIME_UNITS \
+                and not _LASTING.search(text, max(0, start - 12), start):
+            continue  # "một ngày thật vui vẻ": the article "a", not a figure ("hơn một tháng", "kéo dài một năm"
+            # stay one)
         if number.approximate:
             qualifier = Qualifier.APPROX
         found.append((Quantity(text[qs:qe], qs, qe, number.value, unit, qualifier), start))
@@ -514,6 +516,9 @@ def _vi_word_figures(text: str, blocked, taken: list[_Found]) -> list[_Found]:
 
 
 _TIME_UNITS = frozenset({"ngày", "tuần", "tháng", "năm", "giờ", "phút", "giây"})
+# Before "một năm", "một tuần": the words of lasting, which make "một" one and not "a" ("kéo dài một năm"); after
+# "trong vòng" or "sau" it stays "a" ("trong vòng một tuần", within a week).
+_LASTING = re.compile(r"(?<![^\W\d_])(?:kéo dài|suốt|mất|chưa đầy)\s+$", re.IGNORECASE)
 
 # A growth told as a multiple without a digit: "tăng gấp đôi" (twice), "gấp rưỡi" (one and a half times), "gấp
 # ba" without "lần"; "doubled", "tripled". They are figures a fact-checker checks ("gấp đôi" is not "gấp ba").

@@ -74,7 +74,10 @@ _COMMAS = re.compile(r"[,;:]|\s[-–—]\s|^[-–—]\s|(?<=[a-zà-ỹđ])\.(?=[
 # The subject stands after the last of these in its clause ("… sau khi Tổng thống Ukraine … cáo buộc").
 _SUBORDINATE = re.compile(
     r"(?<![^\W\d_])(?:sau khi|trước khi|trong khi|khi|rằng|nhưng|song|vì|bởi|nên|mà|dẫn lời|dẫn thông báo của|"
-    r"dẫn tuyên bố của|trích lời|trích dẫn)(?![^\W\d_])", re.IGNORECASE)
+    r"dẫn tuyên bố của|trích lời|trích dẫn|"
+    # "TASS dẫn nguồn tin từ Bộ Quốc phòng Nga cho biết": a source tied to a body speaks, not the agency (an
+    # unnamed one, "dẫn một số nguồn tin khác", leaves the agency as the speaker)
+    r"dẫn(?=\s+(?:các\s+)?nguồn tin\s+(?:từ|của|trong|thuộc|thân cận với|tại)\s))(?![^\W\d_])", re.IGNORECASE)
 _LEADING = re.compile(
     r"^(?:(?:và|nhưng|tuy nhiên|trước đó|sau đó|khi đó|đồng thời|ngoài ra|trong khi đó|trong khi|cũng|còn|mới đây|"
     r"cùng ngày|hôm qua|hôm nay|thì|song|vì vậy|do đó|theo đó|trong đó|đáp lại|tiếp đó|ngay sau đó|ngay trước đó|"
@@ -115,7 +118,8 @@ _BODY_HEADS = frozenset(_low(w) for w in """bộ|sở|ban|ủy ban|uỷ ban|ubnd
     đảng|văn phòng|nhà trắng|điện kremlin|lầu năm góc|liên hợp quốc|quốc hội|hạ viện|thượng viện|không quân|
     hải quân|lục quân|bộ tư lệnh|bộ chỉ huy|phương tiện truyền thông|cơ quan báo chí|phía|chính quyền địa phương|
     tổ chức|hiệp hội|nhóm|mặt trận|liên minh|ngân hàng nhà nước|tòa trọng tài|nhà máy|trường|đại học|
-    liên hiệp quốc|hội nghị|cao ủy|cao uỷ|quỹ|hạm đội|phái bộ|phái đoàn|cộng hòa|cộng hoà""".split("|") if w.strip())
+    liên hiệp quốc|hội nghị|cao ủy|cao uỷ|quỹ|hạm đội|phái bộ|phái đoàn|cộng hòa|cộng hoà|
+    số 10 phố downing|phố downing|điện élysée|dinh élysée""".split("|") if w.strip())
 # The kind of outlet before its name is the name's title: "Hãng tin AP" is AP.
 _OUTLETS = frozenset(_low(w) for w in ("tờ", "báo", "đài", "trang", "kênh", "hãng tin", "hãng thông tấn",
                                        "tạp chí", "hãng"))

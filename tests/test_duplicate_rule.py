@@ -110,6 +110,10 @@ def test_a_weekday_is_not_a_rank():
     ("Nga kiểm soát 90% lãnh thổ Donbas.", "Ukraine kiểm soát 90% lãnh thổ Donbas.", "other names: Nga ≠ Ukraine"),
     ("Theo WHO, đã có 43 vụ tấn công nhằm vào cơ sở y tế.", "Theo UNICEF, đã có 43 vụ tấn công nhằm vào cơ sở y tế.",
      "other names: WHO ≠ UNICEF"),
+    # two people of one family name: a surname alike is not one person
+    ("Ông Vitali Klitschko cho biết 60 người đã thiệt mạng ở Kiev.",
+     "Ông Wladimir Klitschko cho biết 60 người đã thiệt mạng ở Kiev.",
+     "other names: Vitali Klitschko ≠ Wladimir Klitschko"),
     # who did what to whom turned round, every word kept
     ("Ukraine tuyên bố đã bắn hạ 7 máy bay Nga trong ngày 6/3.",
      "Nga tuyên bố đã bắn hạ 7 máy bay Ukraine trong ngày 6/3.", "other names: Ukraine … Nga ≠ Nga … Ukraine"),
@@ -165,6 +169,9 @@ def test_a_name_a_word_turned_into_its_opposite_or_a_term_replaced_is_another_cl
      "Liên minh châu Âu đã phê duyệt gói viện trợ quân sự trị giá nửa tỷ euro cho Ukraine."),
     # a currency's name is its unit, not another name
     ("Đồng rúp đã mất gần 30% giá trị so với đồng USD.", "Đồng rúp đã mất gần 30% giá trị so với đô la Mỹ."),
+    # a person named with a given name and a surname transliterated another way
+    ("Tổng thống Zelensky cho biết 20% lãnh thổ Ukraine đang bị chiếm đóng.",
+     "Theo Tổng thống Volodymyr Zelenskyy, 20% lãnh thổ Ukraine đang bị chiếm đóng."),
     # a year written with and without "năm"
     ("Giá dầu Brent đã vọt lên 139 USD/thùng, mức cao nhất kể từ năm 2008.",
      "Dầu Brent tăng lên 139 USD một thùng, cao nhất từ 2008."),

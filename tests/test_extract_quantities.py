@@ -269,6 +269,17 @@ def test_a_duration_in_hours_stays_a_figure(text, values):
     assert [q.value for q in find_quantities(text, language="vi")] == values
 
 
+@pytest.mark.parametrize(("text", "values"), [
+    ("Lệnh cấm vận sẽ kéo dài một năm.", [1]),  # lasting one year: one
+    ("Thành phố bị mất điện suốt một tuần.", [1]),
+    ("Kho dự trữ giảm 40% trong vòng 1 năm.", [40, 1]),  # "vòng 1" here is no round of talks
+    ("Số ca mắc tăng gấp đôi trong vòng một tuần.", [2]),  # within a week: "a", not a figure
+    ("Vòng 2 của cuộc đàm phán diễn ra tại Istanbul.", []),  # the second round
+])
+def test_one_year_lasting_is_a_figure_but_a_week_within_is_an_article(text, values):
+    assert [q.value for q in find_quantities(text, language="vi")] == values
+
+
 @pytest.mark.parametrize(("text", "value", "qualifier"), [
     ("More than half of the army's tanks have been destroyed.", 0.5, Qualifier.MORE_THAN),
     ("Half of the city was left without power.", 0.5, Qualifier.EXACT),

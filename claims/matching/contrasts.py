@@ -18,7 +18,7 @@ from rapidfuzz.distance import Levenshtein
 from claims.folding import fold, nfc
 from claims.matching.glossary import spelled_out, with_acronyms
 from claims.matching.normalize import STOP_WORDS
-from claims.names import PLACES_AND_BODIES, SENTENCE_OPENERS, name_runs
+from claims.names import PLACES_AND_BODIES, SENTENCE_OPENERS, name_runs, split_title
 
 __all__ = ["OPPOSITES", "opposite_words", "other_names", "swapped_places", "swapped_term"]
 
@@ -103,11 +103,13 @@ _EU = re.compile(r"(?<![^\W\d_])Liên minh [Cc]hâu Âu(?![^\W\d_])")  # its low
 
 
 @lru_cache(maxsize=50_000)
-def _names(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
+def _names(text: str) -> tuple[tuple[str, frozenset[str], frozenset[str]], ...]:
     """The names a text mentions, as written and as a set of folded words. A name that opens the text alone
     counts when it is a known place or body ("Nga kiểm soát …"), not any word capitalised for opening it. A
     currency is no name, a capital standing for its country is the country's name (`_STANDS_FOR`), and a body
-    the glossary knows by one word is that word ("Tổ chức Y tế Thế giới" is "WHO", `with_acronyms`)."""
+    the glossary knows by one word is that word ("Tổ chức Y tế Thế giới" is "WHO", `with_acronyms`). Each name
+    comes with its words and the words of the person it names without the title ("Tổng thống Zelensky": zelensky),
+    or its words again when it names no person."""
     text = with_acronyms(_EU.sub("EU", _DOLLAR_NAME.sub(lambda m: "_" * len(m.group()), nfc(text))))
     found = []
     for s, e in name_runs("· " + text):
@@ -126,7 +128,9 @@ def _names(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
         words_of = set(folded.split())
         if name.isupper():  # "UNHCR" holds the words of its name: "Cao ủy Liên Hợp Quốc về người tị nạn"
             words_of.update(w for full in spelled_out(name) for w in fold(full).split())
-        found.append((name, frozenset(words_of)))
+        title, person = split_title(name)
+        found.append((name, frozenset(words_of), frozenset(fold(person).split()) if title and person
+                      else frozenset(words_of)))
     return tuple(found)
 
 
@@ -138,18 +142,34 @@ def _misspelt(mine: frozenset[str], theirs: frozenset[str]) -> bool:
 _SPELLING = 0.7
 
 
+def _within(few: frozenset[str], many: frozenset[str]) -> bool:
+    """Whether every word of `few` is in `many`, a long word also when `many` spells it another way: "Tổng thống
+    Zelensky" is within "Tổng thống Volodymyr Zelenskyy" (a name transliterated twice), "Vitali Klitschko" is not
+    within "Wladimir Klitschko"."""
+    return few <= many or all(
+        w in many or (len(w) >= _LONG_WORD and any(len(o) >= _LONG_WORD and Levenshtein.normalized_similarity(w, o)
+                                                   >= _WORD_SPELLING for o in many)) for w in few)
+
+
+_LONG_WORD = 6
+_WORD_SPELLING = 0.8
+
+
 def other_names(a: str, b: str) -> tuple[str, str] | None:
     """A name of `a` that `b` replaces by another (`b` mentions a name `a` lacks and lacks one `a` has), or None.
 
     A name counts as kept when the other text has one holding all its words or all of whose words it holds
-    ("Zelensky" and "Tổng thống Zelensky"); a name dropped without another in its place changes nothing."""
+    ("Zelensky" and "Tổng thống Zelensky"), the same for the persons they name without their titles ("Tổng thống
+    Zelensky" and "Volodymyr Zelenskyy"); a name dropped without another in its place changes nothing."""
     mine, theirs = _names(a), _names(b)
 
-    def kept(words: frozenset[str], others: tuple[tuple[str, frozenset[str]], ...]) -> bool:
-        return any(words <= o or o <= words or _misspelt(words, o) for _, o in others)
+    def kept(words: frozenset[str], person: frozenset[str],
+             others: tuple[tuple[str, frozenset[str], frozenset[str]], ...]) -> bool:
+        return any(_within(words, o) or _within(o, words) or _misspelt(words, o)
+                   or _within(person, theirs) or _within(theirs, person) for _, o, theirs in others)
 
-    only_mine = [n for n, w in mine if not kept(w, theirs)]
-    only_theirs = [n for n, w in theirs if not kept(w, mine)]
+    only_mine = [n for n, w, p in mine if not kept(w, p, theirs)]
+    only_theirs = [n for n, w, p in theirs if not kept(w, p, mine)]
     mine_left = [n for n in only_mine if not any(_may_be_one_body(n, t) for t in only_theirs)]
     theirs_left = [n for n in only_theirs if not any(_may_be_one_body(t, n) for t in only_mine)]
     return (mine_left[0], theirs_left[0]) if mine_left and theirs_left else None
