@@ -161,8 +161,10 @@ def name_runs(text: str) -> Iterator[tuple[int, int]]:
             elif nxt in _NAME_PARTICLES and is_capitalised(words[j][2]) and _after_particles(words, j + 1):
                 j = _after_particles(words, j + 1)  # "Ursula von der Leyen": particles inside a foreign name
             elif body and is_capitalised(words[j][2]) and nxt.isalpha() and nxt.islower() \
-                    and nxt not in NOT_SECOND_SYLLABLES:
-                # "Quốc phòng": the second syllable of a word whose first one was capitalised
+                    and nxt not in NOT_SECOND_SYLLABLES and _SYLLABLE.match(fold(words[j][2])) \
+                    and not _ends_a_known_name(words, i, j):
+                # "Quốc phòng": the second syllable of a word whose first one was capitalised; not after a whole
+                # name of a place or body ("Liên Hợp Quốc định nghĩa", "Trung Quốc đăng tải")
                 j += 1
             else:
                 break
@@ -174,6 +176,17 @@ def name_runs(text: str) -> Iterator[tuple[int, int]]:
             end = words[j][0] + last.find(words[j][2]) + len(words[j][2])
             yield start, end
         i = j + 1
+
+
+# The shape of one Vietnamese syllable, folded: only such a word takes a second syllable ("Quốc phòng"), a foreign
+# word does not ("Ukriane mất").
+_SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?$")
+
+
+def _ends_a_known_name(words: list[tuple[int, int, str]], first: int, last: int) -> bool:
+    """Whether the words from `first` to `last` end with a whole known place or body ("… Việt Nam")."""
+    return any(fold(" ".join(w[2] for w in words[k:last + 1])) in PLACES_AND_BODIES
+               for k in range(max(first, last - 3), last + 1))
 
 
 def _ends_clause(token: str) -> bool:

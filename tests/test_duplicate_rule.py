@@ -106,10 +106,13 @@ def test_a_weekday_is_not_a_rank():
 
 @pytest.mark.parametrize(("a", "b", "why"), [
     ("Hà Nội ghi nhận 2.500 ca mắc mới ngày 5/3.", "TP HCM ghi nhận 2.500 ca mắc mới ngày 5/3.",
-     "other names: Hà Nội ghi ≠ TP HCM"),
+     "other names: Hà Nội ≠ TP HCM"),
     ("Nga kiểm soát 90% lãnh thổ Donbas.", "Ukraine kiểm soát 90% lãnh thổ Donbas.", "other names: Nga ≠ Ukraine"),
     ("Theo WHO, đã có 43 vụ tấn công nhằm vào cơ sở y tế.", "Theo UNICEF, đã có 43 vụ tấn công nhằm vào cơ sở y tế.",
      "other names: WHO ≠ UNICEF"),
+    # a place's name ends where the place does, not with the verb after it
+    ("Trung Quốc đăng ký 300 bằng sáng chế mới trong năm 2021.", "Ấn Độ đăng ký 300 bằng sáng chế mới trong năm 2021.",
+     "other names: Trung Quốc ≠ Ấn Độ"),
     # two people of one family name: a surname alike is not one person
     ("Ông Vitali Klitschko cho biết 60 người đã thiệt mạng ở Kiev.",
      "Ông Wladimir Klitschko cho biết 60 người đã thiệt mạng ở Kiev.",
