@@ -231,8 +231,12 @@ def _verbs(masked: str) -> Iterator[re.Match[str]]:
             and _HONORIFIC_OR_TITLED.search(masked[max(0, m.start() - _REACH): m.start()])
         closes_sentence = verb == "thông tin" and not masked[m.end():].strip(" .!\"”") \
             and "," in masked[: m.start()]  # "…, Sở Nông nghiệp tỉnh Nghệ An thông tin."
+        after_a_name = verb == "thông tin" and before and before[-1][:1].isupper() \
+            and not rest.lstrip().startswith(("về", "này", "đó", "của", "trên", "chính", "liên"))  # "Sở Y tế TP HCM
+        # thông tin thành phố đã …": informs, after the body's or the person's name
         if verb in _ONLY_BEFORE_PUNCTUATION and rest.lstrip()[:1] not in (",", ":") \
-                and not rest.lstrip().startswith("thêm") and not after_apposition and not closes_sentence:
+                and not rest.lstrip().startswith("thêm") and not after_apposition and not closes_sentence \
+                and not after_a_name:
             continue  # "thông tin" is a verb before a comma, or after "Đại tá X, Trưởng Công an huyện Y,"
         if rest.startswith((" của", " được")):  # "tuyên bố của": a noun; "xác định được": found, not said
             continue
@@ -336,9 +340,13 @@ class VietnameseSpeakers:
             # refers to, though they do not speak here.
             head = masked[:80]
             for start, end in name_runs(head):
-                _, name = split_title(head[start:end])
+                title, name = split_title(head[start:end])
                 if len(name.split()) >= 2 and fold(name.split()[0]) not in PLACES_AND_BODIES:
                     self._last_person = self.full_name(name)
+                    title = _clean(_COMMAS.split(head[:start])[-1] + title)
+                    if title and self._is_title(title) and not _HONORIFIC.fullmatch(title):
+                        # "Bộ trưởng Bộ Y tế Nguyễn Thanh Long đã làm việc …", then "Bộ trưởng cho biết"
+                        self.remember(self._last_person, title, in_passing=True)
                     break
             return None
         if found.role is None and found.name in self._role_of and fold(found.name) not in PLACES_AND_BODIES:
@@ -478,8 +486,8 @@ class VietnameseSpeakers:
         if not last:
             # "Ông X, <chức vụ>, cho biết" or "<chức vụ>, ông X, cho biết": the two chunks before the verb.
             around = [c for c in _COMMAS.split(before) if c.strip(" _\"“”") and _clean(c)]
-            while len(around) >= 2 and _AGE.match(_clean(around[-1])):
-                around.pop()  # "Bà Nguyễn Thị Hoa, 60 tuổi, cho biết": the age is an aside
+            while len(around) >= 2 and (_AGE.match(_clean(around[-1])) or _LIVES_AT.match(_clean(around[-1]))):
+                around.pop()  # "Bà Nguyễn Thị Hoa, 60 tuổi, trú tại xã X, cho biết": the age and home are asides
             if len(around) == 1:
                 return self._phrase(_clean(around[0]))
             if len(around) >= 2 and _is_place(_clean(around[-1])):
@@ -487,7 +495,9 @@ class VietnameseSpeakers:
             for k in range(len(around) - 3, max(-1, len(around) - 5), -1):
                 # "Ông X, Phó Hiệu trưởng …, đại biểu Quốc hội, cho rằng": several titles after the person
                 titles = [_clean(c) for c in around[k + 1:]]
-                if _names_someone(_clean(around[k])) and all(self._is_title(t) for t in titles):
+                if _names_someone(_clean(around[k])) and all(self._is_title(t) for t in titles) \
+                        and not any(_HONORIFIC.match(t) and _names_someone(t) for t in titles):
+                    # ("Trao đổi với phóng viên Tuổi Trẻ, anh X, một tài xế, cho hay": "anh X" is the person)
                     person = self._phrase(_clean(around[k]))
                     if person is not None:
                         role = ", ".join(titles) if not any("_" in t for t in titles) else None
@@ -610,6 +620,10 @@ class VietnameseSpeakers:
             name = ""  # "Phóng viên AP": a role at a body, without a name
         if name and title and (" ".join(title.split()[-2:]) in _PLACE_KINDS or title.split()[-1] in _PLACE_KINDS):
             name = ""  # "… tỉnh Quảng Bình": a place's name
+        if name and title and role_width and any(_low(w) in _BODY_HEADS for w in title.split()[role_width:]) \
+                and (fold(name) in PLACES_AND_BODIES
+                     or (_vietnamese(name.split()[0]) and fold(name.split()[0]) not in VI_SURNAMES)):
+            name = ""  # "Lãnh đạo Sở Y tế Đà Nẵng": a role at a body of a place, without a person's name
         if name and title and (_low(title.split()[-1]) in _BODY_HEADS
                                or _low(" ".join(title.split()[-2:])) in _BODY_HEADS) \
                 and ((len(name.split()) == 1 and _low(title.split()[-1]) in _NAMED_LIKE_BRANDS)
@@ -657,6 +671,10 @@ class VietnameseSpeakers:
                 # "Tổng thống Nga" for someone introduced as "Tổng thống Vladimir Putin": the title without places
                 bare = " ".join(w for w in key.split() if w not in _PLACE_WORDS)
                 known = self._by_role.get(bare, set()) if bare != key else set()
+            if not known and len(key.split()) >= 2:
+                # "Bộ trưởng" for someone introduced as "Bộ trưởng Bộ Y tế Nguyễn Thanh Long": the head of a title
+                known = {name for role, names in self._by_role.items() if role.startswith(key + " ")
+                         for name in names}
             if len(known) == 1:
                 person = next(iter(known))
                 self._last_person = person
@@ -727,6 +745,8 @@ _DIRECTIONS = frozenset("đông tây nam bắc miền phía vùng tỉnh thành 
 # A person introduced with an honorific or a rank and their title between commas: "Đại tá X, Trưởng …,".
 _HONORIFIC_OR_TITLED = re.compile(rf"(?:^|[\s,])(?:[Ôô]ng|[Bb]à|[Aa]nh|[Cc]hị|[Đđ]ại tá|[Tt]rung tá|[Tt]hiếu tá|"
                                   rf"[Tt]hượng tá|[Tt]ướng)\s+[{UPPER}][^,]*,[^,]+,\s*$")
+# "trú tại xã Cẩm Thịnh", "ngụ ở phường 3", "quê Nghệ An": where a person lives, an aside like the age.
+_LIVES_AT = re.compile(r"^(?i:trú|ngụ|cư trú|thường trú|tạm trú|sống|quê)(?:\s+(?i:tại|ở)(?![^\W\d_])|\s+[A-ZÀ-ỸĐ])")
 _AGE = re.compile(r"^(?:\d{1,3}|[^\W\d_]+)\s+tuổi$")
 _BRACKETED = r"\((?P<inside>[^()]{2,120})\)"
 _LAST_PARENTHESIS = re.compile(_BRACKETED + r"\s*$")

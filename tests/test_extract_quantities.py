@@ -275,8 +275,10 @@ def test_a_duration_in_hours_stays_a_figure(text, values):
     ("Kho dự trữ giảm 40% trong vòng 1 năm.", [40, 1]),  # "vòng 1" here is no round of talks
     ("Số ca mắc tăng gấp đôi trong vòng một tuần.", [2]),  # within a week: "a", not a figure
     ("Vòng 2 của cuộc đàm phán diễn ra tại Istanbul.", []),  # the second round
+    ("Tỉnh bắt đầu tiêm mũi 4 cho 120.000 người.", [120000]),  # the fourth dose names a dose, counts nothing
 ])
-def test_one_year_lasting_is_a_figure_but_a_week_within_is_an_article(text, values):
+def test_one_year_lasting_is_a_figure_but_a_week_within_is_an_article_and_a_round_or_dose_counts_nothing(
+        text, values):
     assert [q.value for q in find_quantities(text, language="vi")] == values
 
 

@@ -269,6 +269,10 @@ def test_thong_tin_them_attributes():
          "Lãnh đạo Sở Giao thông Vận tải TP HCM", None),
         # asides between the person and the verb: an age, a title between dashes or in brackets
         ("Bà Nguyễn Thị Hoa, 60 tuổi, cho biết giá gạo đã tăng gấp đôi.", "Nguyễn Thị Hoa", None),
+        ("Ông Trần Văn Tư, 58 tuổi, trú tại xã Hòa Bắc, kể nước lên tới mái nhà chỉ trong 2 giờ.", "Trần Văn Tư", None),
+        # a reporter's outlet before the person who speaks to it
+        ("Trao đổi với phóng viên Thanh Niên, chị Phạm Thị Thu, một tiểu thương, cho hay giá rau tăng 30%.",
+         "Phạm Thị Thu", "một tiểu thương"),
         ("Ông Lê Văn Thành - Phó Thủ tướng - đề nghị hỗ trợ 10 tỷ đồng cho tỉnh.", "Lê Văn Thành", "Phó Thủ tướng"),
         ("Ông Nguyễn Văn Hùng (Giám đốc Công ty ABC) khẳng định doanh thu tăng 30%.", "Nguyễn Văn Hùng",
          "Giám đốc Công ty ABC"),
@@ -351,6 +355,19 @@ def test_a_body_informing_at_the_end_as_reported_and_a_pledge(sentence, name):
 
 def test_information_as_a_noun_names_nobody():
     assert speakers("Người dân cần cập nhật thông tin.") == [(None, None)]
+    assert speakers("Theo Cục An toàn thông tin, 300 trang web đã bị tấn công.")[0][0] == "Cục An toàn thông tin"
+
+
+def test_informing_right_after_a_bodys_name_attributes():
+    assert speakers("Lãnh đạo Sở Y tế Đà Nẵng thông tin thành phố đã tiêm 400.000 liều vaccine.")[0][0] == \
+        "Lãnh đạo Sở Y tế Đà Nẵng"
+
+
+def test_a_title_alone_refers_back_to_the_person_introduced_with_it_who_did_not_speak_yet():
+    found = speakers("Chiều 3/4, Bộ trưởng Bộ Công Thương Nguyễn Hồng Diên đã làm việc với tỉnh Lạng Sơn.",
+                     "Bộ trưởng cho biết 1.200 xe hàng vẫn đang chờ thông quan.")
+    assert found[0] == (None, None)
+    assert found[1][0] == "Nguyễn Hồng Diên"
 
 
 def test_a_body_whose_name_holds_and_stays_one_body():
