@@ -56,7 +56,8 @@ _VERBS = (
 _VERB = re.compile(r"(?:cho(?:\s+[^\s,.;:()]+){1,3}\s+biết|" + longest_of(_VERBS) + r")(?![^\W\d_])")
 _LETTER = re.compile(r"[^\W\d_]")
 # A verb after one of these is a noun ("bài viết", "câu nói", "sự khẳng định") or passive ("được yêu cầu").
-_NOUN_MAKERS = frozenset("bài câu lời bản sự việc cuộc được bị các những một buổi phần theo phiên".split())
+# So is one right after "trước", "sau", "về" ("giận dữ trước đề xuất cắt đất", "sau cảnh báo của Mỹ").
+_NOUN_MAKERS = frozenset("bài câu lời bản sự việc cuộc được bị các những một buổi phần theo phiên trước sau về".split())
 # Two words ending in a noun maker that leave the verb after them a verb: quoting ("được AP dẫn lời nói"), or a
 # word whose second syllable it is ("nguồn tin quân sự cho biết": "quân sự" is military).
 _NOT_NOUN_MAKING = frozenset({"dẫn lời", "trích lời", "quân sự", "dân sự", "hình sự", "nhân sự", "thực sự"})

@@ -358,6 +358,14 @@ def test_information_as_a_noun_names_nobody():
     assert speakers("Theo Cục An toàn thông tin, 300 trang web đã bị tấn công.")[0][0] == "Cục An toàn thông tin"
 
 
+@pytest.mark.parametrize("sentence", [
+    ">> Xem thêm: Thủ tướng Anh 'nổi giận' trước đề xuất nhượng đất cho Nga",
+    "Sau cảnh báo của Washington, Moskva rút 3.000 quân khỏi biên giới.",
+])
+def test_a_verb_of_saying_after_before_or_after_is_a_noun_and_names_nobody(sentence):
+    assert speakers(sentence) == [(None, None)]
+
+
 def test_informing_right_after_a_bodys_name_attributes():
     assert speakers("Lãnh đạo Sở Y tế Đà Nẵng thông tin thành phố đã tiêm 400.000 liều vaccine.")[0][0] == \
         "Lãnh đạo Sở Y tế Đà Nẵng"
