@@ -24,7 +24,7 @@ _EN_VERBS = (
     "said", "says", "told", "tells", "stated", "announced", "announces", "claimed", "warned", "warns", "noted",
     "wrote", "writes", "argued", "insisted", "confirmed", "explained", "testified", "declared", "acknowledged",
     "admitted", "denied", "estimates that", "estimated that", "estimate that", "reported that", "reports that",
-    "urged", "urges",
+    "urged", "urges", "say", "added that",
 )
 # Verbs that attribute only as a sentence's last word, after the source ("…, NATO officials estimated."): before
 # it they are as often facts ("the company reported a loss").
@@ -47,6 +47,10 @@ _SOURCE_OF = re.compile(r"^(?:an?|the)\s+" + _DOCUMENT_OF, re.IGNORECASE)
 _VERB = re.compile(
     r"(?:" + "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(_VI_VERBS + _EN_VERBS,
                                                                                      key=len, reverse=True))
+    # "rejected the claims", "dismissed the report as": a denial; before anything else they are acts ("rejected the
+    # bill", "dismissed the general")
+    + r"|(?:rejected|dismissed)(?=\s+(?:the\s+|these\s+|those\s+|such\s+|all\s+|any\s+)?(?:[^\W\d_]+\s+)?"
+      r"(?:claims?|reports?|allegations?|accusations?|suggestions?|charges?)(?![^\W\d_]))"
     + r")(?![^\W\d_])"
 )
 _LETTER = re.compile(r"[^\W\d_]")
@@ -87,6 +91,9 @@ _SUBORDINATE = {"khi", "rằng", "nếu", "vì", "mà", "that", "if", "when", "b
                 "was", "were", "are", "đây", "đó", "had", "has", "have", "will", "would", "could"}
 _HONORIFICS = {"ông", "bà", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "madam"}
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+# "The Finnish leader", "the minister": a title that refers back to the person named last.
+_BACK_ROLES = frozenset("leader president minister premier chancellor diplomat envoy spokesman spokeswoman mayor "
+                        "governor secretary ambassador commander".split())
 _AGE = re.compile(r"^\d{1,3}$")
 # After "said X": ", an adviser to the president" is X's title.
 _APPOSITION_AFTER = re.compile(r"\s*,\s*(?P<role>(?:an?|the)\s+[^,;.\"“”]{2,80})")
@@ -189,6 +196,7 @@ class SpeakerResolver:
                 k = capitalised.find("CC", j)
 
     def _resolve(self, phrase: str) -> str | None:
+        indefinite = phrase.strip(" ,;:-–—_\"“”").lower().startswith(("a ", "an ", "one "))
         phrase = _LEADING.sub("", phrase.strip(" ,;:-–—_\"“”"))
         while True:
             # Strip time words and adverbs off the end, looking only at the tail so this stays cheap.
@@ -227,6 +235,9 @@ class SpeakerResolver:
         if known:
             self._last_person = known
             return known
+        if words[-1] in _BACK_ROLES and self._last_person and len(words) <= 3 and not indefinite and (
+                words[-1] == "leader" or words[-1] in (self._role_of.get(self._last_person) or words[-1]).lower()):
+            return self._last_person  # "The Finnish leader added that": the person named last, if the title fits
         # An unnamed speaker ("Một quan chức Mỹ giấu tên", "the ministry") is kept as written when short.
         return phrase if len(words) <= 6 else None
 
@@ -281,8 +292,28 @@ class SpeakerResolver:
             speaker = self._resolve(closing.group("np"))
         if speaker is None and (findings := _FINDINGS_OF.search(masked)):
             speaker = self._resolve(findings.group("np"))
+        if speaker is None:
+            self._mentioned(masked)
         self._learn_names(masked)
         return speaker
+
+    def _mentioned(self, masked: str) -> None:
+        """The person a sentence opens with though they do not speak in it ("Finnish President Sauli Niinisto
+        called …"): whom "he" or "the Finnish leader" refers to next, known with that title."""
+        run: list[str] = []
+        for word in masked.split()[:12]:
+            if word[:1].isupper() and word.strip(",;:.").isalpha():
+                run.append(word.strip(",;:."))
+                if word[-1:] in ",;:.":
+                    break
+            elif run:
+                break
+        role, name = _name_in(" ".join(run))
+        if len(name.split()) >= 2 and fold(name.split()[0]) not in PLACES_AND_BODIES:
+            self._last_person = self._full(name)
+            if role.strip():
+                self._remember(self._last_person, role)
+                self._keep_role(self._last_person, role)
 
 
 _VIETNAMESE_LETTERS = re.compile("[ăâđêôơưĂÂĐÊÔƠƯạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]")

@@ -97,6 +97,26 @@ def test_a_person_quoted_in_the_passive_an_estimate_and_an_appeal_name_who_speak
     assert find_speakers([sentence]) == [speaker]
 
 
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("Western intelligence officials say a third of Russia's invasion force has been lost.",
+     "Western intelligence officials"),
+    ("Beijing rejected the accusations as \"disinformation\".", "Beijing"),
+    ("The ministry dismissed the reports of a second mobilisation.", "ministry"),
+    ("The senate rejected the bill by 52 votes to 48.", None),  # an act, not a statement
+    ("The coach dismissed two players after the match.", None),
+    ("Farmers have no say in how the grain is shipped.", None),
+])
+def test_officials_say_and_a_denial_attribute_but_acts_do_not(sentence, speaker):
+    assert find_speakers([sentence]) == [speaker]
+
+
+def test_a_person_named_without_speaking_is_whom_a_title_refers_to_next():
+    found = _said("Polish President Andrzej Duda met Joe Biden in Warsaw on Saturday. "
+                  "The Polish leader added that 3 million refugees had crossed into Poland. "
+                  "A presidential aide said the talks had gone well.")
+    assert found == [(None, None), ("Andrzej Duda", "Polish President"), ("A presidential aide", None)]
+
+
 def _said(text: str) -> list[tuple[str | None, str | None]]:
     return [(c.speaker, c.speaker_role) for c in extract_claims(text).claims]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from claims.matching import compare, match_text, negation_count, same_figures
+from claims.matching.duplicate_rule import Relation, explain
 
 
 @pytest.mark.parametrize("a, b", [
@@ -57,6 +58,16 @@ def test_negation_words_inside_other_words_do_not_count():
     assert negation_count("Chùa Một Cột ở Hà Nội") == 0  # chùa folds to chua, but is not "chưa"
     assert negation_count("Cha tôi là bác sĩ") == 0  # cha (father) is not "chả"
     assert negation_count("Nothingness and notable knots") == 0
+    # "không" as the air or the void, and "không chỉ" (not only), deny nothing
+    assert negation_count("Không quân Nga bắn hạ 2 máy bay không người lái gần hệ thống phòng không S-300") == 0
+    assert negation_count("Cuộc không kích không chỉ nhắm vào hàng không dân dụng") == 0
+    # the same syllables starting another word still deny
+    assert negation_count("Quân đội không quân sự hóa khu vực và không kích hoạt hệ thống") == 2
+
+
+def test_a_drone_is_no_denial_so_a_reworded_drone_claim_is_a_duplicate():
+    assert explain("Nga tuyên bố đã phá hủy 31 máy bay không người lái của Ukraine ngày 5/5.",
+                   "Ngày 5/5, Nga nói đã tiêu diệt 31 UAV của Ukraine.").relation is Relation.DUPLICATE
 
 
 def test_two_negations_count_once_each_and_a_phrase_counts_once():

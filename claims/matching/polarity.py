@@ -15,8 +15,15 @@ NEGATION_CUES = (
     "did not", "not", "never", "no", "nobody", "none", "nothing", "neither", "nor", "cannot",
     "deny", "denies", "denied", "denying",
 )
+# "không" is also the air and the void in compounds of war news, and "không chỉ" (not only) asserts: "không quân"
+# (air force), "phòng không" (air defence), "không kích", "máy bay không người lái", "hàng không", "không gian".
+_NOT_DENYING = (r"(?<!phòng )(?<!hàng )(?<!đối )(?<!trên )(?<!chân )(?<!hư )"
+                r"(?!không (?:quân(?! sự)|kích(?! hoạt| động| thích)|khí|gian(?! dối| lận)|phận|"
+                r"chiến(?! đấu| thắng| tranh)|người lái|vận(?! chuyển| hành| động)|lực(?! lượng)|"
+                r"trung(?! thực| lập| thành)|ảnh(?! hưởng)|tặc|chỉ(?! định| đạo| ra| trích| huy)|những)(?!\w))")
 _CUES = re.compile(
-    r"(?<!\w)(?:" + "|".join(re.escape(c) for c in NEGATION_CUES) + r")(?!\w)|\w+n[’']t(?!\w)",
+    r"(?<!\w)(?:" + "|".join(_NOT_DENYING + re.escape(c) if c == "không" else re.escape(c) for c in NEGATION_CUES)
+    + r")(?!\w)|\w+n[’']t(?!\w)",
 )
 
 
