@@ -37,7 +37,10 @@ PLACES_AND_BODIES = frozenset(fold(w.strip()) for w in """
     Washington|Moscow|Moskva|Kiev|Kyiv|Bắc Kinh|Tokyo|London|Paris|Berlin|Brussels|U.S.|US|UK|U.K.|American|
     Russian|Ukrainian|Chinese|British|French|German|White House|Pentagon|Congress|Senate|Democrat|Democratic|
     Republican|State Department|Ministry|Foreign|Defense|Health|Chechnya|Donetsk|Lugansk|Luhansk|Mariupol|Kharkov|
-    Kharkiv|Crimea|Donbass|Âu|Tây|Phi|Đông Âu|Tây Âu|Trung Đông|Mỹ Latinh|Bắc Mỹ|Nam Mỹ
+    Kharkiv|Crimea|Donbass|Âu|Tây|Phi|Đông Âu|Tây Âu|Trung Đông|Mỹ Latinh|Bắc Mỹ|Nam Mỹ|
+    U-crai-na|Mát-xcơ-va|Mátxcơva|Matxcơva|Ki-ép|Ki-ev|Điện Crem-li|Crem-li|Oa-sinh-tơn|Bê-la-rút|Minsk|Min-xcơ|
+    Crưm|Đôn-bát|Donbas|Đô-nét-xcơ|Lu-han-xcơ|Lu-gan-xcơ|Khác-cốp|Ma-ri-u-pôn|Khéc-xôn|Kherson|Ô-đét-xa|Odessa|
+    I-xra-en|Xy-ri|Xi-ri|Brúc-xen|Luân Đôn|Pa-ri|Béc-lin|Hungary|Hung-ga-ri|Séc|Litva|Lít-va|Gruzia|Moldova
     """.split("|"))
 _LONGEST = max(len(w.split()) for w in PLACES_AND_BODIES)
 # Heads of organisations' names: a run opened by one keeps the uncapitalised second syllables of its words
@@ -190,6 +193,9 @@ def _ends_a_known_name(words: list[tuple[int, int, str]], first: int, last: int)
 
 
 def _ends_clause(token: str) -> bool:
+    """Whether a word closes its clause; an initial ("V. Pu-tin", "J. Biden") does not."""
+    if len(token) == 2 and token[1] == "." and token[0].isupper():
+        return False
     return token[-1:] in ",;:.()\"“”!?"
 
 

@@ -414,6 +414,9 @@ def test_a_sentence_in_capitals_names_the_body_as_written_and_a_group_joins_its_
      "một nhà ngoại giao châu Âu"),
     # an agency citing a source it does not name speaks itself, even a source inside a body
     ("Hãng tin Interfax dẫn nguồn tin từ Bộ Ngoại giao Nga cho biết cuộc gặp đã bị hoãn.", "Interfax"),
+    # names spelled by sound, with an initial, after a country spelled the same way
+    ("Tổng thống U-crai-na V. Dê-len-xki kêu gọi phương Tây gửi thêm 200 xe tăng.", "V. Dê-len-xki"),
+    ("Người phát ngôn Điện Crem-li Đ. Pe-xcốp nói rằng cuộc gặp chưa được lên kế hoạch.", "Đ. Pe-xcốp"),
     # a seat of government named by its address speaks for it
     ("Số 10 phố Downing cho biết London sẽ cử thêm chuyên gia rà phá bom mìn tới Ukraine.", "Số 10 phố Downing"),
     ("Điện Élysée thông báo hai tổng thống đã điện đàm trong gần hai giờ.", "Điện Élysée"),

@@ -17,7 +17,7 @@ from rapidfuzz.distance import Levenshtein
 
 from claims.folding import fold, nfc
 from claims.matching.glossary import spelled_out, with_acronyms
-from claims.matching.normalize import STOP_WORDS
+from claims.matching.normalize import STOP_WORDS, said_alike
 from claims.names import PLACES_AND_BODIES, SENTENCE_OPENERS, name_runs, split_title
 
 __all__ = ["OPPOSITES", "opposite_words", "other_names", "swapped_places", "swapped_term"]
@@ -87,14 +87,16 @@ _DOLLAR_NAME = re.compile(r"(?<![^\W\d_])(?:đô la|đôla|đô-la|dollar|dollar
 # A country and the capital or seat that speaks and acts for it in news ("Washington sẽ viện trợ …" is "Mỹ sẽ viện
 # trợ …"): the same name, unless written as where something happens ("ở Kiev" is not "ở Ukraine").
 _STANDS_FOR = {fold(alias): fold(country) for country, aliases in (
-    ("Mỹ", ("Hoa Kỳ", "Washington", "Nhà Trắng", "US", "USA", "United States", "White House")),
-    ("Nga", ("Moscow", "Mátxcơva", "Matxcơva", "Điện Kremlin", "Kremlin", "Russia")),
-    ("Ukraine", ("Kiev", "Kyiv", "Ucraina")),
-    ("Anh", ("London", "Vương quốc Anh", "Britain", "UK")),
+    ("Mỹ", ("Hoa Kỳ", "Washington", "Oa-sinh-tơn", "Nhà Trắng", "US", "USA", "United States", "White House")),
+    ("Nga", ("Moscow", "Moskva", "Mátxcơva", "Matxcơva", "Mát-xcơ-va", "Điện Kremlin", "Kremlin", "Điện Crem-li",
+             "Crem-li", "Russia")),
+    ("Ukraine", ("Kiev", "Kyiv", "Ucraina", "Ukraina", "U-crai-na", "Ki-ép", "Ki-ev")),
+    ("Anh", ("London", "Luân Đôn", "Vương quốc Anh", "Britain", "UK")),
     ("Trung Quốc", ("Bắc Kinh", "Beijing", "China")),
-    ("EU", ("Brussels", "European Union")),  # "Liên minh châu Âu" is written "EU" first (`_EU`)
-    ("Pháp", ("Paris", "France")),
-    ("Đức", ("Berlin", "Germany")),
+    ("EU", ("Brussels", "Brúc-xen", "European Union")),  # "Liên minh châu Âu" is written "EU" first (`_EU`)
+    ("Pháp", ("Paris", "Pa-ri", "France")),
+    ("Đức", ("Berlin", "Béc-lin", "Germany")),
+    ("Belarus", ("Bê-la-rút", "Minsk", "Min-xcơ")),
 ) for alias in aliases}
 # Words before a country's name that say which of its people or bodies act, as news varies them freely.
 _GENERIC_HEAD = re.compile(r"^(?:luc luong|quan doi|quan|chinh phu|chinh quyen|phia|nha nuoc|nguoi|the)\s+(?=\S)")
@@ -125,11 +127,13 @@ def _names(text: str) -> tuple[tuple[str, frozenset[str], frozenset[str]], ...]:
         folded = _GENERIC_HEAD.sub("", fold(name)) or fold(name)  # "Lực lượng Nga", "Quân đội Nga": Nga
         if folded in _STANDS_FOR and not _WHERE.search(text, 0, max(0, s - 2)):
             folded = _STANDS_FOR[folded]
-        words_of = set(folded.split())
+        # a name spelled by sound ("Pu-tin", "Ma-ri-u-pôn") as its usual spelling
+        words_of = set(said_alike(folded.replace("-", " ")).split())
         if name.isupper():  # "UNHCR" holds the words of its name: "Cao ủy Liên Hợp Quốc về người tị nạn"
             words_of.update(w for full in spelled_out(name) for w in fold(full).split())
         title, person = split_title(name)
-        found.append((name, frozenset(words_of), frozenset(fold(person).split()) if title and person
+        person_words = set(said_alike(fold(person).replace("-", " ")).split())
+        found.append((name, frozenset(words_of), frozenset(person_words) if title and person_words
                       else frozenset(words_of)))
     return tuple(found)
 
@@ -145,10 +149,11 @@ _SPELLING = 0.7
 def _within(few: frozenset[str], many: frozenset[str]) -> bool:
     """Whether every word of `few` is in `many`, a long word also when `many` spells it another way: "Tổng thống
     Zelensky" is within "Tổng thống Volodymyr Zelenskyy" (a name transliterated twice), "Vitali Klitschko" is not
-    within "Wladimir Klitschko"."""
+    within "Wladimir Klitschko"; an initial stands for a given name of its letter ("V. Putin", "Vladimir Putin")."""
     return few <= many or all(
         w in many or (len(w) >= _LONG_WORD and any(len(o) >= _LONG_WORD and Levenshtein.normalized_similarity(w, o)
-                                                   >= _WORD_SPELLING for o in many)) for w in few)
+                                                   >= _WORD_SPELLING for o in many))
+        or (len(w) == 2 and w[1] == "." and any(o[:1] == w[0] for o in many)) for w in few)  # "V." for "Vladimir"
 
 
 _LONG_WORD = 6
@@ -226,6 +231,10 @@ def swapped_term(a_norm: str, b_norm: str) -> tuple[str, str] | None:
         return None
     if Levenshtein.normalized_similarity(" ".join(one), " ".join(other)) >= _SPELLING:
         return None
+    if len(one) == len(other) == 1 and min(len(one[0]), len(other[0])) == 1 and one[0][0] == other[0][0]:
+        return None  # an initial and the name it stands for ("V. Putin" / "Vladimir Putin")
+    if _STANDS_FOR.get(" ".join(one), " ".join(one)) == _STANDS_FOR.get(" ".join(other), " ".join(other)):
+        return None  # a capital for its country ("Moskva" / "Nga")
     added = sum(max(b[2] - b[1], b[4] - b[3]) for b in blocks if b[0] in ("insert", "delete"))
     kept = sum(b[2] - b[1] for b in blocks if b[0] == "equal")
     if added > 2 or kept < max(len(mine), len(theirs)) / 2:

@@ -100,10 +100,35 @@ _SAID_ALIKE = {
     "pha huy": ("tieu diet",),  # of weapons and vehicles, as war news uses both
     "thong qua": ("phe duyet", "chap thuan"),  # a law, a package of aid
     "": ("cho biet", "cho hay", "tuyen bo", "khang dinh", "thong bao"),
+    # places and people of the news as the official press spells them by sound ("U-crai-na", "Mát-xcơ-va"), or
+    # as other transliterations do, written one way
+    "ukraine": ("u crai na", "ukraina", "ucraina"),
+    "moskva": ("mat xco va", "matxcova", "mat xcova"),
+    "kiev": ("ki ep", "ki ev", "kyiv"),
+    "kremlin": ("crem li",),
+    "washington": ("oa sinh ton",),
+    "belarus": ("be la rut",),
+    "donbass": ("don bat", "donbas"),
+    "donetsk": ("do net xco",),
+    "luhansk": ("lu han xco", "lu gan xco", "lugansk"),
+    "kharkov": ("khac cop", "kharkiv", "khar cop"),
+    "mariupol": ("ma ri u pon",),
+    "kherson": ("khec xon",),
+    "odessa": ("o det xa", "odesa"),
+    "israel": ("i xra en",),
+    "syria": ("xy ri", "xi ri"),
+    "brussels": ("bruc xen",),
+    "putin": ("pu tin",),
+    "zelensky": ("zelenskyy", "zelenskiy", "de len xki"),
 }
 _ALIKE = re.compile(r"\b(?:" + "|".join(sorted((re.escape(w) for ws in _SAID_ALIKE.values() for w in ws),
                                                 key=len, reverse=True)) + r")\b")
 _ALIKE_TO = {w: first for first, ws in _SAID_ALIKE.items() for w in ws}
+
+
+def said_alike(folded: str) -> str:
+    """Folded words with the news words said alike written one way: ``said_alike("u crai na") == "ukraine"``."""
+    return " ".join(_ALIKE.sub(lambda m: _ALIKE_TO[m.group()], folded).split())
 
 
 def match_text(text: str) -> str:
@@ -114,8 +139,7 @@ def match_text(text: str) -> str:
     'hon 1700000 nguoi'
     """
     cleaned = canonical_figures(strip_social(unicodedata.normalize("NFC", nfc(text))))
-    words = " ".join(_WORD.findall(fold(cleaned)))
-    return " ".join(_ALIKE.sub(lambda m: _ALIKE_TO[m.group()], words).split())
+    return said_alike(" ".join(_WORD.findall(fold(cleaned))))
 
 
 def _stem(token: str) -> str:
