@@ -439,6 +439,13 @@ _DURATION_BEFORE = re.compile(r"(?:trong|kéo dài|mất|suốt|khoảng|gần|h
                               re.IGNORECASE)
 
 
+# An hour with its part of the day or its date after it is a time of day even after "đến" or "khoảng" ("Tính đến
+# 18 giờ ngày 6/3", "khoảng 5 giờ sáng"); only the words of lasting make it a duration again.
+_OF_A_DAY = re.compile(r"\s*giờ(?:\s*\d{1,2}(?:\s*phút)?)?\s+(?:sáng|trưa|chiều|tối|đêm|khuya|hôm|ngày\s+\d)",
+                       re.IGNORECASE)
+_LASTING_BEFORE = re.compile(r"(?:trong|kéo dài|mất|suốt)\s+(?:\d{1,2}\s*giờ\s*)?$", re.IGNORECASE)
+
+
 def _clock_time(text: str, start: int, end: int) -> bool:
     """Whether the number at [start, end) is the hour or the minutes of a time of day (see _HOUR_AFTER)."""
     minutes = _MINUTES_BEFORE.search(text, max(0, start - 9), start)
@@ -446,6 +453,9 @@ def _clock_time(text: str, start: int, end: int) -> bool:
     if not (hour or minutes):
         return False
     hour_start = minutes.start() if minutes else start
+    hour_end = hour_start + len(re.match(r"\d*", text[hour_start:]).group()) if minutes else end
+    if _OF_A_DAY.match(text, hour_end):
+        return _LASTING_BEFORE.search(text, max(0, hour_start - 12), hour_start) is None
     return _DURATION_BEFORE.search(text, max(0, hour_start - 12), hour_start) is None
 
 

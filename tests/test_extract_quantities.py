@@ -255,6 +255,9 @@ def test_english_grouping_in_vietnamese_text_counts_thousands_of_things_that_com
     "Phiên tòa sẽ tiếp tục vào lúc 13 giờ 30 chiều nay.",
     "Hạn chót nộp hồ sơ là 17 giờ ngày 30/6.",
     "Chị dậy từ 4 giờ sáng để chuẩn bị hàng.",
+    # after "đến" or "khoảng" an hour with its part of the day or its date is still a time of day
+    "Tính đến 17 giờ ngày 9/3, lực lượng cứu hộ vẫn đang tìm kiếm.",
+    "Khoảng 5 giờ 30 sáng, còi báo động vang lên khắp thành phố.",
 ])
 def test_a_time_of_day_is_no_figure_neither_its_hour_nor_its_minutes(text):
     assert [q.text for q in find_quantities(text, language="vi")] == []
