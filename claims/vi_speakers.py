@@ -655,6 +655,11 @@ class VietnameseSpeakers:
                 if role is None and preceding and self._is_title(preceding) and len(preceding.split()) <= 12 \
                         and not _CLAUSE_WORDS & set(_low(preceding).split()):
                     role = preceding
+                elif role is not None and preceding and not honorific and self._is_title(preceding) \
+                        and not _starts_with(_low(role), _ROLE_HEADS) and _starts_with(_low(preceding), _ROLE_HEADS) \
+                        and role[:1].islower() and len(preceding.split()) <= 8 \
+                        and not _CLAUSE_WORDS & set(_low(preceding).split()):
+                    role = f"{preceding}, {role}"  # "nhà khoa học chính trị, khoa học lịch sử X": two titles
                 self.remember(full, role)
                 self._last_person = full
                 return Attribution(full, role)

@@ -270,6 +270,9 @@ def test_thong_tin_them_attributes():
         # asides between the person and the verb: an age, a title between dashes or in brackets
         ("Bà Nguyễn Thị Hoa, 60 tuổi, cho biết giá gạo đã tăng gấp đôi.", "Nguyễn Thị Hoa", None),
         ("Ông Trần Văn Tư, 58 tuổi, trú tại xã Hòa Bắc, kể nước lên tới mái nhà chỉ trong 2 giờ.", "Trần Văn Tư", None),
+        # two titles, the second not a title on its own, before the person
+        ("Trả lời báo chí, nhà nghiên cứu quốc tế, khoa học chính trị Lê Văn Toàn cho rằng 3 kịch bản có thể xảy ra.",
+         "Lê Văn Toàn", "nhà nghiên cứu quốc tế, khoa học chính trị"),
         # a reporter's outlet before the person who speaks to it
         ("Trao đổi với phóng viên Thanh Niên, chị Phạm Thị Thu, một tiểu thương, cho hay giá rau tăng 30%.",
          "Phạm Thị Thu", "một tiểu thương"),
