@@ -51,7 +51,7 @@ _VERBS = (
     "kêu gọi", "yêu cầu", "dự đoán", "bác bỏ", "phủ nhận", "lên tiếng", "trả lời", "viết", "chỉ trích",
     "xác định", "nhận xét", "bình luận", "khuyến cáo", "thông tin", "trích dẫn", "đe", "nêu", "kể lại", "có đoạn",
     "ước tính", "dự báo", "kể", "than thở", "tâm sự", "bộc bạch", "đề nghị", "đề xuất", "kiến nghị", "đánh giá",
-    "phân tích", "điều trần", "cam kết",
+    "phân tích", "điều trần", "cam kết", "báo cáo với", "báo cáo rằng",
 )
 _VERB = re.compile(r"(?:cho(?:\s+[^\s,.;:()]+){1,3}\s+biết|" + longest_of(_VERBS) + r")(?![^\W\d_])")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -120,7 +120,8 @@ _BODY_HEADS = frozenset(_low(w) for w in """bộ|sở|ban|ủy ban|uỷ ban|ubnd
     số 10 phố downing|phố downing|điện élysée|dinh élysée""".split("|") if w.strip())
 # The kind of outlet before its name is the name's title: "Hãng tin AP" is AP.
 _OUTLETS = frozenset(_low(w) for w in ("tờ", "báo", "đài", "trang", "kênh", "hãng tin", "hãng thông tấn",
-                                       "tạp chí", "hãng"))
+                                       "tạp chí", "hãng", "kênh truyền hình", "đài truyền hình", "trang tin",
+                                       "tờ báo", "báo điện tử", "trang web", "đài phát thanh"))
 # "Vị chuyên gia", "nhà lãnh đạo Ukraine", "quan chức Nga": a role named again refers back to the last person.
 _DETERMINERS = frozenset(_low(w) for w in ("vị", "một", "các", "những", "cựu", "nhiều"))
 _BACK_HEADS = frozenset(_low(w) for w in ("vị", "nhà lãnh đạo", "quan chức", "người đứng đầu", "lãnh đạo"))
@@ -151,6 +152,10 @@ _REPORT_SHOWS = re.compile(rf"(?:^\W*|,\s*)(?:{_DOCUMENTS})(?:\s+mới(?:\s+nh�
                            r"(?P<np>[^,;.:]{2,80}?)\s+cho thấy")
 _PUBLISHED_BY = re.compile(rf"(?:^\W*|,\s*)(?:{_DOCUMENTS}|[Hh]ình ảnh|[Ảả]nh|[Vv]ideo|[Bb]ản đồ)(?:\s+vệ tinh)?"
                            r"\s+do\s+(?P<np>[^,;.:]{2,60}?)\s+(?:công bố|đăng tải|cung cấp|chụp|thực hiện)\s+cho thấy")
+# "Kênh Zvezda phát đi hình ảnh cho thấy …": who published the pictures, as the subject.
+_PUBLISHED = re.compile(rf"(?:^\W*|,\s*)(?P<np>[^,;.:]{{2,80}}?)\s+(?:công bố|đăng tải|phát đi|công khai|đăng)\s+"
+                        rf"(?:một\s+|các\s+|những\s+|loạt\s+)?(?:{_DOCUMENTS}|hình ảnh|ảnh|video|đoạn video|đoạn phim|"
+                        r"bản đồ)(?:\s+vệ tinh)?(?:\s+mới)?\s+cho thấy")
 _HONORIFIC = re.compile(r"^(?:ông|bà|ngài|anh|chị)(?:\s+|$)", re.IGNORECASE)
 # "X, người đã …", "X, hiện là …": the words before a title; "người phát ngôn" (spokesperson) is a title whole.
 _APPOSITIVE_ROLE = re.compile(r"^(?:người(?!\s+phát ngôn)"
@@ -451,7 +456,7 @@ class VietnameseSpeakers:
         pictures they are."""
         if "cho thấy" not in masked:
             return None
-        m = _REPORT_SHOWS.search(masked) or _PUBLISHED_BY.search(masked)
+        m = _REPORT_SHOWS.search(masked) or _PUBLISHED_BY.search(masked) or _PUBLISHED.search(masked)
         return self._phrase(_clean(m.group("np"))) if m else None
 
     def _by_agent(self, masked: str) -> Attribution | None:

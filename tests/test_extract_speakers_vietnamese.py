@@ -420,6 +420,10 @@ def test_a_sentence_in_capitals_names_the_body_as_written_and_a_group_joins_its_
     # names spelled by sound, with an initial, after a country spelled the same way
     ("Tổng thống U-crai-na V. Dê-len-xki kêu gọi phương Tây gửi thêm 200 xe tăng.", "V. Dê-len-xki"),
     ("Người phát ngôn Điện Crem-li Đ. Pe-xcốp nói rằng cuộc gặp chưa được lên kế hoạch.", "Đ. Pe-xcốp"),
+    # who broadcast the pictures that show something, an outlet by its kind in two words, and a report to someone
+    ("Đài truyền hình RT phát đi đoạn video cho thấy một cây cầu ở Kherson bị sập.", "RT"),
+    ("Trang tin Defense News cho biết 4 tàu khu trục sẽ được điều tới Biển Baltic.", "Defense News"),
+    ("Tham mưu trưởng Valery Gerasimov báo cáo với Tổng thống rằng 3 mục tiêu đã bị phá hủy.", "Valery Gerasimov"),
     # a seat of government named by its address speaks for it
     ("Số 10 phố Downing cho biết London sẽ cử thêm chuyên gia rà phá bom mìn tới Ukraine.", "Số 10 phố Downing"),
     ("Điện Élysée thông báo hai tổng thống đã điện đàm trong gần hai giờ.", "Điện Élysée"),
