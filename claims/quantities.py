@@ -15,6 +15,11 @@ from claims.wordlists import longest_of
 __all__ = ["find_quantities", "parse_number"]
 
 
+# Spaces that group thousands in copied text: non-breaking, narrow non-breaking or thin ones (never between two
+# figures), and plain spaces when they make two groups at least ("1 700 000").
+_GROUPING_SPACES = str.maketrans("", "", "\u00a0\u202f\u2009 ")
+
+
 def parse_number(token: str, language: str | None = None) -> float:
     """The value of a digit string with "." and "," separators.
 
@@ -24,6 +29,7 @@ def parse_number(token: str, language: str | None = None) -> float:
     grouping); a single separator followed by exactly three digits is the ambiguous case, where Vietnamese reads
     "." as grouping and "," as decimal, English the other way round, and an unknown language reads both as grouping.
     """
+    token = token.translate(_GROUPING_SPACES)  # "1 700 000" with non-breaking or thin spaces, or two groups
     dots, commas = token.count("."), token.count(",")
     if dots and commas:
         decimal = "." if token.rfind(".") > token.rfind(",") else ","
@@ -60,6 +66,7 @@ def _alternation(words: Iterable[str]) -> str:
 _VI_SCALES = {
     "nghìn tỷ": 1e12, "ngàn tỷ": 1e12, "nghìn tỉ": 1e12, "ngàn tỉ": 1e12,
     "trăm": 1e2, "chục": 1e1, "nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9,
+    "vạn": 1e4,  # ten thousand, "hàng vạn người"
     # As typed without diacritics on social media. "tram" and "chuc" are left out: "5 tram" is as often five
     # stations (trạm) as five hundred.
     "nghin ty": 1e12, "ngan ty": 1e12, "nghin ti": 1e12, "ngan ti": 1e12,
@@ -130,7 +137,8 @@ _VI_WORD_VALUES = {
 
 # Grouped digits (1.700.000) or plain ones (1700, 1,7). The shared first digit is written once, outside the
 # alternation: a pattern that opens with one character class is scanned for that class at C speed.
-_NUM = r"\d(?:\d{0,2}(?:[.,]\d{3})+(?:[.,]\d+)?|\d*(?:[.,]\d+)?)"
+_NUM = (r"\d(?:\d{0,2}(?:[.,]\d{3})+(?:[.,]\d+)?|\d{0,2}(?:[\u00a0\u202f\u2009]\d{3})+(?![.,]?\d)"
+        r"|\d{0,2}(?: \d{3}){2,}(?![.,]?\d)|\d*(?:[.,]\d+)?)")
 _SCALE_RE = _alternation(_SCALES)
 _UNIT_RE = _alternation(_UNITS)
 

@@ -15,7 +15,7 @@ __all__ = ["WordNumber", "vietnamese_word_numbers", "vietnamese_ranks", "words_v
 _DIGITS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "bẩy": 7, "tám": 8, "chín": 9}
 # After "mươi" or "mười" some units change their word: hai mươi mốt (21), hai mươi tư (24), mười lăm (15).
 _AFTER_TENS = {"mốt": 1, "tư": 4, "lăm": 5, "nhăm": 5, "một": 1, **_DIGITS}
-_SCALES = {"nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9,
+_SCALES = {"nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9, "vạn": 1e4,
            # as typed without diacritics on social media ("hai trieu nguoi")
            "nghin": 1e3, "ngan": 1e3, "trieu": 1e6, "ty": 1e9, "ti": 1e9}
 _WORDS = sorted({*_DIGITS, *_AFTER_TENS, *_SCALES, "mười", "mươi", "trăm", "chục", "linh", "lẻ", "rưỡi", "nửa",

@@ -250,6 +250,23 @@ def test_english_grouping_in_vietnamese_text_counts_thousands_of_things_that_com
     assert q.value == pytest.approx(value)
 
 
+@pytest.mark.parametrize(("text", "value"), [
+    ("Hàng vạn người đã đổ về quảng trường.", 10_000),  # vạn: ten thousand
+    ("Khoảng 3,5 vạn người được sơ tán.", 35_000),
+    ("Có hàng chục vạn người mất điện.", 100_000),
+    ("Hơn 1\u202f200\u202f000 người đã được tiêm.", 1_200_000),  # thousands grouped by narrow spaces
+    ("Hơn 1\u00a0200 người đã được tiêm.", 1_200),
+    ("Hơn 1 200 000 người đã được tiêm.", 1_200_000),  # plain spaces, two groups at least
+])
+def test_ten_thousands_in_words_and_thousands_grouped_by_spaces_are_one_figure(text, value):
+    (q,) = find_quantities(text, language="vi")
+    assert q.value == value
+
+
+def test_a_name_that_opens_with_van_is_no_figure():
+    assert [q.value for q in find_quantities("Vạn Lý Trường Thành dài hơn 21.000 km.", language="vi")] == [21_000]
+
+
 @pytest.mark.parametrize("text", [
     "Bản tin thời tiết được phát sóng lúc 19 giờ 45 trên VTV1.",
     "Phiên tòa sẽ tiếp tục vào lúc 13 giờ 30 chiều nay.",
