@@ -269,7 +269,10 @@ def _digit_figures(text: str, language: str, blocked) -> list[_Found]:
         start = cur_match.start("cur") if cur_match else ns
         end = m.end()
         scale_word, unit_word = m.group("scale"), m.group("unit")
-        if scale_word and _key(scale_word) in _CURRENCY_ONLY_SCALES and not currency:
+        if scale_word and _key(scale_word) in _CURRENCY_ONLY_SCALES and not currency \
+                and not (language != "vi" and m.start("scale") == ne
+                         and _COUNTED_AFTER_SCALE.match(text, m.end("scale"))):
+            # ("4.3m refugees", "1.2bn people": a short scale glued to the number, then people or things counted)
             # "5 m" is five metres, "5 k" nothing we know; only "$5m" is five million.
             unit_word = scale_word if _key(scale_word) in _UNITS else None
             scale_word = None
@@ -329,6 +332,42 @@ _EN_DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 
 _EN_FRACTION = re.compile(r"\b(?P<num>one|two|three|four|nine|a)[\s-](?P<den>" + "|".join(_EN_DENOMINATORS)
                           + r")\b(?!-)(?!\s+(?:of\s+a\s+)?(?:million|billion|trillion|thousand))"
                           r"(?P<of>\s+of\b)?", re.IGNORECASE)
+
+
+# "4.3m refugees": the people or things a short scale ("m", "bn") counts, which no measure does.
+_COUNTED_AFTER_SCALE = re.compile(
+    r"\s+(?:people|refugees|residents|civilians|children|voters|users|customers|troops|soldiers|barrels|tonnes|"
+    r"tons|doses|jobs|cases|deaths|households|homes|visitors|passengers|workers|migrants|displaced)\b", re.IGNORECASE)
+# "tens of thousands of", "hundreds of", "dozens of": a vague amount, read as its least (approximately).
+_VAGUE_AMOUNT = re.compile(r"\b(?P<words>(?:tens|dozens|hundreds|thousands|millions|billions)"
+                           r"(?:\s+of\s+(?:thousands|millions|billions))*)(?=\s+of\b)", re.IGNORECASE)
+_VAGUE_VALUES = {"tens": 10, "dozens": 12, "hundreds": 100, "thousands": 1e3, "millions": 1e6, "billions": 1e9}
+# "one in four children": a share.
+_ONE_IN = re.compile(r"\b(?:one|1)\s+in\s+(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\b"
+                     r"(?!\s*(?:%|percent))", re.IGNORECASE)
+
+
+def _en_vague_and_shares(text: str, blocked) -> list[_Found]:
+    """English amounts in words that have no number: "tens of thousands of people" (10,000, approximately), and
+    "one in four" (0.25)."""
+    found: list[_Found] = []
+    if "s of" in text or "S of" in text:
+        for m in _VAGUE_AMOUNT.finditer(text):
+            if blocked(m.start(), m.end()):
+                continue
+            value = 1.0
+            for word in re.findall(r"[a-z]+", m.group("words").lower()):
+                value *= _VAGUE_VALUES.get(word, 1.0)
+            found.append((Quantity(m.group(), m.start(), m.end(), value, None, Qualifier.APPROX), m.start()))
+    if " in " in text:
+        for m in _ONE_IN.finditer(text):
+            n = m.group("n").lower()
+            den = int(n) if n.isdigit() else _EN_WORD_VALUES.get(n)
+            if not den or den < 2 or blocked(m.start(), m.end()):
+                continue
+            qualifier, qs, qe = _qualifier(text, m.start(), m.end())
+            found.append((Quantity(text[qs:qe], qs, qe, 1 / den, None, qualifier), m.start()))
+    return found
 
 
 _HALF_OF = re.compile(r"(?<!\ba )(?<!\bone )\bhalf(?=\s+of\b)", re.IGNORECASE)
@@ -664,7 +703,8 @@ def find_quantities(text: str, offset: int = 0, *, language: str | None = None,
         digits = _compound_amounts(text, digits)
         words = _vi_word_figures(text, blocked, digits)
     else:
-        fractions = _en_fractions(text, blocked)
+        fractions = _en_fractions(text, blocked) + _en_vague_and_shares(text, blocked)
+        digits = [f for f in digits if not any(q.start < f[0].end and f[0].start < q.end for q, _ in fractions)]
         words = fractions + [f for f in _word_figures(text, blocked, digits)
                              if not any(q.start < f[0].end and f[0].start < q.end for q, _ in fractions)]
     multiples = _multiples(text, language, blocked, digits + words)

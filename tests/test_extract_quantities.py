@@ -303,6 +303,24 @@ def test_one_year_lasting_is_a_figure_but_a_week_within_is_an_article_and_a_roun
 
 
 @pytest.mark.parametrize(("text", "value", "qualifier"), [
+    ("Tens of thousands of people gathered in the square.", 10_000, Qualifier.APPROX),
+    ("Hundreds of millions of dollars were pledged.", 100_000_000, Qualifier.APPROX),
+    ("Dozens of villages lost power.", 12, Qualifier.APPROX),
+    ("Nearly one in five homes was damaged.", 0.2, Qualifier.APPROX),
+    ("One in 10 schools has closed.", 0.1, Qualifier.EXACT),
+    ("Almost 3.2m refugees have crossed the border.", 3_200_000, Qualifier.APPROX),  # "m" glued, then people
+])
+def test_vague_amounts_shares_and_short_scales_in_english_are_figures(text, value, qualifier):
+    (q,) = find_quantities(text, language="en")
+    assert (q.value, q.qualifier) == (pytest.approx(value), qualifier)
+
+
+def test_a_short_scale_before_no_counted_people_stays_a_measure():
+    (q,) = find_quantities("They built a 12m wall along the border.", language="en")
+    assert (q.value, q.unit) == (12, "m")
+
+
+@pytest.mark.parametrize(("text", "value", "qualifier"), [
     ("More than half of the army's tanks have been destroyed.", 0.5, Qualifier.MORE_THAN),
     ("Half of the city was left without power.", 0.5, Qualifier.EXACT),
 ])
