@@ -230,8 +230,10 @@ def assess(sentence: str, *, language: str = "en", quantities: Sequence[Quantity
         q = max(quantities, key=lambda q: (q.unit not in _EVERYDAY_UNITS, q.value >= 10, q.end - q.start))
         # "Two days ago", "12 years old": small everyday counts say less than "95 percent" or "$40 billion".
         everyday = q.qualifier == "exact" and q.value < 10 and q.unit in _EVERYDAY_UNITS
-        strong_figure = not everyday
-        add(1.0 if everyday else 2.2, f"contains a statistic: {q.text}", ClaimType.STATISTIC)
+        # "billions of dollars", "hàng nghìn người": an amount without a number says how large, not how much
+        vague = q.qualifier == Qualifier.APPROX and not any(ch.isdigit() for ch in q.text)
+        strong_figure = not everyday and not vague
+        add(1.0 if everyday else 1.2 if vague else 2.2, f"contains a statistic: {q.text}", ClaimType.STATISTIC)
     elif cues.get(_NUMBER_WORD):
         add(1.2, f"contains a figure: {cues.get(_NUMBER_WORD)}", ClaimType.STATISTIC)
     if dates:

@@ -82,6 +82,13 @@ def test_reasons_quote_the_statistic():
     assert any("gần 2,5 triệu người" in r for r in claim.reasons)
 
 
+def test_an_amount_without_a_number_counts_less_than_a_number():
+    vague = judged("The war has cost the economy billions of dollars, officials said.")
+    exact = judged("The war has cost the economy $40 billion, officials said.")
+    assert "contains a statistic: billions" in vague.reasons
+    assert vague.score < exact.score
+
+
 def test_scores_stay_within_bounds():
     for text in ("a", "?", "100%", "Thank you. " * 3, "Nhất, nhất, nhất 1 2 3 4 5 6 7 8 9."):
         for claim in extract_claims(text).claims:
