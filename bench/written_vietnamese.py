@@ -9,7 +9,8 @@ figures); how they were written is in bench/data/README.md. Prints:
 - speakers: a sentence is right when the labelled speaker's last word is in the speaker read (as `score.py claims`
   counts), or when both are empty;
 - figures: each labelled value found among the sentence's figures; figures read that no label names;
-- the same reading of bench/data/en_written_reading.jsonl (62 English sentences of wire copy), last;
+- the same reading of bench/data/en_written_reading.jsonl (62 English sentences of wire copy) and the same pairs of
+  bench/data/en_written_pairs.jsonl (14 English pairs), last;
 - pairs, through `factcheck import-claims` and `factcheck match` (as `bench/duplicate_pairs.py` does): reworded
   pairs called duplicate, changed ones and other claims called duplicate.
 """
@@ -89,8 +90,8 @@ def _factcheck(*args: str) -> str:
                           cwd=ROOT, env=os.environ | {"FACTCHECK_VECTORS": "off"}).stdout
 
 
-def pairs(show: bool) -> None:
-    rows = _rows("vi_written_pairs.jsonl")
+def pairs(show: bool, name: str = "vi_written_pairs.jsonl") -> None:
+    rows = _rows(name)
     with tempfile.TemporaryDirectory() as tmp:
         db, partners, claims = str(Path(tmp) / "pairs.db"), Path(tmp) / "partners.jsonl", Path(tmp) / "claims.jsonl"
         partners.write_text("".join(json.dumps({"id": r["id"], "text": r["partner"]}, ensure_ascii=False) + "\n"
@@ -119,8 +120,9 @@ def main() -> int:
     args = ap.parse_args()
     reading(args.show_misses)
     pairs(args.show_misses)
-    print("English (en_written_reading.jsonl):")
+    print("English (en_written_reading.jsonl, en_written_pairs.jsonl):")
     reading(args.show_misses, "en_written_reading.jsonl")
+    pairs(args.show_misses, "en_written_pairs.jsonl")
     return 0
 
 

@@ -342,14 +342,14 @@ _COUNTED_AFTER_SCALE = re.compile(
 _VAGUE_AMOUNT = re.compile(r"\b(?P<words>(?:tens|dozens|hundreds|thousands|millions|billions)"
                            r"(?:\s+of\s+(?:thousands|millions|billions))*)(?=\s+of\b)", re.IGNORECASE)
 _VAGUE_VALUES = {"tens": 10, "dozens": 12, "hundreds": 100, "thousands": 1e3, "millions": 1e6, "billions": 1e9}
-# "one in four children": a share.
-_ONE_IN = re.compile(r"\b(?:one|1)\s+in\s+(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\b"
-                     r"(?!\s*(?:%|percent))", re.IGNORECASE)
+# "one in four children", "2 in 3", "three out of five": a share.
+_SMALL = r"one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3}"
+_ONE_IN = re.compile(rf"\b(?P<k>{_SMALL})\s+(?:in|out\s+of)\s+(?P<n>{_SMALL})\b(?!\s*(?:%|percent))", re.IGNORECASE)
 
 
 def _en_vague_and_shares(text: str, blocked) -> list[_Found]:
     """English amounts in words that have no number: "tens of thousands of people" (10,000, approximately), and
-    "one in four" (0.25)."""
+    shares: "one in four" (0.25), "2 in 3", "three out of five"."""
     found: list[_Found] = []
     if "s of" in text or "S of" in text:
         for m in _VAGUE_AMOUNT.finditer(text):
@@ -359,14 +359,15 @@ def _en_vague_and_shares(text: str, blocked) -> list[_Found]:
             for word in re.findall(r"[a-z]+", m.group("words").lower()):
                 value *= _VAGUE_VALUES.get(word, 1.0)
             found.append((Quantity(m.group(), m.start(), m.end(), value, None, Qualifier.APPROX), m.start()))
-    if " in " in text:
+    if " in " in text or " out of " in text:
         for m in _ONE_IN.finditer(text):
-            n = m.group("n").lower()
+            k, n = m.group("k").lower(), m.group("n").lower()
+            num = int(k) if k.isdigit() else 1 if k == "one" else _EN_WORD_VALUES.get(k)
             den = int(n) if n.isdigit() else _EN_WORD_VALUES.get(n)
-            if not den or den < 2 or blocked(m.start(), m.end()):
+            if not num or not den or not num < den <= 100 or blocked(m.start(), m.end()):
                 continue
             qualifier, qs, qe = _qualifier(text, m.start(), m.end())
-            found.append((Quantity(text[qs:qe], qs, qe, 1 / den, None, qualifier), m.start()))
+            found.append((Quantity(text[qs:qe], qs, qe, num / den, None, qualifier), m.start()))
     return found
 
 

@@ -182,6 +182,9 @@ def test_a_name_a_word_turned_into_its_opposite_or_a_term_replaced_is_another_cl
      "Tổng thống Vladimir Putin cho biết 1.000 binh sĩ Ukraine đã rời Mariupol."),
     ("Mát-xcơ-va cáo buộc 12 nhà ngoại giao làm gián điệp.", "Nga cáo buộc 12 nhà ngoại giao làm gián điệp."),
     ("Moskva cáo buộc 12 nhà ngoại giao làm gián điệp.", "Nga cáo buộc 12 nhà ngoại giao làm gián điệp."),
+    # a UN agency is the UN
+    ("More than 4.3 million refugees have fled Ukraine, the UN refugee agency said.",
+     "The UNHCR said over 4.3 million people had fled Ukraine as refugees."),
     # a person named with a given name and a surname transliterated another way
     ("Tổng thống Zelensky cho biết 20% lãnh thổ Ukraine đang bị chiếm đóng.",
      "Theo Tổng thống Volodymyr Zelenskyy, 20% lãnh thổ Ukraine đang bị chiếm đóng."),

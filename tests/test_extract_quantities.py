@@ -308,6 +308,8 @@ def test_one_year_lasting_is_a_figure_but_a_week_within_is_an_article_and_a_roun
     ("Dozens of villages lost power.", 12, Qualifier.APPROX),
     ("Nearly one in five homes was damaged.", 0.2, Qualifier.APPROX),
     ("One in 10 schools has closed.", 0.1, Qualifier.EXACT),
+    ("Two in three families have lost income.", 2 / 3, Qualifier.EXACT),
+    ("About 3 out of 5 bridges were destroyed.", 0.6, Qualifier.APPROX),
     ("Almost 3.2m refugees have crossed the border.", 3_200_000, Qualifier.APPROX),  # "m" glued, then people
 ])
 def test_vague_amounts_shares_and_short_scales_in_english_are_figures(text, value, qualifier):
@@ -315,9 +317,10 @@ def test_vague_amounts_shares_and_short_scales_in_english_are_figures(text, valu
     assert (q.value, q.qualifier) == (pytest.approx(value), qualifier)
 
 
-def test_a_short_scale_before_no_counted_people_stays_a_measure():
+def test_a_short_scale_before_no_counted_people_stays_a_measure_and_a_score_is_no_share():
     (q,) = find_quantities("They built a 12m wall along the border.", language="en")
     assert (q.value, q.unit) == (12, "m")
+    assert [q.value for q in find_quantities("They won 4 out of 4 games.", language="en")] == [4, 4]
 
 
 @pytest.mark.parametrize(("text", "value", "qualifier"), [

@@ -131,6 +131,8 @@ def _names(text: str) -> tuple[tuple[str, frozenset[str], frozenset[str]], ...]:
         words_of = set(said_alike(folded.replace("-", " ")).split())
         if name.isupper():  # "UNHCR" holds the words of its name: "Cao ủy Liên Hợp Quốc về người tị nạn"
             words_of.update(w for full in spelled_out(name) for w in fold(full).split())
+            if name.startswith("UN") and len(name) > 2:
+                words_of.add("un")  # a UN agency is the UN: "the UN refugee agency" / "UNHCR"
         title, person = split_title(name)
         person_words = set(said_alike(fold(person).replace("-", " ")).split())
         found.append((name, frozenset(words_of), frozenset(person_words) if title and person_words
