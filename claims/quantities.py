@@ -452,8 +452,9 @@ _UNIT_KINDS = r"(?:(?:lữ|sư|trung|tiểu|quân|binh|phi) đoàn|tập đoàn 
 _NAMING_BEFORE = re.compile(
     r"(?<![^\W\d_])(?:(?<!ngày )thứ|(?<!con )(?<!trong )số|lúc|nghị quyết|nghị định|quyết định|thông tư|"
     rf"công văn|phụ lục|{_UNIT_KINDS}|quân khu|quốc lộ|tỉnh lộ|(?<!quãng )đường|phòng|"
-    r"kỳ họp|khóa|khoá|phiên|(?<!trong )vòng|mũi|tầng|lớp|số hiệu|mã|hiệp định|quận|phường|lô|kỳ|đợt|giai đoạn)"
-    r"\s+$|(?<![^\W\d_])(?-i:Điều|Khoản|Chương|Mục|Luật|Tập|Phần)\s+$", re.IGNORECASE)
+    r"kỳ họp|khóa|khoá|phiên|(?<!trong )vòng|mũi|tầng|lớp|số hiệu|mã|hiệp định|quận|phường|lô|kỳ hạn|kỳ|đợt|quý|"
+    r"giai đoạn)\s+$|(?<![^\W\d_])(?-i:Điều|Khoản|Chương|Mục|Luật|Tập|Phần)\s+$"
+    r"|(?<![^\W\d_])quý\s+(?-i:IV|I{1,3}|[1-4])\s*/\s*$", re.IGNORECASE)
 _VERSION = re.compile(r"\d+\.0$")
 # A military unit's number after its kind and more words ("Sư đoàn Dù 76", "tiểu đoàn thủy quân lục chiến 503",
 # "Lữ đoàn cơ giới 93"): the words between are capitalised or say what arm the unit is; any other word ("Sư đoàn

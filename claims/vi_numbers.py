@@ -19,7 +19,7 @@ _SCALES = {"nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9
            # as typed without diacritics on social media ("hai trieu nguoi")
            "nghin": 1e3, "ngan": 1e3, "trieu": 1e6, "ty": 1e9, "ti": 1e9}
 _WORDS = sorted({*_DIGITS, *_AFTER_TENS, *_SCALES, "mười", "mươi", "trăm", "chục", "linh", "lẻ", "rưỡi", "nửa",
-                 "hàng", "vài", "dăm"}, key=len, reverse=True)
+                 "hàng", "vài", "dăm", "mấy"}, key=len, reverse=True)
 _CASED = {v for w in _WORDS for v in (w, w[:1].upper() + w[1:])}
 # One run of number words, each a whole word.
 _RUN = re.compile(r"(?<![^\W\d_])(?:" + longest_of(_CASED) + r")(?:\s+(?:" + longest_of(_WORDS)
@@ -49,9 +49,9 @@ def words_value(words: list[str], *, hedged: bool = False) -> tuple[float, int, 
     used = 0
     for i, word in enumerate(words):
         w = word.lower()
-        if i == 0 and w in ("hàng", "vài", "dăm"):
+        if i == 0 and w in ("hàng", "vài", "dăm", "mấy"):
             approximate = True
-            pending = 2 if w in ("vài", "dăm") else None
+            pending = 2 if w in ("vài", "dăm", "mấy") else None
             used = 1
             continue
         if w in _DIGITS and pending is None and not tens:

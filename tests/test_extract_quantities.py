@@ -296,6 +296,10 @@ def test_a_duration_in_hours_stays_a_figure(text, values):
     ("Số ca mắc tăng gấp đôi trong vòng một tuần.", [2]),  # within a week: "a", not a figure
     ("Vòng 2 của cuộc đàm phán diễn ra tại Istanbul.", []),  # the second round
     ("Tỉnh bắt đầu tiêm mũi 4 cho 120.000 người.", [120000]),  # the fourth dose names a dose, counts nothing
+    ("Lãi suất kỳ hạn 6 tháng giảm 0,3 điểm phần trăm.", [0.3]),  # a deposit's term names it
+    ("Trong quý 3/2022, 450 doanh nghiệp đã rút khỏi thị trường.", [450]),  # a quarter is a date
+    ("Doanh thu quý IV/2021 tăng 12%.", [12]),
+    ("Mấy chục chiếc xe tải bị kẹt ở cửa khẩu.", [20]),  # "mấy chục" as "vài chục"
 ])
 def test_one_year_lasting_is_a_figure_but_a_week_within_is_an_article_and_a_round_or_dose_counts_nothing(
         text, values):
