@@ -452,7 +452,7 @@ _UNIT_KINDS = r"(?:(?:lữ|sư|trung|tiểu|quân|binh|phi) đoàn|tập đoàn 
 _NAMING_BEFORE = re.compile(
     r"(?<![^\W\d_])(?:(?<!ngày )thứ|(?<!con )(?<!trong )số|lúc|nghị quyết|nghị định|quyết định|thông tư|"
     rf"công văn|phụ lục|{_UNIT_KINDS}|quân khu|quốc lộ|tỉnh lộ|(?<!quãng )đường|phòng|"
-    r"kỳ họp|khóa|khoá|phiên|(?<!trong )vòng|mũi|tầng|lớp|số hiệu|mã|hiệp định|quận|phường|lô|kỳ hạn|kỳ|đợt|quý|"
+    r"kỳ họp|khóa|khoá|phiên|(?<!trong )vòng|mũi|tầng|lớp|số hiệu|mã|hiệp định|quận|phường|lô|kỳ hạn|kỳ|đợt|quý|thế kỷ|"
     r"giai đoạn)\s+$|(?<![^\W\d_])(?-i:Điều|Khoản|Chương|Mục|Luật|Tập|Phần)\s+$"
     r"|(?<![^\W\d_])quý\s+(?-i:IV|I{1,3}|[1-4])\s*/\s*$", re.IGNORECASE)
 _VERSION = re.compile(r"\d+\.0$")
@@ -477,6 +477,8 @@ def _in_a_units_name(text: str, start: int) -> bool:
 _ACRONYM_BEFORE = re.compile(r"(?<![\w.])[A-Z]{2,}\s$")
 # A name's number: "Nord Stream 2", "Minsk 2", "Boeing 737" (a capitalised word inside the sentence, right before).
 _NAME_BEFORE = re.compile(r"(?<=[^\W\d_] )[A-Z][a-z]+\s$")
+# A classifier after a number says it counts something ("cho Ukraine 4 khẩu M777"), whatever name stands before.
+_CLASSIFIER_AFTER = re.compile(r"\s+(?:khẩu|chiếc|quả|con|tòa|toà|ngôi|bộ|hệ thống|tổ hợp)\s", re.IGNORECASE)
 
 
 # A time of day: "19 giờ 30", "5 giờ 30 sáng", "17 giờ ngày 30/6", "9 giờ sáng" (its hour and its minutes),
@@ -525,7 +527,8 @@ def _after_a_name(text: str, start: int, m: re.Match[str], language: str) -> boo
     counted noun after it still makes it a count ("cảnh báo Nga 2 lần")."""
     return not m.group("scale") and not m.group("unit") \
         and _NAME_BEFORE.search(text, max(0, start - 16), start) is not None \
-        and (language != "vi" or counted_noun(text, m.end("num"), known_only=True) is None)
+        and (language != "vi" or (counted_noun(text, m.end("num"), known_only=True) is None
+                                  and not _CLASSIFIER_AFTER.match(text, m.end("num"))))
 
 
 def _unit_written_after(text: str, end: int, *, known_only: bool = False) -> tuple[str | None, int, bool]:

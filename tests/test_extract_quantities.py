@@ -300,6 +300,9 @@ def test_a_duration_in_hours_stays_a_figure(text, values):
     ("Trong quý 3/2022, 450 doanh nghiệp đã rút khỏi thị trường.", [450]),  # a quarter is a date
     ("Doanh thu quý IV/2021 tăng 12%.", [12]),
     ("Mấy chục chiếc xe tải bị kẹt ở cửa khẩu.", [20]),  # "mấy chục" as "vài chục"
+    ("Trong thế kỷ 20, châu Âu trải qua 2 cuộc chiến tranh thế giới.", [2]),  # a century's number names it
+    ("Canada đã chuyển cho Ukraine 4 khẩu M777.", [4]),  # a classifier after it: a count, though a name is before
+    ("Ba Lan gửi 18 khẩu lựu pháo Krab.", [18]),
 ])
 def test_one_year_lasting_is_a_figure_but_a_week_within_is_an_article_and_a_round_or_dose_counts_nothing(
         text, values):
