@@ -229,7 +229,8 @@ def assess(sentence: str, *, language: str = "en", quantities: Sequence[Quantity
     if quantities:
         q = max(quantities, key=lambda q: (q.unit not in _EVERYDAY_UNITS, q.value >= 10, q.end - q.start))
         # "Two days ago", "12 years old": small everyday counts say less than "95 percent" or "$40 billion".
-        everyday = q.qualifier == "exact" and q.value < 10 and q.unit in _EVERYDAY_UNITS
+        # (a share, "1 out of 6", "2/3", is no small count)
+        everyday = q.qualifier == "exact" and 1 <= q.value < 10 and q.unit in _EVERYDAY_UNITS
         # "billions of dollars", "hàng nghìn người": an amount without a number says how large, not how much
         vague = q.qualifier == Qualifier.APPROX and not any(ch.isdigit() for ch in q.text)
         strong_figure = not everyday and not vague

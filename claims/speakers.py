@@ -24,7 +24,7 @@ _EN_VERBS = (
     "said", "says", "told", "tells", "stated", "announced", "announces", "claimed", "warned", "warns", "noted",
     "wrote", "writes", "argued", "insisted", "confirmed", "explained", "testified", "declared", "acknowledged",
     "admitted", "denied", "estimates that", "estimated that", "estimate that", "reported that", "reports that",
-    "urged", "urges", "say", "added that",
+    "urged", "urges", "say", "added that", "expects", "forecasts", "predicts",
 )
 # Verbs that attribute only as a sentence's last word, after the source ("…, NATO officials estimated."): before
 # it they are as often facts ("the company reported a loss").
@@ -77,7 +77,7 @@ _LEADING = re.compile(
 _TRAILING = re.compile(
     r"(?:\s+(?:cũng|đã|vừa|mới|từng|còn|đều|lại|trước đó|mới đây|hôm qua|hôm nay|sáng nay|chiều nay|tối qua|"
     r"(?:hôm|ngày|sáng|chiều|tối|trưa|đêm)(?:\s+thứ\s+\S+)?\s*\(?\d{1,2}[/-]\d{1,2}(?:[/-]\d{4})?\)?|"
-    r"also|has|had|have|recently|earlier|later|yesterday|today|then|previously|"
+    r"also|has|had|have|recently|earlier|later|yesterday|today|then|previously|now|still|already|"
     r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|last\s+\w+))+$",
     re.IGNORECASE)
 _PRONOUNS = {"ông", "bà", "ông ấy", "bà ấy", "ông ta", "bà ta", "he", "she", "anh", "chị", "anh ấy", "chị ấy"}

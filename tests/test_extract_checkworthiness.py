@@ -89,6 +89,13 @@ def test_an_amount_without_a_number_counts_less_than_a_number():
     assert vague.score < exact.score
 
 
+def test_a_share_counts_as_a_statistic_not_as_a_small_count():
+    share = judged("One out of six people in the district lives in poverty.")
+    count = judged("The district was hit 3 times last winter.")  # a small everyday count
+    assert share.checkworthy
+    assert share.score > count.score
+
+
 def test_scores_stay_within_bounds():
     for text in ("a", "?", "100%", "Thank you. " * 3, "Nhất, nhất, nhất 1 2 3 4 5 6 7 8 9."):
         for claim in extract_claims(text).claims:

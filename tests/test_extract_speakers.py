@@ -102,6 +102,8 @@ def test_a_person_quoted_in_the_passive_an_estimate_and_an_appeal_name_who_speak
      "Western intelligence officials"),
     ("Beijing rejected the accusations as \"disinformation\".", "Beijing"),
     ("The ministry dismissed the reports of a second mobilisation.", "ministry"),
+    ("The World Bank now expects Ukraine's output to fall by 45%.", "World Bank"),  # a forecast, "now" left off
+    ("Nobody predicted a war of this length.", None),
     ("The senate rejected the bill by 52 votes to 48.", None),  # an act, not a statement
     ("The coach dismissed two players after the match.", None),
     ("Farmers have no say in how the grain is shipped.", None),
