@@ -292,9 +292,9 @@ def test_a_duration_in_hours_stays_a_figure(text, values):
 @pytest.mark.parametrize(("text", "values"), [
     ("Lệnh cấm vận sẽ kéo dài một năm.", [1]),  # lasting one year: one
     ("Thành phố bị mất điện suốt một tuần.", [1]),
-    ("Kho dự trữ giảm 40% trong vòng 1 năm.", [40, 1]),  # "vòng 1" here is no round of talks
+    ("Kho dự trữ giảm 40% trong vòng 1 năm.", [40, 1]),  # "vòng 1" here is no stage of talks
     ("Số ca mắc tăng gấp đôi trong vòng một tuần.", [2]),  # within a week: "a", not a figure
-    ("Vòng 2 của cuộc đàm phán diễn ra tại Istanbul.", []),  # the second round
+    ("Vòng 2 của cuộc đàm phán diễn ra tại Istanbul.", []),  # the second stage of talks
     ("Tỉnh bắt đầu tiêm mũi 4 cho 120.000 người.", [120000]),  # the fourth dose names a dose, counts nothing
     ("Lãi suất kỳ hạn 6 tháng giảm 0,3 điểm phần trăm.", [0.3]),  # a deposit's term names it
     ("Trong quý 3/2022, 450 doanh nghiệp đã rút khỏi thị trường.", [450]),  # a quarter is a date
@@ -304,7 +304,7 @@ def test_a_duration_in_hours_stays_a_figure(text, values):
     ("Canada đã chuyển cho Ukraine 4 khẩu M777.", [4]),  # a classifier after it: a count, though a name is before
     ("Ba Lan gửi 18 khẩu lựu pháo Krab.", [18]),
 ])
-def test_one_year_lasting_is_a_figure_but_a_week_within_is_an_article_and_a_round_or_dose_counts_nothing(
+def test_one_year_lasting_is_a_figure_but_a_week_within_is_an_article_and_a_stage_or_dose_counts_nothing(
         text, values):
     assert [q.value for q in find_quantities(text, language="vi")] == values
 
