@@ -88,7 +88,10 @@ class Generator:
     def render(self, c: dict, *, variant: bool = False) -> str:
         words = list(c["words"])
         if c["negated"]:
-            words.insert(c["at"] - 1, "không")
+            at = c["at"] - 1  # where "không" denies ("không những" is "not only", "hàng không" aviation)
+            while at < len(words) and negation_count(" ".join([*words[max(0, at - 1):at], "không", words[at]])) == 0:
+                at += 1
+            words.insert(at, "không")
         if c["figure"]:
             whole, tenth, unit = c["figure"]
             if unit == "%":
@@ -106,9 +109,10 @@ class Generator:
                     del words[self.rng.choice(stops)]
                 else:
                     words.insert(1, "là")
-            elif edit < 0.5:  # two neighbouring words swapped
+            elif edit < 0.5:  # two neighbouring words swapped ("không" stays before the word it denies)
                 i = self.rng.randrange(len(words) - 1)
-                words[i], words[i + 1] = words[i + 1], words[i]
+                if "không" not in (words[i], words[i + 1]):
+                    words[i], words[i + 1] = words[i + 1], words[i]
         text = " ".join(words)
         text = text[0].upper() + text[1:] + "."
         if variant:

@@ -105,13 +105,11 @@ _EU = re.compile(r"(?<![^\W\d_])Liên minh [Cc]hâu Âu(?![^\W\d_])")  # its low
 
 
 @lru_cache(maxsize=50_000)
-def _names(text: str) -> tuple[tuple[str, frozenset[str], frozenset[str]], ...]:
+def _names(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
     """The names a text mentions, as written and as a set of folded words. A name that opens the text alone
     counts when it is a known place or body ("Nga kiểm soát …"), not any word capitalised for opening it. A
     currency is no name, a capital standing for its country is the country's name (`_STANDS_FOR`), and a body
-    the glossary knows by one word is that word ("Tổ chức Y tế Thế giới" is "WHO", `with_acronyms`). Each name
-    comes with its words and the words of the person it names without the title ("Tổng thống Zelensky": zelensky),
-    or its words again when it names no person."""
+    the glossary knows by one word is that word ("Tổ chức Y tế Thế giới" is "WHO", `with_acronyms`)."""
     text = with_acronyms(_EU.sub("EU", _DOLLAR_NAME.sub(lambda m: "_" * len(m.group()), nfc(text))))
     found = []
     for s, e in name_runs("· " + text):
@@ -133,11 +131,16 @@ def _names(text: str) -> tuple[tuple[str, frozenset[str], frozenset[str]], ...]:
             words_of.update(w for full in spelled_out(name) for w in fold(full).split())
             if name.startswith("UN") and len(name) > 2:
                 words_of.add("un")  # a UN agency is the UN: "the UN refugee agency" / "UNHCR"
-        title, person = split_title(name)
-        person_words = set(said_alike(fold(person).replace("-", " ")).split())
-        found.append((name, frozenset(words_of), frozenset(person_words) if title and person_words
-                      else frozenset(words_of)))
+        found.append((name, frozenset(words_of)))
     return tuple(found)
+
+
+@lru_cache(maxsize=50_000)
+def _person(name: str) -> frozenset[str]:
+    """The folded words of the person a name gives without the title ("Tổng thống Zelensky": zelensky); none when
+    it has no title."""
+    title, person = split_title(name) if " " in name else ("", name)
+    return frozenset(said_alike(fold(person).replace("-", " ")).split()) if title else frozenset()
 
 
 def _misspelt(mine: frozenset[str], theirs: frozenset[str]) -> bool:
@@ -170,13 +173,20 @@ def other_names(a: str, b: str) -> tuple[str, str] | None:
     Zelensky" and "Volodymyr Zelenskyy"); a name dropped without another in its place changes nothing."""
     mine, theirs = _names(a), _names(b)
 
-    def kept(words: frozenset[str], person: frozenset[str],
-             others: tuple[tuple[str, frozenset[str], frozenset[str]], ...]) -> bool:
-        return any(_within(words, o) or _within(o, words) or _misspelt(words, o)
-                   or _within(person, theirs) or _within(theirs, person) for _, o, theirs in others)
+    def kept(name: str, words: frozenset[str], others: tuple[tuple[str, frozenset[str]], ...]) -> bool:
+        if any(words <= o or o <= words for _, o in others):
+            return True  # the common case first, without comparing spellings
+        if any(_within(words, o) or _within(o, words) or _misspelt(words, o) for _, o in others):
+            return True
+        person = _person(name) or words
+        for other, o in others:
+            theirs = _person(other) or o
+            if (person is not words or theirs is not o) and (_within(person, theirs) or _within(theirs, person)):
+                return True  # "Tổng thống Zelensky" and "Volodymyr Zelenskyy": the persons, without their titles
+        return False
 
-    only_mine = [n for n, w, p in mine if not kept(w, p, theirs)]
-    only_theirs = [n for n, w, p in theirs if not kept(w, p, mine)]
+    only_mine = [n for n, w in mine if not kept(n, w, theirs)]
+    only_theirs = [n for n, w in theirs if not kept(n, w, mine)]
     mine_left = [n for n in only_mine if not any(_may_be_one_body(n, t) for t in only_theirs)]
     theirs_left = [n for n in only_theirs if not any(_may_be_one_body(t, n) for t in only_mine)]
     return (mine_left[0], theirs_left[0]) if mine_left and theirs_left else None

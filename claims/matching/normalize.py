@@ -126,9 +126,15 @@ _ALIKE = re.compile(r"\b(?:" + "|".join(sorted((re.escape(w) for ws in _SAID_ALI
 _ALIKE_TO = {w: first for first, ws in _SAID_ALIKE.items() for w in ws}
 
 
+_ALIKE_FIRST = frozenset(w.split()[0] for w in _ALIKE_TO)  # a text holding none of these is left as it is
+
+
 def said_alike(folded: str) -> str:
     """Folded words with the news words said alike written one way: ``said_alike("u crai na") == "ukraine"``."""
-    return " ".join(_ALIKE.sub(lambda m: _ALIKE_TO[m.group()], folded).split())
+    words = folded.split()
+    if _ALIKE_FIRST.isdisjoint(words):
+        return " ".join(words)
+    return " ".join(_ALIKE.sub(lambda m: _ALIKE_TO[m.group()], " ".join(words)).split())
 
 
 def match_text(text: str) -> str:

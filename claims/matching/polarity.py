@@ -17,7 +17,7 @@ NEGATION_CUES = (
 )
 # "không" is also the air and the void in compounds of war news, and "không chỉ" (not only) asserts: "không quân"
 # (air force), "phòng không" (air defence), "không kích", "máy bay không người lái", "hàng không", "không gian".
-_NOT_DENYING = (r"(?<!phòng )(?<!hàng )(?<!đối )(?<!trên )(?<!chân )(?<!hư )"
+_NOT_DENYING = (r"(?<!\bphòng )(?<!\bhàng )(?<!\bđối )(?<!\btrên )(?<!\bchân )(?<!\bhư )"
                 r"(?!không (?:quân(?! sự)|kích(?! hoạt| động| thích)|khí|gian(?! dối| lận)|phận|"
                 r"chiến(?! đấu| thắng| tranh)|người lái|vận(?! chuyển| hành| động)|lực(?! lượng)|"
                 r"trung(?! thực| lập| thành)|ảnh(?! hưởng)|tặc|chỉ(?! định| đạo| ra| trích| huy)|những)(?!\w))")
