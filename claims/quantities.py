@@ -307,6 +307,8 @@ def _digit_figures(text: str, language: str, blocked) -> list[_Found]:
         if language == "vi" and not scale_word and _ENGLISH_GROUPING.fullmatch(m.group("num")) \
                 and (unit == "VND" or unit in _DISCRETE):
             value = parse_number(m.group("num"), "en")  # "1,300 binh sĩ": no count of soldiers is 1.3
+        if unit in _TIME_UNITS and (half := _AND_A_HALF.match(text, end)):
+            value, end = value + 0.5, half.end()  # "8 năm rưỡi", "2 giờ rưỡi": and a half
         qualifier, qs, qe = _qualifier(text, start, end)
         found.append((Quantity(text[qs:qe], qs, qe, value, unit, qualifier), start))
     return found
@@ -578,6 +580,7 @@ def _vi_word_figures(text: str, blocked, taken: list[_Found]) -> list[_Found]:
 
 
 _TIME_UNITS = frozenset({"ngày", "tuần", "tháng", "năm", "giờ", "phút", "giây"})
+_AND_A_HALF = re.compile(r"\s+rưỡi(?![^\W\d_])", re.IGNORECASE)
 # Before "một năm", "một tuần": the words of lasting, which make "một" one and not "a" ("kéo dài một năm"); after
 # "trong vòng" or "sau" it stays "a" ("trong vòng một tuần", within a week).
 _LASTING = re.compile(r"(?<![^\W\d_])(?:kéo dài|suốt|mất|chưa đầy)\s+$", re.IGNORECASE)
@@ -664,9 +667,23 @@ def _join_ranges(text: str, found: list[_Found]) -> list[Quantity]:
                                     low.qualifier if opener is None else Qualifier.EXACT, high.value))
                 i += 2
                 continue
+            change = _CHANGE_JOIN.fullmatch(text, low.end, high_core) if high_core - low.end <= 12 else None
+            scale = _SCALE_IN.search(high.text) if change and opener and low.unit is None else None
+            if scale and low.value < 1000:
+                # "tăng từ 1,5 lên 2 triệu người", "giảm từ 3 xuống còn 2 triệu": a change, two figures, the first
+                # written with the second's scale word
+                out.append(Quantity(low.text, low.start, low.end, low.value * _VI_SCALES[scale.group().lower()],
+                                    high.unit, low.qualifier, low.high))
+                i += 1
+                continue
         out.append(low)
         i += 1
     return out
+
+
+_CHANGE_JOIN = re.compile(r"\s+(?:lên|xuống|lên tới|lên đến|xuống còn|còn)\s+", re.IGNORECASE)
+_SCALE_IN = re.compile(r"(?<![^\W\d_])(?:nghìn tỷ|ngàn tỷ|nghìn tỉ|ngàn tỉ|tỷ|tỉ|triệu|nghìn|ngàn|vạn)(?![^\W\d_])",
+                       re.IGNORECASE)
 
 
 def _scaled_like(low: float, high: float) -> float:

@@ -303,6 +303,9 @@ def test_a_duration_in_hours_stays_a_figure(text, values):
     ("Trong thế kỷ 20, châu Âu trải qua 2 cuộc chiến tranh thế giới.", [2]),  # a century's number names it
     ("Canada đã chuyển cho Ukraine 4 khẩu M777.", [4]),  # a classifier after it: a count, though a name is before
     ("Ba Lan gửi 18 khẩu lựu pháo Krab.", [18]),
+    ("Số hộ nghèo tăng từ 1,2 lên 1,8 triệu hộ.", [1_200_000, 1_800_000]),  # a change: the second's scale word
+    ("Dân số giảm từ 4 xuống còn 3 triệu người.", [4_000_000, 3_000_000]),
+    ("Thỏa thuận ngừng bắn kéo dài 3 tháng rưỡi.", [3.5]),  # and a half
 ])
 def test_one_year_lasting_is_a_figure_but_a_week_within_is_an_article_and_a_stage_or_dose_counts_nothing(
         text, values):
