@@ -338,6 +338,8 @@ class VietnameseSpeakers:
     def speaker_of(self, sentence: str) -> Attribution | None:
         if _shouted(sentence):
             return self._in_capitals(sentence)
+        if _unmarked(sentence):
+            return self._without_marks(sentence)
         masked = _keep_names_whole(_mask_quotes(sentence))
         found = _restored(self._by_interview(masked) or self._by_verb(masked) or self._by_quote_attribution(masked) \
             or self._by_according(masked) or self._by_agent(masked) or self._by_report(masked))
@@ -358,6 +360,21 @@ class VietnameseSpeakers:
         if found.role is None and found.name in self._role_of and fold(found.name) not in PLACES_AND_BODIES:
             found = Attribution(found.name, self._role_of[found.name])
         return found
+
+    def _without_marks(self, sentence: str) -> Attribution | None:
+        """The speaker of a sentence typed without diacritics ("Bo Quoc phong Nga cho biet …"): its words of
+        attribution given their marks (one letter for one letter, so places keep), read, and the speaker given as
+        the sentence writes it."""
+        marked = _MARKLESS.sub(lambda m: _match_case(m.group(), _MARKED[m.group().lower()]), sentence)
+        found = self.speaker_of(marked) if marked != sentence else None
+        if found is None:
+            return None
+
+        def as_written(phrase: str | None) -> str | None:
+            at = marked.find(phrase) if phrase else -1
+            return sentence[at:at + len(phrase)] if phrase and at >= 0 else phrase
+
+        return Attribution(as_written(found.name) or found.name, as_written(found.role))
 
     def _in_capitals(self, sentence: str) -> Attribution | None:
         """The speaker of a sentence written in capitals ("BỘ QUỐC PHÒNG NGA CHO BIẾT …"): read in small letters,
@@ -765,6 +782,29 @@ _FIRST_PARENTHESIS = re.compile(_BRACKETED)
 
 
 _LETTERS_RUN = re.compile(r"[^\W\d_]+")
+
+
+# Words of attribution and the heads of bodies and titles, as typed without diacritics, with their marks. Each
+# unmarked letter stands for one marked letter, so a sentence keeps its length and its offsets.
+_MARKED = {w.lower(): w for w in (
+    "cho biết", "cho hay", "tuyên bố", "khẳng định", "xác nhận", "thông báo", "cảnh báo", "nhấn mạnh", "nói rằng",
+    "nói với", "cáo buộc", "thừa nhận", "phát biểu", "Bộ Quốc phòng", "Bộ Ngoại giao", "Bộ Y tế", "Bộ trưởng",
+    "Tổng thống", "Thủ tướng", "Ngoại trưởng", "người phát ngôn", "Phát ngôn viên", "quân đội", "chính quyền",
+    "Điện Kremlin", "Nhà Trắng", "Lầu Năm Góc", "Liên Hợp Quốc")}
+_UNMARKED_OF = {fold(w): w for w in _MARKED}
+_MARKED = {fold(k): v for k, v in _MARKED.items()}
+_MARKLESS = re.compile(r"(?<![^\W\d_])(?:" + "|".join(sorted(map(re.escape, _UNMARKED_OF), key=len, reverse=True))
+                       + r")(?![^\W\d_])", re.IGNORECASE)
+
+
+def _match_case(written: str, marked: str) -> str:
+    """`marked` in the case `written` has, letter by letter ("Bo Quoc phong" → "Bộ Quốc phòng")."""
+    return "".join(m.upper() if w.isupper() else m.lower() for w, m in zip(written, marked, strict=True))
+
+
+def _unmarked(sentence: str) -> bool:
+    """Whether a sentence of Vietnamese words is typed without any diacritic (a post copied from social media)."""
+    return sentence.isascii() and bool(_MARKLESS.search(sentence))
 
 
 def _shouted(sentence: str) -> bool:

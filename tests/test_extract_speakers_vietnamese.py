@@ -369,6 +369,12 @@ def test_a_verb_of_saying_after_before_or_after_is_a_noun_and_names_nobody(sente
     assert speakers(sentence) == [(None, None)]
 
 
+def test_a_sentence_typed_without_diacritics_names_its_speaker_as_written():
+    assert speakers("Bo Ngoai giao Nga thong bao 12 nha ngoai giao My bi truc xuat.") == [("Bo Ngoai giao Nga", None)]
+    assert speakers("Thu tuong Anh Boris Johnson tuyen bo London se gui them 6.000 ten lua.") == [
+        ("Boris Johnson", "Thu tuong Anh")]
+
+
 def test_informing_right_after_a_bodys_name_attributes():
     assert speakers("Lãnh đạo Sở Y tế Đà Nẵng thông tin thành phố đã tiêm 400.000 liều vaccine.")[0][0] == \
         "Lãnh đạo Sở Y tế Đà Nẵng"
