@@ -7,7 +7,7 @@ import re
 
 from claims.wordlists import longest_of
 
-__all__ = ["counted_noun", "COUNTED_NOUNS"]
+__all__ = ["counted_noun", "classifier_after", "COUNTED_NOUNS"]
 
 # Classifiers name the kind of thing counted, not the thing: they are skipped ("ba chiếc xe tăng" → xe tăng).
 _CLASSIFIERS = ("quả", "chiếc", "con", "cái", "tòa", "toà", "ngôi", "lá", "bức", "tấm", "khẩu", "cây", "căn", "bản",
@@ -45,6 +45,13 @@ trước sau tới đến từ để như có không cũng vẫn còn đều l�
 nào gì ai lúc vào ra lên xuống trở mỗi mọi các những một hai ba bốn năm sáu bảy tám chín mười trăm nghìn ngàn
 triệu tỷ tỉ chục rưỡi lẻ linh giảm tăng đạt chiếm mất thiệt chết nằm rời xảy diễn thuộc gồm bao đang phải cần
 nên vượt lùi kéo""".split())
+
+
+def classifier_after(text: str, pos: int) -> bool:
+    """Whether a classifier follows the figure ending at `pos` ("4 khẩu M777", "3 chiếc Su-25"): it counts
+    something, whatever is named after it."""
+    m = re.match(r"[ \t]+", text[pos:pos + 4])
+    return m is not None and _CLASSIFIER.match(text, pos + m.end()) is not None
 
 
 def counted_noun(text: str, pos: int, *, known_only: bool = False) -> tuple[str, int] | None:

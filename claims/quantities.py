@@ -6,7 +6,7 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from functools import lru_cache
 
-from claims.counted_nouns import COUNTED_NOUNS, counted_noun
+from claims.counted_nouns import COUNTED_NOUNS, classifier_after, counted_noun
 from claims.language import detect_language
 from claims.model import Qualifier, Quantity
 from claims.vi_numbers import vietnamese_word_numbers
@@ -364,7 +364,7 @@ def _en_vague_and_shares(text: str, blocked) -> list[_Found]:
     if " in " in text or " out of " in text:
         for m in _ONE_IN.finditer(text):
             k, n = m.group("k").lower(), m.group("n").lower()
-            num = int(k) if k.isdigit() else 1 if k == "one" else _EN_WORD_VALUES.get(k)
+            num = int(k) if k.isdigit() else _EN_WORD_VALUES.get(k)
             den = int(n) if n.isdigit() else _EN_WORD_VALUES.get(n)
             if not num or not den or not num < den <= 100 or blocked(m.start(), m.end()):
                 continue
@@ -479,8 +479,6 @@ def _in_a_units_name(text: str, start: int) -> bool:
 _ACRONYM_BEFORE = re.compile(r"(?<![\w.])[A-Z]{2,}\s$")
 # A name's number: "Nord Stream 2", "Minsk 2", "Boeing 737" (a capitalised word inside the sentence, right before).
 _NAME_BEFORE = re.compile(r"(?<=[^\W\d_] )[A-Z][a-z]+\s$")
-# A classifier after a number says it counts something ("cho Ukraine 4 khẩu M777"), whatever name stands before.
-_CLASSIFIER_AFTER = re.compile(r"\s+(?:khẩu|chiếc|quả|con|tòa|toà|ngôi|bộ|hệ thống|tổ hợp)\s", re.IGNORECASE)
 
 
 # A time of day: "19 giờ 30", "5 giờ 30 sáng", "17 giờ ngày 30/6", "9 giờ sáng" (its hour and its minutes),
@@ -530,7 +528,7 @@ def _after_a_name(text: str, start: int, m: re.Match[str], language: str) -> boo
     return not m.group("scale") and not m.group("unit") \
         and _NAME_BEFORE.search(text, max(0, start - 16), start) is not None \
         and (language != "vi" or (counted_noun(text, m.end("num"), known_only=True) is None
-                                  and not _CLASSIFIER_AFTER.match(text, m.end("num"))))
+                                  and not classifier_after(text, m.end("num"))))  # "cho Ukraine 4 khẩu M777"
 
 
 def _unit_written_after(text: str, end: int, *, known_only: bool = False) -> tuple[str | None, int, bool]:
@@ -672,7 +670,7 @@ def _join_ranges(text: str, found: list[_Found]) -> list[Quantity]:
             if scale and low.value < 1000:
                 # "tăng từ 1,5 lên 2 triệu người", "giảm từ 3 xuống còn 2 triệu": a change, two figures, the first
                 # written with the second's scale word
-                out.append(Quantity(low.text, low.start, low.end, low.value * _VI_SCALES[scale.group().lower()],
+                out.append(Quantity(low.text, low.start, low.end, low.value * _VI_SCALES[_key(scale.group())],
                                     high.unit, low.qualifier, low.high))
                 i += 1
                 continue
@@ -682,8 +680,7 @@ def _join_ranges(text: str, found: list[_Found]) -> list[Quantity]:
 
 
 _CHANGE_JOIN = re.compile(r"\s+(?:lên|xuống|lên tới|lên đến|xuống còn|còn)\s+", re.IGNORECASE)
-_SCALE_IN = re.compile(r"(?<![^\W\d_])(?:nghìn tỷ|ngàn tỷ|nghìn tỉ|ngàn tỉ|tỷ|tỉ|triệu|nghìn|ngàn|vạn)(?![^\W\d_])",
-                       re.IGNORECASE)
+_SCALE_IN = re.compile(r"(?<![^\W\d_])(?:" + _alternation(_VI_SCALES) + r")(?![^\W\d_])")
 
 
 def _scaled_like(low: float, high: float) -> float:

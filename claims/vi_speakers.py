@@ -365,7 +365,7 @@ class VietnameseSpeakers:
         """The speaker of a sentence typed without diacritics ("Bo Quoc phong Nga cho biet …"): its words of
         attribution given their marks (one letter for one letter, so places keep), read, and the speaker given as
         the sentence writes it."""
-        marked = _MARKLESS.sub(lambda m: _match_case(m.group(), _MARKED[m.group().lower()]), sentence)
+        marked = _MARKLESS.sub(lambda m: _match_case(m.group(), _MARKED.get(m.group().lower(), m.group())), sentence)
         found = self.speaker_of(marked) if marked != sentence else None
         if found is None:
             return None
@@ -786,19 +786,19 @@ _LETTERS_RUN = re.compile(r"[^\W\d_]+")
 
 # Words of attribution and the heads of bodies and titles, as typed without diacritics, with their marks. Each
 # unmarked letter stands for one marked letter, so a sentence keeps its length and its offsets.
-_MARKED = {w.lower(): w for w in (
+_MARKED = {fold(w): w for w in (
     "cho biết", "cho hay", "tuyên bố", "khẳng định", "xác nhận", "thông báo", "cảnh báo", "nhấn mạnh", "nói rằng",
     "nói với", "cáo buộc", "thừa nhận", "phát biểu", "Bộ Quốc phòng", "Bộ Ngoại giao", "Bộ Y tế", "Bộ trưởng",
     "Tổng thống", "Thủ tướng", "Ngoại trưởng", "người phát ngôn", "Phát ngôn viên", "quân đội", "chính quyền",
     "Điện Kremlin", "Nhà Trắng", "Lầu Năm Góc", "Liên Hợp Quốc")}
-_UNMARKED_OF = {fold(w): w for w in _MARKED}
-_MARKED = {fold(k): v for k, v in _MARKED.items()}
-_MARKLESS = re.compile(r"(?<![^\W\d_])(?:" + "|".join(sorted(map(re.escape, _UNMARKED_OF), key=len, reverse=True))
-                       + r")(?![^\W\d_])", re.IGNORECASE)
+_MARKLESS = re.compile(r"(?<![^\W\d_])(?:" + longest_of(_MARKED) + r")(?![^\W\d_])", re.IGNORECASE)
 
 
 def _match_case(written: str, marked: str) -> str:
-    """`marked` in the case `written` has, letter by letter ("Bo Quoc phong" → "Bộ Quốc phòng")."""
+    """`marked` in the case `written` has, letter by letter ("Bo Quoc phong" → "Bộ Quốc phòng"); `written` as it is
+    when the two differ in length (words set apart by more than one space)."""
+    if len(written) != len(marked):
+        return written
     return "".join(m.upper() if w.isupper() else m.lower() for w, m in zip(written, marked, strict=True))
 
 

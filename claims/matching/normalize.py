@@ -118,6 +118,10 @@ _SAID_ALIKE = {
     "israel": ("i xra en",),
     "syria": ("xy ri", "xi ri"),
     "brussels": ("bruc xen",),
+    "london": ("luan don",),
+    "paris": ("pa ri",),
+    "berlin": ("bec lin",),
+    "minsk": ("min xco",),
     "putin": ("pu tin",),
     "zelensky": ("zelenskyy", "zelenskiy", "de len xki"),
 }
