@@ -338,8 +338,8 @@ class VietnameseSpeakers:
     def speaker_of(self, sentence: str) -> Attribution | None:
         if _shouted(sentence):
             return self._in_capitals(sentence)
-        if _unmarked(sentence):
-            return self._without_marks(sentence)
+        if _unmarked(sentence) and (marked := _with_marks(sentence)) != sentence:
+            return self._without_marks(sentence, marked)
         masked = _keep_names_whole(_mask_quotes(sentence))
         found = _restored(self._by_interview(masked) or self._by_verb(masked) or self._by_quote_attribution(masked) \
             or self._by_according(masked) or self._by_agent(masked) or self._by_report(masked))
@@ -361,12 +361,10 @@ class VietnameseSpeakers:
             found = Attribution(found.name, self._role_of[found.name])
         return found
 
-    def _without_marks(self, sentence: str) -> Attribution | None:
-        """The speaker of a sentence typed without diacritics ("Bo Quoc phong Nga cho biet …"): its words of
-        attribution given their marks (one letter for one letter, so places keep), read, and the speaker given as
-        the sentence writes it."""
-        marked = _MARKLESS.sub(lambda m: _match_case(m.group(), _MARKED.get(m.group().lower(), m.group())), sentence)
-        found = self.speaker_of(marked) if marked != sentence else None
+    def _without_marks(self, sentence: str, marked: str) -> Attribution | None:
+        """The speaker of a sentence typed without diacritics ("Bo Quoc phong Nga cho biet …"), read in `marked`,
+        its words of attribution given their marks (`_with_marks`), and given as the sentence writes it."""
+        found = self.speaker_of(marked)
         if found is None:
             return None
 
@@ -382,7 +380,7 @@ class VietnameseSpeakers:
         words = _LETTERS_RUN.sub(lambda m: m.group().lower().capitalize() if fold(m.group()) in PLACES_AND_BODIES
                                  else m.group().lower(), sentence)
         words = words[:1].upper() + words[1:]
-        found = self.speaker_of(words) if len(words) == len(sentence) else None
+        found = self.speaker_of(words) if len(words) == len(sentence) and words != sentence else None
         at = words.find(found.name) if found else -1
         return Attribution(sentence[at:at + len(found.name)], found.role) if found and at >= 0 else found
 
@@ -787,11 +785,17 @@ _LETTERS_RUN = re.compile(r"[^\W\d_]+")
 # Words of attribution and the heads of bodies and titles, as typed without diacritics, with their marks. Each
 # unmarked letter stands for one marked letter, so a sentence keeps its length and its offsets.
 _MARKED = {fold(w): w for w in (
-    "cho biết", "cho hay", "tuyên bố", "khẳng định", "xác nhận", "thông báo", "cảnh báo", "nhấn mạnh", "nói rằng",
+    "cho biết", "tuyên bố", "khẳng định", "xác nhận", "thông báo", "cảnh báo", "nhấn mạnh", "nói rằng",
     "nói với", "cáo buộc", "thừa nhận", "phát biểu", "Bộ Quốc phòng", "Bộ Ngoại giao", "Bộ Y tế", "Bộ trưởng",
     "Tổng thống", "Thủ tướng", "Ngoại trưởng", "người phát ngôn", "Phát ngôn viên", "quân đội", "chính quyền",
     "Điện Kremlin", "Nhà Trắng", "Lầu Năm Góc", "Liên Hợp Quốc")}
 _MARKLESS = re.compile(r"(?<![^\W\d_])(?:" + longest_of(_MARKED) + r")(?![^\W\d_])", re.IGNORECASE)
+
+
+def _with_marks(sentence: str) -> str:
+    """`sentence` with its words of attribution and heads of bodies and titles given their marks, one letter for one
+    letter, so it keeps its length and offsets."""
+    return _MARKLESS.sub(lambda m: _match_case(m.group(), _MARKED.get(m.group().lower(), m.group())), sentence)
 
 
 def _match_case(written: str, marked: str) -> str:

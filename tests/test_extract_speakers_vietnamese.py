@@ -375,6 +375,11 @@ def test_a_sentence_typed_without_diacritics_names_its_speaker_as_written():
         ("Boris Johnson", "Thu tuong Anh")]
 
 
+@pytest.mark.parametrize("sentence", ["A 🙂 ... ,", "B 2 3 4 ..."])
+def test_a_sentence_in_capitals_that_reads_the_same_in_small_letters_names_nobody(sentence):
+    assert speakers(sentence) == [(None, None)]
+
+
 def test_informing_right_after_a_bodys_name_attributes():
     assert speakers("Lãnh đạo Sở Y tế Đà Nẵng thông tin thành phố đã tiêm 400.000 liều vaccine.")[0][0] == \
         "Lãnh đạo Sở Y tế Đà Nẵng"
