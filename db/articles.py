@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
-from claims.folding import fold
+from claims.decoration import folded_plain
 from claims.model import Claim, Extraction
 from claims.workflow import WAITING_FOR_EDITOR, Status
 from db.connection import writing
@@ -56,7 +56,7 @@ def insert_claim_rows(db: sqlite_utils.Database, article_id: int, claims: list[C
              int(claim.checkworthy), json.dumps([str(t) for t in claim.types]),
              json.dumps(list(claim.reasons), ensure_ascii=False), claim.speaker, claim.speaker_role, origin, stamp,
              stamp, reviewer,
-             fold(claim.text), float(claim.score if claim.rule_score is None else claim.rule_score),
+             folded_plain(claim.text), float(claim.score if claim.rule_score is None else claim.rule_score),
              scored_by if claim.rule_score is not None else None],
         )
         claim_id = int(cursor.lastrowid)

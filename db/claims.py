@@ -6,8 +6,8 @@ from typing import Any
 
 import sqlite_utils
 
+from claims.decoration import folded_plain
 from claims.errors import NotFound, WorkbenchError
-from claims.folding import fold
 from claims.workflow import NOT_YET_DRAFTED, Status
 from db.change_words import change_words
 from db.connection import writing
@@ -304,7 +304,7 @@ def _write(db: sqlite_utils.Database, claim_id: int, *, expected_version: int, r
         stamp = now()
         sets = dict(changed)
         if "text" in sets:
-            sets["folded"] = fold(sets["text"])
+            sets["folded"] = folded_plain(sets["text"])
         if "checkworthy" in sets:
             sets["checkworthy"] = int(bool(sets["checkworthy"]))
         assignments = ", ".join(f"{k} = ?" for k in sets)

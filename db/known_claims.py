@@ -12,7 +12,8 @@ import orjson
 import sqlite_utils
 
 from claims.claimreview_items import ReviewRow
-from claims.folding import fold, nfc
+from claims.decoration import folded_plain
+from claims.folding import nfc
 from claims.past_checks import ArchiveRow, PastCheckError
 from db.connection import writing
 from db.history import now
@@ -64,7 +65,7 @@ def _known_row(row: dict[str, Any], number: int) -> tuple:
             raise PastCheckError(f"past fact-check {number}: {field} must be text, not {type(value).__name__}")
     if "\x00" in key or "\x00" in text or "\x00" in "".join(v for v in (verdict, url, published, *review) if v):
         raise PastCheckError(f"past fact-check {number}: a NUL character (\\0) in a field")
-    return (key, text, fold(text), verdict, url, published, *review)
+    return (key, text, folded_plain(text), verdict, url, published, *review)
 
 
 def _encoded(rows: list[tuple], first: int) -> _Chunk:
@@ -94,13 +95,13 @@ def _known_chunks(rows: Iterable[dict[str, Any]]) -> Iterator[_Chunk]:
         if row.__class__ is ReviewRow:  # read from a ClaimReview: checked and cleaned already
             line = None
             text = row["text"]
-            packed = (row["id"], text, fold(text), row["verdict"], row["url"], row["published"], row["language"],
-                      row["publisher"], row["publisher_url"], row["claimant"])
+            packed = (row["id"], text, folded_plain(text), row["verdict"], row["url"], row["published"],
+                      row["language"], row["publisher"], row["publisher_url"], row["claimant"])
         elif row.__class__ is ArchiveRow:  # read from an archive: checked and cleaned already
             line = row.line
             text = row["text"]
-            packed = (row["id"], text, fold(text), row["verdict"], row["url"], row["published"], None, None, None,
-                      None)
+            packed = (row["id"], text, folded_plain(text), row["verdict"], row["url"], row["published"], None, None,
+                      None, None)
         else:
             line = getattr(row, "line", None)
             packed = _known_row(row, number if line is None else line)

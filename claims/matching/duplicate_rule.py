@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process, utils
 
+from claims.decoration import plain_text
 from claims.folding import fold, nfc
 from claims.language import language_name
 from claims.matching.contrasts import opposite_words, other_names, swapped_places, swapped_term
@@ -195,7 +196,7 @@ class Side:
 
 def side_of(raw: str, norm: str | None = None, language: str | None = None) -> Side:
     """A claim read once for the rule (pass `norm`, the `match_text`, when it is already known)."""
-    raw = nfc(raw)
+    raw = plain_text(nfc(raw))  # letters in disguise read as the letters they show ("khôпg" denies)
     if language is None:
         from claims.language import detect_language
 

@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable
 
+from claims.decoration import plain_text
 from claims.folding import fold, nfc
 
 __all__ = ["strip_social", "canonical_figures", "match_text", "match_tokens", "STOP_WORDS"]
@@ -148,7 +148,7 @@ def match_text(text: str) -> str:
     >>> match_text("Hơn 1,7 triệu người — Jo (@jo) May 1, 2020")  # doctest: +SKIP
     'hon 1700000 nguoi'
     """
-    cleaned = canonical_figures(strip_social(unicodedata.normalize("NFC", nfc(text))))
+    cleaned = canonical_figures(strip_social(plain_text(nfc(text))))
     return said_alike(" ".join(_WORD.findall(fold(cleaned))))
 
 
