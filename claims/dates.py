@@ -249,6 +249,22 @@ def _ranges_and_lists(text: str, found: list[tuple[int, int, str]],
     return extra
 
 
+# A period of years: "giai đoạn 1995-2021", "kế hoạch 2021 - 2025", "thời kỳ từ 1995 đến 2021". Each year is a date,
+# so neither reads as a figure; the second must come after the first, within a century.
+_YEAR_RANGE = re.compile(rf"(?<![\d.,/])(?:(?P<period>{_cased('giai đoạn', 'thời kỳ', 'nhiệm kỳ')})\s+(?:{_cased('từ')}\s+)?"
+                         rf"(?:{_NAM}\s+)?)?(?P<y>{_YEAR})\s*(?:[-–]|(?(period)\s(?:đến|tới)\s+(?:{_NAM}\s+)?|(?!)))\s*"
+                         rf"(?P<y2>{_YEAR})(?![\d%]|[.,/]\d)")
+
+
+def _year_ranges(text: str) -> list[tuple[int, int, str]]:
+    found = []
+    for m in _YEAR_RANGE.finditer(text):
+        first, second = int(m.group("y")), int(m.group("y2"))
+        if first < second <= first + 100:
+            found += [(m.start("y"), m.end("y"), m.group("y")), (m.start("y2"), m.end("y2"), m.group("y2"))]
+    return found
+
+
 def find_dates(text: str, offset: int = 0, *, published: dt.date | None = None,
                language: str | None = None) -> list[DateMention]:
     """Every date mentioned in `text`, offsets shifted by `offset`.
@@ -285,6 +301,7 @@ def find_dates(text: str, offset: int = 0, *, published: dt.date | None = None,
             candidates.append((start, m.end(), value))
     if "/" in text or "-" in text:
         candidates.extend(_ranges_and_lists(text, candidates, published))
+    candidates.extend(_year_ranges(text))
     # Earliest first, longest first; a later candidate overlapping a kept one is the same date read twice.
     candidates.sort(key=lambda c: (c[0], -(c[1] - c[0])))
     found: list[DateMention] = []

@@ -46,7 +46,8 @@ _LONGEST = max(len(w.split()) for w in PLACES_AND_BODIES)
 # Heads of organisations' names: a run opened by one keeps the uncapitalised second syllables of its words
 # ("Bộ Quốc phòng Nga", "Ban Chỉ đạo Trung ương").
 _BODY_HEADS = frozenset(fold(w) for w in """Bộ Ban Sở Ủy Uỷ Hội Cục Tổng Viện Trung Ngân Quân Đại Liên Tòa Toà Công
-    Cảnh Hãng Đài Báo Tờ Trường Bệnh Tập Nhà Văn Học Lực Chính Quốc Mặt Hạ Thượng""".split())
+    Cảnh Hãng Đài Báo Tờ Trường Bệnh Tập Nhà Văn Học Lực Chính Quốc Mặt Hạ Thượng Hiệp Tổ Quỹ Phòng Hạm Sư Lữ Khối
+    Phái Nghị""".split())
 _WORD = re.compile(r"\S+")
 # Words that follow a name rather than finish one of its words ("Bộ Quốc phòng Nga thông báo", "… Nga đã").
 NOT_SECOND_SYLLABLES = frozenset("""thông cho nói tuyên khẳng xác nhấn lưu cảnh đã đang sẽ vừa cũng và của là với về

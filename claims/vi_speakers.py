@@ -108,6 +108,8 @@ _ROLE_HEADS = frozenset(_low(w) for w in """người phát ngôn|phát ngôn vi�
     nhà kinh tế|nhà sử học|nhà bình luận|người đại diện|phó thủ tướng|phó tổng thống|thống đốc|tổng giám đốc|
     phó tổng giám đốc|chánh văn phòng|vụ trưởng|cục trưởng|phó cục trưởng|tổng cục trưởng|sĩ quan|binh sĩ|
     quân nhân|đại biểu|đại biểu quốc hội|bộ trưởng ngoại giao|bộ trưởng quốc phòng|người phụ trách|
+    chủ tàu|chủ doanh nghiệp|chủ cửa hàng|chủ quán|chủ đầu tư|chủ trang trại|chủ hộ|thuyền trưởng|tài xế|
+    nông dân|ngư dân|tiểu thương|thương nhân|doanh nhân|giáo viên|học sinh|sinh viên|
     cựu""".split("|") if w.strip())
 _BODY_HEADS = frozenset(_low(w) for w in """bộ|sở|ban|ủy ban|uỷ ban|ubnd|đại sứ quán|
     lãnh sự quán|quân đội|chính phủ|chính quyền|lực lượng|hãng tin|hãng thông tấn|tờ|báo|đài|trang|kênh|
@@ -137,7 +139,7 @@ _OF = re.compile(r"^(?:báo cáo|thông báo|thông cáo|tuyên bố|số liệu
                  r"đánh giá|thông tin|nhận định|lời|phát biểu|ý kiến|dự báo|khảo sát|nghiên cứu)"
                  r"(?:\s+\S+){0,3}?\s+(?:của|từ)\s+|^nguồn tin(?:\s+\S+){0,2}?\s+(?:từ|của|thuộc)\s+", re.IGNORECASE)
 _ACCORDING = re.compile(r"(?:^[^\w(]*|[,;]\s*|\s[-–]\s)(?:(?:[Cc]ũng|[Tt]uy nhiên|[Nn]hưng|[Vv]à|[Cc]òn)\s+)?"
-                        r"[Tt]heo\s+(?P<np>[^,;.()\"“”:]{1,80})")
+                        r"[Tt]heo\s+(?P<np>(?:(?:GS|PGS|TS|ThS|BS|KTS|LS|NCS)\.\s*)*[^,;.()\"“”:]{1,80})")
 _QUOTED_BY = re.compile(r"^\s*(?P<np>[^,;]+?)\s+được\s+[^,;]{1,60}?\s+(?:dẫn lời|trích lời|dẫn lại lời)\s*$")
 _QUOTE_BY = re.compile(r"(?<![^\W\d_])(?:(?:dẫn|trích) lời(?:\s+(?:nói|phát biểu) của)?"
                        r"|dẫn (?:thông báo|tuyên bố|phát biểu|thông cáo) của)\s+")
@@ -347,7 +349,10 @@ class VietnameseSpeakers:
             # "Trước đó, Tổng thống Ukraine Volodymyr Zelenskyy đã có bài phát biểu": the person the next "ông"
             # refers to, though they do not speak here.
             head = masked[:80]
-            for start, end in name_runs(head):
+            runs = list(name_runs(head))
+            if runs and runs[0][0] == 0 and _starts_with(_low(head[:runs[0][1]]), _BODY_HEADS):
+                self._last_body = head[:runs[0][1]]  # "Bộ Quốc phòng Nga đã công bố video …", then "Cơ quan này"
+            for start, end in runs:
                 title, name = split_title(head[start:end])
                 if len(name.split()) >= 2 and fold(name.split()[0]) not in PLACES_AND_BODIES:
                     self._last_person = self.full_name(name)
@@ -507,8 +512,10 @@ class VietnameseSpeakers:
         if not last:
             # "Ông X, <chức vụ>, cho biết" or "<chức vụ>, ông X, cho biết": the two chunks before the verb.
             around = [c for c in _COMMAS.split(before) if c.strip(" _\"“”") and _clean(c)]
-            while len(around) >= 2 and (_AGE.match(_clean(around[-1])) or _LIVES_AT.match(_clean(around[-1]))):
-                around.pop()  # "Bà Nguyễn Thị Hoa, 60 tuổi, trú tại xã X, cho biết": the age and home are asides
+            # "Bà Nguyễn Thị Hoa, 60 tuổi, trú tại xã X, cho biết", "Ông X, 52 tuổi, một thương nhân, kể": the age
+            # and home are asides, wherever they stand after the first chunk
+            around = around[:1] + [c for c in around[1:]
+                                   if not (_AGE.match(_clean(c)) or _LIVES_AT.match(_clean(c)))]
             if len(around) == 1:
                 return self._phrase(_clean(around[0]))
             if len(around) >= 2 and _is_place(_clean(around[-1])):
@@ -592,7 +599,8 @@ class VietnameseSpeakers:
             return None
         if folded in _PRONOUNS:
             return Attribution(self._last_person) if self._last_person else None
-        if words[-1] in _DEMONSTRATIVE and len(words) >= 2 and (
+        of_this_country = len(words) >= 3 and words[-2] == "nước"  # "lực lượng biên phòng nước này": a body
+        if words[-1] in _DEMONSTRATIVE and len(words) >= 2 and not of_this_country and (
                 " ".join(words[:-1]) in _PRONOUNS or _starts_with(" ".join(words[:-1]), _ROLE_HEADS)
                 or _starts_with(" ".join(words[:-1]), _BODY_HEADS) or words[0] in ("người", "vị", "nhân")):
             # "ông này", "công tố viên này", "Bộ này": the last person, or the last body that spoke.
@@ -626,7 +634,7 @@ class VietnameseSpeakers:
                     break
                 kept.append(w)
             body = " ".join(kept)
-            if len(kept) >= 2 and _low(kept[-1]) in _DEMONSTRATIVE:
+            if len(kept) >= 2 and _low(kept[-1]) in _DEMONSTRATIVE and not of_this_country:
                 return Attribution(self._last_body) if self._last_body else None  # "cơ quan này"
             title, name = split_title(body)
             if name and title and fold(title.split()[-1]) in _PLACE_WORDS and not name.isupper() \
@@ -651,6 +659,8 @@ class VietnameseSpeakers:
                      or (_vietnamese(name.split()[0]) and fold(name.split()[0]) not in VI_SURNAMES)):
             # "Đại diện công ty Hòa Phát", "Lãnh đạo Sở Giao thông Vận tải": the name is the body's, not a person's
             name = ""
+        if name and title and _at_a_place(title):
+            name = ""  # "một tiểu thương ở chợ Long Biên": the name is the place's
         if name:
             parts = name.split()
             if not title and len(parts) == 1 and (following is None or not self._is_title(following)):
@@ -685,7 +695,9 @@ class VietnameseSpeakers:
                 return Attribution(full, role)
         if role_width:
             for start, end in name_runs(np):
-                if start and np[end:].strip() and _names_someone(np[:end]) and not _body_named(np[:end]):
+                if start and np[end:].strip() and _names_someone(np[:end]) and not _body_named(np[:end]) \
+                        and not _starts_with(_low(np[start:end]), _BODY_HEADS) \
+                        and not _at_a_place(np[:start]):  # "đại diện Hiệp hội X tại Y", "… ở chợ Long Biên"
                     # "Chuyên gia Nguyễn Minh Hoàng đưa ra": the speaker ends with the name
                     return self._phrase(np[:end], following, preceding)
                 break
@@ -773,6 +785,18 @@ _HONORIFIC_OR_TITLED = re.compile(rf"(?:^|[\s,])(?:[Ôô]ng|[Bb]à|[Aa]nh|[Cc]h�
                                   rf"[Tt]hượng tá|[Tt]ướng)\s+[{UPPER}][^,]*,[^,]+,\s*$")
 # "trú tại xã Cẩm Thịnh", "ngụ ở phường 3", "quê Nghệ An": where a person lives, an aside like the age.
 _LIVES_AT = re.compile(r"^(?i:trú|ngụ|cư trú|thường trú|tạm trú|sống|quê)(?:\s+(?i:tại|ở)(?![^\W\d_])|\s+[A-ZÀ-ỸĐ])")
+
+
+def _at_a_place(phrase: str) -> bool:
+    """Whether a phrase ends with "ở" or "tại" and at most two small words ("một tiểu thương ở chợ", "tại thành
+    phố"): a capitalised name after it is a place's."""
+    words = phrase.split()
+    for back in (1, 2, 3):
+        if len(words) >= back and words[-back] in ("ở", "tại") and all(w.islower() for w in words[-back:]):
+            return True
+    return False
+
+
 _AGE = re.compile(r"^(?:\d{1,3}|[^\W\d_]+)\s+tuổi$")
 _BRACKETED = r"\((?P<inside>[^()]{2,120})\)"
 _LAST_PARENTHESIS = re.compile(_BRACKETED + r"\s*$")

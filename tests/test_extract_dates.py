@@ -115,3 +115,23 @@ def test_a_month_without_its_year(text, span, with_date, without_date):
 def test_a_month_count_is_not_a_month():
     assert find_dates("Sau 3 tháng, giá tăng.", published=PUBLISHED) == []
     assert find_dates("May I ask about prices?", published=PUBLISHED) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Nhập khẩu vũ khí giai đoạn 1995-2021 tăng 80%.",
+    "Kế hoạch 2021 – 2025 có 15 mục tiêu.",
+    "Thời kỳ từ năm 2001 đến năm 2010, GDP tăng 7%.",
+    "The 2016-2020 plan set 15 goals.",
+])
+def test_a_period_of_years_is_two_years_and_no_figure(text):
+    from claims import extract_claims
+
+    (claim,) = extract_claims(text).claims
+    years = [d.value for d in claim.dates]
+    assert len(years) == 2 and years[0] < years[1]
+    assert all(q.value < 1000 for q in claim.quantities)
+
+
+@pytest.mark.parametrize("text", ["Tỷ số là 2019-2018 nghiêng về đội khách.", "Số ca tăng từ 1995 lên 2021 ca."])
+def test_two_numbers_that_are_no_period_stay_figures(text):
+    assert not find_dates(text)

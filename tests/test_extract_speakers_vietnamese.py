@@ -441,3 +441,30 @@ def test_a_sentence_in_capitals_names_the_body_as_written_and_a_group_joins_its_
 ])
 def test_war_news_names_its_speakers_in_its_own_shapes(sentence, name):
     assert speakers(sentence)[0][0] == name
+
+
+def test_a_body_of_this_country_speaks_and_a_body_that_acted_is_what_cơ_quan_này_refers_to():
+    assert speakers("Hơn 2 triệu người đã sang Ba Lan, lực lượng biên phòng nước này cho biết hôm thứ Hai.")[0][0] \
+        == "lực lượng biên phòng nước này"
+    assert speakers("Theo Bộ Ngoại giao nước này, đại sứ Nga đã bị triệu tập.")[0][0] == "Bộ Ngoại giao nước này"
+    said = speakers("Bộ Quốc phòng Nga đã công bố video về vụ tấn công.",
+                    "Cơ quan này cho biết 3 xe tăng Ukraine bị phá hủy.")
+    assert [name for name, _ in said] == [None, "Bộ Quốc phòng Nga"]
+    # with no body before it, "cơ quan này" names nobody
+    assert speakers("Cơ quan này cho biết 3 xe tăng Ukraine bị phá hủy.")[0][0] is None
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    # an academic title with its full stop before the name
+    ("Theo TS. Lê Văn Thịnh, Phó Viện trưởng, việc giảm thuế sẽ kéo giá xăng xuống.", "Lê Văn Thịnh"),
+    # a representative of an association whose name holds a place
+    ("Theo đại diện Hiệp hội Doanh nghiệp Việt tại Ba Lan, khoảng 200 người đang chờ về nước.",
+     "đại diện Hiệp hội Doanh nghiệp Việt tại Ba Lan"),
+    # a trade without a name speaks, and a market's name is no person's
+    ("Con tàu bị kẹt ở cảng cùng 12 thủy thủ, chủ tàu xác nhận.", "chủ tàu"),
+    ("Giá thịt lợn tăng 20%, một tiểu thương ở chợ Đồng Xuân cho biết.", "một tiểu thương ở chợ Đồng Xuân"),
+    # an age and a trade, both asides after the name
+    ("Bà Phạm Thị Mai, 47 tuổi, một tiểu thương ở Odessa, kể lại rằng chợ đã đóng cửa.", "Phạm Thị Mai"),
+])
+def test_titles_trades_and_asides_around_a_vietnamese_speaker(sentence, name):
+    assert speakers(sentence)[0][0] == name
