@@ -251,8 +251,9 @@ def _ranges_and_lists(text: str, found: list[tuple[int, int, str]],
 
 # A period of years: "giai đoạn 1995-2021", "kế hoạch 2021 - 2025", "thời kỳ từ 1995 đến 2021". Each year is a date,
 # so neither reads as a figure; the second must come after the first, within a century.
-_YEAR_RANGE = re.compile(rf"(?<![\d.,/])(?:(?P<period>{_cased('giai đoạn', 'thời kỳ', 'nhiệm kỳ')})\s+(?:{_cased('từ')}\s+)?"
-                         rf"(?:{_NAM}\s+)?)?(?P<y>{_YEAR})\s*(?:[-–]|(?(period)\s(?:đến|tới)\s+(?:{_NAM}\s+)?|(?!)))\s*"
+_PERIOD = _cased("giai đoạn", "thời kỳ", "nhiệm kỳ")
+_YEAR_RANGE = re.compile(rf"(?<![\d.,/])(?:(?P<period>{_PERIOD})\s+(?:{_cased('từ')}\s+)?(?:{_NAM}\s+)?)?"
+                         rf"(?P<y>{_YEAR})\s*(?:[-–]|(?(period)\s(?:đến|tới)\s+(?:{_NAM}\s+)?|(?!)))\s*"
                          rf"(?P<y2>{_YEAR})(?![\d%]|[.,/]\d)")
 
 
