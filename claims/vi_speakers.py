@@ -145,6 +145,19 @@ _QUOTE_BY = re.compile(r"(?<![^\W\d_])(?:(?:dẫn|trích) lời(?:\s+(?:nói|ph�
                        r"|dẫn (?:thông báo|tuyên bố|phát biểu|thông cáo) của)\s+")
 _AGENT = re.compile(r"được\s+(?P<np>(?:ông|bà|ngài)\s+[^\s,.;:]+(?:\s+[^\W\d_][^\s,.;:]*){0,3}?)\s+"
                     r"(?:đưa ra|công bố|phát biểu|nêu ra|khẳng định|chia sẻ)(?![^\W\d_])")
+# Countries, blocs and seats of government that speak in a headline before a colon ("Ukraine: Tên lửa bắn vào …");
+# a city there is where, not who.
+_HEADLINE_SPEAKERS = frozenset(fold(w.strip()) for w in """Nga|Ukraine|Mỹ|Trung Quốc|Anh|Pháp|Đức|Nhật Bản|Hàn Quốc|
+    Triều Tiên|Ấn Độ|Israel|Iran|Ba Lan|Belarus|Thổ Nhĩ Kỳ|Việt Nam|NATO|EU|Liên Hợp Quốc|Liên hợp quốc|LHQ|Kremlin|
+    Điện Kremlin|Nhà Trắng|Lầu Năm Góc|Moskva|Kiev|Washington|Bắc Kinh|London|Paris|Berlin""".split("|"))
+# Acronyms before a colon that name no source: measures, currencies, the interviewer ("PV: Ông đánh giá …?").
+_NOT_SOURCES = frozenset("GDP CPI FDI ODA PMI USD VND EUR VN PV BTV MC".split())
+# What a caption or a section heading opens with before a colon: the kind of piece, a picture's credit, a front.
+_HEADLINE_KINDS = frozenset(_low(w) for w in """video|clip|infographic|emagazine|longform|podcast|quiz|update|live|
+    photo|photos|news|breaking|exclusive|analysis|opinion|factbox|explainer|interview|chart|map|gallery|trailer|
+    ảnh|hình|hình ảnh|nguồn|chú thích|mặt trận|xem thêm|tin liên quan|đọc thêm|tham khảo|lưu ý|cập nhật|
+    trực tiếp""".split("|"))
+_HEADLINE_SOURCE = re.compile(rf"^\W*(?P<np>[{UPPER}][^\s:]*(?:\s+[^\s:]+){{0,6}}?)\s*:\s+(?=\S)")
 _INTERVIEW = re.compile(rf"^\W*(?P<np>(?:(?:Ông|Bà|Anh|Chị|Ngài)\s+)?[{UPPER}][^\s:]*(?:\s+[{UPPER}][^\s:]*){{0,4}})"
                         r"\s*:\s")
 # A body's report or pictures that show something: "Báo cáo của Bộ Tài chính cho thấy", "Hình ảnh do Maxar công bố
@@ -343,8 +356,9 @@ class VietnameseSpeakers:
         if _unmarked(sentence) and (marked := _with_marks(sentence)) != sentence:
             return self._without_marks(sentence, marked)
         masked = _keep_names_whole(_mask_quotes(sentence))
-        found = _restored(self._by_interview(masked) or self._by_verb(masked) or self._by_quote_attribution(masked) \
-            or self._by_according(masked) or self._by_agent(masked) or self._by_report(masked))
+        found = _restored(self._by_interview(masked) or self._by_headline(masked) or self._by_verb(masked)
+                          or self._by_quote_attribution(masked) or self._by_according(masked)
+                          or self._by_agent(masked) or self._by_report(masked))
         if found is None:
             # "Trước đó, Tổng thống Ukraine Volodymyr Zelenskyy đã có bài phát biểu": the person the next "ông"
             # refers to, though they do not speak here.
@@ -470,6 +484,29 @@ class VietnameseSpeakers:
         if not _HONORIFIC.match(m.group("np")) and len(m.group("np").split()) < 2:
             return None
         return self._phrase(m.group("np"))
+
+    def _by_headline(self, masked: str) -> Attribution | None:
+        """"Bộ Quốc phòng Nga: "Lực lượng Ukraine đang …"", "CCTV: Nga 2 lần yêu cầu …": a headline names its source
+        before a colon. A body or an outlet is a source anywhere; an acronym, a country or one foreign name only in a
+        headline (no full stop at its end), where "Ukraine: Tên lửa bắn vào nhà dân" is what Ukraine says."""
+        m = _HEADLINE_SOURCE.match(masked)
+        if m is None:
+            return None
+        np, folded = m.group("np"), _low(m.group("np"))
+        if _low(np.split()[0]) in _HEADLINE_KINDS or _low(" ".join(np.split()[:2])) in _HEADLINE_KINDS:
+            return None  # "Ảnh: AP" (a caption), "Mặt trận Rubizhne: …" (a section's place)
+        if _starts_with(folded, _BODY_HEADS) or _starts_with(folded, _OUTLETS):
+            return self._phrase(np)
+        headline = not masked.rstrip(" \"”'").endswith(".")
+        one_foreign_word = " " not in np and np.isalpha() and not np.isupper() and not _vietnamese(np) \
+            and fold(np) not in PLACES_AND_BODIES  # "Topwar: …", "Peskov: …"; not a city's dateline ("Mariupol: …")
+        acronym = np.isupper() and " " not in np and np.isalpha()  # "CCTV: …"
+        if np in _NOT_SOURCES:
+            return None
+        if headline and (acronym or fold(np) in _HEADLINE_SPEAKERS or one_foreign_word):
+            self._last_body = np
+            return Attribution(np)
+        return None
 
     def _by_report(self, masked: str) -> Attribution | None:
         """"Báo cáo của Bộ Tài chính cho thấy …", "Hình ảnh do Maxar công bố cho thấy …": the body whose report or

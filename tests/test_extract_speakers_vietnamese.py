@@ -468,3 +468,19 @@ def test_a_body_of_this_country_speaks_and_a_body_that_acted_is_what_cơ_quan_n�
 ])
 def test_titles_trades_and_asides_around_a_vietnamese_speaker(sentence, name):
     assert speakers(sentence)[0][0] == name
+
+
+@pytest.mark.parametrize(("headline", "name"), [
+    ("Bộ Quốc phòng Nga: \"Lực lượng Ukraine đang từng bước đầu hàng\"", "Bộ Quốc phòng Nga"),
+    ("VTV: Nga 2 lần yêu cầu Hội đồng Bảo an họp khẩn nhưng bất thành", "VTV"),
+    ("Ukraine: Tên lửa bắn vào nhà dân, không bên nào nhận trách nhiệm", "Ukraine"),
+    ("Zakharova: Phương Tây đang tiến hành chiến tranh thông tin", "Zakharova"),
+    # a caption's credit, a front's name, the kind of piece, a city's dateline and a measure are nobody
+    ("Ảnh: Reuters", None),
+    ("Mặt trận Izium: Quân Ukraine rút khỏi hai ngôi làng", None),
+    ("Video: Nga bắn 30 tên lửa vào Kiev", None),
+    ("Kherson: Mất điện trên diện rộng sau trận pháo kích", None),
+    ("GDP: Tăng 5% trong quý I", None),
+])
+def test_a_headline_names_its_source_before_a_colon(headline, name):
+    assert speakers(headline)[0][0] == name
