@@ -145,6 +145,10 @@ _QUOTE_BY = re.compile(r"(?<![^\W\d_])(?:(?:dẫn|trích) lời(?:\s+(?:nói|ph�
                        r"|dẫn (?:thông báo|tuyên bố|phát biểu|thông cáo) của)\s+")
 _AGENT = re.compile(r"được\s+(?P<np>(?:ông|bà|ngài)\s+[^\s,.;:]+(?:\s+[^\W\d_][^\s,.;:]*){0,3}?)\s+"
                     r"(?:đưa ra|công bố|phát biểu|nêu ra|khẳng định|chia sẻ)(?![^\W\d_])")
+_OPENS_WITH_THEO = re.compile(r"^\W*(?:(?:[Cc]ũng|[Tt]uy nhiên|[Nn]hưng|[Cc]òn)\s+)?[Tt]heo\s")
+# A proposal, a demand or a pledge a source reports ("Theo X, Y đã đề xuất …"): that Y made it is the source's
+# claim. An accusation or a denial stays Y's ("Theo AFP, Nga cáo buộc …").
+_REPORTED_ACTS = frozenset(("đề xuất", "đề nghị", "kiến nghị", "kêu gọi", "yêu cầu", "cam kết"))
 # Countries, blocs and seats of government that speak in a headline before a colon ("Ukraine: Tên lửa bắn vào …");
 # a city there is where, not who.
 _HEADLINE_SPEAKERS = frozenset(fold(w.strip()) for w in """Nga|Ukraine|Mỹ|Trung Quốc|Anh|Pháp|Đức|Nhật Bản|Hàn Quốc|
@@ -356,8 +360,8 @@ class VietnameseSpeakers:
         if _unmarked(sentence) and (marked := _with_marks(sentence)) != sentence:
             return self._without_marks(sentence, marked)
         masked = _keep_names_whole(_mask_quotes(sentence))
-        found = _restored(self._by_interview(masked) or self._by_headline(masked) or self._by_verb(masked)
-                          or self._by_quote_attribution(masked) or self._by_according(masked)
+        found = _restored(self._by_interview(masked) or self._by_headline(masked) or self._by_source_first(masked)
+                          or self._by_verb(masked) or self._by_quote_attribution(masked) or self._by_according(masked)
                           or self._by_agent(masked) or self._by_report(masked))
         if found is None:
             # "Trước đó, Tổng thống Ukraine Volodymyr Zelenskyy đã có bài phát biểu": the person the next "ông"
@@ -484,6 +488,17 @@ class VietnameseSpeakers:
         if not _HONORIFIC.match(m.group("np")) and len(m.group("np").split()) < 2:
             return None
         return self._phrase(m.group("np"))
+
+    def _by_source_first(self, masked: str) -> Attribution | None:
+        """"Theo nguồn tin của tờ Izvestia, phái đoàn Ukraine đã đề xuất …": a source opening the sentence speaks
+        for the proposal, demand or pledge it reports; any other verb of saying after it ("Theo Reuters, ông Putin
+        cho biết …", "Theo AFP, Nga cáo buộc …") leaves the one who said it to speak."""
+        if not _OPENS_WITH_THEO.match(masked):
+            return None
+        verb = next(_verbs(masked), None)
+        if verb is None or " ".join(verb.group().split()).lower() not in _REPORTED_ACTS:
+            return None
+        return self._by_according(masked)
 
     def _by_headline(self, masked: str) -> Attribution | None:
         """"Bộ Quốc phòng Nga: "Lực lượng Ukraine đang …"", "CCTV: Nga 2 lần yêu cầu …": a headline names its source

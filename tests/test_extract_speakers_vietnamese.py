@@ -484,3 +484,10 @@ def test_titles_trades_and_asides_around_a_vietnamese_speaker(sentence, name):
 ])
 def test_a_headline_names_its_source_before_a_colon(headline, name):
     assert speakers(headline)[0][0] == name
+
+
+def test_a_source_opening_the_sentence_speaks_for_a_proposal_it_reports_not_for_an_accusation():
+    assert speakers("Theo nguồn tin của tờ Kommersant, phái đoàn Nga đã đề xuất ngừng bắn trong 3 ngày.")[0][0] \
+        == "Kommersant"
+    assert speakers("Theo hãng tin AFP, Nga cáo buộc Ukraine pháo kích vào thành phố Kursk.")[0][0] == "Nga"
+    assert speakers("Theo Reuters, ông Putin cho biết Nga sẽ giảm hoạt động quân sự.")[0][0] == "Putin"
