@@ -373,6 +373,9 @@ def _en_vague_and_shares(text: str, blocked) -> list[_Found]:
     return found
 
 
+# "fell by a third", "jumped by roughly a third": after "by" and a hedge, "a third" is a share.
+_BY_A_SHARE = re.compile(r"\bby\s+(?:(?:roughly|about|around|nearly|almost|some|more than|less than|over|just over|"
+                         r"just under|at least|up to)\s+)?$", re.IGNORECASE)
 _HALF_OF = re.compile(r"(?<!\ba )(?<!\bone )\bhalf(?=\s+of\b)", re.IGNORECASE)
 
 
@@ -387,7 +390,7 @@ def _en_fractions(text: str, blocked) -> list[_Found]:
         if blocked(m.start(), m.end()) or (m.group("num").lower() == "a" and m.group("den").lower() == "half"):
             continue
         if m.group("num").lower() in ("a", "one") and not m.group("of") \
-                and not re.search(r"\bby\s+$", text[max(0, m.start() - 4):m.start()]):
+                and not _BY_A_SHARE.search(text[max(0, m.start() - 30):m.start()]):
             continue  # "a third term", "one third party": an ordinal; "a third of", "fell by a third" is a share
         numerator = 1 if m.group("num").lower() in ("a", "one") else _EN_WORD_VALUES[m.group("num").lower()]
         if numerator >= _EN_DENOMINATORS[m.group("den").lower()]:
@@ -563,7 +566,8 @@ def _vi_word_figures(text: str, blocked, taken: list[_Found]) -> list[_Found]:
         if not number.scaled:
             # A bare number word counts only what a list knows: "bảy tỉnh", "hai lần", "một km"; not "hai bên",
             # "một lần nữa", "năm tháng" (years and months).
-            if unit is None or (first == "một" and (not unit_word or unit in ("lần", "người", "ca"))) \
+            among = _AMONG.search(text, max(0, start - 24), start) is not None  # "trong đó có một bé gái": one
+            if unit is None or (first == "một" and not among and (not unit_word or unit in ("lần", "người", "ca"))) \
                     or (first == "năm" and unit in ("năm", "tháng", "ngày", "tuần", "giờ", "phút")):
                 continue
         qualifier, qs, qe = _qualifier(text, start, unit_end)
@@ -578,6 +582,8 @@ def _vi_word_figures(text: str, blocked, taken: list[_Found]) -> list[_Found]:
 
 
 _TIME_UNITS = frozenset({"ngày", "tuần", "tháng", "năm", "giờ", "phút", "giây"})
+# Counting some of those just counted: "3 người chết, trong đó có một bé gái" (one girl, not "a girl").
+_AMONG = re.compile(r"(?<![^\W\d_])(?:trong (?:số )?đó (?:có|gồm)|bao gồm|gồm)\s+$", re.IGNORECASE)
 _AND_A_HALF = re.compile(r"\s+rưỡi(?![^\W\d_])", re.IGNORECASE)
 # Before "một năm", "một tuần": the words of lasting, which make "một" one and not "a" ("kéo dài một năm"); after
 # "trong vòng" or "sau" it stays "a" ("trong vòng một tuần", within a week).

@@ -25,6 +25,9 @@ _EN_VERBS = (
     "wrote", "writes", "argued", "insisted", "confirmed", "explained", "testified", "declared", "acknowledged",
     "admitted", "denied", "estimates that", "estimated that", "estimate that", "reported that", "reports that",
     "urged", "urges", "say", "added that", "expects", "forecasts", "predicts",
+    # "claims" is a verb before a clause ("Moscow claims its forces …"), a noun elsewhere ("rejected the claims")
+    "claims that", "claims it", "claims its", "claims they", "claims their", "claims he", "claims she", "claims to",
+    "claim that",
 )
 # Verbs that attribute only as a sentence's last word, after the source ("…, NATO officials estimated."): before
 # it they are as often facts ("the company reported a loss").

@@ -51,7 +51,7 @@ _VERBS = (
     "kêu gọi", "yêu cầu", "dự đoán", "bác bỏ", "phủ nhận", "lên tiếng", "trả lời", "viết", "chỉ trích",
     "xác định", "nhận xét", "bình luận", "khuyến cáo", "thông tin", "trích dẫn", "đe", "nêu", "kể lại", "có đoạn",
     "ước tính", "dự báo", "kể", "than thở", "tâm sự", "bộc bạch", "đề nghị", "đề xuất", "kiến nghị", "đánh giá",
-    "phân tích", "điều trần", "cam kết", "báo cáo với", "báo cáo rằng",
+    "phân tích", "điều trần", "cam kết", "báo cáo với", "báo cáo rằng", "khai với", "khai rằng", "khai nhận",
 )
 _VERB = re.compile(r"(?:cho(?:\s+[^\s,.;:()]+){1,3}\s+biết|" + longest_of(_VERBS) + r")(?![^\W\d_])")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -109,9 +109,11 @@ _ROLE_HEADS = frozenset(_low(w) for w in """người phát ngôn|phát ngôn vi�
     phó tổng giám đốc|chánh văn phòng|vụ trưởng|cục trưởng|phó cục trưởng|tổng cục trưởng|sĩ quan|binh sĩ|
     quân nhân|đại biểu|đại biểu quốc hội|bộ trưởng ngoại giao|bộ trưởng quốc phòng|người phụ trách|
     chủ tàu|chủ doanh nghiệp|chủ cửa hàng|chủ quán|chủ đầu tư|chủ trang trại|chủ hộ|thuyền trưởng|tài xế|
-    nông dân|ngư dân|tiểu thương|thương nhân|doanh nhân|giáo viên|học sinh|sinh viên|
+    nông dân|ngư dân|tiểu thương|thương nhân|doanh nhân|giáo viên|học sinh|sinh viên|nghi phạm|bị can|bị cáo|
+    tổng công tố|chưởng lý|tổng chưởng lý|chánh án|ủy viên|tổng biên tập|huấn luyện viên|tù binh|người tị nạn|
+    nạn nhân|người sống sót|
     cựu""".split("|") if w.strip())
-_BODY_HEADS = frozenset(_low(w) for w in """bộ|sở|ban|ủy ban|uỷ ban|ubnd|đại sứ quán|
+_BODY_HEADS = frozenset(_low(w) for w in """bộ|sở|ban|ủy ban|uỷ ban|ubnd|đại sứ quán|thanh tra|
     lãnh sự quán|quân đội|chính phủ|chính quyền|lực lượng|hãng tin|hãng thông tấn|tờ|báo|đài|trang|kênh|
     truyền thông|cơ quan|liên đoàn|tổng công ty|quân chủng|binh chủng|
     hội đồng|tòa án|toà án|tòa|viện|trung tâm|tổng cục|cục|công an|cảnh sát|bệnh viện|công ty|tập đoàn|ngân hàng|
@@ -135,8 +137,8 @@ _NOT_AFTER_THEO = frozenset(_low(w) for w in """đó|kế hoạch|thông lệ|qu
     thông tư|hiến pháp|điều|khoản|chương trình|phong tục|tiêu chuẩn|nguyên tắc|tôi|chúng tôi|thống kê|báo cáo|
     số liệu|dữ liệu|đánh giá|yêu cầu|đề nghị|đề xuất|lệnh|chỉ đạo|tinh thần|hợp đồng|phán quyết|thời gian|
     lộ trình|mức|giá|tỷ lệ|tỉ lệ|ghi nhận|quan sát|thông tin|nhiều|một số|các|những""".split("|") if w.strip())
-_OF = re.compile(r"^(?:báo cáo|thông báo|thông cáo|tuyên bố|số liệu|thống kê|ước tính|dữ liệu|công bố|kết quả|"
-                 r"đánh giá|thông tin|nhận định|lời|phát biểu|ý kiến|dự báo|khảo sát|nghiên cứu)"
+_OF = re.compile(r"^(?:(?:một|các|những)\s+)?(?:(?:cuộc|bản|kết quả|số)\s+)?(?:báo cáo|thông báo|thông cáo|tuyên bố|số liệu|thống kê|ước tính|dữ liệu|công bố|kết quả|"
+                 r"đánh giá|thông tin|nhận định|lời|phát biểu|ý kiến|dự báo|khảo sát|thăm dò|nghiên cứu)"
                  r"(?:\s+\S+){0,3}?\s+(?:của|từ)\s+|^nguồn tin(?:\s+\S+){0,2}?\s+(?:từ|của|thuộc)\s+", re.IGNORECASE)
 _ACCORDING = re.compile(r"(?:^[^\w(]*|[,;]\s*|\s[-–]\s)(?:(?:[Cc]ũng|[Tt]uy nhiên|[Nn]hưng|[Vv]à|[Cc]òn)\s+)?"
                         r"[Tt]heo\s+(?P<np>(?:(?:GS|PGS|TS|ThS|BS|KTS|LS|NCS)\.\s*)*[^,;.()\"“”:]{1,80})")
@@ -145,6 +147,9 @@ _QUOTE_BY = re.compile(r"(?<![^\W\d_])(?:(?:dẫn|trích) lời(?:\s+(?:nói|ph�
                        r"|dẫn (?:thông báo|tuyên bố|phát biểu|thông cáo) của)\s+")
 _AGENT = re.compile(r"được\s+(?P<np>(?:ông|bà|ngài)\s+[^\s,.;:]+(?:\s+[^\W\d_][^\s,.;:]*){0,3}?)\s+"
                     r"(?:đưa ra|công bố|phát biểu|nêu ra|khẳng định|chia sẻ)(?![^\W\d_])")
+# Seats of government that speak for it, though their names are places' ("Nhà Trắng thông báo").
+_SEATS = frozenset(fold(w) for w in ("Nhà Trắng", "Điện Kremlin", "Kremlin", "Lầu Năm Góc", "Điện Élysée",
+                                     "Phố Downing", "Nhà Xanh"))
 _OPENS_WITH_THEO = re.compile(r"^\W*(?:(?:[Cc]ũng|[Tt]uy nhiên|[Nn]hưng|[Cc]òn)\s+)?[Tt]heo\s")
 # A proposal, a demand or a pledge a source reports ("Theo X, Y đã đề xuất …"): that Y made it is the source's
 # claim. An accusation or a denial stays Y's ("Theo AFP, Nga cáo buộc …").
@@ -422,8 +427,12 @@ class VietnameseSpeakers:
                 # speaks; a country alone speaks only when nobody is named after it.
                 country = found
                 continue
-            if country is not None and not _names_someone(found.name):
-                continue  # "Moscow tuyên bố …, một đề xuất mà Kiev chỉ trích": the country that spoke first
+            closes = not masked[m.end():].strip(" .!\"”'")
+            if country is not None and not _names_someone(found.name) \
+                    and (not closes or (fold(found.name) in PLACES_AND_BODIES and fold(found.name) not in _SEATS)):
+                # "Moscow tuyên bố …, một đề xuất mà Kiev chỉ trích": the country that spoke first; a body closing
+                # the sentence is its source ("Mỹ cam kết …, Nhà Trắng thông báo.")
+                continue
             if found.name != self._last_body:
                 return found
             # "Đài truyền hình … đưa tin, …, Đại sứ Nga … Vasily Nebenzya cho biết": the person quoted speaks.
@@ -606,7 +615,8 @@ class VietnameseSpeakers:
         if not first or not second:
             return None
         honoured = bool(_HONORIFIC.match(second)) and _names_someone(second)
-        if not honoured and _names_someone(first) and self._is_title(second):
+        if not honoured and _names_someone(first) and (self._is_title(second) or (
+                _HONORIFIC.match(first) and _reads_as_a_post(second))):
             person = self._phrase(first)
             if person is not None:
                 role = _APPOSITIVE_ROLE.sub("", second) if "_" not in second else None
@@ -896,6 +906,15 @@ def _is_place(phrase: str) -> bool:
     """Whether a phrase only says where ("đông bắc Ukraine", "miền nam nước này")."""
     words = phrase.split()
     return bool(words) and words[0].lower() in _DIRECTIONS and len(words) <= 6
+
+
+def _reads_as_a_post(phrase: str) -> bool:
+    """Whether a capitalised phrase between commas after "Ông X" or "Bà X" can be a post no list knows ("Bà X,
+    Tổng công tố Ukraine, cho biết"): a few words, no digit, no clause, not a place."""
+    words = phrase.split()
+    return bool(words) and words[0][:1].isupper() and len(words) <= 8 and not any(c.isdigit() for c in phrase) \
+        and not _CLAUSE_WORDS & set(_low(phrase).split()) and not _is_place(phrase) \
+        and fold(phrase) not in PLACES_AND_BODIES
 
 
 def _names_a_post(phrase: str) -> bool:

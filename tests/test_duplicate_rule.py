@@ -235,3 +235,11 @@ def test_an_amount_in_two_scales_is_the_same_figure_as_in_one():
 ])
 def test_a_city_where_something_happens_another_year_or_another_country_is_another_claim(a, b):
     assert explain(a, b).relation is Relation.RELATED
+
+
+def test_the_same_count_of_other_people_is_another_claim_and_soldiers_by_another_word_the_same():
+    soldiers = "Khoảng 2.000 binh sĩ Ukraine vẫn cố thủ trong nhà máy thép ở Mariupol."
+    assert explain(soldiers, "Khoảng 2.000 dân thường Ukraine vẫn trú ẩn trong nhà máy thép ở Mariupol.").relation \
+        is not Relation.DUPLICATE
+    assert explain(soldiers, "Khoảng 2.000 quân nhân Ukraine vẫn cố thủ trong nhà máy thép ở Mariupol.").relation \
+        is Relation.DUPLICATE

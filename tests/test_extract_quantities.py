@@ -229,6 +229,7 @@ def test_a_count_after_a_country_name_is_still_a_figure():
                                              ("Three quarters of voters agree.", 0.75),
                                              ("He won a third of the vote.", 1 / 3),
                                              ("Exports fell by a third in March.", 1 / 3),
+                                             ("Rents climbed by roughly a quarter last year.", 1 / 4),
                                              ("The rating rose threefold.", 3)])
 def test_english_fractions_in_words_are_shares(text, value):
     (q,) = find_quantities(text, language="en")
@@ -344,3 +345,15 @@ def test_half_of_something_is_a_share_in_english(text, value, qualifier):
 
 def test_on_behalf_of_holds_no_half():
     assert find_quantities("She spoke on behalf of the government.", language="en") == []
+
+
+@pytest.mark.parametrize(("text", "counted"), [
+    ("Vụ pháo kích khiến 4 người thiệt mạng, trong đó có một bé gái.", [(4, "người"), (1, "bé gái")]),
+    ("Đoàn sơ tán có 30 người, trong số đó có hai thai phụ.", [(30, "người"), (2, "thai phụ")]),
+])
+def test_one_counted_among_those_just_counted_is_a_figure(text, counted):
+    assert [(q.value, q.unit) for q in find_quantities(text, language="vi")] == counted
+
+
+def test_one_as_an_article_is_still_no_figure():
+    assert find_quantities("Một người dân cho biết chợ đã đóng cửa.", language="vi") == []

@@ -20,6 +20,9 @@ from claims.speakers import find_speakers
         ("Prices rose 4 percent, according to the Labor Department.", "Labor Department"),
         ('"We will not back down," said Governor Alan Price.', "Alan Price"),
         ("Acme Corp told investors that sales fell.", "Acme Corp"),
+        # "claims" before a clause attributes; the noun does not
+        ("Kyiv claims its troops have retaken 20 villages.", "Kyiv"),
+        ("Moscow claims to have shot down 12 drones.", "Moscow"),
     ],
 )
 def test_speaker_of_an_attributed_sentence(sentence, speaker):
@@ -61,6 +64,7 @@ def test_bare_pronoun_without_anyone_introduced_has_no_speaker():
         "Giá lúa tăng 3% so với tháng trước.",
         "I said that we would win.",
         '"Tôi sẽ nói sau," là câu trả lời.',
+        "The claims that 300 people died were false.",
     ],
 )
 def test_sentence_without_a_named_source_has_no_speaker(sentence):

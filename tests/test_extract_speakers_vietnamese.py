@@ -491,3 +491,24 @@ def test_a_source_opening_the_sentence_speaks_for_a_proposal_it_reports_not_for_
         == "Kommersant"
     assert speakers("Theo hãng tin AFP, Nga cáo buộc Ukraine pháo kích vào thành phố Kursk.")[0][0] == "Nga"
     assert speakers("Theo Reuters, ông Putin cho biết Nga sẽ giảm hoạt động quân sự.")[0][0] == "Putin"
+
+
+def test_a_seat_of_government_closing_the_sentence_is_its_source_not_the_country_before_it():
+    assert speakers("Mỹ cam kết gửi thêm 800 triệu USD vũ khí cho Ukraine, Nhà Trắng thông báo.")[0][0] == "Nhà Trắng"
+    assert speakers("Nga cáo buộc Ukraine pháo kích vào Belgorod, Kiev bác bỏ.")[0][0] == "Nga"
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    # a post no list knows, between commas after "Bà X"
+    ("Bà Olga Stefanishyna, Phó Thủ tướng phụ trách hội nhập châu Âu, cho biết Kiev đã nộp hồ sơ.",
+     "Olga Stefanishyna"),
+    ("Bà Iryna Venediktova, Tổng công tố Ukraine, cho biết đã mở 20 cuộc điều tra mới.", "Iryna Venediktova"),
+    # a survey, a poll or the figures of a body: the body
+    ("Theo một cuộc thăm dò của Trung tâm Levada, 70% người Nga theo dõi sát chiến sự.", "Trung tâm Levada"),
+    ("Theo các số liệu của Tổng cục Thống kê, xuất khẩu tăng 12%.", "Tổng cục Thống kê"),
+    # testimony, and a government inspectorate
+    ("Một tù binh Nga khai với các điều tra viên rằng đơn vị của anh ta đã bắn vào một ô tô.", "Một tù binh Nga"),
+    ("Thanh tra Chính phủ cho biết 3 dự án có sai phạm.", "Thanh tra Chính phủ"),
+])
+def test_posts_surveys_and_testimony(sentence, name):
+    assert speakers(sentence)[0][0] == name

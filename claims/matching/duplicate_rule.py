@@ -71,13 +71,15 @@ class Figure:
         """Same value (and range), a unit only where both name one and it is the same, hedged the same way.
 
         Units are compared where a different one changes the claim and the words around it barely show it: money
-        and shares (USD ≠ VND, percent ≠ a count). A counted thing ("498 quân nhân", "498 binh sĩ"; "3 phía",
-        "3 hướng") is the text's business, which closeness compares; and units are compared within one language.
+        and shares (USD ≠ VND, percent ≠ a count), and the kind of people counted (soldiers ≠ civilians). Other
+        counted things, and nouns of one kind ("498 quân nhân", "498 binh sĩ"; "3 phía", "3 hướng"), are the
+        text's business, which closeness compares; and units are compared within one language.
         """
         if self.value != other.value or self.high != other.high:
             return _same_year(self, other) or _same_year(other, self)
         if (same_language and self.unit and other.unit and self.unit != other.unit
-                and (_money_or_share(self.unit) or _money_or_share(other.unit))):
+                and (_money_or_share(self.unit) or _money_or_share(other.unit)
+                     or _other_people(self.unit, other.unit))):
             return False
         return not ((self.qualifier in _ABOVE and other.qualifier in _BELOW)
                     or (self.qualifier in _BELOW and other.qualifier in _ABOVE))
@@ -87,6 +89,23 @@ def _same_year(date: Figure, bare: Figure) -> bool:
     """A year written as a date ("năm 2008") and bare ("kể từ 2008"): the same figure."""
     return (date.unit == "date" and isinstance(date.value, str) and bare.unit is None and bare.high is None
             and isinstance(bare.value, float) and 1800 <= bare.value <= 2100 and date.value == f"{bare.value:.0f}")
+
+
+# Who is counted, where a paraphrase keeps the kind: soldiers are not civilians, nor children ("2.000 binh sĩ" /
+# "2.000 dân thường"). Any noun within one kind may stand for another ("quân nhân" / "binh sĩ"); "người" and the
+# nouns of no kind are left to the words around them.
+_PEOPLE_KINDS = {noun: kind for kind, nouns in {
+    "military": "binh sĩ|binh lính|quân nhân|lính|quân|chiến binh|tay súng|chiến sĩ|lính thủy đánh bộ|lính dù|"
+                "lính đánh thuê|sĩ quan|tù binh|soldiers|troops|servicemen|fighters",
+    "civilian": "dân thường|thường dân|người dân|cư dân|civilians|residents",
+    "child": "trẻ em|bé gái|bé trai|cậu bé|cô bé|em bé|trẻ sơ sinh|children|kids",
+}.items() for noun in nouns.split("|")}
+
+
+def _other_people(unit: str, other: str) -> bool:
+    """Whether two counted nouns count different kinds of people (`_PEOPLE_KINDS`)."""
+    mine, theirs = _PEOPLE_KINDS.get(unit.lower()), _PEOPLE_KINDS.get(other.lower())
+    return mine is not None and theirs is not None and mine != theirs
 
 
 def _money_or_share(unit: str | None) -> bool:
