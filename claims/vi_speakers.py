@@ -137,7 +137,8 @@ _NOT_AFTER_THEO = frozenset(_low(w) for w in """đó|kế hoạch|thông lệ|qu
     thông tư|hiến pháp|điều|khoản|chương trình|phong tục|tiêu chuẩn|nguyên tắc|tôi|chúng tôi|thống kê|báo cáo|
     số liệu|dữ liệu|đánh giá|yêu cầu|đề nghị|đề xuất|lệnh|chỉ đạo|tinh thần|hợp đồng|phán quyết|thời gian|
     lộ trình|mức|giá|tỷ lệ|tỉ lệ|ghi nhận|quan sát|thông tin|nhiều|một số|các|những""".split("|") if w.strip())
-_OF = re.compile(r"^(?:(?:một|các|những)\s+)?(?:(?:cuộc|bản|kết quả|số)\s+)?(?:báo cáo|thông báo|thông cáo|tuyên bố|số liệu|thống kê|ước tính|dữ liệu|công bố|kết quả|"
+_OF = re.compile(r"^(?:(?:một|các|những)\s+)?(?:(?:cuộc|bản|kết quả|số)\s+)?"
+                 r"(?:báo cáo|thông báo|thông cáo|tuyên bố|số liệu|thống kê|ước tính|dữ liệu|công bố|kết quả|"
                  r"đánh giá|thông tin|nhận định|lời|phát biểu|ý kiến|dự báo|khảo sát|thăm dò|nghiên cứu)"
                  r"(?:\s+\S+){0,3}?\s+(?:của|từ)\s+|^nguồn tin(?:\s+\S+){0,2}?\s+(?:từ|của|thuộc)\s+", re.IGNORECASE)
 _ACCORDING = re.compile(r"(?:^[^\w(]*|[,;]\s*|\s[-–]\s)(?:(?:[Cc]ũng|[Tt]uy nhiên|[Nn]hưng|[Vv]à|[Cc]òn)\s+)?"
