@@ -264,9 +264,11 @@ def _digit_figures(text: str, language: str, blocked) -> list[_Found]:
                 glued_unit = m.end(part)
         if _glued_to_word(text, ns, ne, glued_unit) or blocked(ns, ne):
             continue
-        if (language == "vi" and _names_a_thing(text, ns, m)) or _after_a_name(text, ns, m, language):
+        mach = _MACH.search(text, max(0, ns - 6), ns) if ns >= 5 else None  # "tốc độ Mach 10", "Mach 5"
+        if mach is None and ((language == "vi" and _names_a_thing(text, ns, m)) or _after_a_name(text, ns, m,
+                                                                                               language)):
             continue
-        start = cur_match.start("cur") if cur_match else ns
+        start = cur_match.start("cur") if cur_match else mach.start() if mach else ns
         end = m.end()
         scale_word, unit_word = m.group("scale"), m.group("unit")
         if scale_word and _key(scale_word) in _CURRENCY_ONLY_SCALES and not currency \
@@ -295,7 +297,7 @@ def _digit_figures(text: str, language: str, blocked) -> list[_Found]:
             value /= den
         if scale_word:
             value *= _SCALES[_key(scale_word)]
-        unit = _UNITS.get(_key(unit_word)) if unit_word else None
+        unit = _UNITS.get(_key(unit_word)) if unit_word else "Mach" if mach else None
         if currency:
             unit = unit or _CURRENCY_PREFIX[currency]
         while end > start and text[end - 1].isspace():
@@ -314,6 +316,7 @@ def _digit_figures(text: str, language: str, blocked) -> list[_Found]:
     return found
 
 
+_MACH = re.compile(r"(?<![^\W\d_])Mach\s+$")
 # Digits grouped by commas the English way inside Vietnamese text, as translated copy often keeps them: read as
 # thousands when what they count cannot come in fractions (people, things, đồng).
 _ENGLISH_GROUPING = re.compile(r"\d{1,3}(?:,\d{3})+")

@@ -52,6 +52,7 @@ _VERBS = (
     "xác định", "nhận xét", "bình luận", "khuyến cáo", "thông tin", "trích dẫn", "đe", "nêu", "kể lại", "có đoạn",
     "ước tính", "dự báo", "kể", "than thở", "tâm sự", "bộc bạch", "đề nghị", "đề xuất", "kiến nghị", "đánh giá",
     "phân tích", "điều trần", "cam kết", "báo cáo với", "báo cáo rằng", "khai với", "khai rằng", "khai nhận",
+    "mô tả",
 )
 _VERB = re.compile(r"(?:cho(?:\s+[^\s,.;:()]+){1,3}\s+biết|" + longest_of(_VERBS) + r")(?![^\W\d_])")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -113,7 +114,8 @@ _ROLE_HEADS = frozenset(_low(w) for w in """người phát ngôn|phát ngôn vi�
     tổng công tố|chưởng lý|tổng chưởng lý|chánh án|ủy viên|tổng biên tập|huấn luyện viên|tù binh|người tị nạn|
     nạn nhân|người sống sót|
     cựu""".split("|") if w.strip())
-_BODY_HEADS = frozenset(_low(w) for w in """bộ|sở|ban|ủy ban|uỷ ban|ubnd|đại sứ quán|thanh tra|
+_BODY_HEADS = frozenset(_low(w) for w in """bộ|sở|ban|ủy ban|uỷ ban|ubnd|đại sứ quán|thanh tra|tình báo|
+    cơ quan tình báo|
     lãnh sự quán|quân đội|chính phủ|chính quyền|lực lượng|hãng tin|hãng thông tấn|tờ|báo|đài|trang|kênh|
     truyền thông|cơ quan|liên đoàn|tổng công ty|quân chủng|binh chủng|
     hội đồng|tòa án|toà án|tòa|viện|trung tâm|tổng cục|cục|công an|cảnh sát|bệnh viện|công ty|tập đoàn|ngân hàng|
@@ -173,7 +175,8 @@ _INTERVIEW = re.compile(rf"^\W*(?P<np>(?:(?:Ông|Bà|Anh|Chị|Ngài)\s+)?[{UPPE
 # A body's report or pictures that show something: "Báo cáo của Bộ Tài chính cho thấy", "Hình ảnh do Maxar công bố
 # cho thấy".
 _DOCUMENTS = r"[Bb]áo cáo|[Tt]hống kê|[Ss]ố liệu|[Kk]hảo sát|[Nn]ghiên cứu|[Dd]ữ liệu"
-_REPORT_SHOWS = re.compile(rf"(?:^\W*|,\s*)(?:{_DOCUMENTS})(?:\s+mới(?:\s+nhất)?)?\s+(?:của|từ)\s+"
+_REPORT_SHOWS = re.compile(rf"(?:^\W*|,\s*)(?:{_DOCUMENTS}|[Hh]ình ảnh|[Ảả]nh|[Vv]ideo|[Bb]ản đồ)(?:\s+vệ tinh)?"
+                           rf"(?:\s+mới(?:\s+nhất)?)?\s+(?:của|từ)\s+(?:(?:công ty|hãng|tập đoàn)\s+)?"
                            r"(?P<np>[^,;.:]{2,80}?)\s+cho thấy")
 _PUBLISHED_BY = re.compile(rf"(?:^\W*|,\s*)(?:{_DOCUMENTS}|[Hh]ình ảnh|[Ảả]nh|[Vv]ideo|[Bb]ản đồ)(?:\s+vệ tinh)?"
                            r"\s+do\s+(?P<np>[^,;.:]{2,60}?)\s+(?:công bố|đăng tải|cung cấp|chụp|thực hiện)\s+cho thấy")

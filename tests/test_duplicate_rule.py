@@ -243,3 +243,7 @@ def test_the_same_count_of_other_people_is_another_claim_and_soldiers_by_another
         is not Relation.DUPLICATE
     assert explain(soldiers, "Khoảng 2.000 quân nhân Ukraine vẫn cố thủ trong nhà máy thép ở Mariupol.").relation \
         is Relation.DUPLICATE
+    # in English, where the figure names no unit, the word put in its place tells them apart
+    judged = explain("About 3,000 Ukrainian soldiers are still in the plant.",
+                     "About 3,000 Ukrainian civilians are still in the plant.")
+    assert judged.relation is not Relation.DUPLICATE and "soldiers ≠ civilians" in judged.why

@@ -357,3 +357,10 @@ def test_one_counted_among_those_just_counted_is_a_figure(text, counted):
 
 def test_one_as_an_article_is_still_no_figure():
     assert find_quantities("Một người dân cho biết chợ đã đóng cửa.", language="vi") == []
+
+
+@pytest.mark.parametrize(("text", "language", "value"), [("Tên lửa Kinzhal có thể đạt tốc độ Mach 10.", "vi", 10),
+                                                         ("The glide vehicle flies at Mach 5.", "en", 5)])
+def test_a_speed_in_mach_is_a_figure(text, language, value):
+    (q,) = find_quantities(text, language=language)
+    assert (q.value, q.unit) == (value, "Mach")

@@ -458,6 +458,11 @@ def test_a_sentence_in_capitals_names_the_body_as_written_and_a_group_joins_its_
     # testimony, and a government inspectorate
     ("Một tù binh Nga khai với các điều tra viên rằng đơn vị của anh ta đã bắn vào một ô tô.", "Một tù binh Nga"),
     ("Thanh tra Chính phủ cho biết 3 dự án có sai phạm.", "Thanh tra Chính phủ"),
+    # a quotation described, a satellite picture by a company, intelligence as a source
+    ("\"Chúng tôi bị kẹp giữa hai gọng kìm\", một chỉ huy Ukraine mô tả tình cảnh ở Severodonetsk.",
+     "một chỉ huy Ukraine"),
+    ("Ảnh vệ tinh của công ty Planet Labs cho thấy 5 máy bay bị phá hủy tại sân bay Saki.", "Planet Labs"),
+    ("Nga đã mất khoảng 30% sức mạnh chiến đấu, theo tình báo Anh.", "tình báo Anh"),
 ])
 def test_war_news_names_its_speakers_in_its_own_shapes(sentence, name):
     assert speakers(sentence)[0][0] == name

@@ -102,6 +102,9 @@ _PEOPLE_KINDS = {noun: kind for kind, nouns in {
 }.items() for noun in nouns.split("|")}
 
 
+_PEOPLE_KINDS.update({fold(noun): kind for noun, kind in _PEOPLE_KINDS.items()})  # as `match_text` writes them
+
+
 def _other_people(unit: str, other: str) -> bool:
     """Whether two counted nouns count different kinds of people (`_PEOPLE_KINDS`)."""
     mine, theirs = _PEOPLE_KINDS.get(unit.lower()), _PEOPLE_KINDS.get(other.lower())
@@ -391,8 +394,9 @@ def judge(mine: Side, theirs: Side, *, closeness: float, meaning: float | None =
     # Checked last and only where nothing else tells the pair apart: it reads the words in order.
     term = None if cross or mine.language != theirs.language or not close or not figures_agree \
         or not same_polarity or contrast or names or turned else swapped_term(mine.norm, theirs.norm)
-    if term and _same_meaning(mine.raw, theirs.raw):
-        term = None  # a synonym ("phá hủy" / "tiêu diệt", "rời bỏ" / "rời khỏi"), not another thing
+    if term and not _other_people(*term) and _same_meaning(mine.raw, theirs.raw):
+        term = None  # a synonym ("phá hủy" / "tiêu diệt", "rời bỏ" / "rời khỏi"), not another thing; soldiers and
+        # civilians read alike to the model, but are not
     if term:
         reasons.append(_("other words: {mine} ≠ {theirs}").format(mine=_as_written(term[0], mine.raw),
                                                                   theirs=_as_written(term[1], theirs.raw)))
