@@ -52,10 +52,14 @@ _VERBS = (
     "xác định", "nhận xét", "bình luận", "khuyến cáo", "thông tin", "trích dẫn", "đe", "nêu", "kể lại", "có đoạn",
     "ước tính", "dự báo", "kể", "than thở", "tâm sự", "bộc bạch", "đề nghị", "đề xuất", "kiến nghị", "đánh giá",
     "phân tích", "điều trần", "cam kết", "báo cáo với", "báo cáo rằng", "khai với", "khai rằng", "khai nhận",
-    "mô tả",
+    "mô tả", "công bố",
 )
 _VERB = re.compile(r"(?:cho(?:\s+[^\s,.;:()]+){1,3}\s+biết|" + longest_of(_VERBS) + r")(?![^\W\d_])")
 _LETTER = re.compile(r"[^\W\d_]")
+_SAID_AFTER = re.compile(r"\srằng(?![^\W\d_])|:")
+# After "công bố", what makes it a statement: a figure within a few words, or "rằng", "số liệu", "con số".
+_FIGURES_AFTER = re.compile(r"(?:\s+[^\s\d]+){0,3}?\s+(?:(?:khoảng|hơn|gần|ít nhất|tới)\s+)?\d"
+                            r"|\s+(?:rằng|số liệu|con số|kết quả|thông tin)(?![^\W\d_])")
 # A verb after one of these is a noun ("bài viết", "câu nói", "sự khẳng định") or passive ("được yêu cầu").
 # So is one right after "trước", "sau", "về" ("giận dữ trước đề xuất cắt đất", "sau cảnh báo của Mỹ").
 _NOUN_MAKERS = frozenset("bài câu lời bản sự việc cuộc được bị các những một buổi phần theo phiên trước sau về".split())
@@ -274,6 +278,11 @@ def _verbs(masked: str) -> Iterator[re.Match[str]]:
             continue  # "thông tin" is a verb before a comma, or after "Đại tá X, Trưởng Công an huyện Y,"
         if rest.startswith((" của", " được")):  # "tuyên bố của": a noun; "xác định được": found, not said
             continue
+        if verb == "công bố" and not _FIGURES_AFTER.match(masked, m.end()):
+            continue  # "công bố 1.351 binh sĩ đã thiệt mạng" states figures; "công bố một loạt video", "công bố
+            # lệnh cấm nhập khẩu" publish pictures or a decision, no statement
+        if verb == "trả lời" and rest.startswith(" phỏng") and not _SAID_AFTER.search(masked, m.end()):
+            continue  # "trả lời phỏng vấn kênh PBS.": gave an interview, said nothing yet ("… rằng" says)
         if verb == "kể" and rest.startswith((" cả", " từ", " trên", " tên")):
             continue  # "kể cả", "kể từ": not "told"
         yield m

@@ -505,3 +505,11 @@ def test_a_source_opening_the_sentence_speaks_for_a_proposal_it_reports_not_for_
 def test_a_seat_of_government_closing_the_sentence_is_its_source_not_the_country_before_it():
     assert speakers("Mỹ cam kết gửi thêm 800 triệu USD vũ khí cho Ukraine, Nhà Trắng thông báo.")[0][0] == "Nhà Trắng"
     assert speakers("Nga cáo buộc Ukraine pháo kích vào Belgorod, Kiev bác bỏ.")[0][0] == "Nga"
+
+
+def test_announcing_figures_is_a_statement_but_announcing_a_ban_or_giving_an_interview_is_not():
+    said = speakers("Người phát ngôn Điện Kremlin Dmitry Peskov hôm qua đã trả lời phỏng vấn kênh Sky News.",
+                    "Bộ Quốc phòng Nga công bố 498 binh sĩ đã thiệt mạng.",
+                    "Cơ quan này cũng cho biết 1.597 người bị thương.",
+                    "Nhà Trắng hôm 8/3 công bố lệnh cấm nhập khẩu dầu mỏ của Nga.")
+    assert [name for name, _ in said] == [None, "Bộ Quốc phòng Nga", "Bộ Quốc phòng Nga", None]
