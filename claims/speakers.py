@@ -29,10 +29,12 @@ _EN_VERBS = (
     "claims that", "claims it", "claims its", "claims they", "claims their", "claims he", "claims she", "claims to",
     "claim that",
 )
-# Verbs that attribute only as a sentence's last word, after the source ("…, NATO officials estimated."): before
-# it they are as often facts ("the company reported a loss").
+# Verbs that attribute only as a sentence's last word (or before a day: "…, the ministry estimated on Monday."),
+# after the source ("…, NATO officials estimated.", "…, city officials believe."): before it they are as often facts
+# ("the company reported a loss").
 _CLOSING_VERBS = re.compile(r",\s*(?P<np>[^,;:\"“”]{2,60}?)\s+"
-                            r"(?:estimated|reported|added|estimates|estimate|report|claims)\s*[.!]?\s*$")
+                            r"(?:estimated|reported|added|estimates|estimate|report|claims|believe|believes)"
+                            r"(?:\s+(?:on|last|this|late|early)\s+[A-Za-z]+)?\s*[.!]?\s*$")
 # "Mariupol mayor Vadym Boychenko was quoted by AP as saying": the person quoted, not the agency.
 _QUOTED_AS_SAYING = re.compile(r"^\W*(?P<np>[^,;:\"“”]{2,80}?)\s+(?:was|were)\s+quoted\s+(?:by\s+[^,;:]{1,60}?\s+)?"
                                r"as\s+saying\b")

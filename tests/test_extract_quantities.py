@@ -349,9 +349,10 @@ def test_on_behalf_of_holds_no_half():
 
 @pytest.mark.parametrize(("text", "counted"), [
     ("Vụ pháo kích khiến 4 người thiệt mạng, trong đó có một bé gái.", [(4, "người"), (1, "bé gái")]),
+    ("Đợt pháo kích khiến ít nhất ba tòa chung cư bốc cháy.", [(3, "chung cư")]),
     ("Đoàn sơ tán có 30 người, trong số đó có hai thai phụ.", [(30, "người"), (2, "thai phụ")]),
 ])
-def test_one_counted_among_those_just_counted_is_a_figure(text, counted):
+def test_a_count_in_words_of_people_among_others_or_of_buildings_is_a_figure(text, counted):
     assert [(q.value, q.unit) for q in find_quantities(text, language="vi")] == counted
 
 

@@ -23,6 +23,9 @@ from claims.speakers import find_speakers
         # "claims" before a clause attributes; the noun does not
         ("Kyiv claims its troops have retaken 20 villages.", "Kyiv"),
         ("Moscow claims to have shot down 12 drones.", "Moscow"),
+        # a verb closing the sentence, a day after it
+        ("About 300 people were in the building, local officials believe.", "local officials"),
+        ("Exports fell by 20%, the trade ministry estimated on Friday.", "trade ministry"),
     ],
 )
 def test_speaker_of_an_attributed_sentence(sentence, speaker):
