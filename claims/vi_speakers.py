@@ -116,7 +116,7 @@ _ROLE_HEADS = frozenset(_low(w) for w in """người phát ngôn|phát ngôn vi�
     chủ tàu|chủ doanh nghiệp|chủ cửa hàng|chủ quán|chủ đầu tư|chủ trang trại|chủ hộ|thuyền trưởng|tài xế|
     nông dân|ngư dân|tiểu thương|thương nhân|doanh nhân|giáo viên|học sinh|sinh viên|nghi phạm|bị can|bị cáo|
     tổng công tố|chưởng lý|tổng chưởng lý|chánh án|ủy viên|tổng biên tập|huấn luyện viên|tù binh|người tị nạn|
-    nạn nhân|người sống sót|
+    nạn nhân|người sống sót|tác giả|
     cựu""".split("|") if w.strip())
 _BODY_HEADS = frozenset(_low(w) for w in """bộ|sở|ban|ủy ban|uỷ ban|ubnd|đại sứ quán|thanh tra|tình báo|
     cơ quan tình báo|

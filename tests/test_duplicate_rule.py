@@ -247,3 +247,16 @@ def test_the_same_count_of_other_people_is_another_claim_and_soldiers_by_another
     judged = explain("About 3,000 Ukrainian soldiers are still in the plant.",
                      "About 3,000 Ukrainian civilians are still in the plant.")
     assert judged.relation is not Relation.DUPLICATE and "soldiers ≠ civilians" in judged.why
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Hơn 2.400 binh sĩ Ukraine đã hạ vũ khí tại Azovstal.", "Gần 2.400 binh sĩ Ukraine đã hạ vũ khí tại Azovstal."),
+    ("More than half of the city lost power.", "Nearly half of the city lost power."),
+])
+def test_more_than_and_nearly_are_other_figures(a, b):
+    assert explain(a, b).relation is not Relation.DUPLICATE
+
+
+def test_killed_in_action_is_killed():
+    assert explain("Bộ Quốc phòng Nga cho biết 1.351 binh sĩ Nga đã thiệt mạng.",
+                   "Theo Bộ Quốc phòng Nga, 1351 quân nhân Nga tử trận.").relation is Relation.DUPLICATE

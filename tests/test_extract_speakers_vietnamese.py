@@ -207,8 +207,10 @@ def test_interviews_reports_and_several_titles(sentence, name, role):
 
 
 @pytest.mark.parametrize("sentence", ["PV: Ông đánh giá thế nào về tình hình?", "Hà Nội: Mưa lớn gây ngập.",
-                                      "Kể từ năm 2020, giá nhà đã tăng gấp đôi."])
-def test_a_question_a_dateline_and_ke_tu_have_no_speaker(sentence):
+                                      "Kể từ năm 2020, giá nhà đã tăng gấp đôi.",
+                                      "Có ý kiến cho rằng việc giảm thuế sẽ kéo giá xăng xuống.",
+                                      "Người ta cho rằng đây là đợt rét đậm nhất trong 10 năm."])
+def test_a_question_a_dateline_ke_tu_and_an_unnamed_view_have_no_speaker(sentence):
     assert speakers(sentence) == [(None, None)]
 
 
@@ -458,6 +460,8 @@ def test_a_sentence_in_capitals_names_the_body_as_written_and_a_group_joins_its_
     # testimony, and a government inspectorate
     ("Một tù binh Nga khai với các điều tra viên rằng đơn vị của anh ta đã bắn vào một ô tô.", "Một tù binh Nga"),
     ("Thanh tra Chính phủ cho biết 3 dự án có sai phạm.", "Thanh tra Chính phủ"),
+    # an article's author speaks; an unnamed "ý kiến" does not (see the sentences without a source)
+    ("Tác giả bài báo cho rằng các lệnh trừng phạt đã không đạt mục tiêu.", "Tác giả bài báo"),
     # a quotation described, a satellite picture by a company, intelligence as a source
     ("\"Chúng tôi bị kẹp giữa hai gọng kìm\", một chỉ huy Ukraine mô tả tình cảnh ở Severodonetsk.",
      "một chỉ huy Ukraine"),

@@ -81,8 +81,20 @@ class Figure:
                 and (_money_or_share(self.unit) or _money_or_share(other.unit)
                      or _other_people(self.unit, other.unit))):
             return False
-        return not ((self.qualifier in _ABOVE and other.qualifier in _BELOW)
-                    or (self.qualifier in _BELOW and other.qualifier in _ABOVE))
+        return _direction(self) * _direction(other) >= 0
+
+
+# "Gần 2.400", "nearly 2,400": approximately, and from below; "hơn 2.400" says the opposite.
+_FROM_BELOW = re.compile(r"^\W*(?:gần|nearly|almost|close to|just under)(?![^\W\d_])", re.IGNORECASE)
+
+
+def _direction(figure: Figure) -> int:
+    """+1 for a figure hedged upward ("hơn", "ít nhất"), -1 downward ("dưới", "gần", "nearly"), 0 otherwise."""
+    if figure.qualifier in _ABOVE:
+        return 1
+    if figure.qualifier in _BELOW or (figure.qualifier is Qualifier.APPROX and _FROM_BELOW.match(figure.text)):
+        return -1
+    return 0
 
 
 def _same_year(date: Figure, bare: Figure) -> bool:

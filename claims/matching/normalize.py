@@ -94,7 +94,7 @@ def canonical_figures(text: str) -> str:
 # saying, which a paraphrase changes or drops ("X cho biết …" / "…, theo X"): the words of the claim decide.
 # Only words no other words fold to, so nothing else is rewritten ("đô la" is left: it folds as "đó là" does).
 _SAID_ALIKE = {
-    "thiet mang": ("tu vong", "chet"),
+    "thiet mang": ("tu vong", "chet", "tu tran"),
     "binh si": ("quan nhan", "binh linh"),
     "nguoi dan": ("cu dan",),
     "pha huy": ("tieu diet",),  # of weapons and vehicles, as war news uses both
