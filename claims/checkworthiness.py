@@ -133,7 +133,8 @@ _MODAL = _Lexicon(
 )
 # A view reported as a view ("chuyên gia X nhận định rằng …"): an analysis, which the desk does not check unless it
 # carries a figure or an event of its own.
-_VIEW = _Lexicon(vi="cho rằng|nhận định|tin rằng|đánh giá rằng")
+_VIEW = _Lexicon(vi="cho rằng|nhận định|tin rằng|đánh giá rằng|sai lầm|đúng đắn|vô lý|phi lý|đáng tiếc|đáng xấu hổ|"
+                 "không thể chấp nhận|nực cười|vô căn cứ|tồi tệ")
 _POLITE = _Lexicon(
     en="thank you|thanks|good evening|good morning|good night|welcome|applause|laughter|crosstalk|"
     "ladies and gentlemen|congratulations|excuse me|i'm sorry|god bless|appreciate",

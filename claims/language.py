@@ -19,7 +19,11 @@ _VI_LETTERS = re.compile(
 )
 # Common Vietnamese words without diacritics still give a text away when it was typed without marks.
 _VI_WORDS = re.compile(r"\b(?:cho|khong|nguoi|trieu|nam|ngay|thang|cua|va|la|duoc|trong|tai|biet|hon|da|nhung|mot|"
-                       r"cac|nay|khi|nhu|bi|dang|voi|tren|truoc|quoc|viet|nuoc|luc|luong|quan|chinh|phu|ong)\b")
+                       r"cac|nay|khi|nhu|bi|dang|voi|tren|truoc|quoc|viet|nuoc|luc|luong|quan|chinh|phu|ong|"
+                       # more syllables no English word is spelled as: "Gia xang tang 2.000 dong/lit"
+                       r"gia|tang|giam|dong|tu|them|xe|noi|thu|tuong|bo|gui|lua|chieu|hom|qua|nhieu|rat|cung|vao|"
+                       r"len|neu|tien|linh|binh|xang|dau|nha|cong|sau|chuc|tram|nghin|ngan|phan|ngoai|giao|doi|"
+                       r"tieu|diet|pha|huy)\b")
 _EN_WORDS = re.compile(r"\b(?:the|and|of|to|is|was|in|that|for|with|said)\b")  # applied to lower-cased text
 
 # Detection only needs a sample; long articles are judged from their beginning.

@@ -9,7 +9,7 @@ from functools import lru_cache
 from claims.folding import fold as _fold_uncached
 
 __all__ = ["fold", "is_capitalised", "split_title", "name_runs", "first_name_run", "VI_SURNAMES", "PLACES_AND_BODIES",
-           "NOT_SECOND_SYLLABLES", "TWO_CAPITALISED", "SENTENCE_OPENERS", "UPPER"]
+           "NOT_SECOND_SYLLABLES", "TWO_CAPITALISED", "SENTENCE_OPENERS", "UPPER", "one_vietnamese_syllable"]
 
 fold = lru_cache(maxsize=1 << 16)(_fold_uncached)
 
@@ -185,6 +185,12 @@ def name_runs(text: str) -> Iterator[tuple[int, int]]:
 # The shape of one Vietnamese syllable, folded: only such a word takes a second syllable ("Quốc phòng"), a foreign
 # word does not ("Ukriane mất").
 _SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?$")
+
+
+def one_vietnamese_syllable(word: str) -> bool:
+    """Whether a word has the shape of one Vietnamese syllable ("quốc", "nga"), unlike most foreign names
+    ("putin", "zelensky")."""
+    return _SYLLABLE.match(fold(word)) is not None
 
 
 def _ends_a_known_name(words: list[tuple[int, int, str]], first: int, last: int) -> bool:

@@ -23,6 +23,7 @@ from claims.names import (
     fold,
     is_capitalised,
     name_runs,
+    one_vietnamese_syllable,
     split_title,
 )
 from claims.wordlists import longest_of
@@ -84,7 +85,9 @@ _SUBORDINATE = re.compile(
 _LEADING = re.compile(
     r"^(?:(?:và|nhưng|tuy nhiên|trước đó|sau đó|khi đó|đồng thời|ngoài ra|trong khi đó|trong khi|cũng|còn|mới đây|"
     r"cùng ngày|hôm qua|hôm nay|thì|song|vì vậy|do đó|theo đó|trong đó|đáp lại|tiếp đó|ngay sau đó|ngay trước đó|"
-    r"trong một diễn biến liên quan|trong một diễn biến khác|như)\s+)+", re.IGNORECASE)
+    r"trong một diễn biến liên quan|trong một diễn biến khác|như|"
+    # a date opening the sentence without a comma ("Ngày 8/3 Nga tuyên bố", "Sáng 12/4 Bộ Y tế cho biết")
+    r"(?:ngày|hôm|sáng|trưa|chiều|tối|đêm)\s+\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?)\s+)+", re.IGNORECASE)
 _IN_STATEMENT = re.compile(r"^(?:(?:trong|theo)\s+)?(?:bài viết|tuyên bố|thông báo|thông cáo|báo cáo|bài đăng|văn bản|"
                            r"thư|phát biểu)\s+(?:của\s+)?", re.IGNORECASE)
 _TRAILING = re.compile(
@@ -173,7 +176,7 @@ _HEADLINE_KINDS = frozenset(_low(w) for w in """video|clip|infographic|emagazine
     photo|photos|news|breaking|exclusive|analysis|opinion|factbox|explainer|interview|chart|map|gallery|trailer|
     ảnh|hình|hình ảnh|nguồn|chú thích|mặt trận|xem thêm|tin liên quan|đọc thêm|tham khảo|lưu ý|cập nhật|
     trực tiếp""".split("|"))
-_HEADLINE_SOURCE = re.compile(rf"^\W*(?P<np>[{UPPER}][^\s:]*(?:\s+[^\s:]+){{0,6}}?)\s*:\s+(?=\S)")
+_HEADLINE_SOURCE = re.compile(rf"^\W*(?P<np>[{UPPER}][^\s:]*(?:\s+[^\s:]+){{0,10}}?)\s*:\s+(?=\S)")
 _INTERVIEW = re.compile(rf"^\W*(?P<np>(?:(?:Ông|Bà|Anh|Chị|Ngài)\s+)?[{UPPER}][^\s:]*(?:\s+[{UPPER}][^\s:]*){{0,4}})"
                         r"\s*:\s")
 # A body's report or pictures that show something: "Báo cáo của Bộ Tài chính cho thấy", "Hình ảnh do Maxar công bố
@@ -352,8 +355,8 @@ class VietnameseSpeakers:
     def learn_names(self, sentence: str) -> None:
         """Remember the names a sentence introduces with their titles ("Cựu Tổng thống Nga Dmitry Medvedev.")."""
         masked = _mask_quotes(sentence)
-        if TWO_CAPITALISED.search(masked) is None:
-            return  # a name to remember has two capitalised words at least
+        if TWO_CAPITALISED.search(masked) is None or _shouted(sentence):
+            return  # a name to remember has two capitalised words at least; in capitals every word has
         for chunk in _CHUNK.split(masked):
             if TWO_CAPITALISED.search(chunk) is None:
                 continue
@@ -418,8 +421,18 @@ class VietnameseSpeakers:
     def _in_capitals(self, sentence: str) -> Attribution | None:
         """The speaker of a sentence written in capitals ("BỘ QUỐC PHÒNG NGA CHO BIẾT …"): read in small letters,
         places and bodies capitalised again, and the speaker given as the sentence writes it."""
-        words = _LETTERS_RUN.sub(lambda m: m.group().lower().capitalize() if fold(m.group()) in PLACES_AND_BODIES
-                                 else m.group().lower(), sentence)
+        lowered = sentence.lower()
+
+        def small_or_named(m: re.Match[str]) -> str:
+            word = m.group().lower()
+            before = lowered[:m.start()].split()[-1:]
+            if fold(word) in PLACES_AND_BODIES and not (before and f"{before[0]} {word}" in _VERBS):
+                return word.capitalize()  # "Nga", "Bộ"; not the "bố" of "tuyên bố"
+            if word.isascii() and len(word) >= 4 and not one_vietnamese_syllable(word):
+                return word.capitalize()  # a foreign name: "PUTIN", "ZELENSKY"
+            return word
+
+        words = _LETTERS_RUN.sub(small_or_named, sentence)
         words = words[:1].upper() + words[1:]
         found = self.speaker_of(words) if len(words) == len(sentence) and words != sentence else None
         at = words.find(found.name) if found else -1
@@ -534,6 +547,8 @@ class VietnameseSpeakers:
             return None  # "Ảnh: AP" (a caption), "Mặt trận Rubizhne: …" (a section's place)
         if _starts_with(folded, _BODY_HEADS) or _starts_with(folded, _OUTLETS):
             return self._phrase(np)
+        if _starts_with(folded, _ROLE_HEADS) and _names_someone(np) and next(_verbs(np), None) is None:
+            return self._phrase(np)  # "Người phát ngôn Bộ Ngoại giao Nga Maria Zakharova: "…""
         headline = not masked.rstrip(" \"”'").endswith(".")
         one_foreign_word = " " not in np and np.isalpha() and not np.isupper() and not _vietnamese(np) \
             and fold(np) not in PLACES_AND_BODIES  # "Topwar: …", "Peskov: …"; not a city's dateline ("Mariupol: …")

@@ -164,3 +164,5 @@ def test_a_view_reported_as_a_view_weighs_less_than_a_fact_reported():
     assert not judged("Nhiều nhà quan sát tin rằng cuộc chiến đã bước sang giai đoạn mới.").checkworthy
     # a figure of its own keeps a reported view worth checking
     assert judged("Ông Nguyễn Văn An cho rằng Nga đã mất hơn 10.000 binh sĩ trong tháng 3.").checkworthy
+    # a judgement is a view, whoever says it
+    assert not judged("Việc hủy trận đấu là hoàn toàn sai lầm, huấn luyện viên trưởng nói.").checkworthy

@@ -365,3 +365,17 @@ def test_one_as_an_article_is_still_no_figure():
 def test_a_speed_in_mach_is_a_figure(text, language, value):
     (q,) = find_quantities(text, language=language)
     assert (q.value, q.unit) == (value, "Mach")
+
+
+@pytest.mark.parametrize(("text", "figures"), [
+    ("VIỆT NAM LÀ MỘT TRONG 35 NƯỚC BỎ PHIẾU TRẮNG TẠI LIÊN HỢP QUỐC", [(35, "nước")]),
+    ("BẢY TỈNH MIỀN TRUNG BỊ NGẬP SÂU SAU MƯA LŨ", [(7, "tỉnh")]),
+    # Vietnamese typed without diacritics is still Vietnamese: 2.000 is two thousand
+    ("Gia xang tang 2.000 dong/lit tu 15h chieu nay.", [(2000, None)]),
+])
+def test_figures_of_a_headline_in_capitals_and_of_text_without_diacritics(text, figures):
+    from claims import extract_claims
+
+    (claim,) = extract_claims(text).claims
+    assert [(q.value, q.unit) for q in claim.quantities] == figures
+    assert all(text[q.start:q.end] == q.text for q in claim.quantities)

@@ -499,6 +499,17 @@ def test_a_headline_names_its_source_before_a_colon(headline, name):
     assert speakers(headline)[0][0] == name
 
 
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("BỘ QUỐC PHÒNG NGA TUYÊN BỐ ĐÃ PHÁ HỦY 35 XE TĂNG UKRAINE TRONG NGÀY 12/4.", "BỘ QUỐC PHÒNG NGA"),
+    ("TỔNG THỐNG ZELENSKY: UKRAINE SẼ KHÔNG NHƯỢNG LÃNH THỔ", "ZELENSKY"),
+    ("NGÀY 8/3 NGA TUYÊN BỐ ĐÃ BẮN 30 TÊN LỬA", "NGA"),
+    ("Người phát ngôn Bộ Ngoại giao Nga Maria Zakharova: \"Phương Tây đang dựng chuyện\"", "Maria Zakharova"),
+    ("Sáng 12/4 Bộ Y tế cho biết có 500 ca mắc mới.", "Bộ Y tế"),
+])
+def test_headlines_in_capitals_a_title_before_a_colon_and_a_date_without_a_comma(sentence, name):
+    assert speakers(sentence)[0][0] == name
+
+
 def test_a_source_opening_the_sentence_speaks_for_a_proposal_it_reports_not_for_an_accusation():
     assert speakers("Theo nguồn tin của tờ Kommersant, phái đoàn Nga đã đề xuất ngừng bắn trong 3 ngày.")[0][0] \
         == "Kommersant"
