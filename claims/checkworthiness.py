@@ -71,7 +71,7 @@ def _cues(tokens: list[str], language: str) -> dict[_Lexicon, str]:
 _OTHER_SENSE = _Lexicon(vi="thống nhất|thứ nhất|nhất định|nhất là|nhất trí|nhất thời|hợp nhất|đồng nhất|hơn nữa|"
                            "hơn hết|tăng cường|thư ký|ký ức|ký hiệu|ký giả|ký tự|ký sự|nhật ký|diễn đạt|truyền đạt|"
                            "biểu đạt|chưa xác định|không xác định|theo dõi|kèm theo|tiếp theo|theo đuổi|làm theo|"
-                           "đi theo|theo sau|tự do|do dự|do thám|trở nên|lẽ phải|phải trái|bên phải")
+                           "đi theo|theo sau|tự do|do dự|do thám|trở nên|lẽ phải|phải trái|bên phải|chấp nhận")
 _COMPARISON = _Lexicon(
     en="more than|less than|fewer than|higher than|lower than|larger than|bigger than|smaller than|faster than|"
     "worse than|better than|as many as|as much as|highest|lowest|largest|biggest|smallest|fastest|slowest|"

@@ -559,8 +559,9 @@ def _vi_word_figures(text: str, blocked, taken: list[_Found]) -> list[_Found]:
         i = bisect_left(taken_starts, end) - 1
         if blocked(start, end) or (i >= 0 and taken[i][0].end > start):
             continue
-        if _NAMING_BEFORE.search(text, max(0, start - 16), start):
-            continue  # "lần thứ hai", "vòng ba"
+        naming = _NAMING_BEFORE.search(text, max(0, start - 16), start)
+        if naming and not (number.approximate and naming.group().strip().lower() == "lúc"):
+            continue  # "lần thứ hai", "vòng ba", "lúc hai giờ"; not "lúc hàng nghìn người đang đợi" (when thousands)
         after = text[end:end + 2].lstrip()
         if after[:1].isdigit():
             continue  # "năm 2014"

@@ -140,6 +140,8 @@ def test_a_claim_that_cites_its_address_stays_checkworthy():
         ("Họ vẫn còn do dự về quyền tự do báo chí.", ("states a cause",)),
         ("Việt Nam chọn lẽ phải và tiếp tục theo dõi tình hình.", ("hedged or hypothetical",
                                                                    "refers to a record")),
+        # what is acceptable ("chấp nhận được") was received ("nhận được") by nobody
+        ("Cách làm này là không thể chấp nhận được.", ("reports an event",)),
         # an English word spelt like a Vietnamese one is no cue in Vietnamese, nor the other way round
         ("Không ai được phép can thiệp vào công việc nội bộ của nước khác.", ("hedged or hypothetical",)),
         ("What do you want from the people of this state?", ("states a cause",)),

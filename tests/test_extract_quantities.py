@@ -350,6 +350,8 @@ def test_on_behalf_of_holds_no_half():
 @pytest.mark.parametrize(("text", "counted"), [
     ("Vụ pháo kích khiến 4 người thiệt mạng, trong đó có một bé gái.", [(4, "người"), (1, "bé gái")]),
     ("Đợt pháo kích khiến ít nhất ba tòa chung cư bốc cháy.", [(3, "chung cư")]),
+    # "lúc" before a vague amount is "when", not a time of day
+    ("Tên lửa rơi xuống nhà ga lúc hàng nghìn người đang chờ tàu.", [(1000, "người")]),
     ("Đoàn sơ tán có 30 người, trong số đó có hai thai phụ.", [(30, "người"), (2, "thai phụ")]),
 ])
 def test_a_count_in_words_of_people_among_others_or_of_buildings_is_a_figure(text, counted):

@@ -137,6 +137,16 @@ class FigurePair:
     same: bool = False
 
 
+_PAST_DAY_VI = re.compile(r"24\s*(?:giờ|tiếng|h)\s+(?:qua|vừa qua)(?![^\W\d_])", re.IGNORECASE)
+
+
+def _the_past_day(text: str, start: int) -> bool:
+    """Whether the figure at `start` is the day a bulletin covers: "trong 24 giờ qua", "in the past 24 hours"."""
+    if _PAST_DAY_VI.match(text, start):
+        return True
+    return text[max(0, start - 5):start].lower() in ("past ", "last ") and text[start:start + 7].lower() == "24 hour"
+
+
 @lru_cache(maxsize=50_000)
 def figures_of(text: str) -> tuple[Figure, ...]:
     """The figures of a claim in the order written: its quantities, its dates, and any other number (links and a
@@ -156,8 +166,10 @@ def figures_of(text: str) -> tuple[Figure, ...]:
     spans = [(d.start, d.end) for d in dates]
     found: list[tuple[int, Figure]] = [(d.start, Figure(d.text, d.value, unit="date")) for d in dates]
     for q in find_quantities(text, exclude=spans):
-        found.append((q.start, Figure(q.text, q.value, q.high, q.unit, q.qualifier)))
         spans.append((q.start, q.end))
+        if q.value == 24 and _the_past_day(text, q.start):
+            continue  # "trong 24 giờ qua" is "trong ngày qua", the day a bulletin covers, as "past 24 hours" is
+        found.append((q.start, Figure(q.text, q.value, q.high, q.unit, q.qualifier)))
     for m in _DIGITS.finditer(text):  # numbers reading does not take for a figure ("COVID-19", "có141"): bare
         if not any(s < m.end() and m.start() < e for s, e in spans):
             found.append((m.start(), Figure(m.group(), _bare_value(m.group()))))

@@ -99,6 +99,10 @@ _SAID_ALIKE = {
     "nguoi dan": ("cu dan",),
     "pha huy": ("tieu diet",),  # of weapons and vehicles, as war news uses both
     "thong qua": ("phe duyet", "chap thuan"),  # a law, a package of aid
+    "phat hien": ("tim thay",),  # bodies, a grave, a weapons store
+    "ho chon tap the": ("mo tap the", "ngoi mo tap the"),
+    "nha dieu tra": ("dieu tra vien",),
+    "ngay qua": ("24 gio qua",),
     "": ("cho biet", "cho hay", "tuyen bo", "khang dinh", "thong bao"),
     # places and people of the news as the official press spells them by sound ("U-crai-na", "Mát-xcơ-va"), or
     # as other transliterations do, written one way
