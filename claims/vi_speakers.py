@@ -175,7 +175,7 @@ _NOT_SOURCES = frozenset("GDP CPI FDI ODA PMI USD VND EUR VN PV BTV MC".split())
 _HEADLINE_KINDS = frozenset(_low(w) for w in """video|clip|infographic|emagazine|longform|podcast|quiz|update|live|
     photo|photos|news|breaking|exclusive|analysis|opinion|factbox|explainer|interview|chart|map|gallery|trailer|
     ảnh|hình|hình ảnh|nguồn|chú thích|mặt trận|xem thêm|tin liên quan|đọc thêm|tham khảo|lưu ý|cập nhật|
-    trực tiếp""".split("|"))
+    trực tiếp|tin|hot|new|nóng|mới""".split("|"))
 _HEADLINE_SOURCE = re.compile(rf"^\W*(?P<np>[{UPPER}][^\s:]*(?:\s+[^\s:]+){{0,10}}?)\s*:\s+(?=\S)")
 _INTERVIEW = re.compile(rf"^\W*(?P<np>(?:(?:Ông|Bà|Anh|Chị|Ngài)\s+)?[{UPPER}][^\s:]*(?:\s+[{UPPER}][^\s:]*){{0,4}})"
                         r"\s*:\s")
@@ -552,7 +552,8 @@ class VietnameseSpeakers:
         headline = not masked.rstrip(" \"”'").endswith(".")
         one_foreign_word = " " not in np and np.isalpha() and not np.isupper() and not _vietnamese(np) \
             and fold(np) not in PLACES_AND_BODIES  # "Topwar: …", "Peskov: …"; not a city's dateline ("Mariupol: …")
-        acronym = np.isupper() and " " not in np and np.isalpha()  # "CCTV: …"
+        acronym = np.isupper() and " " not in np and np.isalpha() \
+            and all(c.isascii() or c == "Đ" for c in np)  # "CCTV: …", "VTV: …"; not a word shouted, "NÓNG: …"
         if np in _NOT_SOURCES:
             return None
         if headline and (acronym or fold(np) in _HEADLINE_SPEAKERS or one_foreign_word):

@@ -494,6 +494,7 @@ def test_a_body_of_this_country_speaks_and_a_body_that_acted_is_what_cơ_quan_n�
     ("Video: Nga bắn 30 tên lửa vào Kiev", None),
     ("Kherson: Mất điện trên diện rộng sau trận pháo kích", None),
     ("GDP: Tăng 5% trong quý I", None),
+    ("NÓNG: Nga bắn 30 tên lửa vào Kiev", None),
 ])
 def test_a_headline_names_its_source_before_a_colon(headline, name):
     assert speakers(headline)[0][0] == name
