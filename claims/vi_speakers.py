@@ -175,7 +175,7 @@ _NOT_SOURCES = frozenset("GDP CPI FDI ODA PMI USD VND EUR VN PV BTV MC".split())
 _HEADLINE_KINDS = frozenset(_low(w) for w in """video|clip|infographic|emagazine|longform|podcast|quiz|update|live|
     photo|photos|news|breaking|exclusive|analysis|opinion|factbox|explainer|interview|chart|map|gallery|trailer|
     ảnh|hình|hình ảnh|nguồn|chú thích|mặt trận|xem thêm|tin liên quan|đọc thêm|tham khảo|lưu ý|cập nhật|
-    trực tiếp|tin|hot|new|nóng|mới""".split("|"))
+    trực tiếp|tin|hot|new|nóng|mới|source|note|credit|via|by|update|photo credit""".split("|"))
 _HEADLINE_SOURCE = re.compile(rf"^\W*(?P<np>[{UPPER}][^\s:]*(?:\s+[^\s:]+){{0,10}}?)\s*:\s+(?=\S)")
 _INTERVIEW = re.compile(rf"^\W*(?P<np>(?:(?:Ông|Bà|Anh|Chị|Ngài)\s+)?[{UPPER}][^\s:]*(?:\s+[{UPPER}][^\s:]*){{0,4}})"
                         r"\s*:\s")
