@@ -59,7 +59,7 @@ _VERB = re.compile(r"(?:cho(?:\s+[^\s,.;:()]+){1,3}\s+biết|" + longest_of(_VER
 _LETTER = re.compile(r"[^\W\d_]")
 _SAID_AFTER = re.compile(r"\srằng(?![^\W\d_])|:")
 # After "công bố", what makes it a statement: a figure within a few words, or "rằng", "số liệu", "con số".
-_FIGURES_AFTER = re.compile(r"(?:\s+[^\s\d]+){0,3}?\s+(?:(?:khoảng|hơn|gần|ít nhất|tới)\s+)?\d"
+_FIGURES_AFTER = re.compile(r"(?:\s+[^\s\d]+){0,5}?\s+(?:(?:khoảng|hơn|gần|ít nhất|tới)\s+)?\d"
                             r"|\s+(?:rằng|số liệu|con số|kết quả|thông tin)(?![^\W\d_])")
 # A verb after one of these is a noun ("bài viết", "câu nói", "sự khẳng định") or passive ("được yêu cầu").
 # So is one right after "trước", "sau", "về" ("giận dữ trước đề xuất cắt đất", "sau cảnh báo của Mỹ").

@@ -527,5 +527,6 @@ def test_announcing_figures_is_a_statement_but_announcing_a_ban_or_giving_an_int
     said = speakers("Người phát ngôn Điện Kremlin Dmitry Peskov hôm qua đã trả lời phỏng vấn kênh Sky News.",
                     "Bộ Quốc phòng Nga công bố 498 binh sĩ đã thiệt mạng.",
                     "Cơ quan này cũng cho biết 1.597 người bị thương.",
-                    "Nhà Trắng hôm 8/3 công bố lệnh cấm nhập khẩu dầu mỏ của Nga.")
-    assert [name for name, _ in said] == [None, "Bộ Quốc phòng Nga", "Bộ Quốc phòng Nga", None]
+                    "Nhà Trắng hôm 8/3 công bố lệnh cấm nhập khẩu dầu mỏ của Nga.",
+                    "Tổng cục Thống kê công bố GDP quý III tăng 13,67%.")
+    assert [name for name, _ in said] == [None, "Bộ Quốc phòng Nga", "Bộ Quốc phòng Nga", None, "Tổng cục Thống kê"]
