@@ -65,6 +65,7 @@ def _alternation(words: Iterable[str]) -> str:
 
 _VI_SCALES = {
     "nghìn tỷ": 1e12, "ngàn tỷ": 1e12, "nghìn tỉ": 1e12, "ngàn tỉ": 1e12,
+    "triệu tỷ": 1e15, "triệu tỉ": 1e15,  # the state budget: "1,44 triệu tỷ đồng"
     "trăm": 1e2, "chục": 1e1, "nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9,
     "vạn": 1e4,  # ten thousand, "hàng vạn người"
     # As typed without diacritics on social media. "tram" and "chuc" are left out: "5 tram" is as often five
@@ -566,6 +567,8 @@ def _vi_word_figures(text: str, blocked, taken: list[_Found]) -> list[_Found]:
         if after[:1].isdigit():
             continue  # "năm 2014"
         first = text[start:end].split()[0].lower()
+        if first == "một" and _AFTER_A_PRICE.search(text, max(0, start - 12), start):
+            continue  # "22.380 đồng một lít": a price per litre, "một" is "a"
         unit, unit_end, unit_word = _unit_written_after(text, end, known_only=True)
         if not number.scaled:
             # A bare number word counts only what a list knows: "bảy tỉnh", "hai lần", "một km"; not "hai bên",
@@ -586,6 +589,7 @@ def _vi_word_figures(text: str, blocked, taken: list[_Found]) -> list[_Found]:
 
 
 _TIME_UNITS = frozenset({"ngày", "tuần", "tháng", "năm", "giờ", "phút", "giây"})
+_AFTER_A_PRICE = re.compile(r"(?<![^\W\d_])(?:đồng|USD|VND|euro|rúp|đô la|đô|yên|tệ|bảng)\s+$", re.IGNORECASE)
 # Counting some of those just counted: "3 người chết, trong đó có một bé gái" (one girl, not "a girl").
 _AMONG = re.compile(r"(?<![^\W\d_])(?:trong (?:số )?đó (?:có|gồm)|bao gồm|gồm)\s+$", re.IGNORECASE)
 _AND_A_HALF = re.compile(r"\s+rưỡi(?![^\W\d_])", re.IGNORECASE)

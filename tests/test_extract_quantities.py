@@ -381,3 +381,12 @@ def test_figures_of_a_headline_in_capitals_and_of_text_without_diacritics(text, 
     (claim,) = extract_claims(text).claims
     assert [(q.value, q.unit) for q in claim.quantities] == figures
     assert all(text[q.start:q.end] == q.text for q in claim.quantities)
+
+
+@pytest.mark.parametrize(("text", "figures"), [
+    ("Thu ngân sách 10 tháng đạt 1,44 triệu tỷ đồng.", [(10, "tháng"), (1.44e15, "VND")]),
+    # a price per litre: "một" after the price is "a"
+    ("Giá xăng E5 giảm 410 đồng, còn 22.380 đồng một lít.", [(410, "VND"), (22380, "VND")]),
+])
+def test_a_million_billion_and_a_price_per_unit(text, figures):
+    assert [(q.value, q.unit) for q in find_quantities(text, language="vi")] == figures
