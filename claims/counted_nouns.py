@@ -71,11 +71,6 @@ def counted_noun(text: str, pos: int, *, known_only: bool = False) -> tuple[str,
     noun = _NOUN.match(text, at)
     if noun:
         return " ".join(noun.group().split()), noun.end()
-    shouted = text[at:at + 40]
-    if shouted.isupper() and len(shouted.lower()) == len(shouted):  # "35 NƯỚC BỎ PHIẾU": a headline in capitals
-        noun = _NOUN.match(shouted.lower())
-        if noun:
-            return " ".join(noun.group().split()), at + noun.end()
     if known_only:
         return None
     word = _SYLLABLE.match(text, at)

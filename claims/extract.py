@@ -14,7 +14,7 @@ from claims.folding import nfc
 from claims.language import detect_language
 from claims.model import Claim, DateMention, Extraction, Quantity
 from claims.quantities import find_quantities
-from claims.sentences import split_sentences
+from claims.sentences import in_small_letters, split_sentences
 from claims.speakers import read_speakers
 
 __all__ = ["extract_claims", "rule_assessment", "Scorer"]
@@ -79,7 +79,7 @@ def _extract(text: str, published: dt.date | None, scorer: Scorer | None) -> Ext
     spans = split_sentences(text)
     # Figures and dates are read once over the whole text (a regex pass per sentence costs more in calls than
     # in scanning), then handed to their sentences.
-    reading = _in_small_letters(text, spans)
+    reading = in_small_letters(text, spans)
     dates = find_dates(reading, published=published, language=language)
     quantities = find_quantities(reading, language=language, exclude=[(d.start, d.end) for d in dates])
     if reading is not text:
@@ -107,24 +107,6 @@ def _extract(text: str, published: dt.date | None, scorer: Scorer | None) -> Ext
     return Extraction(language, tuple(claims))
 
 
-def _in_small_letters(text: str, spans: Sequence[tuple[int, int]]) -> str:
-    """`text` with each sentence written in capitals ("VIỆT NAM LÀ MỘT TRONG 35 NƯỚC BỎ PHIẾU TRẮNG") in small
-    letters, for reading its figures and dates: in capitals every word looks like a name, and "35 NƯỚC" like a
-    model's number. The same object when no sentence is shouted; the same length always."""
-    pieces: list[str] = []
-    last = 0
-    for start, end in spans:
-        sentence = text[start:end]
-        if sentence.isupper() and len(sentence.split()) >= 4:
-            small = sentence.lower()
-            if len(small) == len(sentence):
-                pieces += [text[last:start], small]
-                last = end
-    if not pieces:
-        return text
-    return "".join(pieces) + text[last:]
-
-
 def rule_assessment(text: str) -> Assessment:
     """The rules' verdict on a labelled text: that of its most check-worthy sentence (what a label is about).
 
@@ -136,7 +118,7 @@ def rule_assessment(text: str) -> Assessment:
     text = plain.text if plain is not None else text
     language = detect_language(text)
     spans = split_sentences(text)
-    reading = _in_small_letters(text, spans)
+    reading = in_small_letters(text, spans)
     dates = find_dates(reading, language=language)
     quantities = find_quantities(reading, language=language, exclude=[(d.start, d.end) for d in dates])
     attributions = read_speakers([text[start:end] for start, end in spans], language)

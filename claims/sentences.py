@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["split_sentences", "MAX_SENTENCE"]
+__all__ = ["split_sentences", "shouted", "in_small_letters", "MAX_SENTENCE"]
 
 # A candidate longer than this is cut at a space: text without punctuation (a 10 MB paste, a transcript) must
 # still come out in bounded pieces, in linear time.
@@ -150,3 +150,24 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             close(after)
     close(len(text))
     return spans
+
+
+def shouted(sentence: str) -> bool:
+    """Whether a sentence of four words or more is written in capitals (a headline shouted in a post)."""
+    return sentence.isupper() and len(sentence.split()) >= 4
+
+
+def in_small_letters(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with each shouted sentence ("VIỆT NAM LÀ MỘT TRONG 35 NƯỚC BỎ PHIẾU TRẮNG") in small letters, for
+    reading its figures and dates: in capitals every word looks like a name, and "35 NƯỚC" like a model's number.
+    The same object when no sentence is shouted; the same length always."""
+    pieces: list[str] = []
+    last = 0
+    for start, end in spans:
+        sentence = text[start:end]
+        if shouted(sentence) and len(small := sentence.lower()) == len(sentence):
+            pieces += [text[last:start], small]
+            last = end
+    if not pieces:
+        return text
+    return "".join(pieces) + text[last:]

@@ -26,6 +26,7 @@ from claims.names import (
     one_vietnamese_syllable,
     split_title,
 )
+from claims.sentences import shouted
 from claims.wordlists import longest_of
 
 __all__ = ["Attribution", "VietnameseSpeakers"]
@@ -166,16 +167,16 @@ _OPENS_WITH_THEO = re.compile(r"^\W*(?:(?:[Cc]ũng|[Tt]uy nhiên|[Nn]hưng|[Cc]�
 _REPORTED_ACTS = frozenset(("đề xuất", "đề nghị", "kiến nghị", "kêu gọi", "yêu cầu", "cam kết"))
 # Countries, blocs and seats of government that speak in a headline before a colon ("Ukraine: Tên lửa bắn vào …");
 # a city there is where, not who.
-_HEADLINE_SPEAKERS = frozenset(fold(w.strip()) for w in """Nga|Ukraine|Mỹ|Trung Quốc|Anh|Pháp|Đức|Nhật Bản|Hàn Quốc|
-    Triều Tiên|Ấn Độ|Israel|Iran|Ba Lan|Belarus|Thổ Nhĩ Kỳ|Việt Nam|NATO|EU|Liên Hợp Quốc|Liên hợp quốc|LHQ|Kremlin|
-    Điện Kremlin|Nhà Trắng|Lầu Năm Góc|Moskva|Kiev|Washington|Bắc Kinh|London|Paris|Berlin""".split("|"))
+_HEADLINE_SPEAKERS = _SEATS | frozenset(fold(w.strip()) for w in """Nga|Ukraine|Mỹ|Trung Quốc|Anh|Pháp|Đức|Nhật Bản|
+    Hàn Quốc|Triều Tiên|Ấn Độ|Israel|Iran|Ba Lan|Belarus|Thổ Nhĩ Kỳ|Việt Nam|NATO|EU|Liên Hợp Quốc|LHQ|Moskva|Kiev|
+    Washington|Bắc Kinh|London|Paris|Berlin""".split("|"))
 # Acronyms before a colon that name no source: measures, currencies, the interviewer ("PV: Ông đánh giá …?").
 _NOT_SOURCES = frozenset("GDP CPI FDI ODA PMI USD VND EUR VN PV BTV MC".split())
 # What a caption or a section heading opens with before a colon: the kind of piece, a picture's credit, a front.
 _HEADLINE_KINDS = frozenset(_low(w) for w in """video|clip|infographic|emagazine|longform|podcast|quiz|update|live|
     photo|photos|news|breaking|exclusive|analysis|opinion|factbox|explainer|interview|chart|map|gallery|trailer|
     ảnh|hình|hình ảnh|nguồn|chú thích|mặt trận|xem thêm|tin liên quan|đọc thêm|tham khảo|lưu ý|cập nhật|
-    trực tiếp|tin|hot|new|nóng|mới|source|note|credit|via|by|update|photo credit""".split("|"))
+    trực tiếp|tin|hot|new|nóng|mới|source|note|credit|via|by|photo credit""".split("|"))
 _HEADLINE_SOURCE = re.compile(rf"^\W*(?P<np>[{UPPER}][^\s:]*(?:\s+[^\s:]+){{0,10}}?)\s*:\s+(?=\S)")
 _INTERVIEW = re.compile(rf"^\W*(?P<np>(?:(?:Ông|Bà|Anh|Chị|Ngài)\s+)?[{UPPER}][^\s:]*(?:\s+[{UPPER}][^\s:]*){{0,4}})"
                         r"\s*:\s")
@@ -355,7 +356,7 @@ class VietnameseSpeakers:
     def learn_names(self, sentence: str) -> None:
         """Remember the names a sentence introduces with their titles ("Cựu Tổng thống Nga Dmitry Medvedev.")."""
         masked = _mask_quotes(sentence)
-        if TWO_CAPITALISED.search(masked) is None or _shouted(sentence):
+        if TWO_CAPITALISED.search(masked) is None or shouted(sentence):
             return  # a name to remember has two capitalised words at least; in capitals every word has
         for chunk in _CHUNK.split(masked):
             if TWO_CAPITALISED.search(chunk) is None:
@@ -376,7 +377,7 @@ class VietnameseSpeakers:
 
     # Reading one sentence ----------------------------------------------------------------------------------------
     def speaker_of(self, sentence: str) -> Attribution | None:
-        if _shouted(sentence):
+        if shouted(sentence):
             return self._in_capitals(sentence)
         if _unmarked(sentence) and (marked := _with_marks(sentence)) != sentence:
             return self._without_marks(sentence, marked)
@@ -425,7 +426,7 @@ class VietnameseSpeakers:
 
         def small_or_named(m: re.Match[str]) -> str:
             word = m.group().lower()
-            before = lowered[:m.start()].split()[-1:]
+            before = lowered[max(0, m.start() - 12):m.start()].split()[-1:]
             if fold(word) in PLACES_AND_BODIES and not (before and f"{before[0]} {word}" in _VERBS):
                 return word.capitalize()  # "Nga", "Bộ"; not the "bố" of "tuyên bố"
             if word.isascii() and len(word) >= 4 and not one_vietnamese_syllable(word):
@@ -924,11 +925,6 @@ def _match_case(written: str, marked: str) -> str:
 def _unmarked(sentence: str) -> bool:
     """Whether a sentence of Vietnamese words is typed without any diacritic (a post copied from social media)."""
     return sentence.isascii() and bool(_MARKLESS.search(sentence))
-
-
-def _shouted(sentence: str) -> bool:
-    """Whether a sentence of four words or more is written in capitals (a headline shouted in a post)."""
-    return sentence.isupper() and len(sentence.split()) >= 4
 
 
 def _is_place(phrase: str) -> bool:

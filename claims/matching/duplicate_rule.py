@@ -105,16 +105,14 @@ def _same_year(date: Figure, bare: Figure) -> bool:
 
 # Who is counted, where a paraphrase keeps the kind: soldiers are not civilians, nor children ("2.000 binh sĩ" /
 # "2.000 dân thường"). Any noun within one kind may stand for another ("quân nhân" / "binh sĩ"); "người" and the
-# nouns of no kind are left to the words around them.
-_PEOPLE_KINDS = {noun: kind for kind, nouns in {
+# nouns of no kind are left to the words around them. Each noun is kept as written and folded (as `match_text`
+# writes it, for a term put in another's place).
+_PEOPLE_KINDS = {key: kind for kind, nouns in {
     "military": "binh sĩ|binh lính|quân nhân|lính|quân|chiến binh|tay súng|chiến sĩ|lính thủy đánh bộ|lính dù|"
                 "lính đánh thuê|sĩ quan|tù binh|soldiers|troops|servicemen|fighters",
     "civilian": "dân thường|thường dân|người dân|cư dân|civilians|residents",
     "child": "trẻ em|bé gái|bé trai|cậu bé|cô bé|em bé|trẻ sơ sinh|children|kids",
-}.items() for noun in nouns.split("|")}
-
-
-_PEOPLE_KINDS.update({fold(noun): kind for noun, kind in _PEOPLE_KINDS.items()})  # as `match_text` writes them
+}.items() for noun in nouns.split("|") for key in (noun, fold(noun))}
 
 
 def _other_people(unit: str, other: str) -> bool:
