@@ -28,6 +28,8 @@ _EN_VERBS = (
     # "claims" is a verb before a clause ("Moscow claims its forces …"), a noun elsewhere ("rejected the claims")
     "claims that", "claims it", "claims its", "claims they", "claims their", "claims he", "claims she", "claims to",
     "claim that",
+    # a pledge states an intention, as "cam kết" does (not "threatened to": floods and prices threaten too)
+    "pledged", "pledges", "vowed", "vows", "promised to",
 )
 # Verbs that attribute only as a sentence's last word (or before a day: "…, the ministry estimated on Monday."),
 # after the source ("…, NATO officials estimated.", "…, city officials believe."): before it they are as often facts
@@ -43,8 +45,18 @@ _DOCUMENT_OF = (r"(?:statement|report|survey|poll|study|estimate|analysis|data|f
                 r"(?:from|by|of|released by|published by)\s+")
 # "a poll by the Levada Center showed": the body whose poll, study or data it is (Vietnamese: "Báo cáo của X cho
 # thấy", in claims/vi_speakers.py).
-_FINDINGS_OF = re.compile(r"(?:^|\b)(?:an?|the)?\s*" + _DOCUMENT_OF + r"(?P<np>[^,;.\"“”]{2,60}?)\s+"
-                          r"(?:showed|shows|show|found|finds|suggested|suggests|revealed|reveals)\b", re.IGNORECASE)
+_FINDINGS = r"(?:showed|shows|show|found|finds|suggested|suggests|revealed|reveals)\b"
+_FINDINGS_OF = re.compile(r"(?:^|\b)(?:an?|the)?\s*" + _DOCUMENT_OF + r"(?P<np>[^,;.\"“”]{2,60}?)\s+" + _FINDINGS,
+                          re.IGNORECASE)
+# "a ZDF poll showed", "a new Reuters/Ipsos survey found", "…, Eurostat data showed": the body named before its poll
+# or its data.
+_NAMED_FINDINGS = re.compile(r"(?:\b(?:[Aa]n?|[Tt]he)\s+|^\W*|,\s*)(?:(?:new|recent|latest)\s+)?"
+                             r"(?P<np>[A-Z][\w./&-]*(?:\s+[A-Z][\w./&-]*){0,3})\s+"
+                             r"(?:poll|survey|study|report|analysis|data|figures|statistics)\s+" + _FINDINGS)
+_NOT_FINDERS = frozenset("Official Government Preliminary New Latest Recent Early Final Its Their His Her Our Such "
+                         "These Those Other Satellite Trade Customs".split())
+# "according to a senior US official speaking to CNN": who spoke, not who was told.
+_TOLD = re.compile(r"\s+(?:speaking|talking|told|telling|quoted by)\s.*$")
 # "according to a statement from the statistics office": the body, not its statement.
 _SOURCE_OF = re.compile(r"^(?:an?|the)\s+" + _DOCUMENT_OF, re.IGNORECASE)
 # A verb must not continue a word ("unsaid"); that is checked in `_verbs` rather than by a look-behind, which would
@@ -54,6 +66,12 @@ _VERB = re.compile(
                                                                                      key=len, reverse=True))
     # "rejected the claims", "dismissed the report as": a denial; before anything else they are acts ("rejected the
     # bill", "dismissed the general")
+    # "Orban called the embargo a nuclear bomb", "… called the attack \"barbaric\"": calls it something; "called
+    # Macron on Tuesday" (a telephone call) is no statement of his
+    + r"|called(?=\s+(?!for\s|on\s|off\s|up\s|in\s|back\s)(?:[^\W\d_][\w'’.-]*\s+){1,4}?(?:an?\s|[\"“]))"
+    # an appeal, as "urged": "called for a ceasefire", "called on Moscow to" (not "called on Saturday")
+    + r"|called\s+for|called\s+on(?=\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|"
+      r"May|June|July|August|September|October|November|December|\d|the\s+phone|the\s+telephone)\S)"
     + r"|(?:rejected|dismissed)(?=\s+(?:the\s+|these\s+|those\s+|such\s+|all\s+|any\s+)?(?:[^\W\d_]+\s+)?"
       r"(?:claims?|reports?|allegations?|accusations?|suggestions?|charges?)(?![^\W\d_]))"
     + r")(?![^\W\d_])"
@@ -290,12 +308,13 @@ class SpeakerResolver:
             m = _ACCORDING.search(masked)
             if m and any(_is_capitalised(t) for t in m.group("np").split()) or (
                     m and m.group(0).lower().lstrip(",;( ").startswith("according")):
-                speaker = self._resolve(_SOURCE_OF.sub("", m.group("np").strip()))
+                speaker = self._resolve(_TOLD.sub("", _SOURCE_OF.sub("", m.group("np").strip())))
         if speaker is None and "quoted" in masked and (quoted := _QUOTED_AS_SAYING.search(masked)):
             speaker = self._resolve(quoted.group("np"))
         if speaker is None and (closing := _CLOSING_VERBS.search(masked)):
             speaker = self._resolve(closing.group("np"))
-        if speaker is None and (findings := _FINDINGS_OF.search(masked)):
+        if speaker is None and (findings := _FINDINGS_OF.search(masked) or _NAMED_FINDINGS.search(masked)) \
+                and findings.group("np").split()[0] not in _NOT_FINDERS:
             speaker = self._resolve(findings.group("np"))
         if speaker is None:
             self._mentioned(masked)

@@ -54,10 +54,11 @@ _VERBS = (
     "xác định", "nhận xét", "bình luận", "khuyến cáo", "thông tin", "trích dẫn", "đe", "nêu", "kể lại", "có đoạn",
     "ước tính", "dự báo", "kể", "than thở", "tâm sự", "bộc bạch", "đề nghị", "đề xuất", "kiến nghị", "đánh giá",
     "phân tích", "điều trần", "cam kết", "báo cáo với", "báo cáo rằng", "khai với", "khai rằng", "khai nhận",
-    "mô tả", "công bố",
+    "mô tả", "công bố", "gọi",
 )
 _VERB = re.compile(r"(?:cho(?:\s+[^\s,.;:()]+){1,3}\s+biết|" + longest_of(_VERBS) + r")(?![^\W\d_])")
 _LETTER = re.compile(r"[^\W\d_]")
+_CALLS = re.compile(r"\s+(?!điện|cho|lại|tên)[^,.;:]{1,60}?\slà(?![^\W\d_])")  # "X gọi Y là Z": X calls Y Z
 _SAID_AFTER = re.compile(r"\srằng(?![^\W\d_])|:")
 # After "công bố", what makes it a statement: a figure within a few words, or "rằng", "số liệu", "con số".
 _FIGURES_AFTER = re.compile(r"(?:\s+[^\s\d]+){0,5}?\s+(?:(?:khoảng|hơn|gần|ít nhất|tới)\s+)?\d"
@@ -149,10 +150,14 @@ _NOT_AFTER_THEO = frozenset(_low(w) for w in """đó|kế hoạch|thông lệ|qu
     lộ trình|mức|giá|tỷ lệ|tỉ lệ|ghi nhận|quan sát|thông tin|nhiều|một số|các|những""".split("|") if w.strip())
 _OF = re.compile(r"^(?:(?:một|các|những)\s+)?(?:(?:cuộc|bản|kết quả|số)\s+)?"
                  r"(?:báo cáo|thông báo|thông cáo|tuyên bố|số liệu|thống kê|ước tính|dữ liệu|công bố|kết quả|"
-                 r"đánh giá|thông tin|nhận định|lời|phát biểu|ý kiến|dự báo|khảo sát|thăm dò|nghiên cứu)"
-                 r"(?:\s+\S+){0,3}?\s+(?:của|từ)\s+|^nguồn tin(?:\s+\S+){0,2}?\s+(?:từ|của|thuộc)\s+", re.IGNORECASE)
+                 r"đánh giá|thông tin|nhận định|lời|lời kể|phát biểu|ý kiến|dự báo|khảo sát|thăm dò|nghiên cứu|"
+                 r"tiết lộ|ghi nhận|tường thuật|phân tích|cáo buộc|xác nhận)"
+                 r"(?:\s+\S+){0,3}?\s+(?:của|từ)\s+|^nguồn tin(?:\s+\S+){0,2}?\s+(?:từ|của|thuộc)\s+"
+                 r"|^lời(?:\s+kể)?\s+(?=(?:ông|bà|anh|chị|cô|ngài)\s)", re.IGNORECASE)
 _ACCORDING = re.compile(r"(?:^[^\w(]*|[,;]\s*|\s[-–]\s)(?:(?:[Cc]ũng|[Tt]uy nhiên|[Nn]hưng|[Vv]à|[Cc]òn)\s+)?"
                         r"[Tt]heo\s+(?P<np>(?:(?:GS|PGS|TS|ThS|BS|KTS|LS|NCS)\.\s*)*[^,;.()\"“”:]{1,80})")
+# "Theo một quan chức Mỹ nói với CNN, …": who was told is not who spoke.
+_TOLD = re.compile(r"\s+(?:(?:nói|trả lời|chia sẻ|tiết lộ|cho biết|phát biểu)\s+)?với\s.*$")
 _QUOTED_BY = re.compile(r"^\s*(?P<np>[^,;]+?)\s+được\s+[^,;]{1,60}?\s+(?:dẫn lời|trích lời|dẫn lại lời)\s*$")
 _QUOTE_BY = re.compile(r"(?<![^\W\d_])(?:(?:dẫn|trích) lời(?:\s+(?:nói|phát biểu) của)?"
                        r"|dẫn (?:thông báo|tuyên bố|phát biểu|thông cáo) của)\s+")
@@ -180,11 +185,13 @@ _HEADLINE_KINDS = frozenset(_low(w) for w in """video|clip|infographic|emagazine
 _HEADLINE_SOURCE = re.compile(rf"^\W*(?P<np>[{UPPER}][^\s:]*(?:\s+[^\s:]+){{0,10}}?)\s*:\s+(?=\S)")
 _INTERVIEW = re.compile(rf"^\W*(?P<np>(?:(?:Ông|Bà|Anh|Chị|Ngài)\s+)?[{UPPER}][^\s:]*(?:\s+[{UPPER}][^\s:]*){{0,4}})"
                         r"\s*:\s")
-# A body's report or pictures that show something: "Báo cáo của Bộ Tài chính cho thấy", "Hình ảnh do Maxar công bố
-# cho thấy".
-_DOCUMENTS = r"[Bb]áo cáo|[Tt]hống kê|[Ss]ố liệu|[Kk]hảo sát|[Nn]ghiên cứu|[Dd]ữ liệu"
-_REPORT_SHOWS = re.compile(rf"(?:^\W*|,\s*)(?:{_DOCUMENTS}|[Hh]ình ảnh|[Ảả]nh|[Vv]ideo|[Bb]ản đồ)(?:\s+vệ tinh)?"
-                           rf"(?:\s+mới(?:\s+nhất)?)?\s+(?:của|từ)\s+(?:(?:công ty|hãng|tập đoàn)\s+)?"
+# A body's report, a reporter's account or pictures that show something: "Báo cáo của Bộ Tài chính cho thấy",
+# "Ghi nhận của phóng viên TTXVN cho thấy", "Hình ảnh do Maxar công bố cho thấy".
+_DOCUMENTS = r"[Bb]áo cáo|[Tt]hống kê|[Ss]ố liệu|[Kk]hảo sát|[Tt]hăm dò|[Nn]ghiên cứu|[Dd]ữ liệu"
+_REPORT_SHOWS = re.compile(rf"(?:^\W*|,\s*)(?:(?:[Kk]ết quả|[Mm]ột|[Cc]uộc)\s+)*"
+                           rf"(?:{_DOCUMENTS}|[Gg]hi nhận|[Tt]ường thuật|[Hh]ình ảnh|[Ảả]nh|[Vv]ideo|[Bb]ản đồ)"
+                           r"(?:\s+vệ tinh)?"
+                           rf"(?:\s+mới(?:\s+nhất)?)?\s+(?:của|từ)\s+(?:(?:công ty|hãng(?!\s+t)|tập đoàn)\s+)?"
                            r"(?P<np>[^,;.:]{2,80}?)\s+cho thấy")
 _PUBLISHED_BY = re.compile(rf"(?:^\W*|,\s*)(?:{_DOCUMENTS}|[Hh]ình ảnh|[Ảả]nh|[Vv]ideo|[Bb]ản đồ)(?:\s+vệ tinh)?"
                            r"\s+do\s+(?P<np>[^,;.:]{2,60}?)\s+(?:công bố|đăng tải|cung cấp|chụp|thực hiện)\s+cho thấy")
@@ -287,6 +294,9 @@ def _verbs(masked: str) -> Iterator[re.Match[str]]:
             # lệnh cấm nhập khẩu" publish pictures or a decision, no statement
         if verb == "trả lời" and rest.startswith(" phỏng") and not _SAID_AFTER.search(masked, m.end()):
             continue  # "trả lời phỏng vấn kênh PBS.": gave an interview, said nothing yet ("… rằng" says)
+        if verb == "gọi" and (not _CALLS.match(masked, m.end())
+                              or (before and before[-1].lower() in ("tên", "thường"))):
+            continue  # "gọi lệnh cấm vận là …" calls it something; "gọi điện", "tên gọi", "thường được gọi là" do not
         if verb == "kể" and rest.startswith((" cả", " từ", " trên", " tên")):
             continue  # "kể cả", "kể từ": not "told"
         yield m
@@ -483,7 +493,7 @@ class VietnameseSpeakers:
         if "heo" not in masked:
             return None
         for m in _ACCORDING.finditer(masked):
-            np = _OF.sub("", m.group("np").strip())
+            np = _TOLD.sub("", _OF.sub("", m.group("np").strip()))
             words = _low(np).split()
             if not words or words[0] in _NOT_AFTER_THEO or " ".join(words[:2]) in _NOT_AFTER_THEO:
                 continue

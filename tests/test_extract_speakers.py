@@ -114,6 +114,19 @@ def test_a_person_quoted_in_the_passive_an_estimate_and_an_appeal_name_who_speak
     ("The senate rejected the bill by 52 votes to 48.", None),  # an act, not a statement
     ("The coach dismissed two players after the match.", None),
     ("Farmers have no say in how the grain is shipped.", None),
+    # calling something something, and an appeal, speak; a telephone call and a name do not
+    ("Hungarian Prime Minister Viktor Orban called the oil embargo a nuclear bomb for the economy.", "Viktor Orban"),
+    ("Kuleba called the massacre \"a deliberate slaughter\".", "Kuleba"),
+    ("Macron called on Moscow to withdraw its troops.", "Macron"),
+    ("The UN called for an immediate ceasefire.", "UN"),
+    ("Zelensky called Macron on Tuesday to discuss the talks.", None),
+    ("They live in a town called Bucha.", None),
+    # a poll named by its body, and who spoke to an outlet
+    ("Some 60% of Germans back sending heavy weapons to Ukraine, a ZDF poll showed.", "ZDF"),
+    ("According to a senior US official speaking to CNN, Russia has fired 1,100 missiles.", "a senior US official"),
+    ("Inflation in the euro zone hit a record 7.5% in March, Eurostat data showed.", "Eurostat"),
+    ("Official figures showed inflation at 7%.", None),
+    ("\"We will rebuild every city,\" Zelensky pledged in his nightly address.", "Zelensky"),
 ])
 def test_officials_say_and_a_denial_attribute_but_acts_do_not(sentence, speaker):
     assert find_speakers([sentence]) == [speaker]

@@ -70,6 +70,9 @@ def test_speaker_and_role_of_one_sentence(sentence, name, role):
         "Tôi cho rằng quyết định này là đúng.",
         "(Theo Reuters)",
         "Theo dự báo, bão sẽ đổ bộ vào đêm nay.",
+        "Theo ghi nhận, giá vàng miếng chiều 8/3 ở mức 74,5 triệu đồng/lượng.",
+        "Ông Biden đã gọi điện cho ông Zelensky vào tối 15/3.",
+        "Khu vực này thường được gọi là mặt trận Melovoe.",
         "Cảnh sát đã xác định được danh tính nghi phạm.",
     ],
 )
@@ -473,6 +476,14 @@ def test_a_sentence_in_capitals_names_the_body_as_written_and_a_group_joins_its_
     ("NGÀY 8/3 NGA TUYÊN BỐ ĐÃ BẮN 30 TÊN LỬA", "NGA"),
     ("Người phát ngôn Bộ Ngoại giao Nga Maria Zakharova: \"Phương Tây đang dựng chuyện\"", "Maria Zakharova"),
     ("Sáng 12/4 Bộ Y tế cho biết có 500 ca mắc mới.", "Bộ Y tế"),
+    # who told an outlet, not the outlet told; a reporter's account; "theo lời" before the person
+    ("Theo tiết lộ của một sĩ quan tình báo Mỹ với CNN, Nga đã bắn hơn 1.100 tên lửa.", "một sĩ quan tình báo Mỹ"),
+    ("Theo ông John Kirby nói với Fox News, Nga đã bắn hơn 1.100 tên lửa.", "John Kirby"),
+    ("Theo lời bà Iryna Vereshchuk, 4.000 người đã được sơ tán.", "Iryna Vereshchuk"),
+    ("Ghi nhận của phóng viên TTXVN cho thấy nhiều cửa hàng đã đóng cửa.", "phóng viên TTXVN"),
+    # who calls something something; a poll's result closing the sentence
+    ("Thủ tướng Hungary Viktor Orban gọi lệnh cấm vận dầu mỏ là \"một quả bom nguyên tử\".", "Viktor Orban"),
+    ("Có tới 60% người Đức ủng hộ việc gửi vũ khí cho Ukraine, kết quả thăm dò của đài ZDF cho thấy.", "ZDF"),
 ])
 def test_war_news_names_its_speakers_in_its_own_shapes(sentence, name):
     assert speakers(sentence)[0][0] == name

@@ -71,15 +71,17 @@ class Figure:
         """Same value (and range), a unit only where both name one and it is the same, hedged the same way.
 
         Units are compared where a different one changes the claim and the words around it barely show it: money
-        and shares (USD ≠ VND, percent ≠ a count), and the kind of people counted (soldiers ≠ civilians). Other
+        and shares (USD ≠ VND, percent ≠ a count), and the kind of thing counted (soldiers ≠ civilians, missiles ≠
+        aircraft). A share is the same as a fraction and as a percentage ("một nửa" = "50%"). Other
         counted things, and nouns of one kind ("498 quân nhân", "498 binh sĩ"; "3 phía", "3 hướng"), are the
         text's business, which closeness compares; and units are compared within one language.
         """
         if self.value != other.value or self.high != other.high:
-            return _same_year(self, other) or _same_year(other, self)
+            return _same_year(self, other) or _same_year(other, self) or (
+                _same_share(self, other) and _direction(self) * _direction(other) >= 0)
         if (same_language and self.unit and other.unit and self.unit != other.unit
                 and (_money_or_share(self.unit) or _money_or_share(other.unit)
-                     or _other_people(self.unit, other.unit))):
+                     or _other_kinds(self.unit, other.unit))):
             return False
         return _direction(self) * _direction(other) >= 0
 
@@ -103,22 +105,47 @@ def _same_year(date: Figure, bare: Figure) -> bool:
             and isinstance(bare.value, float) and 1800 <= bare.value <= 2100 and date.value == f"{bare.value:.0f}")
 
 
-# Who is counted, where a paraphrase keeps the kind: soldiers are not civilians, nor children ("2.000 binh sĩ" /
-# "2.000 dân thường"). Any noun within one kind may stand for another ("quân nhân" / "binh sĩ"); "người" and the
-# nouns of no kind are left to the words around them. Each noun is kept as written and folded (as `match_text`
-# writes it, for a term put in another's place).
-_PEOPLE_KINDS = {key: kind for kind, nouns in {
+# What is counted, where a paraphrase keeps the kind: soldiers are not civilians, nor children ("2.000 binh sĩ" /
+# "2.000 dân thường"); missiles are not aircraft, nor provinces cities ("1.100 tên lửa" / "1.100 máy bay"). Any
+# noun within one kind may stand for another ("quân nhân" / "binh sĩ", "quốc gia" / "nước"); "người" and the nouns
+# of no kind are left to the words around them. Each noun is kept as written and folded (as `match_text` writes
+# it, for a term put in another's place).
+_COUNTED_KINDS = {key: kind for kind, nouns in {
     "military": "binh sĩ|binh lính|quân nhân|lính|quân|chiến binh|tay súng|chiến sĩ|lính thủy đánh bộ|lính dù|"
                 "lính đánh thuê|sĩ quan|tù binh|soldiers|troops|servicemen|fighters",
     "civilian": "dân thường|thường dân|người dân|cư dân|civilians|residents",
     "child": "trẻ em|bé gái|bé trai|cậu bé|cô bé|em bé|trẻ sơ sinh|children|kids",
-}.items() for noun in nouns.split("|") for key in (noun, fold(noun))}
+    "aircraft": "máy bay|chiến đấu cơ|phi cơ|aircraft|planes|jets|warplanes",
+    "helicopter": "trực thăng|helicopters",
+    "drone": "UAV|drone|drones",
+    "missile": "tên lửa|rocket|missiles|rockets",
+    "tank": "xe tăng|tanks",
+    "armour": "xe bọc thép|armoured vehicles|armored vehicles",
+    "gun": "pháo|lựu pháo|súng cối|howitzers|guns|mortars",
+    "ship": "tàu chiến|tàu ngầm|chiến hạm|warships|submarines",
+    "country": "quốc gia|nước|countries|nations|states",
+    "province": "tỉnh|provinces",
+    "city": "thành phố|cities",
+    "village": "làng|ngôi làng|villages",
+    "hospital": "bệnh viện|cơ sở y tế|hospitals|health facilities|medical facilities",
+    "school": "trường|trường học|schools",
+}.items() for noun in nouns.split("|") for key in (noun.lower(), fold(noun))}
 
 
-def _other_people(unit: str, other: str) -> bool:
-    """Whether two counted nouns count different kinds of people (`_PEOPLE_KINDS`)."""
-    mine, theirs = _PEOPLE_KINDS.get(unit.lower()), _PEOPLE_KINDS.get(other.lower())
+def _other_kinds(unit: str, other: str) -> bool:
+    """Whether two counted nouns count different kinds of thing (`_COUNTED_KINDS`)."""
+    mine, theirs = _COUNTED_KINDS.get(unit.lower()), _COUNTED_KINDS.get(other.lower())
     return mine is not None and theirs is not None and mine != theirs
+
+
+def _same_share(mine: Figure, theirs: Figure) -> bool:
+    """A share written as a fraction and as a percentage: "một nửa" is "50%", "2/3" is "67%"."""
+    for fraction, percent in ((mine, theirs), (theirs, mine)):
+        if fraction.unit is None and percent.unit == "percent" and fraction.high is None and percent.high is None \
+                and isinstance(fraction.value, float) and isinstance(percent.value, float) \
+                and 0 < fraction.value < 1 and abs(fraction.value * 100 - percent.value) < 0.5:
+            return True
+    return False
 
 
 def _money_or_share(unit: str | None) -> bool:
@@ -416,7 +443,7 @@ def judge(mine: Side, theirs: Side, *, closeness: float, meaning: float | None =
     # Checked last and only where nothing else tells the pair apart: it reads the words in order.
     term = None if cross or mine.language != theirs.language or not close or not figures_agree \
         or not same_polarity or contrast or names or turned else swapped_term(mine.norm, theirs.norm)
-    if term and not _other_people(*term) and _same_meaning(mine.raw, theirs.raw):
+    if term and not _other_kinds(*term) and _same_meaning(mine.raw, theirs.raw):
         term = None  # a synonym ("phá hủy" / "tiêu diệt", "rời bỏ" / "rời khỏi"), not another thing; soldiers and
         # civilians read alike to the model, but are not
     if term:
