@@ -42,9 +42,10 @@ def _close(a: float, b: float) -> bool:
 
 def _read(rows: list[dict]) -> list[tuple[str, list[float]]]:
     """The speaker read for each row's sentence and the values of the figures inside it: rows of one `article` are
-    read together, in order (so that "Ông cũng cho biết …" names the person of the sentence before), the others
-    alone. A claim may span several rows (a quotation of several sentences is one claim): each row takes the
-    speaker of the claims over it and the figures that stand in it."""
+    read together, in order (so that "Ông cũng cho biết …" names the person of the sentence before; a row without
+    a full stop, a headline, on its own line), the others alone. A claim may span several rows (a quotation of
+    several sentences is one claim): each row takes the speaker of the claims over it and the figures that stand in
+    it."""
     out: list[tuple[str, list[float]]] = []
     i = 0
     while i < len(rows):
@@ -54,7 +55,7 @@ def _read(rows: list[dict]) -> list[tuple[str, list[float]]]:
         text, starts = "", []
         for row in rows[i:j]:
             starts.append(len(text))
-            text += row["text"] + " "
+            text += row["text"] + (" " if row["text"].rstrip()[-1:] in ".!?…\"”»" else "\n")  # a headline: its line
         claims = extract_claims(text).claims
         for k, start in enumerate(starts):
             end = starts[k + 1] if k + 1 < len(starts) else len(text)

@@ -462,7 +462,7 @@ _NAMING_BEFORE = re.compile(
     r"(?<![^\W\d_])(?:(?<!ngày )thứ|(?<!con )(?<!trong )số|lúc|nghị quyết|nghị định|quyết định|thông tư|"
     rf"công văn|phụ lục|{_UNIT_KINDS}|quân khu|quốc lộ|tỉnh lộ|(?<!quãng )đường|phòng|"
     r"kỳ họp|khóa|khoá|phiên|(?<!trong )vòng|mũi|tầng|lớp|số hiệu|mã|hiệp định|quận|phường|lô|kỳ hạn|kỳ|đợt|quý|thế kỷ|"
-    r"giai đoạn)\s+$|(?<![^\W\d_])(?-i:Điều|Khoản|Chương|Mục|Luật|Tập|Phần)\s+$"
+    r"giai đoạn|báo động)\s+$|(?<![^\W\d_])(?-i:Điều|Khoản|Chương|Mục|Luật|Tập|Phần)\s+$"
     r"|(?<![^\W\d_])quý\s+(?-i:IV|I{1,3}|[1-4])\s*/\s*$", re.IGNORECASE)
 _VERSION = re.compile(r"\d+\.0$")
 # A military unit's number after its kind and more words ("Sư đoàn Dù 76", "tiểu đoàn thủy quân lục chiến 503",
@@ -517,10 +517,24 @@ def _clock_time(text: str, start: int, end: int) -> bool:
     return _DURATION_BEFORE.search(text, max(0, hour_start - 12), hour_start) is None
 
 
+# A document's number: "15/2022/NĐ-CP", "1234/QĐ-TTg", "số 05/CT-UBND": numbers and a code of capitals joined by
+# slashes, one word.
+_DOCUMENT_NUMBER = re.compile(r"(?:\d+/)+(?:\d+/)?[A-ZĐ]{1,6}(?:-[A-ZĐa-zđ]{1,8})*")
+_WORD_START = re.compile(r"\S*$")
+
+
+def _in_a_documents_number(text: str, start: int) -> bool:
+    word_start = start - len(_WORD_START.search(text, max(0, start - 24), start).group())
+    return _DOCUMENT_NUMBER.match(text, word_start) is not None
+
+
 def _names_a_thing(text: str, start: int, m: re.Match[str]) -> bool:
     """Whether the number at `start` is an ordinal, a name's number or a version ("kỹ thuật 4.0"), not a figure."""
     if _NAMING_BEFORE.search(text, max(0, start - 16), start) or _clock_time(text, start, m.end("num")):
         return True
+    if "/" in text[start:start + 12] or "/" in text[max(0, start - 6):start]:
+        if _in_a_documents_number(text, start):
+            return True  # "Nghị định 15/2022/NĐ-CP"
     if _in_a_units_name(text, start) and counted_noun(text, m.end("num"), known_only=True) is None:
         return True  # "Sư đoàn Dù 76 của Nga"; but "Hạm đội Biển Đen 3 tàu" counts ships
     if not m.group("scale") and not m.group("unit") and _ACRONYM_BEFORE.search(text, max(0, start - 12), start):

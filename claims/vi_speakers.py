@@ -54,7 +54,7 @@ _VERBS = (
     "xác định", "nhận xét", "bình luận", "khuyến cáo", "thông tin", "trích dẫn", "đe", "nêu", "kể lại", "có đoạn",
     "ước tính", "dự báo", "kể", "than thở", "tâm sự", "bộc bạch", "đề nghị", "đề xuất", "kiến nghị", "đánh giá",
     "phân tích", "điều trần", "cam kết", "báo cáo với", "báo cáo rằng", "khai với", "khai rằng", "khai nhận",
-    "mô tả", "công bố", "gọi",
+    "mô tả", "công bố", "gọi", "phản ánh",
 )
 _VERB = re.compile(r"(?:cho(?:\s+[^\s,.;:()]+){1,3}\s+biết|" + longest_of(_VERBS) + r")(?![^\W\d_])")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -132,11 +132,13 @@ _BODY_HEADS = frozenset(_low(w) for w in """bộ|sở|ban|ủy ban|uỷ ban|ubnd
     hải quân|lục quân|bộ tư lệnh|bộ chỉ huy|phương tiện truyền thông|cơ quan báo chí|phía|chính quyền địa phương|
     tổ chức|hiệp hội|nhóm|mặt trận|liên minh|ngân hàng nhà nước|tòa trọng tài|nhà máy|trường|đại học|
     liên hiệp quốc|hội nghị|cao ủy|cao uỷ|quỹ|hạm đội|phái bộ|phái đoàn|cộng hòa|cộng hoà|
-    số 10 phố downing|phố downing|điện élysée|dinh élysée""".split("|") if w.strip())
+    số 10 phố downing|phố downing|điện élysée|dinh élysée|chuyên trang|tạp chí""".split("|") if w.strip())
 # The kind of outlet before its name is the name's title: "Hãng tin AP" is AP.
 _OUTLETS = frozenset(_low(w) for w in ("tờ", "báo", "đài", "trang", "kênh", "hãng tin", "hãng thông tấn",
                                        "tạp chí", "hãng", "kênh truyền hình", "đài truyền hình", "trang tin",
-                                       "tờ báo", "báo điện tử", "trang web", "đài phát thanh"))
+                                       "tờ báo", "báo điện tử", "trang web", "đài phát thanh", "chuyên trang"))
+_OUTLET_WORDS = frozenset("quân sự kinh tế chính trị nhà nước điện tử quốc phòng độc lập trực tuyến tin tức "
+                          "chuyên ngành mạng uy tín nổi tiếng".split())
 # "Vị chuyên gia", "nhà lãnh đạo Ukraine", "quan chức Nga": a role named again refers back to the last person.
 _DETERMINERS = frozenset(_low(w) for w in ("vị", "một", "các", "những", "cựu", "nhiều"))
 _BACK_HEADS = frozenset(_low(w) for w in ("vị", "nhà lãnh đạo", "quan chức", "người đứng đầu", "lãnh đạo"))
@@ -297,6 +299,9 @@ def _verbs(masked: str) -> Iterator[re.Match[str]]:
         if verb == "gọi" and (not _CALLS.match(masked, m.end())
                               or (before and before[-1].lower() in ("tên", "thường"))):
             continue  # "gọi lệnh cấm vận là …" calls it something; "gọi điện", "tên gọi", "thường được gọi là" do not
+        if verb == "phản ánh" and not (masked[m.end():].lstrip()[:1] in (",", ":", ".", "") or rest.startswith(
+                (" rằng", " với"))):
+            continue  # "…, một tài xế phản ánh.", "phản ánh với phóng viên": reports; "phản ánh sự suy giảm" reflects
         if verb == "kể" and rest.startswith((" cả", " từ", " trên", " tên")):
             continue  # "kể cả", "kể từ": not "told"
         yield m
@@ -715,6 +720,12 @@ class VietnameseSpeakers:
         body_width = _starts_with(folded, _BODY_HEADS)
         outlet = _starts_with(folded, _OUTLETS)
         rest = np.split()
+        if outlet:  # "chuyên trang quân sự Topwar", "hãng tin nhà nước RIA": what the outlet covers, then its name
+            width = outlet
+            while width < len(rest) and _low(rest[width]) in _OUTLET_WORDS:
+                width += 1
+            if width > outlet and width < len(rest) and is_capitalised(rest[width]):
+                outlet = width
         if outlet and len(rest) > outlet and is_capitalised(rest[outlet]) \
                 and fold(" ".join(rest[outlet:])) not in PLACES_AND_BODIES \
                 and not (len(rest) > outlet + 1 and rest[outlet + 1].islower() and _vietnamese(rest[outlet])

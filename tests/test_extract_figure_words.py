@@ -92,6 +92,9 @@ def test_bare_den_is_to_not_up_to():
         "Ông một lần nữa nhấn mạnh lập trường.",
         "Một là diễn tập có thực binh.",
         "Tỷ lệ thất nghiệp giảm.",
+        "Nghị định 15/2022/NĐ-CP có hiệu lực.",
+        "Quyết định số 1234/QĐ-TTg đã được ban hành.",
+        "Mực nước sông Hồng vẫn dưới báo động 1.",
     ],
 )
 def test_ordinals_model_names_names_numbers_and_years_are_not_figures(text):

@@ -73,6 +73,7 @@ def test_speaker_and_role_of_one_sentence(sentence, name, role):
         "Theo ghi nhận, giá vàng miếng chiều 8/3 ở mức 74,5 triệu đồng/lượng.",
         "Ông Biden đã gọi điện cho ông Zelensky vào tối 15/3.",
         "Khu vực này thường được gọi là mặt trận Melovoe.",
+        "Con số này phản ánh sự suy giảm của nền kinh tế.",
         "Cảnh sát đã xác định được danh tính nghi phạm.",
     ],
 )
@@ -484,6 +485,11 @@ def test_a_sentence_in_capitals_names_the_body_as_written_and_a_group_joins_its_
     # who calls something something; a poll's result closing the sentence
     ("Thủ tướng Hungary Viktor Orban gọi lệnh cấm vận dầu mỏ là \"một quả bom nguyên tử\".", "Viktor Orban"),
     ("Có tới 60% người Đức ủng hộ việc gửi vũ khí cho Ukraine, kết quả thăm dò của đài ZDF cho thấy.", "ZDF"),
+    # what an outlet covers stands between its kind and its name
+    ("Chuyên trang quân sự Topwar cho biết các đơn vị Nga đã tiến sát Lysychansk.", "Topwar"),
+    ("Hãng tin nhà nước RIA Novosti đưa tin 3 người thiệt mạng.", "RIA Novosti"),
+    # a citizen's report closing a quotation ("phản ánh"), not a figure that reflects something
+    ("\"Giá cước vận tải vẫn chưa giảm\", ông Lê Văn Minh, tài xế xe tải ở Bình Dương, phản ánh.", "Lê Văn Minh"),
 ])
 def test_war_news_names_its_speakers_in_its_own_shapes(sentence, name):
     assert speakers(sentence)[0][0] == name
