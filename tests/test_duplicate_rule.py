@@ -156,6 +156,13 @@ def test_a_name_a_word_turned_into_its_opposite_or_a_term_replaced_is_another_cl
     ("Giá khí đốt tại châu Âu tăng 60%.", "Khí đốt ở châu Âu tăng giá 60 phần trăm."),
     ("Lực lượng Nga đã bao vây thành phố Mariupol trong 3 tuần.",
      "Quân đội Nga đã bao vây thành phố Mariupol trong 3 tuần."),
+    # a figure in words without a digit reads as its value ("bốn lần" = "4 lần", "two-thirds" = "2/3")
+    ("Giá khí đốt tại châu Âu đã tăng gấp 4 lần so với cùng kỳ năm ngoái.",
+     "So với cùng kỳ năm trước, giá khí đốt ở châu Âu đã cao gấp bốn lần."),
+    ("About 2 million people have fled to Poland.", "Poland has taken in about two million people."),
+    # "nhằm" (in order to) and a misspelt "do" are small words, not a term put in another's place
+    ("Nơi này là tâm điểm của cuộc chiến kéo dài 3 tháng, dọ đóng cửa lối thoát cuối cùng cho dân thường.",
+     "Nơi này là tâm điểm của cuộc chiến đã kéo dài ba tháng, nhằm đóng cửa lối thoát cuối cùng cho dân thường."),
     # a share written as a fraction is a telling figure, in digits or in words
     ("Khoảng 2/3 số trường học của tỉnh đã phải đóng cửa.", "Tỉnh đã phải cho đóng cửa chừng hai phần ba số trường."),
     # an acronym the glossary does not know may be the body the other claim names

@@ -216,7 +216,7 @@ def _may_be_one_body(one: str, other: str) -> bool:
 
 # Small words a paraphrase swaps freely ("tại" / "ở"), besides the stop words; folded.
 _LITTLE_WORDS = frozenset("o khoi toi sang chi hon gan khoang tren duoi cung nua rat da dang vua moi hien duoc bi"
-                          .split())
+                          " nham".split())  # "nhằm" (in order to), as "do" and "để"
 _LONGEST_TERM = 3  # syllables: a term of news ("lạm phát", "lương tối thiểu")
 
 

@@ -65,13 +65,22 @@ def _number(value: float) -> str:
     return f"{value:.6g}".replace(".", "_")
 
 
+# Words that may state a figure without a digit ("bốn lần", "nửa triệu tấn", "two-thirds"): "một" alone, "a", is
+# left out, it states one only beside another of these.
+_NUMBER_WORD = re.compile(r"(?<![^\W\d_])(?:hai|ba|bốn|tư|năm|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn|triệu|tỷ|tỉ|"
+                          r"nửa|rưỡi|chục|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
+                          r"forty|fifty|hundred|thousand|million|billion|half|dozen|third|quarter)(?![^\W\d_])",
+                          re.IGNORECASE)
+
+
 def canonical_figures(text: str) -> str:
-    """Rewrite every quantity as its value in base units: "1,7 triệu" and "1.700.000" both become "1700000".
+    """Rewrite every quantity as its value in base units: "1,7 triệu", "1.700.000" and "một triệu bảy trăm nghìn"
+    all become "1700000".
 
     A percentage becomes "<value> pct"; other units are kept as written. Needs `claims.find_quantities`;
     without it the text is returned unchanged.
     """
-    if not any(ch.isdigit() for ch in text):
+    if not any(ch.isdigit() for ch in text) and not _NUMBER_WORD.search(text):
         return text
     finder = _quantity_finder()
     if finder is None:
