@@ -191,8 +191,8 @@ def _glued_to_word(text: str, start: int, end: int, unit_end: int | None = None)
     A unit written against the number ("5km", "10ha", "3kg", "30.000đ"), ending where a word ends and not followed
     by more digits, does not glue it: `unit_end` is where such a unit ends."""
     before = text[start - 1] if start > 0 else " "
-    if before == "_" or (before.isalpha() and not _lost_space(text, start)):
-        return True
+    if before == "_" or before.isdigit() or (before.isalpha() and not _lost_space(text, start)):
+        return True  # a digit before: the rest of a code a unit was taken from ("3M22", not "3 m²" and "2")
     if start > 1 and ((before == "-" and text[start - 2].isalpha())
                       or (before in ".:" and text[start - 2].isalnum())):
         return True
@@ -292,8 +292,9 @@ def _digit_figures(text: str, language: str, blocked) -> list[_Found]:
             continue
         if m.group("den"):
             den = int(m.group("den"))
-            if den == 0 or _AFTER_DAY_WORD.search(text, max(0, ns - 12), ns):
-                # "ngày 31/2" is an impossible date, not the fraction 15.5.
+            if den == 0 or _AFTER_DAY_WORD.search(text, max(0, ns - 12), ns) or m.group("num") == m.group("den"):
+                # "ngày 31/2" is an impossible date, not the fraction 15.5; "50/50" (even odds), "24/24" and "7/7"
+                # (every hour, every day) are no fractions
                 continue
             value /= den
         if scale_word:
@@ -312,9 +313,15 @@ def _digit_figures(text: str, language: str, blocked) -> list[_Found]:
             value = parse_number(m.group("num"), "en")  # "1,300 binh sĩ": no count of soldiers is 1.3
         if unit in _TIME_UNITS and (half := _AND_A_HALF.match(text, end)):
             value, end = value + 0.5, half.end()  # "8 năm rưỡi", "2 giờ rưỡi": and a half
+        if unit in _TEMPERATURES and (below := _BELOW_ZERO.search(text, max(0, start - 8), start)):
+            value, start = -value, below.start()  # "-10 độ C", "âm 5 độ": below zero
         qualifier, qs, qe = _qualifier(text, start, end)
         found.append((Quantity(text[qs:qe], qs, qe, value, unit, qualifier), start))
     return found
+
+
+_TEMPERATURES = frozenset(("độ", "°C", "°F"))
+_BELOW_ZERO = re.compile(r"(?:(?<![\w.,])[-−–]|(?<![^\W\d_])(?:âm|minus)\s+)$", re.IGNORECASE)
 
 
 _MACH = re.compile(r"(?<![^\W\d_])Mach\s+$")

@@ -200,6 +200,20 @@ def test_codes_and_clock_times_with_letters_stay_no_figure(text):
     assert [q.value for q in find_quantities(text, language="vi") if q.value in (10, 30, 320, 5, 19)] == []
 
 
+@pytest.mark.parametrize("text", ["Tên lửa 3M22 Zircon đã được thử nghiệm.", "Khả năng thành công chỉ là 50/50.",
+                                  "Cửa hàng mở cửa 24/24."])
+def test_a_model_code_even_odds_and_every_hour_are_no_figure(text):
+    assert find_quantities(text, language="vi") == []
+
+
+@pytest.mark.parametrize(("text", "value"), [("Nhiệt độ có thể xuống tới -10 độ C vào ban đêm.", -10),
+                                             ("Nhiệt độ ở Moskva xuống âm 15 độ.", -15),
+                                             ("Temperatures in Kharkiv fell to minus 12 degrees.", -12),
+                                             ("Nhiệt độ dao động 5 - 10 độ C.", 5)])
+def test_a_temperature_below_zero_is_negative(text, value):
+    assert [q.value for q in find_quantities(text)] == [value]
+
+
 def test_a_space_lost_before_a_number_still_gives_the_figure_but_not_for_a_numbered_thing():
     assert [(q.value, q.unit) for q in find_quantities("Nga có141 máy bay bị bắn hạ.", language="vi")] == [
         (141, "máy bay")]
