@@ -88,12 +88,15 @@ _CURRENCY_ONLY_SCALES = {"k", "m", "mn", "bn", "tn"}
 
 _UNITS = {
     "%": "percent", "phần trăm": "percent", "percent": "percent", "per cent": "percent", "pct": "percent",
-    "percentage points": "percent", "percentage point": "percent", "điểm phần trăm": "percent",
+    # a change of a share in points is not a change in percent ("tăng 2 điểm phần trăm" / "tăng 2%")
+    "percentage points": "percentage points", "percentage point": "percentage points",
+    "điểm phần trăm": "percentage points", "điểm %": "percentage points",
     "usd": "USD", "đô la mỹ": "USD", "đô la": "USD", "đôla": "USD", "dollars": "USD", "dollar": "USD",
     "đồng": "VND", "vnd": "VND", "vnđ": "VND", "euro": "EUR", "euros": "EUR", "eur": "EUR",
     "yuan": "CNY", "nhân dân tệ": "CNY", "rúp": "RUB", "rubles": "RUB", "roubles": "RUB", "yên": "JPY", "yen": "JPY",
     "bảng anh": "GBP", "won": "KRW",
     "km2": "km2", "km²": "km2", "km": "km", "kilômét": "km", "kilometres": "km", "kilometers": "km", "miles": "mile",
+    "dặm": "mile", "cây số": "km",
     "mét": "m", "metres": "m", "meters": "m", "cm": "cm", "mm": "mm", "m2": "m2", "m²": "m2", "m3": "m3", "m³": "m3",
     "mét khối": "m3", "cubic metres": "m3", "cubic meters": "m3",
     "kg": "kg", "kilôgam": "kg", "kilograms": "kg", "tấn": "tấn", "tonnes": "tấn", "tons": "tấn",

@@ -277,6 +277,21 @@ def test_the_same_count_of_another_kind_of_thing_is_another_claim(a, b):
     assert explain(a, b).relation is not Relation.DUPLICATE
 
 
+@pytest.mark.parametrize(("a", "b"), [
+    ("Đoàn xe quân sự Nga kéo dài 64 km ở phía bắc Kiev.", "Đoàn xe quân sự Nga kéo dài 64 dặm ở phía bắc Kiev."),
+    ("Lãi suất cho vay trung bình tăng 2% so với đầu năm.",
+     "Lãi suất cho vay trung bình tăng 2 điểm phần trăm so với đầu năm."),
+    ("Nhiệt độ ở Kharkov xuống tới -10 độ C.", "Nhiệt độ ở Kharkov xuống tới 10 độ C."),
+])
+def test_another_unit_of_measure_points_for_percent_and_below_zero_are_other_figures(a, b):
+    assert explain(a, b).relation is not Relation.DUPLICATE
+
+
+def test_cay_so_is_a_kilometre():
+    assert explain("Đoàn xe quân sự Nga kéo dài 64 km ở phía bắc Kiev.",
+                   "Đoàn xe quân sự Nga kéo dài 64 cây số ở phía bắc Kiev.").relation is Relation.DUPLICATE
+
+
 def test_a_half_and_fifty_percent_are_one_share_and_more_than_half_is_not_nearly_fifty_percent():
     half = "Thị trưởng Kiev cho biết khoảng một nửa dân số thủ đô đã rời khỏi thành phố."
     assert explain(half, "Thị trưởng Kiev cho biết khoảng 50% dân số thủ đô đã rời khỏi thành phố.").relation \

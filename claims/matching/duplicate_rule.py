@@ -71,17 +71,17 @@ class Figure:
         """Same value (and range), a unit only where both name one and it is the same, hedged the same way.
 
         Units are compared where a different one changes the claim and the words around it barely show it: money
-        and shares (USD ≠ VND, percent ≠ a count), and the kind of thing counted (soldiers ≠ civilians, missiles ≠
-        aircraft). A share is the same as a fraction and as a percentage ("một nửa" = "50%"). Other
-        counted things, and nouns of one kind ("498 quân nhân", "498 binh sĩ"; "3 phía", "3 hướng"), are the
-        text's business, which closeness compares; and units are compared within one language.
+        and shares (USD ≠ VND, percent ≠ a count or points), units of measure (km ≠ miles), and the kind of thing
+        counted (soldiers ≠ civilians, missiles ≠ aircraft). A share is the same as a fraction and as a percentage
+        ("một nửa" = "50%"). Other counted things, and nouns of one kind ("498 quân nhân", "498 binh sĩ"; "3 phía",
+        "3 hướng"), are the text's business, which closeness compares; and units are compared within one language.
         """
         if self.value != other.value or self.high != other.high:
             return _same_year(self, other) or _same_year(other, self) or (
                 _same_share(self, other) and _direction(self) * _direction(other) >= 0)
         if (same_language and self.unit and other.unit and self.unit != other.unit
                 and (_money_or_share(self.unit) or _money_or_share(other.unit)
-                     or _other_kinds(self.unit, other.unit))):
+                     or _other_kinds(self.unit, other.unit) or _other_measure(self.unit, other.unit))):
             return False
         return _direction(self) * _direction(other) >= 0
 
@@ -149,8 +149,21 @@ def _same_share(mine: Figure, theirs: Figure) -> bool:
 
 
 def _money_or_share(unit: str | None) -> bool:
-    """A currency code (USD, VND, as reading writes them) or a percentage."""
-    return unit is not None and (unit == "percent" or (unit.isascii() and unit.isalpha() and unit.isupper()))
+    """A currency code (USD, VND, as reading writes them), a percentage or a change in percentage points."""
+    return unit is not None and (unit in ("percent", "percentage points")
+                                 or (unit.isascii() and unit.isalpha() and unit.isupper()))
+
+
+# Units of measure as reading writes them, each with its dimension's one name for units that are the same ("độ" and
+# "°C"): another unit of measure is another figure ("64 km" / "64 dặm").
+_MEASURES = {"km": "km", "mile": "mile", "m": "m", "cm": "cm", "mm": "mm", "km2": "km2", "m2": "m2", "m3": "m3",
+             "ha": "ha", "kg": "kg", "tấn": "tấn", "lít": "lít", "MW": "MW", "GW": "GW", "kWh": "kWh", "°C": "°C",
+             "độ": "°C"}
+
+
+def _other_measure(unit: str, other: str) -> bool:
+    mine, theirs = _MEASURES.get(unit), _MEASURES.get(other)
+    return mine is not None and theirs is not None and mine != theirs
 
 
 @dataclass(frozen=True)
