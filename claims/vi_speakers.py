@@ -58,6 +58,8 @@ _VERBS = (
 )
 _VERB = re.compile(r"(?:cho(?:\s+[^\s,.;:()]+){1,3}\s+biết|" + longest_of(_VERBS) + r")(?![^\W\d_])")
 _LETTER = re.compile(r"[^\W\d_]")
+_RESPONDED = re.compile(r"(?:phản hồi|trả lời|từ chối|đáp ứng|nhận được)\s+(?:các\s+|những\s+)?(?:đề nghị|yêu cầu)"
+                        r"(?:\s+(?:bình luận|phỏng vấn|xác nhận))?\s*$", re.IGNORECASE)
 _CALLS = re.compile(r"\s+(?!điện|cho|lại|tên)[^,.;:]{1,60}?\slà(?![^\W\d_])")  # "X gọi Y là Z": X calls Y Z
 _SAID_AFTER = re.compile(r"\srằng(?![^\W\d_])|:")
 # After "công bố", what makes it a statement: a figure within a few words, or "rằng", "số liệu", "con số".
@@ -185,6 +187,8 @@ _HEADLINE_KINDS = frozenset(_low(w) for w in """video|clip|infographic|emagazine
     ảnh|hình|hình ảnh|nguồn|chú thích|mặt trận|xem thêm|tin liên quan|đọc thêm|tham khảo|lưu ý|cập nhật|
     trực tiếp|tin|hot|new|nóng|mới|source|note|credit|via|by|photo credit""".split("|"))
 _HEADLINE_SOURCE = re.compile(rf"^\W*(?P<np>[{UPPER}][^\s:]*(?:\s+[^\s:]+){{0,10}}?)\s*:\s+(?=\S)")
+# An interviewer's question: "PV: …", "Phóng viên: …", "Hỏi: …".
+_QUESTION = re.compile(r"^\W*(?:PV|P\.V|Phóng viên|Hỏi|Câu hỏi)\s*:\s")
 _INTERVIEW = re.compile(rf"^\W*(?P<np>(?:(?:Ông|Bà|Anh|Chị|Ngài)\s+)?[{UPPER}][^\s:]*(?:\s+[{UPPER}][^\s:]*){{0,4}})"
                         r"\s*:\s")
 # A body's report, a reporter's account or pictures that show something: "Báo cáo của Bộ Tài chính cho thấy",
@@ -291,6 +295,9 @@ def _verbs(masked: str) -> Iterator[re.Match[str]]:
             continue  # "thông tin" is a verb before a comma, or after "Đại tá X, Trưởng Công an huyện Y,"
         if rest.startswith((" của", " được")):  # "tuyên bố của": a noun; "xác định được": found, not said
             continue
+        if _RESPONDED.search(masked, max(0, m.start() - 40), m.start()) \
+                or (verb in ("đề nghị", "yêu cầu") and _RESPONDED.search(masked[: m.end()])):
+            continue  # "chưa phản hồi đề nghị bình luận": a request for comment answered or not, no one spoke
         if verb == "công bố" and not _FIGURES_AFTER.match(masked, m.end()):
             continue  # "công bố 1.351 binh sĩ đã thiệt mạng" states figures; "công bố một loạt video", "công bố
             # lệnh cấm nhập khẩu" publish pictures or a decision, no statement
@@ -328,6 +335,8 @@ class VietnameseSpeakers:
         self._role_of: dict[str, str] = {}
         self._last_person: str | None = None
         self._last_body: str | None = None
+        self._interviewed = False  # a question marked "PV:" or "Hỏi:" was met: the article is an interview
+        self._answering: Attribution | None = None  # who answers the last question, for the sentences that follow
 
     # Memory of names -------------------------------------------------------------------------------------------
     def remember(self, name: str, role: str | None, *, in_passing: bool = False) -> None:
@@ -397,9 +406,17 @@ class VietnameseSpeakers:
         if _unmarked(sentence) and (marked := _with_marks(sentence)) != sentence:
             return self._without_marks(sentence, marked)
         masked = _keep_names_whole(_mask_quotes(sentence))
-        found = _restored(self._by_interview(masked) or self._by_headline(masked) or self._by_source_first(masked)
+        if _QUESTION.match(masked):  # "PV: Thưa ông, …?": the interviewer asks, nobody states anything
+            self._interviewed, self._answering = True, None
+            return None
+        answer = self._by_interview(masked)
+        if answer is not None and self._interviewed:
+            self._answering = _restored(answer)
+        found = _restored(answer or self._by_headline(masked) or self._by_source_first(masked)
                           or self._by_verb(masked) or self._by_quote_attribution(masked) or self._by_according(masked)
                           or self._by_agent(masked) or self._by_report(masked))
+        if found is None and self._answering is not None:
+            return self._answering  # the answer goes on, to the next question
         if found is None:
             # "Trước đó, Tổng thống Ukraine Volodymyr Zelenskyy đã có bài phát biểu": the person the next "ông"
             # refers to, though they do not speak here.

@@ -542,3 +542,20 @@ def test_announcing_figures_is_a_statement_but_announcing_a_ban_or_giving_an_int
                     "Nhà Trắng hôm 8/3 công bố lệnh cấm nhập khẩu dầu mỏ của Nga.",
                     "Tổng cục Thống kê công bố GDP quý III tăng 13,67%.")
     assert [name for name, _ in said] == [None, "Bộ Quốc phòng Nga", "Bộ Quốc phòng Nga", None, "Tổng cục Thống kê"]
+
+
+def test_an_interviews_answer_goes_on_to_the_next_question():
+    found = speakers("PV: Thưa ông, lệnh cấm vận dầu mỏ sẽ tác động thế nào tới giá xăng?",
+                     "TS Nguyễn Đức Độ: Giá xăng trong nước có thể tăng thêm 5-7% trong quý tới.",
+                     "Việt Nam nhập khẩu khoảng 30% lượng xăng dầu tiêu thụ.",
+                     "PV: Vậy Quỹ bình ổn giá còn đủ sức hỗ trợ không?")
+    assert [name for name, _ in found] == [None, "Nguyễn Đức Độ", "Nguyễn Đức Độ", None]
+    # without a question, a source before a colon is a headline's, and the story after it names no one
+    assert speakers("Bộ Quốc phòng Nga: Lực lượng Ukraine đang đầu hàng",
+                    "Mariupol đã bị bao vây từ đầu tháng 3.")[1] == (None, None)
+
+
+@pytest.mark.parametrize("sentence", ["Lầu Năm Góc chưa phản hồi đề nghị bình luận của phóng viên.",
+                                      "Điện Kremlin từ chối yêu cầu bình luận của Reuters."])
+def test_a_request_for_comment_answered_or_not_names_nobody(sentence):
+    assert speakers(sentence) == [(None, None)]
