@@ -390,7 +390,8 @@ def _en_vague_and_shares(text: str, blocked) -> list[_Found]:
 # "fell by a third", "jumped by roughly a third": after "by" and a hedge, "a third" is a share.
 _BY_A_SHARE = re.compile(r"\bby\s+(?:(?:roughly|about|around|nearly|almost|some|more than|less than|over|just over|"
                          r"just under|at least|up to)\s+)?$", re.IGNORECASE)
-_HALF_OF = re.compile(r"(?<!\ba )(?<!\bone )\bhalf(?=\s+of\b)", re.IGNORECASE)
+_HALF_OF = re.compile(r"(?<!\ba )(?<!\bone )\bhalf(?=\s+(?:of|the|its|their|his|her|our|all|these|those)\b)",
+                      re.IGNORECASE)  # "half of", "half the city", "lost half its men"; not "half a million"
 
 
 def _en_fractions(text: str, blocked) -> list[_Found]:

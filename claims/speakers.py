@@ -41,7 +41,8 @@ _CLOSING_VERBS = re.compile(r",\s*(?P<np>[^,;:\"“”]{2,60}?)\s+"
 _QUOTED_AS_SAYING = re.compile(r"^\W*(?P<np>[^,;:\"“”]{2,80}?)\s+(?:was|were)\s+quoted\s+(?:by\s+[^,;:]{1,60}?\s+)?"
                                r"as\s+saying\b")
 # A body's document, then the body: "a poll by the Levada Center", "a statement from the statistics office".
-_DOCUMENT_OF = (r"(?:statement|report|survey|poll|study|estimate|analysis|data|figures|census|release)\s+"
+_DOCUMENT_OF = (r"(?:statement|report|survey|poll|study|estimate|analysis|data|figures|census|release|images|"
+                r"pictures|photos|footage)\s+"
                 r"(?:from|by|of|released by|published by)\s+")
 # "a poll by the Levada Center showed": the body whose poll, study or data it is (Vietnamese: "Báo cáo của X cho
 # thấy", in claims/vi_speakers.py).
@@ -69,6 +70,8 @@ _VERB = re.compile(
     # "Orban called the embargo a nuclear bomb", "… called the attack \"barbaric\"": calls it something; "called
     # Macron on Tuesday" (a telephone call) is no statement of his
     + r"|called(?=\s+(?!for\s|on\s|off\s|up\s|in\s|back\s)(?:[^\W\d_][\w'’.-]*\s+){1,4}?(?:an?\s|[\"“]))"
+    # an accusation, as "cáo buộc" ("Moscow accused Kyiv of …"; not "a man accused of spying")
+    + r"|accused(?!\s+of\b)(?=\s+\S)|accuses(?=\s+\S)"
     # an appeal, as "urged": "called for a ceasefire", "called on Moscow to" (not "called on Saturday")
     + r"|called\s+for|called\s+on(?=\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|"
       r"May|June|July|August|September|October|November|December|\d|the\s+phone|the\s+telephone)\S)"

@@ -337,6 +337,8 @@ def test_a_short_scale_before_no_counted_people_stays_a_measure_and_a_score_is_n
 @pytest.mark.parametrize(("text", "value", "qualifier"), [
     ("More than half of the army's tanks have been destroyed.", 0.5, Qualifier.MORE_THAN),
     ("Half of the city was left without power.", 0.5, Qualifier.EXACT),
+    ("His unit had lost half its men.", 0.5, Qualifier.EXACT),
+    ("More than half the population has left.", 0.5, Qualifier.MORE_THAN),
 ])
 def test_half_of_something_is_a_share_in_english(text, value, qualifier):
     (q,) = find_quantities(text, language="en")

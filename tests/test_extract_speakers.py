@@ -126,6 +126,9 @@ def test_a_person_quoted_in_the_passive_an_estimate_and_an_appeal_name_who_speak
     ("According to a senior US official speaking to CNN, Russia has fired 1,100 missiles.", "a senior US official"),
     ("Inflation in the euro zone hit a record 7.5% in March, Eurostat data showed.", "Eurostat"),
     ("Official figures showed inflation at 7%.", None),
+    ("Officials in Moscow have accused Kyiv of shelling a border village.", "Officials in Moscow"),
+    ("A man accused of spying was arrested in Kyiv.", None),
+    ("Satellite images from Maxar Technologies show a 40-mile convoy north of Kyiv.", "Maxar Technologies"),
     ("\"We will rebuild every city,\" Zelensky pledged in his nightly address.", "Zelensky"),
 ])
 def test_officials_say_and_a_denial_attribute_but_acts_do_not(sentence, speaker):
