@@ -492,8 +492,8 @@ class VietnameseSpeakers:
                 # "Moscow tuyên bố …, một đề xuất mà Kiev chỉ trích": the country that spoke first; a body closing
                 # the sentence is its source ("Mỹ cam kết …, Nhà Trắng thông báo.")
                 continue
-            if found.name != self._last_body:
-                return found
+            if found.name != self._last_body and (body is None or fold(found.name) not in PLACES_AND_BODIES):
+                return found  # after a body, only a person it quotes speaks ("…, nhưng Bắc Kinh phủ nhận" does not)
             # "Đài truyền hình … đưa tin, …, Đại sứ Nga … Vasily Nebenzya cho biết": the person quoted speaks.
             body = body or found
         return body or country

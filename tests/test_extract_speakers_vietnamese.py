@@ -485,6 +485,8 @@ def test_a_sentence_in_capitals_names_the_body_as_written_and_a_group_joins_its_
     # who calls something something; a poll's result closing the sentence
     ("Thủ tướng Hungary Viktor Orban gọi lệnh cấm vận dầu mỏ là \"một quả bom nguyên tử\".", "Viktor Orban"),
     ("Có tới 60% người Đức ủng hộ việc gửi vũ khí cho Ukraine, kết quả thăm dò của đài ZDF cho thấy.", "ZDF"),
+    # a side that states something, then another that denies it: the first speaks
+    ("Phía Mỹ cho rằng Trung Quốc đã biết trước kế hoạch của Nga, nhưng Bắc Kinh phủ nhận.", "Phía Mỹ"),
     # what an outlet covers stands between its kind and its name
     ("Chuyên trang quân sự Topwar cho biết các đơn vị Nga đã tiến sát Lysychansk.", "Topwar"),
     ("Hãng tin nhà nước RIA Novosti đưa tin 3 người thiệt mạng.", "RIA Novosti"),
