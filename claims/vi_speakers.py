@@ -103,7 +103,7 @@ _TRAILING = re.compile(
     r"(?:hôm|ngày|sáng|chiều|tối|trưa|đêm)\s+\d{1,2}\s+tháng\s+\d{1,2}))+$", re.IGNORECASE)
 _PRONOUNS = frozenset(_low(w) for w in ("ông", "bà", "ông ấy", "bà ấy", "ông ta", "bà ta", "ngài", "người này",
                                         "ông này", "bà này", "vị này", "nhân vật này", "anh", "chị", "anh ấy",
-                                        "chị ấy"))
+                                        "chị ấy", "cô", "cô ấy", "cô ta", "anh ta", "chị ta"))
 _NOT_SPEAKERS = frozenset(_low(w) for w in ("tôi", "chúng tôi", "chúng ta", "bạn", "các bạn", "họ", "người ta",
                                             "ai", "nó", "điều này", "đây", "đó", "điều đó", "ta", "mình", "em",
                                             "video", "hình ảnh", "ảnh", "bản đồ", "kết quả"))
@@ -160,6 +160,7 @@ _OF = re.compile(r"^(?:(?:một|các|những)\s+)?(?:(?:cuộc|bản|kết quả
                  r"|^lời(?:\s+kể)?\s+(?=(?:ông|bà|anh|chị|cô|ngài)\s)", re.IGNORECASE)
 _ACCORDING = re.compile(r"(?:^[^\w(]*|[,;]\s*|\s[-–]\s)(?:(?:[Cc]ũng|[Tt]uy nhiên|[Nn]hưng|[Vv]à|[Cc]òn)\s+)?"
                         r"[Tt]heo\s+(?P<np>(?:(?:GS|PGS|TS|ThS|BS|KTS|LS|NCS)\.\s*)*[^,;.()\"“”:]{1,80})")
+_THE_STATEMENT = re.compile(r"(?:thông báo|tuyên bố|thông cáo)(?:\s+(?:này|trên|đó))?", re.IGNORECASE)
 # "Theo một quan chức Mỹ nói với CNN, …": who was told is not who spoke.
 _TOLD = re.compile(r"\s+(?:(?:nói|trả lời|chia sẻ|tiết lộ|cho biết|phát biểu)\s+)?với\s.*$")
 _QUOTED_BY = re.compile(r"^\s*(?P<np>[^,;]+?)\s+được\s+[^,;]{1,60}?\s+(?:dẫn lời|trích lời|dẫn lại lời)\s*$")
@@ -337,6 +338,7 @@ class VietnameseSpeakers:
         self._last_body: str | None = None
         self._interviewed = False  # a question marked "PV:" or "Hỏi:" was met: the article is an interview
         self._answering: Attribution | None = None  # who answers the last question, for the sentences that follow
+        self._previous: Attribution | None = None  # the last sentence's speaker ("Theo thông báo, …" is theirs)
 
     # Memory of names -------------------------------------------------------------------------------------------
     def remember(self, name: str, role: str | None, *, in_passing: bool = False) -> None:
@@ -401,6 +403,11 @@ class VietnameseSpeakers:
 
     # Reading one sentence ----------------------------------------------------------------------------------------
     def speaker_of(self, sentence: str) -> Attribution | None:
+        found = self._speaker_of(sentence)
+        self._previous = found
+        return found
+
+    def _speaker_of(self, sentence: str) -> Attribution | None:
         if shouted(sentence):
             return self._in_capitals(sentence)
         if _unmarked(sentence) and (marked := _with_marks(sentence)) != sentence:
@@ -515,6 +522,8 @@ class VietnameseSpeakers:
         if "heo" not in masked:
             return None
         for m in _ACCORDING.finditer(masked):
+            if _THE_STATEMENT.fullmatch(m.group("np").strip()) and masked[m.end():].lstrip().startswith(","):
+                return self._previous  # "Theo thông báo, …": the statement the sentence before reported
             np = _TOLD.sub("", _OF.sub("", m.group("np").strip()))
             words = _low(np).split()
             if not words or words[0] in _NOT_AFTER_THEO or " ".join(words[:2]) in _NOT_AFTER_THEO:

@@ -561,3 +561,13 @@ def test_an_interviews_answer_goes_on_to_the_next_question():
                                       "Điện Kremlin từ chối yêu cầu bình luận của Reuters."])
 def test_a_request_for_comment_answered_or_not_names_nobody(sentence):
     assert speakers(sentence) == [(None, None)]
+
+
+def test_the_statement_of_the_sentence_before_and_a_woman_referred_to_as_co():
+    found = speakers("Bộ Quốc phòng Ukraine hôm nay cho biết một tướng Nga đã thiệt mạng gần Kharkov.",
+                     "Theo thông báo, nhiều sĩ quan cấp cao khác của Nga cũng thiệt mạng.",
+                     "Mariana Vishegirskaya đã sinh con gái hôm 11/3.",
+                     "Cô cho biết con gái nặng khoảng 3,2 kg.")
+    assert [name for name, _ in found] == ["Bộ Quốc phòng Ukraine", "Bộ Quốc phòng Ukraine", None,
+                                           "Mariana Vishegirskaya"]
+    assert speakers("Theo thông báo, 3 người thiệt mạng.") == [(None, None)]  # nobody spoke before
