@@ -313,3 +313,10 @@ def test_more_than_and_nearly_are_other_figures(a, b):
 def test_a_deadline_of_24_hours_is_still_a_figure():
     assert explain("Russia gave the city 24 hours to surrender.",
                    "Russia gave the city 48 hours to surrender.").relation is not Relation.DUPLICATE
+
+
+def test_bat_thanh_says_khong_thanh():
+    assert explain("Nga yêu cầu Hội đồng Bảo an họp khẩn nhưng bất thành.",
+                   "Nga yêu cầu Hội đồng Bảo an họp khẩn nhưng không thành.").relation is Relation.DUPLICATE
+    assert explain("Nga yêu cầu Hội đồng Bảo an họp khẩn nhưng bất thành.",
+                   "Nga yêu cầu Hội đồng Bảo an họp khẩn và đã thành công.").relation is not Relation.DUPLICATE

@@ -12,6 +12,8 @@ __all__ = ["NEGATION_CUES", "negation_count", "negation_spans", "same_polarity"]
 # counts once. Unaccented "khong"/"chua" are accepted too, for text typed without diacritics.
 NEGATION_CUES = (
     "không hề", "chẳng hề", "chưa hề", "chả hề", "đâu có", "đâu phải", "không", "chưa", "chẳng", "chả", "khong",
+    # words that say "không …" in one: "bất thành" (không thành), "thất hứa" (không giữ lời hứa)
+    "bất thành", "thất hứa",
     "did not", "not", "never", "no", "nobody", "none", "nothing", "neither", "nor", "cannot",
     "deny", "denies", "denied", "denying",
 )
