@@ -46,7 +46,8 @@ def test_hang_tram_and_vai_chuc_are_approximate(text, value, unit):
      ("hơn 150 quân nhân", "quân nhân"), ("36 quả đạn cối", "đạn cối"), ("3 phía", "phía"), ("13 m", "m"),
      ("3 ngày", "ngày"), ("hơn 2.300.000 người dân", "người"), ("4.200 tỷ đồng", "VND"),
      ("7 hành lang nhân đạo", "hành lang"), ("bốn chiến đấu cơ", "chiến đấu cơ"), ("155 tỷ m3", "m3"),
-     ("20 mét khối", "m3"), ("100 m2", "m2"), ("40 m3", "m3"), ("30 phòng thí nghiệm", "phòng thí nghiệm")],
+     ("20 mét khối", "m3"), ("100 m2", "m2"), ("40 m3", "m3"), ("30 phòng thí nghiệm", "phòng thí nghiệm"),
+     ("hai đề nghị", "đề nghị"), ("3 nghị quyết", "nghị quyết"), ("20 cây số", "km"), ("64 dặm", "mile")],
 )
 def test_the_counted_noun_after_a_figure_is_its_unit(text, unit):
     (q,) = find_quantities(f"Đã có {text} trong đợt này.", language="vi")
