@@ -33,7 +33,8 @@ def _cased(*words: str) -> str:
 
 
 _VI_TIME_WORDS = _cased("rạng sáng", "ngày", "hôm", "sáng", "tối", "chiều", "trưa", "đêm", "khuya", "từ", "đến",
-                        "tới", "trước", "sau", "cuối", "đầu")
+                        "tới", "trước", "sau", "cuối", "đầu",
+                        "ngay", "hom")  # typed without diacritics: "ke tu ngay 24/2"
 _WEEKDAYS = ("hai", "ba", "tư", "năm", "sáu", "bảy", "2", "3", "4", "5", "6", "7")
 _VI_WEEKDAY = _cased(*(f"thứ {d}" for d in _WEEKDAYS), *(f"thứ {d.capitalize()}" for d in _WEEKDAYS),
                      "chủ nhật", "Chủ nhật", "Chủ Nhật", "qua", "nay", "mai", "hôm qua", "hôm nay")

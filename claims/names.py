@@ -106,8 +106,10 @@ def split_title(phrase: str) -> tuple[str, str]:
         start = next((k for k in range(max(0, len(name) - 4), len(name) - 1) if _is_surname(name[k])), None)
         if start is not None:
             name = name[start:]
-    if len(name) > 2 and not any(_has_vietnamese_marks(t) for t in name):
-        # "Texas Greg Abbott": a foreign name rarely has more than two parts, besides its particles
+    typed_bare = _is_surname(name[0]) and all(one_vietnamese_syllable(t) for t in name) if name else False
+    if len(name) > 2 and not any(_has_vietnamese_marks(t) for t in name) and not typed_bare:
+        # "Texas Greg Abbott": a foreign name rarely has more than two parts, besides its particles; "Pham Minh
+        # Chinh", a Vietnamese name typed without diacritics, keeps its family name
         kept = 0
         for k in range(len(name) - 1, -1, -1):
             kept += name[k] not in _NAME_PARTICLES

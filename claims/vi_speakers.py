@@ -54,7 +54,7 @@ _VERBS = (
     "xác định", "nhận xét", "bình luận", "khuyến cáo", "thông tin", "trích dẫn", "đe", "nêu", "kể lại", "có đoạn",
     "ước tính", "dự báo", "kể", "than thở", "tâm sự", "bộc bạch", "đề nghị", "đề xuất", "kiến nghị", "đánh giá",
     "phân tích", "điều trần", "cam kết", "báo cáo với", "báo cáo rằng", "khai với", "khai rằng", "khai nhận",
-    "mô tả", "công bố", "gọi", "phản ánh",
+    "mô tả", "công bố", "gọi", "phản ánh", "nhớ lại",
 )
 _VERB = re.compile(r"(?:cho(?:\s+[^\s,.;:()]+){1,3}\s+biết|" + longest_of(_VERBS) + r")(?![^\W\d_])")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -307,9 +307,10 @@ def _verbs(masked: str) -> Iterator[re.Match[str]]:
         if verb == "gọi" and (not _CALLS.match(masked, m.end())
                               or (before and before[-1].lower() in ("tên", "thường"))):
             continue  # "gọi lệnh cấm vận là …" calls it something; "gọi điện", "tên gọi", "thường được gọi là" do not
-        if verb == "phản ánh" and not (masked[m.end():].lstrip()[:1] in (",", ":", ".", "") or rest.startswith(
-                (" rằng", " với"))):
-            continue  # "…, một tài xế phản ánh.", "phản ánh với phóng viên": reports; "phản ánh sự suy giảm" reflects
+        if verb in ("phản ánh", "nhớ lại") and not (masked[m.end():].lstrip()[:1] in (",", ":", ".", "")
+                                                    or rest.startswith((" rằng", " với"))):
+            continue  # "…, một tài xế phản ánh.", "phản ánh với phóng viên": reports; "phản ánh sự suy giảm" reflects;
+            # "…, chị Hoa nhớ lại.": recalls, closing a quotation
         if verb == "kể" and rest.startswith((" cả", " từ", " trên", " tên")):
             continue  # "kể cả", "kể từ": not "told"
         yield m
@@ -951,7 +952,8 @@ _MARKED = {fold(w): w for w in (
     "cho biết", "tuyên bố", "khẳng định", "xác nhận", "thông báo", "cảnh báo", "nhấn mạnh", "nói rằng",
     "nói với", "cáo buộc", "thừa nhận", "phát biểu", "Bộ Quốc phòng", "Bộ Ngoại giao", "Bộ Y tế", "Bộ trưởng",
     "Tổng thống", "Thủ tướng", "Ngoại trưởng", "người phát ngôn", "Phát ngôn viên", "quân đội", "chính quyền",
-    "Điện Kremlin", "Nhà Trắng", "Lầu Năm Góc", "Liên Hợp Quốc")}
+    "Điện Kremlin", "Nhà Trắng", "Lầu Năm Góc", "Liên Hợp Quốc", "yêu cầu", "kêu gọi", "cho hay", "nhận định",
+    "cho rằng", "bác bỏ", "nêu rõ", "đưa tin")}
 _MARKLESS = re.compile(r"(?<![^\W\d_])(?:" + longest_of(_MARKED) + r")(?![^\W\d_])", re.IGNORECASE)
 
 

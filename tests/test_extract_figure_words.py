@@ -250,3 +250,9 @@ def test_two_amounts_set_apart_by_a_comma_stay_two():
 def test_a_range_of_months_after_tu_is_no_date():
     (q,) = find_quantities("Cuộc chiến có thể kéo dài từ 5-7 tháng nữa.", language="vi")
     assert (q.value, q.high, q.unit) == (5, 7, "tháng")
+
+
+def test_a_date_typed_without_diacritics_is_no_fraction():
+    claim = extract_claims("Khoang 3 trieu nguoi da roi khoi Ukraine ke tu ngay 24/2.").claims[0]
+    assert [q.value for q in claim.quantities] == [3_000_000]
+    assert [d.text for d in claim.dates] == ["ngay 24/2"]

@@ -487,9 +487,14 @@ def test_a_sentence_in_capitals_names_the_body_as_written_and_a_group_joins_its_
     ("Có tới 60% người Đức ủng hộ việc gửi vũ khí cho Ukraine, kết quả thăm dò của đài ZDF cho thấy.", "ZDF"),
     # a side that states something, then another that denies it: the first speaks
     ("Phía Mỹ cho rằng Trung Quốc đã biết trước kế hoạch của Nga, nhưng Bắc Kinh phủ nhận.", "Phía Mỹ"),
+    # typed without diacritics
+    ("Thu tuong Pham Minh Chinh yeu cau bao dam an toan cho cong dan Viet Nam tai Ukraine.", "Pham Minh Chinh"),
     # what an outlet covers stands between its kind and its name
     ("Chuyên trang quân sự Topwar cho biết các đơn vị Nga đã tiến sát Lysychansk.", "Topwar"),
     ("Hãng tin nhà nước RIA Novosti đưa tin 3 người thiệt mạng.", "RIA Novosti"),
+    # a recollection closing a quotation
+    ("\"Chúng tôi đi bộ gần 20 km trong đêm\", chị Nguyễn Thị Hoa, một tiểu thương ở Kharkov, nhớ lại.",
+     "Nguyễn Thị Hoa"),
     # a citizen's report closing a quotation ("phản ánh"), not a figure that reflects something
     ("\"Giá cước vận tải vẫn chưa giảm\", ông Lê Văn Minh, tài xế xe tải ở Bình Dương, phản ánh.", "Lê Văn Minh"),
 ])
