@@ -112,7 +112,8 @@ _UNITS = {
 _CURRENCY_PREFIX = {"US$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₫": "VND"}
 
 _QUALIFIERS = {
-    Qualifier.APPROX: ["khoảng", "chừng", "ước tính", "ước", "gần", "xấp xỉ", "hàng", "around", "about",
+    Qualifier.APPROX: ["khoảng", "chừng", "ước tính", "ước", "gần", "xấp xỉ", "hàng", "trên dưới", "tầm", "ngót",
+                       "ngót nghét", "non", "around", "about",
                        "approximately", "roughly", "nearly", "almost", "some", "an estimated", "estimated",
                        "close to", "circa", "approx."],
     Qualifier.MORE_THAN: ["hơn", "trên", "ngoài", "vượt", "over", "more than", "above", "upwards of", "in excess of",

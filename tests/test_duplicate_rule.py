@@ -304,6 +304,7 @@ def test_a_half_and_fifty_percent_are_one_share_and_more_than_half_is_not_nearly
 
 @pytest.mark.parametrize(("a", "b"), [
     ("Hơn 2.400 binh sĩ Ukraine đã hạ vũ khí tại Azovstal.", "Gần 2.400 binh sĩ Ukraine đã hạ vũ khí tại Azovstal."),
+    ("Hơn 2.400 binh sĩ Ukraine đã hạ vũ khí tại Azovstal.", "Ngót 2.400 binh sĩ Ukraine đã hạ vũ khí tại Azovstal."),
     ("More than half of the city lost power.", "Nearly half of the city lost power."),
 ])
 def test_more_than_and_nearly_are_other_figures(a, b):

@@ -61,7 +61,8 @@ def test_the_same_figure_in_digits_and_in_words_reads_the_same():
 @pytest.mark.parametrize(
     ("text", "qualifier"),
     [("hơn 1,7 triệu người", "more_than"), ("ít nhất 11 người", "at_least"), ("khoảng 16.000 lính", "approx"),
-     ("gần 150 nhà ngoại giao", "approx"), ("lên tới 20.000 người", "up_to"), ("dưới 10 người", "less_than")],
+     ("gần 150 nhà ngoại giao", "approx"), ("lên tới 20.000 người", "up_to"), ("dưới 10 người", "less_than"),
+     ("trên dưới 100 người", "approx"), ("tầm 200 người", "approx"), ("ngót 300 người", "approx")],
 )
 def test_qualifiers(text, qualifier):
     (q,) = find_quantities(f"Theo ước tính, {text} bị ảnh hưởng.", language="vi")

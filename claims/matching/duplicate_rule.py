@@ -87,7 +87,7 @@ class Figure:
 
 
 # "Gần 2.400", "nearly 2,400": approximately, and from below; "hơn 2.400" says the opposite.
-_FROM_BELOW = re.compile(r"^\W*(?:gần|nearly|almost|close to|just under)(?![^\W\d_])", re.IGNORECASE)
+_FROM_BELOW = re.compile(r"^\W*(?:gần|ngót|non|nearly|almost|close to|just under)(?![^\W\d_])", re.IGNORECASE)
 
 
 def _direction(figure: Figure) -> int:
