@@ -309,6 +309,8 @@ class SpeakerResolver:
                 break
         if speaker is None and ("heo" in masked or "ccording" in masked):  # [Tt]heo, [Aa]ccording
             m = _ACCORDING.search(masked)
+            if m and m.group(0).lstrip(",; ").startswith(("(Theo", "(theo")):
+                m = None  # "Minh Anh (Theo Reuters, AFP)": a story's credit, as Vietnamese reading leaves it
             if m and any(_is_capitalised(t) for t in m.group("np").split()) or (
                     m and m.group(0).lower().lstrip(",;( ").startswith("according")):
                 speaker = self._resolve(_TOLD.sub("", _SOURCE_OF.sub("", m.group("np").strip())))

@@ -69,6 +69,7 @@ def test_speaker_and_role_of_one_sentence(sentence, name, role):
         "Đây là bài viết của một độc giả.",
         "Tôi cho rằng quyết định này là đúng.",
         "(Theo Reuters)",
+        "Minh Anh (Theo Reuters, AFP)",
         "Theo dự báo, bão sẽ đổ bộ vào đêm nay.",
         "Theo ghi nhận, giá vàng miếng chiều 8/3 ở mức 74,5 triệu đồng/lượng.",
         "Ông Biden đã gọi điện cho ông Zelensky vào tối 15/3.",
