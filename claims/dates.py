@@ -75,7 +75,7 @@ _PATTERNS = [
         rf"{_THANG}\s+(?P<m>\d{{1,2}})(?!\d)(?!\s*[/.-]\s*\d)"
         rf"(?:\s+(?P<rel>{_cased('năm ngoái', 'năm nay', 'năm trước')})(?![^\W\d_]))?")),
     ("en_month_only", re.compile(
-        r"(?:In|in|since|by|until|during|early|late|mid|of)[\s-]+"
+        r"(?:In|in|Since|since|By|by|Until|until|During|during|Early|early|Late|late|mid|of)[\s-]+"
         r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)"
         r"(?![^\W\d_])(?!,?\s+\d)")),
 ]

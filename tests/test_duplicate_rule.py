@@ -321,3 +321,14 @@ def test_bat_thanh_says_khong_thanh():
                    "Nga yêu cầu Hội đồng Bảo an họp khẩn nhưng không thành.").relation is Relation.DUPLICATE
     assert explain("Nga yêu cầu Hội đồng Bảo an họp khẩn nhưng bất thành.",
                    "Nga yêu cầu Hội đồng Bảo an họp khẩn và đã thành công.").relation is not Relation.DUPLICATE
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("The summit will open on March 8 in Brussels.", "The Brussels summit opens on 8 March."),
+    ("Russia controls about 20% of Ukraine's territory, Zelensky said.",
+     "Zelensky said roughly a fifth of Ukrainian territory is under Russian control."),
+    ("Inflation in Russia hit 17.8% in April.", "Russian inflation reached 17.8 percent in April."),
+    ("Prices of sunflower oil have doubled since February.", "Since February, sunflower oil prices have doubled."),
+])
+def test_a_countrys_adjective_a_city_named_twice_and_a_month_opening_the_sentence_keep_an_english_claim(a, b):
+    assert explain(a, b).relation is Relation.DUPLICATE

@@ -104,10 +104,25 @@ _STANDS_FOR = {_spelled(fold(alias)): _spelled(fold(country)) for country, alias
     ("Đức", ("Berlin", "Germany")),
     ("Belarus", ("Minsk",)),
 ) for alias in aliases}
+# The aliases above that name the country itself, wherever it stands.
+_COUNTRY_NAMES = frozenset(_spelled(fold(w)) for w in ("Hoa Kỳ", "US", "USA", "United States", "Russia",
+                                                       "Vương quốc Anh", "Britain", "UK", "China", "European Union",
+                                                       "France", "Germany"))
 # Words before a country's name that say which of its people or bodies act, as news varies them freely.
 _GENERIC_HEAD = re.compile(r"^(?:luc luong|quan doi|quan|chinh phu|chinh quyen|phia|nha nuoc|nguoi|the)\s+(?=\S)")
 _WHERE = re.compile(r"(?:ở|tại|in|at)\s*$", re.IGNORECASE)
 _EU = re.compile(r"(?<![^\W\d_])Liên minh [Cc]hâu Âu(?![^\W\d_])")  # its lower-case words break the run
+
+
+_POSSESSIVE = re.compile(r"['’]s?(?=\s|$)")
+# English adjectives of a country, folded, as the country's name.
+_DEMONYMS = {"ukrainian": "ukraine", "russian": "russia", "american": "us", "british": "britain", "german": "germany",
+             "french": "france", "polish": "poland", "chinese": "china", "belarusian": "belarus", "turkish": "turkey",
+             "finnish": "finland", "swedish": "sweden", "japanese": "japan", "vietnamese": "vietnam",
+             "european": "europe", "hungarian": "hungary", "moldovan": "moldova", "romanian": "romania"}
+
+
+_COUNTRIES = frozenset(_DEMONYMS.values()) | {"us", "uk", "eu"}  # an English country's name opening a sentence
 
 
 @lru_cache(maxsize=50_000)
@@ -126,11 +141,14 @@ def _names(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
         words = [w for w in words if fold(w.split("/")[0]) not in _CURRENCIES]
         name = " ".join(words)
         acronym = len(words) < opened and name.isupper()  # "Theo WHO": an acronym after the opening word
-        if not name or (s == 2 and len(words) == 1 and fold(name) not in PLACES_AND_BODIES and not acronym):
+        if not name or (s == 2 and len(words) == 1 and fold(name) not in PLACES_AND_BODIES and not acronym
+                        and _POSSESSIVE.sub("", fold(name)) not in _COUNTRIES):
             continue
         folded = _spelled(_GENERIC_HEAD.sub("", fold(name)) or fold(name))  # "Quân đội Nga": Nga; "Pu-tin": putin
-        if folded in _STANDS_FOR and not _WHERE.search(text, 0, max(0, s - 2)):
-            folded = _STANDS_FOR[folded]
+        folded = _POSSESSIVE.sub("", folded)  # "Ukraine's" is Ukraine
+        folded = _DEMONYMS.get(folded, folded)  # "Ukrainian territory" is Ukraine's
+        if folded in _STANDS_FOR and (folded in _COUNTRY_NAMES or not _WHERE.search(text, 0, max(0, s - 2))):
+            folded = _STANDS_FOR[folded]  # "in Russia" is Russia; "in Moscow" is the city
         words_of = set(folded.split())
         if name.isupper():  # "UNHCR" holds the words of its name: "Cao ủy Liên Hợp Quốc về người tị nạn"
             words_of.update(w for full in spelled_out(name) for w in fold(full).split())
@@ -181,6 +199,8 @@ def other_names(a: str, b: str) -> tuple[str, str] | None:
     def kept(name: str, words: frozenset[str], others: tuple[tuple[str, frozenset[str]], ...]) -> bool:
         if any(words <= o or o <= words for _, o in others):
             return True  # the common case first, without comparing spellings
+        if any(fold(name) == fold(other) for other, _ in others):
+            return True  # written alike, whatever each stands for: "in Brussels" / "the Brussels summit"
         if any(_within(words, o) or _within(o, words) or _misspelt(words, o) for _, o in others):
             return True
         person = _person(name) or words
