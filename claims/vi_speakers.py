@@ -160,6 +160,9 @@ _OF = re.compile(r"^(?:(?:một|các|những)\s+)?(?:(?:cuộc|bản|kết quả
                  r"|^lời(?:\s+kể)?\s+(?=(?:ông|bà|anh|chị|cô|ngài)\s)", re.IGNORECASE)
 _ACCORDING = re.compile(r"(?:^[^\w(]*|[,;]\s*|\s[-–]\s)(?:(?:[Cc]ũng|[Tt]uy nhiên|[Nn]hưng|[Vv]à|[Cc]òn)\s+)?"
                         r"[Tt]heo\s+(?P<np>(?:(?:GS|PGS|TS|ThS|BS|KTS|LS|NCS)\.\s*)*[^,;.()\"“”:]{1,80})")
+_POSTED_ON = re.compile(r"\s+(?:đăng tải|đăng|chia sẻ|viết)(?:\s+(?:một|đoạn|bài|dòng|các|những))?"
+                        r"(?:\s+(?:video|bài viết|bài|thông điệp|trạng thái|dòng trạng thái|tweet|hình ảnh|ảnh))?"
+                        r"\s+(?:trên|lên)\s+\S.*$")
 _THE_STATEMENT = re.compile(r"(?:thông báo|tuyên bố|thông cáo)(?:\s+(?:này|trên|đó))?", re.IGNORECASE)
 # "Theo một quan chức Mỹ nói với CNN, …": who was told is not who spoke.
 _TOLD = re.compile(r"\s+(?:(?:nói|trả lời|chia sẻ|tiết lộ|cho biết|phát biểu)\s+)?với\s.*$")
@@ -670,6 +673,7 @@ class VietnameseSpeakers:
                 return self._appositive(_clean(first[cuts[-1]:] if cuts else first), _clean(around[-1]))
             return None
         previous = _clean(chunks[-2]) if len(chunks) >= 2 else ""
+        last = _POSTED_ON.sub("", last) or last  # "X đăng video trên Telegram khẳng định": X, not Telegram
         found = self._phrase(last, None, previous)
         if found is None and previous and _is_place(last):
             # "Quan chức địa phương thành phố Sumy, đông bắc Ukraine, hôm nay cho biết": the place is an aside

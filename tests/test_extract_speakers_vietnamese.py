@@ -488,6 +488,9 @@ def test_a_sentence_in_capitals_names_the_body_as_written_and_a_group_joins_its_
     ("Có tới 60% người Đức ủng hộ việc gửi vũ khí cho Ukraine, kết quả thăm dò của đài ZDF cho thấy.", "ZDF"),
     # a side that states something, then another that denies it: the first speaks
     ("Phía Mỹ cho rằng Trung Quốc đã biết trước kế hoạch của Nga, nhưng Bắc Kinh phủ nhận.", "Phía Mỹ"),
+    # who posted, not where: "đăng video trên Telegram khẳng định"
+    ("Nhà lãnh đạo Chechnya Ramzan Kadyrov đăng video trên Telegram khẳng định lực lượng của ông đã vào Mariupol.",
+     "Ramzan Kadyrov"),
     # typed without diacritics
     ("Thu tuong Pham Minh Chinh yeu cau bao dam an toan cho cong dan Viet Nam tai Ukraine.", "Pham Minh Chinh"),
     # what an outlet covers stands between its kind and its name
