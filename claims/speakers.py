@@ -275,7 +275,9 @@ class SpeakerResolver:
             before = masked[: m.start()].rstrip()
             parts = before.split(",")
             aside = parts[-2].strip() if len(parts) >= 3 and not parts[-1].strip() else ""
-            of_manner = aside[:1].islower() and aside.split()[0].endswith("ing")
+            of_manner = aside[:1].islower() and (aside.split()[0].endswith("ing")
+                                                 or aside.split()[0] in ("who", "whose"))  # "…, who asked not to be
+            # named, said": an aside about the speaker before it
             if aside[:1].islower() and (of_manner or _name_in(_CLAUSE.split(parts[-3])[-1].strip())[1]):
                 # "X, an appositive, said", "A senior official, speaking on condition of anonymity, said": the
                 # speaker is X, before the aside.

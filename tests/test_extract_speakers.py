@@ -125,6 +125,8 @@ def test_a_person_quoted_in_the_passive_an_estimate_and_an_appeal_name_who_speak
     ("Some 60% of Germans back sending heavy weapons to Ukraine, a ZDF poll showed.", "ZDF"),
     ("According to a senior US official speaking to CNN, Russia has fired 1,100 missiles.", "a senior US official"),
     ("Inflation in the euro zone hit a record 7.5% in March, Eurostat data showed.", "Eurostat"),
+    ("A senior European official, who asked not to be named, said the embargo would be phased in.",
+     "A senior European official"),
     ("Official figures showed inflation at 7%.", None),
     ("Officials in Moscow have accused Kyiv of shelling a border village.", "Officials in Moscow"),
     ("A man accused of spying was arrested in Kyiv.", None),
