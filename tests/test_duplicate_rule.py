@@ -332,3 +332,13 @@ def test_bat_thanh_says_khong_thanh():
 ])
 def test_a_countrys_adjective_a_city_named_twice_and_a_month_opening_the_sentence_keep_an_english_claim(a, b):
     assert explain(a, b).relation is Relation.DUPLICATE
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Theo Liên Hợp Quốc, 12 triệu người ở Ukraine cần hỗ trợ nhân đạo khẩn cấp.",
+     "Theo Liên Hợp Quốc, 12 triệu người ở Ukraine đã được hỗ trợ nhân đạo."),
+    ("Ba Lan đã mở cửa 8 cửa khẩu cho người tị nạn.", "Ba Lan đã đóng cửa 8 cửa khẩu cho người tị nạn."),
+])
+def test_needing_aid_is_not_having_it_and_opening_is_not_closing(a, b):
+    judged = explain(a, b)
+    assert judged.relation is not Relation.DUPLICATE and "opposite words" in judged.why

@@ -38,6 +38,8 @@ OPPOSITES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (("đồng ý", "chấp thuận", "phê duyệt"), ("từ chối", "bác bỏ")),
     (("cho phép",), ("cấm",)),
     (("thừa",), ("thiếu",)),
+    (("cần",), ("đã được", "đã nhận", "nhận được")),  # needs aid / has received it
+    (("mở cửa",), ("đóng cửa",)),
     (("increase", "increased", "increases", "rise", "rose", "risen", "rises", "grew", "grown", "higher", "up"),
      ("decrease", "decreased", "decreases", "fall", "fell", "fallen", "falls", "shrank", "declined", "lower",
       "down")),
