@@ -342,3 +342,8 @@ def test_a_countrys_adjective_a_city_named_twice_and_a_month_opening_the_sentenc
 def test_needing_aid_is_not_having_it_and_opening_is_not_closing(a, b):
     judged = explain(a, b)
     assert judged.relation is not Relation.DUPLICATE and "opposite words" in judged.why
+
+
+def test_a_quarter_in_digits_and_in_roman_numerals_is_one_and_another_quarter_is_not():
+    assert explain("GDP quý 1 tăng 5,03%.", "GDP quý I tăng 5,03%.").relation is Relation.DUPLICATE
+    assert explain("GDP quý 1 tăng 5,03%.", "GDP quý II tăng 5,03%.").relation is not Relation.DUPLICATE

@@ -208,6 +208,10 @@ def figures_of(text: str) -> tuple[Figure, ...]:
         if q.value == 24 and _the_past_day(text, q.start):
             continue  # "trong 24 giờ qua" is "trong ngày qua", the day a bulletin covers, as "past 24 hours" is
         found.append((q.start, Figure(q.text, q.value, q.high, q.unit, q.qualifier)))
+    for m in _QUARTER.finditer(text):  # "quý 1" and "quý I" state one quarter
+        if not any(s < m.end() and m.start() < e for s, e in spans):
+            spans.append((m.start(), m.end()))
+            found.append((m.start(), Figure(m.group(), f"Q{_QUARTERS[m.group('q').upper()]}", unit="quarter")))
     for m in _DIGITS.finditer(text):  # numbers reading does not take for a figure ("COVID-19", "có141"): bare
         if not any(s < m.end() and m.start() < e for s, e in spans):
             found.append((m.start(), Figure(m.group(), _bare_value(m.group()))))
@@ -215,6 +219,10 @@ def figures_of(text: str) -> tuple[Figure, ...]:
         if not any(s < end and start < e for s, e in spans):
             found.append((start, Figure(text[start:end], value)))  # shown as written: "thứ ba"
     return tuple(f for _, f in sorted(found, key=lambda pair: pair[0]))
+
+
+_QUARTER = re.compile(r"(?<![^\W\d_])[Qq]uý\s+(?P<q>IV|I{1,3}|[1-4])(?![^\W\d_])")
+_QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
 def _bare_value(digits: str) -> float | str:
