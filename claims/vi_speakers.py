@@ -58,6 +58,13 @@ _VERBS = (
 )
 _VERB = re.compile(r"(?:cho(?:\s+[^\s,.;:()]+){1,3}\s+biết|" + longest_of(_VERBS) + r")(?![^\W\d_])")
 _LETTER = re.compile(r"[^\W\d_]")
+# Words before the title that stands beside a name: who cited whom, and another title joined by "và".
+_TITLE_AFTER = re.compile(r"^.*(?:\s(?:dẫn tin từ|dẫn nguồn tin từ|dẫn lời|trích lời)\s|\svà\s(?=(?:"
+                          + "|".join(sorted(("lãnh đạo", "nhà lãnh đạo", "người đứng đầu", "đại diện", "tổng thống",
+                                             "thủ tướng", "bộ trưởng", "chủ tịch", "người phát ngôn"), key=len,
+                                            reverse=True)) + r")\s))", re.IGNORECASE)
+_CLAIMED_AS = re.compile(r"\smà\s+(?:họ|ông|bà|ông ta|bà ta|phía này|cơ quan này)\s+(?:cho là|cho rằng|khẳng định|"
+                         r"nói là|gọi là|mô tả là)(?![^\W\d_])")
 _RESPONDED = re.compile(r"(?:phản hồi|trả lời|từ chối|đáp ứng|nhận được)\s+(?:các\s+|những\s+)?(?:đề nghị|yêu cầu)"
                         r"(?:\s+(?:bình luận|phỏng vấn|xác nhận))?\s*$", re.IGNORECASE)
 _CALLS = re.compile(r"\s+(?!điện|cho|lại|tên)[^,.;:]{1,60}?\slà(?![^\W\d_])")  # "X gọi Y là Z": X calls Y Z
@@ -302,9 +309,11 @@ def _verbs(masked: str) -> Iterator[re.Match[str]]:
         if _RESPONDED.search(masked, max(0, m.start() - 40), m.start()) \
                 or (verb in ("đề nghị", "yêu cầu") and _RESPONDED.search(masked[: m.end()])):
             continue  # "chưa phản hồi đề nghị bình luận": a request for comment answered or not, no one spoke
-        if verb == "công bố" and not _FIGURES_AFTER.match(masked, m.end()):
+        if verb == "công bố" and not _FIGURES_AFTER.match(masked, m.end()) \
+                and not _CLAIMED_AS.search(masked, m.end(), m.end() + 120):
             continue  # "công bố 1.351 binh sĩ đã thiệt mạng" states figures; "công bố một loạt video", "công bố
-            # lệnh cấm nhập khẩu" publish pictures or a decision, no statement
+            # lệnh cấm nhập khẩu" publish pictures or a decision, no statement; "công bố đoạn ghi âm mà họ cho là
+            # …" says what the recording is
         if verb == "trả lời" and rest.startswith(" phỏng") and not _SAID_AFTER.search(masked, m.end()):
             continue  # "trả lời phỏng vấn kênh PBS.": gave an interview, said nothing yet ("… rằng" says)
         if verb == "gọi" and (not _CALLS.match(masked, m.end())
@@ -699,6 +708,7 @@ class VietnameseSpeakers:
                 self.remember(person.name, role)
                 return Attribution(person.name, role or person.role)
         person = self._phrase(second)
+        first = _TITLE_AFTER.sub("", first) or first  # "… dẫn tin từ đại diện DPR và lãnh đạo …": the last title
         if person is not None and _names_someone(second) and self._is_title(first):
             role = first if "_" not in first else None
             self.remember(person.name, role)

@@ -580,3 +580,16 @@ def test_the_statement_of_the_sentence_before_and_a_woman_referred_to_as_co():
     assert [name for name, _ in found] == ["Bộ Quốc phòng Ukraine", "Bộ Quốc phòng Ukraine", None,
                                            "Mariana Vishegirskaya"]
     assert speakers("Theo thông báo, 3 người thiệt mạng.") == [(None, None)]  # nobody spoke before
+
+
+def test_a_recording_published_as_something_is_a_statement_of_the_body_that_published_it():
+    found = speakers("Bộ Quốc phòng Ukraine cho biết tướng Gerasimov đã thiệt mạng gần Kharkov.",
+                     "Bộ này cũng công bố đoạn ghi âm mà họ cho là cuộc trao đổi giữa hai sĩ quan FSB.")
+    assert found[1][0] == "Bộ Quốc phòng Ukraine"
+    assert speakers("Bộ Quốc phòng Nga công bố một loạt video về các cuộc tấn công.") == [(None, None)]
+
+
+def test_the_title_beside_a_name_is_the_last_one_not_who_cited_it():
+    (found,) = speakers("Tuyên bố được đưa ra sau khi giới truyền thông dẫn tin từ đại diện DPR và lãnh đạo nước "
+                        "Cộng hòa Chechnya thuộc Nga, ông Ramzan Kadyrov, khẳng định hơn 1.000 binh sĩ đã đầu hàng.")
+    assert found == ("Ramzan Kadyrov", "lãnh đạo nước Cộng hòa Chechnya thuộc Nga")
