@@ -128,6 +128,9 @@ def test_a_person_quoted_in_the_passive_an_estimate_and_an_appeal_name_who_speak
     ("A senior European official, who asked not to be named, said the embargo would be phased in.",
      "A senior European official"),
     ("Official figures showed inflation at 7%.", None),
+    # the source closing the sentence, whatever verb stands before it
+    ("Western countries have pledged a total of 78 billion euros to Ukraine, the Kiel Institute estimates.",
+     "Kiel Institute"),
     ("Officials in Moscow have accused Kyiv of shelling a border village.", "Officials in Moscow"),
     ("A man accused of spying was arrested in Kyiv.", None),
     ("Satellite images from Maxar Technologies show a 40-mile convoy north of Kyiv.", "Maxar Technologies"),
