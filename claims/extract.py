@@ -74,17 +74,24 @@ def _as_written(claim: Claim, plain: Undecorated) -> Claim:
                    quantities=tuple(moved(q) for q in claim.quantities), dates=tuple(moved(d) for d in claim.dates))
 
 
-def _extract(text: str, published: dt.date | None, scorer: Scorer | None) -> Extraction:
-    language = detect_language(text)
-    spans = split_sentences(text)
-    # Figures and dates are read once over the whole text (a regex pass per sentence costs more in calls than
-    # in scanning), then handed to their sentences.
+def _dates_and_figures(text: str, spans: list[tuple[int, int]], language: str,
+                       published: dt.date | None = None) -> tuple[list, list]:
+    """The dates and the figures of a whole text, read once over it (a regex pass per sentence costs more in calls
+    than in scanning) and handed to the sentences after; a shouted sentence is read in small letters and shown as
+    written."""
     reading = in_small_letters(text, spans)
     dates = find_dates(reading, published=published, language=language)
     quantities = find_quantities(reading, language=language, exclude=[(d.start, d.end) for d in dates])
     if reading is not text:
         dates = [replace(d, text=text[d.start:d.end]) for d in dates]
         quantities = [replace(q, text=text[q.start:q.end]) for q in quantities]
+    return dates, quantities
+
+
+def _extract(text: str, published: dt.date | None, scorer: Scorer | None) -> Extraction:
+    language = detect_language(text)
+    spans = split_sentences(text)
+    dates, quantities = _dates_and_figures(text, spans, language, published)
     dates_in = _by_sentence(dates, spans)
     quantities_in = _by_sentence(quantities, spans)
     attributions = read_speakers([text[start:end] for start, end in spans], language)
@@ -118,9 +125,7 @@ def rule_assessment(text: str) -> Assessment:
     text = plain.text if plain is not None else text
     language = detect_language(text)
     spans = split_sentences(text)
-    reading = in_small_letters(text, spans)
-    dates = find_dates(reading, language=language)
-    quantities = find_quantities(reading, language=language, exclude=[(d.start, d.end) for d in dates])
+    dates, quantities = _dates_and_figures(text, spans, language)
     attributions = read_speakers([text[start:end] for start, end in spans], language)
     best: Assessment | None = None
     for (start, end), its_dates, its_quantities, who in zip(spans, _by_sentence(dates, spans),

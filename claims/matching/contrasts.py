@@ -106,10 +106,6 @@ _STANDS_FOR = {_spelled(fold(alias)): _spelled(fold(country)) for country, alias
     ("Đức", ("Berlin", "Germany")),
     ("Belarus", ("Minsk",)),
 ) for alias in aliases}
-# The aliases above that name the country itself, wherever it stands.
-_COUNTRY_NAMES = frozenset(_spelled(fold(w)) for w in ("Hoa Kỳ", "US", "USA", "United States", "Russia",
-                                                       "Vương quốc Anh", "Britain", "UK", "China", "European Union",
-                                                       "France", "Germany"))
 # Words before a country's name that say which of its people or bodies act, as news varies them freely.
 _GENERIC_HEAD = re.compile(r"^(?:luc luong|quan doi|quan|chinh phu|chinh quyen|phia|nha nuoc|nguoi|the)\s+(?=\S)")
 _WHERE = re.compile(r"(?:ở|tại|in|at)\s*$", re.IGNORECASE)
@@ -122,9 +118,10 @@ _DEMONYMS = {"ukrainian": "ukraine", "russian": "russia", "american": "us", "bri
              "french": "france", "polish": "poland", "chinese": "china", "belarusian": "belarus", "turkish": "turkey",
              "finnish": "finland", "swedish": "sweden", "japanese": "japan", "vietnamese": "vietnam",
              "european": "europe", "hungarian": "hungary", "moldovan": "moldova", "romanian": "romania"}
-
-
-_COUNTRIES = frozenset(_DEMONYMS.values()) | {"us", "uk", "eu"}  # an English country's name opening a sentence
+# Countries named as countries, not by a capital or a seat: a name even opening a sentence, and the country wherever
+# it stands ("in Russia" is Russia; "in Moscow" is the city).
+_COUNTRIES = frozenset(_DEMONYMS.values()) | frozenset(_spelled(fold(w)) for w in (
+    "US", "USA", "United States", "Hoa Kỳ", "UK", "Vương quốc Anh", "EU", "European Union"))
 
 
 @lru_cache(maxsize=50_000)
@@ -149,7 +146,7 @@ def _names(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
         folded = _spelled(_GENERIC_HEAD.sub("", fold(name)) or fold(name))  # "Quân đội Nga": Nga; "Pu-tin": putin
         folded = _POSSESSIVE.sub("", folded)  # "Ukraine's" is Ukraine
         folded = _DEMONYMS.get(folded, folded)  # "Ukrainian territory" is Ukraine's
-        if folded in _STANDS_FOR and (folded in _COUNTRY_NAMES or not _WHERE.search(text, 0, max(0, s - 2))):
+        if folded in _STANDS_FOR and (folded in _COUNTRIES or not _WHERE.search(text, 0, max(0, s - 2))):
             folded = _STANDS_FOR[folded]  # "in Russia" is Russia; "in Moscow" is the city
         words_of = set(folded.split())
         if name.isupper():  # "UNHCR" holds the words of its name: "Cao ủy Liên Hợp Quốc về người tị nạn"

@@ -154,16 +154,14 @@ def _money_or_share(unit: str | None) -> bool:
                                  or (unit.isascii() and unit.isalpha() and unit.isupper()))
 
 
-# Units of measure as reading writes them, each with its dimension's one name for units that are the same ("độ" and
-# "°C"): another unit of measure is another figure ("64 km" / "64 dặm").
-_MEASURES = {"km": "km", "mile": "mile", "m": "m", "cm": "cm", "mm": "mm", "km2": "km2", "m2": "m2", "m3": "m3",
-             "ha": "ha", "kg": "kg", "tấn": "tấn", "lít": "lít", "MW": "MW", "GW": "GW", "kWh": "kWh", "°C": "°C",
-             "độ": "°C"}
+# Units of measure as reading writes them ("độ" is "°C"): another unit of measure is another figure ("64 km" /
+# "64 dặm").
+_MEASURES = frozenset("km mile m cm mm km2 m2 m3 ha kg tấn lít MW GW kWh °C".split())
 
 
 def _other_measure(unit: str, other: str) -> bool:
-    mine, theirs = _MEASURES.get(unit), _MEASURES.get(other)
-    return mine is not None and theirs is not None and mine != theirs
+    mine, theirs = ("°C" if u == "độ" else u for u in (unit, other))
+    return mine in _MEASURES and theirs in _MEASURES and mine != theirs
 
 
 @dataclass(frozen=True)
