@@ -52,7 +52,9 @@ _FINDINGS_OF = re.compile(r"(?:^|\b)(?:an?|the)?\s*" + _DOCUMENT_OF + r"(?P<np>[
 # "a ZDF poll showed", "a new Reuters/Ipsos survey found", "…, Eurostat data showed": the body named before its poll
 # or its data.
 _NAMED_FINDINGS = re.compile(r"(?:\b(?:[Aa]n?|[Tt]he)\s+|^\W*|,\s*)(?:(?:new|recent|latest)\s+)?"
-                             r"(?P<np>[A-Z][\w./&-]*(?:\s+[A-Z][\w./&-]*){0,3})\s+"
+                             r"(?P<np>[A-Z][\w./&-]*(?:\s+[A-Z][\w./&-]*){0,3}"
+                             # "…, agriculture ministry data showed": a body named in small letters
+                             r"|(?<=, )(?:[a-z]+\s+){1,2}(?:ministry|office|agency|bureau|service|department))\s+"
                              r"(?:poll|survey|study|report|analysis|data|figures|statistics)\s+" + _FINDINGS)
 _NOT_FINDERS = frozenset("Official Government Preliminary New Latest Recent Early Final Its Their His Her Our Such "
                          "These Those Other Satellite Trade Customs".split())
@@ -116,6 +118,8 @@ _FUNCTION_WORDS = {"là", "của", "các", "những", "một", "này", "được
 _SUBORDINATE = {"khi", "rằng", "nếu", "vì", "mà", "that", "if", "when", "because", "which", "who", "là", "is",
                 "was", "were", "are", "đây", "đó", "had", "has", "have", "will", "would", "could"}
 _HONORIFICS = {"ông", "bà", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "madam"}
+_UNNAMED_ROLES = frozenset("spokesperson spokesman spokeswoman official officials representative adviser aide "
+                           "source sources".split())
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 # "The Finnish leader", "the minister": a title that refers back to the person named last.
 _BACK_ROLES = frozenset("leader president minister premier chancellor diplomat envoy spokesman spokeswoman mayor "
@@ -264,8 +268,9 @@ class SpeakerResolver:
         if words[-1] in _BACK_ROLES and self._last_person and len(words) <= 3 and not indefinite and (
                 words[-1] == "leader" or words[-1] in (self._role_of.get(self._last_person) or words[-1]).lower()):
             return self._last_person  # "The Finnish leader added that": the person named last, if the title fits
-        # An unnamed speaker ("Một quan chức Mỹ giấu tên", "the ministry") is kept as written when short.
-        return phrase if len(words) <= 6 else None
+        # An unnamed speaker ("Một quan chức Mỹ giấu tên", "the ministry") is kept as written when short, or when it
+        # opens with a spokesperson's or an official's role ("A spokesperson for the UN refugee agency").
+        return phrase if len(words) <= (9 if _UNNAMED_ROLES.intersection(words[:3]) else 6) else None
 
     def speaker_of(self, sentence: str) -> str | None:
         """The speaker of one sentence (call in article order), or None when the sentence names none."""

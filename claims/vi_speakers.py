@@ -54,7 +54,7 @@ _VERBS = (
     "xác định", "nhận xét", "bình luận", "khuyến cáo", "thông tin", "trích dẫn", "đe", "nêu", "kể lại", "có đoạn",
     "ước tính", "dự báo", "kể", "than thở", "tâm sự", "bộc bạch", "đề nghị", "đề xuất", "kiến nghị", "đánh giá",
     "phân tích", "điều trần", "cam kết", "báo cáo với", "báo cáo rằng", "khai với", "khai rằng", "khai nhận",
-    "mô tả", "công bố", "gọi", "phản ánh", "nhớ lại",
+    "mô tả", "công bố", "gọi", "phản ánh", "nhớ lại", "than", "lo ngại", "than phiền", "phàn nàn",
 )
 _VERB = re.compile(r"(?:cho(?:\s+[^\s,.;:()]+){1,3}\s+biết|" + longest_of(_VERBS) + r")(?![^\W\d_])")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -82,6 +82,9 @@ _NOT_NOUN_MAKING = frozenset({"dẫn lời", "trích lời", "quân sự", "dân
 _REFUSALS = frozenset("chưa không chối tránh".split())
 # "thông tin" is a verb only as a clause's last word ("quân đội Nga thông tin,").
 _ONLY_BEFORE_PUNCTUATION = frozenset({"thông tin", "rằng"})
+# Words of saying only after a person introduced with a title between commas ("Bà X, một tiểu thương, than …") or
+# before "rằng": "than" is also coal, "lo ngại" also a worry ("gây lo ngại").
+_ONLY_AFTER_AN_ASIDE = frozenset({"than", "lo ngại"})
 _QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
 # A quote mark closing a quotation opened in an earlier sentence: "”" before any "“", or a straight one followed
 # by a comma or a dash, with an odd number of straight quotes in the sentence.
@@ -100,7 +103,7 @@ _LEADING = re.compile(
     # a date opening the sentence without a comma ("Ngày 8/3 Nga tuyên bố", "Sáng 12/4 Bộ Y tế cho biết")
     r"(?:ngày|hôm|sáng|trưa|chiều|tối|đêm)\s+\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?)\s+)+", re.IGNORECASE)
 _IN_STATEMENT = re.compile(r"^(?:(?:trong|theo)\s+)?(?:bài viết|tuyên bố|thông báo|thông cáo|báo cáo|bài đăng|văn bản|"
-                           r"thư|phát biểu)\s+(?:của\s+)?", re.IGNORECASE)
+                           r"thư|phát biểu)\s+(?:của\s+)?|^thông tin (?:từ|của)\s+", re.IGNORECASE)
 _TRAILING = re.compile(
     r"(?:\s+(?:cũng|đã|vừa|mới|từng|còn|đều|lại|thì|sau đó|trước đó|khi đó|mới đây|gần đây|một lần nữa|hôm qua|"
     r"hôm nay|sáng nay|"
@@ -139,13 +142,20 @@ _BODY_HEADS = frozenset(_low(w) for w in """bộ|sở|ban|ủy ban|uỷ ban|ubnd
     hội đồng|tòa án|toà án|tòa|viện|trung tâm|tổng cục|cục|công an|cảnh sát|bệnh viện|công ty|tập đoàn|ngân hàng|
     đảng|văn phòng|nhà trắng|điện kremlin|lầu năm góc|liên hợp quốc|quốc hội|hạ viện|thượng viện|không quân|
     hải quân|lục quân|bộ tư lệnh|bộ chỉ huy|phương tiện truyền thông|cơ quan báo chí|phía|chính quyền địa phương|
-    tổ chức|hiệp hội|nhóm|mặt trận|liên minh|ngân hàng nhà nước|tòa trọng tài|nhà máy|trường|đại học|
+    tổ chức|hiệp hội|hội|nhóm|mặt trận|liên minh|ngân hàng nhà nước|tòa trọng tài|nhà máy|trường|đại học|
     liên hiệp quốc|hội nghị|cao ủy|cao uỷ|quỹ|hạm đội|phái bộ|phái đoàn|cộng hòa|cộng hoà|
     số 10 phố downing|phố downing|điện élysée|dinh élysée|chuyên trang|tạp chí""".split("|") if w.strip())
 # The kind of outlet before its name is the name's title: "Hãng tin AP" is AP.
 _OUTLETS = frozenset(_low(w) for w in ("tờ", "báo", "đài", "trang", "kênh", "hãng tin", "hãng thông tấn",
                                        "tạp chí", "hãng", "kênh truyền hình", "đài truyền hình", "trang tin",
                                        "tờ báo", "báo điện tử", "trang web", "đài phát thanh", "chuyên trang"))
+# Vietnamese papers written with small letters after the first ("Theo Dân trí,", "Nguồn tin của Người lao động"):
+# no capital marks where their names end.
+_SMALL_LETTER_PAPERS = re.compile(
+    r"(?:(?:[Nn]guồn tin (?:của|từ)(?: báo| tờ)?|[Tt]ờ báo|[Bb]áo điện tử|[Bb]áo|[Tt]ờ)\s+)?(?P<name>Dân trí|"
+    r"Người lao động|Lao động|Thanh niên|Tuổi trẻ|Tiền phong|Nhân dân|Quân đội nhân dân|Công an nhân dân|"
+    r"Đại đoàn kết|Sài Gòn giải phóng|Hà Nội mới|An ninh thủ đô|Kinh tế và đô thị|Pháp luật TP\.HCM|"
+    r"Giáo dục và thời đại|Sức khỏe và đời sống|Nông nghiệp Việt Nam|Tài nguyên và môi trường)")
 _OUTLET_WORDS = frozenset("quân sự kinh tế chính trị nhà nước điện tử quốc phòng độc lập trực tuyến tin tức "
                           "chuyên ngành mạng uy tín nổi tiếng".split())
 # "Vị chuyên gia", "nhà lãnh đạo Ukraine", "quan chức Nga": a role named again refers back to the last person.
@@ -162,7 +172,8 @@ _NOT_AFTER_THEO = frozenset(_low(w) for w in """đó|kế hoạch|thông lệ|qu
 _OF = re.compile(r"^(?:(?:một|các|những)\s+)?(?:(?:cuộc|bản|kết quả|số)\s+)?"
                  r"(?:báo cáo|thông báo|thông cáo|tuyên bố|số liệu|thống kê|ước tính|dữ liệu|công bố|kết quả|"
                  r"đánh giá|thông tin|nhận định|lời|lời kể|phát biểu|ý kiến|dự báo|khảo sát|thăm dò|nghiên cứu|"
-                 r"tiết lộ|ghi nhận|tường thuật|phân tích|cáo buộc|xác nhận)"
+                 r"tiết lộ|ghi nhận|tường thuật|phân tích|cáo buộc|xác nhận|tính toán|tổng hợp|ước lượng|điều tra|"
+                 r"kết luận)"
                  r"(?:\s+\S+){0,3}?\s+(?:của|từ)\s+|^nguồn tin(?:\s+\S+){0,2}?\s+(?:từ|của|thuộc)\s+"
                  r"|^lời(?:\s+kể)?\s+(?=(?:ông|bà|anh|chị|cô|ngài)\s)", re.IGNORECASE)
 _ACCORDING = re.compile(r"(?:^[^\w(]*|[,;]\s*|\s[-–]\s)(?:(?:[Cc]ũng|[Tt]uy nhiên|[Nn]hưng|[Vv]à|[Cc]òn)\s+)?"
@@ -170,6 +181,7 @@ _ACCORDING = re.compile(r"(?:^[^\w(]*|[,;]\s*|\s[-–]\s)(?:(?:[Cc]ũng|[Tt]uy n
 _POSTED_ON = re.compile(r"\s+(?:đăng tải|đăng|chia sẻ|viết)(?:\s+(?:một|đoạn|bài|dòng|các|những))?"
                         r"(?:\s+(?:video|bài viết|bài|thông điệp|trạng thái|dòng trạng thái|tweet|hình ảnh|ảnh))?"
                         r"\s+(?:trên|lên)\s+\S.*$")
+_DASH = re.compile(r"\s[-–—]\s")
 _THE_STATEMENT = re.compile(r"(?:thông báo|tuyên bố|thông cáo)(?:\s+(?:này|trên|đó))?", re.IGNORECASE)
 # "Theo một quan chức Mỹ nói với CNN, …": who was told is not who spoke.
 _TOLD = re.compile(r"\s+(?:(?:nói|trả lời|chia sẻ|tiết lộ|cho biết|phát biểu)\s+)?với\s.*$")
@@ -304,6 +316,10 @@ def _verbs(masked: str) -> Iterator[re.Match[str]]:
                 and not rest.lstrip().startswith("thêm") and not after_apposition and not closes_sentence \
                 and not after_a_name:
             continue  # "thông tin" is a verb before a comma, or after "Đại tá X, Trưởng Công an huyện Y,"
+        if verb in _ONLY_AFTER_AN_ASIDE and not rest.startswith(" rằng") and not (
+                masked[: m.start()].rstrip().endswith(",")
+                and _HONORIFIC_OR_TITLED.search(masked[max(0, m.start() - _REACH): m.start()])):
+            continue
         if rest.startswith((" của", " được")):  # "tuyên bố của": a noun; "xác định được": found, not said
             continue
         if _RESPONDED.search(masked, max(0, m.start() - 40), m.start()) \
@@ -537,9 +553,12 @@ class VietnameseSpeakers:
         for m in _ACCORDING.finditer(masked):
             if _THE_STATEMENT.fullmatch(m.group("np").strip()) and masked[m.end():].lstrip().startswith(","):
                 return self._previous  # "Theo thông báo, …": the statement the sentence before reported
-            np = _TOLD.sub("", _OF.sub("", m.group("np").strip()))
+            of = _OF.match(m.group("np").strip())  # "Theo tính toán của các chuyên gia …": the experts
+            np = _TOLD.sub("", m.group("np").strip()[of.end() if of else 0:])
+            np, dashed = (_DASH.split(np, maxsplit=1) + [""])[:2]
             words = _low(np).split()
-            if not words or words[0] in _NOT_AFTER_THEO or " ".join(words[:2]) in _NOT_AFTER_THEO:
+            if not words or (words[0] in _NOT_AFTER_THEO and not (of and words[0] in _DETERMINERS)) \
+                    or " ".join(words[:2]) in _NOT_AFTER_THEO:
                 continue
             following = masked[m.end():].lstrip()
             bracket = _FIRST_PARENTHESIS.match(following)
@@ -547,8 +566,8 @@ class VietnameseSpeakers:
                 following = following[bracket.end():].lstrip()
             nxt = _CHUNK.split(following[1:])[0] if following.startswith(",") else None
             found = self._phrase(_clean(np), nxt)
-            if found is not None:
-                return self._with_apposition(found, bracket.group("inside") if bracket else None,
+            if found is not None:  # the title in brackets, or between dashes ("Theo bà X - Viện trưởng …, …")
+                return self._with_apposition(found, bracket.group("inside") if bracket else dashed or None,
                                              nxt if nxt is not None and "," in following[1:] else None)
         return None
 
@@ -735,6 +754,10 @@ class VietnameseSpeakers:
         np = np.strip(" ,-–—")
         if not np or "_" in np or len(np.split()) > 2 * _TOO_LONG:
             return None
+        paper = _SMALL_LETTER_PAPERS.fullmatch(np)
+        if paper:
+            self._last_body = paper.group("name")
+            return Attribution(paper.group("name"))
         folded = _low(np)
         if len(np.split()) > _TOO_LONG and not _starts_with(folded, _BODY_HEADS):
             return None

@@ -135,6 +135,10 @@ def test_a_person_quoted_in_the_passive_an_estimate_and_an_appeal_name_who_speak
     ("A man accused of spying was arrested in Kyiv.", None),
     ("Satellite images from Maxar Technologies show a 40-mile convoy north of Kyiv.", "Maxar Technologies"),
     ("\"We will rebuild every city,\" Zelensky pledged in his nightly address.", "Zelensky"),
+    # a spokesperson for a body with a long name, and a body's data named in small letters
+    ("A spokeswoman for the Russian defence ministry said 14 depots were destroyed.",
+     "A spokeswoman for the Russian defence ministry"),
+    ("Wheat exports fell by half in March, agriculture ministry data showed.", "agriculture ministry"),
 ])
 def test_officials_say_and_a_denial_attribute_but_acts_do_not(sentence, speaker):
     assert find_speakers([sentence]) == [speaker]

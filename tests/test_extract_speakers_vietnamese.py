@@ -371,6 +371,10 @@ def test_information_as_a_noun_names_nobody():
 @pytest.mark.parametrize("sentence", [
     ">> Xem thêm: Thủ tướng Anh 'nổi giận' trước đề xuất nhượng đất cho Nga",
     "Sau cảnh báo của Washington, Moskva rút 3.000 quân khỏi biên giới.",
+    # coal and a worry, not words of saying
+    "Ba Lan cấm nhập khẩu than Nga từ tháng 8.",
+    "Giá xăng tăng liên tục gây lo ngại cho người tiêu dùng.",
+    "Nhiều hộ dân lo ngại giá điện còn tăng.",
 ])
 def test_a_verb_of_saying_after_before_or_after_is_a_noun_and_names_nobody(sentence):
     assert speakers(sentence) == [(None, None)]
@@ -501,6 +505,20 @@ def test_a_sentence_in_capitals_names_the_body_as_written_and_a_group_joins_its_
      "Nguyễn Thị Hoa"),
     # a citizen's report closing a quotation ("phản ánh"), not a figure that reflects something
     ("\"Giá cước vận tải vẫn chưa giảm\", ông Lê Văn Minh, tài xế xe tải ở Bình Dương, phản ánh.", "Lê Văn Minh"),
+    # a title between dashes after "Theo"; a calculation's owner; an association whose name goes on in small letters
+    ("Theo ông Võ Trí Thành - Viện trưởng Viện Nghiên cứu chiến lược thương hiệu, giá phân bón đã tăng 30%.",
+     "Võ Trí Thành"),
+    ("Theo tính toán của các chuyên gia Oxford Economics, thương mại toàn cầu giảm 1%.",
+     "Oxford Economics"),
+    ("Gần 300 sinh viên đã về nước an toàn, theo Hội sinh viên Việt Nam tại Ba Lan.",
+     "Hội sinh viên Việt Nam tại Ba Lan"),
+    # a paper whose name goes on in small letters; information from a body
+    ("Theo Tuổi trẻ, khoảng 200 xe tải đang chờ thông quan ở cửa khẩu.", "Tuổi trẻ"),
+    ("Nguồn tin của Người lao động cho hay giá phân bón đã tăng 30%.", "Người lao động"),
+    ("Thông tin từ Sở Y tế Đà Nẵng cho biết 12 ca bệnh đã được cách ly.", "Sở Y tế Đà Nẵng"),
+    # complaining and worrying, after a person introduced with a title between commas
+    ("Ông Lê Văn Hải, chủ một nhà hàng ở Hà Nội, than giá gas đã tăng gấp đôi.", "Lê Văn Hải"),
+    ("Bà Phạm Thu Trang, Giám đốc một công ty logistics, lo ngại cước container còn tăng.", "Phạm Thu Trang"),
 ])
 def test_war_news_names_its_speakers_in_its_own_shapes(sentence, name):
     assert speakers(sentence)[0][0] == name

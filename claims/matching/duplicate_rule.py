@@ -117,7 +117,7 @@ _COUNTED_KINDS = {key: kind for kind, nouns in {
     "child": "trẻ em|bé gái|bé trai|cậu bé|cô bé|em bé|trẻ sơ sinh|children|kids",
     "aircraft": "máy bay|chiến đấu cơ|phi cơ|aircraft|planes|jets|warplanes",
     "helicopter": "trực thăng|helicopters",
-    "drone": "UAV|drone|drones",
+    "drone": "UAV|drone|drones|flycam",
     "missile": "tên lửa|rocket|missiles|rockets",
     "tank": "xe tăng|tanks",
     "armour": "xe bọc thép|armoured vehicles|armored vehicles",
@@ -138,6 +138,25 @@ def _other_kinds(unit: str, other: str) -> bool:
     return mine is not None and theirs is not None and mine != theirs
 
 
+# What befell the people a war report counts: the model reads "đã đầu hàng" and "đã được sơ tán" in one long
+# sentence alike (cosine 0.988), yet the soldiers who surrendered are not the soldiers evacuated.
+_FATES = {fold(verb): fate for fate, verbs in {
+    "killed": "thiệt mạng|tử vong|tử trận|chết|hy sinh|killed|died",
+    "wounded": "bị thương|wounded|injured",
+    "captured": "bị bắt|bị bắt giữ|bị bắt làm tù binh|captured|taken prisoner",
+    "surrendered": "đầu hàng|ra hàng|hạ vũ khí|surrendered",
+    "evacuated": "sơ tán|di tản|được sơ tán|evacuated",
+    "missing": "mất tích|missing",
+    "freed": "được thả|được trả tự do|được trao trả|freed|released",
+}.items() for verb in verbs.split("|")}
+
+
+def _other_fates(term: str, other: str) -> bool:
+    """Whether two folded terms tell of different things befalling people (`_FATES`)."""
+    mine, theirs = _FATES.get(term), _FATES.get(other)
+    return mine is not None and theirs is not None and mine != theirs
+
+
 def _same_share(mine: Figure, theirs: Figure) -> bool:
     """A share written as a fraction and as a percentage: "một nửa" is "50%", "2/3" is "67%"."""
     for fraction, percent in ((mine, theirs), (theirs, mine)):
@@ -151,7 +170,8 @@ def _same_share(mine: Figure, theirs: Figure) -> bool:
 def _money_or_share(unit: str | None) -> bool:
     """A currency code (USD, VND, as reading writes them), a percentage or a change in percentage points."""
     return unit is not None and (unit in ("percent", "percentage points")
-                                 or (unit.isascii() and unit.isalpha() and unit.isupper()))
+                                 or (unit.isascii() and unit.isalpha() and unit.isupper()
+                                     and unit.lower() not in _COUNTED_KINDS))  # "2 UAV" counts drones
 
 
 # Units of measure as reading writes them ("độ" is "°C"): another unit of measure is another figure ("64 km" /
@@ -201,11 +221,18 @@ def figures_of(text: str) -> tuple[Figure, ...]:
     dates = find_dates(text)
     spans = [(d.start, d.end) for d in dates]
     found: list[tuple[int, Figure]] = [(d.start, Figure(d.text, d.value, unit="date")) for d in dates]
+    for m in _QUARTER_IN_MONTHS.finditer(text):  # "3 tháng đầu năm" is the first quarter, "quý I"
+        if not any(s < m.end() and m.start() < e for s, e in spans):
+            spans.append((m.start(), m.end()))
+            quarter = "Q1" if m.group("end").lower() == "đầu" else "Q4"
+            found.append((m.start(), Figure(m.group(), quarter, unit="quarter")))
     for q in find_quantities(text, exclude=spans):
         spans.append((q.start, q.end))
         if q.value == 24 and _the_past_day(text, q.start):
             continue  # "trong 24 giờ qua" is "trong ngày qua", the day a bulletin covers, as "past 24 hours" is
-        found.append((q.start, Figure(q.text, q.value, q.high, q.unit, q.qualifier)))
+        unit = "UAV" if q.unit == "máy bay" and _UNMANNED.match(text, q.end) else q.unit  # "máy bay không người
+        # lái" counts drones, as "UAV" does, though reading names the word counted, "máy bay"
+        found.append((q.start, Figure(q.text, q.value, q.high, unit, q.qualifier)))
     for m in _QUARTER.finditer(text):  # "quý 1" and "quý I" state one quarter
         if not any(s < m.end() and m.start() < e for s, e in spans):
             spans.append((m.start(), m.end()))
@@ -220,6 +247,9 @@ def figures_of(text: str) -> tuple[Figure, ...]:
 
 
 _QUARTER = re.compile(r"(?<![^\W\d_])[Qq]uý\s+(?P<q>IV|I{1,3}|[1-4])(?![^\W\d_])")
+_UNMANNED = re.compile(r"\s+không\s+người\s+lái(?![^\W\d_])", re.IGNORECASE)
+_QUARTER_IN_MONTHS = re.compile(r"(?<![^\W\d_])(?:3|ba)\s+tháng\s+(?P<end>đầu|cuối)\s+năm(?![^\W\d_])",
+                                re.IGNORECASE)
 _QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
@@ -462,7 +492,7 @@ def judge(mine: Side, theirs: Side, *, closeness: float, meaning: float | None =
     # Checked last and only where nothing else tells the pair apart: it reads the words in order.
     term = None if cross or mine.language != theirs.language or not close or not figures_agree \
         or not same_polarity or contrast or names or turned else swapped_term(mine.norm, theirs.norm)
-    if term and not _other_kinds(*term) and _same_meaning(mine.raw, theirs.raw):
+    if term and not _other_kinds(*term) and not _other_fates(*term) and _same_meaning(mine.raw, theirs.raw):
         term = None  # a synonym ("phá hủy" / "tiêu diệt", "rời bỏ" / "rời khỏi"), not another thing; soldiers and
         # civilians read alike to the model, but are not
     if term:
