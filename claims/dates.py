@@ -6,6 +6,7 @@ import calendar
 import datetime as dt
 import re
 
+from claims.counted_nouns import COUNTED_NOUNS
 from claims.language import detect_language
 from claims.model import DateMention
 from claims.wordlists import longest_of
@@ -201,9 +202,18 @@ def _value(kind: str, m: re.Match[str], published: dt.date | None, language: str
 
 # "từ ngày 10 đến 14/9", "10-14/9", "ngày 10 và 14/9": the first day takes the second one's month (and year).
 _DAY_RANGE = re.compile(
-    rf"(?:(?P<trig>{_cased('từ', 'ngày', 'hôm', 'trong')})\s+(?:{_NGAY}\s+)?)?(?P<d1>\d{{1,2}})"
-    rf"\s*(?P<join>-|–|đến|tới|và)\s*(?:{_NGAY}\s+)?(?P<d>\d{{1,2}})\s*/\s*(?P<m>\d{{1,2}})"
+    rf"(?:(?P<trig>{_cased('từ', 'ngày', 'hôm', 'trong', 'đêm')})\s+(?:{_NGAY}\s+)?)?(?P<d1>\d{{1,2}})"
+    # "đêm 23 rạng sáng 24/2": the night of the 23rd into the 24th
+    rf"\s*(?P<join>-|–|đến|tới|và|rạng\s+sáng|rạng)\s*(?:{_NGAY}\s+)?(?P<d>\d{{1,2}})\s*/\s*(?P<m>\d{{1,2}})"
     rf"(?:\s*/\s*(?P<y>\d{{4}}))?(?![\d/])")
+# What a fraction after "tới" or "đến" is a share of ("tới 1/3 lực lượng", "gần đến 2/3 lãnh thổ"): a thing
+# counted or a whole, not a time ("đến 1/3 năm sau" is left a date).
+_SHARE_OF = re.compile(r"\s+(?:" + longest_of((COUNTED_NOUNS - {"ngày", "tuần", "tháng", "năm", "giờ", "phút", "giây",
+                                                               "thế kỷ", "thập kỷ"})
+                                              | {"lực lượng", "lãnh thổ", "dân số", "diện tích", "số", "tổng số",
+                                                 "sản lượng", "ngân sách", "lượng", "khối lượng", "quân số",
+                                                 "kim ngạch", "giá trị", "thị phần", "nguồn cung", "kho"})
+                       + r")(?![^\W\d_])")
 # "ngày 16/2, 17/2, rồi lại đến 20/2": days listed after a date are dates too.
 _LISTED = re.compile(r"\s*(?:,|;|và|hoặc|hay|rồi(?:\s+lại)?\s+(?:đến|tới)|đến|tới|-|–)\s*(?:ngày\s+)?"
                      r"(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?:\s*/\s*(?P<y>\d{4}))?(?![\d/])")
@@ -299,6 +309,10 @@ def find_dates(text: str, offset: int = 0, *, published: dt.date | None = None,
                 else m.start()
             if kind == "vi_dm" and m.group("trig").lower() in ("từ", "đến", "tới", "trước", "sau", "cuối", "đầu"):
                 # "từ 8/3" is a date only when the words around make it one; on its own "đến 1/3" may be a ratio.
+                if m.group("trig").lower() in ("đến", "tới") and text[:m.start()].rstrip()[-1:].isalpha() \
+                        and int(m.group("d")) < int(m.group("m")) <= 10 and _SHARE_OF.match(text, m.end()):
+                    continue  # "mất tới 1/3 lực lượng": a third of the forces, not 1 March ("Từ 1/7 người lao
+                    # động …" and "Đến 1/3 học sinh …", opening a sentence, stay dates)
                 start = m.start("d")
             candidates.append((start, m.end(), value))
     if "/" in text or "-" in text:

@@ -600,7 +600,9 @@ def _vi_word_figures(text: str, blocked, taken: list[_Found]) -> list[_Found]:
             # A bare number word counts only what a list knows: "bảy tỉnh", "hai lần", "một km"; not "hai bên",
             # "một lần nữa", "năm tháng" (years and months).
             among = _AMONG.search(text, max(0, start - 24), start) is not None  # "trong đó có một bé gái": one
-            if unit is None or (first == "một" and not among and (not unit_word or unit in ("lần", "người", "ca"))) \
+            if unit is None and first != "một" and classifier_after(text, end):
+                pass  # "hai chiếc Su-25", "ba khẩu M777": a classifier counts whatever it names
+            elif unit is None or (first == "một" and not among and (not unit_word or unit in ("lần", "người", "ca"))) \
                     or (first == "năm" and unit in ("năm", "tháng", "ngày", "tuần", "giờ", "phút")):
                 continue
         qualifier, qs, qe = _qualifier(text, start, unit_end)
@@ -696,7 +698,11 @@ def _join_ranges(text: str, found: list[_Found]) -> list[Quantity]:
             window_start = max(0, low_core - 20)
             opener = _RANGE_OPEN.search(text[window_start:low_core])
             dash = joined is not None and joined.group("join") in "-–—~"
-            if joined and (opener or (dash and low.qualifier in (Qualifier.EXACT, Qualifier.APPROX))):
+            # "khoảng 7.000 đến 10.000 người", "about 7,000 to 10,000": a hedge opens the range as "từ" does
+            about = joined is not None and joined.group("join").lower() in ("đến", "tới", "to") \
+                and low.qualifier == Qualifier.APPROX and high.qualifier == Qualifier.EXACT \
+                and high.value > low.value and low.unit in (None, high.unit)
+            if joined and (opener or about or (dash and low.qualifier in (Qualifier.EXACT, Qualifier.APPROX))):
                 start = window_start + opener.start("open") if opener else low.start
                 low_value = low.value
                 if low.unit is None and high.unit is not None:

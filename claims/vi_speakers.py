@@ -54,7 +54,7 @@ _VERBS = (
     "xác định", "nhận xét", "bình luận", "khuyến cáo", "thông tin", "trích dẫn", "đe", "nêu", "kể lại", "có đoạn",
     "ước tính", "dự báo", "kể", "than thở", "tâm sự", "bộc bạch", "đề nghị", "đề xuất", "kiến nghị", "đánh giá",
     "phân tích", "điều trần", "cam kết", "báo cáo với", "báo cáo rằng", "khai với", "khai rằng", "khai nhận",
-    "mô tả", "công bố", "gọi", "phản ánh", "nhớ lại", "than", "lo ngại", "than phiền", "phàn nàn",
+    "mô tả", "công bố", "gọi", "phản ánh", "nhớ lại", "than", "lo ngại", "than phiền", "phàn nàn", "tin rằng",
 )
 _VERB = re.compile(r"(?:cho(?:\s+[^\s,.;:()]+){1,3}\s+biết|" + longest_of(_VERBS) + r")(?![^\W\d_])")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -177,7 +177,8 @@ _OF = re.compile(r"^(?:(?:một|các|những)\s+)?(?:(?:cuộc|bản|kết quả
                  r"(?:\s+\S+){0,3}?\s+(?:của|từ)\s+|^nguồn tin(?:\s+\S+){0,2}?\s+(?:từ|của|thuộc)\s+"
                  r"|^lời(?:\s+kể)?\s+(?=(?:ông|bà|anh|chị|cô|ngài)\s)", re.IGNORECASE)
 _ACCORDING = re.compile(r"(?:^[^\w(]*|[,;]\s*|\s[-–]\s)(?:(?:[Cc]ũng|[Tt]uy nhiên|[Nn]hưng|[Vv]à|[Cc]òn)\s+)?"
-                        r"[Tt]heo\s+(?P<np>(?:(?:GS|PGS|TS|ThS|BS|KTS|LS|NCS)\.\s*)*[^,;.()\"“”:]{1,80})")
+                        r"(?:[Tt]heo(?:\s+như)?|[Nn]hư(?=\s+lời\s))"  # "Như lời ông X, …"
+                        r"\s+(?P<np>(?:(?:GS|PGS|TS|ThS|BS|KTS|LS|NCS)\.\s*)*[^,;.()\"“”:]{1,80})")
 _POSTED_ON = re.compile(r"\s+(?:đăng tải|đăng|chia sẻ|viết)(?:\s+(?:một|đoạn|bài|dòng|các|những))?"
                         r"(?:\s+(?:video|bài viết|bài|thông điệp|trạng thái|dòng trạng thái|tweet|hình ảnh|ảnh))?"
                         r"\s+(?:trên|lên)\s+\S.*$")
@@ -548,7 +549,7 @@ class VietnameseSpeakers:
         return self._phrase(_clean(np), chunks[1] if len(chunks) > 1 else None)
 
     def _by_according(self, masked: str) -> Attribution | None:
-        if "heo" not in masked:
+        if "heo" not in masked and "hư lời" not in masked:
             return None
         for m in _ACCORDING.finditer(masked):
             if _THE_STATEMENT.fullmatch(m.group("np").strip()) and masked[m.end():].lstrip().startswith(","):

@@ -49,9 +49,21 @@ def test_day_and_month_resolve_against_publication_date(text, published, value):
     assert d.value == value
 
 
-@pytest.mark.parametrize("text", ["2,3 triệu người", "tăng 45%", "giảm 2,5%", "1/4 dân số", "tỷ lệ 3/5"])
+@pytest.mark.parametrize("text", ["2,3 triệu người", "tăng 45%", "giảm 2,5%", "1/4 dân số", "tỷ lệ 3/5",
+                                  # a share of something after "tới" or "đến" in the middle of a sentence
+                                  "Quân đội đã mất tới 1/3 lực lượng.", "Nga kiểm soát đến 2/3 lãnh thổ tỉnh này."])
 def test_figures_are_never_dates(text):
     assert find_dates(text) == []
+
+
+def test_a_date_opening_a_sentence_or_closing_a_span_stays_a_date():
+    assert [d.value for d in find_dates("Đến 1/3 học sinh đi học trở lại.")] == ["--03-01"]
+    assert [d.value for d in find_dates("Lệnh ngừng bắn có hiệu lực tới 1/3.")] == ["--03-01"]
+
+
+def test_the_night_of_one_day_into_the_next_is_two_dates_and_no_figure():
+    text = "Đêm 23 rạng sáng 24/2, Nga mở chiến dịch quân sự."
+    assert [(d.text, d.value) for d in find_dates(text)] == [("Đêm 23", "--02-23"), ("rạng sáng 24/2", "--02-24")]
 
 
 @pytest.mark.parametrize("text", ["ngày 31/2", "hôm 30/2", "ngày 12/13", "ngày 0/5", "tháng 13/2020"])

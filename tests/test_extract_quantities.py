@@ -89,11 +89,21 @@ def test_hedge_words_set_the_qualifier_and_join_the_span(text, qualifier):
         ("between 20 and 30 percent", 20, 30, "percent"),
         ("từ 2 đến 3 triệu người", 2e6, 3e6, "người"),
         ("khoảng 2.500-3.000 binh sĩ", 2500, 3000, "binh sĩ"),  # "about 2,500 to 3,000": one range, not two
+        ("vào khoảng 7.000 đến 10.000 người", 7000, 10000, "người"),  # a hedge opens the range as "từ" does
+        ("about 7,000 to 10,000 people", 7000, 10000, "people"),
     ],
 )
 def test_ranges_give_both_ends(text, low, high, unit):
     (q,) = find_quantities(text)
     assert (q.value, q.high, q.unit) == (pytest.approx(low), pytest.approx(high), unit)
+
+
+def test_a_number_in_words_with_a_classifier_counts_a_named_model_but_one_is_an_article():
+    assert [q.value for q in find_quantities("Ukraine nhận thêm ba khẩu M777 và một chiếc Su-25.")] == [3]
+
+
+def test_a_hedged_figure_taken_somewhere_is_no_range():
+    assert [q.value for q in find_quantities("đưa khoảng 300 người đến 2 bệnh viện")] == [300, 2]
 
 
 def test_fraction_is_a_quantity_not_a_date():

@@ -516,6 +516,10 @@ def test_a_sentence_in_capitals_names_the_body_as_written_and_a_group_joins_its_
     ("Theo Tuổi trẻ, khoảng 200 xe tải đang chờ thông quan ở cửa khẩu.", "Tuổi trẻ"),
     ("Nguồn tin của Người lao động cho hay giá phân bón đã tăng 30%.", "Người lao động"),
     ("Thông tin từ Sở Y tế Đà Nẵng cho biết 12 ca bệnh đã được cách ly.", "Sở Y tế Đà Nẵng"),
+    # "Như lời ông X," as "Theo lời ông X,"; a belief stated by someone named
+    ("Như lời ông Ushakov, Điện Kremlin “chưa nhận được đề xuất nào” từ phía Mỹ.", "Ushakov"),
+    ("Chuyên gia Andrei Kortunov, Tổng giám đốc Hội đồng Đối ngoại Nga, tin rằng đàm phán sẽ còn kéo dài.",
+     "Andrei Kortunov"),
     # complaining and worrying, after a person introduced with a title between commas
     ("Ông Lê Văn Hải, chủ một nhà hàng ở Hà Nội, than giá gas đã tăng gấp đôi.", "Lê Văn Hải"),
     ("Bà Phạm Thu Trang, Giám đốc một công ty logistics, lo ngại cước container còn tăng.", "Phạm Thu Trang"),

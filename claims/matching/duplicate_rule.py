@@ -151,10 +151,31 @@ _FATES = {fold(verb): fate for fate, verbs in {
 }.items() for verb in verbs.split("|")}
 
 
+# Lengths of time: "trong một tuần" is not "trong một tháng", however alike the model reads them.
+_SPANS = {fold(word): span for span, words in {
+    "hour": "giờ|tiếng|hour|hours", "day": "ngày|day|days", "week": "tuần|week|weeks",
+    "month": "tháng|month|months", "year": "năm|year|years", "decade": "thập kỷ|decade|decades",
+}.items() for word in words.split("|")}
+
+
 def _other_fates(term: str, other: str) -> bool:
-    """Whether two folded terms tell of different things befalling people (`_FATES`)."""
-    mine, theirs = _FATES.get(term), _FATES.get(other)
-    return mine is not None and theirs is not None and mine != theirs
+    """Whether two folded terms tell of different things befalling people (`_FATES`), or are different lengths of
+    time (`_SPANS`)."""
+    for sorts in (_FATES, _SPANS):
+        mine, theirs = sorts.get(term), sorts.get(other)
+        if mine is not None and theirs is not None and mine != theirs:
+            return True
+    return False
+
+
+def _one_in_words(figure: Figure, other: str) -> bool:
+    """Whether a count of one ("1 trực thăng", "1 helicopter") is written in the other claim in words ("một trực
+    thăng", "một chiếc trực thăng", "one helicopter", "a helicopter")."""
+    if figure.value != 1 or figure.high is not None or not figure.unit or figure.unit in ("date", "quarter") \
+            or _money_or_share(figure.unit):
+        return False
+    return re.search(rf"(?<![^\W\d_])(?:một|one|an?)\s+(?:(?:chiếc|quả|khẩu|con|cái|tòa|ngôi)\s+)?"
+                     rf"{re.escape(figure.unit)}(?![^\W\d_])", other, re.IGNORECASE) is not None
 
 
 def _same_share(mine: Figure, theirs: Figure) -> bool:
@@ -461,6 +482,9 @@ def judge(mine: Side, theirs: Side, *, closeness: float, meaning: float | None =
     """
     cross = meaning is not None and meaning_threshold is not None
     pairs = compare_figures(mine.figures, theirs.figures, same_language=mine.language == theirs.language)
+    # "1 trực thăng" is "một trực thăng", which reading leaves to the words since "một" is as often "a"
+    pairs = tuple(p for p in pairs if not (p.mine and p.theirs is None and _one_in_words(p.mine, theirs.raw))
+                  and not (p.theirs and p.mine is None and _one_in_words(p.theirs, mine.raw)))
     figures_agree = all(p.same for p in pairs)
     same_polarity = mine.negations == theirs.negations
     needed = FIGURE_BACKED_CLOSENESS if figures_agree and any(_telling(p.mine) for p in pairs) \
