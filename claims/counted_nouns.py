@@ -36,7 +36,8 @@ khách hàng|tài khoản|thuê bao|lính cứu hỏa|nhân sự|
 phòng thí nghiệm|tội ác|vụ án|ngôi mộ|hố chôn|đám cháy|vụ nổ|vụ cháy|vụ tai nạn|
 hồ chứa|cuộc gọi|tin nhắn|lựu pháo|súng cối|bệ phóng|tổ hợp|bé gái|bé trai|cậu bé|cô bé|em bé|thai phụ|sản phụ|
 người già|người cao tuổi|thủy thủ|thuyền viên|phi công|tài xế|chung cư|khu chung cư|nhà dân|toa|toa tàu|nhịp cầu|
-đề nghị|đề xuất|yêu cầu|kiến nghị|nghị quyết|dự thảo|UAV|drone|flycam
+đề nghị|đề xuất|yêu cầu|kiến nghị|nghị quyết|dự thảo|UAV|drone|flycam|thẩm phán|luật sư|đại sứ|bộ trưởng|
+công tố viên|nhà khoa học|nhà nghiên cứu
 """.replace("\n", "").split("|")) - {""}
 _CLASSIFIER = re.compile(r"(?:" + longest_of(_CLASSIFIERS) + r")\s+")
 _NOUN = re.compile(r"(?:" + longest_of(COUNTED_NOUNS) + r")(?![^\W\d_])")

@@ -37,7 +37,7 @@ _LOOKALIKES = {
     # Latin letters with a hook or a stroke that no Vietnamese or English word is spelled with
     "ƙ": "k", "ᵭ": "đ", "ɗ": "đ", "Ɗ": "Đ", "ƌ": "d", "ɓ": "b", "ƈ": "c", "ɦ": "h", "ɱ": "m", "ɲ": "n", "ƥ": "p",
     "ʠ": "q", "ɽ": "r", "ʂ": "s", "ƭ": "t", "ʋ": "v", "ƴ": "y", "ȥ": "z", "ı": "i", "ȷ": "j", "ɑ": "a", "ɩ": "i",
-    "ℎ": "h",
+    "ℎ": "h", "Ɲ": "N", "Ƙ": "K", "Ɓ": "B", "Ƈ": "C", "Ƥ": "P", "Ƭ": "T", "Ʋ": "V", "Ƴ": "Y", "Ȥ": "Z", "Һ": "H",
 }
 # Greek accents as the Vietnamese marks they look like: the perispomeni as a tilde, the breathings as a hook,
 # the iota below as a dot below.

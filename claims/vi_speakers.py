@@ -156,6 +156,9 @@ _SMALL_LETTER_PAPERS = re.compile(
     r"Người lao động|Lao động|Thanh niên|Tuổi trẻ|Tiền phong|Nhân dân|Quân đội nhân dân|Công an nhân dân|"
     r"Đại đoàn kết|Sài Gòn giải phóng|Hà Nội mới|An ninh thủ đô|Kinh tế và đô thị|Pháp luật TP\.HCM|"
     r"Giáo dục và thời đại|Sức khỏe và đời sống|Nông nghiệp Việt Nam|Tài nguyên và môi trường)")
+_PLATFORM_OF = re.compile(r"(?:(?:kênh|trang|tài khoản|trang cá nhân)\s+)?(?:Telegram|Twitter|Facebook|YouTube|"
+                          r"Instagram|TikTok|VK|Weibo|X)(?:\s+(?:chính thức|cá nhân|riêng))?\s+của\s+(?P<owner>\S.*)",
+                          re.IGNORECASE)
 _OUTLET_WORDS = frozenset("quân sự kinh tế chính trị nhà nước điện tử quốc phòng độc lập trực tuyến tin tức "
                           "chuyên ngành mạng uy tín nổi tiếng".split())
 # "Vị chuyên gia", "nhà lãnh đạo Ukraine", "quan chức Nga": a role named again refers back to the last person.
@@ -492,10 +495,20 @@ class VietnameseSpeakers:
         """The speaker of a sentence written in capitals ("BỘ QUỐC PHÒNG NGA CHO BIẾT …"): read in small letters,
         places and bodies capitalised again, and the speaker given as the sentence writes it."""
         lowered = sentence.lower()
+        in_name = [0]  # syllables of a person's name taken after an honorific ("ÔNG NGUYỄN VĂN HẢI")
 
         def small_or_named(m: re.Match[str]) -> str:
             word = m.group().lower()
             before = lowered[max(0, m.start() - 12):m.start()].split()[-1:]
+            gap = lowered[m.start() - 1:m.start()] if m.start() else ""
+            if before and before[0] in ("ông", "bà", "anh", "chị", "ngài") and gap == " " \
+                    and fold(word) in VI_SURNAMES:
+                in_name[0] = 1
+                return word.capitalize()
+            if in_name[0] and gap == " " and in_name[0] < 4 and word not in NOT_SECOND_SYLLABLES:
+                in_name[0] += 1
+                return word.capitalize()
+            in_name[0] = 0
             if fold(word) in PLACES_AND_BODIES and not (before and f"{before[0]} {word}" in _VERBS):
                 return word.capitalize()  # "Nga", "Bộ"; not the "bố" of "tuyên bố"
             if word.isascii() and len(word) >= 4 and not one_vietnamese_syllable(word):
@@ -755,6 +768,9 @@ class VietnameseSpeakers:
         np = np.strip(" ,-–—")
         if not np or "_" in np or len(np.split()) > 2 * _TOO_LONG:
             return None
+        platform = _PLATFORM_OF.match(np)
+        if platform:  # "kênh Telegram của Ramzan Kadyrov": who owns the channel speaks
+            return self._phrase(platform.group("owner"), following, preceding)
         paper = _SMALL_LETTER_PAPERS.fullmatch(np)
         if paper:
             self._last_body = paper.group("name")
@@ -940,7 +956,7 @@ class VietnameseSpeakers:
 _PLACE_WORDS = frozenset(w for p in PLACES_AND_BODIES for w in p.split() if len(p.split()) == 1)
 # Where a body's name ends: "đại sứ quán Nga tại Anh hôm 10/3 …", "truyền thông Ukraine đã công bố …".
 _BODY_STOPS = frozenset(_low(w) for w in """đã đang sẽ vừa cũng hôm ngày trong khi vào sau trước công có không được bị
-    ra đưa thì mà là vẫn còn đều lại mới từng hiện nay tối sáng chiều""".split())
+    ra đưa thì mà là vẫn còn đều lại mới từng hiện nay tối sáng chiều gồm""".split())
 
 
 # A phrase holding one of these is a clause ("thể thao là hai lĩnh vực lớn"), not a title beside a name.

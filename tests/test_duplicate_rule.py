@@ -369,6 +369,14 @@ _SU25 = "Các lực lượng Nga đã bắn hạ 2 máy bay Su-25 và 1 trực t
     (_SU25, "Nga bắn rơi ba chiếc Su-25 và một trực thăng Mi-24 của Ukraine.", False),
     # within a week is not within a month, however alike the model reads them
     ("Gia đình ông đã phải sơ tán 3 lần trong một tuần.", "Gia đình ông đã phải sơ tán 3 lần trong một tháng.", False),
+    # a naval exercise is not an air one; five judges in words are 5 judges
+    ("Nga và Trung Quốc tập trận hải quân chung kéo dài 8 ngày.",
+     "Nga và Trung Quốc tập trận không quân chung kéo dài 8 ngày.", False),
+    ("Hội đồng gồm 5 thẩm phán đã nhất trí bác bỏ yêu sách.", "Cả năm thẩm phán của hội đồng nhất trí bác bỏ yêu sách.",
+     True),
+    # a capital for its country, with another verb of the same claim
+    ("Trung Quốc tuyên bố chủ quyền đối với khoảng 90% diện tích Biển Đông.",
+     "Bắc Kinh đòi chủ quyền với chừng 90 phần trăm diện tích Biển Đông.", True),
 ])
 def test_figures_written_in_words_quarters_counts_of_one_and_lengths_of_time(a, b, duplicate):
     assert (explain(a, b).relation is Relation.DUPLICATE) is duplicate

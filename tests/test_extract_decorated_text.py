@@ -82,6 +82,11 @@ def test_letters_in_disguise_read_as_the_letters_they_show():
     assert rule_assessment(_in_disguise(plain)) == rule_assessment(plain)
 
 
+def test_a_capital_letter_with_a_hook_reads_as_the_letter_it_shows():
+    (claim,) = extract_claims("Bộ Quốc phòng Ɲga cho biết 267 lính thủy đánh bộ Ƙiev đã ra hàng.").claims
+    assert claim.speaker == "Bộ Quốc phòng Nga"
+
+
 def test_words_of_other_scripts_are_left_as_written():
     assert undecorated("Tổng thống Путин nói giá xăng tăng 5%.") is None
     assert undecorated("Hệ số α bằng 0,5 và β bằng 0,2.") is None

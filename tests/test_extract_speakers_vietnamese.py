@@ -421,6 +421,9 @@ def test_a_sentence_in_capitals_names_the_body_as_written_and_a_group_joins_its_
         "BỘ QUỐC PHÒNG NGA"
     assert speakers("Mỹ và các đồng minh đã cam kết viện trợ cho Ukraine hơn 13 tỷ USD.")[0][0] == \
         "Mỹ và các đồng minh"
+    # a person's name after an honorific, in capitals too, before the title beside it
+    assert speakers("ÔNG PHẠM QUANG VINH, NGUYÊN THỨ TRƯỞNG NGOẠI GIAO, CHO RẰNG VIỆT NAM KHÔNG CHỌN PHE.")[0][0] \
+        == "PHẠM QUANG VINH"
 
 
 @pytest.mark.parametrize(("sentence", "name"), [
@@ -520,6 +523,8 @@ def test_a_sentence_in_capitals_names_the_body_as_written_and_a_group_joins_its_
     ("Như lời ông Ushakov, Điện Kremlin “chưa nhận được đề xuất nào” từ phía Mỹ.", "Ushakov"),
     ("Chuyên gia Andrei Kortunov, Tổng giám đốc Hội đồng Đối ngoại Nga, tin rằng đàm phán sẽ còn kéo dài.",
      "Andrei Kortunov"),
+    # who owns the channel speaks, not the channel
+    ("Kênh Telegram của ông Ramzan Kadyrov thông báo 3 khu phố đã bị kiểm soát.", "Ramzan Kadyrov"),
     # complaining and worrying, after a person introduced with a title between commas
     ("Ông Lê Văn Hải, chủ một nhà hàng ở Hà Nội, than giá gas đã tăng gấp đôi.", "Lê Văn Hải"),
     ("Bà Phạm Thu Trang, Giám đốc một công ty logistics, lo ngại cước container còn tăng.", "Phạm Thu Trang"),

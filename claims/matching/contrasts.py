@@ -249,6 +249,9 @@ def swapped_term(a_norm: str, b_norm: str) -> tuple[str, str] | None:
     misspelling, with at most two words added or dropped elsewhere and at
     least half of the words kept in order. A paraphrase rewrites more than one place, or only small words.
     """
+    # a capital put for its country is the same name ("Bắc Kinh đòi" / "Trung Quốc tuyên bố"): what else was
+    # replaced is what to judge
+    a_norm, b_norm = _as_countries(a_norm), _as_countries(b_norm)
     mine, theirs = a_norm.split(), b_norm.split()
     only_mine, only_theirs = set(mine) - set(theirs), set(theirs) - set(mine)
     if not only_mine or not only_theirs or len(only_mine) + len(only_theirs) > 2 * _LONGEST_TERM + 4:
@@ -276,6 +279,15 @@ def swapped_term(a_norm: str, b_norm: str) -> tuple[str, str] | None:
     if added > 2 or kept < max(len(mine), len(theirs)) / 2:
         return None
     return " ".join(one), " ".join(other)
+
+
+_CAPITALS = re.compile(r"(?<!\S)(?:" + "|".join(re.escape(a) for a in sorted(_STANDS_FOR, key=len, reverse=True))
+                       + r")(?!\S)")
+
+
+def _as_countries(norm: str) -> str:
+    """A `match_text` form with each capital or seat written as its country."""
+    return _CAPITALS.sub(lambda m: _STANDS_FOR[m.group()], norm)
 
 
 def swapped_places(a_norm: str, b_norm: str) -> tuple[str, str] | None:

@@ -158,13 +158,29 @@ _SPANS = {fold(word): span for span, words in {
 }.items() for word in words.split("|")}
 
 
-def _other_fates(term: str, other: str) -> bool:
-    """Whether two folded terms tell of different things befalling people (`_FATES`), or are different lengths of
-    time (`_SPANS`)."""
-    for sorts in (_FATES, _SPANS):
-        mine, theirs = sorts.get(term), sorts.get(other)
-        if mine is not None and theirs is not None and mine != theirs:
-            return True
+# Armed services: a naval exercise is not an air one.
+_SERVICES = {fold(word): service for service, words in {
+    "navy": "hải quân|navy|naval", "air force": "không quân|air force", "army": "lục quân|army",
+    "air defence": "phòng không|air defence|air defense", "marines": "thủy quân lục chiến|lính thủy đánh bộ|marines",
+}.items() for word in words.split("|")}
+
+
+def _other_sorts(term: str, other: str, mine: str, theirs: str) -> bool:
+    """Whether two folded terms, alone or with the word they share after or before them in the two `match_text`
+    forms ("hai" / "khong" before "quan"), tell of different things befalling people (`_FATES`), are different
+    lengths of time (`_SPANS`) or different armed services (`_SERVICES`)."""
+    def around(words: str, norm: str) -> list[str]:
+        m = re.search(rf"(?:(?<=\s)|^)(?:(?P<before>\S+)\s)?{re.escape(words)}(?:\s(?P<after>\S+))?(?=\s|$)", norm)
+        if m is None:
+            return [words, words, words]
+        return [words, f"{words} {m.group('after')}" if m.group("after") else words,
+                f"{m.group('before')} {words}" if m.group("before") else words]
+
+    for one, two in zip(around(term, mine), around(other, theirs), strict=True):
+        for sorts in (_FATES, _SPANS, _SERVICES):
+            a, b = sorts.get(one), sorts.get(two)
+            if a is not None and b is not None and a != b:
+                return True
     return False
 
 
@@ -516,7 +532,8 @@ def judge(mine: Side, theirs: Side, *, closeness: float, meaning: float | None =
     # Checked last and only where nothing else tells the pair apart: it reads the words in order.
     term = None if cross or mine.language != theirs.language or not close or not figures_agree \
         or not same_polarity or contrast or names or turned else swapped_term(mine.norm, theirs.norm)
-    if term and not _other_kinds(*term) and not _other_fates(*term) and _same_meaning(mine.raw, theirs.raw):
+    if term and not _other_kinds(*term) and not _other_sorts(*term, mine.norm, theirs.norm) \
+            and _same_meaning(mine.raw, theirs.raw):
         term = None  # a synonym ("phá hủy" / "tiêu diệt", "rời bỏ" / "rời khỏi"), not another thing; soldiers and
         # civilians read alike to the model, but are not
     if term:
