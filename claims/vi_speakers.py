@@ -55,6 +55,7 @@ _VERBS = (
     "ước tính", "dự báo", "kể", "than thở", "tâm sự", "bộc bạch", "đề nghị", "đề xuất", "kiến nghị", "đánh giá",
     "phân tích", "điều trần", "cam kết", "báo cáo với", "báo cáo rằng", "khai với", "khai rằng", "khai nhận",
     "mô tả", "công bố", "gọi", "phản ánh", "nhớ lại", "than", "lo ngại", "than phiền", "phàn nàn", "tin rằng",
+    "khuyến nghị",
 )
 _VERB = re.compile(r"(?:cho(?:\s+[^\s,.;:()]+){1,3}\s+biết|" + longest_of(_VERBS) + r")(?![^\W\d_])")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -82,6 +83,7 @@ _NOT_NOUN_MAKING = frozenset({"dẫn lời", "trích lời", "quân sự", "dân
 _REFUSALS = frozenset("chưa không chối tránh".split())
 # "thông tin" is a verb only as a clause's last word ("quân đội Nga thông tin,").
 _ONLY_BEFORE_PUNCTUATION = frozenset({"thông tin", "rằng"})
+_ABOUT_ONLY = re.compile(r"\s+về\s+[^,;:\"“”]{1,40}?[.!]?\s*$")
 # Words of saying only after a person introduced with a title between commas ("Bà X, một tiểu thương, than …") or
 # before "rằng": "than" is also coal, "lo ngại" also a worry ("gây lo ngại").
 _ONLY_AFTER_AN_ASIDE = frozenset({"than", "lo ngại"})
@@ -133,7 +135,7 @@ _ROLE_HEADS = frozenset(_low(w) for w in """người phát ngôn|phát ngôn vi�
     chủ tàu|chủ doanh nghiệp|chủ cửa hàng|chủ quán|chủ đầu tư|chủ trang trại|chủ hộ|thuyền trưởng|tài xế|
     nông dân|ngư dân|tiểu thương|thương nhân|doanh nhân|giáo viên|học sinh|sinh viên|nghi phạm|bị can|bị cáo|
     tổng công tố|chưởng lý|tổng chưởng lý|chánh án|ủy viên|tổng biên tập|huấn luyện viên|tù binh|người tị nạn|
-    nạn nhân|người sống sót|tác giả|
+    nạn nhân|người sống sót|tác giả|ông chủ|bà chủ|
     cựu""".split("|") if w.strip())
 _BODY_HEADS = frozenset(_low(w) for w in """bộ|sở|ban|ủy ban|uỷ ban|ubnd|đại sứ quán|thanh tra|tình báo|
     cơ quan tình báo|
@@ -162,7 +164,8 @@ _PLATFORM_OF = re.compile(r"(?:(?:kênh|trang|tài khoản|trang cá nhân)\s+)?
 _OUTLET_WORDS = frozenset("quân sự kinh tế chính trị nhà nước điện tử quốc phòng độc lập trực tuyến tin tức "
                           "chuyên ngành mạng uy tín nổi tiếng".split())
 # "Vị chuyên gia", "nhà lãnh đạo Ukraine", "quan chức Nga": a role named again refers back to the last person.
-_DETERMINERS = frozenset(_low(w) for w in ("vị", "một", "các", "những", "cựu", "nhiều"))
+_DETERMINERS = frozenset(_low(w) for w in ("vị", "một", "các", "những", "cựu", "nhiều", "nữ"))
+_GENERIC_ROLE_WORDS = frozenset(fold(w) for w in "người viên nhà bộ của".split())
 _BACK_HEADS = frozenset(_low(w) for w in ("vị", "nhà lãnh đạo", "quan chức", "người đứng đầu", "lãnh đạo"))
 _DEMONSTRATIVE = frozenset(_low(w) for w in ("này", "ấy", "đó", "trên"))
 # Not speakers after "theo": "theo đó", "theo kế hoạch", "theo giờ địa phương", "Theo Luật …".
@@ -216,6 +219,7 @@ _HEADLINE_KINDS = frozenset(_low(w) for w in """video|clip|infographic|emagazine
 _HEADLINE_SOURCE = re.compile(rf"^\W*(?P<np>[{UPPER}][^\s:]*(?:\s+[^\s:]+){{0,10}}?)\s*:\s+(?=\S)")
 # An interviewer's question: "PV: …", "Phóng viên: …", "Hỏi: …".
 _QUESTION = re.compile(r"^\W*(?:PV|P\.V|Phóng viên|Hỏi|Câu hỏi)\s*:\s")
+_THANKS = re.compile(r"^\W*(?:[Xx]in\s+)?(?:chân thành\s+)?cảm ơn(?![^\W\d_])", re.IGNORECASE)
 _INTERVIEW = re.compile(rf"^\W*(?P<np>(?:(?:Ông|Bà|Anh|Chị|Ngài)\s+)?[{UPPER}][^\s:]*(?:\s+[{UPPER}][^\s:]*){{0,4}})"
                         r"\s*:\s")
 # A body's report, a reporter's account or pictures that show something: "Báo cáo của Bộ Tài chính cho thấy",
@@ -343,6 +347,8 @@ def _verbs(masked: str) -> Iterator[re.Match[str]]:
                                                     or rest.startswith((" rằng", " với"))):
             continue  # "…, một tài xế phản ánh.", "phản ánh với phóng viên": reports; "phản ánh sự suy giảm" reflects;
             # "…, chị Hoa nhớ lại.": recalls, closing a quotation
+        if verb == "lên tiếng" and _ABOUT_ONLY.match(masked, m.end()):
+            continue  # "Ông Medvedev cũng lên tiếng về sự việc.": spoke, but the sentence says nothing he said
         if verb == "kể" and rest.startswith((" cả", " từ", " trên", " tên")):
             continue  # "kể cả", "kể từ": not "told"
         yield m
@@ -446,8 +452,12 @@ class VietnameseSpeakers:
         if _unmarked(sentence) and (marked := _with_marks(sentence)) != sentence:
             return self._without_marks(sentence, marked)
         masked = _keep_names_whole(_mask_quotes(sentence))
-        if _QUESTION.match(masked):  # "PV: Thưa ông, …?": the interviewer asks, nobody states anything
+        if _QUESTION.match(masked) or (_HEADLINE_SOURCE.match(masked) and masked.rstrip(" \"”»").endswith("?")):
+            # "PV: Thưa ông, …?", "Sputnik: Thưa ông, … bao nhiêu?": the interviewer asks, nobody states anything
             self._interviewed, self._answering = True, None
+            return None
+        if self._answering is not None and _THANKS.match(masked):
+            self._answering = None  # "Xin cảm ơn ông!": the interview is over
             return None
         answer = self._by_interview(masked)
         if answer is not None and self._interviewed:
@@ -466,6 +476,10 @@ class VietnameseSpeakers:
                 self._last_body = head[:runs[0][1]]  # "Bộ Quốc phòng Nga đã công bố video …", then "Cơ quan này"
             for start, end in runs:
                 title, name = split_title(head[start:end])
+                going_on = head[end:].split()[:1]  # "Phó Chủ tịch …": a title's first words, not a name
+                if going_on and _starts_with(_low(f"{head[start:end]} {going_on[0]}"), _ROLE_HEADS) \
+                        > len(head[start:end].split()):
+                    continue
                 if len(name.split()) >= 2 and fold(name.split()[0]) not in PLACES_AND_BODIES:
                     self._last_person = self.full_name(name)
                     title = _clean(_COMMAS.split(head[:start])[-1] + title)
@@ -919,11 +933,18 @@ class VietnameseSpeakers:
             if self._last_person and (words[0] == "vị" or (_starts_with(folded, _BACK_HEADS)
                                                             and self._shares_place(np.split(), self._last_person))):
                 return Attribution(self._last_person, None if words[0] == "vị" else np)
+            if self._last_person and words[0] in ("nữ", "nam") and self._holds_role(self._last_person, words[1:]):
+                return Attribution(self._last_person)  # "Nữ phát ngôn viên" after "Người phát ngôn … Zakharova"
             return Attribution(np)
         if all(is_capitalised(w) or not w.isalpha() for w in np.split()) and len(words) <= 6 \
                 and not np.split()[0].isdigit():
             return Attribution(np)  # "RIA Novosti", "Liên Hợp Quốc": a body's name, capitalised throughout
         return None
+
+    def _holds_role(self, person: str, words: list[str]) -> bool:
+        """Whether `person` was introduced with a title that shares a telling word with `words` ("phát ngôn")."""
+        telling = {fold(w) for w in words} - _GENERIC_ROLE_WORDS
+        return any(person in names and telling & set(role.split()) for role, names in self._by_role.items())
 
     def _both(self, np: str) -> Attribution | None:
         """Two speakers joined by "và" ("Moskva và Kiev sau đó cho biết", "Tổng thống Putin và Thủ tướng Scholz"),

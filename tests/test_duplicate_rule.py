@@ -130,6 +130,11 @@ def test_a_weekday_is_not_a_rank():
     ("Bão số 3 làm 52 người chết ở Quảng Nam.", "Bão số 3 làm 52 người bị thương ở Quảng Nam.",
      "opposite words: chết ≠ bị thương"),
     ("Exports rose 12% in 2023.", "Imports rose 12% in 2023.", "opposite words: exports ≠ imports"),
+    # another kind of power plant, oil by sea or by pipeline
+    ("Ukraine có 15 nhà máy điện hạt nhân.", "Ukraine có 15 nhà máy nhiệt điện.",
+     "opposite words: điện hạt nhân ≠ nhiệt điện"),
+    ("Dầu Nga xuất khẩu bằng đường biển giảm 20%.", "Dầu Nga xuất khẩu bằng đường ống giảm 20%.",
+     "opposite words: đường biển ≠ đường ống"),
     # one term put in another's place, all else alike, which the multilingual model does not read as a synonym
     ("Lạm phát tại Nga lên 16,7%.", "Lãi suất tại Nga lên 16,7%.", "other words: Lạm phát ≠ Lãi suất"),
     ("Giá thép tăng 50% kể từ khi chiến sự nổ ra.", "Giá nhôm tăng 50% kể từ khi chiến sự nổ ra.",

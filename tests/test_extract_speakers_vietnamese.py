@@ -101,6 +101,12 @@ def test_back_references_by_pronoun_demonstrative_and_title_resolve_to_the_perso
         "Nowak đã nêu đích danh ba công ty vi phạm lệnh cấm vận.",
     )
     assert [name for name, _ in found] == ["Tomasz Nowak"] * 5
+    # "Nữ phát ngôn viên" after a spokeswoman; speaking out "về sự việc" says nothing, but names who "ông" is next
+    found = speakers("Người phát ngôn Bộ Ngoại giao Nga Maria Zakharova chỉ trích phương Tây.",
+                     "Nữ phát ngôn viên cho rằng các video được đăng tải 4 ngày sau đó.",
+                     "Phó Chủ tịch Hội đồng An ninh Nga Dmitry Medvedev cũng lên tiếng về sự việc.",
+                     "Ông khẳng định Moskva sẽ đáp trả.")
+    assert [name for name, _ in found] == ["Maria Zakharova", "Maria Zakharova", None, "Dmitry Medvedev"]
 
 
 def test_a_family_name_spelled_differently_and_a_name_given_only_later_are_whole():
@@ -523,6 +529,9 @@ def test_a_sentence_in_capitals_names_the_body_as_written_and_a_group_joins_its_
     ("Như lời ông Ushakov, Điện Kremlin “chưa nhận được đề xuất nào” từ phía Mỹ.", "Ushakov"),
     ("Chuyên gia Andrei Kortunov, Tổng giám đốc Hội đồng Đối ngoại Nga, tin rằng đàm phán sẽ còn kéo dài.",
      "Andrei Kortunov"),
+    ("Ông Lê Phước Minh, Tham tán Thương mại tại Nga, khuyến nghị doanh nghiệp chuyển sang vận tải đường sắt.",
+     "Lê Phước Minh"),
+    ("Trong khi đó, ông chủ Nhà Trắng gọi Tổng thống Putin là \"tội phạm chiến tranh\".", "ông chủ Nhà Trắng"),
     # who owns the channel speaks, not the channel
     ("Kênh Telegram của ông Ramzan Kadyrov thông báo 3 khu phố đã bị kiểm soát.", "Ramzan Kadyrov"),
     # complaining and worrying, after a person introduced with a title between commas
@@ -588,6 +597,13 @@ def test_an_interviews_answer_goes_on_to_the_next_question():
                      "Việt Nam nhập khẩu khoảng 30% lượng xăng dầu tiêu thụ.",
                      "PV: Vậy Quỹ bình ổn giá còn đủ sức hỗ trợ không?")
     assert [name for name, _ in found] == [None, "Nguyễn Đức Độ", "Nguyễn Đức Độ", None]
+    # the outlet asking; thanks close the interview
+    found = speakers("Sputnik: Thưa ông, kim ngạch thương mại hai nước hiện đạt bao nhiêu?",
+                     "TS. Lê Văn Bình: Năm ngoái thương mại hai chiều đạt khoảng 7 tỷ USD.",
+                     "Con số này vẫn còn khiêm tốn.",
+                     "Xin cảm ơn ông!",
+                     "Giá cà phê xuất khẩu tăng 12%.")
+    assert [name for name, _ in found] == [None, "Lê Văn Bình", "Lê Văn Bình", None, None]
     # without a question, a source before a colon is a headline's, and the story after it names no one
     assert speakers("Bộ Quốc phòng Nga: Lực lượng Ukraine đang đầu hàng",
                     "Mariupol đã bị bao vây từ đầu tháng 3.")[1] == (None, None)

@@ -40,6 +40,9 @@ OPPOSITES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (("thừa",), ("thiếu",)),
     (("cần",), ("đã được", "đã nhận", "nhận được")),  # needs aid / has received it
     (("mở cửa",), ("đóng cửa",)),
+    (("điện hạt nhân", "hạt nhân"), ("nhiệt điện", "thủy điện", "điện gió", "điện mặt trời")),  # another kind of plant
+    (("nhiệt điện",), ("thủy điện", "điện gió", "điện mặt trời")),
+    (("đường biển",), ("đường ống",)),  # oil shipped by sea / through a pipeline
     (("increase", "increased", "increases", "rise", "rose", "risen", "rises", "grew", "grown", "higher", "up"),
      ("decrease", "decreased", "decreases", "fall", "fell", "fallen", "falls", "shrank", "declined", "lower",
       "down")),
@@ -52,6 +55,8 @@ OPPOSITES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (("allowed", "allow", "allows"), ("banned", "ban", "bans")),
     (("profit", "profits"), ("loss", "losses")),
     (("bought", "buy", "buys"), ("sold", "sell", "sells")),
+    (("nuclear",), ("coal-fired", "hydroelectric", "gas-fired", "thermal")),
+    (("seaborne", "by sea"), ("pipeline", "pipelines")),
 )
 
 
