@@ -83,7 +83,7 @@ _NOT_NOUN_MAKING = frozenset({"dẫn lời", "trích lời", "quân sự", "dân
 _REFUSALS = frozenset("chưa không chối tránh".split())
 # "thông tin" is a verb only as a clause's last word ("quân đội Nga thông tin,").
 _ONLY_BEFORE_PUNCTUATION = frozenset({"thông tin", "rằng"})
-_ABOUT_ONLY = re.compile(r"\s+về\s+[^,;:\"“”]{1,40}?[.!]?\s*$")
+_ABOUT_ONLY = re.compile(r"\s+(?:về|tại|trong|ở)\s+(?:(?!rằng|là)[^,;:\"“”]){1,40}?[.!]?\s*$")
 # Words of saying only after a person introduced with a title between commas ("Bà X, một tiểu thương, than …") or
 # before "rằng": "than" is also coal, "lo ngại" also a worry ("gây lo ngại").
 _ONLY_AFTER_AN_ASIDE = frozenset({"than", "lo ngại"})
@@ -347,8 +347,9 @@ def _verbs(masked: str) -> Iterator[re.Match[str]]:
                                                     or rest.startswith((" rằng", " với"))):
             continue  # "…, một tài xế phản ánh.", "phản ánh với phóng viên": reports; "phản ánh sự suy giảm" reflects;
             # "…, chị Hoa nhớ lại.": recalls, closing a quotation
-        if verb == "lên tiếng" and _ABOUT_ONLY.match(masked, m.end()):
-            continue  # "Ông Medvedev cũng lên tiếng về sự việc.": spoke, but the sentence says nothing he said
+        if verb in ("lên tiếng", "thông tin", "phát biểu") and _ABOUT_ONLY.match(masked, m.end()):
+            continue  # "Ông Medvedev cũng lên tiếng về sự việc.", "…, thông tin tại buổi họp báo chiều 30/3.": spoke,
+            # but the sentence says nothing that was said
         if verb == "kể" and rest.startswith((" cả", " từ", " trên", " tên")):
             continue  # "kể cả", "kể từ": not "told"
         yield m
@@ -995,9 +996,10 @@ _PLACE_KINDS = frozenset(("tỉnh", "huyện", "xã", "quận", "phường", "ba
 _DIRECTIONS = frozenset("đông tây nam bắc miền phía vùng tỉnh thành phố ngoại ô gần".split())
 
 
-# A person introduced with an honorific or a rank and their title between commas: "Đại tá X, Trưởng …,".
+# A person introduced with an honorific or a rank and their titles between commas: "Đại tá X, Trưởng …,", "Trung
+# tướng X, Chánh Văn phòng, người phát ngôn Bộ Công an,".
 _HONORIFIC_OR_TITLED = re.compile(rf"(?:^|[\s,])(?:[Ôô]ng|[Bb]à|[Aa]nh|[Cc]hị|[Đđ]ại tá|[Tt]rung tá|[Tt]hiếu tá|"
-                                  rf"[Tt]hượng tá|[Tt]ướng)\s+[{UPPER}][^,]*,[^,]+,\s*$")
+                                  rf"[Tt]hượng tá|[Tt]ướng)\s+[{UPPER}][^,]*(?:,[^,]+){{1,3}},\s*$")
 # "trú tại xã Cẩm Thịnh", "ngụ ở phường 3", "quê Nghệ An": where a person lives, an aside like the age.
 _LIVES_AT = re.compile(r"^(?i:trú|ngụ|cư trú|thường trú|tạm trú|sống|quê)(?:\s+(?i:tại|ở)(?![^\W\d_])|\s+[A-ZÀ-ỸĐ])")
 

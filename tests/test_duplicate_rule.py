@@ -379,6 +379,11 @@ _SU25 = "Các lực lượng Nga đã bắn hạ 2 máy bay Su-25 và 1 trực t
      "Nga và Trung Quốc tập trận không quân chung kéo dài 8 ngày.", False),
     ("Hội đồng gồm 5 thẩm phán đã nhất trí bác bỏ yêu sách.", "Cả năm thẩm phán của hội đồng nhất trí bác bỏ yêu sách.",
      True),
+    # the year before a year both state, in words and in digits
+    ("Năm 2021, thương mại hai chiều đạt 7,1 tỷ USD, tăng hơn 30% so với năm trước.",
+     "Thương mại song phương năm 2021 đạt 7,1 tỉ USD, tăng trên 30% so với năm 2020.", True),
+    ("Năm 2021, thương mại hai chiều đạt 7,1 tỷ USD, tăng hơn 30% so với năm trước.",
+     "Thương mại song phương năm 2021 đạt 7,1 tỉ USD, tăng trên 30% so với năm 2019.", False),
     # a capital for its country, with another verb of the same claim
     ("Trung Quốc tuyên bố chủ quyền đối với khoảng 90% diện tích Biển Đông.",
      "Bắc Kinh đòi chủ quyền với chừng 90 phần trăm diện tích Biển Đông.", True),

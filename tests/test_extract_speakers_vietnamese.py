@@ -377,6 +377,9 @@ def test_information_as_a_noun_names_nobody():
 @pytest.mark.parametrize("sentence", [
     ">> Xem thêm: Thủ tướng Anh 'nổi giận' trước đề xuất nhượng đất cho Nga",
     "Sau cảnh báo của Washington, Moskva rút 3.000 quân khỏi biên giới.",
+    # speaking somewhere, or about something, without a word of what was said
+    "Tổng thống Putin đã phát biểu tại Quốc hội.",
+    "Trung tướng Tô Ân Xô, Chánh Văn phòng Bộ Công an, thông tin tại buổi họp báo chiều 30/3.",
     # coal and a worry, not words of saying
     "Ba Lan cấm nhập khẩu than Nga từ tháng 8.",
     "Giá xăng tăng liên tục gây lo ngại cho người tiêu dùng.",
@@ -532,6 +535,8 @@ def test_a_sentence_in_capitals_names_the_body_as_written_and_a_group_joins_its_
     ("Ông Lê Phước Minh, Tham tán Thương mại tại Nga, khuyến nghị doanh nghiệp chuyển sang vận tải đường sắt.",
      "Lê Phước Minh"),
     ("Trong khi đó, ông chủ Nhà Trắng gọi Tổng thống Putin là \"tội phạm chiến tranh\".", "ông chủ Nhà Trắng"),
+    ("Trung tướng Tô Ân Xô, Chánh Văn phòng, người phát ngôn Bộ Công an, thông tin 1.245 công dân đã về nước.",
+     "Tô Ân Xô"),
     # who owns the channel speaks, not the channel
     ("Kênh Telegram của ông Ramzan Kadyrov thông báo 3 khu phố đã bị kiểm soát.", "Ramzan Kadyrov"),
     # complaining and worrying, after a person introduced with a title between commas

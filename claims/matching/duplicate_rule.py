@@ -184,6 +184,20 @@ def _other_sorts(term: str, other: str, mine: str, theirs: str) -> bool:
     return False
 
 
+def _in_words(figure: Figure, other: Side) -> bool:
+    """Whether a figure only one claim states in digits the other states in words: a count of one
+    (`_one_in_words`), or the year before a year both state ("so với năm 2020" / "so với năm trước" after "Năm
+    2021")."""
+    if figure.unit == "date" and isinstance(figure.value, str) and len(figure.value) == 4 \
+            and _THE_YEAR_BEFORE.search(other.raw):
+        return any(f.unit == "date" and f.value == f"{int(figure.value) + 1:04d}" for f in other.figures)
+    return _one_in_words(figure, other.raw)
+
+
+_THE_YEAR_BEFORE = re.compile(r"so với (?:cùng kỳ )?(?:năm trước|năm ngoái)|(?:than|from|on) (?:the )?previous year"
+                              r"|(?:than|from) a year (?:earlier|before)", re.IGNORECASE)
+
+
 def _one_in_words(figure: Figure, other: str) -> bool:
     """Whether a count of one ("1 trực thăng", "1 helicopter") is written in the other claim in words ("một trực
     thăng", "một chiếc trực thăng", "one helicopter", "a helicopter")."""
@@ -499,8 +513,8 @@ def judge(mine: Side, theirs: Side, *, closeness: float, meaning: float | None =
     cross = meaning is not None and meaning_threshold is not None
     pairs = compare_figures(mine.figures, theirs.figures, same_language=mine.language == theirs.language)
     # "1 trực thăng" is "một trực thăng", which reading leaves to the words since "một" is as often "a"
-    pairs = tuple(p for p in pairs if not (p.mine and p.theirs is None and _one_in_words(p.mine, theirs.raw))
-                  and not (p.theirs and p.mine is None and _one_in_words(p.theirs, mine.raw)))
+    pairs = tuple(p for p in pairs if not (p.mine and p.theirs is None and _in_words(p.mine, theirs))
+                  and not (p.theirs and p.mine is None and _in_words(p.theirs, mine)))
     figures_agree = all(p.same for p in pairs)
     same_polarity = mine.negations == theirs.negations
     needed = FIGURE_BACKED_CLOSENESS if figures_agree and any(_telling(p.mine) for p in pairs) \
