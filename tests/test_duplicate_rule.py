@@ -289,6 +289,7 @@ def test_the_same_count_of_another_kind_of_thing_is_another_claim(a, b):
 
 @pytest.mark.parametrize(("a", "b"), [
     ("Đoàn xe quân sự Nga kéo dài 64 km ở phía bắc Kiev.", "Đoàn xe quân sự Nga kéo dài 64 dặm ở phía bắc Kiev."),
+    ("Tàu hải cảnh tiến vào cách bờ biển 12 hải lý.", "Tàu hải cảnh tiến vào cách bờ biển 12 km."),
     ("Lãi suất cho vay trung bình tăng 2% so với đầu năm.",
      "Lãi suất cho vay trung bình tăng 2 điểm phần trăm so với đầu năm."),
     ("Nhiệt độ ở Kharkov xuống tới -10 độ C.", "Nhiệt độ ở Kharkov xuống tới 10 độ C."),
@@ -339,6 +340,8 @@ def test_bat_thanh_says_khong_thanh():
      "Zelensky said roughly a fifth of Ukrainian territory is under Russian control."),
     ("Inflation in Russia hit 17.8% in April.", "Russian inflation reached 17.8 percent in April."),
     ("Prices of sunflower oil have doubled since February.", "Since February, sunflower oil prices have doubled."),
+    ("Russia has fired more than 3,650 missiles at Ukraine since February 24.",
+     "Since Feb. 24, Russia has launched over 3,650 missiles at Ukraine."),
 ])
 def test_a_countrys_adjective_a_city_named_twice_and_a_month_opening_the_sentence_keep_an_english_claim(a, b):
     assert explain(a, b).relation is Relation.DUPLICATE
@@ -384,6 +387,8 @@ _SU25 = "Các lực lượng Nga đã bắn hạ 2 máy bay Su-25 và 1 trực t
      "Thương mại song phương năm 2021 đạt 7,1 tỉ USD, tăng trên 30% so với năm 2020.", True),
     ("Năm 2021, thương mại hai chiều đạt 7,1 tỷ USD, tăng hơn 30% so với năm trước.",
      "Thương mại song phương năm 2021 đạt 7,1 tỉ USD, tăng trên 30% so với năm 2019.", False),
+    # a unit spelled by sound is the unit
+    ("Mỗi quả đạn cối của Tyulpan nặng tới 130 kg.", "Đạn cối của pháo Tyulpan nặng tới 130 ki-lô-gam mỗi quả.", True),
     # a capital for its country, with another verb of the same claim
     ("Trung Quốc tuyên bố chủ quyền đối với khoảng 90% diện tích Biển Đông.",
      "Bắc Kinh đòi chủ quyền với chừng 90 phần trăm diện tích Biển Đông.", True),

@@ -129,6 +129,13 @@ _COUNTRIES = frozenset(_DEMONYMS.values()) | frozenset(_spelled(fold(w)) for w i
     "US", "USA", "United States", "Hoa Kỳ", "UK", "Vương quốc Anh", "EU", "European Union"))
 
 
+# Words opening an English sentence before a name, and the calendar's words, which dates compare.
+_EN_OPENERS = frozenset("since in on by after before until during from at as for with when while the but and".split())
+_CALENDAR = frozenset(fold(w) for w in """January February March April May June July August September October November
+    December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday
+    Sunday""".split())
+
+
 @lru_cache(maxsize=50_000)
 def _names(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
     """The names a text mentions, as written and as a set of folded words. A name that opens the text alone
@@ -140,9 +147,10 @@ def _names(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
     for s, e in name_runs("· " + text):
         words = text[s - 2:e - 2].split()
         opened = len(words)
-        while words and fold(words[0]) in SENTENCE_OPENERS:
-            words = words[1:]  # "Theo Thiếu tướng …", "Trong …": a clause's first word, not the name's
-        words = [w for w in words if fold(w.split("/")[0]) not in _CURRENCIES]
+        while words and (fold(words[0]) in SENTENCE_OPENERS or (s == 2 and fold(words[0]) in _EN_OPENERS)):
+            words = words[1:]  # "Theo Thiếu tướng …", "Trong …", "Since …": a clause's first word, not the name's
+        words = [w for w in words if fold(w.split("/")[0]) not in _CURRENCIES
+                 and fold(w.rstrip(".,")) not in _CALENDAR]  # "February", "Feb.": a date's, read as a date
         name = " ".join(words)
         acronym = len(words) < opened and name.isupper()  # "Theo WHO": an acronym after the opening word
         if not name or (s == 2 and len(words) == 1 and fold(name) not in PLACES_AND_BODIES and not acronym

@@ -227,7 +227,7 @@ def _money_or_share(unit: str | None) -> bool:
 
 # Units of measure as reading writes them ("độ" is "°C"): another unit of measure is another figure ("64 km" /
 # "64 dặm").
-_MEASURES = frozenset("km mile m cm mm km2 m2 m3 ha kg tấn lít MW GW kWh °C".split())
+_MEASURES = frozenset("km mile m cm mm km2 m2 m3 ha kg tấn lít MW GW kWh °C feet".split()) | {"nautical mile"}
 
 
 def _other_measure(unit: str, other: str) -> bool:
