@@ -1031,13 +1031,18 @@ _MARKED = {fold(w): w for w in (
     "Tổng thống", "Thủ tướng", "Ngoại trưởng", "người phát ngôn", "Phát ngôn viên", "quân đội", "chính quyền",
     "Điện Kremlin", "Nhà Trắng", "Lầu Năm Góc", "Liên Hợp Quốc", "yêu cầu", "kêu gọi", "cho hay", "nhận định",
     "cho rằng", "bác bỏ", "nêu rõ", "đưa tin")}
+_BARE_ONG = re.compile(r"(?<![^\W\d_])[Oo]ng(?= [A-Z])")
+_BARE_NOI = re.compile(r"(?<![^\W\d_])(?P<name>[A-Z][a-z]+ )noi(?= )")
 _MARKLESS = re.compile(r"(?<![^\W\d_])(?:" + longest_of(_MARKED) + r")(?![^\W\d_])", re.IGNORECASE)
 
 
 def _with_marks(sentence: str) -> str:
     """`sentence` with its words of attribution and heads of bodies and titles given their marks, one letter for one
     letter, so it keeps its length and offsets."""
-    return _MARKLESS.sub(lambda m: _match_case(m.group(), _MARKED.get(m.group().lower(), m.group())), sentence)
+    marked = _MARKLESS.sub(lambda m: _match_case(m.group(), _MARKED.get(m.group().lower(), m.group())), sentence)
+    marked = _BARE_ONG.sub(lambda m: "Ông" if m.group()[0] == "O" else "ông", marked)
+    # "Ong Zelensky noi …": said, after a name (not "noi" as "nơi", a place, "la noi")
+    return _BARE_NOI.sub(lambda m: m.group("name") + "nói", marked)
 
 
 def _match_case(written: str, marked: str) -> str:
@@ -1050,7 +1055,7 @@ def _match_case(written: str, marked: str) -> str:
 
 def _unmarked(sentence: str) -> bool:
     """Whether a sentence of Vietnamese words is typed without any diacritic (a post copied from social media)."""
-    return sentence.isascii() and bool(_MARKLESS.search(sentence))
+    return sentence.isascii() and bool(_MARKLESS.search(sentence) or _BARE_NOI.search(sentence))
 
 
 def _is_place(phrase: str) -> bool:

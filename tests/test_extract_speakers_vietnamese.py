@@ -393,6 +393,9 @@ def test_a_sentence_typed_without_diacritics_names_its_speaker_as_written():
     assert speakers("Bo Ngoai giao Nga thong bao 12 nha ngoai giao My bi truc xuat.") == [("Bo Ngoai giao Nga", None)]
     assert speakers("Thu tuong Anh Boris Johnson tuyen bo London se gui them 6.000 ten lua.") == [
         ("Boris Johnson", "Thu tuong Anh")]
+    # "noi" after a name is "nói" (said); after "la" it is "nơi" (a place)
+    assert speakers("Ong Kuleba noi Ukraine can them 300 xe tang.")[0][0] == "Kuleba"
+    assert speakers("Kharkiv la noi dien ra giao tranh ac liet.") == [(None, None)]
 
 
 @pytest.mark.parametrize("sentence", ["A 🙂 ... ,", "B 2 3 4 ..."])
