@@ -55,7 +55,7 @@ _VERBS = (
     "ước tính", "dự báo", "kể", "than thở", "tâm sự", "bộc bạch", "đề nghị", "đề xuất", "kiến nghị", "đánh giá",
     "phân tích", "điều trần", "cam kết", "báo cáo với", "báo cáo rằng", "khai với", "khai rằng", "khai nhận",
     "mô tả", "công bố", "gọi", "phản ánh", "nhớ lại", "than", "lo ngại", "than phiền", "phàn nàn", "tin rằng",
-    "khuyến nghị",
+    "khuyến nghị", "đổ lỗi",
 )
 _VERB = re.compile(r"(?:cho(?:\s+[^\s,.;:()]+){1,3}\s+biết|" + longest_of(_VERBS) + r")(?![^\W\d_])")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -786,6 +786,8 @@ class VietnameseSpeakers:
         platform = _PLATFORM_OF.match(np)
         if platform:  # "kênh Telegram của Ramzan Kadyrov": who owns the channel speaks
             return self._phrase(platform.group("owner"), following, preceding)
+        if fold(np) == "phuong tay":  # "Theo ước tính của phương Tây": the West, as "Phương Tây cáo buộc" names it
+            return Attribution(np)
         paper = _SMALL_LETTER_PAPERS.fullmatch(np)
         if paper:
             self._last_body = paper.group("name")

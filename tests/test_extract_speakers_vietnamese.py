@@ -540,6 +540,8 @@ def test_a_sentence_in_capitals_names_the_body_as_written_and_a_group_joins_its_
     ("Trong khi đó, ông chủ Nhà Trắng gọi Tổng thống Putin là \"tội phạm chiến tranh\".", "ông chủ Nhà Trắng"),
     ("Trung tướng Tô Ân Xô, Chánh Văn phòng, người phát ngôn Bộ Công an, thông tin 1.245 công dân đã về nước.",
      "Tô Ân Xô"),
+    ("Người phát ngôn Dmitry Peskov đổ lỗi cho phía Ukraine vì đàm phán bế tắc.", "Dmitry Peskov"),
+    ("Theo ước tính của phương Tây, Nga đã mất 10.000 binh sĩ.", "phương Tây"),
     # who owns the channel speaks, not the channel
     ("Kênh Telegram của ông Ramzan Kadyrov thông báo 3 khu phố đã bị kiểm soát.", "Ramzan Kadyrov"),
     # complaining and worrying, after a person introduced with a title between commas
