@@ -189,6 +189,7 @@ _POSTED_ON = re.compile(r"\s+(?:đăng tải|đăng|chia sẻ|viết)(?:\s+(?:m�
                         r"(?:\s+(?:video|bài viết|bài|thông điệp|trạng thái|dòng trạng thái|tweet|hình ảnh|ảnh))?"
                         r"\s+(?:trên|lên)\s+\S.*$")
 _DASH = re.compile(r"\s[-–—]\s")
+_LAST_DASH = re.compile(r"\s[-–—]\s[^,;:\"“”\-–—]*$")  # the last separator before the verb is a dash
 _THE_STATEMENT = re.compile(r"(?:thông báo|tuyên bố|thông cáo)(?:\s+(?:này|trên|đó))?", re.IGNORECASE)
 # "Theo một quan chức Mỹ nói với CNN, …": who was told is not who spoke.
 _TOLD = re.compile(r"\s+(?:(?:nói|trả lời|chia sẻ|tiết lộ|cho biết|phát biểu)\s+)?với\s.*$")
@@ -730,6 +731,13 @@ class VietnameseSpeakers:
                 return self._appositive(_clean(first[cuts[-1]:] if cuts else first), _clean(around[-1]))
             return None
         previous = _clean(chunks[-2]) if len(chunks) >= 2 else ""
+        dashed = _LAST_DASH.search(before)
+        if dashed and previous and _HONORIFIC.match(previous) and _names_someone(previous) and self._is_title(last):
+            # "Ông Phạm Văn Dũng - Giám đốc Sở Công Thương Hà Nội cho biết": the person, then the title after a dash
+            person = self._phrase(previous)
+            if person is not None:
+                self.remember(person.name, last)
+                return Attribution(person.name, last)
         last = _POSTED_ON.sub("", last) or last  # "X đăng video trên Telegram khẳng định": X, not Telegram
         found = self._phrase(last, None, previous)
         if found is None and previous and _is_place(last):

@@ -542,6 +542,9 @@ def test_a_sentence_in_capitals_names_the_body_as_written_and_a_group_joins_its_
      "Tô Ân Xô"),
     ("Người phát ngôn Dmitry Peskov đổ lỗi cho phía Ukraine vì đàm phán bế tắc.", "Dmitry Peskov"),
     ("Theo ước tính của phương Tây, Nga đã mất 10.000 binh sĩ.", "phương Tây"),
+    # the person, then the title after a dash, before the verb
+    ("Ông Phạm Văn Dũng - Giám đốc Sở Công Thương Hà Nội cho biết, thành phố có 546 cửa hàng xăng dầu.",
+     "Phạm Văn Dũng"),
     # who owns the channel speaks, not the channel
     ("Kênh Telegram của ông Ramzan Kadyrov thông báo 3 khu phố đã bị kiểm soát.", "Ramzan Kadyrov"),
     # complaining and worrying, after a person introduced with a title between commas
