@@ -55,7 +55,7 @@ _VERBS = (
     "ước tính", "dự báo", "kể", "than thở", "tâm sự", "bộc bạch", "đề nghị", "đề xuất", "kiến nghị", "đánh giá",
     "phân tích", "điều trần", "cam kết", "báo cáo với", "báo cáo rằng", "khai với", "khai rằng", "khai nhận",
     "mô tả", "công bố", "gọi", "phản ánh", "nhớ lại", "than", "lo ngại", "than phiền", "phàn nàn", "tin rằng",
-    "khuyến nghị", "đổ lỗi",
+    "khuyến nghị", "đổ lỗi", "ghi nhận",
 )
 _VERB = re.compile(r"(?:cho(?:\s+[^\s,.;:()]+){1,3}\s+biết|" + longest_of(_VERBS) + r")(?![^\W\d_])")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -83,6 +83,7 @@ _NOT_NOUN_MAKING = frozenset({"dẫn lời", "trích lời", "quân sự", "dân
 _REFUSALS = frozenset("chưa không chối tránh".split())
 # "thông tin" is a verb only as a clause's last word ("quân đội Nga thông tin,").
 _ONLY_BEFORE_PUNCTUATION = frozenset({"thông tin", "rằng"})
+_REPORTER_BEFORE = re.compile(r"(?:[Pp]hóng viên|PV|[Kk]ý giả|[Nn]hà báo)(?:\s+[^\s,.;:]+){0,4}\s*$")
 _ABOUT_ONLY = re.compile(r"\s+(?:về|tại|trong|ở)\s+(?:(?!rằng|là)[^,;:\"“”]){1,40}?[.!]?\s*$")
 # Words of saying only after a person introduced with a title between commas ("Bà X, một tiểu thương, than …") or
 # before "rằng": "than" is also coal, "lo ngại" also a worry ("gây lo ngại").
@@ -348,6 +349,8 @@ def _verbs(masked: str) -> Iterator[re.Match[str]]:
                                                     or rest.startswith((" rằng", " với"))):
             continue  # "…, một tài xế phản ánh.", "phản ánh với phóng viên": reports; "phản ánh sự suy giảm" reflects;
             # "…, chị Hoa nhớ lại.": recalls, closing a quotation
+        if verb == "ghi nhận" and not _REPORTER_BEFORE.search(masked, max(0, m.start() - 60), m.start()):
+            continue  # "Phóng viên Tuổi Trẻ ghi nhận …" reports what was seen; "WHO ghi nhận 31 vụ" records, no more
         if verb in ("lên tiếng", "thông tin", "phát biểu") and _ABOUT_ONLY.match(masked, m.end()):
             continue  # "Ông Medvedev cũng lên tiếng về sự việc.", "…, thông tin tại buổi họp báo chiều 30/3.": spoke,
             # but the sentence says nothing that was said

@@ -545,6 +545,8 @@ def test_a_sentence_in_capitals_names_the_body_as_written_and_a_group_joins_its_
     # the person, then the title after a dash, before the verb
     ("Ông Phạm Văn Dũng - Giám đốc Sở Công Thương Hà Nội cho biết, thành phố có 546 cửa hàng xăng dầu.",
      "Phạm Văn Dũng"),
+    # a reporter reports what was seen; a body that records does not speak by that alone
+    ("Phóng viên Thanh Niên ghi nhận tại nhiều cây xăng, người dân xếp hàng dài chờ đổ xăng.", "Thanh Niên"),
     # who owns the channel speaks, not the channel
     ("Kênh Telegram của ông Ramzan Kadyrov thông báo 3 khu phố đã bị kiểm soát.", "Ramzan Kadyrov"),
     # complaining and worrying, after a person introduced with a title between commas
