@@ -213,13 +213,21 @@ def _qualifier(text: str, start: int, end: int) -> tuple[Qualifier, int, int]:
     before = text[window_start:start].rstrip()
     m = _QUALIFIER_BEFORE.search(text, window_start, start) if before and before[-1] in _QUALIFIER_ENDINGS else None
     if m and (m.start() == 0 or not text[m.start() - 1].isalnum()) \
-            and not (_key(m.group("q")) == "trên" and text[window_start:m.start()].rstrip()[-1:].isdigit()):
+            and not (_key(m.group("q")) == "trên" and text[window_start:m.start()].rstrip()[-1:].isdigit()) \
+            and not (_key(m.group("q")) in ("tối thiểu", "tối đa")
+                     and _A_LEVEL.search(text, max(0, m.start() - 16), m.start())):
         # "8 trên 10 dự án" is eight out of ten: "trên" between two numbers is no hedge
         return _QUALIFIER_BY_WORD[_key(m.group("q"))], m.start("q"), end
     m = _QUALIFIER_AFTER.match(text, end, min(len(text), end + 12))
     if m:
         return _AFTER_QUALIFIERS[_key(m.group("q"))], start, m.end()
     return Qualifier.EXACT, start, end
+
+
+# "lương tối thiểu 4,68 triệu đồng", "mức tối đa 40 km/h": the minimum wage, the highest level, named exactly; not
+# "tối thiểu 1.000 người" (at least).
+_A_LEVEL = re.compile(r"(?<![^\W\d_])(?:lương|mức|giá|tốc độ|nhiệt độ|độ tuổi|tuổi|thời gian|thời hạn)\s+$",
+                      re.IGNORECASE)
 
 
 @lru_cache(maxsize=4096)

@@ -71,6 +71,9 @@ def test_figure_value_is_in_base_units(text, value, unit):
         ("lên tới 600 tỷ đồng", Qualifier.UP_TO),
         ("up to 45 percent", Qualifier.UP_TO),
         ("đúng 17 người", Qualifier.EXACT),
+        # the minimum wage and the highest speed are levels named exactly, not hedges
+        ("mức lương tối thiểu 4,68 triệu đồng", Qualifier.EXACT),
+        ("tốc độ tối đa 80 km", Qualifier.EXACT),
     ],
 )
 def test_hedge_words_set_the_qualifier_and_join_the_span(text, qualifier):
