@@ -42,6 +42,9 @@ _VI_WEEKDAY = _cased(*(f"thứ {d}" for d in _WEEKDAYS), *(f"thứ {d.capitalize
 _YEAR_WORDS = _cased("in", "since", "by", "until", "till", "during", "from", "before", "after", "early", "late",
                      "mid", "of", "year")
 _NGAY, _THANG, _NAM = _cased("ngày"), _cased("tháng"), _cased("năm")
+_VI_MONTHS_IN_WORDS = {"Giêng": 1, "Một": 1, "Hai": 2, "Ba": 3, "Tư": 4, "Năm": 5, "Sáu": 6, "Bảy": 7, "Tám": 8,
+                       "Chín": 9, "Mười": 10, "Mười Một": 11, "Mười Hai": 12, "Chạp": 12}
+_VI_MONTH_WORDS = "|".join(sorted(_VI_MONTHS_IN_WORDS, key=len, reverse=True))
 
 _PATTERNS = [
     # (kind, pattern); all case-insensitive except English month names, which must be capitalised ("may").
@@ -62,6 +65,12 @@ _PATTERNS = [
     ("vi_month", re.compile(
         rf"{_THANG}\s+(?P<m>\d{{1,2}})\s*(?:/|-|{_NAM}|,)\s*(?P<y>{_YEAR})(?!\d)")),
     ("vi_year", re.compile(rf"{_NAM}\s+(?P<y>{_YEAR})(?![\d%]|[.,/]\d)")),
+    # a month in words, capitalised as a name ("ngày 24 tháng Hai năm 2022", "tháng Ba", "tháng Mười Hai")
+    ("vi_named_month", re.compile(
+        rf"(?:{_NGAY}\s+(?P<d>\d{{1,2}})\s+)?{_THANG}\s+(?P<mw>{_VI_MONTH_WORDS})(?![^\W\d_])"
+        rf"(?:\s*(?:{_NAM}|,|/)\s*(?P<y>{_YEAR})(?!\d))?")),
+    # a quarter of a year ("quý II/2022"): the year
+    ("vi_quarter", re.compile(rf"[Qq]uý\s+(?:IV|I{{1,3}}|[1-4])\s*/\s*(?P<y>{_YEAR})(?!\d)")),
     ("en_mdy", re.compile(
         rf"(?P<mon>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?P<y>{_YEAR})(?!\d))?")),
     ("en_dmy", re.compile(
@@ -99,6 +108,7 @@ _RELATIVE_HINTS = ("năm", "tháng", "hôm", "year", "month", "yesterday", "toda
 _COUNT_WORDS = frozenset("""một hai ba bốn tư năm sáu bảy tám chín mười mươi trăm mấy vài nhiều các những mỗi
 one two three four five six seven eight nine ten twelve few several many some each every""".split())
 
+_VI_NAMED_MONTH = re.compile(rf"{_THANG}\s+(?:{_VI_MONTH_WORDS})(?![^\W\d_])")
 _MONTH_HINT = re.compile(rf"(?:{_MONTH})(?![^\W\d_])")
 # What may not stand right before a match, checked in code: a look-behind at the start of a pattern would stop
 # the regex engine from skipping ahead to candidate first characters, making every pass several times slower.
@@ -119,10 +129,11 @@ _NEEDS = {
     "vi_words": lambda t, low: "tháng" in low,
     "vi_month": lambda t, low: "tháng" in low, "vi_year": lambda t, low: "năm" in low,
     "en_mdy_num": lambda t, low: "/" in t, "vi_month_only": lambda t, low: "tháng" in low,
+    "vi_named_month": lambda t, low: "tháng" in low, "vi_quarter": lambda t, low: "quý" in low,
 }
 _DIGIT = re.compile(r"\d")
 # English prepositions are context, not part of the date: "in 2019" reports "2019".
-_SPAN_FROM_YEAR = {"en_year"}
+_SPAN_FROM_YEAR = {"en_year", "vi_quarter"}
 _SPAN_FROM_MONTH = {"en_month_only"}
 
 
@@ -186,9 +197,12 @@ def _relative_dates(text: str, low: str, published: dt.date) -> list[tuple[int, 
 def _value(kind: str, m: re.Match[str], published: dt.date | None, language: str) -> str | None:
     groups = m.groupdict()
     year = int(groups["y"]) if groups.get("y") else None
-    if kind in ("vi_year", "en_year"):
+    if kind in ("vi_year", "en_year", "vi_quarter"):
         return f"{year:04d}"
-    month = _MONTHS[groups["mon"]] if groups.get("mon") else int(groups["m"])
+    month = _MONTHS[groups["mon"]] if groups.get("mon") else _VI_MONTHS_IN_WORDS[groups["mw"]] if groups.get("mw") \
+        else int(groups["m"])
+    if kind == "vi_named_month" and not groups.get("d"):
+        return f"{year:04d}-{month:02d}" if year else _month_only(month, None, published)
     if kind in ("vi_month_only", "en_month_only"):
         return _month_only(month, groups.get("rel"), published)
     if kind in ("vi_month", "en_my"):
@@ -290,7 +304,7 @@ def find_dates(text: str, offset: int = 0, *, published: dt.date | None = None,
     has_month = _MONTH_HINT.search(text) is not None
     low = text.lower()
     relative = published is not None and any(hint in low for hint in _RELATIVE_HINTS)
-    if not _DIGIT.search(text) and not has_month and not relative:
+    if not _DIGIT.search(text) and not has_month and not relative and not _VI_NAMED_MONTH.search(text):
         return []
     language = language or detect_language(text)
     candidates: list[tuple[int, int, str]] = _relative_dates(text, low, published) if relative else []

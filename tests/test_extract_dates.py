@@ -23,6 +23,10 @@ from claims import find_dates
         ("Sales fell in August 2020.", "August 2020", "2020-08"),
         ("Unemployment peaked in 2010.", "2010", "2010"),
         ("A deadline of Oct. 3 was set.", "Oct. 3", "--10-03"),
+        # a month named in words, capitalised; a quarter's year
+        ("Ngày 24 tháng Hai năm 2022, Nga mở chiến dịch.", "Ngày 24 tháng Hai năm 2022", "2022-02-24"),
+        ("Trong tháng Mười Hai, giá điện tăng.", "tháng Mười Hai", "--12"),
+        ("GDP quý II/2022 tăng 7,72%.", "2022", "2022"),
     ],
 )
 def test_date_span_and_value(text, span, value):
@@ -54,6 +58,11 @@ def test_day_and_month_resolve_against_publication_date(text, published, value):
                                   "Quân đội đã mất tới 1/3 lực lượng.", "Nga kiểm soát đến 2/3 lãnh thổ tỉnh này."])
 def test_figures_are_never_dates(text):
     assert find_dates(text) == []
+
+
+def test_a_number_before_tháng_and_a_name_are_no_month():
+    assert find_dates("Anh Ba tháng trước đã về nước.") == []
+    assert find_dates("Hai tháng nay giá xăng tăng liên tục.") == []
 
 
 def test_a_date_opening_a_sentence_or_closing_a_span_stays_a_date():
