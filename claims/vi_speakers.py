@@ -55,7 +55,7 @@ _VERBS = (
     "ước tính", "dự báo", "kể", "than thở", "tâm sự", "bộc bạch", "đề nghị", "đề xuất", "kiến nghị", "đánh giá",
     "phân tích", "điều trần", "cam kết", "báo cáo với", "báo cáo rằng", "khai với", "khai rằng", "khai nhận",
     "mô tả", "công bố", "gọi", "phản ánh", "nhớ lại", "than", "lo ngại", "than phiền", "phàn nàn", "tin rằng",
-    "khuyến nghị", "đổ lỗi", "ghi nhận",
+    "khuyến nghị", "đổ lỗi", "ghi nhận", "không loại trừ",
 )
 _VERB = re.compile(r"(?:cho(?:\s+[^\s,.;:()]+){1,3}\s+biết|" + longest_of(_VERBS) + r")(?![^\W\d_])")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -193,7 +193,8 @@ _DASH = re.compile(r"\s[-–—]\s")
 _LAST_DASH = re.compile(r"\s[-–—]\s[^,;:\"“”\-–—]*$")  # the last separator before the verb is a dash
 _THE_STATEMENT = re.compile(r"(?:thông báo|tuyên bố|thông cáo)(?:\s+(?:này|trên|đó))?", re.IGNORECASE)
 # "Theo một quan chức Mỹ nói với CNN, …": who was told is not who spoke.
-_TOLD = re.compile(r"\s+(?:(?:nói|trả lời|chia sẻ|tiết lộ|cho biết|phát biểu)\s+)?với\s.*$")
+_TOLD = re.compile(r"(?<!thân cận)(?<!gần gũi)(?<!thân thiết)(?<!gắn bó)(?<!liên quan)"  # "thân cận với Điện Kremlin"
+                   r"\s+(?:(?:nói|trả lời|chia sẻ|tiết lộ|cho biết|phát biểu)\s+)?với\s.*$")
 _QUOTED_BY = re.compile(r"^\s*(?P<np>[^,;]+?)\s+được\s+[^,;]{1,60}?\s+(?:dẫn lời|trích lời|dẫn lại lời)\s*$")
 _QUOTE_BY = re.compile(r"(?<![^\W\d_])(?:(?:dẫn|trích) lời(?:\s+(?:nói|phát biểu) của)?"
                        r"|dẫn (?:thông báo|tuyên bố|phát biểu|thông cáo) của)\s+")
@@ -381,6 +382,7 @@ class VietnameseSpeakers:
         self._last_person: str | None = None
         self._last_body: str | None = None
         self._interviewed = False  # a question marked "PV:" or "Hỏi:" was met: the article is an interview
+        self._before_verb = ""  # the sentence before the verb being read, for a pronoun inside it
         self._answering: Attribution | None = None  # who answers the last question, for the sentences that follow
         self._previous: Attribution | None = None  # the last sentence's speaker ("Theo thông báo, …" is theirs)
 
@@ -547,7 +549,9 @@ class VietnameseSpeakers:
                 break
             # A speaker and their title stand within a few hundred characters of the verb: reading only those
             # keeps a long unpunctuated text linear.
-            found = self._subject(masked[max(0, m.start() - _REACH): m.start()])
+            self._before_verb = masked[max(0, m.start() - _REACH): m.start()]
+            found = self._subject(self._before_verb)
+            self._before_verb = ""
             if found is None:
                 continue
             if fold(found.name) in PLACES_AND_BODIES and n == 0:
@@ -814,6 +818,9 @@ class VietnameseSpeakers:
         if folded in _NOT_SPEAKERS:
             return None
         if folded in _PRONOUNS:
+            here = self._named_before_in_sentence()
+            if here is not None:  # "Tổng thống Mỹ Joe Biden … có bài phát biểu, trong đó ông gọi …": Biden
+                return Attribution(here)
             return Attribution(self._last_person) if self._last_person else None
         of_this_country = len(words) >= 3 and words[-2] == "nước"  # "lực lượng biên phòng nước này": a body
         if words[-1] in _DEMONSTRATIVE and len(words) >= 2 and not of_this_country and (
@@ -953,6 +960,19 @@ class VietnameseSpeakers:
         if all(is_capitalised(w) or not w.isalpha() for w in np.split()) and len(words) <= 6 \
                 and not np.split()[0].isdigit():
             return Attribution(np)  # "RIA Novosti", "Liên Hợp Quốc": a body's name, capitalised throughout
+        return None
+
+    def _named_before_in_sentence(self) -> str | None:
+        """The person the sentence being read opens with, named with two words or more, when a clause stands
+        between them and the verb of saying (`_before_verb`), as the article knows them; None otherwise."""
+        before = self._before_verb
+        if not before or ("," not in before and not _SUBORDINATE.search(before)):
+            return None  # "Ông nói …": no clause before the pronoun, so it refers to an earlier sentence
+        for start, end in name_runs(before):
+            _, name = split_title(before[start:end])
+            if start == 0 and len(name.split()) >= 2 and fold(name.split()[0]) not in PLACES_AND_BODIES:
+                return self.full_name(name)  # the sentence's subject, not a name after "với", "của", …
+            break
         return None
 
     def _holds_role(self, person: str, words: list[str]) -> bool:

@@ -107,6 +107,10 @@ def test_back_references_by_pronoun_demonstrative_and_title_resolve_to_the_perso
                      "Phó Chủ tịch Hội đồng An ninh Nga Dmitry Medvedev cũng lên tiếng về sự việc.",
                      "Ông khẳng định Moskva sẽ đáp trả.")
     assert [name for name, _ in found] == ["Maria Zakharova", "Maria Zakharova", None, "Dmitry Medvedev"]
+    # a name after "gặp với" is not whom a later "ông" refers to
+    found = speakers("Ngoại trưởng Nga Sergei Lavrov đã tới Ankara.",
+                     "Tại cuộc gặp với Ngoại trưởng Thổ Nhĩ Kỳ Mevlut Cavusoglu, ông cho biết Nga sẵn sàng đàm phán.")
+    assert found[1][0] == "Sergei Lavrov"
 
 
 def test_a_family_name_spelled_differently_and_a_name_given_only_later_are_whole():
@@ -547,6 +551,11 @@ def test_a_sentence_in_capitals_names_the_body_as_written_and_a_group_joins_its_
      "Phạm Văn Dũng"),
     # a reporter reports what was seen; a body that records does not speak by that alone
     ("Phóng viên Thanh Niên ghi nhận tại nhiều cây xăng, người dân xếp hàng dài chờ đổ xăng.", "Thanh Niên"),
+    ("Theo một nguồn tin thân cận với Điện Kremlin, ông Putin sẽ không dự hội nghị.",
+     "một nguồn tin thân cận với Điện Kremlin"),
+    ("Ngoại trưởng Nga cũng không loại trừ khả năng gặp người đồng cấp Ukraine.", "Ngoại trưởng Nga"),
+    # "ông" after a clause refers to the person the sentence opens with
+    ("Tổng thống Mỹ Joe Biden có bài phát biểu tại Warsaw, trong đó ông gọi ông Putin là \"đồ tể\".", "Joe Biden"),
     # who owns the channel speaks, not the channel
     ("Kênh Telegram của ông Ramzan Kadyrov thông báo 3 khu phố đã bị kiểm soát.", "Ramzan Kadyrov"),
     # complaining and worrying, after a person introduced with a title between commas
