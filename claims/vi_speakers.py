@@ -849,8 +849,8 @@ class VietnameseSpeakers:
             # "Hãng tin AP", "Tờ Topwar.ru", "Theo Đài Sputnik của nhà nước Nga": the outlet's name.
             name_words = []
             for w in rest[outlet:]:
-                if not is_capitalised(w) and name_words:
-                    break
+                if not is_capitalised(w) and name_words and not (w.isdigit() and len(name_words) == 1):
+                    break  # "Rossiya 24", "Channel 4": a channel's number is its name's
                 name_words.append(w)
             name = " ".join(name_words)
             self._last_body = name
