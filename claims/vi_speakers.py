@@ -1130,4 +1130,9 @@ def _vietnamese(word: str) -> bool:
 def _names_someone(phrase: str) -> bool:
     """Whether a phrase ends in a person's name (not a place or an acronym alone)."""
     _, name = split_title(phrase)
+    if _HONORIFIC.match(phrase) and _INITIALS.fullmatch(name):
+        return True  # "Bà N.T.M.": a person named by initials, as the press names the private
     return bool(name) and not (name.isupper() and " " not in name) and fold(name) not in PLACES_AND_BODIES
+
+
+_INITIALS = re.compile(r"(?:[A-ZĐ]\.){2,4}")

@@ -556,6 +556,8 @@ def test_a_sentence_in_capitals_names_the_body_as_written_and_a_group_joins_its_
     ("Ngoại trưởng Nga cũng không loại trừ khả năng gặp người đồng cấp Ukraine.", "Ngoại trưởng Nga"),
     # "ông" after a clause refers to the person the sentence opens with
     ("Tổng thống Mỹ Joe Biden có bài phát biểu tại Warsaw, trong đó ông gọi ông Putin là \"đồ tể\".", "Joe Biden"),
+    # a person the press names by initials
+    ("Bà N.T.M., một tiểu thương ở chợ Long Biên, than giá rau đã tăng gấp đôi.", "N.T.M."),
     # a channel's number is part of its name
     ("Kênh truyền hình nhà nước Rossiya 24 phát đi hình ảnh cho thấy đoàn xe quân sự.", "Rossiya 24"),
     # who owns the channel speaks, not the channel
