@@ -323,8 +323,9 @@ def find_dates(text: str, offset: int = 0, *, published: dt.date | None = None,
                 else m.start()
             if kind == "vi_dm" and m.group("trig").lower() in ("từ", "đến", "tới", "trước", "sau", "cuối", "đầu"):
                 # "từ 8/3" is a date only when the words around make it one; on its own "đến 1/3" may be a ratio.
-                if m.group("trig").lower() in ("đến", "tới") and text[:m.start()].rstrip()[-1:].isalpha() \
-                        and int(m.group("d")) < int(m.group("m")) <= 10 and _SHARE_OF.match(text, m.end()):
+                if m.group("trig").lower() in ("đến", "tới") and int(m.group("d")) < int(m.group("m")) <= 10 \
+                        and _SHARE_OF.match(text, m.end()) \
+                        and text[max(0, m.start() - 4):m.start()].rstrip()[-1:].isalpha():
                     continue  # "mất tới 1/3 lực lượng": a third of the forces, not 1 March ("Từ 1/7 người lao
                     # động …" and "Đến 1/3 học sinh …", opening a sentence, stay dates)
                 start = m.start("d")

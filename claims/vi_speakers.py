@@ -88,6 +88,14 @@ _ABOUT_ONLY = re.compile(r"\s+(?:về|tại|trong|ở)\s+(?:(?!rằng|là)[^,;:\
 # Words of saying only after a person introduced with a title between commas ("Bà X, một tiểu thương, than …") or
 # before "rằng": "than" is also coal, "lo ngại" also a worry ("gây lo ngại").
 _ONLY_AFTER_AN_ASIDE = frozenset({"than", "lo ngại"})
+_AFTER_AN_ASIDE = _ONLY_AFTER_AN_ASIDE | {"thông tin"}
+
+
+def _after_titled_asides(masked: str, at: int) -> bool:
+    """Whether the verb at `at` follows a person introduced with titles between commas ("Đại tá X, Trưởng …,"),
+    looking back no further than a speaker stands from the verb."""
+    before = masked[max(0, at - _REACH): at]
+    return before.rstrip().endswith(",") and _HONORIFIC_OR_TITLED.search(before) is not None
 _QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
 # A quote mark closing a quotation opened in an earlier sentence: "”" before any "“", or a straight one followed
 # by a comma or a dash, with an odd number of straight quotes in the sentence.
@@ -316,8 +324,7 @@ def _verbs(masked: str) -> Iterator[re.Match[str]]:
             continue
         verb = " ".join(m.group().split()).lower()
         rest = masked[m.end(): m.end() + 6]
-        after_apposition = verb == "thông tin" and masked[: m.start()].rstrip().endswith(",") \
-            and _HONORIFIC_OR_TITLED.search(masked[max(0, m.start() - _REACH): m.start()])
+        after_apposition = verb in _AFTER_AN_ASIDE and _after_titled_asides(masked, m.start())
         closes_sentence = verb == "thông tin" and not masked[m.end():].strip(" .!\"”") \
             and "," in masked[: m.start()]  # "…, Sở Nông nghiệp tỉnh Nghệ An thông tin."
         after_a_name = verb == "thông tin" and before and before[-1][:1].isupper() \
@@ -327,9 +334,7 @@ def _verbs(masked: str) -> Iterator[re.Match[str]]:
                 and not rest.lstrip().startswith("thêm") and not after_apposition and not closes_sentence \
                 and not after_a_name:
             continue  # "thông tin" is a verb before a comma, or after "Đại tá X, Trưởng Công an huyện Y,"
-        if verb in _ONLY_AFTER_AN_ASIDE and not rest.startswith(" rằng") and not (
-                masked[: m.start()].rstrip().endswith(",")
-                and _HONORIFIC_OR_TITLED.search(masked[max(0, m.start() - _REACH): m.start()])):
+        if verb in _ONLY_AFTER_AN_ASIDE and not rest.startswith(" rằng") and not after_apposition:
             continue
         if rest.startswith((" của", " được")):  # "tuyên bố của": a noun; "xác định được": found, not said
             continue
@@ -382,7 +387,6 @@ class VietnameseSpeakers:
         self._last_person: str | None = None
         self._last_body: str | None = None
         self._interviewed = False  # a question marked "PV:" or "Hỏi:" was met: the article is an interview
-        self._before_verb = ""  # the sentence before the verb being read, for a pronoun inside it
         self._answering: Attribution | None = None  # who answers the last question, for the sentences that follow
         self._previous: Attribution | None = None  # the last sentence's speaker ("Theo thông báo, …" is theirs)
 
@@ -549,9 +553,8 @@ class VietnameseSpeakers:
                 break
             # A speaker and their title stand within a few hundred characters of the verb: reading only those
             # keeps a long unpunctuated text linear.
-            self._before_verb = masked[max(0, m.start() - _REACH): m.start()]
-            found = self._subject(self._before_verb)
-            self._before_verb = ""
+            before = masked[max(0, m.start() - _REACH): m.start()]
+            found = self._opening_person(before) or self._subject(before)
             if found is None:
                 continue
             if fold(found.name) in PLACES_AND_BODIES and n == 0:
@@ -818,9 +821,6 @@ class VietnameseSpeakers:
         if folded in _NOT_SPEAKERS:
             return None
         if folded in _PRONOUNS:
-            here = self._named_before_in_sentence()
-            if here is not None:  # "Tổng thống Mỹ Joe Biden … có bài phát biểu, trong đó ông gọi …": Biden
-                return Attribution(here)
             return Attribution(self._last_person) if self._last_person else None
         of_this_country = len(words) >= 3 and words[-2] == "nước"  # "lực lượng biên phòng nước này": a body
         if words[-1] in _DEMONSTRATIVE and len(words) >= 2 and not of_this_country and (
@@ -962,16 +962,18 @@ class VietnameseSpeakers:
             return Attribution(np)  # "RIA Novosti", "Liên Hợp Quốc": a body's name, capitalised throughout
         return None
 
-    def _named_before_in_sentence(self) -> str | None:
-        """The person the sentence being read opens with, named with two words or more, when a clause stands
-        between them and the verb of saying (`_before_verb`), as the article knows them; None otherwise."""
-        before = self._before_verb
-        if not before or ("," not in before and not _SUBORDINATE.search(before)):
-            return None  # "Ông nói …": no clause before the pronoun, so it refers to an earlier sentence
+    def _opening_person(self, before: str) -> Attribution | None:
+        """"Tổng thống Mỹ Joe Biden có bài phát biểu …, trong đó ông gọi …": a pronoun after a clause, standing just
+        before the verb, refers to the person the sentence opens with (named with two words or more), not to the
+        last sentence's; None when the subject is no such pronoun ("Ông nói …" refers to an earlier sentence)."""
+        if "," not in before and not _SUBORDINATE.search(before):
+            return None
+        if _low(_clean(_CHUNK.split(before)[-1])) not in _PRONOUNS:
+            return None
         for start, end in name_runs(before):
             _, name = split_title(before[start:end])
             if start == 0 and len(name.split()) >= 2 and fold(name.split()[0]) not in PLACES_AND_BODIES:
-                return self.full_name(name)  # the sentence's subject, not a name after "với", "của", …
+                return Attribution(self.full_name(name))  # the sentence's subject, not a name after "với", "của"
             break
         return None
 

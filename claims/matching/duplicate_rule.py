@@ -105,12 +105,18 @@ def _same_year(date: Figure, bare: Figure) -> bool:
             and isinstance(bare.value, float) and 1800 <= bare.value <= 2100 and date.value == f"{bare.value:.0f}")
 
 
+def _by_word(sorts: dict[str, str]) -> dict[str, str]:
+    """Each word of `sorts` ({sort: "word|word|…"}), as written in small letters and folded (as `match_text` writes
+    it, for a term put in another's place), to its sort."""
+    return {key: sort for sort, words in sorts.items() for word in words.split("|")
+            for key in (word.lower(), fold(word))}
+
+
 # What is counted, where a paraphrase keeps the kind: soldiers are not civilians, nor children ("2.000 binh sĩ" /
 # "2.000 dân thường"); missiles are not aircraft, nor provinces cities ("1.100 tên lửa" / "1.100 máy bay"). Any
 # noun within one kind may stand for another ("quân nhân" / "binh sĩ", "quốc gia" / "nước"); "người" and the nouns
-# of no kind are left to the words around them. Each noun is kept as written and folded (as `match_text` writes
-# it, for a term put in another's place).
-_COUNTED_KINDS = {key: kind for kind, nouns in {
+# of no kind are left to the words around them.
+_COUNTED_KINDS = _by_word({
     "military": "binh sĩ|binh lính|quân nhân|lính|quân|chiến binh|tay súng|chiến sĩ|lính thủy đánh bộ|lính dù|"
                 "lính đánh thuê|sĩ quan|tù binh|soldiers|troops|servicemen|fighters",
     "civilian": "dân thường|thường dân|người dân|cư dân|civilians|residents",
@@ -129,7 +135,7 @@ _COUNTED_KINDS = {key: kind for kind, nouns in {
     "village": "làng|ngôi làng|villages",
     "hospital": "bệnh viện|cơ sở y tế|hospitals|health facilities|medical facilities",
     "school": "trường|trường học|schools",
-}.items() for noun in nouns.split("|") for key in (noun.lower(), fold(noun))}
+})
 
 
 def _other_kinds(unit: str, other: str) -> bool:
@@ -140,7 +146,7 @@ def _other_kinds(unit: str, other: str) -> bool:
 
 # What befell the people a war report counts: the model reads "đã đầu hàng" and "đã được sơ tán" in one long
 # sentence alike (cosine 0.988), yet the soldiers who surrendered are not the soldiers evacuated.
-_FATES = {fold(verb): fate for fate, verbs in {
+_FATES = _by_word({
     "killed": "thiệt mạng|tử vong|tử trận|chết|hy sinh|killed|died",
     "wounded": "bị thương|wounded|injured",
     "captured": "bị bắt|bị bắt giữ|bị bắt làm tù binh|captured|taken prisoner",
@@ -148,21 +154,21 @@ _FATES = {fold(verb): fate for fate, verbs in {
     "evacuated": "sơ tán|di tản|được sơ tán|evacuated",
     "missing": "mất tích|missing",
     "freed": "được thả|được trả tự do|được trao trả|freed|released",
-}.items() for verb in verbs.split("|")}
+})
 
 
 # Lengths of time: "trong một tuần" is not "trong một tháng", however alike the model reads them.
-_SPANS = {fold(word): span for span, words in {
+_SPANS = _by_word({
     "hour": "giờ|tiếng|hour|hours", "day": "ngày|day|days", "week": "tuần|week|weeks",
     "month": "tháng|month|months", "year": "năm|year|years", "decade": "thập kỷ|decade|decades",
-}.items() for word in words.split("|")}
+})
 
 
 # Armed services: a naval exercise is not an air one.
-_SERVICES = {fold(word): service for service, words in {
+_SERVICES = _by_word({
     "navy": "hải quân|navy|naval", "air force": "không quân|air force", "army": "lục quân|army",
     "air defence": "phòng không|air defence|air defense", "marines": "thủy quân lục chiến|lính thủy đánh bộ|marines",
-}.items() for word in words.split("|")}
+})
 
 
 def _other_sorts(term: str, other: str, mine: str, theirs: str) -> bool:
