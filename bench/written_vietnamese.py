@@ -2,14 +2,14 @@
 
     .venv/bin/python bench/written_vietnamese.py [--show-misses]
 
-Reads bench/data/vi_written_reading.jsonl (1,350 sentences, each with the speaker an editor names, or none, and the
+Reads bench/data/vi_written_reading.jsonl (1,406 sentences, each with the speaker an editor names, or none, and the
 values of its figures; the sentences of one `article` are read together) and bench/data/vi_written_pairs.jsonl
-(455 pairs: a claim reworded with the same figures, with one figure changed, or another claim with the same
+(470 pairs: a claim reworded with the same figures, with one figure changed, or another claim with the same
 figures); how they were written is in bench/data/README.md. Prints:
 - speakers: a sentence is right when the labelled speaker's last word is in the speaker read (as `score.py claims`
   counts), or when both are empty;
 - figures: each labelled value found among the sentence's figures; figures read that no label names;
-- the same reading of bench/data/en_written_reading.jsonl (200 English sentences of wire copy) and the same pairs of
+- the same reading of bench/data/en_written_reading.jsonl (210 English sentences of wire copy) and the same pairs of
   bench/data/en_written_pairs.jsonl (64 English pairs), last;
 - pairs, through `factcheck import-claims` and `factcheck match` (as `bench/duplicate_pairs.py` does): reworded
   pairs called duplicate, changed ones and other claims called duplicate.

@@ -611,6 +611,8 @@ def _vi_word_figures(text: str, blocked, taken: list[_Found]) -> list[_Found]:
             among = _AMONG.search(text, max(0, start - 24), start) is not None  # "trong đó có một bé gái": one
             if unit is None and first != "một" and classifier_after(text, end):
                 pass  # "hai chiếc Su-25", "ba khẩu M777": a classifier counts whatever it names
+            elif unit is None and first != "một" and _OUT_OF_A_COUNT.match(text, end):
+                pass  # "hai trong số sáu lò phản ứng", "hai trong số đó": a part of a count is a count
             elif unit is None or (first == "một" and not among and (not unit_word or unit in ("lần", "người", "ca"))) \
                     or (first == "năm" and unit in ("năm", "tháng", "ngày", "tuần", "giờ", "phút")):
                 continue
@@ -629,6 +631,8 @@ _TIME_UNITS = frozenset({"ngày", "tuần", "tháng", "năm", "giờ", "phút", 
 _AFTER_A_PRICE = re.compile(r"(?<![^\W\d_])(?:đồng|USD|VND|euro|rúp|đô la|đô|yên|tệ|bảng)\s+$", re.IGNORECASE)
 # Counting some of those just counted: "3 người chết, trong đó có một bé gái" (one girl, not "a girl").
 _AMONG = re.compile(r"(?<![^\W\d_])(?:trong (?:số )?đó (?:có|gồm)|bao gồm|gồm)\s+$", re.IGNORECASE)
+_OUT_OF_A_COUNT = re.compile(r"\s+trong\s+số\s+(?:\d|(?:đó|này|họ|các|những|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|"
+                             r"mươi|trăm|nghìn|ngàn)(?![^\W\d_]))", re.IGNORECASE)
 _AND_A_HALF = re.compile(r"\s+rưỡi(?![^\W\d_])", re.IGNORECASE)
 # Before "một năm", "một tuần": the words of lasting, which make "một" one and not "a" ("kéo dài một năm"); after
 # "trong vòng" or "sau" it stays "a" ("trong vòng một tuần", within a week).

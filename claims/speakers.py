@@ -72,8 +72,9 @@ _VERB = re.compile(
     # "Orban called the embargo a nuclear bomb", "… called the attack \"barbaric\"": calls it something; "called
     # Macron on Tuesday" (a telephone call) is no statement of his
     + r"|called(?=\s+(?!for\s|on\s|off\s|up\s|in\s|back\s)(?:[^\W\d_][\w'’.-]*\s+){1,4}?(?:an?\s|[\"“]))"
-    # an accusation, as "cáo buộc" ("Moscow accused Kyiv of …"; not "a man accused of spying")
-    + r"|accused(?!\s+of\b)(?=\s+\S)|accuses(?=\s+\S)"
+    # an accusation, as "cáo buộc" ("Moscow accused Kyiv of …"; not "a man accused of spying", nor two sides that
+    # "accused each other": neither is the source)
+    + r"|(?:accused|accuses)(?!\s+of\b)(?!\s+(?:each\s+other|one\s+another)\b)(?=\s+\S)"
     # an appeal, as "urged": "called for a ceasefire", "called on Moscow to" (not "called on Saturday")
     + r"|called\s+for|called\s+on(?=\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|"
       r"May|June|July|August|September|October|November|December|\d|the\s+phone|the\s+telephone)\S)"

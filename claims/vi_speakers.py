@@ -84,10 +84,12 @@ _REFUSALS = frozenset("chưa không chối tránh".split())
 # "thông tin" is a verb only as a clause's last word ("quân đội Nga thông tin,").
 _ONLY_BEFORE_PUNCTUATION = frozenset({"thông tin", "rằng"})
 _REPORTER_BEFORE = re.compile(r"(?:[Pp]hóng viên|PV|[Kk]ý giả|[Nn]hà báo)(?:\s+[^\s,.;:]+){0,4}\s*$")
+_EACH_OTHER = re.compile(r"\s+(?:cho\s+)?nhau(?![^\W\d_])", re.IGNORECASE)
 _ABOUT_ONLY = re.compile(r"\s+(?:về|tại|trong|ở)\s+(?:(?!rằng|là)[^,;:\"“”]){1,40}?[.!]?\s*$")
 # Words of saying only after a person introduced with a title between commas ("Bà X, một tiểu thương, than …") or
 # before "rằng": "than" is also coal, "lo ngại" also a worry ("gây lo ngại").
 _ONLY_AFTER_AN_ASIDE = frozenset({"than", "lo ngại"})
+_CLOSING_BY_A_PERSON = re.compile(r",\s*(?:ông|bà|anh|chị|cô)\s+[A-ZĐÀ-Ỹ][^\s,.;:]*(?:\s+[A-ZĐÀ-Ỹ][^\s,.;:]*){0,3}\s*$")
 _AFTER_AN_ASIDE = _ONLY_AFTER_AN_ASIDE | {"thông tin"}
 
 
@@ -119,7 +121,8 @@ _TRAILING = re.compile(
     r"(?:\s+(?:cũng|đã|vừa|mới|từng|còn|đều|lại|thì|sau đó|trước đó|khi đó|mới đây|gần đây|một lần nữa|hôm qua|"
     r"hôm nay|sáng nay|"
     r"chiều nay|tối qua|chính thức|trực tiếp|công khai|thêm|ngay|lập tức|ngay lập tức|nhanh chóng|tiếp tục|"
-    r"hiện|hiện nay|cũng đã|đã từng|lớn tiếng|lên tiếng|thẳng thắn|tự xưng|(?:hôm|ngày|sáng|chiều|tối|trưa|đêm)"
+    r"hiện|hiện nay|cũng đã|đã từng|liên tục|liên tiếp|nhiều lần|không ngừng|thường xuyên|vẫn|luôn|gay gắt|"
+    r"kịch liệt|lớn tiếng|lên tiếng|thẳng thắn|tự xưng|(?:hôm|ngày|sáng|chiều|tối|trưa|đêm)"
     r"(?:\s+thứ\s+\S+)?\s*\d{1,2}(?:[/.-]\d{1,2})?(?:[/.-]\d{4})?|"
     r"(?:hôm|ngày|sáng|chiều|tối|trưa|đêm)\s+\d{1,2}\s+tháng\s+\d{1,2}))+$", re.IGNORECASE)
 _PRONOUNS = frozenset(_low(w) for w in ("ông", "bà", "ông ấy", "bà ấy", "ông ta", "bà ta", "ngài", "người này",
@@ -135,8 +138,10 @@ _ROLE_HEADS = frozenset(_low(w) for w in """người phát ngôn|phát ngôn vi�
     nhà phân tích|giáo sư|
     tổng thống|thủ tướng|bộ trưởng|ngoại trưởng|thứ trưởng|chủ tịch|phó chủ tịch|tổng thư ký|giám đốc|
     phó giám đốc|trưởng ban|phó trưởng ban|trưởng phòng|trưởng đoàn|tướng|thiếu tướng|trung tướng|đại tướng|đại tá|
+    thượng tá|trung tá|thiếu tá|đại úy|đại uý|đô đốc|phó đô đốc|chuẩn đô đốc|
     nhà chức trách|nhân viên|bác sĩ|luật sư|nhà nghiên cứu|học giả|nhà khoa học|nhà báo|nghị sĩ|thượng nghị sĩ|
-    hạ nghị sĩ|nguồn tin|nhân chứng|tư lệnh|chỉ huy|bí thư|tổng bí thư|chủ nhiệm|viện trưởng|hiệu trưởng|cố vấn|
+    hạ nghị sĩ|nguồn tin|nhân chứng|tư lệnh|tổng tư lệnh|chỉ huy|tổng chỉ huy|tổng thanh tra|tổng lãnh sự|bí thư|
+    tổng bí thư|chủ nhiệm|viện trưởng|hiệu trưởng|cố vấn|
     trợ lý|thư ký|nhà ngoại giao|người dân|cư dân|quan sát viên|điều tra viên|kiểm sát viên|thẩm phán|
     nhà kinh tế|nhà sử học|nhà bình luận|người đại diện|phó thủ tướng|phó tổng thống|thống đốc|tổng giám đốc|
     phó tổng giám đốc|chánh văn phòng|vụ trưởng|cục trưởng|phó cục trưởng|tổng cục trưởng|sĩ quan|binh sĩ|
@@ -248,6 +253,9 @@ _PUBLISHED = re.compile(rf"(?:^\W*|,\s*)(?P<np>[^,;.:]{{2,80}}?)\s+(?:công bố
                         rf"(?:một\s+|các\s+|những\s+|loạt\s+)?(?:{_DOCUMENTS}|hình ảnh|ảnh|video|đoạn video|đoạn phim|"
                         r"bản đồ)(?:\s+vệ tinh)?(?:\s+mới)?\s+cho thấy")
 _HONORIFIC = re.compile(r"^(?:ông|bà|ngài|anh|chị)(?:\s+|$)", re.IGNORECASE)
+# A military rank before a name stands where an honorific would: "Trung tá Lê Văn Hải" is a person, not a title.
+_RANK = re.compile(r"^(?:(?:thiếu|trung|thượng|đại)\s+(?:tướng|tá|úy|uý)|tướng|(?:phó\s+|chuẩn\s+)?đô đốc)"
+                   r"\s+(?=[A-ZĐ])", re.IGNORECASE)
 # "X, người đã …", "X, hiện là …": the words before a title; "người phát ngôn" (spokesperson) is a title whole.
 _APPOSITIVE_ROLE = re.compile(r"^(?:người(?!\s+phát ngôn)"
                               r"|là|hiện là|vốn là|từng là)\s+(?:hiện\s+)?(?:là\s+)?", re.IGNORECASE)
@@ -334,7 +342,10 @@ def _verbs(masked: str) -> Iterator[re.Match[str]]:
                 and not rest.lstrip().startswith("thêm") and not after_apposition and not closes_sentence \
                 and not after_a_name:
             continue  # "thông tin" is a verb before a comma, or after "Đại tá X, Trưởng Công an huyện Y,"
-        if verb in _ONLY_AFTER_AN_ASIDE and not rest.startswith(" rằng") and not after_apposition:
+        closed_by_a_person = not masked[m.end():].strip(" .!\"”") \
+            and _CLOSING_BY_A_PERSON.search(masked, max(0, m.start() - 40), m.start())  # "…, bà Thu than."
+        if verb in _ONLY_AFTER_AN_ASIDE and not rest.startswith(" rằng") and not after_apposition \
+                and not closed_by_a_person:
             continue
         if rest.startswith((" của", " được")):  # "tuyên bố của": a noun; "xác định được": found, not said
             continue
@@ -360,6 +371,9 @@ def _verbs(masked: str) -> Iterator[re.Match[str]]:
         if verb in ("lên tiếng", "thông tin", "phát biểu") and _ABOUT_ONLY.match(masked, m.end()):
             continue  # "Ông Medvedev cũng lên tiếng về sự việc.", "…, thông tin tại buổi họp báo chiều 30/3.": spoke,
             # but the sentence says nothing that was said
+        if verb in ("cáo buộc", "đổ lỗi", "chỉ trích") and _EACH_OTHER.match(masked, m.end()):
+            continue  # "Nga và Ukraine cáo buộc nhau tấn công nhà máy": each side accuses the other, neither is the
+            # source of what the sentence states
         if verb == "kể" and rest.startswith((" cả", " từ", " trên", " tên")):
             continue  # "kể cả", "kể từ": not "told"
         yield m
@@ -728,7 +742,7 @@ class VietnameseSpeakers:
                 # "Ông X, Phó Hiệu trưởng …, đại biểu Quốc hội, cho rằng": several titles after the person
                 titles = [_clean(c) for c in around[k + 1:]]
                 if _names_someone(_clean(around[k])) and all(self._is_title(t) for t in titles) \
-                        and not any(_HONORIFIC.match(t) and _names_someone(t) for t in titles):
+                        and not any((_HONORIFIC.match(t) or _RANK.match(t)) and _names_someone(t) for t in titles):
                     # ("Trao đổi với phóng viên Tuổi Trẻ, anh X, một tài xế, cho hay": "anh X" is the person)
                     person = self._phrase(_clean(around[k]))
                     if person is not None:

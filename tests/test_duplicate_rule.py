@@ -392,6 +392,15 @@ _SU25 = "Các lực lượng Nga đã bắn hạ 2 máy bay Su-25 và 1 trực t
     # a capital for its country, with another verb of the same claim
     ("Trung Quốc tuyên bố chủ quyền đối với khoảng 90% diện tích Biển Đông.",
      "Bắc Kinh đòi chủ quyền với chừng 90 phần trăm diện tích Biển Đông.", True),
+    # a body by its letters or in full; "không dưới" (no fewer than) is "ít nhất", no denial
+    ("EU sẽ dành 9 tỷ euro hỗ trợ tài chính vĩ mô cho Ukraine.",
+     "Liên minh châu Âu dự kiến cấp cho Ukraine khoản hỗ trợ tài chính vĩ mô trị giá 9 tỷ euro.", True),
+    ("IAEA cho biết nhà máy Zaporizhzhia đã bị pháo kích ít nhất 5 lần trong tuần qua.",
+     "Trong tuần qua, nhà máy Zaporizhzhia hứng chịu không dưới 5 đợt pháo kích, theo Cơ quan Năng lượng Nguyên tử "
+     "Quốc tế.", True),
+    ("IAEA cho biết nhà máy Zaporizhzhia đã bị pháo kích ít nhất 5 lần trong tuần qua.",
+     "Trong tuần qua, nhà máy Zaporizhzhia hứng chịu không dưới 7 đợt pháo kích, theo Cơ quan Năng lượng Nguyên tử "
+     "Quốc tế.", False),
 ])
 def test_figures_written_in_words_quarters_counts_of_one_and_lengths_of_time(a, b, duplicate):
     assert (explain(a, b).relation is Relation.DUPLICATE) is duplicate

@@ -25,6 +25,17 @@ def test_numbers_written_in_words_are_figures(text, value):
     assert q.value == value
 
 
+@pytest.mark.parametrize(("text", "values"), [
+    ("Hai trong số sáu lò phản ứng đã ngừng hoạt động.", [2, 6]),
+    ("Ba trong số 14 tên lửa đã trúng mục tiêu.", [3, 14]),
+    ("Năm trong số họ đã bị bắt giữ.", [5]),
+    ("Hai trong số đó là trẻ em.", [2]),
+    ("Một trong số những nước bỏ phiếu trắng là Việt Nam.", []),  # "one of": grammar
+])
+def test_a_part_of_a_count_in_words_is_a_figure(text, values):
+    assert [q.value for q in find_quantities(text, language="vi")] == values
+
+
 def test_half_and_a_half_in_words():
     assert figures("Một nửa dân số") == [(0.5, None, "exact")]
     assert [q.value for q in find_quantities("Mất hai triệu rưỡi đồng", language="vi")] == [2_500_000]

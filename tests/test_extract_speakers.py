@@ -133,6 +133,7 @@ def test_a_person_quoted_in_the_passive_an_estimate_and_an_appeal_name_who_speak
      "Kiel Institute"),
     ("Officials in Moscow have accused Kyiv of shelling a border village.", "Officials in Moscow"),
     ("A man accused of spying was arrested in Kyiv.", None),
+    ("Moscow and Kyiv have accused each other of shelling the plant.", None),
     ("Satellite images from Maxar Technologies show a 40-mile convoy north of Kyiv.", "Maxar Technologies"),
     ("\"We will rebuild every city,\" Zelensky pledged in his nightly address.", "Zelensky"),
     # a spokesperson for a body with a long name, and a body's data named in small letters

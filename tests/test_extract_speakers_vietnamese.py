@@ -565,6 +565,20 @@ def test_a_sentence_in_capitals_names_the_body_as_written_and_a_group_joins_its_
     # complaining and worrying, after a person introduced with a title between commas
     ("Ông Lê Văn Hải, chủ một nhà hàng ở Hà Nội, than giá gas đã tăng gấp đôi.", "Lê Văn Hải"),
     ("Bà Phạm Thu Trang, Giám đốc một công ty logistics, lo ngại cước container còn tăng.", "Phạm Thu Trang"),
+    # a rank before the name, a commander-in-chief's title between commas
+    ("Tướng Valery Zaluzhny, Tổng tư lệnh các lực lượng vũ trang Ukraine, nói rằng quân đội đã giành lại 1.000 km2.",
+     "Valery Zaluzhny"),
+    ("Trả lời báo chí, Thiếu tá Lê Văn Hải, Phó trưởng Công an huyện Thanh Trì, cho biết 5 đối tượng đã bị bắt.",
+     "Lê Văn Hải"),
+    # how often a body speaks is no part of its name
+    ("Bộ Quốc phòng Nga nhiều lần cáo buộc Ukraine pháo kích nhà máy.", "Bộ Quốc phòng Nga"),
+    ("Phía Nga liên tục khẳng định chiến dịch diễn ra đúng kế hoạch.", "Phía Nga"),
+    # two sides accusing each other: neither is the source of what the sentence states
+    ("Nga và Ukraine liên tục cáo buộc nhau tấn công nhà máy điện hạt nhân.", None),
+    ("Moscow và Kiev đổ lỗi cho nhau về vụ pháo kích.", None),
+    # a complaint closing the sentence; "than" before anything else is coal
+    ("Giá phân bón đã tăng gấp 2 lần so với năm ngoái, bà Thu than.", "Thu"),
+    ("Trong kho, ông Nam vẫn còn 200 tấn than đá.", None),
 ])
 def test_war_news_names_its_speakers_in_its_own_shapes(sentence, name):
     assert speakers(sentence)[0][0] == name

@@ -63,6 +63,9 @@ def test_negation_words_inside_other_words_do_not_count():
     assert negation_count("Cuộc không kích không chỉ nhắm vào hàng không dân dụng") == 0
     # the same syllables starting another word still deny
     assert negation_count("Quân đội không quân sự hóa khu vực và không kích hoạt hệ thống") == 2
+    # a bound on a figure ("không dưới 5 lần", no fewer than five) denies nothing; "không quá nghiêm trọng" does
+    assert negation_count("Nhà máy bị pháo kích không dưới 5 lần, không quá hai ngày một lần") == 0
+    assert negation_count("Thiệt hại không quá nghiêm trọng") == 1
 
 
 def test_a_drone_is_no_denial_so_a_reworded_drone_claim_is_a_duplicate():

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from claims.decoration import plain_text
 from claims.folding import fold, nfc
+from claims.language import detect_language
 
 __all__ = ["strip_social", "canonical_figures", "match_text", "match_tokens", "STOP_WORDS"]
 
@@ -154,6 +155,23 @@ def said_alike(folded: str) -> str:
     return " ".join(_ALIKE.sub(lambda m: _ALIKE_TO[m.group()], " ".join(words)).split())
 
 
+# Bodies a Vietnamese text writes by the letters the press uses for them or in full ("EU", "Liên minh châu Âu"),
+# folded: written in full in the text two claims are compared on, once ("Liên minh châu Âu (EU)" is not said twice).
+# Only in Vietnamese text: "who" is an English word.
+_SPELLED_OUT = {
+    "eu": "lien minh chau au", "iaea": "co quan nang luong nguyen tu quoc te", "lhq": "lien hop quoc",
+    "hdba": "hoi dong bao an", "unhcr": "cao uy lien hop quoc ve nguoi ti nan", "unicef": "quy nhi dong lien hop quoc",
+    "imf": "quy tien te quoc te", "wb": "ngan hang the gioi", "who": "to chuc y te the gioi",
+}
+_BY_LETTERS = re.compile(r"\b(?:" + "|".join(_SPELLED_OUT) + r")\b")
+_IN_FULL_THEN_LETTERS = re.compile("|".join(rf"\b{full} {letters}\b" for letters, full in _SPELLED_OUT.items()))
+
+
+def _bodies_in_full(folded: str) -> str:
+    folded = _IN_FULL_THEN_LETTERS.sub(lambda m: m.group().rsplit(" ", 1)[0], folded)
+    return _BY_LETTERS.sub(lambda m: _SPELLED_OUT[m.group()], folded)
+
+
 def match_text(text: str) -> str:
     """The folded, cleaned text two claims are compared on (stop words kept, figures canonical, news words said
     alike written one way: "tử vong" as "thiệt mạng", "quân nhân" as "binh sĩ"; verbs of saying left out).
@@ -162,7 +180,10 @@ def match_text(text: str) -> str:
     'hon 1700000 nguoi'
     """
     cleaned = canonical_figures(strip_social(plain_text(nfc(text))))
-    return said_alike(" ".join(_WORD.findall(fold(cleaned))))
+    alike = said_alike(" ".join(_WORD.findall(fold(cleaned))))
+    if _BY_LETTERS.search(alike) and detect_language(text) == "vi":
+        return _bodies_in_full(alike)
+    return alike
 
 
 def _stem(token: str) -> str:

@@ -22,7 +22,10 @@ NEGATION_CUES = (
 _NOT_DENYING = (r"(?<!\bphòng )(?<!\bhàng )(?<!\bđối )(?<!\btrên )(?<!\bchân )(?<!\bhư )"
                 r"(?!không (?:quân(?! sự)|kích(?! hoạt| động| thích)|khí|gian(?! dối| lận)|phận|"
                 r"chiến(?! đấu| thắng| tranh)|người lái|vận(?! chuyển| hành| động)|lực(?! lượng)|"
-                r"trung(?! thực| lập| thành)|ảnh(?! hưởng)|tặc|chỉ(?! định| đạo| ra| trích| huy)|những)(?!\w))")
+                r"trung(?! thực| lập| thành)|ảnh(?! hưởng)|tặc|chỉ(?! định| đạo| ra| trích| huy)|những)(?!\w))"
+                # "không dưới 5 đợt" is at least five, "không quá 10%" at most ten: a bound on a figure, no denial
+                r"(?!không (?:dưới|quá|ít hơn|nhiều hơn|hơn|vượt quá|thấp hơn|cao hơn)\s+(?:\d|(?:một|hai|ba|bốn|năm|"
+                r"sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn|triệu|tỷ|tỉ)(?!\w)))")
 _CUES = re.compile(
     r"(?<!\w)(?:" + "|".join(_NOT_DENYING + re.escape(c) if c == "không" else re.escape(c) for c in NEGATION_CUES)
     + r")(?!\w)|\w+n[’']t(?!\w)",
