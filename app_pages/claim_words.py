@@ -17,9 +17,10 @@ REASONS = (
     N_("refers to a record or topic that can be checked: {detail}"), N_("attributed to {detail}"),
     N_("names {detail}"), N_("states a cause: {detail}"), N_("predicts: {detail}"),
     N_("opinion or intention: {detail}"), N_("hedged or hypothetical: {detail}"), N_("gives a view: {detail}"),
+    N_("an analyst's view: {detail}"), N_("forecasts: {detail}"), N_("tells a feeling: {detail}"),
     N_("greeting or courtesy: {detail}"), N_("speaks about the speaker"), N_("addresses the listener"),
     N_("is a question"), N_("too short to state a fact"), N_("short"),
-    N_("page furniture, not a statement: {detail}"),
+    N_("page furniture, not a statement: {detail}"), N_("a photo's caption"),
 )
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from claims.model import ClaimType, DateMention, Qualifier, Quantity
 from claims.names import name_runs, split_title
 
-__all__ = ["Assessment", "assess", "THRESHOLD"]
+__all__ = ["Assessment", "assess", "is_photo_credit", "THRESHOLD"]
 
 THRESHOLD = 0.5
 
@@ -71,7 +71,8 @@ def _cues(tokens: list[str], language: str) -> dict[_Lexicon, str]:
 _OTHER_SENSE = _Lexicon(vi="thống nhất|thứ nhất|nhất định|nhất là|nhất trí|nhất thời|hợp nhất|đồng nhất|hơn nữa|"
                            "hơn hết|tăng cường|thư ký|ký ức|ký hiệu|ký giả|ký tự|ký sự|nhật ký|diễn đạt|truyền đạt|"
                            "biểu đạt|chưa xác định|không xác định|theo dõi|kèm theo|tiếp theo|theo đuổi|làm theo|"
-                           "đi theo|theo sau|tự do|do dự|do thám|trở nên|lẽ phải|phải trái|bên phải|chấp nhận")
+                           "đi theo|theo sau|tự do|do dự|do thám|trở nên|lẽ phải|phải trái|bên phải|chấp nhận|chuẩn bị|"
+                           "mới nhất|gần nhất")
 _COMPARISON = _Lexicon(
     en="more than|less than|fewer than|higher than|lower than|larger than|bigger than|smaller than|faster than|"
     "worse than|better than|as many as|as much as|highest|lowest|largest|biggest|smallest|fastest|slowest|"
@@ -79,7 +80,7 @@ _COMPARISON = _Lexicon(
     "increase|increased|decrease|decreased|rose|risen|fell|fallen|grew|grown|dropped|declined|surged|"
     "plunged|soared|up|down|compared|since",
     vi="nhất|hơn|kém|gấp|tăng|giảm|so với|kỷ lục|lần đầu|đầu tiên|cao nhất|thấp nhất|lớn nhất|nhỏ nhất|"
-    "nhiều nhất|ít nhất|vượt|sụt|tụt|gấp đôi",
+    "nhiều nhất|ít nhất|vượt|sụt|tụt|gấp đôi|lớn thứ|đứng thứ|cao thứ|nhiều thứ",
 )
 _EVENT_EN = _Lexicon(
     en="voted|vote against|cut|cuts|raised|passed|signed|vetoed|opposed|supported|proposed|sponsored|spent|"
@@ -135,6 +136,13 @@ _MODAL = _Lexicon(
 # carries a figure or an event of its own.
 _VIEW = _Lexicon(vi="cho rằng|nhận định|tin rằng|đánh giá rằng|sai lầm|đúng đắn|vô lý|phi lý|đáng tiếc|đáng xấu hổ|"
                  "không thể chấp nhận|nực cười|vô căn cứ|tồi tệ")
+# Analysts and observers: what they say is an analysis unless it carries a figure of its own.
+_ANALYST = _Lexicon(vi="chuyên gia|nhà phân tích|giới phân tích|giới quan sát|giới chuyên gia|nhà quan sát|"
+                       "nhà bình luận|bình luận viên")
+_FORECAST = _Lexicon(vi="dự báo|dự đoán|dự kiến")
+# A feeling told ("rất vui", "xúc động", "hài lòng"): how someone felt, which nobody can check.
+_FEELING = _Lexicon(vi="vui|vui mừng|mừng|buồn|xúc động|hụt hẫng|hạnh phúc|tự hào|lo lắng|sợ hãi|thất vọng|"
+                       "phấn khởi|bức xúc|bàng hoàng|đau lòng|tiếc nuối|hài lòng|khóc|nỗi buồn|nỗi sợ|sung sướng")
 _POLITE = _Lexicon(
     en="thank you|thanks|good evening|good morning|good night|welcome|applause|laughter|crosstalk|"
     "ladies and gentlemen|congratulations|excuse me|i'm sorry|god bless|appreciate",
@@ -160,6 +168,16 @@ FURNITURE_SHARE = 0.4  # of the sentence's characters (spaces aside) in furnitur
 # A link to another story (">> Xem thêm: …", "Read more: …"): its headline is that story's, not this article's.
 _LINK_TO_A_STORY = re.compile(r"^\W*(?:xem thêm|đọc thêm|tin liên quan|bài liên quan|read more|see also|related)\s*:",
                               re.IGNORECASE)
+
+
+# A photo's credit ("Ảnh: AP", "(Ảnh minh họa: Reuters)", "Photo: AFP"): the sentence before it is the photo's caption.
+_PHOTO_CREDIT = re.compile(r"^\W*(?:ảnh(?:\s+minh\s+họa|\s+chụp\s+màn\s+hình)?|nguồn\s+ảnh|photo|image)\s*:",
+                           re.IGNORECASE)
+
+
+def is_photo_credit(sentence: str) -> bool:
+    """Whether a sentence is a photo's credit: ``is_photo_credit("Ảnh: AP")``."""
+    return _PHOTO_CREDIT.match(sentence) is not None and len(sentence) < 120
 
 
 def _furniture(text: str) -> str | None:
@@ -205,8 +223,9 @@ def _speaks_of_self(tokens: list[str]) -> bool:
 
 
 def assess(sentence: str, *, language: str = "en", quantities: Sequence[Quantity] = (),
-           dates: Sequence[DateMention] = (), speaker: str | None = None) -> Assessment:
+           dates: Sequence[DateMention] = (), speaker: str | None = None, caption: bool = False) -> Assessment:
     """Score one claim candidate; ``assess("Hơn 1,7 triệu người đã rời bỏ nhà cửa.", ...)`` is check-worthy.
+    `caption`: the sentence stands right before a photo's credit ("Ảnh: AP"), so it describes the photo.
 
     The score is a logistic of summed cues: figures, dates, reported events, comparisons, named sources and
     attribution push it up; opinions, promises, questions, greetings and fragments push it down.
@@ -272,7 +291,11 @@ def assess(sentence: str, *, language: str = "en", quantities: Sequence[Quantity
     if causal:
         add(0.2, f"states a cause: {causal}", ClaimType.CAUSAL)
     prediction = cues.get(_PREDICTION)
-    if prediction:
+    forecast = cues.get(_FORECAST)
+    if forecast:
+        # "dự báo", "dự kiến": a forecast or a plan says what is to come; "sẽ" alone is as often an announcement
+        add(-0.9, f"forecasts: {forecast}", ClaimType.PREDICTION)
+    elif prediction:
         add(-0.3 if language == "en" else 0.0, f"predicts: {prediction}", ClaimType.PREDICTION)
 
     opinion = cues.get(_OPINION)
@@ -282,6 +305,10 @@ def assess(sentence: str, *, language: str = "en", quantities: Sequence[Quantity
         add(-0.6, f"hedged or hypothetical: {cues.get(_MODAL)}")
     if cues.get(_VIEW):
         add(-0.9, f"gives a view: {cues.get(_VIEW)}")
+    if cues.get(_ANALYST) and not strong_figure:
+        add(-0.9, f"an analyst's view: {cues.get(_ANALYST)}")
+    if cues.get(_FEELING) and not strong_figure:
+        add(-0.9, f"tells a feeling: {cues.get(_FEELING)}")
     if _speaks_of_self(words) and not strong_figure and not event:
         # "I was a school board member" is biography; "We have cut the deficit" is a record and stays.
         add(-0.7, "speaks about the speaker")
@@ -296,6 +323,8 @@ def assess(sentence: str, *, language: str = "en", quantities: Sequence[Quantity
     furniture = _furniture(text)
     if furniture:
         add(-5.0, f"page furniture, not a statement: {furniture[:60]}")
+    if caption:
+        add(-5.0, "a photo's caption")
     if len(words) < 5:
         add(-2.0, "too short to state a fact")
     elif len(words) < 8:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Protocol, TypeVar
 
-from claims.checkworthiness import Assessment, assess
+from claims.checkworthiness import Assessment, assess, is_photo_credit
 from claims.dates import find_dates
 from claims.decoration import Undecorated, undecorated
 from claims.folding import nfc
@@ -96,11 +96,13 @@ def _extract(text: str, published: dt.date | None, scorer: Scorer | None) -> Ext
     quantities_in = _by_sentence(quantities, spans)
     attributions = read_speakers([text[start:end] for start, end in spans], language)
     judged = []
-    for (start, end), its_dates, its_quantities, who in zip(spans, dates_in, quantities_in, attributions,
-                                                           strict=True):
+    captions = _captions(text, spans)
+    for (start, end), its_dates, its_quantities, who, caption in zip(spans, dates_in, quantities_in, attributions,
+                                                                     captions, strict=True):
         sentence = text[start:end]
         speaker = who.name if who else None
-        verdict = assess(sentence, language=language, quantities=its_quantities, dates=its_dates, speaker=speaker)
+        verdict = assess(sentence, language=language, quantities=its_quantities, dates=its_dates, speaker=speaker,
+                         caption=caption)
         judged.append((start, end, sentence, who, verdict, its_quantities, its_dates))
     learned = scorer.score([j[2] for j in judged], [j[4] for j in judged]) if scorer is not None and judged else None
     claims: list[Claim] = []
@@ -112,6 +114,11 @@ def _extract(text: str, published: dt.date | None, scorer: Scorer | None) -> Ext
                             verdict.reasons, who.name if who else None, tuple(its_quantities), tuple(its_dates),
                             verdict.score, who.role if who else None))
     return Extraction(language, tuple(claims))
+
+
+def _captions(text: str, spans: list[tuple[int, int]]) -> list[bool]:
+    """For each sentence, whether a photo's credit follows it ("… hôm 9/3." then "Ảnh: AP"): it is the caption."""
+    return [k + 1 < len(spans) and is_photo_credit(text[spans[k + 1][0]:spans[k + 1][1]]) for k in range(len(spans))]
 
 
 def rule_assessment(text: str) -> Assessment:
@@ -128,11 +135,12 @@ def rule_assessment(text: str) -> Assessment:
     dates, quantities = _dates_and_figures(text, spans, language)
     attributions = read_speakers([text[start:end] for start, end in spans], language)
     best: Assessment | None = None
-    for (start, end), its_dates, its_quantities, who in zip(spans, _by_sentence(dates, spans),
-                                                            _by_sentence(quantities, spans), attributions, strict=True):
+    for (start, end), its_dates, its_quantities, who, caption in zip(
+            spans, _by_sentence(dates, spans), _by_sentence(quantities, spans), attributions, _captions(text, spans),
+            strict=True):
         sentence = text[start:end]
         verdict = assess(sentence, language=language, quantities=its_quantities, dates=its_dates,
-                         speaker=who.name if who else None)
+                         speaker=who.name if who else None, caption=caption)
         if best is None or verdict.score > best.score:
             best = verdict
     return best or assess(text, language=language)

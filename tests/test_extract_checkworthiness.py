@@ -17,6 +17,8 @@ def judged(text):
         "Quốc hội đã thông qua luật đất đai sửa đổi hôm 18/1.",
         "Bộ Y tế cho biết đã ghi nhận 45 ca mắc mới.",
         "Nhà máy đã ngừng hoạt động từ năm 2019.",
+        # a rank among others is a record a fact-checker checks
+        "Nga là thị trường tiêu thụ cà phê lớn thứ 5 của Việt Nam.",
         # what a video or an analysis shows, and who shot or struck what: what a fact-checker verifies
         "Một video xuất hiện trên mạng xã hội cho thấy lính Ukraine bắn tù binh Nga ở Kharkov.",
         "Các hãng tin sau đó xác định video được quay tại phía bắc thị trấn Dmytrivka.",
@@ -145,6 +147,9 @@ def test_a_claim_that_cites_its_address_stays_checkworthy():
         # an English word spelt like a Vietnamese one is no cue in Vietnamese, nor the other way round
         ("Không ai được phép can thiệp vào công việc nội bộ của nước khác.", ("hedged or hypothetical",)),
         ("What do you want from the people of this state?", ("states a cause",)),
+        # "chuẩn bị" (prepare) holds no passive "bị"; the latest news is no record
+        ("Chúng tôi phải chuẩn bị cho mùa đông.", ("tells of something that happened",)),
+        ("Theo dõi tin tức mới nhất tại chuyên mục Thế giới.", ("makes a comparison",)),
     ],
 )
 def test_a_cue_syllable_in_a_word_of_another_sense_is_no_cue(text, not_shown):
@@ -168,3 +173,31 @@ def test_a_view_reported_as_a_view_weighs_less_than_a_fact_reported():
     assert judged("Ông Nguyễn Văn An cho rằng Nga đã mất hơn 10.000 binh sĩ trong tháng 3.").checkworthy
     # a judgement is a view, whoever says it
     assert not judged("Việc hủy trận đấu là hoàn toàn sai lầm, huấn luyện viên trưởng nói.").checkworthy
+
+
+def test_an_analysts_word_and_a_forecast_weigh_less_unless_a_figure_of_their_own_is_checked():
+    analysis = judged("Theo giới phân tích, Nga đã đánh mất lợi thế trên chiến trường miền nam.")
+    report = judged("Theo Bộ Quốc phòng Anh, Nga đã đánh mất lợi thế trên chiến trường miền nam.")
+    assert analysis.score < report.score and "an analyst's view: giới phân tích" in analysis.reasons
+    assert judged("Theo các chuyên gia, giá khí đốt đã tăng 30% trong tháng 8.").checkworthy
+    forecast = judged("Bộ Tài chính dự báo thu ngân sách năm nay tăng mạnh.")
+    assert forecast.score < judged("Bộ Tài chính cho biết thu ngân sách năm nay tăng mạnh.").score
+    assert "forecasts: dự báo" in forecast.reasons
+    assert not judged("Dự báo giá xăng trong kỳ điều chỉnh tới sẽ tiếp tục tăng.").checkworthy
+
+
+def test_a_feeling_told_weighs_less_than_what_happened():
+    feeling = judged("Bà Lan xúc động khi gặp lại con gái sau nhiều tháng xa cách.")
+    event = judged("Bà Lan gặp lại con gái sau nhiều tháng xa cách.")
+    assert feeling.score < event.score and "tells a feeling: xúc động" in feeling.reasons
+
+
+def test_the_sentence_before_a_photo_credit_is_a_caption_not_a_claim():
+    article = ("Quân đội Ukraine cho biết đã giành lại 40 khu dân cư ở Kherson. "
+               "Binh sĩ Ukraine tại một ngôi làng vừa được giải phóng ở Kherson hôm 12/10. Ảnh: Reuters")
+    first, caption, credit = extract_claims(article).claims
+    assert first.checkworthy and not caption.checkworthy and "a photo's caption" in caption.reasons
+    assert not credit.checkworthy
+    # the same sentence without a credit after it states a fact
+    assert extract_claims("Binh sĩ Ukraine đã tiến vào một ngôi làng ở Kherson hôm 12/10.").claims[0].checkworthy
+
