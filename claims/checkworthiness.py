@@ -154,7 +154,7 @@ _SECOND_PERSON = _Lexicon(en="you|your|you're|you've", vi="bạn|các bạn")
 # Any letter-run after a word; kept only when it starts with a capital (a range like À-Ỹ would admit lower-case đ).
 _PROPER_MID = re.compile(r"(?<=[^\W\d_] )[^\W\d_]{2,}")
 _EVERYDAY_UNITS = {None, "days", "years", "months", "weeks", "hours", "minutes", "năm", "tháng", "tuần", "giờ",
-                   "phút", "times", "lần", "tuổi", "years old"}
+                   "phút", "times", "lần", "tuổi", "years old", "decades"}
 _NUMBER_WORD = _Lexicon(en="million|billion|trillion|thousand|hundred|millions|billions|thousands|hundreds|"
                            "percent|dozen|dozens|a third|a quarter|one-third|two-thirds|half",
                         vi="triệu|tỷ|tỉ|nghìn|ngàn|phần trăm|một nửa|một phần ba")

@@ -25,7 +25,7 @@ tên lửa|đạn|đạn cối|đạn pháo|bom|pháo|súng|vũ khí|hệ thốn
 ngôi nhà|căn hộ|tầng|trường|trường học|bệnh viện|nhà máy|công ty|doanh nghiệp|dự án|ngân hàng|cửa hàng|
 phiếu|phiếu bầu|lá phiếu|lần|vụ|vụ việc|vụ tấn công|trận|cuộc|đợt|vòng|điểm|bàn thắng|huy chương|
 trang|hình ảnh|bức ảnh|video|tài liệu|văn bản|bài|tin|đơn|hồ sơ|tiểu đoàn|lữ đoàn|sư đoàn|trung đoàn|đại đội|
-đơn vị|nhóm|tổ chức|cơ sở|điểm nóng|chốt|giếng|hecta|ngày|tuần|tháng|năm|giờ|phút|giây|thế kỷ|thập kỷ|
+đơn vị|nhóm|tổ chức|cơ sở|điểm nóng|chốt|giếng|hecta|ngày|tuần|tháng|năm|giờ|phút|giây|thế kỷ|thập kỷ|thập niên|
 tên|câu|chữ|loại|mẫu|con tàu|chuyến|chuyến bay|đầu đạn|hạt giống|sản phẩm|mặt hàng|tàu thuyền|thuyền|
 trạm|sân bay|cảng|đường|tuyến|km|cây số|cán bộ|chiến sĩ|đối tượng|nghi phạm|bị can|trẻ sơ sinh|học viên|
 thành viên|cổ phiếu|lượt|lượt khách|thí sinh|vận động viên|cầu thủ|tàu cá|ngư dân|nông dân|hộ nghèo|ô tô|xe máy|

@@ -108,7 +108,7 @@ _UNITS = {
     "lần": "lần", "times": "times", "tuổi": "tuổi", "years old": "years old",
     "năm": "năm", "tháng": "tháng", "tuần": "tuần", "ngày": "ngày", "giờ": "giờ", "phút": "phút", "m": "m",
     "years": "years", "year": "years", "months": "months", "weeks": "weeks", "days": "days", "hours": "hours",
-    "minutes": "minutes",
+    "minutes": "minutes", "decades": "decades", "decade": "decades",
 }
 _CURRENCY_PREFIX = {"US$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₫": "VND"}
 
@@ -342,7 +342,7 @@ _MACH = re.compile(r"(?<![^\W\d_])Mach\s+$")
 # thousands when what they count cannot come in fractions (people, things, đồng).
 _ENGLISH_GROUPING = re.compile(r"\d{1,3}(?:,\d{3})+")
 _DISCRETE = COUNTED_NOUNS - {"km", "cây số", "hecta", "ngày", "tuần", "tháng", "năm", "giờ", "phút", "giây",
-                             "thế kỷ", "thập kỷ", "thùng", "liều"}
+                             "thế kỷ", "thập kỷ", "thập niên", "thùng", "liều"}
 
 
 # Words without which no number-word figure can be present: scales, and English numbers from "two" up. The

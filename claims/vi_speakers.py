@@ -117,6 +117,11 @@ _LEADING = re.compile(
     r"(?:ngày|hôm|sáng|trưa|chiều|tối|đêm)\s+\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?)\s+)+", re.IGNORECASE)
 _IN_STATEMENT = re.compile(r"^(?:(?:trong|theo)\s+)?(?:bài viết|tuyên bố|thông báo|thông cáo|báo cáo|bài đăng|văn bản|"
                            r"thư|phát biểu)\s+(?:của\s+)?|^thông tin (?:từ|của)\s+", re.IGNORECASE)
+# Where the words were said, after the speaker: "Tổng thống Zelensky trong bài phát biểu hằng đêm nói rằng".
+_WHERE_SAID = re.compile(r"(?<=\S)\s+(?:trong|tại|qua|trên)\s+(?:một\s+|các\s+|buổi\s+)?(?:bài phát biểu|phát biểu|"
+                         r"cuộc họp báo|họp báo|thông điệp|video|cuộc phỏng vấn|phỏng vấn|bài đăng|cuộc gặp|"
+                         r"cuộc điện đàm|điện đàm|bài viết|bài báo|cuộc họp|phiên họp|diễn đàn)(?![^\W\d_])[^,;:]*$",
+                         re.IGNORECASE)
 _TRAILING = re.compile(
     r"(?:\s+(?:cũng|đã|vừa|mới|từng|còn|đều|lại|thì|sau đó|trước đó|khi đó|mới đây|gần đây|một lần nữa|hôm qua|"
     r"hôm nay|sáng nay|"
@@ -381,6 +386,7 @@ def _verbs(masked: str) -> Iterator[re.Match[str]]:
 
 def _clean(phrase: str) -> str:
     phrase = _LEADING.sub("", phrase.strip(" ,;:-–—_\"“”'"))
+    phrase = _WHERE_SAID.sub("", phrase)
     phrase = " " + _IN_STATEMENT.sub("", phrase)  # the space lets a phrase of time words alone ("hôm nay") go
     while True:
         m = _TRAILING.search(phrase, max(0, len(phrase) - 60))
@@ -729,7 +735,8 @@ class VietnameseSpeakers:
         last = _clean(last)
         if not last:
             # "Ông X, <chức vụ>, cho biết" or "<chức vụ>, ông X, cho biết": the two chunks before the verb.
-            around = [c for c in _COMMAS.split(before) if c.strip(" _\"“”") and _clean(c)]
+            # ("X đăng video trên Telegram, tuyên bố …": X, not where X posted)
+            around = [_POSTED_ON.sub("", c) or c for c in _COMMAS.split(before) if c.strip(" _\"“”") and _clean(c)]
             # "Bà Nguyễn Thị Hoa, 60 tuổi, trú tại xã X, cho biết", "Ông X, 52 tuổi, một thương nhân, kể": the age
             # and home are asides, wherever they stand after the first chunk
             around = around[:1] + [c for c in around[1:]

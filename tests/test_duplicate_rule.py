@@ -392,6 +392,13 @@ _SU25 = "Các lực lượng Nga đã bắn hạ 2 máy bay Su-25 và 1 trực t
     # a capital for its country, with another verb of the same claim
     ("Trung Quốc tuyên bố chủ quyền đối với khoảng 90% diện tích Biển Đông.",
      "Bắc Kinh đòi chủ quyền với chừng 90 phần trăm diện tích Biển Đông.", True),
+    # four decades are 40 years, three are not
+    ("Lạm phát ở Mỹ đã lên mức 8,6%, cao nhất trong 40 năm.",
+     "Lạm phát tại Mỹ đạt 8,6%, mức cao nhất trong bốn thập kỷ.", True),
+    ("Lạm phát ở Mỹ đã lên mức 8,6%, cao nhất trong 40 năm.",
+     "Lạm phát tại Mỹ đạt 8,6%, mức cao nhất trong ba thập kỷ.", False),
+    ("US inflation hit 8.6%, the highest in 40 years.",
+     "US inflation reached 8.6%, its highest in four decades.", True),
     # a body by its letters or in full; "không dưới" (no fewer than) is "ít nhất", no denial
     ("EU sẽ dành 9 tỷ euro hỗ trợ tài chính vĩ mô cho Ukraine.",
      "Liên minh châu Âu dự kiến cấp cho Ukraine khoản hỗ trợ tài chính vĩ mô trị giá 9 tỷ euro.", True),

@@ -579,6 +579,11 @@ def test_a_sentence_in_capitals_names_the_body_as_written_and_a_group_joins_its_
     # a complaint closing the sentence; "than" before anything else is coal
     ("Giá phân bón đã tăng gấp 2 lần so với năm ngoái, bà Thu than.", "Thu"),
     ("Trong kho, ông Nam vẫn còn 200 tấn than đá.", None),
+    # who posted, not where; where the words were said is no part of the speaker
+    ("Ông Ramzan Kadyrov đăng video trên Telegram, tuyên bố các đơn vị Chechnya đã kiểm soát thành phố.",
+     "Ramzan Kadyrov"),
+    ("Tổng thống Volodymyr Zelensky trong bài phát biểu hằng đêm nói rằng 100 binh sĩ thiệt mạng mỗi ngày.",
+     "Volodymyr Zelensky"),
 ])
 def test_war_news_names_its_speakers_in_its_own_shapes(sentence, name):
     assert speakers(sentence)[0][0] == name

@@ -289,6 +289,11 @@ def figures_of(text: str) -> tuple[Figure, ...]:
             continue  # "trong 24 giờ qua" is "trong ngày qua", the day a bulletin covers, as "past 24 hours" is
         unit = "UAV" if q.unit == "máy bay" and _UNMANNED.match(text, q.end) else q.unit  # "máy bay không người
         # lái" counts drones, as "UAV" does, though reading names the word counted, "máy bay"
+        years = _YEARS_IN.get(unit or "")
+        if years:  # "bốn thập kỷ" is 40 years, "four decades" as well
+            value, high, unit = q.value * years, q.high * years if q.high else None, "năm"
+            found.append((q.start, Figure(q.text, value, high, unit, q.qualifier)))
+            continue
         found.append((q.start, Figure(q.text, q.value, q.high, unit, q.qualifier)))
     for m in _QUARTER.finditer(text):  # "quý 1" and "quý I" state one quarter
         if not any(s < m.end() and m.start() < e for s, e in spans):
@@ -303,6 +308,7 @@ def figures_of(text: str) -> tuple[Figure, ...]:
     return tuple(f for _, f in sorted(found, key=lambda pair: pair[0]))
 
 
+_YEARS_IN = {"thập kỷ": 10, "thập niên": 10, "decades": 10, "thế kỷ": 100}
 _QUARTER = re.compile(r"(?<![^\W\d_])[Qq]uý\s+(?P<q>IV|I{1,3}|[1-4])(?![^\W\d_])")
 _UNMANNED = re.compile(r"\s+không\s+người\s+lái(?![^\W\d_])", re.IGNORECASE)
 _QUARTER_IN_MONTHS = re.compile(r"(?<![^\W\d_])(?:3|ba)\s+tháng\s+(?P<end>đầu|cuối)\s+năm(?![^\W\d_])",
