@@ -109,7 +109,15 @@ _UNITS = {
     "năm": "năm", "tháng": "tháng", "tuần": "tuần", "ngày": "ngày", "giờ": "giờ", "phút": "phút", "m": "m",
     "years": "years", "year": "years", "months": "months", "weeks": "weeks", "days": "days", "hours": "hours",
     "minutes": "minutes", "decades": "decades", "decade": "decades",
+    "tiếng": "giờ",  # "2 tiếng" is two hours; not "3 tiếng nổ", sounds (`_A_SOUND`)
 }
+_A_SOUND = re.compile(r"\s+(?:nổ|súng|động|kêu|la|hét|còi|chuông|gõ|rít|gầm|pháo|đạn|khóc|cười)(?![^\W\d_])"
+                      r"|\s+[A-ZĐÀ-Ỹ]")  # or a language: "hai tiếng Anh"
+
+
+def _not_hours(text: str, after: int) -> bool:
+    """Whether "tiếng" ending at `after` is a sound or a language, not hours: "3 tiếng nổ", "hai tiếng Anh"."""
+    return _A_SOUND.match(text, after) is not None
 _CURRENCY_PREFIX = {"US$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₫": "VND"}
 
 _QUALIFIERS = {
@@ -312,6 +320,8 @@ def _digit_figures(text: str, language: str, blocked) -> list[_Found]:
             value /= den
         if scale_word:
             value *= _SCALES[_key(scale_word)]
+        if unit_word and _key(unit_word) == "tiếng" and _not_hours(text, m.end("unit")):
+            unit_word, end = None, m.end("den") if m.group("den") else ne
         unit = _UNITS.get(_key(unit_word)) if unit_word else "Mach" if mach else None
         if currency:
             unit = unit or _CURRENCY_PREFIX[currency]
@@ -580,6 +590,8 @@ def _unit_written_after(text: str, end: int, *, known_only: bool = False) -> tup
     in words)."""
     unit_match = _UNIT_AFTER.match(text, end)
     unit_word = unit_match.group("unit") if unit_match else ""
+    if unit_word.lower() == "tiếng" and _not_hours(text, unit_match.end()):
+        unit_match, unit_word = None, ""
     if unit_match and (unit_word.islower() or unit_word.isupper() or not unit_word[:1].isalpha()):
         return _UNITS[_key(unit_word)], unit_match.end(), True
     counted = counted_noun(text, end, known_only=known_only)
@@ -616,6 +628,9 @@ def _vi_word_figures(text: str, blocked, taken: list[_Found]) -> list[_Found]:
             elif unit is None or (first == "một" and not among and (not unit_word or unit in ("lần", "người", "ca"))) \
                     or (first == "năm" and unit in ("năm", "tháng", "ngày", "tuần", "giờ", "phút")):
                 continue
+        value = number.value
+        if unit in _TIME_UNITS and not number.scaled and (half := _AND_A_HALF.match(text, unit_end)):
+            value, unit_end = value + 0.5, half.end()  # "hai tiếng rưỡi": two hours and a half
         qualifier, qs, qe = _qualifier(text, start, unit_end)
         if first == "một" and not number.scaled and qualifier is Qualifier.EXACT and unit in _TIME_UNITS \
                 and not _LASTING.search(text, max(0, start - 12), start):
@@ -623,7 +638,7 @@ def _vi_word_figures(text: str, blocked, taken: list[_Found]) -> list[_Found]:
             # stay one)
         if number.approximate:
             qualifier = Qualifier.APPROX
-        found.append((Quantity(text[qs:qe], qs, qe, number.value, unit, qualifier), start))
+        found.append((Quantity(text[qs:qe], qs, qe, value, unit, qualifier), start))
     return found
 
 

@@ -154,7 +154,8 @@ _ROLE_HEADS = frozenset(_low(w) for w in """người phát ngôn|phát ngôn vi�
     chủ tàu|chủ doanh nghiệp|chủ cửa hàng|chủ quán|chủ đầu tư|chủ trang trại|chủ hộ|thuyền trưởng|tài xế|
     nông dân|ngư dân|tiểu thương|thương nhân|doanh nhân|giáo viên|học sinh|sinh viên|nghi phạm|bị can|bị cáo|
     tổng công tố|chưởng lý|tổng chưởng lý|chánh án|ủy viên|tổng biên tập|huấn luyện viên|tù binh|người tị nạn|
-    nạn nhân|người sống sót|tác giả|ông chủ|bà chủ|
+    nạn nhân|người sống sót|tác giả|ông chủ|bà chủ|y tá|điều dưỡng|nhân viên y tế|tình nguyện viên|người lính|
+    nhà hoạt động|nhiếp ảnh gia|phóng viên ảnh|
     cựu""".split("|") if w.strip())
 _BODY_HEADS = frozenset(_low(w) for w in """bộ|sở|ban|ủy ban|uỷ ban|ubnd|đại sứ quán|thanh tra|tình báo|
     cơ quan tình báo|
@@ -185,7 +186,8 @@ _OUTLET_WORDS = frozenset("quân sự kinh tế chính trị nhà nước điệ
 # "Vị chuyên gia", "nhà lãnh đạo Ukraine", "quan chức Nga": a role named again refers back to the last person.
 _DETERMINERS = frozenset(_low(w) for w in ("vị", "một", "các", "những", "cựu", "nhiều", "nữ"))
 _GENERIC_ROLE_WORDS = frozenset(fold(w) for w in "người viên nhà bộ của".split())
-_BACK_HEADS = frozenset(_low(w) for w in ("vị", "nhà lãnh đạo", "quan chức", "người đứng đầu", "lãnh đạo"))
+_BACK_HEADS = frozenset(_low(w) for w in ("vị", "nhà lãnh đạo", "quan chức", "người đứng đầu", "lãnh đạo",
+                                          "nhà ngoại giao"))
 _DEMONSTRATIVE = frozenset(_low(w) for w in ("này", "ấy", "đó", "trên"))
 # Not speakers after "theo": "theo đó", "theo kế hoạch", "theo giờ địa phương", "Theo Luật …".
 _NOT_AFTER_THEO = frozenset(_low(w) for w in """đó|kế hoạch|thông lệ|quy định|giờ|mô tả|
@@ -204,6 +206,7 @@ _OF = re.compile(r"^(?:(?:một|các|những)\s+)?(?:(?:cuộc|bản|kết quả
 _ACCORDING = re.compile(r"(?:^[^\w(]*|[,;]\s*|\s[-–]\s)(?:(?:[Cc]ũng|[Tt]uy nhiên|[Nn]hưng|[Vv]à|[Cc]òn)\s+)?"
                         r"(?:[Tt]heo(?:\s+như)?|[Nn]hư(?=\s+lời\s))"  # "Như lời ông X, …"
                         r"\s+(?P<np>(?:(?:GS|PGS|TS|ThS|BS|KTS|LS|NCS)\.\s*)*[^,;.()\"“”:]{1,80})")
+_CITES_A_SOURCE = re.compile(r"^(?P<np>\S+(?:\s+\S+){0,3}?)\s+dẫn\s+(?:một\s+|các\s+|nhiều\s+)?nguồn tin(?![^\W\d_])")
 _POSTED_ON = re.compile(r"\s+(?:đăng tải|đăng|chia sẻ|viết)(?:\s+(?:một|đoạn|bài|dòng|các|những))?"
                         r"(?:\s+(?:video|bài viết|bài|thông điệp|trạng thái|dòng trạng thái|tweet|hình ảnh|ảnh))?"
                         r"\s+(?:trên|lên)\s+\S.*$")
@@ -254,7 +257,7 @@ _REPORT_SHOWS = re.compile(rf"(?:^\W*|,\s*)(?:(?:[Kk]ết quả|[Mm]ột|[Cc]u�
 _PUBLISHED_BY = re.compile(rf"(?:^\W*|,\s*)(?:{_DOCUMENTS}|[Hh]ình ảnh|[Ảả]nh|[Vv]ideo|[Bb]ản đồ)(?:\s+vệ tinh)?"
                            r"\s+do\s+(?P<np>[^,;.:]{2,60}?)\s+(?:công bố|đăng tải|cung cấp|chụp|thực hiện)\s+cho thấy")
 # "Kênh Zvezda phát đi hình ảnh cho thấy …": who published the pictures, as the subject.
-_PUBLISHED = re.compile(rf"(?:^\W*|,\s*)(?P<np>[^,;.:]{{2,80}}?)\s+(?:công bố|đăng tải|phát đi|công khai|đăng)\s+"
+_PUBLISHED = re.compile(rf"(?:^\W*|,\s*)(?P<np>[^,;.:]{{2,80}}?)\s+(?:công bố|đăng tải|phát đi|phát|công khai|đăng)\s+"
                         rf"(?:một\s+|các\s+|những\s+|loạt\s+)?(?:{_DOCUMENTS}|hình ảnh|ảnh|video|đoạn video|đoạn phim|"
                         r"bản đồ)(?:\s+vệ tinh)?(?:\s+mới)?\s+cho thấy")
 _HONORIFIC = re.compile(r"^(?:ông|bà|ngài|anh|chị)(?:\s+|$)", re.IGNORECASE)
@@ -781,6 +784,8 @@ class VietnameseSpeakers:
                 if len(last[:start].split()) <= 8:
                     found = self._phrase(last[:end], None, previous)
                 break
+        if found is None and (cites := _CITES_A_SOURCE.match(last)):
+            found = self._phrase(cites.group("np"), None, previous)  # "TASS dẫn nguồn tin quân sự cho biết": TASS
         return found
 
     def _appositive(self, first: str, second: str) -> Attribution | None:
@@ -851,7 +856,9 @@ class VietnameseSpeakers:
             if _starts_with(folded, _BODY_HEADS) > _starts_with(folded, _ROLE_HEADS):
                 return Attribution(self._last_body) if self._last_body else None
             return Attribution(self._last_person) if self._last_person else None
-        determiner = 1 if words[0] in _DETERMINERS and len(words) > 1 else 0
+        determiner = 0
+        while determiner < min(2, len(words) - 1) and words[determiner] in _DETERMINERS:
+            determiner += 1  # "Một nữ y tá": two
         role_width = _starts_with(" ".join(words[determiner:]), _ROLE_HEADS) + determiner if \
             _starts_with(" ".join(words[determiner:]), _ROLE_HEADS) else 0
         body_width = _starts_with(folded, _BODY_HEADS)

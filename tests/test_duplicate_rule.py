@@ -392,6 +392,9 @@ _SU25 = "Các lực lượng Nga đã bắn hạ 2 máy bay Su-25 và 1 trực t
     # a capital for its country, with another verb of the same claim
     ("Trung Quốc tuyên bố chủ quyền đối với khoảng 90% diện tích Biển Đông.",
      "Bắc Kinh đòi chủ quyền với chừng 90 phần trăm diện tích Biển Đông.", True),
+    # "tiếng" is hours
+    ("Ông Macron đã điện đàm gần 2 tiếng với ông Putin.",
+     "Cuộc điện đàm giữa ông Macron và ông Putin kéo dài gần hai giờ.", True),
     # four decades are 40 years, three are not
     ("Lạm phát ở Mỹ đã lên mức 8,6%, cao nhất trong 40 năm.",
      "Lạm phát tại Mỹ đạt 8,6%, mức cao nhất trong bốn thập kỷ.", True),
@@ -411,3 +414,10 @@ _SU25 = "Các lực lượng Nga đã bắn hạ 2 máy bay Su-25 và 1 trực t
 ])
 def test_figures_written_in_words_quarters_counts_of_one_and_lengths_of_time(a, b, duplicate):
     assert (explain(a, b).relation is Relation.DUPLICATE) is duplicate
+
+
+def test_a_length_of_time_is_the_same_figure_in_any_unit_but_months_are_not_days():
+    assert not explain("Cuộc gặp kéo dài khoảng 1 tiếng rưỡi.", "Cuộc gặp kéo dài khoảng 90 phút.").figures_differ
+    assert not explain("Lệnh ngừng bắn kéo dài 2 ngày.", "Lệnh ngừng bắn kéo dài 48 giờ.").figures_differ
+    assert explain("Lệnh ngừng bắn kéo dài 2 ngày.", "Lệnh ngừng bắn kéo dài 36 giờ.").figures_differ
+    assert explain("Chiến dịch kéo dài 3 tháng.", "Chiến dịch kéo dài 90 ngày.").figures_differ

@@ -36,6 +36,17 @@ def test_a_part_of_a_count_in_words_is_a_figure(text, values):
     assert [q.value for q in find_quantities(text, language="vi")] == values
 
 
+@pytest.mark.parametrize(("text", "read"), [
+    ("Cuộc gặp kéo dài khoảng 1 tiếng rưỡi.", [(1.5, "giờ")]),
+    ("Cuộc gặp kéo dài hai tiếng rưỡi.", [(2.5, "giờ")]),
+    ("Ông Macron đã điện đàm gần 2 tiếng với ông Putin.", [(2, "giờ")]),
+    ("Người dân nghe thấy 3 tiếng nổ lớn.", [(3, "tiếng")]),  # three blasts, not three hours
+    ("Anh ấy nói được hai tiếng Anh và Pháp.", []),  # two languages
+])
+def test_tieng_is_hours_unless_a_sound_or_a_language(text, read):
+    assert [(q.value, q.unit) for q in find_quantities(text, language="vi")] == read
+
+
 def test_half_and_a_half_in_words():
     assert figures("Một nửa dân số") == [(0.5, None, "exact")]
     assert [q.value for q in find_quantities("Mất hai triệu rưỡi đồng", language="vi")] == [2_500_000]

@@ -584,6 +584,10 @@ def test_a_sentence_in_capitals_names_the_body_as_written_and_a_group_joins_its_
      "Ramzan Kadyrov"),
     ("Tổng thống Volodymyr Zelensky trong bài phát biểu hằng đêm nói rằng 100 binh sĩ thiệt mạng mỗi ngày.",
      "Volodymyr Zelensky"),
+    # an agency citing a source it does not name; a nurse; a channel showing a video
+    ("TASS dẫn nguồn tin quân sự cho biết 2 tiểu đoàn Ukraine đã bị bao vây.", "TASS"),
+    ("Một nữ y tá kể với phóng viên rằng binh sĩ đã dùng bệnh viện làm vị trí bắn.", "Một nữ y tá"),
+    ("Kênh truyền hình Zvezda phát đoạn video cho thấy các xe tăng T-72 tiến vào Volnovakha.", "Zvezda"),
 ])
 def test_war_news_names_its_speakers_in_its_own_shapes(sentence, name):
     assert speakers(sentence)[0][0] == name
@@ -683,3 +687,10 @@ def test_the_title_beside_a_name_is_the_last_one_not_who_cited_it():
     (found,) = speakers("Tuyên bố được đưa ra sau khi giới truyền thông dẫn tin từ đại diện DPR và lãnh đạo nước "
                         "Cộng hòa Chechnya thuộc Nga, ông Ramzan Kadyrov, khẳng định hơn 1.000 binh sĩ đã đầu hàng.")
     assert found == ("Ramzan Kadyrov", "lãnh đạo nước Cộng hòa Chechnya thuộc Nga")
+
+
+def test_the_diplomat_named_again_is_the_minister_who_spoke():
+    said = speakers("Ngoại trưởng Nga Sergei Lavrov khẳng định Moscow không có kế hoạch tấn công các nước khác.",
+                    "Về cuộc gặp với Ngoại trưởng Ukraine Dmytro Kuleba, nhà ngoại giao Nga cho hay hai bên không đạt "
+                    "được tiến triển nào.")
+    assert [name for name, _ in said] == ["Sergei Lavrov", "Sergei Lavrov"]

@@ -289,9 +289,10 @@ def figures_of(text: str) -> tuple[Figure, ...]:
             continue  # "trong 24 giờ qua" is "trong ngày qua", the day a bulletin covers, as "past 24 hours" is
         unit = "UAV" if q.unit == "máy bay" and _UNMANNED.match(text, q.end) else q.unit  # "máy bay không người
         # lái" counts drones, as "UAV" does, though reading names the word counted, "máy bay"
-        years = _YEARS_IN.get(unit or "")
-        if years:  # "bốn thập kỷ" is 40 years, "four decades" as well
-            value, high, unit = q.value * years, q.high * years if q.high else None, "năm"
+        base = _TIME_IN.get(unit or "")
+        if base:  # a length of time in one unit: "bốn thập kỷ" is 40 years, "1 tiếng rưỡi" 90 minutes
+            unit, per = base
+            value, high = q.value * per, q.high * per if q.high else None
             found.append((q.start, Figure(q.text, value, high, unit, q.qualifier)))
             continue
         found.append((q.start, Figure(q.text, q.value, q.high, unit, q.qualifier)))
@@ -308,7 +309,14 @@ def figures_of(text: str) -> tuple[Figure, ...]:
     return tuple(f for _, f in sorted(found, key=lambda pair: pair[0]))
 
 
-_YEARS_IN = {"thập kỷ": 10, "thập niên": 10, "decades": 10, "thế kỷ": 100}
+# Lengths of time compared in one unit: minutes up to weeks, months up to centuries (a month is no fixed number of
+# days, so "3 tháng" and "90 ngày" stay apart).
+_TIME_IN = {
+    "phút": ("minutes", 1), "minutes": ("minutes", 1), "giờ": ("minutes", 60), "hours": ("minutes", 60),
+    "ngày": ("minutes", 1440), "days": ("minutes", 1440), "tuần": ("minutes", 10080), "weeks": ("minutes", 10080),
+    "tháng": ("months", 1), "months": ("months", 1), "năm": ("months", 12), "years": ("months", 12),
+    "thập kỷ": ("months", 120), "thập niên": ("months", 120), "decades": ("months", 120), "thế kỷ": ("months", 1200),
+}
 _QUARTER = re.compile(r"(?<![^\W\d_])[Qq]uý\s+(?P<q>IV|I{1,3}|[1-4])(?![^\W\d_])")
 _UNMANNED = re.compile(r"\s+không\s+người\s+lái(?![^\W\d_])", re.IGNORECASE)
 _QUARTER_IN_MONTHS = re.compile(r"(?<![^\W\d_])(?:3|ba)\s+tháng\s+(?P<end>đầu|cuối)\s+năm(?![^\W\d_])",
