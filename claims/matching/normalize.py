@@ -156,20 +156,18 @@ def said_alike(folded: str) -> str:
 
 
 # Bodies a Vietnamese text writes by the letters the press uses for them or in full ("EU", "Liên minh châu Âu"),
-# folded: written in full in the text two claims are compared on, once ("Liên minh châu Âu (EU)" is not said twice).
-# Only in Vietnamese text: "who" is an English word.
+# folded: written both ways, once, in the text two claims are compared on, whichever way the claim wrote it (the
+# letters stay for the word search in English: "WHO"). Only in Vietnamese text: "who" is an English word.
 _SPELLED_OUT = {
     "eu": "lien minh chau au", "iaea": "co quan nang luong nguyen tu quoc te", "lhq": "lien hop quoc",
     "hdba": "hoi dong bao an", "unhcr": "cao uy lien hop quoc ve nguoi ti nan", "unicef": "quy nhi dong lien hop quoc",
     "imf": "quy tien te quoc te", "wb": "ngan hang the gioi", "who": "to chuc y te the gioi",
 }
 _BY_LETTERS = re.compile(r"\b(?:" + "|".join(_SPELLED_OUT) + r")\b")
-_IN_FULL_THEN_LETTERS = re.compile("|".join(rf"\b{full} {letters}\b" for letters, full in _SPELLED_OUT.items()))
-
-
-def _bodies_in_full(folded: str) -> str:
-    folded = _IN_FULL_THEN_LETTERS.sub(lambda m: m.group().rsplit(" ", 1)[0], folded)
-    return _BY_LETTERS.sub(lambda m: _SPELLED_OUT[m.group()], folded)
+_BOTH_WAYS = {form: f"{full} {letters}" for letters, full in _SPELLED_OUT.items()
+              for form in (f"{full} {letters}", full, letters)}
+_EITHER_WAY = re.compile(r"\b(?:" + "|".join(sorted(_BOTH_WAYS, key=len, reverse=True)) + r")\b")
+_IN_FULL_HINTS = ("chau au", "quoc te", "lien hop quoc", "bao an", "the gioi")  # none of these: nothing written out
 
 
 def match_text(text: str) -> str:
@@ -181,8 +179,8 @@ def match_text(text: str) -> str:
     """
     cleaned = canonical_figures(strip_social(plain_text(nfc(text))))
     alike = said_alike(" ".join(_WORD.findall(fold(cleaned))))
-    if _BY_LETTERS.search(alike) and detect_language(text) == "vi":
-        return _bodies_in_full(alike)
+    if (_BY_LETTERS.search(alike) or any(hint in alike for hint in _IN_FULL_HINTS)) and detect_language(text) == "vi":
+        return _EITHER_WAY.sub(lambda m: _BOTH_WAYS[m.group()], alike)
     return alike
 
 
