@@ -205,7 +205,8 @@ _OF = re.compile(r"^(?:(?:một|các|những)\s+)?(?:(?:cuộc|bản|kết quả
                  r"|^lời(?:\s+kể)?\s+(?=(?:ông|bà|anh|chị|cô|ngài)\s)", re.IGNORECASE)
 _ACCORDING = re.compile(r"(?:^[^\w(]*|[,;]\s*|\s[-–]\s)(?:(?:[Cc]ũng|[Tt]uy nhiên|[Nn]hưng|[Vv]à|[Cc]òn)\s+)?"
                         r"(?:[Tt]heo(?:\s+như)?|[Nn]hư(?=\s+lời\s))"  # "Như lời ông X, …"
-                        r"\s+(?P<np>(?:(?:GS|PGS|TS|ThS|BS|KTS|LS|NCS)\.\s*)*[^,;.()\"“”:]{1,80})")
+                        r"\s+(?P<np>(?:(?:GS|PGS|TS|ThS|BS|KTS|LS|NCS)\.\s*)*[^,;.()\"“”:]{1,80}"
+                        r"(?:[\"“][^,;.()\"“”:]{2,40}[\"”])?)")  # 'Theo kênh Telegram "Rybar", …': the name quoted
 _CITES_A_SOURCE = re.compile(r"^(?P<np>\S+(?:\s+\S+){0,3}?)\s+dẫn\s+(?:một\s+|các\s+|nhiều\s+)?nguồn tin(?![^\W\d_])")
 _POSTED_ON = re.compile(r"\s+(?:đăng tải|đăng|chia sẻ|viết)(?:\s+(?:một|đoạn|bài|dòng|các|những))?"
                         r"(?:\s+(?:video|bài viết|bài|thông điệp|trạng thái|dòng trạng thái|tweet|hình ảnh|ảnh))?"
@@ -239,7 +240,14 @@ _NOT_SOURCES = frozenset("GDP CPI FDI ODA PMI USD VND EUR VN PV BTV MC".split())
 _HEADLINE_KINDS = frozenset(_low(w) for w in """video|clip|infographic|emagazine|longform|podcast|quiz|update|live|
     photo|photos|news|breaking|exclusive|analysis|opinion|factbox|explainer|interview|chart|map|gallery|trailer|
     ảnh|hình|hình ảnh|nguồn|chú thích|mặt trận|xem thêm|tin liên quan|đọc thêm|tham khảo|lưu ý|cập nhật|
-    trực tiếp|tin|hot|new|nóng|mới|source|note|credit|via|by|photo credit""".split("|"))
+    trực tiếp|tin|hot|new|nóng|mới|source|note|credit|via|by|photo credit|khẩn|tin nóng|tin khẩn|độc quyền|
+    tin mới|góc nhìn|phân tích|toàn cảnh|diễn biến""".split("|"))
+
+
+def _a_kind_of_piece(np: str) -> bool:
+    """Whether the words before a colon say what the piece is ("CẬP NHẬT", "Ảnh", "Video"), not who speaks."""
+    words = np.split()
+    return bool(words) and (_low(words[0]) in _HEADLINE_KINDS or _low(" ".join(words[:2])) in _HEADLINE_KINDS)
 _HEADLINE_SOURCE = re.compile(rf"^\W*(?P<np>[{UPPER}][^\s:]*(?:\s+[^\s:]+){{0,10}}?)\s*:\s+(?=\S)")
 # An interviewer's question: "PV: …", "Phóng viên: …", "Hỏi: …".
 _QUESTION = re.compile(r"^\W*(?:PV|P\.V|Phóng viên|Hỏi|Câu hỏi)\s*:\s")
@@ -256,6 +264,9 @@ _REPORT_SHOWS = re.compile(rf"(?:^\W*|,\s*)(?:(?:[Kk]ết quả|[Mm]ột|[Cc]u�
                            r"(?P<np>[^,;.:]{2,80}?)\s+cho thấy")
 _PUBLISHED_BY = re.compile(rf"(?:^\W*|,\s*)(?:{_DOCUMENTS}|[Hh]ình ảnh|[Ảả]nh|[Vv]ideo|[Bb]ản đồ)(?:\s+vệ tinh)?"
                            r"\s+do\s+(?P<np>[^,;.:]{2,60}?)\s+(?:công bố|đăng tải|cung cấp|chụp|thực hiện)\s+cho thấy")
+_INFORMATION_BY = re.compile(r"^\W*(?:[Tt]hông tin|[Tt]in|[Cc]on số|[Ss]ố liệu)"
+                             r"(?:\s+(?:này|trên|đó|về [^,;.:]{1,40}?))?\s+do\s+(?P<np>[^,;.:]{2,60}?)"
+                             r"\s+(?:đăng tải|cung cấp|đưa ra|công bố|đăng|phát đi)(?![^\W\d_])")
 # "Kênh Zvezda phát đi hình ảnh cho thấy …": who published the pictures, as the subject.
 _PUBLISHED = re.compile(rf"(?:^\W*|,\s*)(?P<np>[^,;.:]{{2,80}}?)\s+(?:công bố|đăng tải|phát đi|phát|công khai|đăng)\s+"
                         rf"(?:một\s+|các\s+|những\s+|loạt\s+)?(?:{_DOCUMENTS}|hình ảnh|ảnh|video|đoạn video|đoạn phim|"
@@ -270,6 +281,16 @@ _APPOSITIVE_ROLE = re.compile(r"^(?:người(?!\s+phát ngôn)"
 _TOO_LONG = 14
 _REACH = 320
 _MOST_VERBS = 8
+
+
+# An outlet or an account named in quotes: 'kênh Telegram "Rybar"', 'tài khoản "Intel Slava Z"'.
+_NAMED_IN_QUOTES = re.compile(r"(?:kênh|tài khoản|trang|nhóm|tờ|báo|tạp chí|chương trình)(?:\s+(?:Telegram|Twitter|"
+                              r"Facebook|YouTube|TikTok|VK|truyền hình|tin tức))?\s*$", re.IGNORECASE)
+
+
+_QUOTED_NAME = re.compile(r"(?:kênh|tài khoản|trang|nhóm|tờ|báo|tạp chí|chương trình)(?:\s+(?:Telegram|Twitter|"
+                          r"Facebook|YouTube|TikTok|VK|truyền hình|tin tức))?\s*[\"“](?P<name>[^\"“”]{2,40})[\"”]?",
+                          re.IGNORECASE)
 
 
 def _mask_quotes(s: str) -> str:
@@ -289,6 +310,8 @@ def _mask_quotes(s: str) -> str:
         closed = len(quoted) > 1 and quoted[-1] in "\"”"
         if not closed and not s[: m.start()].strip():
             return quoted
+        if closed and _NAMED_IN_QUOTES.search(s, max(0, m.start() - 30), m.start()) and len(quoted.split()) <= 4:
+            return quoted  # 'kênh Telegram "Rybar"': the channel's name, not words quoted
         return quoted[0] + "_" * (len(quoted) - 1 - closed) + (quoted[-1] if closed else "")
 
     return _QUOTED.sub(blank, s)
@@ -655,8 +678,8 @@ class VietnameseSpeakers:
     def _by_interview(self, masked: str) -> Attribution | None:
         """"Ông Vũ Đức Đam: Tôi cho rằng …": an interview's answer names its speaker before a colon."""
         m = _INTERVIEW.match(masked)
-        if m is None or fold(m.group("np")) in PLACES_AND_BODIES:
-            return None
+        if m is None or fold(m.group("np")) in PLACES_AND_BODIES or _a_kind_of_piece(m.group("np")):
+            return None  # ("CẬP NHẬT: Bộ Quốc phòng Nga thông báo …": what the piece is, not who speaks)
         if not _HONORIFIC.match(m.group("np")) and len(m.group("np").split()) < 2:
             return None
         return self._phrase(m.group("np"))
@@ -680,7 +703,7 @@ class VietnameseSpeakers:
         if m is None:
             return None
         np, folded = m.group("np"), _low(m.group("np"))
-        if _low(np.split()[0]) in _HEADLINE_KINDS or _low(" ".join(np.split()[:2])) in _HEADLINE_KINDS:
+        if _a_kind_of_piece(np):
             return None  # "Ảnh: AP" (a caption), "Mặt trận Rubizhne: …" (a section's place)
         if _starts_with(folded, _BODY_HEADS) or _starts_with(folded, _OUTLETS):
             return self._phrase(np)
@@ -700,9 +723,10 @@ class VietnameseSpeakers:
 
     def _by_report(self, masked: str) -> Attribution | None:
         """"Báo cáo của Bộ Tài chính cho thấy …", "Hình ảnh do Maxar công bố cho thấy …": the body whose report or
-        pictures they are."""
+        pictures they are; "Thông tin do kênh Telegram X đăng tải …": who put the information out."""
         if "cho thấy" not in masked:
-            return None
+            given = _INFORMATION_BY.match(masked) if " do " in masked else None
+            return self._phrase(_clean(given.group("np"))) if given else None
         m = _REPORT_SHOWS.search(masked) or _PUBLISHED_BY.search(masked) or _PUBLISHED.search(masked)
         return self._phrase(_clean(m.group("np"))) if m else None
 
@@ -827,6 +851,10 @@ class VietnameseSpeakers:
         np = np.strip(" ,-–—")
         if not np or "_" in np or len(np.split()) > 2 * _TOO_LONG:
             return None
+        named = _QUOTED_NAME.fullmatch(np)
+        if named:  # 'kênh Telegram "Rybar"', 'tờ "Sự thật Komsomol"': the name in quotes
+            self._last_body = named.group("name")
+            return Attribution(named.group("name"))
         platform = _PLATFORM_OF.match(np)
         if platform:  # "kênh Telegram của Ramzan Kadyrov": who owns the channel speaks
             return self._phrase(platform.group("owner"), following, preceding)

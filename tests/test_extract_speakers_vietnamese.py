@@ -588,6 +588,11 @@ def test_a_sentence_in_capitals_names_the_body_as_written_and_a_group_joins_its_
     ("TASS dẫn nguồn tin quân sự cho biết 2 tiểu đoàn Ukraine đã bị bao vây.", "TASS"),
     ("Một nữ y tá kể với phóng viên rằng binh sĩ đã dùng bệnh viện làm vị trí bắn.", "Một nữ y tá"),
     ("Kênh truyền hình Zvezda phát đoạn video cho thấy các xe tăng T-72 tiến vào Volnovakha.", "Zvezda"),
+    # a channel named in quotes; who put out the information; a kicker before a colon is no speaker
+    ("Theo kênh Telegram \"Rybar\", quân Nga đã tiến vào Lyman.", "Rybar"),
+    ("Kênh Telegram \"Rybar\" cho biết quân Nga đã tiến vào Lyman.", "Rybar"),
+    ("Thông tin do kênh Telegram Rybar đăng tải chưa được xác minh độc lập.", "Telegram Rybar"),
+    ("CẬP NHẬT: Bộ Quốc phòng Nga thông báo đã bắn hạ 3 máy bay Su-25 của Ukraine.", "Bộ Quốc phòng Nga"),
 ])
 def test_war_news_names_its_speakers_in_its_own_shapes(sentence, name):
     assert speakers(sentence)[0][0] == name
