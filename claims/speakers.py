@@ -55,7 +55,10 @@ _NAMED_FINDINGS = re.compile(r"(?:\b(?:[Aa]n?|[Tt]he)\s+|^\W*|,\s*)(?:(?:new|rec
                              r"(?P<np>[A-Z][\w./&-]*(?:\s+[A-Z][\w./&-]*){0,3}"
                              # "…, agriculture ministry data showed": a body named in small letters
                              r"|(?<=, )(?:[a-z]+\s+){1,2}(?:ministry|office|agency|bureau|service|department))\s+"
-                             r"(?:poll|survey|study|report|analysis|data|figures|statistics)\s+" + _FINDINGS)
+                             r"(?:poll|survey|study|report|analysis|data|figures|statistics)\s+"
+                             # "Eurostat data released on Wednesday showed"
+                             r"(?:(?:released|published|issued)(?:\s+(?:on|last|this|late|early)\s+[A-Za-z]+)?\s+)?"
+                             + _FINDINGS)
 _NOT_FINDERS = frozenset("Official Government Preliminary New Latest Recent Early Final Its Their His Her Our Such "
                          "These Those Other Satellite Trade Customs".split())
 # "according to a senior US official speaking to CNN": who spoke, not who was told.
@@ -126,6 +129,23 @@ _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _BACK_ROLES = frozenset("leader president minister premier chancellor diplomat envoy spokesman spokeswoman mayor "
                         "governor secretary ambassador commander".split())
 _AGE = re.compile(r"^\d{1,3}$")
+# Small words inside a person's name ("Ursula von der Leyen"); any other small word makes a description
+# ("Naftogaz, Ukraine's state energy company, said"), not a name.
+_NAME_PARTICLES = frozenset("von der de van al bin da di la le du ibn".split())
+# A body referred to by its kind ("the company said") after the sentence opened with its name: that name.
+_THE_BODY = frozenset("company firm group agency ministry bank military army organisation organization operator"
+                      .split())
+_OPENING_NAME = re.compile(r"^\W*(?P<np>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})\s+[a-z]")
+
+
+def _opening_body(masked: str) -> str | None:
+    """The name a sentence opens with, when "the company said" refers to it: two words or more, capitals or a
+    known body ("Prices rose …, the ministry said" opens with no name)."""
+    m = _OPENING_NAME.match(masked)
+    name = m.group("np") if m else ""
+    return name if " " in name or (name.isupper() and len(name) > 1) or fold(name) in PLACES_AND_BODIES else None
+
+
 # After "said X": ", an adviser to the president" is X's title.
 _APPOSITION_AFTER = re.compile(r"\s*,\s*(?P<role>(?:an?|the)\s+[^,;.\"“”]{2,80})")
 
@@ -289,7 +309,10 @@ class SpeakerResolver:
             of_manner = aside[:1].islower() and (aside.split()[0].endswith("ing")
                                                  or aside.split()[0] in ("who", "whose"))  # "…, who asked not to be
             # named, said": an aside about the speaker before it
-            if aside[:1].islower() and (of_manner or _name_in(_CLAUSE.split(parts[-3])[-1].strip())[1]):
+            described = len(aside.split()) >= 2 and any(w[:1].islower() and w not in _NAME_PARTICLES
+                                                        for w in aside.split())  # "…, Ukraine's state energy company,"
+            if (aside[:1].islower() or described) \
+                    and (of_manner or _name_in(_CLAUSE.split(parts[-3])[-1].strip())[1]):
                 # "X, an appositive, said", "A senior official, speaking on condition of anonymity, said": the
                 # speaker is X, before the aside.
                 clause = _CLAUSE.split(parts[-3])[-1]
@@ -301,7 +324,9 @@ class SpeakerResolver:
             if not clause.strip() and parts and len(parts) >= 3 and _AGE.match(parts[-2].strip()):
                 clause = _CLAUSE.split(parts[-3])[-1]  # "John Smith, 45, said"
             elif not clause.strip() and len(parts) >= 3 and parts[-2].strip()[:1].isupper() \
-                    and len(parts[-2].split()) >= 2 and (who := self._resolve(parts[-2])) and " " in who:
+                    and len(parts[-2].split()) >= 2 and all(w[:1].isupper() or w in _NAME_PARTICLES
+                                                            for w in parts[-2].split()) \
+                    and (who := self._resolve(parts[-2])) and " " in who:
                 # "Poland's president, Andrzej Duda, said": the title first, then the person between commas
                 title = _CLAUSE.split(parts[-3])[-1].strip()
                 if title and any(w.islower() for w in title.split()):
@@ -336,6 +361,8 @@ class SpeakerResolver:
             speaker = self._resolve(findings.group("np"))
         if speaker is None:
             self._mentioned(masked)
+        elif speaker.lower().removeprefix("the ") in _THE_BODY and (body := _opening_body(masked)):
+            speaker = body  # "Russian Railways raised fares …, the company said": the company named first
         self._learn_names(masked)
         return speaker
 

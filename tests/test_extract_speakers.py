@@ -134,6 +134,13 @@ def test_a_person_quoted_in_the_passive_an_estimate_and_an_appeal_name_who_speak
     ("Officials in Moscow have accused Kyiv of shelling a border village.", "Officials in Moscow"),
     ("A man accused of spying was arrested in Kyiv.", None),
     ("Moscow and Kyiv have accused each other of shelling the plant.", None),
+    # "the company said" after the sentence opened with the company's name; a sentence opening with no name
+    ("Russian Railways raised fares by 5%, the company said.", "Russian Railways"),
+    ("OPEC cut output by 2 million barrels a day, the group said.", "OPEC"),
+    ("Prices rose 5% in March, the ministry said.", "ministry"),
+    # a company described between commas; a body's data "released on Wednesday"
+    ("Naftogaz, Ukraine's state energy company, said on Friday it had received gas from Europe.", "Naftogaz"),
+    ("Eurostat data released on Wednesday showed inflation eased to 10% in November.", "Eurostat"),
     ("Satellite images from Maxar Technologies show a 40-mile convoy north of Kyiv.", "Maxar Technologies"),
     ("\"We will rebuild every city,\" Zelensky pledged in his nightly address.", "Zelensky"),
     # a spokesperson for a body with a long name, and a body's data named in small letters
