@@ -485,7 +485,8 @@ def _word_figures(text: str, blocked, taken: list[_Found]) -> list[_Found]:
 
 
 # A number right after these names a thing or a place in a list, it counts nothing: "thứ 12" (an ordinal), "số 14",
-# "Nghị quyết 2202", "lữ đoàn 36", "Phụ lục 7", "tầng 5", "mũi 3" (the third dose), "lúc 17 giờ" (a time of day).
+# "Nghị quyết 2202", "lữ đoàn 36", "Phụ lục 7", "tầng 5", "mũi 3" (the third dose), "lúc 17 giờ" (a time of day),
+# "gió mạnh cấp 12" (a level on a scale).
 # "Ngày thứ 12" of a war or a campaign is kept: it says how many days it has lasted, a figure a fact-checker checks.
 # The kinds of military unit, whose number names one ("lữ đoàn 36", "Sư đoàn Dù 76").
 _UNIT_KINDS = r"(?:(?:lữ|sư|trung|tiểu|quân|binh|phi) đoàn|tập đoàn quân|đại đội|hạm đội)"
@@ -493,7 +494,8 @@ _NAMING_BEFORE = re.compile(
     r"(?<![^\W\d_])(?:(?<!ngày )thứ|(?<!con )(?<!trong )số|lúc|nghị quyết|nghị định|quyết định|thông tư|"
     rf"công văn|phụ lục|{_UNIT_KINDS}|quân khu|quốc lộ|tỉnh lộ|(?<!quãng )đường|phòng|"
     r"kỳ họp|khóa|khoá|phiên|(?<!trong )vòng|mũi|tầng|lớp|số hiệu|mã|hiệp định|quận|phường|lô|kỳ hạn|kỳ|đợt|quý|thế kỷ|"
-    r"giai đoạn|báo động)\s+$|(?<![^\W\d_])(?-i:Điều|Khoản|Chương|Mục|Luật|Tập|Phần)\s+$"
+    r"giai đoạn|báo động|(?:mạnh|giật|gió|bão|độ|thiên tai)\s+cấp|cấp độ)\s+$"
+    r"|(?<![^\W\d_])(?-i:Điều|Khoản|Chương|Mục|Luật|Tập|Phần)\s+$"
     r"|(?<![^\W\d_])quý\s+(?-i:IV|I{1,3}|[1-4])\s*/\s*$", re.IGNORECASE)
 _VERSION = re.compile(r"\d+\.0$")
 # A military unit's number after its kind and more words ("Sư đoàn Dù 76", "tiểu đoàn thủy quân lục chiến 503",

@@ -154,7 +154,8 @@ _ROLE_HEADS = frozenset(_low(w) for w in """người phát ngôn|phát ngôn vi�
     chủ tàu|chủ doanh nghiệp|chủ cửa hàng|chủ quán|chủ đầu tư|chủ trang trại|chủ hộ|thuyền trưởng|tài xế|
     nông dân|ngư dân|tiểu thương|thương nhân|doanh nhân|giáo viên|học sinh|sinh viên|nghi phạm|bị can|bị cáo|
     tổng công tố|chưởng lý|tổng chưởng lý|chánh án|ủy viên|tổng biên tập|huấn luyện viên|tù binh|người tị nạn|
-    nạn nhân|người sống sót|tác giả|ông chủ|bà chủ|y tá|điều dưỡng|nhân viên y tế|tình nguyện viên|người lính|
+    nạn nhân|người sống sót|tác giả|ông chủ|bà chủ|người được hỏi|người được khảo sát|người tiêu dùng|
+    y tá|điều dưỡng|nhân viên y tế|tình nguyện viên|người lính|
     nhà hoạt động|nhiếp ảnh gia|phóng viên ảnh|
     cựu""".split("|") if w.strip())
 _BODY_HEADS = frozenset(_low(w) for w in """bộ|sở|ban|ủy ban|uỷ ban|ubnd|đại sứ quán|thanh tra|tình báo|
@@ -288,6 +289,10 @@ _NAMED_IN_QUOTES = re.compile(r"(?:kênh|tài khoản|trang|nhóm|tờ|báo|tạ
                               r"Facebook|YouTube|TikTok|VK|truyền hình|tin tức))?\s*$", re.IGNORECASE)
 
 
+_SHARE_OF_A_GROUP = re.compile(r"^(?:(?:khoảng|gần|hơn|trên|chừng|tới)\s+)?(?:\d+(?:[.,]\d+)?\s*%|\d+/\d+|một nửa|"
+                               r"một phần (?:ba|tư|năm|mười)|hai phần ba|ba phần tư|phần lớn|đa số|hầu hết)\s+"
+                               r"(?:(?:trong\s+)?số\s+)?(?:doanh nghiệp|công ty|người|hộ|cử tri|nhà đầu tư|chuyên gia|"
+                               r"nhà kinh tế|ngân hàng|cư dân|nông dân|tiểu thương)(?![^\W\d_])", re.IGNORECASE)
 _QUOTED_NAME = re.compile(r"(?:kênh|tài khoản|trang|nhóm|tờ|báo|tạp chí|chương trình)(?:\s+(?:Telegram|Twitter|"
                           r"Facebook|YouTube|TikTok|VK|truyền hình|tin tức))?\s*[\"“](?P<name>[^\"“”]{2,40})[\"”]?",
                           re.IGNORECASE)
@@ -851,6 +856,8 @@ class VietnameseSpeakers:
         np = np.strip(" ,-–—")
         if not np or "_" in np or len(np.split()) > 2 * _TOO_LONG:
             return None
+        if _SHARE_OF_A_GROUP.match(np):
+            return Attribution(np)  # "Một phần ba số doanh nghiệp được khảo sát cho biết": that share of them
         named = _QUOTED_NAME.fullmatch(np)
         if named:  # 'kênh Telegram "Rybar"', 'tờ "Sự thật Komsomol"': the name in quotes
             self._last_body = named.group("name")

@@ -42,6 +42,7 @@ def test_a_part_of_a_count_in_words_is_a_figure(text, values):
     ("Ông Macron đã điện đàm gần 2 tiếng với ông Putin.", [(2, "giờ")]),
     ("Người dân nghe thấy 3 tiếng nổ lớn.", [(3, "tiếng")]),  # three blasts, not three hours
     ("Anh ấy nói được hai tiếng Anh và Pháp.", []),  # two languages
+    ("Mỹ sẽ cung cấp 100 tên lửa cho Ukraine.", [(100, "tên lửa")]),  # "cung cấp" supplies; no level
 ])
 def test_tieng_is_hours_unless_a_sound_or_a_language(text, read):
     assert [(q.value, q.unit) for q in find_quantities(text, language="vi")] == read
@@ -119,6 +120,7 @@ def test_bare_den_is_to_not_up_to():
         "Nghị định 15/2022/NĐ-CP có hiệu lực.",
         "Quyết định số 1234/QĐ-TTg đã được ban hành.",
         "Mực nước sông Hồng vẫn dưới báo động 1.",
+        "Bão có sức gió mạnh cấp 12, giật cấp 14.",  # levels on a scale
     ],
 )
 def test_ordinals_model_names_names_numbers_and_years_are_not_figures(text):
