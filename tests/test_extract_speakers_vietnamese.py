@@ -594,7 +594,8 @@ def test_a_sentence_in_capitals_names_the_body_as_written_and_a_group_joins_its_
     ("Thông tin do kênh Telegram Rybar đăng tải chưa được xác minh độc lập.", "Telegram Rybar"),
     ("CẬP NHẬT: Bộ Quốc phòng Nga thông báo đã bắn hạ 3 máy bay Su-25 của Ukraine.", "Bộ Quốc phòng Nga"),
     # a share of a group that speaks
-    ("Một phần ba số doanh nghiệp được khảo sát cho biết đơn hàng đã giảm.", "Một phần ba số doanh nghiệp được khảo sát"),
+    ("Một phần ba số doanh nghiệp được khảo sát cho biết đơn hàng đã giảm.",
+     "Một phần ba số doanh nghiệp được khảo sát"),
     ("60% số người được hỏi cho biết họ ủng hộ lệnh trừng phạt.", "60% số người được hỏi"),
 ])
 def test_war_news_names_its_speakers_in_its_own_shapes(sentence, name):
