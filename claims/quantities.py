@@ -160,8 +160,8 @@ _UNIT_RE = _alternation(_UNITS)
 # and anchored on a digit, so the pattern cannot backtrack more than a few characters.
 _FIGURE = re.compile(
     rf"(?P<num>{_NUM})(?:\s?/\s?(?P<den>\d{{1,4}})(?![\d/]))?"
-    rf"(?:\s*(?P<scale>{_SCALE_RE})(?![^\W_]))?"  # not "m" of "m2", "m3"
-    rf"(?:\s*(?P<unit>{_UNIT_RE})(?![^\W\d_]))?",
+    rf"(?:[^\S\n]*(?P<scale>{_SCALE_RE})(?![^\W_]))?"  # not "m" of "m2", "m3"; never past a line's end
+    rf"(?:[^\S\n]*(?P<unit>{_UNIT_RE})(?![^\W\d_]))?",
 )
 _WORD_SCALES = _alternation(w for w in _SCALES if w not in _CURRENCY_ONLY_SCALES)
 _WORD_FIGURE = re.compile(
@@ -170,7 +170,7 @@ _WORD_FIGURE = re.compile(
     rf"(?:\s+(?P<scale>(?:{_WORD_SCALES})(?:\s+(?:of\s+)?(?:{_WORD_SCALES}))?))?"
     rf"(?:\s+(?P<unit>{_UNIT_RE}))?\b",
 )
-_UNIT_AFTER = re.compile(rf"\s+(?P<unit>{_UNIT_RE})(?![^\W\d_])")
+_UNIT_AFTER = re.compile(rf"[^\S\n]+(?P<unit>{_UNIT_RE})(?![^\W\d_])")
 _CURRENCY_BEFORE = re.compile(r"(?P<cur>US\$|[$€£¥₫]) ?$")
 _QUALIFIER_BEFORE = re.compile(rf"(?P<q>{_alternation(_QUALIFIER_BY_WORD)})\s*$")
 # A hedge word before a figure ends in one of these characters, then only spaces: most figures have none, and this

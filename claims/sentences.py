@@ -40,8 +40,10 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     if not m:
         return False
     token = m.group(0)
-    # A single capital is an initial (J. Smith); a dotted token is an acronym (U.S., e.g.).
-    return token in _ABBREVIATIONS or (len(token) == 1 and token.isupper()) or "." in token
+    # A single capital is an initial (J. Smith); a dotted token of short parts is an acronym (U.S., e.g.); a web
+    # address ends its sentence ("… theo trang Castellum.ai. Trong khi đó").
+    return token in _ABBREVIATIONS or (len(token) == 1 and token.isupper()) or (
+        "." in token and all(len(part) <= 2 for part in token.split(".")))
 
 
 def _glued_sentences(text: str, stop: int, after: int) -> bool:

@@ -206,7 +206,7 @@ _OF = re.compile(r"^(?:(?:một|các|những)\s+)?(?:(?:cuộc|bản|kết quả
                  r"|^lời(?:\s+kể)?\s+(?=(?:ông|bà|anh|chị|cô|ngài)\s)", re.IGNORECASE)
 _ACCORDING = re.compile(r"(?:^[^\w(]*|[,;]\s*|\s[-–]\s)(?:(?:[Cc]ũng|[Tt]uy nhiên|[Nn]hưng|[Vv]à|[Cc]òn)\s+)?"
                         r"(?:[Tt]heo(?:\s+như)?|[Nn]hư(?=\s+lời\s))"  # "Như lời ông X, …"
-                        r"\s+(?P<np>(?:(?:GS|PGS|TS|ThS|BS|KTS|LS|NCS)\.\s*)*[^,;.()\"“”:]{1,80}"
+                        r"\s+(?P<np>(?:(?:GS|PGS|TS|ThS|BS|KTS|LS|NCS)\.\s*)*(?:[^,;.()\"“”:]|\.(?=\w)){1,80}"
                         r"(?:[\"“][^,;.()\"“”:]{2,40}[\"”])?)")  # 'Theo kênh Telegram "Rybar", …': the name quoted
 _CITES_A_SOURCE = re.compile(r"^(?P<np>\S+(?:\s+\S+){0,3}?)\s+dẫn\s+(?:một\s+|các\s+|nhiều\s+)?nguồn tin(?![^\W\d_])")
 _POSTED_ON = re.compile(r"\s+(?:đăng tải|đăng|chia sẻ|viết)(?:\s+(?:một|đoạn|bài|dòng|các|những))?"

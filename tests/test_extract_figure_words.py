@@ -43,6 +43,8 @@ def test_a_part_of_a_count_in_words_is_a_figure(text, values):
     ("Người dân nghe thấy 3 tiếng nổ lớn.", [(3, "tiếng")]),  # three blasts, not three hours
     ("Anh ấy nói được hai tiếng Anh và Pháp.", []),  # two languages
     ("Mỹ sẽ cung cấp 100 tên lửa cho Ukraine.", [(100, "tên lửa")]),  # "cung cấp" supplies; no level
+    # a headline's figure ends at its line: the next line's "Ngày 3/6" is no unit of it
+    ("Chiến sự bước sang ngày thứ 100\nNgày 3/6, giao tranh tiếp diễn.", [(100, None)]),
 ])
 def test_tieng_is_hours_unless_a_sound_or_a_language(text, read):
     assert [(q.value, q.unit) for q in find_quantities(text, language="vi")] == read

@@ -55,6 +55,12 @@ def test_a_dot_inside_an_address_or_an_abbreviation_is_no_boundary(text):
     assert pieces(text) == [text]
 
 
+def test_a_sentence_ending_with_a_web_address_ends_there():
+    assert pieces("Nga chịu 5.000 lệnh trừng phạt, theo trang Castellum.ai. Trong khi đó, giá lương thực tăng.") == [
+        "Nga chịu 5.000 lệnh trừng phạt, theo trang Castellum.ai.", "Trong khi đó, giá lương thực tăng."]
+    assert pieces("The U.S. Army said so. Then he left.") == ["The U.S. Army said so.", "Then he left."]
+
+
 def test_multi_sentence_quote_stays_with_its_attribution():
     text = 'Bà Lan nói về dự án. "Chúng tôi đã xong. Mọi thứ ổn. Sẽ bàn giao sớm," bà Lan nói. Sau đó bà rời đi.'
     assert pieces(text) == ["Bà Lan nói về dự án.", '"Chúng tôi đã xong. Mọi thứ ổn. Sẽ bàn giao sớm," bà Lan nói.',

@@ -593,6 +593,9 @@ def test_a_sentence_in_capitals_names_the_body_as_written_and_a_group_joins_its_
     ("Kênh Telegram \"Rybar\" cho biết quân Nga đã tiến vào Lyman.", "Rybar"),
     ("Thông tin do kênh Telegram Rybar đăng tải chưa được xác minh độc lập.", "Telegram Rybar"),
     ("CẬP NHẬT: Bộ Quốc phòng Nga thông báo đã bắn hạ 3 máy bay Su-25 của Ukraine.", "Bộ Quốc phòng Nga"),
+    # a web address as the source
+    ("Phương Tây đã áp đặt hơn 5.000 lệnh trừng phạt lên Nga, theo trang theo dõi Castellum.ai.",
+     "trang theo dõi Castellum.ai"),
     # a share of a group that speaks
     ("Một phần ba số doanh nghiệp được khảo sát cho biết đơn hàng đã giảm.",
      "Một phần ba số doanh nghiệp được khảo sát"),
