@@ -78,12 +78,24 @@ class Figure:
         """
         if self.value != other.value or self.high != other.high:
             return _same_year(self, other) or _same_year(other, self) or (
-                _same_share(self, other) and _direction(self) * _direction(other) >= 0)
+                (_same_share(self, other) or _same_length_of_time(self, other))
+                and _direction(self) * _direction(other) >= 0)
         if (same_language and self.unit and other.unit and self.unit != other.unit
                 and (_money_or_share(self.unit) or _money_or_share(other.unit)
                      or _other_kinds(self.unit, other.unit) or _other_measure(self.unit, other.unit))):
             return False
         return _direction(self) * _direction(other) >= 0
+
+
+def _same_length_of_time(mine: Figure, theirs: Figure) -> bool:
+    """Whether two lengths of time written in different units are one: "bốn thập kỷ" and "40 năm", "1 tiếng rưỡi"
+    and "90 phút", "2 ngày" and "48 giờ" (months and days never: a month has no fixed number of days)."""
+    a, b = _TIME_IN.get(mine.unit or ""), _TIME_IN.get(theirs.unit or "")
+    if not a or not b or a[0] != b[0] or a == b or not isinstance(mine.value, float) \
+            or not isinstance(theirs.value, float):
+        return False
+    return abs(mine.value * a[1] - theirs.value * b[1]) < 1e-6 and (mine.high is None) == (theirs.high is None) \
+        and (mine.high is None or abs(mine.high * a[1] - theirs.high * b[1]) < 1e-6)
 
 
 # "Gần 2.400", "nearly 2,400": approximately, and from below; "hơn 2.400" says the opposite.
@@ -289,12 +301,6 @@ def figures_of(text: str) -> tuple[Figure, ...]:
             continue  # "trong 24 giờ qua" is "trong ngày qua", the day a bulletin covers, as "past 24 hours" is
         unit = "UAV" if q.unit == "máy bay" and _UNMANNED.match(text, q.end) else q.unit  # "máy bay không người
         # lái" counts drones, as "UAV" does, though reading names the word counted, "máy bay"
-        base = _TIME_IN.get(unit or "")
-        if base:  # a length of time in one unit: "bốn thập kỷ" is 40 years, "1 tiếng rưỡi" 90 minutes
-            unit, per = base
-            value, high = q.value * per, q.high * per if q.high else None
-            found.append((q.start, Figure(q.text, value, high, unit, q.qualifier)))
-            continue
         found.append((q.start, Figure(q.text, q.value, q.high, unit, q.qualifier)))
     for m in _QUARTER.finditer(text):  # "quý 1" and "quý I" state one quarter
         if not any(s < m.end() and m.start() < e for s, e in spans):
