@@ -4,7 +4,7 @@
 
 Reads bench/data/vi_written_reading.jsonl (1,492 sentences, each with the speaker an editor names, or none, and the
 values of its figures; the sentences of one `article` are read together) and bench/data/vi_written_pairs.jsonl
-(495 pairs: a claim reworded with the same figures, with one figure changed, or another claim with the same
+(511 pairs: a claim reworded with the same figures, with one figure changed, or another claim with the same
 figures); how they were written is in bench/data/README.md. Prints:
 - speakers: a sentence is right when the labelled speaker's last word is in the speaker read (as `score.py claims`
   counts), or when both are empty;

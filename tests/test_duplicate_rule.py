@@ -421,3 +421,10 @@ def test_a_length_of_time_is_the_same_figure_in_any_unit_but_months_are_not_days
     assert not explain("Lệnh ngừng bắn kéo dài 2 ngày.", "Lệnh ngừng bắn kéo dài 48 giờ.").figures_differ
     assert explain("Lệnh ngừng bắn kéo dài 2 ngày.", "Lệnh ngừng bắn kéo dài 36 giờ.").figures_differ
     assert explain("Chiến dịch kéo dài 3 tháng.", "Chiến dịch kéo dài 90 ngày.").figures_differ
+
+
+def test_the_war_named_three_ways_and_breaking_out_said_two_ways_are_one_claim():
+    assert explain("Giá lúa mì đã tăng 40% kể từ khi chiến sự nổ ra.",
+                   "Kể từ khi xung đột bùng phát, giá lúa mì đã tăng 40%.").relation is Relation.DUPLICATE
+    assert explain("Giá lúa mì đã tăng 40% kể từ khi chiến sự nổ ra.",
+                   "Kể từ khi xung đột bùng phát, giá lúa mì đã tăng 45%.").relation is not Relation.DUPLICATE

@@ -113,6 +113,8 @@ _SAID_ALIKE = {
     "ho chon tap the": ("mo tap the", "ngoi mo tap the"),
     "nha dieu tra": ("dieu tra vien",),
     "ngay qua": ("24 gio qua",),
+    "chien su": ("xung dot", "chien tranh"),  # the war, as the news names it three ways
+    "no ra": ("bung phat", "bung no"),  # a war or a fight that broke out
     "": ("cho biet", "cho hay", "tuyen bo", "khang dinh", "thong bao"),
     # places and people of the news as the official press spells them by sound ("U-crai-na", "Mát-xcơ-va"), or
     # as other transliterations do, written one way
