@@ -55,7 +55,7 @@ _VERBS = (
     "ước tính", "dự báo", "kể", "than thở", "tâm sự", "bộc bạch", "đề nghị", "đề xuất", "kiến nghị", "đánh giá",
     "phân tích", "điều trần", "cam kết", "báo cáo với", "báo cáo rằng", "khai với", "khai rằng", "khai nhận",
     "mô tả", "công bố", "gọi", "phản ánh", "nhớ lại", "than", "lo ngại", "than phiền", "phàn nàn", "tin rằng",
-    "khuyến nghị", "đổ lỗi", "ghi nhận", "không loại trừ",
+    "khuyến nghị", "đổ lỗi", "ghi nhận", "không loại trừ", "nghẹn ngào", "thở dài", "bức xúc",
 )
 _VERB = re.compile(r"(?:cho(?:\s+[^\s,.;:()]+){1,3}\s+biết|" + longest_of(_VERBS) + r")(?![^\W\d_])")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -89,6 +89,8 @@ _ABOUT_ONLY = re.compile(r"\s+(?:về|tại|trong|ở)\s+(?:(?!rằng|là)[^,;:\
 # Words of saying only after a person introduced with a title between commas ("Bà X, một tiểu thương, than …") or
 # before "rằng": "than" is also coal, "lo ngại" also a worry ("gây lo ngại").
 _ONLY_AFTER_AN_ASIDE = frozenset({"than", "lo ngại"})
+_ONLY_CLOSING_A_QUOTE = frozenset({"nghẹn ngào", "thở dài", "bức xúc"})
+_QUOTE_MARK = re.compile(r"[\"”»]")
 _CLOSING_BY_A_PERSON = re.compile(r",\s*(?:ông|bà|anh|chị|cô)\s+[A-ZĐÀ-Ỹ][^\s,.;:]*(?:\s+[A-ZĐÀ-Ỹ][^\s,.;:]*){0,3}\s*$")
 _AFTER_AN_ASIDE = _ONLY_AFTER_AN_ASIDE | {"thông tin"}
 
@@ -383,6 +385,8 @@ def _verbs(masked: str) -> Iterator[re.Match[str]]:
         if verb in _ONLY_AFTER_AN_ASIDE and not rest.startswith(" rằng") and not after_apposition \
                 and not closed_by_a_person:
             continue
+        if verb in _ONLY_CLOSING_A_QUOTE and not (closed_by_a_person and _QUOTE_MARK.search(masked, 0, m.start())):
+            continue  # '"…", bà Lan nghẹn ngào.': said choked with tears; "bức xúc" elsewhere is a mood
         if rest.startswith((" của", " được")):  # "tuyên bố của": a noun; "xác định được": found, not said
             continue
         if _RESPONDED.search(masked, max(0, m.start() - 40), m.start()) \
@@ -527,6 +531,8 @@ class VietnameseSpeakers:
         found = _restored(answer or self._by_headline(masked) or self._by_source_first(masked)
                           or self._by_verb(masked) or self._by_quote_attribution(masked) or self._by_according(masked)
                           or self._by_agent(masked) or self._by_report(masked))
+        if found is not None and _SHARE_OF_A_GROUP.match(found.name) and _OPENS_WITH_THEO.match(masked):
+            found = _restored(self._by_according(masked)) or found  # "Theo VCCI, 60% doanh nghiệp … cho biết": VCCI
         if found is None and self._answering is not None:
             return self._answering  # the answer goes on, to the next question
         if found is None:

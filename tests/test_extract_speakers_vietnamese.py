@@ -600,6 +600,10 @@ def test_a_sentence_in_capitals_names_the_body_as_written_and_a_group_joins_its_
     ("Một phần ba số doanh nghiệp được khảo sát cho biết đơn hàng đã giảm.",
      "Một phần ba số doanh nghiệp được khảo sát"),
     ("60% số người được hỏi cho biết họ ủng hộ lệnh trừng phạt.", "60% số người được hỏi"),
+    ("Theo VCCI, khoảng 60% doanh nghiệp được khảo sát cho biết họ gặp khó khăn về vốn.", "VCCI"),
+    # choked with tears, closing a quotation; a mood elsewhere
+    ("\"Chúng tôi chỉ kịp mang theo giấy tờ tùy thân\", bà Hoàng Thị Lan nghẹn ngào.", "Hoàng Thị Lan"),
+    ("Người dân bức xúc vì giá xăng tăng 5%.", None),
 ])
 def test_war_news_names_its_speakers_in_its_own_shapes(sentence, name):
     assert speakers(sentence)[0][0] == name
