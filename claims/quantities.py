@@ -383,6 +383,10 @@ _SMALL = r"one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3}"
 _ONE_IN = re.compile(rf"\b(?P<k>{_SMALL})\s+(?:in|out\s+of)\s+(?P<n>{_SMALL})\b(?!\s*(?:%|percent))", re.IGNORECASE)
 
 
+_AN_HOUR_AND_A_HALF = re.compile(r"\b(?:an?|one)\s+(?P<unit>hour|day|week|month|year)\s+and\s+a\s+half\b",
+                                 re.IGNORECASE)
+
+
 def _en_vague_and_shares(text: str, blocked) -> list[_Found]:
     """English amounts in words that have no number: "tens of thousands of people" (10,000, approximately), and
     shares: "one in four" (0.25), "2 in 3", "three out of five"."""
@@ -404,6 +408,12 @@ def _en_vague_and_shares(text: str, blocked) -> list[_Found]:
                 continue
             qualifier, qs, qe = _qualifier(text, m.start(), m.end())
             found.append((Quantity(text[qs:qe], qs, qe, num / den, None, qualifier), m.start()))
+    if " and a half" in text:
+        for m in _AN_HOUR_AND_A_HALF.finditer(text):  # "an hour and a half": 1.5 hours
+            if not blocked(m.start(), m.end()):
+                qualifier, qs, qe = _qualifier(text, m.start(), m.end())
+                unit = _UNITS[m.group("unit").lower() + "s"]
+                found.append((Quantity(text[qs:qe], qs, qe, 1.5, unit, qualifier), m.start()))
     return found
 
 

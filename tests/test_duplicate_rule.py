@@ -428,3 +428,12 @@ def test_the_war_named_three_ways_and_breaking_out_said_two_ways_are_one_claim()
                    "Kể từ khi xung đột bùng phát, giá lúa mì đã tăng 40%.").relation is Relation.DUPLICATE
     assert explain("Giá lúa mì đã tăng 40% kể từ khi chiến sự nổ ra.",
                    "Kể từ khi xung đột bùng phát, giá lúa mì đã tăng 45%.").relation is not Relation.DUPLICATE
+
+
+def test_an_hour_and_a_half_is_ninety_minutes_and_the_un_nuclear_watchdog_is_no_other_name_for_the_iaea():
+    assert not explain("The talks in Antalya lasted about an hour and a half.",
+                       "The Antalya talks went on for roughly 90 minutes.").figures_differ
+    judged = explain("The IAEA said the plant had been shelled at least five times last week.",
+                     "The UN nuclear watchdog said the plant had been shelled no fewer than 5 times last week.")
+    assert "opposite" not in judged.why and "other names" not in judged.why
+

@@ -66,6 +66,8 @@ def test_negation_words_inside_other_words_do_not_count():
     # a bound on a figure ("không dưới 5 lần", no fewer than five) denies nothing; "không quá nghiêm trọng" does
     assert negation_count("Nhà máy bị pháo kích không dưới 5 lần, không quá hai ngày một lần") == 0
     assert negation_count("Thiệt hại không quá nghiêm trọng") == 1
+    assert negation_count("shelled no fewer than 5 times, not more than 10% of it") == 0
+    assert negation_count("there are no vaccines") == 1
 
 
 def test_a_drone_is_no_denial_so_a_reworded_drone_claim_is_a_duplicate():

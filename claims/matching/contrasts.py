@@ -164,10 +164,14 @@ def _names(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
         words_of = set(folded.split())
         if name.isupper():  # "UNHCR" holds the words of its name: "Cao ủy Liên Hợp Quốc về người tị nạn"
             words_of.update(w for full in spelled_out(name) for w in fold(full).split())
-            if name.startswith("UN") and len(name) > 2:
-                words_of.add("un")  # a UN agency is the UN: "the UN refugee agency" / "UNHCR"
+            if (name.startswith("UN") and len(name) > 2) or name in _UN_AGENCIES:
+                words_of.add("un")  # a UN agency is the UN: "the UN refugee agency" / "UNHCR", "the UN nuclear
+                # watchdog" / "IAEA"
         found.append((name, frozenset(words_of)))
     return tuple(found)
+
+
+_UN_AGENCIES = frozenset("IAEA WHO FAO WFP ILO IMO ICAO OHCHR UNESCO UNICEF UNHCR UNDP".split())
 
 
 @lru_cache(maxsize=50_000)

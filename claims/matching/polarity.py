@@ -26,8 +26,13 @@ _NOT_DENYING = (r"(?<!\bphòng )(?<!\bhàng )(?<!\bđối )(?<!\btrên )(?<!\bch
                 # "không dưới 5 đợt" is at least five, "không quá 10%" at most ten: a bound on a figure, no denial
                 r"(?!không (?:dưới|quá|ít hơn|nhiều hơn|hơn|vượt quá|thấp hơn|cao hơn)\s+(?:\d|(?:một|hai|ba|bốn|năm|"
                 r"sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn|triệu|tỷ|tỉ)(?!\w)))")
+# "no fewer than 5", "not more than 10%": a bound on a figure, as "không dưới" is, denies nothing.
+_NOT_A_BOUND = (r"(?!(?:no|not) (?:fewer|less|more|later|earlier) than "
+                r"(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|a\b))")
 _CUES = re.compile(
-    r"(?<!\w)(?:" + "|".join(_NOT_DENYING + re.escape(c) if c == "không" else re.escape(c) for c in NEGATION_CUES)
+    r"(?<!\w)(?:" + "|".join(_NOT_DENYING + re.escape(c) if c == "không" else
+                              _NOT_A_BOUND + re.escape(c) if c in ("no", "not") else re.escape(c)
+                              for c in NEGATION_CUES)
     + r")(?!\w)|\w+n[’']t(?!\w)",
 )
 
