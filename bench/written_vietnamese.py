@@ -9,7 +9,7 @@ figures); how they were written is in bench/data/README.md. Prints:
 - speakers: a sentence is right when the labelled speaker's last word is in the speaker read (as `score.py claims`
   counts), or when both are empty;
 - figures: each labelled value found among the sentence's figures; figures read that no label names;
-- the same reading of bench/data/en_written_reading.jsonl (220 English sentences of wire copy) and the same pairs of
+- the same reading of bench/data/en_written_reading.jsonl (230 English sentences of wire copy) and the same pairs of
   bench/data/en_written_pairs.jsonl (74 English pairs), last;
 - pairs, through `factcheck import-claims` and `factcheck match` (as `bench/duplicate_pairs.py` does): reworded
   pairs called duplicate, changed ones and other claims called duplicate.
