@@ -157,7 +157,7 @@ _ROLE_HEADS = frozenset(_low(w) for w in """người phát ngôn|phát ngôn vi�
     nông dân|ngư dân|tiểu thương|thương nhân|doanh nhân|giáo viên|học sinh|sinh viên|nghi phạm|bị can|bị cáo|
     tổng công tố|chưởng lý|tổng chưởng lý|chánh án|ủy viên|tổng biên tập|huấn luyện viên|tù binh|người tị nạn|
     nạn nhân|người sống sót|tác giả|ông chủ|bà chủ|người được hỏi|người được khảo sát|người tiêu dùng|
-    y tá|điều dưỡng|nhân viên y tế|tình nguyện viên|người lính|
+    y tá|điều dưỡng|nhân viên y tế|tình nguyện viên|người lính|hộ gia đình|hộ dân|gia đình|công nhân|
     nhà hoạt động|nhiếp ảnh gia|phóng viên ảnh|
     cựu""".split("|") if w.strip())
 _BODY_HEADS = frozenset(_low(w) for w in """bộ|sở|ban|ủy ban|uỷ ban|ubnd|đại sứ quán|thanh tra|tình báo|

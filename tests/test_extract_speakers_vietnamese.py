@@ -604,6 +604,8 @@ def test_a_sentence_in_capitals_names_the_body_as_written_and_a_group_joins_its_
     # choked with tears, closing a quotation; a mood elsewhere
     ("\"Chúng tôi chỉ kịp mang theo giấy tờ tùy thân\", bà Hoàng Thị Lan nghẹn ngào.", "Hoàng Thị Lan"),
     ("Người dân bức xúc vì giá xăng tăng 5%.", None),
+    # households and workers speak as a group
+    ("Nhiều hộ gia đình ở Berlin cho biết hóa đơn tiền điện của họ đã tăng gấp đôi.", "Nhiều hộ gia đình ở Berlin"),
 ])
 def test_war_news_names_its_speakers_in_its_own_shapes(sentence, name):
     assert speakers(sentence)[0][0] == name
