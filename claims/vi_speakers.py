@@ -251,6 +251,8 @@ def _a_kind_of_piece(np: str) -> bool:
     """Whether the words before a colon say what the piece is ("CẬP NHẬT", "Ảnh", "Video"), not who speaks."""
     words = np.split()
     return bool(words) and (_low(words[0]) in _HEADLINE_KINDS or _low(" ".join(words[:2])) in _HEADLINE_KINDS)
+
+
 _HEADLINE_SOURCE = re.compile(rf"^\W*(?P<np>[{UPPER}][^\s:]*(?:\s+[^\s:]+){{0,10}}?)\s*:\s+(?=\S)")
 # An interviewer's question: "PV: …", "Phóng viên: …", "Hỏi: …".
 _QUESTION = re.compile(r"^\W*(?:PV|P\.V|Phóng viên|Hỏi|Câu hỏi)\s*:\s")
@@ -287,17 +289,15 @@ _MOST_VERBS = 8
 
 
 # An outlet or an account named in quotes: 'kênh Telegram "Rybar"', 'tài khoản "Intel Slava Z"'.
-_NAMED_IN_QUOTES = re.compile(r"(?:kênh|tài khoản|trang|nhóm|tờ|báo|tạp chí|chương trình)(?:\s+(?:Telegram|Twitter|"
-                              r"Facebook|YouTube|TikTok|VK|truyền hình|tin tức))?\s*$", re.IGNORECASE)
-
-
+_QUOTED_NAME_KIND = (r"(?:kênh|tài khoản|trang|nhóm|tờ|báo|tạp chí|chương trình)"
+                     r"(?:\s+(?:Telegram|Twitter|Facebook|YouTube|TikTok|VK|truyền hình|tin tức))?\s*")
+_NAMED_IN_QUOTES = re.compile(_QUOTED_NAME_KIND + "$", re.IGNORECASE)
+# A share of a group that speaks as that share: "Một phần ba số doanh nghiệp được khảo sát cho biết".
 _SHARE_OF_A_GROUP = re.compile(r"^(?:(?:khoảng|gần|hơn|trên|chừng|tới)\s+)?(?:\d+(?:[.,]\d+)?\s*%|\d+/\d+|một nửa|"
                                r"một phần (?:ba|tư|năm|mười)|hai phần ba|ba phần tư|phần lớn|đa số|hầu hết)\s+"
                                r"(?:(?:trong\s+)?số\s+)?(?:doanh nghiệp|công ty|người|hộ|cử tri|nhà đầu tư|chuyên gia|"
                                r"nhà kinh tế|ngân hàng|cư dân|nông dân|tiểu thương)(?![^\W\d_])", re.IGNORECASE)
-_QUOTED_NAME = re.compile(r"(?:kênh|tài khoản|trang|nhóm|tờ|báo|tạp chí|chương trình)(?:\s+(?:Telegram|Twitter|"
-                          r"Facebook|YouTube|TikTok|VK|truyền hình|tin tức))?\s*[\"“](?P<name>[^\"“”]{2,40})[\"”]?",
-                          re.IGNORECASE)
+_QUOTED_NAME = re.compile(_QUOTED_NAME_KIND + r"[\"“](?P<name>[^\"“”]{2,40})[\"”]?", re.IGNORECASE)
 
 
 def _mask_quotes(s: str) -> str:
