@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/written_vietnamese.py [--show-misses]
 
-Reads bench/data/vi_written_reading.jsonl (1,544 sentences, each with the speaker an editor names, or none, and the
+Reads bench/data/vi_written_reading.jsonl (1,552 sentences, each with the speaker an editor names, or none, and the
 values of its figures; the sentences of one `article` are read together) and bench/data/vi_written_pairs.jsonl
 (511 pairs: a claim reworded with the same figures, with one figure changed, or another claim with the same
 figures); how they were written is in bench/data/README.md. Prints:

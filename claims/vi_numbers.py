@@ -14,7 +14,9 @@ __all__ = ["WordNumber", "vietnamese_word_numbers", "vietnamese_ranks", "words_v
 
 _DIGITS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "bẩy": 7, "tám": 8, "chín": 9}
 # After "mươi" or "mười" some units change their word: hai mươi mốt (21), hai mươi tư (24), mười lăm (15).
-_AFTER_TENS = {"mốt": 1, "tư": 4, "lăm": 5, "nhăm": 5, "một": 1, **_DIGITS}
+# Five after the tens is always "lăm" ("mười lăm", "hai mươi lăm"): "năm" there is the year ("mười năm" is ten
+# years, "hai mươi năm" twenty), never a unit digit; after "linh" or "lẻ" it is five ("một trăm linh năm").
+_AFTER_TENS = {"mốt": 1, "tư": 4, "lăm": 5, "nhăm": 5, "một": 1, **{w: v for w, v in _DIGITS.items() if w != "năm"}}
 _SCALES = {"nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9, "vạn": 1e4,
            # as typed without diacritics on social media ("hai trieu nguoi")
            "nghin": 1e3, "ngan": 1e3, "trieu": 1e6, "ty": 1e9, "ti": 1e9}
@@ -56,8 +58,9 @@ def words_value(words: list[str], *, hedged: bool = False) -> tuple[float, int, 
             continue
         if w in _DIGITS and pending is None and not tens:
             pending = _DIGITS[w]
-        elif tens and w in _AFTER_TENS and pending is None:
-            group += _AFTER_TENS[w]
+        elif tens and pending is None and (w in _AFTER_TENS
+                                           or (w in _DIGITS and words[i - 1].lower() in ("linh", "lẻ"))):
+            group += _AFTER_TENS.get(w) or _DIGITS[w]  # "một trăm linh năm" is 105
             tens = False
             certain = True
         elif w == "mười" and pending is None:
@@ -76,6 +79,9 @@ def words_value(words: list[str], *, hedged: bool = False) -> tuple[float, int, 
             last_scale = size if not total else last_scale
             if w == "trăm":
                 tens = False
+            elif i + 1 < len(words) and words[i + 1].lower() in _DIGITS:
+                used = i + 1
+                break  # "hai chục năm", "hàng chục năm": tens of years; no unit digit follows "chục"
         elif w in ("linh", "lẻ") and group:
             tens = True
         elif w in _SCALES:

@@ -18,6 +18,8 @@ def figures(text: str) -> list[tuple[float, str | None, str]]:
         ("ba trăm người", 300), ("một trăm linh năm người", 105), ("bốn nghìn người", 4000),
         ("mười hai triệu người", 12_000_000), ("hai triệu rưỡi người", 2_500_000), ("hai nghìn tỷ đồng", 2e12),
         ("hai trieu nguoi", 2_000_000),
+        # five after the tens is "lăm": "năm" there is the year
+        ("mười năm", 10), ("hai mươi năm", 20), ("năm mươi năm", 50), ("hàng chục năm", 10), ("vài chục năm", 20),
     ],
 )
 def test_numbers_written_in_words_are_figures(text, value):
