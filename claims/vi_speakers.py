@@ -380,13 +380,15 @@ def _verbs(masked: str) -> Iterator[re.Match[str]]:
                 and not rest.lstrip().startswith("thêm") and not after_apposition and not closes_sentence \
                 and not after_a_name:
             continue  # "thông tin" is a verb before a comma, or after "Đại tá X, Trưởng Công an huyện Y,"
-        closed_by_a_person = not masked[m.end():].strip(" .!\"”") \
-            and _CLOSING_BY_A_PERSON.search(masked, max(0, m.start() - 40), m.start())  # "…, bà Thu than."
-        if verb in _ONLY_AFTER_AN_ASIDE and not rest.startswith(" rằng") and not after_apposition \
-                and not closed_by_a_person:
-            continue
-        if verb in _ONLY_CLOSING_A_QUOTE and not (closed_by_a_person and _QUOTE_MARK.search(masked, 0, m.start())):
-            continue  # '"…", bà Lan nghẹn ngào.': said choked with tears; "bức xúc" elsewhere is a mood
+        if verb in _ONLY_AFTER_AN_ASIDE or verb in _ONLY_CLOSING_A_QUOTE:
+            closed_by_a_person = not masked[m.end():].strip(" .!\"”") \
+                and _CLOSING_BY_A_PERSON.search(masked, max(0, m.start() - 40), m.start())  # "…, bà Thu than."
+            if verb in _ONLY_AFTER_AN_ASIDE and not rest.startswith(" rằng") and not after_apposition \
+                    and not closed_by_a_person:
+                continue
+            if verb in _ONLY_CLOSING_A_QUOTE and not (closed_by_a_person
+                                                      and _QUOTE_MARK.search(masked, 0, m.start())):
+                continue  # '"…", bà Lan nghẹn ngào.': said choked with tears; "bức xúc" elsewhere is a mood
         if rest.startswith((" của", " được")):  # "tuyên bố của": a noun; "xác định được": found, not said
             continue
         if _RESPONDED.search(masked, max(0, m.start() - 40), m.start()) \

@@ -91,11 +91,14 @@ def _same_length_of_time(mine: Figure, theirs: Figure) -> bool:
     """Whether two lengths of time written in different units are one: "bốn thập kỷ" and "40 năm", "1 tiếng rưỡi"
     and "90 phút", "2 ngày" and "48 giờ" (months and days never: a month has no fixed number of days)."""
     a, b = _TIME_IN.get(mine.unit or ""), _TIME_IN.get(theirs.unit or "")
-    if not a or not b or a[0] != b[0] or a == b or not isinstance(mine.value, float) \
-            or not isinstance(theirs.value, float):
+    if not a or not b or a[0] != b[0] or not isinstance(mine.value, float) or not isinstance(theirs.value, float):
         return False
-    return abs(mine.value * a[1] - theirs.value * b[1]) < 1e-6 and (mine.high is None) == (theirs.high is None) \
-        and (mine.high is None or abs(mine.high * a[1] - theirs.high * b[1]) < 1e-6)
+
+    def in_one_unit(value: float | None, per: int) -> float | None:
+        return None if value is None else round(value * per, 6)
+
+    return (in_one_unit(mine.value, a[1]), in_one_unit(mine.high, a[1])) \
+        == (in_one_unit(theirs.value, b[1]), in_one_unit(theirs.high, b[1]))
 
 
 # "Gần 2.400", "nearly 2,400": approximately, and from below; "hơn 2.400" says the opposite.

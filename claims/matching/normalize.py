@@ -165,11 +165,9 @@ _SPELLED_OUT = {
     "hdba": "hoi dong bao an", "unhcr": "cao uy lien hop quoc ve nguoi ti nan", "unicef": "quy nhi dong lien hop quoc",
     "imf": "quy tien te quoc te", "wb": "ngan hang the gioi", "who": "to chuc y te the gioi",
 }
-_BY_LETTERS = re.compile(r"\b(?:" + "|".join(_SPELLED_OUT) + r")\b")
 _BOTH_WAYS = {form: f"{full} {letters}" for letters, full in _SPELLED_OUT.items()
               for form in (f"{full} {letters}", full, letters)}
 _EITHER_WAY = re.compile(r"\b(?:" + "|".join(sorted(_BOTH_WAYS, key=len, reverse=True)) + r")\b")
-_IN_FULL_HINTS = ("chau au", "quoc te", "lien hop quoc", "bao an", "the gioi")  # none of these: nothing written out
 
 
 def match_text(text: str) -> str:
@@ -181,7 +179,7 @@ def match_text(text: str) -> str:
     """
     cleaned = canonical_figures(strip_social(plain_text(nfc(text))))
     alike = said_alike(" ".join(_WORD.findall(fold(cleaned))))
-    if (_BY_LETTERS.search(alike) or any(hint in alike for hint in _IN_FULL_HINTS)) and detect_language(text) == "vi":
+    if _EITHER_WAY.search(alike) and detect_language(text) == "vi":
         return _EITHER_WAY.sub(lambda m: _BOTH_WAYS[m.group()], alike)
     return alike
 
